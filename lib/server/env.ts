@@ -1,0 +1,93 @@
+import "server-only";
+import { z } from "zod";
+
+// The ONLY module that reads process.env (DESIGN.md rule 1). Parsed once; a bad value throws an
+// error that names the variable, so `npm start` stops with a clear message instead of misbehaving.
+
+const bool = z
+  .enum(["1", "0", "true", "false", "yes", "no"])
+  .transform((v) => v === "1" || v === "true" || v === "yes");
+const emptyToUndef = (v: unknown) => (v === "" ? undefined : v);
+const optStr = z.preprocess(emptyToUndef, z.string().min(1).optional());
+const optUrl = z.preprocess(emptyToUndef, z.url().optional());
+const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
+const num = (def: number, min: number, max: number) => z.coerce.number().min(min).max(max).default(def);
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // Database: file:./data/framehouse.db (SQLite, default) or postgres(ql)://...
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/framehouse.db")
+    .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), "must start with file: or postgres://"),
+  // Where local media and uploads live (storage driver "local").
+  DATA_DIR: z.string().min(1).default("./data"),
+  STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
+  S3_BUCKET: optStr,
+  S3_ENDPOINT: optUrl,
+  S3_REGION: z.string().default("us-east-1"),
+  S3_ACCESS_KEY_ID: optStr,
+  S3_SECRET_ACCESS_KEY: optStr,
+  S3_FORCE_PATH_STYLE: bool.default(true),
+
+  // Auth. AUTH_SECRET signs session JWTs; scripts/start.mjs creates one under DATA_DIR if unset.
+  AUTH_SECRET: z.preprocess(emptyToUndef, z.string().min(32, "must be at least 32 characters").optional()),
+  NEXTAUTH_URL: optUrl,
+  REGISTRATION: z.enum(["open", "invite"]).default("open"),
+  GITHUB_ID: optStr,
+  GITHUB_SECRET: optStr,
+  OIDC_ISSUER: optUrl,
+  OIDC_CLIENT_ID: optStr,
+  OIDC_CLIENT_SECRET: optStr,
+  OIDC_NAME: z.string().default("SSO"),
+
+  // Upstream. No key -> the built-in simulator serves the same protocol in-process.
+  BIGMODEL_API_KEY: optStr,
+  BIGMODEL_BASE_URL: z.url().default("https://open.bigmodel.cn/api/paas/v4"),
+  BIGMODEL_CONNECT_TIMEOUT_MS: int(8_000, 100, 120_000),
+  BIGMODEL_REQUEST_TIMEOUT_MS: int(60_000, 500, 600_000),
+  // Hosts result URLs may be downloaded from (comma separated); the simulator's host is added when in use.
+  BIGMODEL_MEDIA_HOSTS: z.string().default("aigc-files.bigmodel.cn,sfile.chatglm.cn"),
+  // Simulator: generation-time speed factor (1 = realistic 90-300 s; 100 = ~1-3 s), FAIL rate, URL lifetime.
+  SIMULATOR_SPEED: num(20, 0.01, 100_000),
+  SIMULATOR_FAIL_RATE: num(0, 0, 1),
+  SIMULATOR_CONCURRENCY: int(5, 1, 1000),
+  SIMULATOR_URL_TTL_SECONDS: int(86_400, 1, 30 * 86_400),
+  SIMULATOR_PORT: int(4010, 0, 65_535),
+
+  // Product.
+  PRICE_FEN: int(250, 0, 1_000_000), // price of one clip, in fen (¥2.50)
+  MODEL_CONCURRENCY: int(5, 1, 100), // in-flight upstream tasks per model, across all workers
+  PUBLIC_BASE_URL: optUrl,
+  WORKER_IN_APP: bool.default(true),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {}
+
+let cached: Env | undefined;
+
+/** Parse an environment record; exported for tests. Throws EnvError naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const r = schema.safeParse(source);
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Invalid configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`);
+  }
+  if (r.data.STORAGE_DRIVER === "s3" && !r.data.S3_BUCKET) {
+    throw new EnvError("Invalid configuration:\n  S3_BUCKET: required when STORAGE_DRIVER=s3");
+  }
+  return r.data;
+}
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** True when no API key is configured: the in-process simulator answers instead of BigModel. */
+export function usingSimulator(): boolean {
+  return !env().BIGMODEL_API_KEY;
+}
