@@ -34,23 +34,32 @@ function reference(header: string | null, size: number): RangeResult {
 }
 
 const digits = fc.oneof(
-  fc.nat({ max: 2_000 }).map(String),
-  fc.bigInt({ min: 0n, max: 10n ** 30n }).map(String),
-  fc.constantFrom("0", "00", "007", "9007199254740993", "9007199254740992", "1".repeat(400)),
+  { weight: 6, arbitrary: fc.nat({ max: 2_000 }).map(String) },
+  { weight: 1, arbitrary: fc.bigInt({ min: 0n, max: 10n ** 30n }).map(String) },
+  { weight: 1, arbitrary: fc.constantFrom("0", "00", "007", "9007199254740993", "9007199254740992", "1".repeat(400)) },
 );
 const ows = fc.constantFrom("", " ", "\t", "  ");
 const spec = fc.oneof(
-  fc.tuple(digits, digits).map(([a, b]) => `${a}-${b}`), // includes reversed and overlapping
-  digits.map((a) => `${a}-`),
-  digits.map((n) => `-${n}`),
-  fc.constant("-0"),
-  fc.constantFrom("", "-", "--1", "1--2", "a-b", "1-2-3", " 1-2", "0x10-20", "+1-2", "1.5-2", "-", "−5"),
-  fc.string({ maxLength: 8 }),
+  { weight: 4, arbitrary: fc.tuple(digits, digits).map(([a, b]) => `${a}-${b}`) }, // reversed/overlapping too
+  { weight: 2, arbitrary: digits.map((a) => `${a}-`) },
+  { weight: 2, arbitrary: digits.map((n) => `-${n}`) },
+  { weight: 1, arbitrary: fc.constant("-0") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom("", "-", "--1", "1--2", "a-b", "1-2-3", " 1-2", "0x10-20", "+1-2", "1.5-2", "−5"),
+  },
+  { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
 );
-const rangeSet = fc
-  .array(fc.tuple(ows, spec, ows), { minLength: 1, maxLength: 5 })
-  .map((parts) => parts.map(([a, s, b]) => `${a}${s}${b}`).join(","));
-const unit = fc.constantFrom("bytes", "Bytes", "BYTES", "items", "bytes ", "", "byte");
+const element = fc.tuple(ows, spec, ows).map(([a, s, b]) => `${a}${s}${b}`);
+const rangeSet = fc.oneof(
+  { weight: 6, arbitrary: element },
+  { weight: 1, arbitrary: fc.tuple(element, fc.constantFrom(",", ", ,", ",,")).map(([e, c]) => `${c}${e}${c}`) },
+  { weight: 3, arbitrary: fc.array(element, { minLength: 2, maxLength: 6 }).map((p) => p.join(",")) },
+);
+const unit = fc.oneof(
+  { weight: 8, arbitrary: fc.constantFrom("bytes", "Bytes", "BYTES") },
+  { weight: 2, arbitrary: fc.constantFrom("items", "bytes ", "", "byte", "none") },
+);
 const header = fc.oneof(
   { weight: 6, arbitrary: fc.tuple(unit, rangeSet).map(([u, s]) => `${u}=${s}`) },
   { weight: 1, arbitrary: fc.string({ maxLength: 20 }) },

@@ -1,0 +1,209 @@
+import "server-only";
+import { createHash, randomUUID } from "node:crypto";
+import type { FileHandle } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm, stat, unlink } from "node:fs/promises";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { assertValidKey, assertValidPrefix, RESERVED_PREFIX } from "./keys";
+import type { ObjectStat, PutOptions, PutResult, ReadRange, Storage } from "./storage";
+import { StorageError } from "./storage-error";
+
+// Local-disk driver. Durability recipe for put (RELIABILITY.md §3.3 step 4): write <root>/tmp/<uuid>,
+// fsync the file, rename onto the final path (atomic within one filesystem, so readers see either
+// the old object or the complete new one), then fsync the directory so the rename survives power
+// loss. Temp files live under the same root so the rename never crosses filesystems.
+
+function errnoCode(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
+/** Runs a filesystem step and turns its failure into StorageError("io"), keeping the errno as cause. */
+async function fsStep<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (cause) {
+    if (cause instanceof StorageError) throw cause;
+    throw new StorageError("io", `${what} failed: ${errnoCode(cause) ?? String(cause)}`, { cause });
+  }
+}
+
+async function fsyncDir(dir: string): Promise<void> {
+  const h = await open(dir, "r");
+  try {
+    await h.sync();
+  } finally {
+    await h.close();
+  }
+}
+
+async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
+  let offset = 0;
+  while (offset < chunk.length) {
+    const { bytesWritten } = await handle.write(chunk, offset, chunk.length - offset);
+    offset += bytesWritten;
+  }
+}
+
+function toBytes(chunk: unknown): Uint8Array {
+  if (chunk instanceof Uint8Array) return chunk;
+  if (typeof chunk === "string") return Buffer.from(chunk);
+  throw new StorageError("io", "source produced a non-binary chunk");
+}
+
+export function createLocalStorage(rootDir: string): Storage {
+  const root = path.resolve(rootDir);
+  const tmpDir = path.join(root, RESERVED_PREFIX);
+
+  const resolveKey = (key: string): string => {
+    const p = path.join(root, ...assertValidKey(key).split("/"));
+    // Belt and braces: validation already makes escaping impossible.
+    if (!p.startsWith(root + path.sep)) throw new StorageError("invalid_key", "key resolves outside the root");
+    return p;
+  };
+
+  async function put(key: string, source: Readable | Buffer | Uint8Array, options: PutOptions): Promise<PutResult> {
+    const finalPath = resolveKey(key);
+    const { maxBytes } = options;
+    const tmpPath = path.join(tmpDir, randomUUID());
+    let handle: FileHandle | undefined;
+    try {
+      await fsStep("mkdir tmp", () => mkdir(tmpDir, { recursive: true }));
+      handle = await fsStep("open temp file", () => open(tmpPath, "wx", 0o644));
+      const fh = handle;
+      const hash = createHash("sha256");
+      let bytes = 0;
+      const write = async (chunk: Uint8Array) => {
+        bytes += chunk.length;
+        if (maxBytes !== undefined && bytes > maxBytes) {
+          throw new StorageError("too_large", `object exceeds ${maxBytes} bytes`);
+        }
+        hash.update(chunk);
+        await fsStep("write", () => writeAll(fh, chunk));
+      };
+      if (source instanceof Readable) {
+        // Source errors propagate unchanged (e.g. SafeFetchError) so callers can classify them.
+        for await (const chunk of source) await write(toBytes(chunk));
+      } else {
+        await write(source);
+      }
+      await fsStep("fsync", () => fh.sync());
+      await fsStep("close", () => fh.close());
+      handle = undefined;
+      await renameIntoPlace(tmpPath, finalPath);
+      return { bytes, sha256: hash.digest("hex") };
+    } catch (err) {
+      if (source instanceof Readable && !source.destroyed) source.destroy();
+      await handle?.close().catch(() => undefined);
+      await rm(tmpPath, { force: true }).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  async function renameIntoPlace(tmpPath: string, finalPath: string): Promise<void> {
+    const dir = path.dirname(finalPath);
+    // A concurrent deletePrefix may remove the parent between mkdir and rename: recreate and retry.
+    for (let attempt = 0; ; attempt++) {
+      await fsStep("mkdir", () => mkdir(dir, { recursive: true }));
+      try {
+        await rename(tmpPath, finalPath);
+        break;
+      } catch (err) {
+        if (errnoCode(err) !== "ENOENT" || attempt >= 3) {
+          throw new StorageError("io", `rename failed: ${errnoCode(err) ?? String(err)}`, { cause: err });
+        }
+      }
+    }
+    await fsStep("fsync directory", () => fsyncDir(dir));
+  }
+
+  async function statKey(key: string): Promise<ObjectStat | null> {
+    const p = resolveKey(key);
+    try {
+      const s = await stat(p, { bigint: true });
+      if (!s.isFile()) return null;
+      // Inode + size + mtime(ns): an atomic replace always gets a new inode, so the ETag changes.
+      const etag = `"${s.ino.toString(16)}-${s.size.toString(16)}-${s.mtimeNs.toString(16)}"`;
+      return { size: Number(s.size), mtimeMs: Number(s.mtimeMs), etag };
+    } catch (err) {
+      if (errnoCode(err) === "ENOENT" || errnoCode(err) === "ENOTDIR") return null;
+      throw new StorageError("io", `stat failed: ${errnoCode(err) ?? String(err)}`, { cause: err });
+    }
+  }
+
+  async function read(key: string, range: ReadRange = {}): Promise<Readable> {
+    const p = resolveKey(key);
+    const { start = 0, end } = range;
+    if (!Number.isSafeInteger(start) || start < 0 || (end !== undefined && (!Number.isSafeInteger(end) || end < start))) {
+      throw new RangeError(`invalid read range ${start}-${end ?? ""}`);
+    }
+    let handle: FileHandle;
+    try {
+      handle = await open(p, "r");
+    } catch (err) {
+      const code = errnoCode(err);
+      if (code === "ENOENT" || code === "ENOTDIR") throw new StorageError("not_found", `no object at ${key}`);
+      throw new StorageError("io", `open failed: ${code ?? String(err)}`, { cause: err });
+    }
+    const s = await handle.stat().catch(async (err: unknown) => {
+      await handle.close();
+      throw new StorageError("io", "fstat failed", { cause: err });
+    });
+    if (!s.isFile()) {
+      await handle.close();
+      throw new StorageError("not_found", `no object at ${key}`);
+    }
+    // The stream owns the handle from here and closes it on end, error or destroy.
+    return handle.createReadStream({ start, ...(end !== undefined ? { end } : {}), autoClose: true });
+  }
+
+  async function del(key: string): Promise<void> {
+    const p = resolveKey(key);
+    try {
+      await unlink(p);
+    } catch (err) {
+      const code = errnoCode(err);
+      if (code === "ENOENT" || code === "ENOTDIR") return;
+      throw new StorageError("io", `delete failed: ${code ?? String(err)}`, { cause: err });
+    }
+  }
+
+  async function deletePrefix(prefix: string): Promise<number> {
+    const dir = resolveKey(assertValidPrefix(prefix).slice(0, -1));
+    let entries;
+    try {
+      entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    } catch (err) {
+      const code = errnoCode(err);
+      if (code === "ENOENT" || code === "ENOTDIR") return 0;
+      throw new StorageError("io", `list failed: ${code ?? String(err)}`, { cause: err });
+    }
+    const files = entries.filter((e) => e.isFile()).length;
+    await fsStep("delete prefix", () => rm(dir, { recursive: true, force: true }));
+    return files;
+  }
+
+  async function sweepTemp(olderThanMs: number): Promise<number> {
+    // In-progress writes touch their mtime on every chunk, so only stalled or orphaned ones age.
+    const cutoff = Date.now() - olderThanMs;
+    let names: string[];
+    try {
+      names = await readdir(tmpDir);
+    } catch (err) {
+      if (errnoCode(err) === "ENOENT") return 0;
+      throw new StorageError("io", `list tmp failed: ${errnoCode(err) ?? String(err)}`, { cause: err });
+    }
+    let removed = 0;
+    for (const name of names) {
+      const p = path.join(tmpDir, name);
+      const s = await stat(p).catch(() => null);
+      if (s && s.mtimeMs <= cutoff) {
+        await rm(p, { recursive: true, force: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  return { driver: "local", put, stat: statKey, read, delete: del, deletePrefix, sweepTemp };
+}

@@ -1,0 +1,50 @@
+import "server-only";
+import type { Readable } from "node:stream";
+
+// The storage seam (DESIGN.md rule 8). Local disk implements it today; an S3-compatible driver
+// (issue 7) implements the same contract: put is atomic (nothing visible under the key until the
+// whole object is durable), a retry overwrites, and reads support byte ranges for the media route.
+
+export interface PutOptions {
+  contentType: string;
+  /** The put fails with StorageError("too_large") and stores nothing once the source exceeds this. */
+  maxBytes?: number;
+}
+
+export interface PutResult {
+  bytes: number;
+  /** Lowercase hex SHA-256 of exactly the bytes stored. */
+  sha256: string;
+}
+
+export interface ObjectStat {
+  size: number;
+  mtimeMs: number;
+  /** Strong validator, quoted (`"…"`), changing whenever the object is replaced. */
+  etag: string;
+}
+
+export interface ReadRange {
+  /** First byte, inclusive (default 0). */
+  start?: number;
+  /** Last byte, inclusive (default: end of object). */
+  end?: number;
+}
+
+export interface Storage {
+  readonly driver: "local" | "s3";
+  /**
+   * Streams `source` into `key` atomically. On any error (including a source stream error, which is
+   * rethrown unchanged) nothing is left behind and an existing object under `key` is untouched.
+   */
+  put(key: string, source: Readable | Buffer | Uint8Array, options: PutOptions): Promise<PutResult>;
+  stat(key: string): Promise<ObjectStat | null>;
+  /** Throws StorageError("not_found") when the object does not exist. */
+  read(key: string, range?: ReadRange): Promise<Readable>;
+  /** Idempotent: deleting a missing key succeeds. */
+  delete(key: string): Promise<void>;
+  /** Deletes every object under `prefix` (e.g. "clips/<id>/"); returns how many were deleted. */
+  deletePrefix(prefix: string): Promise<number>;
+  /** Janitor: removes in-progress writes older than `olderThanMs`; returns how many. */
+  sweepTemp(olderThanMs: number): Promise<number>;
+}
