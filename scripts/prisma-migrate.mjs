@@ -20,7 +20,7 @@ import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 const cwd = process.cwd();
-const url = process.env.DATABASE_URL ?? "file:./data/dev.db";
+const url = process.env.DATABASE_URL || "file:./data/framehouse.db";
 const isPg = /^postgres(ql)?:\/\//.test(url);
 const isPglite = url.startsWith("pglite:"); // pglite:./data/pg | pglite:memory://  (embedded Postgres via WASM)
 const provider = isPg || isPglite ? "postgresql" : "sqlite";

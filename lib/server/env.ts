@@ -55,6 +55,12 @@ const schema = z.object({
   SIMULATOR_URL_TTL_SECONDS: int(86_400, 1, 30 * 86_400),
   SIMULATOR_PORT: int(4010, 0, 65_535),
 
+  // HTTP entry point (scripts/server.mjs). TRUST_PROXY=1: take the client IP from X-Forwarded-For
+  // (set it only behind a reverse proxy that overwrites that header).
+  PORT: int(3000, 1, 65_535),
+  HOST: z.string().default("0.0.0.0"),
+  TRUST_PROXY: bool.default(false),
+
   // Product.
   PRICE_FEN: int(250, 0, 1_000_000), // price of one clip, in fen (¥2.50)
   MODEL_CONCURRENCY: int(5, 1, 100), // in-flight upstream tasks per model, across all workers

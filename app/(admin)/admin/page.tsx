@@ -1,0 +1,25 @@
+import { InstanceSettingsForm } from "@/components/admin/instance-settings-form";
+import { getActor } from "@/lib/server/auth/session";
+import { db } from "@/lib/server/db";
+import { getT } from "@/lib/server/i18n";
+import { getRegistrationMode } from "@/lib/server/settings/registration";
+
+export default async function AdminPage() {
+  const { t } = await getT();
+  const actor = await getActor();
+  if (actor?.role !== "ADMIN") {
+    return (
+      <p role="alert" className="text-red-700 dark:text-red-400">
+        {t("admin.forbidden")}
+      </p>
+    );
+  }
+  return (
+    <section aria-labelledby="admin-title" className="flex max-w-xl flex-col gap-4">
+      <h1 id="admin-title" className="text-2xl font-semibold">
+        {t("admin.title")}
+      </h1>
+      <InstanceSettingsForm registration={await getRegistrationMode(db())} />
+    </section>
+  );
+}

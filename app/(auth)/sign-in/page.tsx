@@ -1,0 +1,30 @@
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { getActor } from "@/lib/server/auth/session";
+import { oauthProviders } from "@/lib/server/auth/oauth-providers";
+import { getT } from "@/lib/server/i18n";
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  if (await getActor()) redirect("/");
+  const { t } = await getT();
+  const sp = await searchParams;
+  // Only same-site relative paths are followed after sign-in (no open redirect).
+  const callbackUrl = sp.callbackUrl?.startsWith("/") && !sp.callbackUrl.startsWith("//") ? sp.callbackUrl : "/";
+  return (
+    <>
+      <h1 className="mb-4 text-xl font-semibold">{t("auth.signIn.title")}</h1>
+      {sp.signedOut && (
+        <p role="status" className="mb-3 text-sm text-zinc-700 dark:text-zinc-300">
+          {t("auth.signedOut")}
+        </p>
+      )}
+      <SignInForm callbackUrl={callbackUrl} providers={oauthProviders()} />
+      <p className="mt-4 text-sm">
+        {t("auth.signIn.noAccount")}{" "}
+        <a href="/sign-up" className="font-medium text-indigo-700 underline dark:text-indigo-300">
+          {t("auth.signIn.createOne")}
+        </a>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import { redirect } from "next/navigation";
+import { SignUpForm } from "@/components/auth/sign-up-form";
+import { getActor } from "@/lib/server/auth/session";
+import { db } from "@/lib/server/db";
+import { getT } from "@/lib/server/i18n";
+import { getRegistrationMode } from "@/lib/server/settings/registration";
+
+export default async function SignUpPage() {
+  if (await getActor()) redirect("/");
+  const { t } = await getT();
+  const client = db();
+  const firstAccount = !(await client.user.findFirst({ select: { id: true } }));
+  const inviteOnly = !firstAccount && (await getRegistrationMode(client)) === "invite";
+  return (
+    <>
+      <h1 className="mb-2 text-xl font-semibold">{t("auth.signUp.title")}</h1>
+      {firstAccount && <p className="mb-4 text-sm text-zinc-700 dark:text-zinc-300">{t("auth.signUp.firstAdmin")}</p>}
+      {inviteOnly && <p className="mb-4 text-sm text-zinc-700 dark:text-zinc-300">{t("auth.signUp.inviteOnly")}</p>}
+      <SignUpForm inviteOnly={inviteOnly} />
+      <p className="mt-4 text-sm">
+        {t("auth.signUp.haveAccount")}{" "}
+        <a href="/sign-in" className="font-medium text-indigo-700 underline dark:text-indigo-300">
+          {t("auth.signIn.submit")}
+        </a>
+      </p>
+    </>
+  );
+}

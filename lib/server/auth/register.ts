@@ -1,0 +1,48 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { SignUpInput } from "@/lib/shared/account-schemas";
+import type { Db } from "../db";
+import { AppError } from "../errors";
+import { getRegistrationMode } from "../settings/registration";
+import { claimFirstAdmin } from "./first-admin";
+import { normalizeEmail } from "./login-throttle";
+import { hashPassword } from "./password";
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/**
+ * Creates an account. The very first account may always register (and becomes instance admin);
+ * after that, invite-only mode requires an unused, unexpired instance invitation.
+ */
+export async function registerUser(client: Db, input: SignUpInput): Promise<{ id: string; email: string; role: string }> {
+  const email = normalizeEmail(input.email);
+  const mode = await getRegistrationMode(client);
+  const anyUser = await client.user.findFirst({ select: { id: true } });
+  let inviteId: string | undefined;
+  if (mode === "invite" && anyUser) {
+    if (!input.invite) throw new AppError("registration_closed");
+    const invite = await client.instanceInvite.findUnique({ where: { tokenHash: hashToken(input.invite) } });
+    const usable = invite && !invite.usedAt && invite.expiresAt > new Date() && (!invite.email || invite.email === email);
+    if (!usable) throw new AppError("invalid_invite");
+    inviteId = invite.id;
+  }
+  const passwordHash = await hashPassword(input.password);
+  let user;
+  try {
+    user = await client.$transaction(async (tx) => {
+      if (inviteId) {
+        // Conditional update: a single-use invite can be consumed only once, even in a race.
+        const used = await tx.instanceInvite.updateMany({ where: { id: inviteId, usedAt: null }, data: { usedAt: new Date() } });
+        if (used.count !== 1) throw new AppError("invalid_invite");
+      }
+      return tx.user.create({ data: { email, passwordHash, name: input.name || null } });
+    });
+  } catch (err) {
+    if ((err as { code?: string }).code === "P2002") throw new AppError("email_taken");
+    throw err;
+  }
+  const admin = await claimFirstAdmin(client, user.id);
+  return { id: user.id, email: user.email, role: admin ? "ADMIN" : "USER" };
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import type { MessageKey, Vars } from "@/lib/i18n/translate";
+
+// One error taxonomy (DESIGN.md rule 4): services throw AppError(code); http/respond.ts maps codes
+// to HTTP status and to the bilingual JSON body. Never match errors by message text.
+const STATUS = {
+  validation_failed: 422,
+  invalid_json: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  csrf: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  email_taken: 409,
+  registration_closed: 403,
+  invalid_invite: 403,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof STATUS;
+
+export interface FieldIssue {
+  path: string;
+  /** message key for the UI (errors.field.*) */
+  key: MessageKey;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly vars?: Vars;
+  readonly fields?: FieldIssue[];
+  readonly headers?: Record<string, string>;
+
+  constructor(code: ErrorCode, opts: { vars?: Vars; fields?: FieldIssue[]; headers?: Record<string, string>; cause?: unknown } = {}) {
+    super(code, { cause: opts.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.status = STATUS[code];
+    this.vars = opts.vars;
+    this.fields = opts.fields;
+    this.headers = opts.headers;
+  }
+}
+
+export function statusOf(code: ErrorCode): number {
+  return STATUS[code];
+}

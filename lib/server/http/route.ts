@@ -1,0 +1,87 @@
+import "server-only";
+import type { z } from "zod";
+import type { Locale } from "@/lib/i18n/locales";
+import { isMessageKey } from "@/lib/i18n/translate";
+import { type Actor, getActor } from "../auth/session";
+import { AppError, type FieldIssue } from "../errors";
+import { localeOfRequest } from "../locale";
+import { clientIpFrom } from "./client-ip";
+import { errorResponse, json } from "./respond";
+import { readJsonBody } from "./read-body";
+import { assertSameOrigin } from "./same-origin";
+
+// Every route handler reads the same way (DESIGN.md rule 3):
+// parse (zod) -> authenticate -> authorize -> call one service -> respond. Errors become the JSON body.
+type AuthMode = "public" | "user" | "admin";
+type ActorFor<A extends AuthMode> = A extends "public" ? Actor | null : Actor;
+
+export interface RouteContext<A extends AuthMode, B, Q, P> {
+  req: Request;
+  actor: ActorFor<A>;
+  body: B;
+  query: Q;
+  params: P;
+  locale: Locale;
+  ip: string;
+}
+
+interface RouteSpec<A extends AuthMode, B, Q, P> {
+  auth: A;
+  body?: z.ZodType<B>;
+  query?: z.ZodType<Q>;
+  params?: z.ZodType<P>;
+  maxBodyBytes?: number;
+}
+
+type NextCtx = { params: Promise<Record<string, string | string[] | undefined>> };
+
+export function zodFields(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((i) => ({
+    path: i.path.join(".") || "(root)",
+    key: isMessageKey(i.message)
+      ? i.message
+      : i.code === "invalid_type" && i.input === undefined
+        ? "errors.field.required"
+        : "errors.field.invalid",
+  }));
+}
+
+function parseWith<T>(schema: z.ZodType<T> | undefined, value: unknown, notFound = false): T {
+  if (!schema) return undefined as T;
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  // A malformed id in the path is "no such object", not a validation error.
+  if (notFound) throw new AppError("not_found");
+  throw new AppError("validation_failed", { fields: zodFields(r.error) });
+}
+
+export function route<A extends AuthMode, B = undefined, Q = undefined, P = undefined>(
+  spec: RouteSpec<A, B, Q, P>,
+  handler: (ctx: RouteContext<A, B, Q, P>) => Promise<unknown>,
+) {
+  return async (req: Request, nextCtx?: NextCtx): Promise<Response> => {
+    const locale = localeOfRequest(req);
+    try {
+      if (req.method !== "GET" && req.method !== "HEAD") assertSameOrigin(req);
+      const params = parseWith(spec.params, (await nextCtx?.params) ?? {}, true);
+      const url = new URL(req.url);
+      const query = parseWith(spec.query, Object.fromEntries(url.searchParams));
+      const actor = await getActor();
+      if (spec.auth !== "public" && !actor) throw new AppError("unauthenticated");
+      if (spec.auth === "admin" && actor?.role !== "ADMIN") throw new AppError("forbidden");
+      const body = spec.body ? parseWith(spec.body, await readJsonBody(req, spec.maxBodyBytes ?? 64 * 1024)) : (undefined as B);
+      const result = await handler({
+        req,
+        actor: actor as ActorFor<A>,
+        body,
+        query,
+        params,
+        locale,
+        ip: clientIpFrom(req.headers),
+      });
+      return result instanceof Response ? result : json(result ?? { ok: true });
+    } catch (err) {
+      return errorResponse(err, locale);
+    }
+  };
+}

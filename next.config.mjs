@@ -1,0 +1,24 @@
+// Security headers for EVERY response (pages, API, static files). The page CSP with a per-request
+// script nonce is added by proxy.ts; this baseline CSP is enforced alongside it (browsers apply both).
+const baseline = [
+  { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'self'; object-src 'none'; form-action 'self'" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  serverExternalPackages: ["better-sqlite3", "@electric-sql/pglite", "sharp", "pg"],
+  // Media and uploads are served by our own route handlers; the image optimizer is not used.
+  images: { unoptimized: true },
+  async headers() {
+    return [{ source: "/:path*", headers: baseline }];
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,24 @@
+import fs from "node:fs";
+import path from "node:path";
+import { chromium, type FullConfig } from "@playwright/test";
+import { PASSWORD, STORAGE_STATE } from "./helpers";
+
+// Signed-in state is prepared once per run: one account (the first, so also instance admin).
+export default async function globalSetup(config: FullConfig) {
+  const project = config.projects[0];
+  const baseURL = project?.use.baseURL ?? "http://127.0.0.1:3200";
+  const browser = await chromium.launch(project?.use.launchOptions);
+  const page = await browser.newPage({ baseURL });
+  const email = `owner-${Date.now().toString(36)}@example.test`;
+  const res = await page.request.post("/api/account/sign-up", { data: { email, password: PASSWORD, name: "Owner" } });
+  if (res.status() !== 201) throw new Error(`sign-up failed: ${res.status()} ${await res.text()}`);
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((u) => u.pathname === "/");
+  fs.mkdirSync(path.dirname(STORAGE_STATE), { recursive: true });
+  await page.context().storageState({ path: STORAGE_STATE });
+  fs.writeFileSync(path.join(path.dirname(STORAGE_STATE), "owner.json"), JSON.stringify({ email }));
+  await browser.close();
+}

@@ -1,0 +1,29 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+export const STORAGE_STATE = "test-results/.auth/user.json";
+export const PASSWORD = "correct horse battery staple";
+
+/** A unique email per test, so tests never depend on each other's data. */
+export function uniqueEmail(tag: string): string {
+  return `${tag}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.test`;
+}
+
+export async function signUpViaApi(page: Page, email: string, password = PASSWORD) {
+  const res = await page.request.post("/api/account/sign-up", { data: { email, password } });
+  expect(res.status(), await res.text()).toBe(201);
+}
+
+export async function signInViaUi(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/sign-in");
+  await page.getByLabel(/^(Email|邮箱)$/).fill(email);
+  await page.getByLabel(/^(Password|密码)$/).fill(password);
+  await page.getByRole("button", { name: /^(Sign in|登录)$/ }).click();
+}
+
+/** axe-core scan: no serious or critical violation allowed (WCAG 2.x A/AA rules). */
+export async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}

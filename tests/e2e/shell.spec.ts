@@ -1,0 +1,88 @@
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations, STORAGE_STATE } from "./helpers";
+
+test.describe("signed in", () => {
+  test.use({ storageState: STORAGE_STATE });
+
+  test("language switch: en <-> zh-CN, remembered across pages", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await page.getByRole("button", { name: "中文" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "工作室" })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+    await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "作品库" })).toBeVisible();
+    await page.goto("/gallery");
+    await expect(page.getByRole("heading", { level: 1, name: "作品库" })).toBeVisible();
+    await page.getByRole("button", { name: "English" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Gallery" })).toBeVisible();
+  });
+
+  test("dark mode follows the system", async ({ page }) => {
+    // Tailwind 4 colours are lab()/oklch(): let a canvas convert the computed colour to sRGB.
+    const bodyRgb = () =>
+      page.evaluate(() => {
+        const ctx = document.createElement("canvas").getContext("2d");
+        if (!ctx) throw new Error("no canvas");
+        ctx.fillStyle = getComputedStyle(document.body).backgroundColor;
+        ctx.fillRect(0, 0, 1, 1);
+        return Array.from(ctx.getImageData(0, 0, 1, 1).data.slice(0, 3));
+      });
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.goto("/");
+    expect(Math.max(...(await bodyRgb()))).toBeLessThan(20);
+    await page.emulateMedia({ colorScheme: "light" });
+    expect(Math.min(...(await bodyRgb()))).toBeGreaterThan(245);
+  });
+
+  test("studio shell: screenshot, nav state, keyboard skip link", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("link", { name: "Studio" })).toHaveAttribute("aria-current", "page");
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page.locator("main#main")).toBeFocused();
+    await page.screenshot({ path: "test-results/screenshots/studio-shell.png", fullPage: true });
+  });
+
+  test("responsive down to 375 px: no horizontal scrolling", async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    for (const path of ["/", "/gallery", "/teams", "/admin"]) {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+    await page.goto("/");
+    await page.screenshot({ path: "test-results/screenshots/studio-shell-375.png", fullPage: true });
+  });
+
+  for (const scheme of ["light", "dark"] as const) {
+    test(`axe: app pages have no serious violations (${scheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const path of ["/", "/gallery", "/teams", "/admin"]) {
+        await page.goto(path);
+        await expectNoSeriousA11yViolations(page);
+      }
+    });
+  }
+
+  test("security headers on pages and API responses", async ({ page }) => {
+    const res = await page.goto("/");
+    const h = res?.headers() ?? {};
+    expect(h["x-content-type-options"]).toBe("nosniff");
+    expect(h["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
+    const api = await page.request.get("/api/health");
+    expect(api.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(api.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  });
+});
+
+test("axe: sign-in and sign-up pages", async ({ page }) => {
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const path of ["/sign-in", "/sign-up"]) {
+      await page.goto(path);
+      await expectNoSeriousA11yViolations(page);
+    }
+  }
+});
