@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+// Response bodies (contract §3, §4.1). Parsing is tolerant of extra fields (the live API may add
+// some) but strict about what we rely on: `id` on create, a known `task_status`, and at least one
+// video URL on SUCCESS. Anything else is a malformed body, never a silent default.
+
+/** Ids are opaque (25-digit, 36-digit and timestamp+hex forms seen); only their charset is checked. */
+export const taskIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/);
+
+export const createTaskResponseSchema = z.looseObject({
+  id: taskIdSchema,
+  model: z.string().optional(),
+  request_id: z.string().optional(),
+  task_status: z.enum(["PROCESSING", "SUCCESS", "FAIL"]),
+});
+export type CreateTaskResponse = z.infer<typeof createTaskResponseSchema>;
+
+export const videoResultSchema = z.looseObject({
+  url: z.url(),
+  cover_image_url: z.url().optional(),
+});
+export type VideoResult = z.infer<typeof videoResultSchema>;
+
+export const taskStatusSchema = z.enum(["PROCESSING", "SUCCESS", "FAIL"]);
+export type TaskStatus = z.infer<typeof taskStatusSchema>;
+
+export const taskResultResponseSchema = z
+  .looseObject({
+    id: z.string().optional(),
+    model: z.string().optional(),
+    request_id: z.string().optional(),
+    // SUBMITTED is tolerated by the python SDK's example loop (undocumented); it means "not done".
+    task_status: z.enum(["PROCESSING", "SUBMITTED", "SUCCESS", "FAIL"]),
+    video_result: z.array(videoResultSchema).optional(),
+  })
+  .refine((r) => r.task_status !== "SUCCESS" || (r.video_result?.length ?? 0) > 0, {
+    message: "SUCCESS without video_result",
+    path: ["video_result"],
+  })
+  .transform((r) => ({ ...r, task_status: r.task_status === "SUBMITTED" ? "PROCESSING" : r.task_status }) as
+    Omit<typeof r, "task_status"> & { task_status: TaskStatus });
+export type TaskResultResponse = z.infer<typeof taskResultResponseSchema>;
+
+/** `{"error":{"code":"1302","message":"…"}}`; code is a string (an integer would be a contract break). */
+export const errorEnvelopeSchema = z.looseObject({
+  error: z.looseObject({ code: z.string(), message: z.string().optional() }),
+});
+export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;
