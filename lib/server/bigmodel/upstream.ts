@@ -1,0 +1,112 @@
+import "server-only";
+import path from "node:path";
+import { env, usingSimulator } from "@/lib/server/env";
+import { createBigModelClient, type BigModelClient } from "./client";
+
+// Chooses the upstream once per process: the real BigModel API when BIGMODEL_API_KEY is set,
+// otherwise the built-in simulator started in this process on 127.0.0.1 (ephemeral port) with the
+// account's own generated key. Either way callers get the same HTTP client, so nothing else knows
+// which one runs (DESIGN rule 6).
+
+export type UpstreamMode = "bigmodel" | "simulator";
+
+export interface Upstream {
+  client: BigModelClient;
+  mode: UpstreamMode;
+  /** Origins result URLs may be downloaded from (scheme://host[:port]). */
+  mediaOrigins: string[];
+}
+
+interface Cached {
+  upstream: Promise<Upstream>;
+  close?: () => Promise<void>;
+}
+
+// globalThis survives Next's dev-mode module reloads, so there is one simulator per process.
+const KEY = "__framehouseUpstream";
+type Holder = { [KEY]?: Cached };
+const holder = globalThis as unknown as Holder;
+
+/** Cheap and synchronous: which upstream this process uses (for badges and health output). */
+export function upstreamMode(): UpstreamMode {
+  return usingSimulator() ? "simulator" : "bigmodel";
+}
+
+/** What the UI shows on every page when the simulator answers instead of BigModel. */
+export function simulatorBadge(): { label: "Simulator"; title: string } | null {
+  return upstreamMode() === "simulator"
+    ? { label: "Simulator", title: "No BIGMODEL_API_KEY configured: clips are rendered by the built-in simulator." }
+    : null;
+}
+
+/** `aigc-files.bigmodel.cn` → `https://aigc-files.bigmodel.cn`; entries with a scheme stay as given. */
+export function mediaOriginsFrom(hosts: string): string[] {
+  return hosts
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean)
+    .map((h) => {
+      try {
+        return new URL(h.includes("://") ? h : `https://${h}`).origin;
+      } catch {
+        return undefined;
+      }
+    })
+    .filter((o): o is string => !!o);
+}
+
+async function build(cache: Cached): Promise<Upstream> {
+  const e = env();
+  const limits = { connectTimeoutMs: e.BIGMODEL_CONNECT_TIMEOUT_MS, requestTimeoutMs: e.BIGMODEL_REQUEST_TIMEOUT_MS };
+  if (e.BIGMODEL_API_KEY) {
+    return {
+      mode: "bigmodel",
+      client: createBigModelClient({ baseUrl: e.BIGMODEL_BASE_URL, apiKey: e.BIGMODEL_API_KEY, ...limits }),
+      mediaOrigins: mediaOriginsFrom(e.BIGMODEL_MEDIA_HOSTS),
+    };
+  }
+  // Loaded only in simulator mode, so a production process never imports it.
+  const { startSimulator } = await import("@/lib/simulator/server");
+  const stateDir = path.resolve(e.DATA_DIR, "simulator");
+  const sim = await startSimulator({
+    host: "127.0.0.1",
+    port: 0,
+    stateDir,
+    cacheDir: path.join(stateDir, "renders"),
+    speed: e.SIMULATOR_SPEED,
+    failRate: e.SIMULATOR_FAIL_RATE,
+    concurrency: e.SIMULATOR_CONCURRENCY,
+    urlTtlSeconds: e.SIMULATOR_URL_TTL_SECONDS,
+  });
+  cache.close = sim.close;
+  const apiKey = sim.keys[0];
+  if (!apiKey) throw new Error("simulator started without a key");
+  return {
+    mode: "simulator",
+    client: createBigModelClient({ baseUrl: sim.baseUrl, apiKey, ...limits }),
+    mediaOrigins: [sim.url],
+  };
+}
+
+export function getUpstream(): Promise<Upstream> {
+  let cached = holder[KEY];
+  if (!cached) {
+    const fresh: Cached = { upstream: Promise.resolve() as unknown as Promise<Upstream> };
+    fresh.upstream = build(fresh).catch((err: unknown) => {
+      // Do not cache a failed start: the next call tries again.
+      if (holder[KEY] === fresh) delete holder[KEY];
+      throw err;
+    });
+    holder[KEY] = cached = fresh;
+  }
+  return cached.upstream;
+}
+
+/** Stops an in-process simulator and forgets the cached upstream (tests, graceful shutdown). */
+export async function closeUpstream(): Promise<void> {
+  const cached = holder[KEY];
+  delete holder[KEY];
+  if (!cached) return;
+  await cached.upstream.catch(() => undefined);
+  await cached.close?.();
+}

@@ -1,0 +1,276 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { inspect } from "node:util";
+import { afterEach, describe, expect, it } from "vitest";
+import { createBigModelClient, type BigModelClientOptions } from "@/lib/server/bigmodel/client";
+import { UpstreamError } from "@/lib/server/bigmodel/upstream-error";
+
+// The client against tiny local servers that misbehave in exactly one way each.
+
+const CANARY = "0123456789abcdef0123456789abcdef.CanaryKeySecret1";
+const TEXT_REQ = { model: "viduq1-text", prompt: "a cat" } as const;
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void;
+const servers: http.Server[] = [];
+
+async function serve(handler: Handler): Promise<{ baseUrl: string; hits: () => number; lastAuth: () => string | undefined }> {
+  let hits = 0;
+  let lastAuth: string | undefined;
+  const server = http.createServer((req, res) => {
+    hits++;
+    lastAuth = req.headers.authorization;
+    let body = "";
+    req.on("data", (c: Buffer) => (body += c.toString()));
+    req.on("end", () => handler(req, res, body));
+  });
+  servers.push(server);
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  const { port } = server.address() as AddressInfo;
+  return { baseUrl: `http://127.0.0.1:${port}/api/paas/v4`, hits: () => hits, lastAuth: () => lastAuth };
+}
+
+afterEach(async () => {
+  for (const s of servers.splice(0)) {
+    s.closeAllConnections();
+    await new Promise((ok) => s.close(ok));
+  }
+});
+
+function client(baseUrl: string, extra: Partial<BigModelClientOptions> = {}) {
+  return createBigModelClient({ baseUrl, apiKey: CANARY, connectTimeoutMs: 500, requestTimeoutMs: 1_000, ...extra });
+}
+
+async function caught(p: Promise<unknown>): Promise<UpstreamError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(UpstreamError);
+    return e as UpstreamError;
+  }
+  throw new Error("expected a rejection");
+}
+
+function json(res: http.ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(body));
+}
+
+describe("successful calls", () => {
+  it("creates with a Bearer key and validated body, then queries", async () => {
+    let seen: unknown;
+    const s = await serve((req, res, body) => {
+      if (req.method === "POST") {
+        seen = JSON.parse(body);
+        return json(res, 200, { id: "2026abc", model: "viduq1-text", request_id: "r1", task_status: "PROCESSING" });
+      }
+      json(res, 200, { id: "2026abc", task_status: "SUCCESS", video_result: [{ url: "https://x.test/v.mp4", cover_image_url: "https://x.test/c.jpg" }] });
+    });
+    const c = client(s.baseUrl);
+    const created = await c.createVideoTask({ ...TEXT_REQ, request_id: "r1" });
+    expect(created.id).toBe("2026abc");
+    expect(seen).toEqual({ ...TEXT_REQ, request_id: "r1" });
+    expect(s.lastAuth()).toBe(`Bearer ${CANARY}`);
+    const result = await c.getTaskResult("2026abc");
+    expect(result.task_status).toBe("SUCCESS");
+    expect(result.video_result?.[0]?.url).toBe("https://x.test/v.mp4");
+  });
+
+  it("maps the undocumented SUBMITTED status to PROCESSING", async () => {
+    const s = await serve((_q, res) => json(res, 200, { id: "1", task_status: "SUBMITTED" }));
+    expect((await client(s.baseUrl).getTaskResult("1")).task_status).toBe("PROCESSING");
+  });
+
+  it("rejects an invalid request before sending anything", async () => {
+    const s = await serve((_q, res) => json(res, 200, {}));
+    const c = client(s.baseUrl);
+    const bad = [
+      { model: "viduq1-text", prompt: "x".repeat(513) },
+      { model: "viduq1-text", prompt: "ok", with_audio: true },
+      { model: "viduq1-image", image_url: "http://insecure.example/a.png" },
+      { model: "viduq1-start-end", image_url: ["https://a.example/1.png"] },
+      { model: "viduq1-text", prompt: "ok", duration: 10 },
+      { model: "cogvideox-3", prompt: "ok" },
+    ];
+    for (const req of bad) {
+      const e = await caught(c.createVideoTask(req as never));
+      expect(e.kind).toBe("rejected");
+      expect(e.code).toBe("invalid-request");
+    }
+    expect(s.hits()).toBe(0);
+  });
+});
+
+describe("error classification by status and business code", () => {
+  const cases: [number, string, string][] = [
+    [500, "500", "retry"],
+    [500, "1200", "retry"],
+    [500, "1230", "retry"],
+    [500, "1234", "retry"],
+    [503, "503", "retry"],
+    [429, "1305", "retry"],
+    [429, "1302", "queue"],
+    [429, "1303", "queue"],
+    [401, "401", "breaker"],
+    [401, "1000", "breaker"],
+    [401, "1001", "breaker"],
+    [401, "1002", "breaker"],
+    [401, "1003", "breaker"],
+    [401, "1005", "breaker"],
+    [429, "1113", "breaker"],
+    [429, "1110", "breaker"],
+    [429, "1112", "breaker"],
+    [429, "1121", "breaker"],
+    [429, "1304", "breaker"],
+    [429, "1310", "breaker"],
+    [403, "1220", "breaker"],
+    [400, "1210", "rejected"],
+    [400, "1211", "rejected"],
+    [400, "1213", "rejected"],
+    [400, "1214", "rejected"],
+    [400, "1215", "rejected"],
+    [400, "1221", "rejected"],
+    [400, "1222", "rejected"],
+    [400, "1261", "rejected"],
+    [400, "1301", "rejected"],
+    [400, "1233", "task-missing"],
+    [400, "1231", "duplicate"],
+  ];
+  it.each(cases)("HTTP %i code %s → %s", async (status, code, kind) => {
+    const s = await serve((_q, res) => json(res, status, { error: { code, message: "msg" } }));
+    const e = await caught(client(s.baseUrl).createVideoTask(TEXT_REQ));
+    expect(e.kind).toBe(kind);
+    expect(e.httpStatus).toBe(status);
+    expect(e.code).toBe(code);
+  });
+
+  it("a 1113 on HTTP 429 is never a queue signal", async () => {
+    const s = await serve((_q, res) => json(res, 429, { error: { code: "1113", message: "余额不足" } }));
+    expect((await caught(client(s.baseUrl).getTaskResult("x1"))).kind).toBe("breaker");
+  });
+
+  it("a proxy's HTML 502 is transient; a 400 without envelope is malformed", async () => {
+    const html = await serve((_q, res) => res.writeHead(502, { "Content-Type": "text/html" }).end("<html>bad gateway</html>"));
+    expect((await caught(client(html.baseUrl).createVideoTask(TEXT_REQ))).kind).toBe("retry");
+    const bare = await serve((_q, res) => res.writeHead(400).end("nope"));
+    expect((await caught(client(bare.baseUrl).createVideoTask(TEXT_REQ))).kind).toBe("malformed");
+  });
+});
+
+describe("malformed bodies", () => {
+  it.each([
+    ["not JSON", "<html>", "invalid-json"],
+    ["missing id", JSON.stringify({ task_status: "PROCESSING" }), "schema-mismatch"],
+    ["numeric id", JSON.stringify({ id: 12, task_status: "PROCESSING" }), "schema-mismatch"],
+    ["unknown status", JSON.stringify({ id: "a", task_status: "FAILED" }), "schema-mismatch"],
+  ])("create 200 with %s → malformed", async (_n, body, code) => {
+    const s = await serve((_q, res) => res.writeHead(200).end(body));
+    const e = await caught(client(s.baseUrl).createVideoTask(TEXT_REQ));
+    expect([e.kind, e.code]).toEqual(["malformed", code]);
+  });
+
+  it("SUCCESS without video_result is malformed", async () => {
+    const s = await serve((_q, res) => json(res, 200, { id: "a", task_status: "SUCCESS", video_result: [] }));
+    expect((await caught(client(s.baseUrl).getTaskResult("a"))).kind).toBe("malformed");
+  });
+
+  it("an error envelope with an integer code is malformed (the contract says string)", async () => {
+    const s = await serve((_q, res) => json(res, 400, { error: { code: 1214, message: "x" } }));
+    expect((await caught(client(s.baseUrl).createVideoTask(TEXT_REQ))).kind).toBe("malformed");
+  });
+
+  it("caps the response size, declared or streamed", async () => {
+    const big = "x".repeat(64 * 1024);
+    const declared = await serve((_q, res) => res.writeHead(200, { "Content-Length": String(big.length) }).end(big));
+    const e1 = await caught(client(declared.baseUrl, { maxResponseBytes: 1024 }).getTaskResult("a"));
+    expect([e1.kind, e1.code]).toEqual(["malformed", "body-too-large"]);
+    const chunked = await serve((_q, res) => {
+      res.writeHead(200);
+      for (let i = 0; i < 64; i++) res.write(big.slice(0, 1024));
+      res.end();
+    });
+    const e2 = await caught(client(chunked.baseUrl, { maxResponseBytes: 4096 }).getTaskResult("a"));
+    expect([e2.kind, e2.code]).toEqual(["malformed", "body-too-large"]);
+  });
+});
+
+describe("transport failures: retry when nothing was sent, ambiguous when a create may have landed", () => {
+  it("connection refused → retry (connect-failed)", async () => {
+    const s = await serve(() => undefined);
+    const dead = servers.pop();
+    dead?.close();
+    await new Promise((ok) => setTimeout(ok, 20));
+    const e = await caught(client(s.baseUrl).createVideoTask(TEXT_REQ));
+    expect([e.kind, e.code, e.httpStatus]).toEqual(["retry", "connect-failed", 0]);
+  });
+
+  it("DNS that never answers → connect timeout → retry, well before the total timeout", async () => {
+    const started = Date.now();
+    const c = createBigModelClient({
+      baseUrl: "http://stalled.invalid/api/paas/v4",
+      apiKey: CANARY,
+      connectTimeoutMs: 150,
+      requestTimeoutMs: 5_000,
+      lookup: () => undefined, // never calls back
+    });
+    const e = await caught(c.createVideoTask(TEXT_REQ));
+    expect([e.kind, e.code]).toEqual(["retry", "connect-timeout"]);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it("server accepts the request but never answers → create ambiguous, query retry", async () => {
+    const s = await serve(() => undefined);
+    const c = client(s.baseUrl, { requestTimeoutMs: 300 });
+    const e = await caught(c.createVideoTask(TEXT_REQ));
+    expect([e.kind, e.code]).toEqual(["ambiguous", "timeout"]);
+    const q = await caught(c.getTaskResult("abc"));
+    expect([q.kind, q.code]).toEqual(["retry", "timeout"]);
+  });
+
+  it("socket dropped after the request → create ambiguous (reset)", async () => {
+    const s = await serve((req) => req.socket.destroy());
+    const e = await caught(client(s.baseUrl).createVideoTask(TEXT_REQ));
+    expect([e.kind, e.code]).toEqual(["ambiguous", "reset"]);
+  });
+
+  it("truncated body → create ambiguous, query retry", async () => {
+    const s = await serve((_q, res) => {
+      res.writeHead(200, { "Content-Length": "200" });
+      res.write('{"id":"abc",', () => res.socket?.end());
+    });
+    const c = client(s.baseUrl);
+    expect((await caught(c.createVideoTask(TEXT_REQ))).kind).toBe("ambiguous");
+    const q = await caught(c.getTaskResult("abc"));
+    expect([q.kind, q.code]).toEqual(["retry", "truncated"]);
+  });
+
+  it("a slow body past the total deadline → ambiguous for a create", async () => {
+    const s = await serve((_q, res) => {
+      res.writeHead(200, { "Content-Length": "100" });
+      res.write("{");
+    });
+    const e = await caught(client(s.baseUrl, { requestTimeoutMs: 300 }).createVideoTask(TEXT_REQ));
+    expect([e.kind, e.code]).toEqual(["ambiguous", "timeout"]);
+  });
+});
+
+describe("the key never leaks", () => {
+  it("stays out of errors even when the upstream echoes it", async () => {
+    const s = await serve((req, res) => {
+      const auth = String(req.headers.authorization);
+      if (req.method === "POST") return json(res, 401, { error: { code: "401", message: `bad token ${auth} (${CANARY})` } });
+      res.writeHead(200).end(`not json ${auth}`);
+    });
+    const c = client(s.baseUrl);
+    const errors = [await caught(c.createVideoTask(TEXT_REQ)), await caught(c.getTaskResult("abc"))];
+    const dead = await caught(client("http://127.0.0.1:1/api/paas/v4").createVideoTask(TEXT_REQ));
+    errors.push(dead);
+    const halves = CANARY.split(".");
+    for (const e of errors) {
+      const views = [JSON.stringify(e), inspect(e, { depth: 10, showHidden: true }), String(e), e.stack ?? "", e.message];
+      for (const v of views) {
+        expect(v).not.toContain(CANARY);
+        for (const h of halves) expect(v).not.toContain(h);
+      }
+    }
+    expect(errors[0]?.message).toContain("[redacted]");
+  });
+});
