@@ -93,6 +93,8 @@ export interface GuardedConnectOptions {
   tls: boolean;
   trusted: boolean;
   answers: readonly ResolvedAddress[];
+  /** Extra trusted CA certificates (PEM), e.g. a private CDN or a test server; system CAs otherwise. */
+  ca?: string | Buffer;
   onConnected?: () => void;
 }
 
@@ -106,6 +108,7 @@ export function guardedConnect(o: GuardedConnectOptions): Socket {
         lookup,
         servername: isIP(o.hostname) === 0 ? o.hostname : undefined,
         ALPNProtocols: ["http/1.1"],
+        ...(o.ca !== undefined ? { ca: o.ca } : {}),
       })
     : netConnect({ host: o.hostname, port: o.port, lookup });
   attachPeerGuard(socket, o.trusted, o.onConnected);

@@ -17,7 +17,10 @@ export interface SafeDownloadOptions extends UrlPolicyOptions {
   timeoutMs: number;
   /** DNS + TCP connect deadline per hop. */
   connectTimeoutMs: number;
-  /** Socket inactivity allowed while waiting for headers or body bytes; default min(timeoutMs, 30 s). */
+  /**
+   * Socket inactivity allowed while waiting for headers or body bytes; default min(timeoutMs, 30 s).
+   * Backpressure counts as inactivity, so the consumer must keep reading (disk writes do).
+   */
   idleTimeoutMs?: number;
   maxRedirects: number;
   headers?: Readonly<Record<string, string>>;
@@ -25,6 +28,8 @@ export interface SafeDownloadOptions extends UrlPolicyOptions {
   signal?: AbortSignal;
   /** DNS resolver override, for tests. */
   resolver?: Resolver;
+  /** Extra trusted CA certificates (PEM) for https; the system store otherwise. */
+  ca?: string | Buffer;
 }
 
 export interface SafeDownloadResult {
@@ -126,6 +131,7 @@ async function requestHop(hop: CheckedUrl, opts: SafeDownloadOptions, attempt: A
           tls: url.protocol === "https:",
           trusted,
           answers,
+          ...(opts.ca !== undefined ? { ca: opts.ca } : {}),
           onConnected: () => clearTimeout(connectTimer),
         });
         socket.setTimeout(idleMs, () => fail(new SafeFetchError("timeout", `stalled for ${idleMs} ms`)));
@@ -179,7 +185,13 @@ function limitedBody(res: IncomingMessage, opts: SafeDownloadOptions, attempt: A
       cb(err);
     },
   });
+  // A failure (deadline, abort) can land before the caller starts reading. Without a listener the
+  // 'error' event would crash the process; the error still reaches the consumer, because reading or
+  // piping a destroyed stream reports its stored error.
+  body.on("error", () => undefined);
   const offFail = attempt.onFail((err) => body.destroy(err));
+  // Stay paused until the consumer asks for data (read() resumes), so nothing is buffered early.
+  res.pause();
   res.on("data", (chunk: Buffer) => {
     seen += chunk.length;
     if (seen > opts.maxBytes) {
