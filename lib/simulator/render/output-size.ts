@@ -16,7 +16,8 @@ export const OUTPUT_SIZES: Readonly<Record<AspectRatio, OutputSize>> = {
 
 /**
  * The output size whose aspect is closest to the image's. Compared on a log scale so that 2:1 and 1:2
- * are equally far from 1:1 (a plain ratio difference would favour portrait).
+ * are equally far from 1:1 (a plain ratio difference would favour portrait). 4:3 sits exactly halfway
+ * between 1:1 and 16:9; ties go to the non-square size (checked first), in both orientations alike.
  */
 export function sizeForImage(width: number, height: number): OutputSize {
   const imageLog = Math.log(width / height);
@@ -24,7 +25,7 @@ export function sizeForImage(width: number, height: number): OutputSize {
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const size of Object.values(OUTPUT_SIZES)) {
     const distance = Math.abs(Math.log(size.width / size.height) - imageLog);
-    if (distance < bestDistance) {
+    if (distance < bestDistance - 1e-9) {
       best = size;
       bestDistance = distance;
     }

@@ -1,0 +1,55 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { rename, rm } from "node:fs/promises";
+import { ProcessError, runProcess } from "@/lib/media-tools/run-process";
+import { MediaToolError, type MediaToolOptions } from "./media-errors";
+import { probe } from "./probe";
+
+// Derived images and videos for the gallery, made from a stored clip: a poster frame and a small,
+// muted preview that loops on hover. Outputs are written to a temp name and renamed, so a reader
+// never sees half a file and a retry simply overwrites.
+
+const PREVIEW_LONG_SIDE = 480;
+const PREVIEW_SECONDS = 3;
+const PREVIEW_CRF = 30;
+
+async function runFfmpeg(args: string[], outPath: string, opts: MediaToolOptions, what: string): Promise<void> {
+  const tmp = `${outPath}.${randomBytes(4).toString("hex")}.tmp`;
+  try {
+    await runProcess(opts.ffmpegPath ?? "ffmpeg", ["-hide_banner", "-nostdin", "-v", "error", "-y", ...args, tmp], {
+      timeoutMs: opts.timeoutMs ?? 60_000,
+    });
+    await rename(tmp, outPath);
+  } catch (e) {
+    if (e instanceof ProcessError) {
+      const reason = e.failure === "exit" ? "invalid-media" : "tool-failed";
+      throw new MediaToolError(reason, `${what} failed: ${e.message.split("\n")[0]}`, e.stderrTail, e);
+    }
+    throw e;
+  } finally {
+    await rm(tmp, { force: true });
+  }
+}
+
+/** A JPEG frame from the middle of the clip (the first frame is often black or a fade). */
+export async function makePoster(videoPath: string, outPath: string, opts: MediaToolOptions = {}): Promise<void> {
+  const { durationMs } = await probe(videoPath, opts);
+  const at = (Math.max(0, durationMs) / 2000).toFixed(3);
+  // -ss before -i seeks on the demuxer (fast) and still lands on the exact frame after decoding.
+  await runFfmpeg(["-ss", at, "-i", videoPath, "-frames:v", "1", "-q:v", "3", "-update", "1", "-f", "image2"], outPath, opts, "poster");
+}
+
+/** ~480 px on the long side, the first ~3 s, no audio, faststart: a few dozen KB for gallery hover. */
+export async function makePreview(videoPath: string, outPath: string, opts: MediaToolOptions = {}): Promise<void> {
+  const scale = `scale='if(gte(iw,ih),${PREVIEW_LONG_SIDE},-2)':'if(gte(iw,ih),-2,${PREVIEW_LONG_SIDE})':flags=bicubic,setsar=1`;
+  await runFfmpeg(
+    [
+      ...["-t", String(PREVIEW_SECONDS), "-i", videoPath, "-vf", scale, "-an", "-sn", "-dn", "-map_metadata", "-1"],
+      ...["-c:v", "libx264", "-preset", "veryfast", "-crf", String(PREVIEW_CRF), "-profile:v", "high", "-pix_fmt", "yuv420p"],
+      ...["-movflags", "+faststart", "-f", "mp4"],
+    ],
+    outPath,
+    opts,
+    "preview",
+  );
+}

@@ -1,0 +1,94 @@
+import { readFileSync } from "node:fs";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makePoster, makePreview } from "@/lib/server/media/ffmpeg";
+import { MediaToolError } from "@/lib/server/media/media-errors";
+import { isFaststart, readTopLevelAtoms } from "@/lib/server/media/mp4-atoms";
+import { probe } from "@/lib/server/media/probe";
+import { renderClip } from "@/lib/simulator/render/render-clip";
+
+// The studio's media helpers against a clip the simulator rendered (the same path a re-hosted
+// upstream clip takes: probe → poster → preview).
+
+let dir: string;
+let clip: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), "media-tools-"));
+  const image = readFileSync(path.join(import.meta.dirname, "../fixtures/images/portrait.jpg"));
+  ({ videoPath: clip } = await renderClip({ mode: "image", image, prompt: "poster test" }, { cacheDir: dir }));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("probe", () => {
+  it("describes a rendered clip", async () => {
+    const info = await probe(clip);
+    console.info("probe:", JSON.stringify(info));
+    expect(info).toMatchObject({ videoCodec: "h264", profile: "High", width: 1080, height: 1920, fps: 24, pixFmt: "yuv420p", hasAudio: false });
+    expect(info.bytes).toBe((await stat(clip)).size);
+  });
+
+  it("throws a typed error for files that are not media", async () => {
+    const junk = path.join(dir, "junk.mp4");
+    await writeFile(junk, "definitely not an mp4");
+    await expect(probe(junk)).rejects.toMatchObject({ name: "MediaToolError", reason: "invalid-media" });
+    await expect(probe(path.join(dir, "missing.mp4"))).rejects.toBeInstanceOf(MediaToolError);
+  });
+
+  it("says when ffprobe itself is missing", async () => {
+    await expect(probe(clip, { ffprobePath: "/nonexistent/ffprobe" })).rejects.toMatchObject({ reason: "tool-failed" });
+  });
+});
+
+describe("makePoster / makePreview", () => {
+  it("writes a JPEG poster from the middle of the clip", async () => {
+    const out = path.join(dir, "poster.jpg");
+    await makePoster(clip, out);
+    const bytes = await readFile(out);
+    expect([bytes[0], bytes[1]]).toEqual([0xff, 0xd8]);
+    expect(await probe(out)).toMatchObject({ width: 1080, height: 1920 });
+  });
+
+  it("writes a small muted faststart preview, 480 px on the long side, about 3 s", async () => {
+    const out = path.join(dir, "preview.mp4");
+    await makePreview(clip, out);
+    const info = await probe(out);
+    console.info("preview:", JSON.stringify(info));
+    expect(info).toMatchObject({ videoCodec: "h264", width: 270, height: 480, hasAudio: false, pixFmt: "yuv420p" });
+    expect(Math.abs(info.durationMs - 3000)).toBeLessThanOrEqual(100);
+    expect(info.bytes).toBeLessThan(300_000);
+    expect(await isFaststart(out)).toBe(true);
+  });
+
+  it("fails with a typed error on a broken input and leaves no temp file", async () => {
+    const junk = path.join(dir, "broken.mp4");
+    await writeFile(junk, Buffer.alloc(1000, 1));
+    const out = path.join(dir, "broken-preview.mp4");
+    await expect(makePreview(junk, out)).rejects.toBeInstanceOf(MediaToolError);
+    await expect(stat(out)).rejects.toThrow();
+  });
+});
+
+describe("readTopLevelAtoms", () => {
+  it("lists ftyp, moov, mdat in faststart order", async () => {
+    const types = (await readTopLevelAtoms(clip)).map((a) => a.type);
+    expect(types[0]).toBe("ftyp");
+    expect(types.indexOf("moov")).toBeLessThan(types.indexOf("mdat"));
+  });
+
+  it("detects a non-faststart file", async () => {
+    const box = (type: string, payload = 0) => {
+      const b = Buffer.alloc(8 + payload);
+      b.writeUInt32BE(8 + payload, 0);
+      b.write(type, 4, "latin1");
+      return b;
+    };
+    const file = path.join(dir, "slow.mp4");
+    await writeFile(file, Buffer.concat([box("ftyp", 8), box("mdat", 100), box("moov", 20)]));
+    expect(await isFaststart(file)).toBe(false);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { ProcessError, runProcess } from "@/lib/media-tools/run-process";
+
+describe("runProcess", () => {
+  it("returns stdout and passes arguments verbatim (no shell)", async () => {
+    const { stdout } = await runProcess("printf", ["%s|", "a b", "$(rm -rf /)", ";"]);
+    expect(stdout).toBe("a b|$(rm -rf /)|;|");
+  });
+
+  it("puts the tail of stderr and the exit code into the error", async () => {
+    const noisy = "x".repeat(10_000);
+    const error = await runProcess("sh", ["-c", `printf '${noisy}' >&2; echo 'the real reason' >&2; exit 3`]).catch((e) => e);
+    expect(error).toBeInstanceOf(ProcessError);
+    expect(error).toMatchObject({ failure: "exit", exitCode: 3 });
+    expect(error.stderrTail).toContain("the real reason");
+    expect(error.stderrTail.length).toBeLessThanOrEqual(2048);
+  });
+
+  it("kills a process that runs past its time cap", async () => {
+    const started = Date.now();
+    await expect(runProcess("sleep", ["10"], { timeoutMs: 200 })).rejects.toMatchObject({ failure: "timeout" });
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it("reports a missing binary as a spawn failure", async () => {
+    await expect(runProcess("/nonexistent/ffmpeg", [])).rejects.toMatchObject({ failure: "spawn" });
+  });
+
+  it("caps stdout", async () => {
+    await expect(runProcess("head", ["-c", "100000", "/dev/zero"], { stdoutCapBytes: 1000 })).rejects.toMatchObject({ failure: "stdout-cap" });
+  });
+
+  it("can be aborted", async () => {
+    const controller = new AbortController();
+    const run = runProcess("sleep", ["10"], { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    await expect(run).rejects.toMatchObject({ failure: "aborted" });
+  });
+});
