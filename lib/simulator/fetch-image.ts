@@ -1,0 +1,44 @@
+import https from "node:https";
+import { isPlaceholderHost, placeholderPng } from "./placeholder-image";
+
+// Downloads an https image_url the way the upstream would before accepting a task. Short timeout, a
+// byte cap and no redirects: the simulator only needs to know "fetchable image or not" (→ 1214).
+
+export type ImageFetcher = (url: string) => Promise<Buffer>;
+
+export interface FetchImageOptions {
+  timeoutMs?: number;
+  maxBytes?: number;
+}
+
+export function createImageFetcher(opts: FetchImageOptions = {}): ImageFetcher {
+  const timeoutMs = opts.timeoutMs ?? 5_000;
+  const maxBytes = opts.maxBytes ?? 50 * 1024 * 1024;
+  return (raw) => {
+    const url = new URL(raw);
+    if (url.protocol !== "https:") return Promise.reject(new Error("only https image URLs are fetched"));
+    if (isPlaceholderHost(url.hostname)) return Promise.resolve(placeholderPng(raw));
+    return new Promise<Buffer>((resolve, reject) => {
+      const req = https.get(url, { timeout: timeoutMs, agent: false }, (res) => {
+        if (res.statusCode !== 200) {
+          res.resume();
+          reject(new Error(`image URL answered HTTP ${res.statusCode}`));
+          return;
+        }
+        const chunks: Buffer[] = [];
+        let total = 0;
+        res.on("data", (c: Buffer) => {
+          total += c.length;
+          if (total > maxBytes) req.destroy(new Error("image too large"));
+          else chunks.push(c);
+        });
+        res.on("end", () => resolve(Buffer.concat(chunks)));
+        res.on("error", reject);
+      });
+      const deadline = setTimeout(() => req.destroy(new Error("image fetch timed out")), timeoutMs);
+      req.on("close", () => clearTimeout(deadline));
+      req.on("timeout", () => req.destroy(new Error("image fetch timed out")));
+      req.on("error", reject);
+    });
+  };
+}

@@ -1,0 +1,75 @@
+import type { ImageFetcher } from "./fetch-image";
+import type { RenderFn } from "./render-contract";
+
+// Plain options for startSimulator(); only the wiring (scripts/simulator.ts, lib/server/bigmodel/
+// upstream.ts) maps environment variables onto them.
+
+export interface SimulatorOptions {
+  /** Listen host; 127.0.0.1 unless you know you want it exposed. */
+  host?: string;
+  /** 0 = ephemeral. */
+  port?: number;
+  /** Accepted API keys. Default: one generated demo key (persisted in stateDir when given). */
+  keys?: string[];
+  /** Directory for task JSON, inputs and the account file; omit for memory only. */
+  stateDir?: string;
+  /** Render cache directory (default: <stateDir>/renders or a temp dir). */
+  cacheDir?: string;
+  /** Generation-time divisor: 1 = realistic (90–300 s), 100 = about 1–3 s. */
+  speed?: number;
+  /** Probability a task ends in FAIL. */
+  failRate?: number;
+  /** PROCESSING tasks allowed per key per model before 429 1302. */
+  concurrency?: number;
+  /** Result URL lifetime (seconds). Default 86 400 (the documented one day). */
+  urlTtlSeconds?: number;
+  /** Prompt substrings that trigger 400 1301. */
+  unsafeMarkers?: string[];
+  /** Max create body bytes (base64 images included). */
+  maxBodyBytes?: number;
+  maxImageBytes?: number;
+  /** Renders running at once (ffmpeg is CPU bound; the machines have 2 cores). */
+  renderConcurrency?: number;
+  /** Injected renderer (tests); default loads lib/simulator/render/render-clip. */
+  render?: RenderFn;
+  /** Injected image downloader for https image_url (tests). */
+  fetchImage?: ImageFetcher;
+  /** Wall clock in ms (tests); control.advanceTime() adds an offset on top. */
+  now?: () => number;
+  /** Random source in [0,1) (tests). */
+  random?: () => number;
+  /** Serve /__sim/control and /__sim/stats (they still require a valid key). */
+  controlRoutes?: boolean;
+}
+
+export type ResolvedOptions = Required<Omit<SimulatorOptions, "keys" | "stateDir" | "render" | "fetchImage" | "cacheDir">> & {
+  stateDir?: string;
+  cacheDir: string;
+  render?: RenderFn;
+  fetchImage?: ImageFetcher;
+};
+
+export const SIMULATOR_DEFAULTS = {
+  host: "127.0.0.1",
+  port: 0,
+  speed: 1,
+  failRate: 0,
+  concurrency: 5,
+  urlTtlSeconds: 86_400,
+  unsafeMarkers: ["UNSAFE", "违禁"],
+  maxBodyBytes: 64 * 1024 * 1024,
+  maxImageBytes: 50 * 1024 * 1024,
+  renderConcurrency: 1,
+  controlRoutes: true,
+} as const;
+
+/** The switches tests flip at runtime (control.set / POST /__sim/control {"set":{…}}). */
+export interface SimSwitches {
+  noBalance: boolean;
+  overloaded: boolean;
+  failRate: number;
+  concurrency: number;
+  speed: number;
+  unsafeMarkers: string[];
+  urlTtlSeconds: number;
+}

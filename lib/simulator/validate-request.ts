@@ -1,0 +1,117 @@
+import { lenientRequestSchemas } from "@/lib/shared/upstream/request-schemas";
+import {
+  IMAGE_ASPECT_MAX,
+  IMAGE_ASPECT_MIN,
+  IMAGE_DATA_URI_RE,
+  PROMPT_MAX_CHARS,
+  START_END_RATIO_MAX,
+  START_END_RATIO_MIN,
+  VIDEO_MODELS,
+  promptLength,
+  type AspectRatio,
+  type Style,
+  type VideoModel,
+} from "@/lib/shared/upstream/video-models";
+import type { ImageFetcher } from "./fetch-image";
+import { declaredType, probeImage, type ImageInfo } from "./image-probe";
+
+// Turns a create body into either a validated task description or the business code the upstream
+// documents for that mistake (contract §2, §7): unknown model 1211, missing field 1213, bad field
+// 1214, prompt too long 1261, unparseable body 1210. Which exact code the live API uses for each case
+// is partly UNVERIFIED; these follow the documented meanings.
+
+export interface ValidatedRequest {
+  model: VideoModel;
+  requestId?: string;
+  prompt?: string;
+  style: Style;
+  aspectRatio: AspectRatio;
+  images: Buffer[];
+}
+
+export type ValidationResult =
+  | { ok: true; value: ValidatedRequest }
+  | { ok: false; code: string; vars?: Record<string, string> };
+
+export interface ValidateOptions {
+  fetchImage: ImageFetcher;
+  maxImageBytes: number;
+}
+
+const bad = (code: string, vars?: Record<string, string>): ValidationResult => ({ ok: false, code, vars });
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+async function loadImage(url: string, opts: ValidateOptions): Promise<ImageInfo & { bytes: Buffer } | undefined> {
+  let bytes: Buffer;
+  let declared: string | undefined;
+  const m = IMAGE_DATA_URI_RE.exec(url);
+  if (m) {
+    declared = m[1];
+    const b64 = url.slice(m[0].length);
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.length % 4 === 1) return undefined;
+    if ((b64.length * 3) / 4 > opts.maxImageBytes + 3) return undefined;
+    bytes = Buffer.from(b64, "base64");
+  } else {
+    try {
+      bytes = await opts.fetchImage(url);
+    } catch {
+      return undefined;
+    }
+  }
+  if (bytes.length === 0 || bytes.length > opts.maxImageBytes) return undefined;
+  const info = probeImage(bytes);
+  if (!info) return undefined;
+  if (declared !== undefined && declaredType(declared) !== info.type) return undefined;
+  const aspect = info.width / info.height;
+  if (aspect < IMAGE_ASPECT_MIN || aspect > IMAGE_ASPECT_MAX) return undefined;
+  return { ...info, bytes };
+}
+
+export async function validateCreateRequest(body: unknown, opts: ValidateOptions): Promise<ValidationResult> {
+  if (!isRecord(body)) return bad("1210");
+  if (body.model === undefined || body.model === null || body.model === "") return bad("1213", { field: "model" });
+  const model = body.model;
+  if (typeof model !== "string" || !(VIDEO_MODELS as readonly string[]).includes(model)) return bad("1211");
+  const m = model as VideoModel;
+
+  const parsed = lenientRequestSchemas[m].safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = String(issue?.path[0] ?? "");
+    const value = body[field];
+    if (field === "prompt" && typeof value === "string" && promptLength(value) > PROMPT_MAX_CHARS) return bad("1261");
+    if (value === undefined || value === null || (field === "prompt" && typeof value === "string")) {
+      return bad("1213", { field });
+    }
+    return bad("1214", { field: issue?.path.join(".") || field });
+  }
+  const req = parsed.data;
+
+  const urls: string[] = "image_url" in req ? (Array.isArray(req.image_url) ? [...req.image_url] : [req.image_url]) : [];
+  const images: (ImageInfo & { bytes: Buffer })[] = [];
+  for (const url of urls) {
+    const img = await loadImage(url, opts);
+    if (!img) return bad("1214", { field: "image_url" });
+    images.push(img);
+  }
+  const [first, last] = images;
+  if (m === "viduq1-start-end" && first && last) {
+    const ratio = (first.width * first.height) / (last.width * last.height);
+    if (ratio < START_END_RATIO_MIN || ratio > START_END_RATIO_MAX) return bad("1214", { field: "image_url" });
+  }
+
+  return {
+    ok: true,
+    value: {
+      model: m,
+      requestId: req.request_id,
+      prompt: req.prompt,
+      style: "style" in req && req.style ? req.style : "general",
+      aspectRatio: "aspect_ratio" in req && req.aspect_ratio ? req.aspect_ratio : "16:9",
+      images: images.map((i) => i.bytes),
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { RenderFn } from "@/lib/simulator/render-contract";
+
+// Shared helpers for simulator tests: a fake renderer that writes small deterministic files, a temp
+// dir factory, and a tiny JSON-over-fetch helper.
+
+export function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
+}
+
+export const fakeRender: RenderFn = async (input, { cacheDir }) => {
+  fs.mkdirSync(cacheDir, { recursive: true });
+  const key = `${input.mode}-${Math.random().toString(16).slice(2)}`;
+  const videoPath = path.join(cacheDir, `${key}.mp4`);
+  const coverPath = path.join(cacheDir, `${key}.jpg`);
+  fs.writeFileSync(videoPath, Buffer.from(Array.from({ length: 10_000 }, (_, i) => i % 251)));
+  fs.writeFileSync(coverPath, Buffer.from([0xff, 0xd8, 0xff, 0xd9]));
+  return { videoPath, coverPath, key, ms: 1, cached: false };
+};
+
+export interface JsonReply {
+  status: number;
+  body: Record<string, unknown>;
+  headers: Headers;
+}
+
+export async function api(url: string, key: string | undefined, body?: unknown): Promise<JsonReply> {
+  const headers: Record<string, string> = {};
+  if (key !== undefined) headers.Authorization = `Bearer ${key}`;
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const res = await fetch(url, {
+    method: body === undefined ? "GET" : "POST",
+    headers,
+    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: JSON.parse(text) as Record<string, unknown>, headers: res.headers };
+}
+
+export const EXAMPLES = {
+  text: {
+    model: "viduq1-text",
+    style: "anime",
+    prompt: "Peter Rabbit drives a small car along the road, his face filled with joy and happiness.",
+    duration: 5,
+    aspect_ratio: "16:9",
+    size: "1920x1080",
+    movement_amplitude: "auto",
+  },
+  image: {
+    model: "viduq1-image",
+    image_url: "https://example.com/path/to/your/image.jpg",
+    prompt: "…",
+    duration: 5,
+    size: "1920x1080",
+    movement_amplitude: "auto",
+  },
+  startEnd: {
+    model: "viduq1-start-end",
+    image_url: ["https://example.com/a.jpg", "https://example.com/b.jpg"],
+    prompt: "…",
+    duration: 5,
+    size: "1920x1080",
+    movement_amplitude: "auto",
+  },
+} as const;
