@@ -148,7 +148,7 @@ async function requestHop(hop: CheckedUrl, opts: SafeDownloadOptions, attempt: A
       off();
       resolve(res);
     });
-    req.once("error", (err) => {
+    req.on("error", (err) => {
       clearTimeout(connectTimer);
       off();
       reject(attempt.map(err, url.href));
@@ -209,7 +209,7 @@ function limitedBody(res: IncomingMessage, opts: SafeDownloadOptions, attempt: A
     finish();
     body.push(null);
   });
-  res.once("error", (err) => {
+  res.on("error", (err) => {
     if (!done) body.destroy(attempt.map(err));
   });
   res.once("close", () => {

@@ -12,6 +12,7 @@ import { StorageError } from "./storage-error";
 // fsync the file, rename onto the final path (atomic within one filesystem, so readers see either
 // the old object or the complete new one), then fsync the directory so the rename survives power
 // loss. Temp files live under the same root so the rename never crosses filesystems.
+// Content types are not persisted locally: the media route knows each asset kind's type.
 
 function errnoCode(err: unknown): string | undefined {
   const code = (err as { code?: unknown } | null)?.code;
