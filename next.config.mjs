@@ -16,6 +16,9 @@ const nextConfig = {
   serverExternalPackages: ["better-sqlite3", "@electric-sql/pglite", "sharp", "pg"],
   // Media and uploads are served by our own route handlers; the image optimizer is not used.
   images: { unoptimized: true },
+  // The type check runs once over the whole tree (app, lib, tests, scripts) as `npm run typecheck`
+  // inside `npm test`; the build doesn't repeat it (saves ~10 s of the 2-core CI budget).
+  typescript: { ignoreBuildErrors: true },
   async headers() {
     return [{ source: "/:path*", headers: baseline }];
   },
