@@ -106,8 +106,9 @@ describe("serveRange", () => {
   it("If-None-Match and If-Modified-Since → 304 without a body", async () => {
     const etag = (await serveRange(req({}, "HEAD"), base())).headers.get("etag") ?? "";
     const lm = (await serveRange(req({}, "HEAD"), base())).headers.get("last-modified") ?? "";
-    for (const h of [{ "if-none-match": etag }, { "if-none-match": `W/${etag}` }, { "if-none-match": `"x", ${etag}` },
-      { "if-none-match": "*" }, { "if-modified-since": lm }]) {
+    const conditionals: Array<Record<string, string>> = [{ "if-none-match": etag }, { "if-none-match": `W/${etag}` }, { "if-none-match": `"x", ${etag}` },
+      { "if-none-match": "*" }, { "if-modified-since": lm }];
+    for (const h of conditionals) {
       const r = await serveRange(req(h), base());
       expect(r.status).toBe(304);
       expect(r.headers.get("etag")).toBe(etag);
