@@ -59,7 +59,7 @@ export const SIMULATOR_DEFAULTS = {
   unsafeMarkers: ["UNSAFE", "违禁"],
   maxBodyBytes: 64 * 1024 * 1024,
   maxImageBytes: 50 * 1024 * 1024,
-  renderConcurrency: 1,
+  renderConcurrency: 2,
   controlRoutes: true,
 } as const;
 

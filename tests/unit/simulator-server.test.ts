@@ -126,6 +126,19 @@ describe("faults and the ledger", () => {
     expect(s.control.stats().totalAccepts).toBe(1);
   });
 
+  it("a truncated download ends early; the next download is whole", async () => {
+    const { s, create, query } = await sim();
+    const id = String((await create(text())).body.id);
+    await s.control.rendersIdle();
+    s.control.advanceTime(400_000);
+    const url = ((await query(id)).body.video_result as { url: string }[])[0]?.url ?? "";
+    s.control.inject({ type: "truncate", target: "file" });
+    const cut = await fetch(url);
+    expect(cut.headers.get("content-length")).toBe("10000");
+    await expect(cut.arrayBuffer()).rejects.toThrow();
+    expect((await (await fetch(url)).arrayBuffer()).byteLength).toBe(10_000);
+  });
+
   it("counts overlapping polls of one task", async () => {
     const { s, create, query } = await sim();
     const id = String((await create(text())).body.id);

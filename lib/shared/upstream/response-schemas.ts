@@ -37,9 +37,23 @@ export const taskResultResponseSchema = z
     message: "SUCCESS without video_result",
     path: ["video_result"],
   })
-  .transform((r) => ({ ...r, task_status: r.task_status === "SUBMITTED" ? "PROCESSING" : r.task_status }) as
-    Omit<typeof r, "task_status"> & { task_status: TaskStatus });
-export type TaskResultResponse = z.infer<typeof taskResultResponseSchema>;
+  .transform(
+    (r): TaskResultResponse => ({
+      ...(r.id === undefined ? {} : { id: r.id }),
+      ...(r.model === undefined ? {} : { model: r.model }),
+      ...(r.request_id === undefined ? {} : { request_id: r.request_id }),
+      task_status: r.task_status === "SUBMITTED" ? "PROCESSING" : r.task_status,
+      ...(r.video_result === undefined ? {} : { video_result: r.video_result }),
+    }),
+  );
+/** A poll result with SUBMITTED folded into PROCESSING and unknown fields dropped. */
+export interface TaskResultResponse {
+  id?: string;
+  model?: string;
+  request_id?: string;
+  task_status: TaskStatus;
+  video_result?: VideoResult[];
+}
 
 /** `{"error":{"code":"1302","message":"…"}}`; code is a string (an integer would be a contract break). */
 export const errorEnvelopeSchema = z.looseObject({
