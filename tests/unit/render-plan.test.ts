@@ -32,6 +32,13 @@ describe("planTextCard", () => {
     expect(plan.filterGraph).toMatch(/\[v\].*\[c\]$/);
   });
 
+  it("is deterministic for a key (the gradient is seeded, not random)", () => {
+    const a = planTextCard({ prompt: "a cat", style: "general", aspectRatio: "1:1", key: KEY });
+    const b = planTextCard({ prompt: "a cat", style: "general", aspectRatio: "1:1", key: KEY });
+    expect(a).toEqual(b);
+    expect(a.filterGraph).toMatch(/seed=\d+/);
+  });
+
   it("sizes the frame from the aspect ratio", () => {
     for (const [aspectRatio, w, h] of [["16:9", 1920, 1080], ["9:16", 1080, 1920], ["1:1", 1080, 1080]] as const) {
       const plan = planTextCard({ prompt: "a cat", style: "general", aspectRatio, key: KEY });

@@ -81,8 +81,10 @@ export function planTextCard(p: TextCardParams): RenderPlan {
 
   const colors = palette.colors.map((c, i) => `c${i}=${c}`).join(":");
   // The gradient is computed at quarter size and scaled up: it is smooth anyway and this saves ~1 s.
+  // Its direction is random unless seeded; the key as seed makes a re-render reproduce the same clip.
+  const seed = Number.parseInt(p.key.slice(0, 8), 16) || 1;
   const filters = [
-    `gradients=s=${W / 4}x${H / 4}:r=${FPS}:d=${FRAME_COUNT / FPS}:${colors}:n=${palette.colors.length}:speed=${palette.speed}`,
+    `gradients=s=${W / 4}x${H / 4}:r=${FPS}:d=${FRAME_COUNT / FPS}:${colors}:n=${palette.colors.length}:speed=${palette.speed}:seed=${seed}`,
     `scale=${W}:${H}:flags=bilinear`,
     "format=yuv420p",
     `drawbox=x=${cardX}:y=${cardY}:w=${cardW}:h=${cardH}:color=${palette.card}:t=fill`,

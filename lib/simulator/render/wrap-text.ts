@@ -44,7 +44,7 @@ export function normalizePrompt(text: string | undefined): string {
   if (!text) return "";
   return text
     .normalize("NFC")
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ")
+    .replace(/[\p{Cc}\u2028\u2029]/gu, " ")
     .replace(/\s+/g, " ")
     .trim();
 }
