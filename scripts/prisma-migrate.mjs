@@ -170,8 +170,9 @@ async function main() {
     const { default: Database } = await import("better-sqlite3");
     const file = url.replace(/^file:/, "");
     await fs.mkdir(path.dirname(path.resolve(cwd, file)), { recursive: true });
-    const db = new Database(file);
-    db.pragma("journal_mode = WAL");
+    const db = new Database(file, { timeout: 5000 });
+    // Only switch when needed: re-issuing the pragma while the app holds the file open can fail.
+    if (db.pragma("journal_mode", { simple: true }) !== "wal") db.pragma("journal_mode = WAL");
     db.close();
   }
   const engine = await loadEngine(await adapterFactory());

@@ -5,7 +5,6 @@
 // Without PRISMA_SCHEMA_ENGINE_BINARY the CLI tries to download the native schema engine from
 // binaries.prisma.sh on every command (even --version/generate) and fails offline.
 import { spawnSync } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 

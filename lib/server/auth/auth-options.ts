@@ -24,7 +24,7 @@ export function authOptions(): AuthOptions {
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, req) {
         const ip = clientIpFrom((req?.headers ?? {}) as Record<string, string>);
-        const r = await checkCredentials(credentials, ip);
+        const r = await checkCredentials(db(), credentials, ip);
         if (r.ok) return r.user;
         // next-auth passes the message to the client as `error`; the UI maps it to a localized text.
         if (r.reason === "throttled") throw new Error(`throttled:${r.retryAfterSeconds}`);

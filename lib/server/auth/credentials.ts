@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "../db";
+import type { Db } from "../db";
 import { dummyHash, verifyPassword } from "./password";
 import { normalizeEmail, recordAttempt, remainingLockMs } from "./login-throttle";
 
@@ -15,11 +15,10 @@ export type CredentialsResult =
  * Checks an email + password. Unknown email and wrong password give the same answer and take the
  * same time (a dummy hash is verified); a locked (email, ip) pair is refused before any check.
  */
-export async function checkCredentials(input: unknown, ip: string): Promise<CredentialsResult> {
+export async function checkCredentials(client: Db, input: unknown, ip: string): Promise<CredentialsResult> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const email = normalizeEmail(parsed.data.email);
-  const client = db();
   const lockMs = await remainingLockMs(client, email, ip);
   if (lockMs > 0) return { ok: false, reason: "throttled", retryAfterSeconds: Math.ceil(lockMs / 1000) };
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { Locale } from "@/lib/i18n/locales";
 import { isMessageKey } from "@/lib/i18n/translate";
-import { type Actor, getActor } from "../auth/session";
+import { type Actor, actorFromRequest } from "../auth/session";
 import { AppError, type FieldIssue } from "../errors";
 import { localeOfRequest } from "../locale";
 import { clientIpFrom } from "./client-ip";
@@ -66,7 +66,7 @@ export function route<A extends AuthMode, B = undefined, Q = undefined, P = unde
       const params = parseWith(spec.params, (await nextCtx?.params) ?? {}, true);
       const url = new URL(req.url);
       const query = parseWith(spec.query, Object.fromEntries(url.searchParams));
-      const actor = await getActor();
+      const actor = await actorFromRequest(req);
       if (spec.auth !== "public" && !actor) throw new AppError("unauthenticated");
       if (spec.auth === "admin" && actor?.role !== "ADMIN") throw new AppError("forbidden");
       const body = spec.body ? parseWith(spec.body, await readJsonBody(req, spec.maxBodyBytes ?? 64 * 1024)) : (undefined as B);

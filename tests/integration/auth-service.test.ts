@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkCredentials } from "@/lib/server/auth/credentials";
+import { createInstanceInvite } from "@/lib/server/auth/instance-invites";
+import { registerUser } from "@/lib/server/auth/register";
+import { setRegistrationMode } from "@/lib/server/settings/registration";
+import { createTestDb, providers, type TestDb } from "../support/test-db";
+
+const PW = "correct horse battery staple";
+
+describe.each(providers())("accounts on %s", (kind) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+  });
+  afterAll(async () => t?.drop());
+
+  it("the first of many simultaneous sign-ups becomes the only instance admin", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => registerUser(t.client, { email: `racer${i}@x.test`, password: PW })),
+    );
+    expect(results.filter((r) => r.role === "ADMIN")).toHaveLength(1);
+    expect(await t.client.user.count({ where: { role: "ADMIN" } })).toBe(1);
+  });
+
+  it("emails are unique case-insensitively", async () => {
+    await registerUser(t.client, { email: "Case@X.test", password: PW });
+    await expect(registerUser(t.client, { email: "case@x.TEST", password: PW })).rejects.toMatchObject({ code: "email_taken" });
+  });
+
+  it("stores only a scrypt hash of the password", async () => {
+    const { id } = await registerUser(t.client, { email: "hash@x.test", password: PW });
+    const row = await t.client.user.findUniqueOrThrow({ where: { id } });
+    expect(row.passwordHash).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(row.passwordHash).not.toContain(PW);
+  });
+
+  it("checks credentials with identical answers for unknown email and wrong password", async () => {
+    await registerUser(t.client, { email: "login@x.test", password: PW });
+    expect(await checkCredentials(t.client, { email: "LOGIN@x.test", password: PW }, "10.0.0.1")).toMatchObject({ ok: true });
+    expect(await checkCredentials(t.client, { email: "login@x.test", password: "nope nope nope" }, "10.0.0.1")).toEqual({ ok: false, reason: "invalid" });
+    expect(await checkCredentials(t.client, { email: "ghost@x.test", password: PW }, "10.0.0.1")).toEqual({ ok: false, reason: "invalid" });
+    expect(await checkCredentials(t.client, { email: 42 }, "10.0.0.1")).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("throttles after 5 failures per (account, IP), not for other IPs, and a success resets", async () => {
+    await registerUser(t.client, { email: "throttle@x.test", password: PW });
+    for (let i = 0; i < 5; i++) {
+      expect(await checkCredentials(t.client, { email: "throttle@x.test", password: `bad ${i} bad bad` }, "10.0.0.2")).toMatchObject({ reason: "invalid" });
+    }
+    const locked = await checkCredentials(t.client, { email: "throttle@x.test", password: PW }, "10.0.0.2");
+    expect(locked).toMatchObject({ ok: false, reason: "throttled" });
+    expect((locked as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(25);
+    // Same account from another address is unaffected; the lock is per account + IP.
+    expect(await checkCredentials(t.client, { email: "throttle@x.test", password: PW }, "10.0.0.3")).toMatchObject({ ok: true });
+    // Locked pairs are refused before the password is looked at, also for unknown accounts.
+    for (let i = 0; i < 5; i++) await checkCredentials(t.client, { email: "nobody@x.test", password: "x".repeat(12) }, "10.0.0.2");
+    expect(await checkCredentials(t.client, { email: "nobody@x.test", password: PW }, "10.0.0.2")).toMatchObject({ reason: "throttled" });
+  });
+
+  it("invite-only registration needs a valid, unused invitation", async () => {
+    const admin = await t.client.user.findFirstOrThrow({ where: { role: "ADMIN" } });
+    await setRegistrationMode(t.client, "invite");
+    await expect(registerUser(t.client, { email: "noinv@x.test", password: PW })).rejects.toMatchObject({ code: "registration_closed" });
+    await expect(registerUser(t.client, { email: "badinv@x.test", password: PW, invite: "forged" })).rejects.toMatchObject({ code: "invalid_invite" });
+    const { token } = await createInstanceInvite(t.client, admin.id);
+    const stored = await t.client.instanceInvite.findFirstOrThrow({ where: { createdById: admin.id } });
+    expect(stored.tokenHash).not.toBe(token);
+    await expect(registerUser(t.client, { email: "inv1@x.test", password: PW, invite: token })).resolves.toMatchObject({ role: "USER" });
+    await expect(registerUser(t.client, { email: "inv2@x.test", password: PW, invite: token })).rejects.toMatchObject({ code: "invalid_invite" });
+    const bound = await createInstanceInvite(t.client, admin.id, "only@x.test");
+    await expect(registerUser(t.client, { email: "other@x.test", password: PW, invite: bound.token })).rejects.toMatchObject({ code: "invalid_invite" });
+    await setRegistrationMode(t.client, "open");
+  });
+});

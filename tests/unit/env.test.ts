@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/server/env";
+
+describe("env module", () => {
+  it("has working defaults: SQLite under ./data, simulator when no key", () => {
+    const e = parseEnv({});
+    expect(e.DATABASE_URL).toBe("file:./data/framehouse.db");
+    expect(e.BIGMODEL_API_KEY).toBeUndefined();
+    expect(e.PRICE_FEN).toBe(250);
+    expect(e.MODEL_CONCURRENCY).toBe(5);
+    expect(e.REGISTRATION).toBe("open");
+  });
+
+  it("names the bad variable in its error", () => {
+    expect(() => parseEnv({ PRICE_FEN: "two yuan" })).toThrow(/PRICE_FEN/);
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: must start with file: or postgres/);
+    expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET: must be at least 32 characters/);
+    expect(() => parseEnv({ REGISTRATION: "closed" })).toThrow(/REGISTRATION/);
+    expect(() => parseEnv({ STORAGE_DRIVER: "s3" })).toThrow(/S3_BUCKET/);
+    expect(() => parseEnv({ MODEL_CONCURRENCY: "0" })).toThrow(/MODEL_CONCURRENCY/);
+  });
+
+  it("treats empty strings as unset and parses booleans", () => {
+    const e = parseEnv({ BIGMODEL_API_KEY: "", TRUST_PROXY: "1", WORKER_IN_APP: "false" });
+    expect(e.BIGMODEL_API_KEY).toBeUndefined();
+    expect(e.TRUST_PROXY).toBe(true);
+    expect(e.WORKER_IN_APP).toBe(false);
+  });
+});
