@@ -75,7 +75,7 @@ describe("image plans", () => {
     expect(plan.size.aspectRatio).toBe("1:1");
     expect(plan.inputs).toEqual(["image0.png", "image1.png"]);
     const offset = Number(/offset=([\d.]+)/.exec(plan.filterGraph)?.[1]);
-    const legFrames = Number(/loop=loop=(\d+)/.exec(plan.filterGraph)?.[1]) + 1;
+    const legFrames = Number(/:d=(\d+):/.exec(plan.filterGraph)?.[1]);
     expect(offset + legFrames / 24).toBeCloseTo(5, 5);
     expect(plan.filterGraph).toContain("xfade=transition=fade");
   });

@@ -3,8 +3,8 @@ import { sizeForImage, type OutputSize } from "./output-size";
 import { FONT_ASCENT_EM, FPS, FRAME_COUNT, coverTap, drawLines, pickFromKey, type RenderPlan } from "./render-plan";
 import { fitText } from "./wrap-text";
 
-// Image → video: a slow Ken Burns zoom/pan over the first frame. Start–end → the first frame holds,
-// cross-fades into the last frame, which holds. Both take the output size closest to the first image's
+// Image → video: a slow Ken Burns zoom/pan over the first frame. Start–end → the first frame
+// cross-fades into the last one under a slow push-in. Both take the output size closest to the first image's
 // aspect and cover it (scale up, crop the overflow) like the real service does, and may show the prompt
 // as a caption band that fades in.
 
@@ -77,6 +77,8 @@ export function planKenBurns(p: { image: ImageInputFile; prompt?: string; key: s
 /** Seconds each image is shown alone before / after the cross-fade. */
 const HOLD_FIRST = 1.5;
 const TRANSITION = 2;
+/** Gentler than the single-image Ken Burns: the cross-fade is the main event. */
+const START_END_ZOOM_END = 1.1;
 
 export function planStartEnd(p: { images: [ImageInputFile, ImageInputFile]; prompt?: string; key: string }): RenderPlan {
   const [first, last] = p.images;
@@ -84,8 +86,20 @@ export function planStartEnd(p: { images: [ImageInputFile, ImageInputFile]; prom
   const { width: W, height: H } = size;
   // Each leg lasts offset+duration so the cross-faded result is exactly FRAME_COUNT frames.
   const legFrames = Math.round((FRAME_COUNT / FPS - HOLD_FIRST) * FPS);
-  const leg = (i: number) =>
-    `[${i}:v]${coverScale(W, H)},format=yuv420p,loop=loop=${legFrames - 1}:size=1,setpts=N/${FPS}/TB,fps=${FPS}[leg${i}]`;
+  // One continuous, centred push-in runs through both legs (the second starts where the cross-fade
+  // begins), so the clip moves like a camera instead of cutting between two stills.
+  const bigW = even(W * KEN_BURNS_OVERSCALE);
+  const bigH = even(H * KEN_BURNS_OVERSCALE);
+  const lastFrame = FRAME_COUNT - 1;
+  const leg = (i: number) => {
+    const firstFrame = i === 0 ? 0 : FRAME_COUNT - legFrames;
+    const zoom = `1+${(START_END_ZOOM_END - 1).toFixed(3)}*(on+${firstFrame})/${lastFrame}`;
+    return (
+      `[${i}:v]${coverScale(bigW, bigH)},` +
+      `zoompan=z='${zoom}':x='(iw-iw/zoom)/2':y='(ih-ih/zoom)/2':d=${legFrames}:s=${W}x${H}:fps=${FPS},` +
+      `format=yuv420p,setpts=N/${FPS}/TB[leg${i}]`
+    );
+  };
   const cap = caption(p.prompt, size);
   const after = ["format=yuv420p", ...cap.filters, coverTap(0)];
   const filterGraph =
