@@ -33,7 +33,8 @@ describe("assertSameOrigin", () => {
     expect(() => assertSameOrigin(req({ "sec-fetch-site": "same-origin" }))).not.toThrow();
   });
   it("refuses cross-site, null and malformed origins", () => {
-    for (const h of [{ origin: "http://evil.test" }, { origin: "null" }, { origin: "::::" }, { "sec-fetch-site": "cross-site" }, { origin: "http://app.test.evil.test" }]) {
+    const cases: Record<string, string>[] = [{ origin: "http://evil.test" }, { origin: "null" }, { origin: "::::" }, { "sec-fetch-site": "cross-site" }, { origin: "http://app.test.evil.test" }];
+    for (const h of cases) {
       expect(() => assertSameOrigin(req(h)), JSON.stringify(h)).toThrow(AppError);
     }
   });

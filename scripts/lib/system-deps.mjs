@@ -1,0 +1,28 @@
+// Debian packages the studio and the tests need. Installed with apt when missing and we are root
+// (fresh machines, CI); otherwise we stop with the exact command to run.
+import fs from "node:fs";
+import { has, run } from "./run.mjs";
+
+const PACKAGES = {
+  ffmpeg: { check: () => has("ffmpeg") && has("ffprobe"), pkg: "ffmpeg" },
+  fonts: { check: () => fs.existsSync("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"), pkg: "fonts-wqy-zenhei" },
+  dejavu: { check: () => fs.existsSync("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"), pkg: "fonts-dejavu-core" },
+  chromium: { check: () => fs.existsSync("/usr/bin/chromium"), pkg: "chromium" },
+};
+
+/** @param {(keyof typeof PACKAGES)[]} names */
+export function ensureSystemDeps(names) {
+  const missing = names.filter((n) => !PACKAGES[n].check()).map((n) => PACKAGES[n].pkg);
+  if (missing.length === 0) return;
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  if (!isRoot || !has("apt-get")) {
+    console.error(`Missing system packages: ${missing.join(" ")}\nInstall them with: sudo apt-get install -y ${missing.join(" ")}`);
+    process.exit(1);
+  }
+  console.log(`Installing system packages: ${missing.join(" ")}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  if (run("apt-get", ["update", "-qq"], { env }) !== 0 || run("apt-get", ["install", "-y", "-qq", ...missing], { env }) !== 0) {
+    console.error(`apt-get could not install: ${missing.join(" ")}`);
+    process.exit(1);
+  }
+}
