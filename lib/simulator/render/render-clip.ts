@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rename, rm, stat, symlink, writeFile } from "node:fs/pr
 import path from "node:path";
 import { ProcessError, runProcess } from "@/lib/media-tools/run-process";
 import { renderCacheKey } from "./cache-key";
+import { sweepRenderCache } from "./cache-sweep";
 import { readImageHeader } from "./image-header";
 import { planKenBurns, planStartEnd, type ImageInputFile } from "./image-motion-plan";
 import { InvalidImageError, RenderFailedError } from "./render-errors";
@@ -46,6 +47,7 @@ const CRF = 21;
 const DECODE_CHECK_TIMEOUT_MS = 20_000;
 
 const inflight = new Map<string, Promise<void>>();
+const sweptDirs = new Set<string>();
 let semaphore: Semaphore | null = null;
 
 /** Shared by every render in this process (created lazily so tests can read the configured limit). */
@@ -121,6 +123,10 @@ interface RunContext extends RenderOptions {
 async function renderUncached(plan: RenderPlan, ctx: RunContext): Promise<void> {
   const ffmpeg = ctx.ffmpegPath ?? "ffmpeg";
   await mkdir(ctx.cacheDir, { recursive: true });
+  if (!sweptDirs.has(ctx.cacheDir)) {
+    sweptDirs.add(ctx.cacheDir);
+    await sweepRenderCache(ctx.cacheDir);
+  }
   // The work dir sits in the cache dir so the final rename never crosses file systems.
   const workDir = await mkdtemp(path.join(ctx.cacheDir, ".work-"));
   const tmpSuffix = `${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
