@@ -1,3 +1,6 @@
+import { generationEn } from "./generation.en";
+import { studioEn } from "./studio.en";
+
 // English UI strings. The key set of this file defines MessageKey; zh-CN.ts must translate every key
 // (the type checker enforces it). Placeholders: {name}.
 export const en = {
@@ -79,6 +82,8 @@ export const en = {
   "errors.field.name": "The name must be at most 80 characters.",
   "errors.field.required": "This field is required.",
   "errors.field.invalid": "This value is not valid.",
+  ...studioEn,
+  ...generationEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

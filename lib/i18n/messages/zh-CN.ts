@@ -1,4 +1,6 @@
 import type { MessageKey } from "./en";
+import { generationZhCN } from "./generation.zh-CN";
+import { studioZhCN } from "./studio.zh-CN";
 
 // 简体中文界面文案：必须覆盖 en.ts 的每一个键（类型检查强制）。
 export const zhCN: Record<MessageKey, string> = {
@@ -80,4 +82,6 @@ export const zhCN: Record<MessageKey, string> = {
   "errors.field.name": "名称最多 80 个字符。",
   "errors.field.required": "此项为必填。",
   "errors.field.invalid": "该值无效。",
+  ...studioZhCN,
+  ...generationZhCN,
 };

@@ -1,0 +1,61 @@
+import type { Mode } from "./generation-schemas";
+
+// The JSON shape of one clip in every API answer (GET /api/generations/:id, the SSE stream,
+// the recent-clips list, and later the gallery). Times are ISO strings; media URLs point at
+// GET /api/media/... (our own storage), never at the upstream.
+export const GENERATION_STATUSES = [
+  "QUEUED",
+  "SUBMITTING",
+  "PROCESSING",
+  "DOWNLOADING",
+  "STORED",
+  "REJECTED",
+  "FAILED",
+  "EXPIRED",
+  "ORPHANED",
+  "CANCELLED",
+] as const;
+export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
+export const TERMINAL_STATUSES: readonly GenerationStatus[] = ["STORED", "REJECTED", "FAILED", "EXPIRED", "ORPHANED", "CANCELLED"];
+
+export interface GenerationView {
+  id: string;
+  mode: Mode;
+  model: string;
+  prompt: string;
+  params: {
+    style?: string;
+    aspectRatio?: string;
+    movementAmplitude: string;
+    withAudio?: boolean;
+  };
+  status: GenerationStatus;
+  /** Machine-readable reason for REJECTED/FAILED/EXPIRED/ORPHANED (upstream code or ours). */
+  errorCode: string | null;
+  /** Human-readable reason in both languages. */
+  errorMessage: { en: string; "zh-CN": string } | null;
+  costFen: number;
+  createdAt: string;
+  submittedAt: string | null;
+  acceptedAt: string | null;
+  successSeenAt: string | null;
+  downloadedAt: string | null;
+  finishedAt: string | null;
+  updatedAt: string;
+  /** Expected total generation time for this model (learned from recent clips), ms. */
+  expectedMs: number;
+  /** 0..1 estimate for the progress bar; 1 when STORED. */
+  progress: number;
+  inputs: { position: number; uploadId: string; url: string; width: number; height: number }[];
+  media: {
+    video?: { url: string; downloadUrl: string; bytes: number; width: number | null; height: number | null; durationMs: number | null };
+    cover?: { url: string };
+    poster?: { url: string };
+    preview?: { url: string };
+  };
+  upstream: { requestId: string; taskId: string | null };
+}
+
+export function isTerminal(status: GenerationStatus): boolean {
+  return TERMINAL_STATUSES.includes(status);
+}
