@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "@/components/shell/language-switch";
+import { SimulatorBadge } from "@/components/shell/simulator-badge";
 import { getT } from "@/lib/server/i18n";
 
 export default async function AuthLayout({ children }: { children: ReactNode }) {
@@ -7,7 +8,10 @@ export default async function AuthLayout({ children }: { children: ReactNode }) 
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="flex items-center justify-between px-4 py-3">
-        <span className="text-lg font-semibold">{t("app.name")}</span>
+        <span className="flex items-center gap-3">
+          <span className="text-lg font-semibold">{t("app.name")}</span>
+          <SimulatorBadge />
+        </span>
         <LanguageSwitch />
       </header>
       <main id="main" className="flex flex-1 items-start justify-center px-4 py-8 sm:items-center">

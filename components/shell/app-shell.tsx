@@ -2,9 +2,9 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { getActor } from "@/lib/server/auth/session";
 import { getT } from "@/lib/server/i18n";
-import { usingSimulator } from "@/lib/server/env";
 import { LanguageSwitch } from "./language-switch";
 import { NavLinks } from "./nav-links";
+import { SimulatorBadge } from "./simulator-badge";
 import { UserMenu } from "./user-menu";
 import { WorkspaceSwitcher } from "./workspace-switcher";
 
@@ -13,7 +13,6 @@ export async function AppShell({ children }: { children: ReactNode }) {
   const actor = await getActor();
   if (!actor) redirect("/sign-in");
   const { t } = await getT();
-  const simulator = usingSimulator();
   return (
     <>
       <a
@@ -27,16 +26,7 @@ export async function AppShell({ children }: { children: ReactNode }) {
           <a href="/" className="text-lg font-semibold tracking-tight">
             {t("app.name")}
           </a>
-          {simulator && (
-            <span
-              title={t("upstream.simulatorHint")}
-              className="rounded-full border border-amber-600 bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-200"
-              data-testid="simulator-badge"
-            >
-              {t("upstream.simulator")}
-              <span className="sr-only">: {t("upstream.simulatorHint")}</span>
-            </span>
-          )}
+          <SimulatorBadge />
           <NavLinks isAdmin={actor.role === "ADMIN"} />
           <div className="ml-auto flex flex-wrap items-center gap-2">
             <WorkspaceSwitcher />

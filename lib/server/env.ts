@@ -70,6 +70,8 @@ const schema = z.object({
 });
 
 export type Env = z.infer<typeof schema>;
+/** Every variable the app reads (documented in .env.example; a unit test keeps the two in sync). */
+export const ENV_KEYS = Object.keys(schema.shape) as (keyof Env)[];
 
 export class EnvError extends Error {}
 

@@ -36,6 +36,7 @@ test.describe("signed in", () => {
 
   test("studio shell: screenshot, nav state, keyboard skip link", async ({ page }) => {
     await page.goto("/");
+    await expect(page.getByTestId("simulator-badge")).toBeVisible();
     await expect(page.getByRole("link", { name: "Studio" })).toHaveAttribute("aria-current", "page");
     await page.keyboard.press("Tab");
     await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
@@ -75,6 +76,13 @@ test.describe("signed in", () => {
     expect(api.headers()["x-content-type-options"]).toBe("nosniff");
     expect(api.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
   });
+});
+
+test("the Simulator badge shows on every page while no API key is configured", async ({ page }) => {
+  for (const path of ["/sign-in", "/sign-up"]) {
+    await page.goto(path);
+    await expect(page.getByTestId("simulator-badge")).toBeVisible();
+  }
 });
 
 test("axe: sign-in and sign-up pages", async ({ page }) => {

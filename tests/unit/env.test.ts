@@ -27,3 +27,18 @@ describe("env module", () => {
     expect(e.WORKER_IN_APP).toBe(false);
   });
 });
+
+describe(".env.example", () => {
+  it("documents every variable the env module reads", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { ENV_KEYS } = await import("@/lib/server/env");
+    const documented = new Set(
+      readFileSync(new URL("../../.env.example", import.meta.url), "utf8")
+        .split("\n")
+        .map((l) => /^([A-Z0-9_]+)=/.exec(l)?.[1])
+        .filter(Boolean),
+    );
+    const missing = ENV_KEYS.filter((k) => k !== "NODE_ENV" && !documented.has(k));
+    expect(missing).toEqual([]);
+  });
+});
