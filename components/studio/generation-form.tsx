@@ -1,0 +1,155 @@
+"use client";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { useAnnounce } from "@/components/ui/live-region";
+import { TabPanel, Tabs } from "@/components/ui/tabs";
+import { MODES, type Mode } from "@/lib/shared/generation-schemas";
+import type { GenerationView } from "@/lib/shared/generation-view";
+import { ClipFacts } from "./clip-facts";
+import { fieldErrorText } from "./field-error";
+import { type FieldErrors, type FieldKey, type FormState, INITIAL_FORM, SLOTS_OF_MODE } from "./form-state";
+import { GenerateBar } from "./generate-bar";
+import { ImageFields } from "./image-fields";
+import { StartEndFields } from "./start-end-fields";
+import { TextFields } from "./text-fields";
+import { type SlotKey, useImageSlots } from "./use-image-slots";
+import { usePasteImage } from "./use-paste-image";
+import { useSubmitGeneration } from "./use-submit-generation";
+
+const TAB_KEYS = { text: "studio.tab.text", image: "studio.tab.image", "start-end": "studio.tab.startEnd" } as const;
+const PROMPT_ID: Record<Mode, string> = { text: "text-prompt", image: "image-prompt", "start-end": "start-end-prompt" };
+const FOCUS_ORDER: FieldKey[] = ["image", "start", "end", "prompt", "form"];
+
+function focusField(mode: Mode, field: FieldKey) {
+  const el =
+    field === "prompt"
+      ? document.getElementById(PROMPT_ID[mode])
+      : field === "form"
+        ? document.querySelector<HTMLElement>('[data-testid="generate"]')
+        : document.querySelector<HTMLElement>(`[data-slot="${field}"] button`);
+  el?.focus();
+}
+
+/** The studio form: mode tabs, the parameters of that mode, the facts and Generate. */
+export function GenerationForm({ priceFen, onAccepted }: { priceFen: number; onAccepted: (view: GenerationView) => void }) {
+  const { locale, t } = useI18n();
+  const announce = useAnnounce();
+  const [mode, setMode] = useState<Mode>("text");
+  const [form, setForm] = useState<FormState>(INITIAL_FORM);
+  const [accepted, setAccepted] = useState<GenerationView | null>(null);
+  const slots = useImageSlots();
+
+  const handleAccepted = useCallback(
+    (view: GenerationView) => {
+      setAccepted(view);
+      onAccepted(view);
+      announce(t("studio.submit.queued"));
+    },
+    [announce, onAccepted, t],
+  );
+  const handleInvalid = useCallback(
+    (errs: FieldErrors) => {
+      const first = FOCUS_ORDER.find((f) => errs[f]);
+      if (first) focusField(mode, first);
+      const msg = first ? fieldErrorText(errs[first], locale, t) : undefined;
+      if (msg) announce(msg, "assertive");
+    },
+    [announce, locale, mode, t],
+  );
+  const { submit, phase, errors, clearError } = useSubmitGeneration({ slots, onAccepted: handleAccepted, onInvalid: handleInvalid });
+
+  function patch<M extends Mode>(m: M, p: Partial<FormState[M]>) {
+    setForm((f) => ({ ...f, [m]: { ...f[m], ...p } }));
+    setAccepted(null);
+    if ("prompt" in p) clearError("prompt");
+    clearError("form");
+  }
+  const pick = useCallback(
+    (key: SlotKey, file: File) => {
+      clearError(key);
+      clearError("form");
+      setAccepted(null);
+      void slots.pick(key, file);
+    },
+    [clearError, slots],
+  );
+
+  usePasteImage(mode !== "text", (file, target) => {
+    const keys = SLOTS_OF_MODE[mode];
+    const key = (target && keys.includes(target) ? target : undefined) ?? keys.find((k) => !slots.slots[k]) ?? keys[0];
+    if (key) {
+      pick(key, file);
+      announce(t("studio.image.pasted"));
+    }
+  });
+
+  // A new tab starts clean: errors of the previous mode would point at fields that are not shown.
+  useEffect(() => {
+    for (const k of FOCUS_ORDER) clearError(k);
+  }, [mode, clearError]);
+
+  // Ctrl/Cmd+Enter from anywhere in the form submits; a plain Enter on a radio must not (implicit
+  // submission would spend money). A native listener: jsx-a11y rightly flags key handlers on <form>.
+  const formRef = useRef<HTMLFormElement>(null);
+  const submitNow = useRef(() => {});
+  useEffect(() => {
+    submitNow.current = () => void submit(mode, form);
+  });
+  useEffect(() => {
+    const el = formRef.current;
+    if (!el) return;
+    function onKeyDown(e: KeyboardEvent) {
+      if (e.key !== "Enter") return;
+      if (e.ctrlKey || e.metaKey) {
+        e.preventDefault();
+        submitNow.current();
+      } else if (e.target instanceof HTMLInputElement) {
+        e.preventDefault();
+      }
+    }
+    el.addEventListener("keydown", onKeyDown);
+    return () => el.removeEventListener("keydown", onKeyDown);
+  }, []);
+
+  const uploadProgress = (() => {
+    const entries = SLOTS_OF_MODE[mode].map((k) => slots.slots[k]).filter((e) => e !== null);
+    if (!entries.length) return null;
+    return entries.reduce((s, e) => s + (e.upload.state === "done" ? 1 : e.upload.progress), 0) / entries.length;
+  })();
+
+  return (
+    <form
+      noValidate
+      aria-labelledby="studio-form-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit(mode, form);
+      }}
+      ref={formRef}
+      className="flex flex-col gap-5 rounded-xl border border-zinc-200 bg-white p-4 shadow-sm sm:p-6 dark:border-zinc-800 dark:bg-zinc-950"
+    >
+      <h2 id="studio-form-title" className="sr-only">
+        {t("studio.form.title")}
+      </h2>
+      <Tabs
+        idPrefix="mode"
+        label={t("studio.tab.label")}
+        items={MODES.map((m) => ({ id: m, label: t(TAB_KEYS[m]) }))}
+        selected={mode}
+        onSelect={setMode}
+      />
+      <TabPanel idPrefix="mode" id={mode}>
+        <p className="mb-4 text-sm text-zinc-700 dark:text-zinc-300">{t(`studio.tab.${mode === "start-end" ? "startEnd" : mode}.desc`)}</p>
+        {mode === "text" && <TextFields value={form.text} onChange={(p) => patch("text", p)} errors={errors} />}
+        {mode === "image" && (
+          <ImageFields value={form.image} onChange={(p) => patch("image", p)} errors={errors} slots={slots} onPick={(f) => pick("image", f)} />
+        )}
+        {mode === "start-end" && (
+          <StartEndFields value={form["start-end"]} onChange={(p) => patch("start-end", p)} errors={errors} slots={slots} onPick={pick} />
+        )}
+      </TabPanel>
+      <ClipFacts priceFen={priceFen} />
+      <GenerateBar phase={phase} uploadProgress={uploadProgress} priceFen={priceFen} accepted={accepted} formError={fieldErrorText(errors.form, locale, t)} />
+    </form>
+  );
+}

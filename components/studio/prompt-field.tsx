@@ -1,0 +1,50 @@
+"use client";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { TextareaField } from "@/components/ui/textarea-field";
+import { PROMPT_MAX_CHARS, promptLength } from "@/lib/shared/upstream/video-models";
+
+const WARN_AT = Math.floor(PROMPT_MAX_CHARS * 0.9);
+
+/** The prompt with its code-point counter (x/512): amber from 90 %, red and invalid past the limit. */
+export function PromptField({
+  id,
+  value,
+  onChange,
+  required,
+  error,
+  placeholder,
+  hint,
+}: {
+  id: string;
+  value: string;
+  onChange: (v: string) => void;
+  required?: boolean;
+  error?: string;
+  placeholder: string;
+  hint?: string;
+}) {
+  const { t } = useI18n();
+  const count = promptLength(value);
+  const over = count > PROMPT_MAX_CHARS;
+  const shownError = error ?? (over ? t("studio.error.promptTooLongBy", { over: count - PROMPT_MAX_CHARS }) : undefined);
+  return (
+    <TextareaField
+      id={id}
+      name="prompt"
+      label={t("studio.prompt.label")}
+      optionalLabel={required ? undefined : t("studio.optional")}
+      aria-required={required || undefined}
+      placeholder={placeholder}
+      hint={hint}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      count={count}
+      max={PROMPT_MAX_CHARS}
+      warnAt={WARN_AT}
+      counterLabel={t("studio.prompt.counter", { count, max: PROMPT_MAX_CHARS })}
+      error={shownError}
+      rows={4}
+      spellCheck
+    />
+  );
+}

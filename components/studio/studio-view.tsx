@@ -1,0 +1,56 @@
+"use client";
+import { useCallback } from "react";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { LiveRegionProvider, useAnnounce } from "@/components/ui/live-region";
+import { notifyIfAway } from "@/lib/client/notifications";
+import { useGenerations } from "@/lib/client/use-generations";
+import type { GenerationView } from "@/lib/shared/generation-view";
+import { GenerationForm } from "./generation-form";
+import { RecentClips } from "./recent-clips";
+import { UpstreamBanner } from "./upstream-banner";
+
+function StudioBody({ priceFen, isAdmin }: { priceFen: number; isAdmin: boolean }) {
+  const { locale, t } = useI18n();
+  const announce = useAnnounce();
+  const onChange = useCallback(
+    (_prev: GenerationView | undefined, next: GenerationView) => {
+      const name = next.prompt ? `“${next.prompt.slice(0, 60)}”` : t("studio.clip.untitled");
+      if (next.status === "STORED") {
+        announce(t("studio.clip.readyAnnounce", { name }));
+        notifyIfAway(t("studio.notify.readyTitle"), next.prompt || t("studio.clip.untitled"), next.id, () =>
+          document.getElementById(`clip-${next.id}`)?.focus(),
+        );
+      } else if (["REJECTED", "FAILED", "EXPIRED", "ORPHANED"].includes(next.status)) {
+        announce(t("studio.clip.failedAnnounce", { name, reason: next.errorMessage?.[locale] ?? "" }));
+      }
+    },
+    [announce, locale, t],
+  );
+  const gens = useGenerations(onChange);
+  const onAccepted = useCallback((view: GenerationView) => gens.upsert([view]), [gens]);
+  return (
+    <div className="flex flex-col gap-8">
+      <UpstreamBanner isAdmin={isAdmin} />
+      <GenerationForm priceFen={priceFen} onAccepted={onAccepted} />
+      <RecentClips
+        clips={gens.clips}
+        loaded={gens.loaded}
+        loadError={gens.loadError}
+        live={gens.live}
+        hasMore={gens.hasMore}
+        loadingMore={gens.loadingMore}
+        onLoadMore={() => void gens.loadMore()}
+        onUpdate={gens.upsert}
+      />
+    </div>
+  );
+}
+
+/** The studio page's client part: form above, recent clips below, one shared live region. */
+export function StudioView(props: { priceFen: number; isAdmin: boolean }) {
+  return (
+    <LiveRegionProvider>
+      <StudioBody {...props} />
+    </LiveRegionProvider>
+  );
+}

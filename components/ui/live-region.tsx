@@ -1,0 +1,36 @@
+"use client";
+import { createContext, type ReactNode, useCallback, useContext, useRef, useState } from "react";
+
+type Announce = (message: string, politeness?: "polite" | "assertive") => void;
+const AnnounceContext = createContext<Announce>(() => {});
+
+/**
+ * One pair of aria-live regions for a page; children call useAnnounce()(message). Repeating the same
+ * message re-announces it (the text is cleared first).
+ */
+export function LiveRegionProvider({ children }: { children: ReactNode }) {
+  const [polite, setPolite] = useState("");
+  const [assertive, setAssertive] = useState("");
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const announce = useCallback<Announce>((message, politeness = "polite") => {
+    const set = politeness === "assertive" ? setAssertive : setPolite;
+    set("");
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => set(message), 50);
+  }, []);
+  return (
+    <AnnounceContext.Provider value={announce}>
+      {children}
+      <div aria-live="polite" role="status" className="sr-only" data-testid="live-polite">
+        {polite}
+      </div>
+      <div aria-live="assertive" role="alert" className="sr-only" data-testid="live-assertive">
+        {assertive}
+      </div>
+    </AnnounceContext.Provider>
+  );
+}
+
+export function useAnnounce(): Announce {
+  return useContext(AnnounceContext);
+}
