@@ -17,6 +17,21 @@ const STATUS = {
   invalid_invite: 403,
   payload_too_large: 413,
   rate_limited: 429,
+  // Studio: uploads, generations, media (issue 4).
+  upload_missing: 400,
+  upload_unsupported_type: 415,
+  upload_too_large: 413,
+  upload_corrupt: 422,
+  image_aspect: 422,
+  image_too_many_pixels: 422,
+  upload_not_found: 422,
+  start_end_ratio: 422,
+  idempotency_key_required: 400,
+  idempotency_mismatch: 422,
+  budget_exceeded: 402,
+  not_cancellable: 409,
+  not_retryable: 409,
+  busy: 503,
   internal: 500,
 } as const;
 

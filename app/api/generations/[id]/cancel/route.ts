@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { db } from "@/lib/server/db";
+import { cancelGeneration } from "@/lib/server/generations/cancel-generation";
+import { generationViewFor } from "@/lib/server/generations/find-generation";
+import { route } from "@/lib/server/http/route";
+
+export const runtime = "nodejs";
+
+const params = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/) });
+
+// POST /api/generations/:id/cancel -> 200 GenerationView (CANCELLED) | 409 not_cancellable
+export const POST = route({ auth: "user", params }, async ({ actor, params }) => {
+  await cancelGeneration(db(), actor, params.id);
+  return generationViewFor(db(), actor, params.id);
+});

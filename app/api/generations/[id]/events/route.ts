@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { db } from "@/lib/server/db";
+import { openGenerationEvents } from "@/lib/server/generations/generation-events";
+import { route } from "@/lib/server/http/route";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+const params = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/) });
+
+// GET /api/generations/:id/events -> text/event-stream for one clip; closes after a terminal status
+export const GET = route({ auth: "user", params }, ({ req, actor, params }) =>
+  openGenerationEvents(db(), actor, req.signal, { generationId: params.id, lastEventId: req.headers.get("last-event-id") }),
+);

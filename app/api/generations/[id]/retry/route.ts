@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { db } from "@/lib/server/db";
+import { generationViewFor } from "@/lib/server/generations/find-generation";
+import { idempotencyKeyOf } from "@/lib/server/generations/idempotency-key";
+import { retryGeneration } from "@/lib/server/generations/retry-generation";
+import { json } from "@/lib/server/http/respond";
+import { route } from "@/lib/server/http/route";
+
+export const runtime = "nodejs";
+
+const params = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/) });
+
+// POST /api/generations/:id/retry (Idempotency-Key) -> 202 {id, status, generation} | 409 not_retryable
+export const POST = route({ auth: "user", params }, async ({ req, actor, params }) => {
+  const key = idempotencyKeyOf(req);
+  const { id } = await retryGeneration(db(), actor, params.id, key);
+  const generation = await generationViewFor(db(), actor, id);
+  return json({ id, status: generation.status, generation }, { status: 202 });
+});

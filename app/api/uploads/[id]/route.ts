@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { db } from "@/lib/server/db";
+import { route } from "@/lib/server/http/route";
+import { storage } from "@/lib/server/storage/instance";
+import { serveUpload } from "@/lib/server/uploads/serve-upload";
+
+export const runtime = "nodejs";
+
+const params = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/) });
+
+// GET|HEAD /api/uploads/:id -> the stored image (owner only; 404 otherwise), Cache-Control: private
+export const GET = route({ auth: "user", params }, ({ req, actor, params }) => serveUpload(db(), storage(), actor, req, params.id));
+export const HEAD = GET;

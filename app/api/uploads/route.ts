@@ -1,0 +1,14 @@
+import { db } from "@/lib/server/db";
+import { json } from "@/lib/server/http/respond";
+import { route } from "@/lib/server/http/route";
+import { storage } from "@/lib/server/storage/instance";
+import { createUpload } from "@/lib/server/uploads/create-upload";
+import { readMultipartFile } from "@/lib/server/uploads/read-multipart-file";
+
+export const runtime = "nodejs";
+
+// POST /api/uploads (multipart field "file") -> 201 {id, width, height, mime, bytes, url}
+export const POST = route({ auth: "user" }, async ({ req, actor }) => {
+  const bytes = await readMultipartFile(req);
+  return json(await createUpload(db(), storage(), actor, bytes), { status: 201 });
+});

@@ -1,0 +1,12 @@
+import { db } from "@/lib/server/db";
+import { usingSimulator } from "@/lib/server/env";
+import { readBreaker } from "@/lib/server/generations/upstream-status";
+import { route } from "@/lib/server/http/route";
+
+export const runtime = "nodejs";
+
+// GET /api/upstream/status -> {mode: "simulator"|"bigmodel", breaker: {open, code, since}} (admin banner)
+export const GET = route({ auth: "user" }, async () => ({
+  mode: usingSimulator() ? "simulator" : "bigmodel",
+  breaker: await readBreaker(db()),
+}));

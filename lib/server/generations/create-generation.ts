@@ -1,0 +1,130 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { aspectOk, type CreateGenerationInput, MODEL_OF_MODE, startEndRatioOk } from "@/lib/shared/generation-schemas";
+import type { Actor } from "../auth/session";
+import type { Db } from "../db";
+import { env } from "../env";
+import { AppError } from "../errors";
+import { canUseUpload } from "../permissions";
+import { assertWithinBudget, type BudgetLimitLookup } from "./assert-within-budget";
+import { DB_MODE_OF } from "./generation-mode";
+import { hold, isUniqueViolation } from "./ledger";
+import { paramsHash } from "./params-hash";
+import { TX_OPTIONS, withWriteRetry } from "./write-retry";
+
+// POST /api/generations (RELIABILITY §3.3 step 1). Queues one clip: the Generation row (status QUEUED,
+// upstreamRequestId fixed now, costFen = PRICE_FEN), its inputs and the ledger HOLD in ONE short
+// transaction. Idempotent per (owner, Idempotency-Key): the unique index decides the race, a P2002
+// means "someone with this key got there first" and we answer with that row (same hash) or 422.
+//
+// `params` JSON stored on the row (what the worker turns into the upstream body):
+//   text:            { style, aspectRatio, movementAmplitude }
+//   image/start-end: { movementAmplitude, withAudio }
+// Inputs are GenerationInput rows (position 0 = first frame, 1 = last frame) pointing at Upload rows.
+
+export interface CreateOptions {
+  retryOfId?: string;
+  /** Budget policy seam (tests inject a stub limit). */
+  budgetLimit?: BudgetLimitLookup;
+}
+
+export interface CreateResult {
+  id: string;
+  /** false when an earlier request with the same key and body created it. */
+  created: boolean;
+}
+
+export function uploadIdsOf(input: CreateGenerationInput): string[] {
+  if (input.mode === "image") return [input.uploadId];
+  if (input.mode === "start-end") return [...input.uploadIds];
+  return [];
+}
+
+export function paramsOf(input: CreateGenerationInput): Record<string, string | boolean> {
+  if (input.mode === "text") {
+    return { style: input.style, aspectRatio: input.aspectRatio, movementAmplitude: input.movementAmplitude };
+  }
+  return { movementAmplitude: input.movementAmplitude, withAudio: input.withAudio };
+}
+
+async function replay(client: Db, ownerId: string, idemKey: string, hash: string): Promise<CreateResult | null> {
+  const existing = await client.generation.findUnique({
+    where: { ownerId_idemKey: { ownerId, idemKey } },
+    select: { id: true, paramsHash: true },
+  });
+  if (!existing) return null;
+  if (existing.paramsHash !== hash) throw new AppError("idempotency_mismatch");
+  return { id: existing.id, created: false };
+}
+
+/** Every upload must be the actor's and still satisfy the geometry rules (IN-6: fail before paying). */
+async function checkInputs(client: Db, actor: Actor, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const uploads = await client.upload.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, ownerId: true, teamId: true, width: true, height: true },
+  });
+  const byId = new Map(uploads.map((u) => [u.id, u]));
+  const ordered = ids.map((id) => byId.get(id));
+  const dims: { width: number; height: number }[] = [];
+  for (const u of ordered) {
+    if (!u || !canUseUpload(actor, u)) throw new AppError("upload_not_found");
+    if (!aspectOk(u.width, u.height)) throw new AppError("image_aspect");
+    dims.push(u);
+  }
+  const [first, last] = dims;
+  if (first && last && !startEndRatioOk(first, last)) throw new AppError("start_end_ratio");
+}
+
+export async function createGeneration(
+  client: Db,
+  actor: Actor,
+  idemKey: string,
+  input: CreateGenerationInput,
+  options: CreateOptions = {},
+): Promise<CreateResult> {
+  const hash = paramsHash(input, { retryOfId: options.retryOfId });
+  const earlier = await replay(client, actor.id, idemKey, hash);
+  if (earlier) return earlier;
+
+  const uploadIds = uploadIdsOf(input);
+  await checkInputs(client, actor, uploadIds);
+  const costFen = env().PRICE_FEN;
+
+  try {
+    const id = await withWriteRetry(() =>
+      client.$transaction(async (tx) => {
+        // Write first: takes SQLite's write lock at once (a deferred read-then-write would fail with
+        // BUSY across processes) and PostgreSQL's row lock on the user, which serializes this user's
+        // budget checks without SERIALIZABLE isolation.
+        await tx.user.update({ where: { id: actor.id }, data: { updatedAt: new Date() } });
+        const generation = await tx.generation.create({
+          data: {
+            ownerId: actor.id,
+            mode: DB_MODE_OF[input.mode],
+            model: MODEL_OF_MODE[input.mode],
+            prompt: input.prompt,
+            params: paramsOf(input),
+            idemKey,
+            paramsHash: hash,
+            upstreamRequestId: randomUUID(),
+            status: "QUEUED",
+            costFen,
+            retryOfId: options.retryOfId ?? null,
+            inputs: { create: uploadIds.map((uploadId, position) => ({ uploadId, position })) },
+          },
+          select: { id: true, ownerId: true, teamId: true, costFen: true },
+        });
+        await assertWithinBudget(tx, actor, costFen, options.budgetLimit);
+        await hold(tx, generation);
+        return generation.id;
+      }, TX_OPTIONS),
+    );
+    return { id, created: true };
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    const winner = await replay(client, actor.id, idemKey, hash);
+    if (winner) return winner;
+    throw err;
+  }
+}

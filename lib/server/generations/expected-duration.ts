@@ -1,0 +1,57 @@
+import "server-only";
+import { GENERATION_SECONDS, VIDEO_MODELS, type VideoModel } from "@/lib/shared/upstream/video-models";
+import type { Db } from "../db";
+
+// Expected upstream generation time per model (acceptedAt → successSeenAt), learned from the most
+// recent STORED clips. The worker's adaptive poll schedule and the UI's progress bar / "time left"
+// both use it. Median, not mean: one clip that waited behind a slow poll should not shift it much.
+// Until MIN_SAMPLES clips exist, the documented mean (GENERATION_SECONDS) is the answer.
+
+export const SAMPLE_SIZE = 20;
+export const MIN_SAMPLES = 3;
+const CACHE_MS = 30_000;
+
+type DurationClient = Pick<Db, "generation">;
+
+const cache = new WeakMap<object, Map<string, { at: number; ms: number }>>();
+
+export function defaultExpectedMs(model: string): number {
+  const known = (VIDEO_MODELS as readonly string[]).includes(model) ? GENERATION_SECONDS[model as VideoModel] : undefined;
+  const { min, max } = known ?? { min: 120, max: 300 };
+  return Math.round(((min + max) / 2) * 1000);
+}
+
+export function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  const hi = s[mid] ?? 0;
+  return s.length % 2 === 1 ? hi : Math.round(((s[mid - 1] ?? hi) + hi) / 2);
+}
+
+/** Uncached: one query over the last SAMPLE_SIZE stored clips of `model`. */
+export async function learnExpectedMs(client: DurationClient, model: string): Promise<number> {
+  const rows = await client.generation.findMany({
+    where: { model, status: "STORED", acceptedAt: { not: null }, successSeenAt: { not: null } },
+    orderBy: { successSeenAt: "desc" },
+    take: SAMPLE_SIZE,
+    select: { acceptedAt: true, successSeenAt: true },
+  });
+  const samples = rows
+    .map((r) => (r.successSeenAt?.getTime() ?? 0) - (r.acceptedAt?.getTime() ?? 0))
+    .filter((ms) => ms > 0);
+  return samples.length >= MIN_SAMPLES ? median(samples) : defaultExpectedMs(model);
+}
+
+/** Cached for 30 s per client and model: cheap enough to call for every view and every poll decision. */
+export async function expectedGenerationMs(client: DurationClient, model: string, now = Date.now()): Promise<number> {
+  let perClient = cache.get(client);
+  if (!perClient) {
+    perClient = new Map();
+    cache.set(client, perClient);
+  }
+  const hit = perClient.get(model);
+  if (hit && now - hit.at < CACHE_MS) return hit.ms;
+  const ms = await learnExpectedMs(client, model);
+  perClient.set(model, { at: now, ms });
+  return ms;
+}

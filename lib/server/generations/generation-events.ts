@@ -1,0 +1,132 @@
+import "server-only";
+import { isTerminal } from "@/lib/shared/generation-view";
+import type { Actor } from "../auth/session";
+import type { Db } from "../db";
+import { logger } from "../logger";
+import { assertVisible, visibleGenerationsWhere } from "../permissions";
+import { loadGenerationRow, toGenerationViews, VIEW_INCLUDE, type ViewRow } from "./generation-view";
+
+// Server-sent events of clip changes (GET /api/generations/events and /api/generations/:id/events).
+// The database is the bus: every POLL_MS we read the actor's rows with updatedAt past a watermark, so
+// a change written by any process (web, `npm run worker`) reaches the browser within ~1 s. The
+// watermark looks back SLACK_MS because a transaction can commit a little after the updatedAt it
+// stamped; a per-row signature suppresses the resulting duplicates. `id:` carries the watermark, so
+// EventSource's automatic reconnect (Last-Event-ID) resumes without losing changes.
+
+export interface EventStreamOptions {
+  generationId?: string;
+  lastEventId?: string | null;
+  pollMs?: number;
+  pingMs?: number;
+}
+
+const SLACK_MS = 2_000;
+const FIRST_LOOKBACK_MS = 5_000;
+const BATCH = 500;
+
+const encoder = new TextEncoder();
+
+function signature(row: ViewRow & { version?: number }): string {
+  return `${row.updatedAt.getTime()}|${row.status}|${row.version ?? 0}`;
+}
+
+function parseLastEventId(raw: string | null | undefined): number | null {
+  if (!raw || !/^\d{1,15}$/.test(raw)) return null;
+  return Number(raw);
+}
+
+/** Throws not_found before any byte is sent when a per-clip stream names a clip the actor can't see. */
+export async function openGenerationEvents(client: Db, actor: Actor, signal: AbortSignal, opts: EventStreamOptions = {}): Promise<Response> {
+  const single = opts.generationId;
+  const resumeAt = parseLastEventId(opts.lastEventId);
+  if (single) {
+    const row = assertVisible(actor, await loadGenerationRow(client, single));
+    // A reconnect after the final event: 204 tells EventSource to stop reconnecting.
+    if (isTerminal(row.status) && resumeAt !== null && row.updatedAt.getTime() <= resumeAt) return new Response(null, { status: 204 });
+  }
+  const pollMs = opts.pollMs ?? 1_000;
+  const pingMs = opts.pingMs ?? 15_000;
+  // Per-clip: always replay the current state first. All clips: changes since the last event or a moment ago.
+  let watermark = single ? 0 : (resumeAt ?? Date.now() - FIRST_LOOKBACK_MS);
+  const sent = new Map<string, { sig: string; at: number }>();
+  let closed = false;
+  let pollTimer: NodeJS.Timeout | undefined;
+  let pingTimer: NodeJS.Timeout | undefined;
+
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      const write = (text: string) => {
+        if (closed) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          close();
+        }
+      };
+      const close = () => {
+        if (closed) return;
+        closed = true;
+        clearTimeout(pollTimer);
+        clearInterval(pingTimer);
+        signal.removeEventListener("abort", close);
+        try {
+          controller.close();
+        } catch {
+          // already closed by the consumer
+        }
+      };
+
+      const tick = async () => {
+        if (closed) return;
+        try {
+          const rows = await client.generation.findMany({
+            where: {
+              ...visibleGenerationsWhere(actor),
+              ...(single ? { id: single } : {}),
+              updatedAt: { gt: new Date(Math.max(0, watermark - SLACK_MS)) },
+            },
+            orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+            take: BATCH,
+            include: VIEW_INCLUDE,
+          });
+          const fresh = rows.filter((r) => sent.get(r.id)?.sig !== signature(r));
+          const views = await toGenerationViews(client, fresh);
+          let terminal = false;
+          for (const [i, view] of views.entries()) {
+            const row = fresh[i];
+            if (!row) continue;
+            watermark = Math.max(watermark, row.updatedAt.getTime());
+            sent.set(row.id, { sig: signature(row), at: row.updatedAt.getTime() });
+            write(`id: ${watermark}\nevent: generation\ndata: ${JSON.stringify(view)}\n\n`);
+            if (single && isTerminal(view.status)) terminal = true;
+          }
+          for (const [id, s] of sent) if (s.at < watermark - SLACK_MS - pollMs) sent.delete(id);
+          if (terminal) return close();
+        } catch (err) {
+          logger.warn("generation events poll failed", { err });
+        }
+        if (!closed) pollTimer = setTimeout(() => void tick(), pollMs);
+      };
+
+      signal.addEventListener("abort", close, { once: true });
+      if (signal.aborted) return close();
+      write("retry: 2000\n\n");
+      pingTimer = setInterval(() => write(": ping\n\n"), pingMs);
+      void tick();
+    },
+    cancel() {
+      closed = true;
+      clearTimeout(pollTimer);
+      clearInterval(pingTimer);
+    },
+  });
+
+  return new Response(stream, {
+    status: 200,
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-store",
+      "X-Accel-Buffering": "no",
+    },
+  });
+}

@@ -1,0 +1,9 @@
+import "server-only";
+import type { Mode } from "@/lib/shared/generation-schemas";
+
+// The API spells modes "text" | "image" | "start-end"; the database enum TEXT | IMAGE | START_END.
+export type DbMode = "TEXT" | "IMAGE" | "START_END";
+
+export const DB_MODE_OF: Record<Mode, DbMode> = { text: "TEXT", image: "IMAGE", "start-end": "START_END" };
+
+export const MODE_OF_DB: Record<DbMode, Mode> = { TEXT: "text", IMAGE: "image", START_END: "start-end" };

@@ -1,0 +1,180 @@
+import "server-only";
+import type { GenerationStatus, GenerationView } from "@/lib/shared/generation-view";
+import type { MessageKey } from "@/lib/i18n/translate";
+import { translate } from "@/lib/i18n/translate";
+import type { Db } from "../db";
+import { expectedGenerationMs } from "./expected-duration";
+import { type DbMode, MODE_OF_DB } from "./generation-mode";
+
+// Generation row → GenerationView, the one JSON shape of a clip (lib/shared/generation-view.ts).
+// Media URLs only for Asset rows that exist; reasons in both languages from errorCode.
+
+/** Prisma `include` every view needs; use it in every query whose rows become views. */
+export const VIEW_INCLUDE = {
+  inputs: { orderBy: { position: "asc" }, include: { upload: { select: { width: true, height: true } } } },
+  assets: { select: { kind: true, bytes: true, width: true, height: true, durationMs: true } },
+} as const;
+
+export interface ViewRow {
+  id: string;
+  mode: DbMode;
+  model: string;
+  prompt: string;
+  params: unknown;
+  status: GenerationStatus;
+  errorCode: string | null;
+  costFen: number;
+  upstreamRequestId: string;
+  upstreamTaskId: string | null;
+  createdAt: Date;
+  submittedAt: Date | null;
+  acceptedAt: Date | null;
+  successSeenAt: Date | null;
+  downloadedAt: Date | null;
+  finishedAt: Date | null;
+  updatedAt: Date;
+  width: number | null;
+  height: number | null;
+  durationMs: number | null;
+  inputs: { position: number; uploadId: string; upload: { width: number; height: number } }[];
+  assets: { kind: "VIDEO" | "COVER" | "POSTER" | "PREVIEW"; bytes: number; width: number | null; height: number | null; durationMs: number | null }[];
+}
+
+const FAILURE_STATUSES: readonly GenerationStatus[] = ["REJECTED", "FAILED", "EXPIRED", "ORPHANED", "CANCELLED"];
+
+const REASON_OF_CODE: Record<string, string> = {
+  "1301": "unsafe_content",
+  "1261": "prompt_too_long",
+  "1210": "invalid_params",
+  "1211": "invalid_params",
+  "1212": "invalid_params",
+  "1213": "invalid_params",
+  "1214": "invalid_params",
+  "1215": "invalid_params",
+  "1231": "orphaned",
+  timeout: "timeout",
+  expired: "expired",
+  orphaned: "orphaned",
+  cancelled: "cancelled",
+  upstream_failed: "upstream_failed",
+  FAIL: "upstream_failed",
+  upstream_malformed: "upstream_malformed",
+  media_invalid: "media_invalid",
+};
+
+const REASON_OF_STATUS: Partial<Record<GenerationStatus, string>> = {
+  REJECTED: "invalid_params",
+  FAILED: "upstream_failed",
+  EXPIRED: "expired",
+  ORPHANED: "orphaned",
+  CANCELLED: "cancelled",
+};
+
+/** Message key for a finished-without-video clip: the specific code first, then the status. */
+export function reasonKey(status: GenerationStatus, errorCode: string | null): MessageKey {
+  const reason = (errorCode ? REASON_OF_CODE[errorCode] : undefined) ?? REASON_OF_STATUS[status] ?? "unknown";
+  return `generation.reason.${reason}` as MessageKey;
+}
+
+export function progressOf(status: GenerationStatus, acceptedAt: Date | null, expectedMs: number, now: number): number {
+  switch (status) {
+    case "QUEUED":
+      return 0.02;
+    case "SUBMITTING":
+      return 0.05;
+    case "PROCESSING": {
+      if (!acceptedAt || expectedMs <= 0) return 0.05;
+      const elapsed = Math.max(0, now - acceptedAt.getTime());
+      return 0.05 + 0.85 * Math.min(elapsed / expectedMs, 0.97);
+    }
+    case "DOWNLOADING":
+      return 0.93;
+    case "STORED":
+      return 1;
+    default:
+      return 0; // ended without a video
+  }
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function paramsView(raw: unknown): GenerationView["params"] {
+  const p = raw !== null && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
+  return {
+    ...(typeof p.style === "string" ? { style: p.style } : {}),
+    ...(typeof p.aspectRatio === "string" ? { aspectRatio: p.aspectRatio } : {}),
+    movementAmplitude: typeof p.movementAmplitude === "string" ? p.movementAmplitude : "auto",
+    ...(typeof p.withAudio === "boolean" ? { withAudio: p.withAudio } : {}),
+  };
+}
+
+export function mediaUrl(generationId: string, file: string): string {
+  return `/api/media/${encodeURIComponent(generationId)}/${file}`;
+}
+
+function mediaView(row: ViewRow): GenerationView["media"] {
+  const media: GenerationView["media"] = {};
+  for (const a of row.assets) {
+    if (a.kind === "VIDEO") {
+      const url = mediaUrl(row.id, "video.mp4");
+      media.video = {
+        url,
+        downloadUrl: `${url}?download=1`,
+        bytes: a.bytes,
+        width: a.width ?? row.width,
+        height: a.height ?? row.height,
+        durationMs: a.durationMs ?? row.durationMs,
+      };
+    } else if (a.kind === "COVER") media.cover = { url: mediaUrl(row.id, "cover.jpg") };
+    else if (a.kind === "POSTER") media.poster = { url: mediaUrl(row.id, "poster.jpg") };
+    else media.preview = { url: mediaUrl(row.id, "preview.mp4") };
+  }
+  return media;
+}
+
+/** Pure mapping; `expectedMs` comes from expected-duration.ts. */
+export function toGenerationView(row: ViewRow, expectedMs: number, now = Date.now()): GenerationView {
+  const failed = FAILURE_STATUSES.includes(row.status);
+  const key = failed ? reasonKey(row.status, row.errorCode) : null;
+  return {
+    id: row.id,
+    mode: MODE_OF_DB[row.mode],
+    model: row.model,
+    prompt: row.prompt,
+    params: paramsView(row.params),
+    status: row.status,
+    errorCode: failed ? (row.errorCode ?? row.status.toLowerCase()) : null,
+    errorMessage: key ? { en: translate("en", key), "zh-CN": translate("zh-CN", key) } : null,
+    costFen: row.costFen,
+    createdAt: row.createdAt.toISOString(),
+    submittedAt: iso(row.submittedAt),
+    acceptedAt: iso(row.acceptedAt),
+    successSeenAt: iso(row.successSeenAt),
+    downloadedAt: iso(row.downloadedAt),
+    finishedAt: iso(row.finishedAt),
+    updatedAt: row.updatedAt.toISOString(),
+    expectedMs,
+    progress: progressOf(row.status, row.acceptedAt, expectedMs, now),
+    inputs: row.inputs.map((i) => ({
+      position: i.position,
+      uploadId: i.uploadId,
+      url: `/api/uploads/${encodeURIComponent(i.uploadId)}`,
+      width: i.upload.width,
+      height: i.upload.height,
+    })),
+    media: mediaView(row),
+    upstream: { requestId: row.upstreamRequestId, taskId: row.upstreamTaskId },
+  };
+}
+
+/** Views for many rows with one expected-duration lookup per model. */
+export async function toGenerationViews(client: Pick<Db, "generation">, rows: ViewRow[], now = Date.now()): Promise<GenerationView[]> {
+  const expected = new Map<string, number>();
+  for (const model of new Set(rows.map((r) => r.model))) expected.set(model, await expectedGenerationMs(client, model, now));
+  return rows.map((r) => toGenerationView(r, expected.get(r.model) ?? 0, now));
+}
+
+/** The view of one clip by id, or null. Authorization is the caller's (permissions). */
+export async function loadGenerationRow(client: Db, id: string) {
+  return client.generation.findUnique({ where: { id }, include: VIEW_INCLUDE });
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import type { GenerationView } from "@/lib/shared/generation-view";
+import type { Actor } from "../auth/session";
+import type { Db } from "../db";
+import { AppError } from "../errors";
+import { visibleGenerationsWhere } from "../permissions";
+import { toGenerationViews, VIEW_INCLUDE } from "./generation-view";
+
+// GET /api/generations: the actor's clips, newest first, keyset-paginated on (createdAt, id) so a
+// page boundary never skips or repeats a row while new clips are being created (they sort before
+// the cursor). The cursor is opaque to clients: base64url of "<createdAt ms>.<id>".
+
+export const LIST_LIMIT_DEFAULT = 20;
+export const LIST_LIMIT_MAX = 100;
+
+interface Cursor {
+  createdAt: Date;
+  id: string;
+}
+
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(`${c.createdAt.getTime()}.${c.id}`, "utf8").toString("base64url");
+}
+
+export function decodeCursor(raw: string): Cursor {
+  const text = Buffer.from(raw, "base64url").toString("utf8");
+  const m = /^(\d{1,15})\.([A-Za-z0-9_-]{1,128})$/.exec(text);
+  if (!m?.[1] || !m[2]) throw new AppError("validation_failed", { fields: [{ path: "cursor", key: "errors.field.invalid" }] });
+  return { createdAt: new Date(Number(m[1])), id: m[2] };
+}
+
+export interface GenerationPage {
+  items: GenerationView[];
+  nextCursor: string | null;
+}
+
+export async function listGenerations(
+  client: Db,
+  actor: Actor,
+  opts: { limit?: number; cursor?: string } = {},
+): Promise<GenerationPage> {
+  const limit = Math.min(Math.max(opts.limit ?? LIST_LIMIT_DEFAULT, 1), LIST_LIMIT_MAX);
+  const after = opts.cursor ? decodeCursor(opts.cursor) : null;
+  const rows = await client.generation.findMany({
+    where: {
+      ...visibleGenerationsWhere(actor),
+      ...(after
+        ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
+        : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    include: VIEW_INCLUDE,
+  });
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: await toGenerationViews(client, page),
+    nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+  };
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import { type CreateGenerationInput, createGenerationSchema } from "@/lib/shared/generation-schemas";
+import type { Actor } from "../auth/session";
+import type { Db } from "../db";
+import { AppError } from "../errors";
+import { assertVisible, canRetry } from "../permissions";
+import { type CreateOptions, type CreateResult, createGeneration } from "./create-generation";
+import { MODE_OF_DB } from "./generation-mode";
+
+// POST /api/generations/:id/retry: a NEW clip (own request id, own hold) with the same mode, prompt,
+// params and inputs as a clip that ended without a video, linked by retryOfId. It goes through
+// createGeneration, so the Idempotency-Key rules (and budgets) are exactly those of a submit.
+
+const RETRYABLE = new Set(["FAILED", "EXPIRED", "REJECTED", "ORPHANED"]);
+
+export async function retryGeneration(
+  client: Db,
+  actor: Actor,
+  sourceId: string,
+  idemKey: string,
+  options: Omit<CreateOptions, "retryOfId"> = {},
+): Promise<CreateResult> {
+  const source = assertVisible(
+    actor,
+    await client.generation.findUnique({
+      where: { id: sourceId },
+      include: { inputs: { orderBy: { position: "asc" }, select: { uploadId: true } } },
+    }),
+  );
+  if (!canRetry(actor, source)) throw new AppError("not_found");
+  if (!RETRYABLE.has(source.status)) throw new AppError("not_retryable");
+
+  const params = source.params !== null && typeof source.params === "object" ? (source.params as Record<string, unknown>) : {};
+  const uploads = source.inputs.map((i) => i.uploadId);
+  const candidate = {
+    mode: MODE_OF_DB[source.mode],
+    prompt: source.prompt,
+    ...params,
+    ...(source.mode === "IMAGE" ? { uploadId: uploads[0] } : {}),
+    ...(source.mode === "START_END" ? { uploadIds: uploads } : {}),
+  };
+  // Re-validate: the stored row was valid when queued, and the schema is the single definition.
+  const parsed = createGenerationSchema.safeParse(candidate);
+  if (!parsed.success) throw new AppError("not_retryable");
+  const input: CreateGenerationInput = parsed.data;
+  return createGeneration(client, actor, idemKey, input, { ...options, retryOfId: source.id });
+}

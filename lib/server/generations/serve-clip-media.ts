@@ -1,0 +1,63 @@
+import "server-only";
+import type { Actor } from "../auth/session";
+import type { Db } from "../db";
+import { AppError } from "../errors";
+import { serveRange } from "../media/serve-range";
+import { canView } from "../permissions";
+import type { ClipFile, Storage } from "../storage";
+
+// GET /api/media/:generationId/:file — a clip's stored media, authorized through permissions (owner;
+// later team and share token), only when the Asset row exists (the worker writes it once the object
+// is durable). Ranges, 304/416 and HEAD come from serveRange.
+
+const KIND_OF_FILE: Record<ClipFile, "VIDEO" | "COVER" | "POSTER" | "PREVIEW"> = {
+  "video.mp4": "VIDEO",
+  "cover.jpg": "COVER",
+  "poster.jpg": "POSTER",
+  "preview.mp4": "PREVIEW",
+};
+
+/** `framehouse-2026-11-23-<prompt-slug>.mp4`: letters/digits of any script, at most 48 of them. */
+export function downloadName(createdAt: Date, prompt: string, id: string, file: ClipFile): string {
+  const ext = file.slice(file.lastIndexOf("."));
+  const slug = prompt
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "");
+  const cut = [...slug].slice(0, 48).join("").replace(/-+$/, "");
+  const day = createdAt.toISOString().slice(0, 10);
+  const suffix = file === "video.mp4" ? "" : `-${file.slice(0, file.lastIndexOf("."))}`;
+  return `framehouse-${day}-${cut || id.slice(0, 8)}${suffix}${ext}`;
+}
+
+export async function serveClipMedia(
+  client: Db,
+  store: Storage,
+  actor: Actor,
+  req: Request,
+  generationId: string,
+  file: ClipFile,
+  download: boolean,
+): Promise<Response> {
+  const generation = await client.generation.findUnique({
+    where: { id: generationId },
+    select: { id: true, ownerId: true, teamId: true, deletedAt: true, prompt: true, createdAt: true },
+  });
+  if (!generation || !canView(actor, generation)) throw new AppError("not_found");
+  const asset = await client.asset.findUnique({
+    where: { generationId_kind: { generationId, kind: KIND_OF_FILE[file] } },
+    select: { storageKey: true, mime: true, sha256: true },
+  });
+  if (!asset) throw new AppError("not_found");
+  const res = await serveRange(req, {
+    storage: store,
+    key: asset.storageKey,
+    contentType: asset.mime,
+    cacheControl: "private, max-age=3600",
+    etag: `"${asset.sha256}"`,
+    downloadName: download ? downloadName(generation.createdAt, generation.prompt, generation.id, file) : undefined,
+  });
+  res.headers.set("content-security-policy", "sandbox; default-src 'none'");
+  return res;
+}

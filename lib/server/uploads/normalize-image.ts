@@ -1,0 +1,100 @@
+import "server-only";
+import sharp from "sharp";
+import { aspectOk, UPLOAD_MAX_BYTES } from "@/lib/shared/generation-schemas";
+import { AppError } from "../errors";
+import type { ImageKind } from "./sniff-image-type";
+
+// Decode → check → re-encode (RELIABILITY IN-3, IN-4). Only the re-encoded bytes are ever stored:
+// metadata (EXIF, XMP, ICC, comments — and anything a polyglot hid there) is dropped, the EXIF
+// orientation is applied to the pixels, the first frame of an animation is kept. The output must
+// stay under 10 MB because it travels to the upstream as a base64 data URI whose decoded size the
+// Vidu gateway limits (upstream-api.md §2.3).
+
+/** Pixel-bomb guard: a 16383² single-colour PNG is ~600 KB but decodes to ~1 GB. */
+export const MAX_INPUT_PIXELS = 40_000_000;
+/** Largest stored image (decoded data-URI payload), with a margin under 10 MB. */
+export const MAX_OUTPUT_BYTES = UPLOAD_MAX_BYTES - 64 * 1024;
+const FALLBACK_EDGE = 4096;
+const DECODE_SLOTS = 2; // decode concurrency ≤ 2 (IN-4): bounds peak memory under parallel uploads
+
+export interface NormalizedImage {
+  data: Buffer;
+  kind: ImageKind;
+  mime: `image/${ImageKind}`;
+  ext: "png" | "jpg" | "webp";
+  width: number;
+  height: number;
+}
+
+let active = 0;
+const waiting: (() => void)[] = [];
+
+async function withDecodeSlot<T>(fn: () => Promise<T>): Promise<T> {
+  if (active >= DECODE_SLOTS) await new Promise<void>((resolve) => waiting.push(resolve));
+  active++;
+  try {
+    return await fn();
+  } finally {
+    active--;
+    waiting.shift()?.();
+  }
+}
+
+const OPEN = { limitInputPixels: MAX_INPUT_PIXELS, failOn: "warning", autoOrient: true, pages: 1 } as const;
+
+function pipeline(input: Buffer) {
+  return sharp(input, OPEN).timeout({ seconds: 15 });
+}
+
+async function encode(input: Buffer, kind: ImageKind, maxEdge?: number) {
+  let p = pipeline(input);
+  if (maxEdge) p = p.resize({ width: maxEdge, height: maxEdge, fit: "inside", withoutEnlargement: true });
+  if (kind === "png") p = p.png({ compressionLevel: 9, adaptiveFiltering: true });
+  else if (kind === "webp") p = p.webp({ quality: 90, alphaQuality: 100 });
+  else p = p.flatten({ background: "#ffffff" }).jpeg({ quality: maxEdge ? 85 : 90, chromaSubsampling: "4:4:4" });
+  return p.toBuffer({ resolveWithObject: true });
+}
+
+function corrupt(err: unknown): AppError {
+  return new AppError("upload_corrupt", { cause: err });
+}
+
+export async function normalizeImage(input: Buffer, kind: ImageKind): Promise<NormalizedImage> {
+  return withDecodeSlot(async () => {
+    let meta: Awaited<ReturnType<ReturnType<typeof sharp>["metadata"]>>;
+    try {
+      meta = await sharp(input, OPEN).metadata();
+    } catch (err) {
+      throw corrupt(err);
+    }
+    // The decoder must agree with the magic bytes (a polyglot that sniffs as PNG but is not one).
+    if (meta.format !== kind) throw new AppError("upload_unsupported_type");
+    const width = meta.autoOrient?.width ?? meta.width;
+    const height = meta.autoOrient?.height ?? meta.height;
+    if (!width || !height) throw new AppError("upload_corrupt");
+    if (width * height > MAX_INPUT_PIXELS) throw new AppError("image_too_many_pixels");
+    if (!aspectOk(width, height)) throw new AppError("image_aspect");
+
+    // Preferred: keep the format. Too big → JPEG; still too big → JPEG at most 4096 px on the long edge.
+    const attempts: [ImageKind, number | undefined][] = [[kind, undefined], ["jpeg", undefined], ["jpeg", FALLBACK_EDGE]];
+    for (const [outKind, maxEdge] of attempts) {
+      let out: Awaited<ReturnType<typeof encode>>;
+      try {
+        out = await encode(input, outKind, maxEdge);
+      } catch (err) {
+        throw corrupt(err); // header said fine, pixels did not decode (truncated, bad data)
+      }
+      if (out.data.byteLength <= MAX_OUTPUT_BYTES) {
+        return {
+          data: out.data,
+          kind: outKind,
+          mime: `image/${outKind}`,
+          ext: outKind === "jpeg" ? "jpg" : outKind,
+          width: out.info.width,
+          height: out.info.height,
+        } as const;
+      }
+    }
+    throw new AppError("upload_too_large");
+  });
+}

@@ -1,0 +1,22 @@
+import "server-only";
+import type { Actor } from "../auth/session";
+import type { Db } from "../db";
+import { AppError } from "../errors";
+import { serveRange } from "../media/serve-range";
+import { canViewUpload } from "../permissions";
+import type { Storage } from "../storage";
+
+// GET /api/uploads/:id: the stored (re-encoded) image, to its owner only; anyone else gets 404.
+export async function serveUpload(client: Db, store: Storage, actor: Actor, req: Request, id: string): Promise<Response> {
+  const upload = await client.upload.findUnique({ where: { id } });
+  if (!upload || !canViewUpload(actor, upload)) throw new AppError("not_found");
+  const res = await serveRange(req, {
+    storage: store,
+    key: upload.storageKey,
+    contentType: upload.mime,
+    cacheControl: "private, max-age=3600",
+    etag: `"${upload.sha256}"`,
+  });
+  res.headers.set("content-security-policy", "sandbox; default-src 'none'");
+  return res;
+}
