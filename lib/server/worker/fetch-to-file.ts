@@ -1,0 +1,68 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { open } from "node:fs/promises";
+import { safeDownload, type SafeDownloadOptions } from "@/lib/server/net/safe-fetch";
+import type { UrlPolicyOptions } from "@/lib/server/net/url-policy";
+
+// Streams one result file into a local scratch file (hash + fsync as it goes), so it can be
+// verified and probed before anything reaches the final storage keys. All network safety (https
+// only, allowlisted hosts, peer address check after connect, redirects re-checked, byte and time
+// caps) lives in safeDownload.
+
+export const MAX_VIDEO_BYTES = 300 * 1024 * 1024;
+export const MAX_COVER_BYTES = 20 * 1024 * 1024;
+
+export interface FetchedFile {
+  path: string;
+  bytes: number;
+  sha256: string;
+  head: Buffer;
+}
+
+/** Allowlist from the upstream's media origins: https default-port hosts by name, anything else exact. */
+export function mediaPolicy(origins: readonly string[]): UrlPolicyOptions {
+  const allowHosts: string[] = [];
+  const allowOrigins: string[] = [];
+  for (const o of origins) {
+    const u = new URL(o);
+    if (u.protocol === "https:" && u.port === "") allowHosts.push(u.hostname);
+    else allowOrigins.push(u.origin);
+  }
+  return { allowHosts, allowOrigins };
+}
+
+export async function fetchToFile(
+  url: string,
+  path: string,
+  opts: Pick<SafeDownloadOptions, "allowHosts" | "allowOrigins" | "signal"> & { maxBytes: number },
+): Promise<FetchedFile> {
+  const res = await safeDownload(url, {
+    ...opts,
+    timeoutMs: 10 * 60_000,
+    connectTimeoutMs: 10_000,
+    idleTimeoutMs: 30_000,
+    maxRedirects: 3,
+  });
+  const file = await open(path, "w", 0o600);
+  const hash = createHash("sha256");
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  let bytes = 0;
+  try {
+    for await (const chunk of res.body) {
+      const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+      hash.update(buf);
+      bytes += buf.length;
+      if (headBytes < 16) {
+        head.push(buf.subarray(0, 16 - headBytes));
+        headBytes += Math.min(buf.length, 16 - headBytes);
+      }
+      let off = 0;
+      while (off < buf.length) off += (await file.write(buf, off, buf.length - off)).bytesWritten;
+    }
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+  return { path, bytes, sha256: hash.digest("hex"), head: Buffer.concat(head) };
+}

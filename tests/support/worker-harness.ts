@@ -1,0 +1,105 @@
+// Shared set-up for worker integration tests: a real migrated database, a real simulator over HTTP
+// (real ffmpeg renderer, render cache shared across runs so only the first run pays for it), local
+// storage in a temp dir, seeded users and QUEUED clips with their ledger HOLD, and a waiter.
+import { randomUUID } from "node:crypto";
+import os from "node:os";
+import path from "node:path";
+import { createBigModelClient } from "@/lib/server/bigmodel/client";
+import type { Upstream } from "@/lib/server/bigmodel/upstream";
+import type { Db } from "@/lib/server/db";
+import { hold } from "@/lib/server/generations/ledger";
+import { createLocalStorage } from "@/lib/server/storage";
+import type { Storage } from "@/lib/server/storage";
+import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
+import type { SimulatorOptions } from "@/lib/simulator/sim-options";
+import { tempDir } from "./simulator-fixtures";
+import { createSqliteTestDb, type TestDb } from "./test-db";
+
+export const RENDER_CACHE = path.join(os.tmpdir(), "framehouse-worker-test-renders");
+export const TEXT_PROMPT = "A paper boat drifts down a rainy street, soft light";
+
+export interface Harness {
+  db: Db;
+  testDb: TestDb;
+  sim: RunningSimulator;
+  storage: Storage;
+  dir: string;
+  upstream: () => Promise<Upstream>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(sim: SimulatorOptions = {}): Promise<Harness> {
+  const dir = tempDir("worker-it");
+  const testDb = await createSqliteTestDb();
+  const simulator = await startSimulator({
+    host: "127.0.0.1",
+    port: 0,
+    stateDir: path.join(dir, "sim"),
+    cacheDir: RENDER_CACHE,
+    speed: 200,
+    concurrency: 5,
+    ...sim,
+  });
+  const client = createBigModelClient({ baseUrl: simulator.baseUrl, apiKey: simulator.keys[0] ?? "", requestTimeoutMs: 5_000 });
+  const upstream: Upstream = { client, mode: "simulator", mediaOrigins: [simulator.url] };
+  return {
+    db: testDb.client,
+    testDb,
+    sim: simulator,
+    storage: createLocalStorage(path.join(dir, "media")),
+    dir,
+    upstream: () => Promise.resolve(upstream),
+    async close() {
+      await simulator.close();
+      await testDb.drop();
+    },
+  };
+}
+
+export async function seedUser(db: Db): Promise<string> {
+  const user = await db.user.create({ data: { email: `w-${randomUUID()}@example.test` } });
+  return user.id;
+}
+
+/** Queues `n` text clips the way create-generation does (row + HOLD in one transaction). */
+export async function queueTextClips(db: Db, ownerId: string, n: number, prompt = TEXT_PROMPT): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const id = await db.$transaction(async (tx) => {
+      const g = await tx.generation.create({
+        data: {
+          ownerId,
+          mode: "TEXT",
+          model: "viduq1-text",
+          prompt,
+          params: { style: "general", aspectRatio: "16:9", movementAmplitude: "auto" },
+          idemKey: randomUUID(),
+          paramsHash: "test",
+          upstreamRequestId: randomUUID(),
+          costFen: 250,
+        },
+        select: { id: true, ownerId: true, teamId: true, costFen: true },
+      });
+      await hold(tx, g);
+      return g.id;
+    });
+    ids.push(id);
+  }
+  return ids;
+}
+
+const TERMINAL = ["STORED", "REJECTED", "FAILED", "EXPIRED", "ORPHANED", "CANCELLED"];
+
+/** Resolves when every row is terminal; rejects with the status histogram after `timeoutMs`. */
+export async function waitAllTerminal(db: Db, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const open = await db.generation.count({ where: { status: { notIn: TERMINAL as never } } });
+    if (open === 0) return;
+    if (Date.now() > deadline) {
+      const rows = await db.generation.groupBy({ by: ["status"], _count: true });
+      throw new Error(`timed out with ${open} clips open: ${JSON.stringify(rows)}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
