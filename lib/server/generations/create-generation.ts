@@ -1,10 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { aspectOk, type CreateGenerationInput, MODEL_OF_MODE, startEndRatioOk } from "@/lib/shared/generation-schemas";
+import { aspectOk, type CreateGenerationInput, createGenerationSchema, MODEL_OF_MODE, startEndRatioOk } from "@/lib/shared/generation-schemas";
 import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
+import { zodFields } from "../http/route";
 import { canUseUpload } from "../permissions";
 import { assertWithinBudget, type BudgetLimitLookup } from "./assert-within-budget";
 import { DB_MODE_OF } from "./generation-mode";
@@ -80,9 +81,13 @@ export async function createGeneration(
   client: Db,
   actor: Actor,
   idemKey: string,
-  input: CreateGenerationInput,
+  raw: CreateGenerationInput,
   options: CreateOptions = {},
 ): Promise<CreateResult> {
+  // Normalize here too (idempotent when the route already parsed): the hash must not depend on the caller.
+  const parsed = createGenerationSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError("validation_failed", { fields: zodFields(parsed.error) });
+  const input = parsed.data;
   const hash = paramsHash(input, { retryOfId: options.retryOfId });
   const earlier = await replay(client, actor.id, idemKey, hash);
   if (earlier) return earlier;

@@ -63,7 +63,9 @@ export async function normalizeImage(input: Buffer, kind: ImageKind): Promise<No
   return withDecodeSlot(async () => {
     let meta: Awaited<ReturnType<ReturnType<typeof sharp>["metadata"]>>;
     try {
-      meta = await sharp(input, OPEN).metadata();
+      // Header only (no pixels decoded), so the pixel cap is checked by us below with a specific error;
+      // the decode itself still runs under limitInputPixels.
+      meta = await sharp(input, { ...OPEN, limitInputPixels: false }).metadata();
     } catch (err) {
       throw corrupt(err);
     }

@@ -1,0 +1,151 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/server/auth/session";
+import { createDb, type Db } from "@/lib/server/db";
+import type { AppError } from "@/lib/server/errors";
+import type { CreateGenerationInput } from "@/lib/shared/generation-schemas";
+import { providers } from "../support/test-db";
+import { ctx, setupStudio, submitRequest, type Studio, type StudioUser } from "./generations-api-support";
+
+// Idempotent submit (C-1), the budget seam (C-2), and cancel racing the worker's claim.
+type Services = {
+  createGeneration: typeof import("@/lib/server/generations/create-generation").createGeneration;
+  cancelGeneration: typeof import("@/lib/server/generations/cancel-generation").cancelGeneration;
+};
+
+/** Route modules are re-imported per database (vi.resetModules), so compare codes, not classes. */
+function appErrorCode(e: unknown): string {
+  return e instanceof Error && e.name === "AppError" ? (e as AppError).code : String(e);
+}
+
+const TEXT: CreateGenerationInput = { mode: "text", prompt: "lighthouse at dusk", style: "general", aspectRatio: "16:9", movementAmplitude: "auto" };
+
+describe.each(providers())("idempotency, budget and cancel races on %s", (kind) => {
+  let s: Studio;
+  let alice: StudioUser;
+  let actor: Actor;
+  let svc: Services;
+
+  beforeAll(async () => {
+    s = await setupStudio(kind);
+    alice = await s.user("alice@x.test");
+    actor = { id: alice.id, email: "alice@x.test", name: null, role: "USER", locale: null };
+    svc = {
+      createGeneration: (await import("@/lib/server/generations/create-generation")).createGeneration,
+      cancelGeneration: (await import("@/lib/server/generations/cancel-generation")).cancelGeneration,
+    };
+  });
+  afterAll(async () => s?.drop());
+
+  it("50 parallel identical submits → exactly 1 row and 1 HOLD, every answer 202 with the same id", async () => {
+    const key = "parallel-key-50";
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () => s.routes.generations.POST(submitRequest(alice, { mode: "text", prompt: "fifty at once" }, key))),
+    );
+    const bodies = await Promise.all(responses.map((r) => r.json()));
+    expect(responses.map((r) => r.status)).toEqual(Array(50).fill(202));
+    expect(new Set(bodies.map((b: { id: string }) => b.id)).size).toBe(1);
+    expect(await s.db.generation.count({ where: { idemKey: key } })).toBe(1);
+    expect(await s.db.ledgerEntry.count({ where: { generation: { idemKey: key }, kind: "HOLD" } })).toBe(1);
+  });
+
+  it("property: k interleaved submits with one key → one row, one HOLD, the winner's body replays, others 422", async () => {
+    let run = 0;
+    const bodyArb = fc.constantFrom<CreateGenerationInput>(
+      TEXT,
+      { ...TEXT, prompt: "  lighthouse at dusk " }, // normalizes to TEXT
+      { ...TEXT, style: "anime" },
+      { ...TEXT, movementAmplitude: "large" },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.scheduler(), fc.array(bodyArb, { minLength: 1, maxLength: 10 }), async (sched, bodies) => {
+        const key = `prop-${kind}-${run++}-key`;
+        const outcomes = bodies.map((body) =>
+          sched.schedule(Promise.resolve(), "submit").then(() =>
+            svc.createGeneration(s.db, actor, key, body).then(
+              (r) => ({ ok: true as const, id: r.id, body }),
+              (e: unknown) => ({ ok: false as const, code: appErrorCode(e), body }),
+            ),
+          ),
+        );
+        await sched.waitAll();
+        const results = await Promise.all(outcomes);
+        const rows = await s.db.generation.findMany({ where: { ownerId: actor.id, idemKey: key }, select: { id: true, paramsHash: true } });
+        expect(rows).toHaveLength(1);
+        expect(await s.db.ledgerEntry.count({ where: { generationId: rows[0]?.id } })).toBe(1);
+        const ids = new Set(results.filter((r) => r.ok).map((r) => (r.ok ? r.id : "")));
+        expect([...ids]).toEqual([rows[0]?.id]);
+        for (const r of results) if (!r.ok) expect(r.code).toBe("idempotency_mismatch");
+        // Bodies that normalize equally get the same outcome.
+        const norm = (b: CreateGenerationInput) => JSON.stringify({ ...b, prompt: b.prompt.trim() });
+        const byNorm = new Map<string, boolean>();
+        for (const r of results) {
+          const seen = byNorm.get(norm(r.body));
+          if (seen !== undefined) expect(r.ok).toBe(seen);
+          byNorm.set(norm(r.body), r.ok);
+        }
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it("budget seam: a stub limit refuses with 402 budget_exceeded, counts refunds, and holds under concurrency", async () => {
+    const user = await s.user("budget@x.test");
+    const who: Actor = { id: user.id, email: "budget@x.test", name: null, role: "USER", locale: null };
+    const limit = async () => 750; // three clips at 250
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) => svc.createGeneration(s.db, who, `budget-key-${i}`, { ...TEXT, prompt: `clip ${i}` }, { budgetLimit: limit })),
+    );
+    const accepted = results.filter((r) => r.status === "fulfilled");
+    expect(accepted).toHaveLength(3);
+    for (const r of results) {
+      if (r.status === "rejected") {
+        expect(appErrorCode(r.reason)).toBe("budget_exceeded");
+        expect((r.reason as AppError).status).toBe(402);
+      }
+    }
+    expect(await s.db.generation.count({ where: { ownerId: who.id } })).toBe(3);
+    expect(await s.db.ledgerEntry.count({ where: { userId: who.id, kind: "HOLD" } })).toBe(3);
+    // A cancelled clip's refund frees its share of the budget.
+    const first = accepted[0];
+    if (first?.status !== "fulfilled") throw new Error("unreachable");
+    await svc.cancelGeneration(s.db, who, first.value.id);
+    await expect(svc.createGeneration(s.db, who, "budget-key-after", { ...TEXT, prompt: "after refund" }, { budgetLimit: limit })).resolves.toMatchObject({ created: true });
+    await expect(svc.createGeneration(s.db, who, "budget-key-over", { ...TEXT, prompt: "over" }, { budgetLimit: limit })).rejects.toMatchObject({ code: "budget_exceeded" });
+  });
+
+  it("cancel vs. a concurrent claim-style conditional update (other connection): exactly one wins, refund only if cancelled", async () => {
+    const other: Db = createDb(s.t.url);
+    try {
+      const tally = { cancelled: 0, claimed: 0 };
+      for (let i = 0; i < 30; i++) {
+        const { id } = await svc.createGeneration(s.db, actor, `race-key-${i}-xyz`, { ...TEXT, prompt: `race ${i}` });
+        const claim = () =>
+          other.generation.updateMany({
+            where: { id, status: "QUEUED" },
+            data: { status: "SUBMITTING", leaseOwner: "worker-1", leaseUntil: new Date(Date.now() + 60_000), version: { increment: 1 } },
+          });
+        const cancel = () => s.routes.cancel.POST(submitRequest(alice, undefined, null), ctx({ id }));
+        const [claimResult, cancelRes] = i % 2 ? await Promise.all([claim(), cancel()]) : await Promise.all([cancel(), claim()]).then(([c, k]) => [k, c] as const);
+        const row = await s.db.generation.findUniqueOrThrow({ where: { id } });
+        const refunds = await s.db.ledgerEntry.count({ where: { generationId: id, kind: "REFUND" } });
+        if (cancelRes.status === 200) {
+          tally.cancelled++;
+          expect(claimResult.count).toBe(0);
+          expect(row.status).toBe("CANCELLED");
+          expect(refunds).toBe(1);
+        } else {
+          tally.claimed++;
+          expect(cancelRes.status).toBe(409);
+          expect((await cancelRes.json()).error.code).toBe("not_cancellable");
+          expect(claimResult.count).toBe(1);
+          expect(row.status).toBe("SUBMITTING");
+          expect(refunds).toBe(0);
+        }
+      }
+      expect(tally.cancelled + tally.claimed).toBe(30);
+    } finally {
+      await other.$disconnect();
+    }
+  });
+});
