@@ -25,7 +25,11 @@ export function downloadName(createdAt: Date, prompt: string, id: string, file: 
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, "-")
     .replace(/^-+|-+$/g, "");
-  const cut = [...slug].slice(0, 48).join("").replace(/-+$/, "");
+  const chars = [...slug];
+  let cut = chars.slice(0, 48).join("");
+  // Cut at a word boundary when the prompt is longer than the limit.
+  if (chars.length > 48 && chars[48] !== "-" && cut.includes("-")) cut = cut.slice(0, cut.lastIndexOf("-"));
+  cut = cut.replace(/-+$/, "");
   const day = createdAt.toISOString().slice(0, 10);
   const suffix = file === "video.mp4" ? "" : `-${file.slice(0, file.lastIndexOf("."))}`;
   return `framehouse-${day}-${cut || id.slice(0, 8)}${suffix}${ext}`;

@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import { progressOf, reasonKey, toGenerationView, type ViewRow } from "@/lib/server/generations/generation-view";
+import { defaultExpectedMs, median } from "@/lib/server/generations/expected-duration";
+import { decodeCursor, encodeCursor } from "@/lib/server/generations/list-generations";
+import { downloadName } from "@/lib/server/generations/serve-clip-media";
+
+const base: ViewRow = {
+  id: "cabc123",
+  mode: "START_END",
+  model: "viduq1-start-end",
+  prompt: "p",
+  params: { movementAmplitude: "small", withAudio: true, junk: 1 },
+  status: "QUEUED",
+  errorCode: null,
+  costFen: 250,
+  upstreamRequestId: "00000000-0000-4000-8000-000000000000",
+  upstreamTaskId: null,
+  createdAt: new Date("2026-11-23T10:00:00Z"),
+  submittedAt: null,
+  acceptedAt: null,
+  successSeenAt: null,
+  downloadedAt: null,
+  finishedAt: null,
+  updatedAt: new Date("2026-11-23T10:00:01Z"),
+  width: null,
+  height: null,
+  durationMs: null,
+  inputs: [
+    { position: 0, uploadId: "u0", upload: { width: 640, height: 360 } },
+    { position: 1, uploadId: "u1", upload: { width: 640, height: 360 } },
+  ],
+  assets: [],
+};
+
+describe("progressOf", () => {
+  const accepted = new Date(1_000_000);
+  it("follows the status ladder", () => {
+    expect(progressOf("QUEUED", null, 100_000, 0)).toBe(0.02);
+    expect(progressOf("SUBMITTING", null, 100_000, 0)).toBe(0.05);
+    expect(progressOf("DOWNLOADING", accepted, 100_000, 0)).toBe(0.93);
+    expect(progressOf("STORED", accepted, 100_000, 0)).toBe(1);
+    expect(progressOf("FAILED", accepted, 100_000, 0)).toBe(0);
+  });
+  it("PROCESSING grows with elapsed/expected and is capped below DOWNLOADING", () => {
+    expect(progressOf("PROCESSING", accepted, 100_000, 1_000_000)).toBeCloseTo(0.05);
+    expect(progressOf("PROCESSING", accepted, 100_000, 1_050_000)).toBeCloseTo(0.05 + 0.85 * 0.5);
+    expect(progressOf("PROCESSING", accepted, 100_000, 9_000_000)).toBeCloseTo(0.05 + 0.85 * 0.97);
+    expect(progressOf("PROCESSING", accepted, 100_000, 0)).toBeCloseTo(0.05); // clock skew: never below
+    expect(progressOf("PROCESSING", null, 100_000, 5)).toBe(0.05);
+  });
+});
+
+describe("reasonKey", () => {
+  it("maps upstream and internal codes, then falls back to the status", () => {
+    expect(reasonKey("REJECTED", "1301")).toBe("generation.reason.unsafe_content");
+    for (const c of ["1210", "1211", "1212", "1213", "1214", "1215"]) expect(reasonKey("REJECTED", c)).toBe("generation.reason.invalid_params");
+    expect(reasonKey("REJECTED", "1261")).toBe("generation.reason.prompt_too_long");
+    expect(reasonKey("FAILED", "timeout")).toBe("generation.reason.timeout");
+    expect(reasonKey("EXPIRED", null)).toBe("generation.reason.expired");
+    expect(reasonKey("ORPHANED", "1231")).toBe("generation.reason.orphaned");
+    expect(reasonKey("CANCELLED", "cancelled")).toBe("generation.reason.cancelled");
+    expect(reasonKey("FAILED", "something-new")).toBe("generation.reason.upstream_failed");
+    expect(reasonKey("STORED", "weird")).toBe("generation.reason.unknown");
+  });
+});
+
+describe("toGenerationView", () => {
+  it("maps a queued start-end row (mode, params whitelist, inputs, no media, no error)", () => {
+    const v = toGenerationView(base, 100_000, 0);
+    expect(v).toMatchObject({
+      mode: "start-end",
+      params: { movementAmplitude: "small", withAudio: true },
+      progress: 0.02,
+      expectedMs: 100_000,
+      errorCode: null,
+      errorMessage: null,
+      media: {},
+      createdAt: "2026-11-23T10:00:00.000Z",
+      submittedAt: null,
+    });
+    expect(v.params).not.toHaveProperty("junk");
+    expect(v.inputs).toEqual([
+      { position: 0, uploadId: "u0", url: "/api/uploads/u0", width: 640, height: 360 },
+      { position: 1, uploadId: "u1", url: "/api/uploads/u1", width: 640, height: 360 },
+    ]);
+  });
+  it("gives a bilingual reason for a rejection and hides transient codes while running", () => {
+    const rejected = toGenerationView({ ...base, status: "REJECTED", errorCode: "1301" }, 1, 0);
+    expect(rejected.errorCode).toBe("1301");
+    expect(rejected.errorMessage?.en).toMatch(/unsafe/);
+    expect(rejected.errorMessage?.["zh-CN"]).toMatch(/不安全/);
+    const backingOff = toGenerationView({ ...base, status: "QUEUED", errorCode: "1302" }, 1, 0);
+    expect(backingOff.errorCode).toBeNull();
+    expect(backingOff.errorMessage).toBeNull();
+  });
+  it("lists only existing assets", () => {
+    const v = toGenerationView({ ...base, status: "STORED", assets: [{ kind: "POSTER", bytes: 5, width: null, height: null, durationMs: null }] }, 1, 0);
+    expect(v.media).toEqual({ poster: { url: "/api/media/cabc123/poster.jpg" } });
+  });
+});
+
+describe("expected duration helpers", () => {
+  it("median of odd and even samples; defaults from GENERATION_SECONDS", () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(3); // (2+3)/2 rounded
+    expect(defaultExpectedMs("viduq1-text")).toBe(285_000);
+    expect(defaultExpectedMs("viduq1-start-end")).toBe(100_000);
+    expect(defaultExpectedMs("unknown-model")).toBe(210_000);
+  });
+});
+
+describe("list cursor", () => {
+  it("round-trips and rejects junk", () => {
+    const c = { createdAt: new Date(1_763_900_000_123), id: "cm3abc_DEF-9" };
+    expect(decodeCursor(encodeCursor(c))).toEqual(c);
+    for (const junk of ["", "%%%", Buffer.from("123").toString("base64url"), Buffer.from("x.y").toString("base64url"), Buffer.from("1.a/b").toString("base64url")]) {
+      expect(() => decodeCursor(junk), junk).toThrow();
+    }
+  });
+});
+
+describe("downloadName", () => {
+  const at = new Date("2026-11-23T23:59:59Z");
+  it("slugs the prompt (any script), dates it, and falls back to the id", () => {
+    expect(downloadName(at, "A Red Fox, in SNOW!", "cabcdefgh123", "video.mp4")).toBe("framehouse-2026-11-23-a-red-fox-in-snow.mp4");
+    expect(downloadName(at, "  夕阳 下的 海  ", "cabcdefgh123", "video.mp4")).toBe("framehouse-2026-11-23-夕阳-下的-海.mp4");
+    expect(downloadName(at, "", "cabcdefgh123", "video.mp4")).toBe("framehouse-2026-11-23-cabcdefg.mp4");
+    expect(downloadName(at, "../../etc/passwd\r\n", "cabcdefgh123", "poster.jpg")).toBe("framehouse-2026-11-23-etc-passwd-poster.jpg");
+    const long = downloadName(at, "word ".repeat(100), "c1", "video.mp4");
+    expect([...long].length).toBeLessThanOrEqual(80);
+    expect(long).toMatch(/^framehouse-2026-11-23-word(-word)*\.mp4$/);
+  });
+});
