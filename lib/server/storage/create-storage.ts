@@ -1,10 +1,11 @@
 import "server-only";
 import { createLocalStorage } from "./local-storage";
+import { createS3Storage } from "./s3-storage";
 import type { Storage } from "./storage";
 import { StorageError } from "./storage-error";
 
 // Driver selection. Takes plain options: lib/server/env.ts reads STORAGE_DRIVER / DATA_DIR / S3_*
-// and the caller maps them here (DESIGN.md rule 1). The s3 branch is the seam for issue 7.
+// and the caller maps them here (DESIGN.md rule 1).
 
 export interface LocalStorageConfig {
   driver: "local";
@@ -29,6 +30,7 @@ export function createStorage(config: StorageConfig): Storage {
     case "local":
       return createLocalStorage(config.rootDir);
     case "s3":
-      throw new StorageError("not_configured", "the S3 storage driver is not available in this build yet");
+      if (!config.bucket) throw new StorageError("not_configured", "S3_BUCKET is required for the s3 driver");
+      return createS3Storage(config);
   }
 }
