@@ -191,4 +191,30 @@ describe.each(providers())("generations API on %s", (kind) => {
     });
     expect((await s.routes.upstreamStatus.GET(getRequest(null, "/api/upstream/status"))).status).toBe(401);
   });
+
+  it("ledger helpers (used by the worker) write CHARGE and REFUND at most once each", async () => {
+    const { charge, refund } = await import("@/lib/server/generations/ledger");
+    const { id } = await (await submit(alice, TEXT, "key-ledger-0001")).json();
+    expect(await charge(s.db, id)).toBe(true);
+    expect(await charge(s.db, id)).toBe(false);
+    const twice = await Promise.all([refund(s.db, id, "1301"), refund(s.db, id, "1301")]);
+    expect(twice.filter(Boolean)).toHaveLength(1);
+    const rows = await s.db.ledgerEntry.findMany({ where: { generationId: id } });
+    expect(rows.map((r) => `${r.kind}:${r.amountFen}`).sort()).toEqual(["CHARGE:250", "HOLD:250", "REFUND:250"]);
+  });
+
+  it("expected duration is learned from recent STORED clips of the model (median), default before that", async () => {
+    const { expectedGenerationMs, learnExpectedMs } = await import("@/lib/server/generations/expected-duration");
+    expect(await learnExpectedMs(s.db, "viduq1-start-end")).toBe(100_000);
+    const t0 = Date.now() - 3_600_000;
+    for (const [i, secs] of [50, 60, 70, 65, 400].entries()) {
+      const { id } = await (await submit(alice, { mode: "text", prompt: `timed ${i}` }, `key-timed-${i}-abc`)).json();
+      await s.db.generation.update({
+        where: { id },
+        data: { model: "viduq1-start-end", status: "STORED", acceptedAt: new Date(t0 + i * 1000), successSeenAt: new Date(t0 + i * 1000 + secs * 1000) },
+      });
+    }
+    expect(await learnExpectedMs(s.db, "viduq1-start-end")).toBe(65_000);
+    expect(await expectedGenerationMs(s.db, "viduq1-start-end", Date.now() + 120_000)).toBe(65_000);
+  });
 });
