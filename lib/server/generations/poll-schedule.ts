@@ -6,7 +6,7 @@ import "server-only";
 // schedule from acceptedAt (no per-row schedule state).
 //
 // With E = expected duration and S = its spread (both learned from recent clips of the model):
-//   one early poll at 0.6·D (catches early FAILs), then D = E − 1.5·S, then every DENSE ms until
+//   one early poll at 0.6·D (catches early FAILs), then D = E − 2·S, then every DENSE ms (3 s) until
 //   E + 2·S, then intervals growing ×1.5 up to OVERDUE_MAX, until CEILING → FAILED(timeout).
 // Measured against fixed 5 s polling in tests/unit/poll-schedule-stats.test.ts.
 
@@ -18,7 +18,7 @@ export interface PollPlan {
 }
 
 export const POLL_CONSTANTS = {
-  denseMs: 4_000,
+  denseMs: 3_000,
   overdueMaxMs: 30_000,
   ceilingMs: 15 * 60_000,
   earlyFraction: 0.6,
@@ -39,7 +39,7 @@ export function* pollOffsets(plan: PollPlan): Generator<number> {
   const ceiling = ceilingMs(scale);
   const E = Math.max(0, plan.expectedMs);
   const S = Math.max(0, plan.spreadMs);
-  const denseStart = Math.max(gap, E - 1.5 * S);
+  const denseStart = Math.max(gap, E - 2 * S);
   const denseEnd = E + 2 * S;
 
   let t = POLL_CONSTANTS.earlyFraction * denseStart;

@@ -1,0 +1,55 @@
+// Runs scripts/worker.ts as a child process against a test database, data dir and a standalone
+// simulator (reached like the real BigModel: base URL + key), so tests can SIGKILL it for real.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import type { RunningSimulator } from "@/lib/simulator/server";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+export interface WorkerChild {
+  child: ChildProcess;
+  /** Resolves with the exit signal (e.g. "SIGKILL") or code. */
+  exited: Promise<string>;
+  output(): string;
+}
+
+export function spawnWorker(opts: {
+  databaseUrl: string;
+  dataDir: string;
+  sim: RunningSimulator;
+  timeScale: number;
+  extraEnv?: Record<string, string>;
+}): WorkerChild {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: "test",
+    DATABASE_URL: opts.databaseUrl,
+    DATA_DIR: opts.dataDir,
+    BIGMODEL_API_KEY: opts.sim.keys[0],
+    BIGMODEL_BASE_URL: opts.sim.baseUrl,
+    BIGMODEL_MEDIA_HOSTS: opts.sim.url,
+    BIGMODEL_REQUEST_TIMEOUT_MS: "20000",
+    WORKER_LEASE_MS: "3000",
+    WORKER_TIME_SCALE: String(opts.timeScale),
+    WORKER_IDLE_POLL_MS: "50",
+    WORKER_CONCURRENCY: "4",
+    LOG_LEVEL: "warn",
+    ...opts.extraEnv,
+  };
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout?.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<string>((resolve) => child.once("exit", (code, signal) => resolve(signal ?? String(code))));
+  return { child, exited, output: () => out };
+}
+
+export async function stopWorker(w: WorkerChild): Promise<string> {
+  if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill("SIGTERM");
+  return w.exited;
+}
