@@ -61,6 +61,12 @@ describe("reasonKey", () => {
     expect(reasonKey("CANCELLED", "cancelled")).toBe("generation.reason.cancelled");
     expect(reasonKey("FAILED", "something-new")).toBe("generation.reason.upstream_failed");
     expect(reasonKey("STORED", "weird")).toBe("generation.reason.unknown");
+    // Codes the worker writes.
+    expect(reasonKey("FAILED", "upstream_fail")).toBe("generation.reason.upstream_failed");
+    expect(reasonKey("FAILED", "invalid_media")).toBe("generation.reason.media_invalid");
+    expect(reasonKey("FAILED", "download_blocked_private")).toBe("generation.reason.download_failed");
+    expect(reasonKey("FAILED", "input_missing")).toBe("generation.reason.input_missing");
+    expect(reasonKey("EXPIRED", "http_403")).toBe("generation.reason.expired");
   });
 });
 

@@ -39,5 +39,7 @@ export const generationEn = {
   "generation.reason.upstream_failed": "The video service could not generate this clip.",
   "generation.reason.upstream_malformed": "The video service sent an answer we could not understand.",
   "generation.reason.media_invalid": "The generated video was damaged and could not be saved.",
+  "generation.reason.download_failed": "The finished video could not be downloaded and saved.",
+  "generation.reason.input_missing": "An input image of this clip is no longer available.",
   "generation.reason.unknown": "Something went wrong with this clip.",
 } as const;

@@ -38,5 +38,7 @@ export const generationZhCN: Record<keyof typeof generationEn, string> = {
   "generation.reason.upstream_failed": "视频服务未能生成此视频。",
   "generation.reason.upstream_malformed": "视频服务返回了无法解析的结果。",
   "generation.reason.media_invalid": "生成的视频已损坏，无法保存。",
+  "generation.reason.download_failed": "已完成的视频无法下载保存。",
+  "generation.reason.input_missing": "此视频的输入图片已不可用。",
   "generation.reason.unknown": "此视频出现了问题。",
 };

@@ -57,10 +57,21 @@ const REASON_OF_CODE: Record<string, string> = {
   orphaned: "orphaned",
   cancelled: "cancelled",
   upstream_failed: "upstream_failed",
+  upstream_fail: "upstream_failed", // the worker's code for a task that ended FAIL
   FAIL: "upstream_failed",
   upstream_malformed: "upstream_malformed",
   media_invalid: "media_invalid",
+  invalid_media: "media_invalid",
+  download_failed: "download_failed",
+  input_missing: "input_missing",
 };
+
+/** Families of worker codes: download_<safe-fetch code> (refused link), http_<status> (dead link). */
+function reasonOfFamily(code: string): string | undefined {
+  if (code.startsWith("download_")) return "download_failed";
+  if (code.startsWith("http_")) return "expired";
+  return undefined;
+}
 
 const REASON_OF_STATUS: Partial<Record<GenerationStatus, string>> = {
   REJECTED: "invalid_params",
@@ -72,7 +83,7 @@ const REASON_OF_STATUS: Partial<Record<GenerationStatus, string>> = {
 
 /** Message key for a finished-without-video clip: the specific code first, then the status. */
 export function reasonKey(status: GenerationStatus, errorCode: string | null): MessageKey {
-  const reason = (errorCode ? REASON_OF_CODE[errorCode] : undefined) ?? REASON_OF_STATUS[status] ?? "unknown";
+  const reason = (errorCode ? (REASON_OF_CODE[errorCode] ?? reasonOfFamily(errorCode)) : undefined) ?? REASON_OF_STATUS[status] ?? "unknown";
   return `generation.reason.${reason}` as MessageKey;
 }
 
