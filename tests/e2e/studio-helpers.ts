@@ -1,0 +1,63 @@
+import path from "node:path";
+import { expect, type Locator, type Page } from "@playwright/test";
+
+export const IMAGES = path.join(process.cwd(), "tests/fixtures/images");
+export const E2E_IMAGES = path.join(process.cwd(), "tests/fixtures/e2e");
+/** The simulator at e2e speed finishes in seconds; generous so a loaded machine stays deterministic. */
+export const STORED_TIMEOUT = 90_000;
+
+export function uniquePrompt(tag: string): string {
+  return `${tag} ${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+export async function openStudio(page: Page) {
+  await page.goto("/");
+  await expect(page.getByRole("tablist", { name: /Generation mode|生成模式/ })).toBeVisible();
+  // Recent clips loaded (list or empty state) before anything is counted.
+  await expect(page.getByText(/Loading your clips|正在加载你的视频/)).toHaveCount(0);
+}
+
+/** Presses Generate (or runs `trigger`) and returns the id of the accepted clip from the 202 answer. */
+export async function generate(page: Page, trigger?: () => Promise<void>): Promise<string> {
+  const accepted = page.waitForResponse((r) => r.url().endsWith("/api/generations") && r.request().method() === "POST");
+  await (trigger ? trigger() : page.getByTestId("generate").click());
+  const res = await accepted;
+  expect(res.status(), await res.text()).toBe(202);
+  const body = (await res.json()) as { id: string };
+  await expect(page.getByTestId("submit-success")).toBeVisible();
+  return body.id;
+}
+
+export function clipCard(page: Page, id: string): Locator {
+  return page.locator(`[data-testid="clip"][data-id="${id}"]`);
+}
+
+/** Waits for STORED, then proves the inline player has metadata and can seek to 3 s. */
+export async function expectPlaysAndSeeks(page: Page, id: string) {
+  const card = clipCard(page, id);
+  await expect(card).toHaveAttribute("data-status", "STORED", { timeout: STORED_TIMEOUT });
+  const video = card.getByTestId("clip-video");
+  await expect(video).toBeVisible();
+  await expect(video).toHaveAttribute("preload", "metadata");
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+  const seeked = await video.evaluate(
+    (v: HTMLVideoElement) =>
+      new Promise<{ time: number; duration: number }>((resolve, reject) => {
+        v.addEventListener("seeked", () => resolve({ time: v.currentTime, duration: v.duration }), { once: true });
+        v.addEventListener("error", () => reject(new Error(`media error ${v.error?.code}`)), { once: true });
+        v.currentTime = 3;
+      }),
+  );
+  expect(seeked.duration).toBeGreaterThan(3);
+  expect(seeked.time).toBeGreaterThanOrEqual(2.5);
+  expect(seeked.time).toBeLessThanOrEqual(3.5);
+  await expect(card.getByRole("link", { name: /Download|下载/ })).toHaveAttribute("href", /\/api\/media\//);
+}
+
+/** Count of the signed-in user's clips with this exact prompt, from the API. */
+export async function clipsWithPrompt(page: Page, prompt: string): Promise<number> {
+  const res = await page.request.get("/api/generations?limit=50");
+  expect(res.ok()).toBe(true);
+  const body = (await res.json()) as { items: { prompt: string }[] };
+  return body.items.filter((i) => i.prompt === prompt).length;
+}
