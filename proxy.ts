@@ -26,8 +26,7 @@ function pageCsp(nonce: string, dev: boolean): string {
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const isApi = pathname.startsWith("/api/");
-  if (!isApi && !PUBLIC_PAGES.some((re) => re.test(pathname))) {
+  if (!PUBLIC_PAGES.some((re) => re.test(pathname))) {
     const signedIn = SESSION_COOKIES.some((c) => request.cookies.has(c));
     if (!signedIn) {
       const url = request.nextUrl.clone();
@@ -36,8 +35,6 @@ export function proxy(request: NextRequest) {
       return NextResponse.redirect(url);
     }
   }
-  if (isApi) return NextResponse.next();
-
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = pageCsp(nonce, process.env.NODE_ENV === "development");
   const requestHeaders = new Headers(request.headers);
@@ -51,7 +48,9 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
+      // API routes are excluded: they authenticate themselves, and the proxy would cap request
+      // bodies at 10 MiB (uploads may be slightly larger with multipart overhead).
+      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },
