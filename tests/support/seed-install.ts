@@ -109,7 +109,7 @@ export async function seedInstall(db: Db, options: SeedOptions = {}): Promise<Se
           durationMs: status === "STORED" ? 5000 : null,
           width: status === "STORED" ? 1920 : null,
           height: status === "STORED" ? 1080 : null,
-          fps: status === "STORED" ? (n % 2 ? 23.976 : 24) : null,
+          fps: status === "STORED" ? (n % 20 === 4 ? 24 : 23.976) : null,
         },
       });
       if (mode !== "TEXT") {
@@ -127,7 +127,7 @@ export async function seedInstall(db: Db, options: SeedOptions = {}): Promise<Se
         for (const [kind, file, mime] of [["VIDEO", "video.mp4", "video/mp4"], ["COVER", "cover.jpg", "image/jpeg"], ["POSTER", "poster.jpg", "image/jpeg"], ["PREVIEW", "preview.mp4", "video/mp4"]] as const) {
           await db.asset.create({ data: { generationId: g.id, kind, storageKey: `clips/${g.id}/${file}`, mime, bytes: 1000 + n, sha256: hex(n * 13), width: 1920, height: 1080, durationMs: kind.endsWith("O") ? 5000 : null } });
         }
-        await db.shareLink.create({ data: { generationId: g.id, createdById: owner.id, tokenHash: hex(n + 70_000), allowDownload: n % 2 === 0, views: n, lastViewedAt: at(2000 + n) } });
+        await db.shareLink.create({ data: { generationId: g.id, createdById: owner.id, tokenHash: hex(n + 70_000), allowDownload: n % 20 === 4, views: n, lastViewedAt: at(2000 + n) } });
         await db.favourite.create({ data: { userId: owner.id, generationId: g.id, createdAt: at(2100 + n) } });
       }
       if (n % 3 === 0) await db.generationTag.create({ data: { generationId: g.id, tagId: teamId ? tagTeam.id : tagMine.id } });
