@@ -13,7 +13,7 @@ import type { Storage } from "@/lib/server/storage";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
 import type { SimulatorOptions } from "@/lib/simulator/sim-options";
 import { tempDir } from "./simulator-fixtures";
-import { createSqliteTestDb, type TestDb } from "./test-db";
+import { createTestDb, type TestDb } from "./test-db";
 
 export const RENDER_CACHE = path.join(os.tmpdir(), "framehouse-worker-test-renders");
 export const TEXT_PROMPT = "A paper boat drifts down a rainy street, soft light";
@@ -28,9 +28,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(sim: SimulatorOptions = {}): Promise<Harness> {
+export async function startHarness(sim: SimulatorOptions = {}, provider: "sqlite" | "postgresql" = "sqlite"): Promise<Harness> {
   const dir = tempDir("worker-it");
-  const testDb = await createSqliteTestDb();
+  const testDb = await createTestDb(provider);
   const simulator = await startSimulator({
     host: "127.0.0.1",
     port: 0,
