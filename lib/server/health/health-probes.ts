@@ -1,7 +1,7 @@
 import "server-only";
 import { statfs } from "node:fs/promises";
 import path from "node:path";
-import type { Db, DbProvider } from "@/lib/server/db";
+import type { Db } from "@/lib/server/db";
 import { GenerationStatus } from "@/lib/generated/sqlite/enums";
 import type { Storage } from "@/lib/server/storage/storage";
 import { isStorageError } from "@/lib/server/storage/storage-error";
@@ -87,4 +87,3 @@ export async function readDiskFree(dir: string): Promise<{ freeBytes: number; pa
   return { freeBytes: Number(s.bavail) * Number(s.bsize), path: abs };
 }
 
-export type { DbProvider };

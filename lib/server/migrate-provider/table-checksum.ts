@@ -16,8 +16,8 @@ export function canonical(value: unknown): unknown {
   if (value instanceof Uint8Array) return Buffer.from(value).toString("base64");
   if (Array.isArray(value)) return value.map(canonical);
   if (typeof value === "object") {
-    const decimal = value as { toFixed?: unknown; constructor?: { name?: string } };
-    if (decimal.constructor?.name === "Decimal") return String(value);
+    // Prisma Decimal (none in today's schema): compare by its exact decimal string.
+    if ((value as { constructor?: { name?: string } }).constructor?.name === "Decimal") return String(value);
     return Object.fromEntries(
       Object.keys(value)
         .sort()
