@@ -5,6 +5,7 @@ import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
+import { normalizeForSearch } from "../gallery/prompt-search";
 import { zodFields } from "../http/route";
 import { canUseUpload } from "../permissions";
 import { assertWithinBudget, type BudgetLimitLookup } from "./assert-within-budget";
@@ -109,6 +110,7 @@ export async function createGeneration(
             mode: DB_MODE_OF[input.mode],
             model: MODEL_OF_MODE[input.mode],
             prompt: input.prompt,
+            promptSearch: normalizeForSearch(input.prompt),
             params: paramsOf(input),
             idemKey,
             paramsHash: hash,
