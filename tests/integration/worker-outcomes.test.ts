@@ -78,6 +78,30 @@ describe("worker outcomes", () => {
     expect(await h.db.alert.count({ where: { kind: "generation.expired", generationId: r.id } })).toBe(1);
   });
 
+  it("retries an ambiguous create with the same request_id, never re-queues it, and orphans it on 1231", async () => {
+    // ackLost: the simulator accepts, then drops the connection; the retry meets a 500; the next one 1231.
+    h.sim.control.inject({ type: "ackLost", target: "create", count: 1 });
+    h.sim.control.inject({ type: "status", status: 500, target: "create", count: 1 });
+    const [id] = await queueTextClips(h.db, owner, 1);
+    const seen: string[] = [];
+    const watch = setInterval(() => {
+      void h.db.generation.findUnique({ where: { id: id ?? "" }, select: { status: true } }).then((r) => {
+        if (r && seen.at(-1) !== r.status) seen.push(r.status);
+      });
+    }, 10);
+    worker.nudge();
+    await waitAllTerminal(h.db, 60_000);
+    clearInterval(watch);
+    const r = await rowOf(id ?? "");
+    expect(r.status).toBe("ORPHANED");
+    expect(r.errorCode).toBe("1231");
+    expect(r.attempt).toBe(3);
+    expect(kinds(r)).toEqual(["HOLD", "REFUND"]);
+    expect(seen.slice(seen.indexOf("SUBMITTING"))).not.toContain("QUEUED");
+    expect(h.sim.control.stats().acceptsByRequestId[r.upstreamRequestId]).toBe(1);
+    expect(await h.db.alert.count({ where: { kind: "generation.orphaned", generationId: r.id } })).toBe(1);
+  });
+
   it("opens the breaker on 1113, keeps clips queued with one probe per interval, and recovers", async () => {
     h.sim.control.set({ noBalance: true });
     const refusals = () => h.sim.control.stats().errorsByCode["1113"] ?? 0;

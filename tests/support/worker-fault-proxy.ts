@@ -35,7 +35,7 @@ export async function startFaultProxy(target: string, rate: number, random: () =
     counts,
     ackLostCreates: 0,
     setRate: (r) => (currentRate = r),
-    close: () => new Promise((ok) => server.close(() => ok())).then(() => undefined),
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
 
   const server = http.createServer((req, res) => {

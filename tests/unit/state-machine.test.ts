@@ -120,7 +120,8 @@ describe("fenced updates vs the reference model (fc.commands)", () => {
     await fc.assert(
       fc.asyncProperty(fc.commands(commands, { maxCommands: 50 }), async (cmds) => {
         const row: Row = { status: "QUEUED", leaseOwner: null, version: 0 };
-        await fc.asyncModelRun(() => ({ model: { status: "QUEUED", owner: null, version: 0 }, real: { row, db: fakeDb(row), leases: [] } }), cmds);
+        const model: Model = { status: "QUEUED", owner: null, version: 0 };
+        await fc.asyncModelRun(() => ({ model, real: { row, db: fakeDb(row), leases: [] } }), cmds);
       }),
       { numRuns: 200 },
     );

@@ -27,15 +27,26 @@ function upstreamText(e: UpstreamError): string {
   return e.message.replace(/^create: (HTTP \d+ code [\w-]+: )?/, "") || e.code;
 }
 
-export async function runSubmit(job: Job, opts: { probe: boolean; breaker?: BreakerState }): Promise<SubmitResult> {
+export interface SubmitOptions {
+  /** This run is the breaker's probe: it may send while the breaker is open. */
+  probe: boolean;
+  /**
+   * The row was already SUBMITTING when claimed (a crashed or ambiguous earlier attempt): the
+   * upstream may hold its task, so it must never go back to QUEUED, where a user could cancel it
+   * and be refunded for a task we were charged for. It waits in SUBMITTING instead.
+   */
+  resumed: boolean;
+  breaker?: BreakerState;
+}
+
+export async function runSubmit(job: Job, opts: SubmitOptions): Promise<SubmitResult> {
   const { db, storage, timeScale, modelCap, breakerProbeMs } = job.deps;
   const row = await job.row();
 
   const breaker = opts.breaker ?? (await readBreaker(db));
   if (breaker.open && !opts.probe) {
     // Only the probe may talk to the upstream while the account is blocked; the clip keeps waiting.
-    const back = row.submittedAt ? "SUBMITTING" : "QUEUED";
-    await job.move(back, { nextRunAt: job.at(breakerProbeMs) }, { release: true });
+    await job.move(opts.resumed ? "SUBMITTING" : "QUEUED", { nextRunAt: job.at(breakerProbeMs) }, { release: true });
     return "rescheduled";
   }
 
@@ -59,7 +70,7 @@ export async function runSubmit(job: Job, opts: { probe: boolean; breaker?: Brea
     taskId = (await client.createVideoTask(request)).id;
   } catch (e) {
     if (!isUpstreamError(e)) throw e;
-    return handleCreateError(job, e, attempt, row.model);
+    return handleCreateError(job, e, attempt, row.model, opts.resumed ? "SUBMITTING" : "QUEUED");
   }
   crashPoint("submit.afterSend");
 
@@ -78,7 +89,13 @@ export async function runSubmit(job: Job, opts: { probe: boolean; breaker?: Brea
   return "accepted";
 }
 
-async function handleCreateError(job: Job, e: UpstreamError, attempt: number, model: string): Promise<SubmitResult> {
+async function handleCreateError(
+  job: Job,
+  e: UpstreamError,
+  attempt: number,
+  model: string,
+  back: "QUEUED" | "SUBMITTING",
+): Promise<SubmitResult> {
   const { db, timeScale, modelCap, breakerProbeMs, leaseMs } = job.deps;
   const log = { generationId: job.id, kind: e.kind, code: e.code, httpStatus: e.httpStatus, attempt };
   const transient = { errorCode: e.code, errorMessage: upstreamText(e).slice(0, 500) };
@@ -88,12 +105,12 @@ async function handleCreateError(job: Job, e: UpstreamError, attempt: number, mo
       await noteQueueRefusal(db, model, modelCap, inFlight);
       logger.warn("worker.submit_queued", log);
       // A refused create was not accepted: it does not use up the retry budget.
-      await job.move("QUEUED", { ...transient, attempt: attempt - 1, nextRunAt: job.at(backoffMs(2, queueBackoff(timeScale))) }, { release: true });
+      await job.move(back, { ...transient, attempt: attempt - 1, nextRunAt: job.at(backoffMs(2, queueBackoff(timeScale))) }, { release: true });
       return "rescheduled";
     }
     case "breaker":
       await recordBreakerError(db, e.code, upstreamText(e));
-      await job.move("QUEUED", { ...transient, attempt: attempt - 1, nextRunAt: job.at(breakerProbeMs) }, { release: true });
+      await job.move(back, { ...transient, attempt: attempt - 1, nextRunAt: job.at(breakerProbeMs) }, { release: true });
       return "rescheduled";
     case "rejected":
       logger.info("worker.submit_rejected", log);
@@ -123,7 +140,7 @@ async function handleCreateError(job: Job, e: UpstreamError, attempt: number, mo
         await endWithRefund(job, "FAILED", e.code, `upstream kept failing: ${upstreamText(e)}`);
         return "finished";
       }
-      await job.move("QUEUED", { ...transient, nextRunAt: job.at(backoffMs(attempt, submitBackoff(timeScale))) }, { release: true });
+      await job.move(back, { ...transient, nextRunAt: job.at(backoffMs(attempt, submitBackoff(timeScale))) }, { release: true });
       return "rescheduled";
   }
 }

@@ -14,7 +14,7 @@ import { releaseLease } from "./lease";
 // PROCESSING → poll, and on SUCCESS straight on to the download; DOWNLOADING → download.
 // An unexpected error gives the row back with a backoff so another iteration (or worker) retries.
 
-export async function runJob(job: Job, opts: { probe: boolean; breaker?: BreakerState }): Promise<void> {
+export async function runJob(job: Job, opts: { probe: boolean; resumed: boolean; breaker?: BreakerState }): Promise<void> {
   try {
     switch (job.lease.status) {
       case "SUBMITTING":

@@ -15,7 +15,7 @@ import { Job, type WorkerDeps } from "./job";
 import { startHeartbeat } from "./lease";
 import { onNudge } from "./nudge";
 import { runJob } from "./run-job";
-import { sweepScratch } from "./scratch";
+import { SCRATCH_TTL_MS, sweepScratch } from "./scratch";
 
 // The worker loop. Several may run at once (inside `npm start` and as `npm run worker`): all
 // coordination goes through the database (leases, caps, breaker), nothing through memory. Each
@@ -39,6 +39,8 @@ export interface RunningWorker {
 interface Next {
   claimed: Claimed;
   probe: boolean;
+  /** Claimed while already SUBMITTING: an earlier attempt may have reached the upstream. */
+  resumed: boolean;
   breaker?: BreakerState;
 }
 
@@ -69,7 +71,7 @@ export function startWorker(options: WorkerOptions = {}): RunningWorker {
 
   async function claimNext(): Promise<Next | null> {
     const resumed = await claimActive(deps.db, claimOpts);
-    if (resumed) return { claimed: resumed, probe: false };
+    if (resumed) return { claimed: resumed, probe: false, resumed: resumed.lease.status === "SUBMITTING" };
     const breaker = await readBreaker(deps.db);
     if (breaker.open && !(await takeProbeSlot(deps.db, deps.breakerProbeMs))) return null;
     // Rotate the starting model so one busy model can't starve the others.
@@ -78,7 +80,7 @@ export function startWorker(options: WorkerOptions = {}): RunningWorker {
       const model = VIDEO_MODELS[(modelTurn + i) % VIDEO_MODELS.length] as string;
       const cap = await effectiveCap(deps.db, model, deps.modelCap, deps.timeScale);
       const claimed = await claimQueued(deps.db, model, cap, claimOpts);
-      if (claimed) return { claimed, probe: breaker.open, breaker };
+      if (claimed) return { claimed, probe: breaker.open, resumed: false, breaker };
     }
     return null;
   }
@@ -94,7 +96,7 @@ export function startWorker(options: WorkerOptions = {}): RunningWorker {
       current: () => (job.held ? job.lease : null),
       onLost: () => abort.abort(),
     });
-    const done = runJob(job, { probe: next.probe, breaker: next.breaker }).finally(() => {
+    const done = runJob(job, { probe: next.probe, resumed: next.resumed, breaker: next.breaker }).finally(() => {
       heartbeat.stop();
       active.delete(job.id);
       poke();
@@ -112,6 +114,7 @@ export function startWorker(options: WorkerOptions = {}): RunningWorker {
 
   const loop = (async () => {
     await sweepScratch(deps.scratchDir).catch((err: unknown) => logger.warn("worker.scratch_sweep_failed", { error: err }));
+    await deps.storage.sweepTemp(SCRATCH_TTL_MS).catch((err: unknown) => logger.warn("worker.storage_sweep_failed", { error: err }));
     logger.info("worker.started", { owner: deps.owner, concurrency, leaseMs: deps.leaseMs, timeScale: deps.timeScale });
     while (running) {
       try {
