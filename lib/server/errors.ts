@@ -31,6 +31,9 @@ const STATUS = {
   budget_exceeded: 402,
   not_cancellable: 409,
   not_retryable: 409,
+  // Gallery (issue 5).
+  not_deletable: 409,
+  storage_unavailable: 503,
   busy: 503,
   internal: 500,
 } as const;

@@ -54,6 +54,12 @@ export interface GenerationView {
     preview?: { url: string };
   };
   upstream: { requestId: string; taskId: string | null };
+  /** Gallery fields (GET /api/generations, GET/PATCH /api/generations/:id); absent on SSE events. */
+  favourite?: boolean;
+  /** The actor's tag names on this clip, sorted. */
+  tags?: string[];
+  /** Who made the clip (display name, else the part of the email before "@"). */
+  creator?: { id: string; name: string };
 }
 
 export function isTerminal(status: GenerationStatus): boolean {

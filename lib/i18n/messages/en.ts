@@ -1,3 +1,4 @@
+import { galleryEn } from "./gallery.en";
 import { generationEn } from "./generation.en";
 import { studioEn } from "./studio.en";
 
@@ -84,6 +85,7 @@ export const en = {
   "errors.field.invalid": "This value is not valid.",
   ...studioEn,
   ...generationEn,
+  ...galleryEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

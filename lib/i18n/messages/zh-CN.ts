@@ -1,3 +1,4 @@
+import { galleryZhCN } from "./gallery.zh-CN";
 import type { MessageKey } from "./en";
 import { generationZhCN } from "./generation.zh-CN";
 import { studioZhCN } from "./studio.zh-CN";
@@ -84,4 +85,5 @@ export const zhCN: Record<MessageKey, string> = {
   "errors.field.invalid": "该值无效。",
   ...studioZhCN,
   ...generationZhCN,
+  ...galleryZhCN,
 };

@@ -1,14 +1,17 @@
 import "server-only";
+import type { GalleryFilters } from "@/lib/shared/gallery-filters";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { AppError } from "../errors";
-import { visibleGenerationsWhere } from "../permissions";
+import { withGalleryFields } from "../gallery/enrich-views";
+import { galleryWhere } from "../gallery/gallery-where";
 import { toGenerationViews, VIEW_INCLUDE } from "./generation-view";
 
-// GET /api/generations: the actor's clips, newest first, keyset-paginated on (createdAt, id) so a
-// page boundary never skips or repeats a row while new clips are being created (they sort before
-// the cursor). The cursor is opaque to clients: base64url of "<createdAt ms>.<id>".
+// GET /api/generations: the actor's clips, newest (or oldest) first, keyset-paginated on
+// (createdAt, id) so a page boundary never skips or repeats a row while new clips are being created
+// (newest first: they sort before the cursor; oldest first: after every page already read). The
+// cursor is opaque to clients: base64url of "<createdAt ms>.<id>". Filters: lib/shared/gallery-filters.ts.
 
 export const LIST_LIMIT_DEFAULT = 20;
 export const LIST_LIMIT_MAX = 100;
@@ -37,25 +40,32 @@ export interface GenerationPage {
 export async function listGenerations(
   client: Db,
   actor: Actor,
-  opts: { limit?: number; cursor?: string } = {},
+  opts: { limit?: number; cursor?: string } & GalleryFilters = {},
 ): Promise<GenerationPage> {
-  const limit = Math.min(Math.max(opts.limit ?? LIST_LIMIT_DEFAULT, 1), LIST_LIMIT_MAX);
-  const after = opts.cursor ? decodeCursor(opts.cursor) : null;
+  const { limit: rawLimit, cursor, ...filters } = opts;
+  const limit = Math.min(Math.max(rawLimit ?? LIST_LIMIT_DEFAULT, 1), LIST_LIMIT_MAX);
+  const after = cursor ? decodeCursor(cursor) : null;
+  const dir = filters.sort === "oldest" ? "asc" : "desc";
+  const beyond = dir === "desc" ? "lt" : "gt";
+  const where = galleryWhere(actor, filters);
   const rows = await client.generation.findMany({
-    where: {
-      ...visibleGenerationsWhere(actor),
-      ...(after
-        ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
-        : {}),
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    where: after
+      ? {
+          ...where,
+          AND: [
+            ...(Array.isArray(where.AND) ? where.AND : []),
+            { OR: [{ createdAt: { [beyond]: after.createdAt } }, { createdAt: after.createdAt, id: { [beyond]: after.id } }] },
+          ],
+        }
+      : where,
+    orderBy: [{ createdAt: dir }, { id: dir }],
     take: limit + 1,
     include: VIEW_INCLUDE,
   });
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    items: await toGenerationViews(client, page),
+    items: await withGalleryFields(client, actor, await toGenerationViews(client, page)),
     nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
   };
 }

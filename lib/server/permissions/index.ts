@@ -36,6 +36,16 @@ export function canRetry(actor: Actor, generation: OwnedGeneration): boolean {
   return canView(actor, generation) && generation.ownerId === actor.id;
 }
 
+/** Deleting a clip removes its media for everyone: the owner only (team roles come with teams). */
+export function canDelete(actor: Actor, generation: OwnedGeneration): boolean {
+  return canView(actor, generation) && generation.ownerId === actor.id;
+}
+
+/** Favourites and personal tags belong to the actor: anyone who can see the clip may set them. */
+export function canAnnotate(actor: Actor, generation: OwnedGeneration): boolean {
+  return canView(actor, generation);
+}
+
 /** Reading an uploaded image (its preview in the studio). */
 export function canViewUpload(actor: Actor, upload: OwnedUpload): boolean {
   return upload.ownerId === actor.id;

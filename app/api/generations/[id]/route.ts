@@ -1,11 +1,25 @@
 import { z } from "zod";
+import { patchGenerationSchema } from "@/lib/shared/gallery-filters";
 import { db } from "@/lib/server/db";
-import { generationViewFor } from "@/lib/server/generations/find-generation";
+import { annotateGeneration, galleryViewFor } from "@/lib/server/gallery/annotate-generations";
+import { deleteGeneration } from "@/lib/server/gallery/delete-generations";
 import { route } from "@/lib/server/http/route";
+import { storage } from "@/lib/server/storage/instance";
 
 export const runtime = "nodejs";
 
 const params = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/) });
 
-// GET /api/generations/:id -> GenerationView (404 if not visible)
-export const GET = route({ auth: "user", params }, ({ actor, params }) => generationViewFor(db(), actor, params.id));
+// GET /api/generations/:id -> GenerationView with favourite/tags/creator (404 if not visible)
+export const GET = route({ auth: "user", params }, ({ actor, params }) => galleryViewFor(db(), actor, params.id));
+
+// PATCH /api/generations/:id {favourite?, tags?: {add?, remove?}} -> GenerationView
+export const PATCH = route({ auth: "user", params, body: patchGenerationSchema }, ({ actor, params, body }) =>
+  annotateGeneration(db(), actor, params.id, body),
+);
+
+// DELETE /api/generations/:id -> {ok: true}; media removed from storage, row soft-deleted, ledger kept
+export const DELETE = route({ auth: "user", params }, async ({ actor, params }) => {
+  await deleteGeneration(db(), storage(), actor, params.id);
+  return { ok: true };
+});

@@ -60,5 +60,6 @@ CREATE UNIQUE INDEX "Generation_ownerId_idemKey_key" ON "Generation"("ownerId", 
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 
--- Backfill the search copy of existing prompts (lower() folds ASCII on SQLite; CJK has no case).
-UPDATE "Generation" SET "promptSearch" = lower("prompt");
+-- Backfill the search copy of existing prompts like lib/server/gallery/prompt-search.ts does:
+-- lower() folds ASCII on SQLite (CJK has no case) and LIKE metacharacters become private-use ones
+UPDATE "Generation" SET "promptSearch" = lower(replace(replace(replace("prompt", '\', ''), '%', ''), '_', ''));

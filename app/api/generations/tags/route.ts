@@ -1,0 +1,8 @@
+import { db } from "@/lib/server/db";
+import { listTagNames } from "@/lib/server/gallery/tags";
+import { route } from "@/lib/server/http/route";
+
+export const runtime = "nodejs";
+
+// GET /api/generations/tags -> {tags: string[]} the actor's tags in use (filter suggestions)
+export const GET = route({ auth: "user" }, async ({ actor }) => ({ tags: await listTagNames(db(), actor) }));

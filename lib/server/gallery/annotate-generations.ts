@@ -1,0 +1,56 @@
+import "server-only";
+import type { PatchGeneration } from "@/lib/shared/gallery-filters";
+import type { GenerationView } from "@/lib/shared/generation-view";
+import type { Actor } from "../auth/session";
+import type { Db } from "../db";
+import { AppError } from "../errors";
+import { generationViewFor } from "../generations/find-generation";
+import { isUniqueViolation } from "../generations/ledger";
+import { canAnnotate } from "../permissions";
+import { withGalleryFields } from "./enrich-views";
+import { applyTags } from "./tags";
+
+// PATCH /api/generations/:id and the bulk tag/favourite actions: the actor's own annotations
+// (favourite, personal tags) on clips they can see. Foreign and deleted ids are never touched.
+
+const OWNED_SELECT = { id: true, ownerId: true, teamId: true, deletedAt: true } as const;
+
+/** The subset of `ids` the actor may annotate, in the given order. */
+export async function annotatableIds(client: Db, actor: Actor, ids: string[]): Promise<string[]> {
+  const rows = await client.generation.findMany({ where: { id: { in: [...new Set(ids)] } }, select: OWNED_SELECT });
+  const ok = new Set(rows.filter((r) => canAnnotate(actor, r)).map((r) => r.id));
+  return [...new Set(ids)].filter((id) => ok.has(id));
+}
+
+export async function setFavourite(client: Db, actor: Actor, ids: string[], favourite: boolean): Promise<void> {
+  if (ids.length === 0) return;
+  if (!favourite) {
+    await client.favourite.deleteMany({ where: { userId: actor.id, generationId: { in: ids } } });
+    return;
+  }
+  const have = new Set(
+    (await client.favourite.findMany({ where: { userId: actor.id, generationId: { in: ids } }, select: { generationId: true } })).map((f) => f.generationId),
+  );
+  for (const generationId of ids.filter((id) => !have.has(id))) {
+    try {
+      await client.favourite.create({ data: { userId: actor.id, generationId } });
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e; // already a favourite (double click, two tabs)
+    }
+  }
+}
+
+export async function annotateGeneration(client: Db, actor: Actor, id: string, patch: PatchGeneration): Promise<GenerationView> {
+  const [visible] = await annotatableIds(client, actor, [id]);
+  if (!visible) throw new AppError("not_found");
+  if (patch.favourite !== undefined) await setFavourite(client, actor, [visible], patch.favourite);
+  if (patch.tags) await applyTags(client, actor, [visible], patch.tags);
+  return galleryViewFor(client, actor, visible);
+}
+
+/** GET /api/generations/:id with the gallery fields. */
+export async function galleryViewFor(client: Db, actor: Actor, id: string): Promise<GenerationView> {
+  const [view] = await withGalleryFields(client, actor, [await generationViewFor(client, actor, id)]);
+  if (!view) throw new AppError("not_found");
+  return view;
+}

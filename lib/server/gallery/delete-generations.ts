@@ -1,0 +1,57 @@
+import "server-only";
+import { isTerminal } from "@/lib/shared/generation-view";
+import type { Actor } from "../auth/session";
+import type { Db } from "../db";
+import { AppError } from "../errors";
+import { logger } from "../logger";
+import { canDelete } from "../permissions";
+import { clipPrefix, type Storage } from "../storage";
+
+// DELETE /api/generations/:id and bulk delete. A clip still being made is refused (409
+// not_deletable): the worker would write its media after we removed it. For a finished clip the
+// media goes first (storage deletePrefix is idempotent), then the row is soft-deleted and its Asset
+// rows removed in one transaction. A storage failure therefore changes nothing and can be retried;
+// the ledger rows stay (money history is append-only), as do the input uploads (remixes share them).
+
+const SELECT = { id: true, ownerId: true, teamId: true, deletedAt: true, status: true } as const;
+
+async function deleteOne(client: Db, store: Storage, id: string): Promise<boolean> {
+  try {
+    await store.deletePrefix(clipPrefix(id));
+  } catch (err) {
+    logger.error("gallery delete: storage failed", { generationId: id, err });
+    throw new AppError("storage_unavailable", { cause: err });
+  }
+  const [updated] = await client.$transaction([
+    client.generation.updateMany({ where: { id, deletedAt: null }, data: { deletedAt: new Date() } }),
+    client.asset.deleteMany({ where: { generationId: id } }),
+  ]);
+  return updated.count === 1;
+}
+
+export async function deleteGeneration(client: Db, store: Storage, actor: Actor, id: string): Promise<void> {
+  const row = await client.generation.findUnique({ where: { id }, select: SELECT });
+  if (!row || !canDelete(actor, row)) throw new AppError("not_found");
+  if (!isTerminal(row.status)) throw new AppError("not_deletable");
+  await deleteOne(client, store, id);
+}
+
+export interface BulkDeleteResult {
+  deleted: string[];
+  /** Visible but still being made (not deletable yet). */
+  skipped: string[];
+  /** Unknown, deleted already, or not the actor's: never distinguished. */
+  missing: number;
+}
+
+export async function deleteGenerations(client: Db, store: Storage, actor: Actor, ids: string[]): Promise<BulkDeleteResult> {
+  const unique = [...new Set(ids)];
+  const rows = await client.generation.findMany({ where: { id: { in: unique } }, select: SELECT });
+  const mine = rows.filter((r) => canDelete(actor, r));
+  const result: BulkDeleteResult = { deleted: [], skipped: [], missing: unique.length - mine.length };
+  for (const row of mine) {
+    if (!isTerminal(row.status)) result.skipped.push(row.id);
+    else if (await deleteOne(client, store, row.id)) result.deleted.push(row.id);
+  }
+  return result;
+}
