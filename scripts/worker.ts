@@ -3,12 +3,21 @@
 // stop claiming, let running jobs finish (or give their rows back), then exit.
 import { closeUpstream } from "@/lib/server/bigmodel/upstream";
 import { db } from "@/lib/server/db";
-import { env } from "@/lib/server/env";
+import { env, usingSimulator } from "@/lib/server/env";
 import { logger } from "@/lib/server/logger";
 import { startWorker } from "@/lib/server/worker/worker";
 
 function main(): void {
   env();
+  if (usingSimulator()) {
+    // The built-in simulator lives inside `npm start`; a second process would start its own,
+    // which knows none of the first one's tasks.
+    process.stderr.write(
+      "npm run worker needs an upstream shared by all processes: set BIGMODEL_API_KEY (BigModel), or run\n" +
+        "`npm run simulator` and set BIGMODEL_BASE_URL and BIGMODEL_API_KEY to the URL and demo key it prints.\n",
+    );
+    process.exit(1);
+  }
   const worker = startWorker();
   let stopping = false;
   const stop = (signal: string) => {

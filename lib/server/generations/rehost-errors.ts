@@ -3,6 +3,7 @@ import type { Generation } from "@/lib/generated/sqlite/client";
 import { logger } from "@/lib/server/logger";
 import { MediaToolError } from "@/lib/server/media/media-errors";
 import { isSafeFetchError } from "@/lib/server/net/safe-fetch-error";
+import { clipPrefix } from "@/lib/server/storage";
 import { backoffMs, submitBackoff } from "@/lib/server/worker/backoff";
 import type { Job } from "@/lib/server/worker/job";
 import { endWithRefund } from "@/lib/server/worker/outcomes";
@@ -25,6 +26,11 @@ export function downloadBudgetMs(timeScale: number): number {
 
 const DEAD = new Set([403, 404, 410]);
 
+/** I5: a clip that will never be STORED keeps no objects (a crashed earlier attempt may have put some). */
+async function dropObjects(job: Job, id: string): Promise<void> {
+  await job.deps.storage.deletePrefix(clipPrefix(id)).catch((err: unknown) => logger.warn("worker.cleanup_failed", { generationId: id, error: err }));
+}
+
 export async function handleRehostError(job: Job, row: Generation, e: unknown): Promise<"finished" | "rescheduled"> {
   if (e instanceof LeaseLostError || job.signal.aborted) throw e;
   const log = { generationId: row.id, error: e instanceof Error ? { name: e.name, message: e.message } : String(e) };
@@ -32,6 +38,7 @@ export async function handleRehostError(job: Job, row: Generation, e: unknown): 
     if (e.code === "http_status" && e.status !== undefined && DEAD.has(e.status)) {
       logger.error("worker.result_expired", { ...log, status: e.status });
       await endWithRefund(job, "EXPIRED", `http_${e.status}`, "the upstream result link no longer works", { alert: "generation.expired" });
+      await dropObjects(job, row.id);
       return "finished";
     }
     if (e.code.startsWith("blocked_") || e.code === "too_many_redirects" || e.code === "too_large") {
@@ -39,6 +46,7 @@ export async function handleRehostError(job: Job, row: Generation, e: unknown): 
       await endWithRefund(job, "FAILED", `download_${e.code}`, "the upstream result link was refused by our download policy", {
         alert: "generation.download_refused",
       });
+      await dropObjects(job, row.id);
       return "finished";
     }
   }
@@ -47,6 +55,7 @@ export async function handleRehostError(job: Job, row: Generation, e: unknown): 
   logger.warn("worker.rehost_retry", { ...log, code, spent });
   if (spent) {
     await endWithRefund(job, "FAILED", code, "the clip could not be downloaded and verified");
+    await dropObjects(job, row.id);
     return "finished";
   }
   const delay = backoffMs(3, submitBackoff(job.deps.timeScale));
