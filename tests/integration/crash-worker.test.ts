@@ -68,3 +68,24 @@ describe("random kill -9", () => {
     expect(stats.peakInFlight["viduq1-text"]).toBeLessThanOrEqual(5);
   });
 });
+
+describe("zombie worker (RELIABILITY F-12)", () => {
+  it("refuses the writes of a worker that was SIGSTOPped past its lease and then woke up", async () => {
+    const owner = await seedUser(h.db);
+    await queueTextClips(h.db, owner, 6);
+    const zombie = spawnFor();
+    await new Promise((r) => setTimeout(r, 2_500));
+    zombie.child.kill("SIGSTOP");
+    const healthy = spawnFor();
+    await waitAllTerminal(h.db, 90_000);
+    const before = await h.db.generation.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, version: true, sha256: true } });
+    zombie.child.kill("SIGCONT");
+    await new Promise((r) => setTimeout(r, 2_000));
+    const after = await h.db.generation.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, version: true, sha256: true } });
+    expect(after).toEqual(before); // nothing the zombie tried after waking was applied
+    await Promise.all([stopWorker(zombie), stopWorker(healthy)]);
+    const histogram = await checkInvariants({ db: h.db, stats: h.sim.control.stats(), mediaRoot: mediaRoot() });
+    expect((histogram.STORED ?? 0) + (histogram.ORPHANED ?? 0)).toBe(6);
+  });
+});
+
