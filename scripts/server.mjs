@@ -33,12 +33,23 @@ server.listen(port, hostname, () => {
   console.log(`Framehouse ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
 });
 
+// Graceful shutdown: stop accepting connections, let the in-app worker finish or hand back its
+// leased clips (lib/server/worker/in-app.ts registers it on globalThis), then exit. Open SSE streams
+// would keep server.close() waiting forever, so they are cut once the worker is done.
 let closing = false;
-for (const sig of ["SIGINT", "SIGTERM"]) {
-  process.on(sig, () => {
-    if (closing) return;
-    closing = true;
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 10_000).unref();
-  });
+async function shutdown(signal) {
+  if (closing) return;
+  closing = true;
+  console.log(JSON.stringify({ level: "info", msg: "server.shutdown", signal }));
+  server.close();
+  const worker = globalThis.__framehouseInAppWorker;
+  const hardStop = setTimeout(() => process.exit(0), 20_000);
+  hardStop.unref();
+  try {
+    await worker?.stop(15_000);
+  } finally {
+    server.closeAllConnections();
+    process.exit(0);
+  }
 }
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => void shutdown(sig));

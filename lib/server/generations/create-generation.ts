@@ -12,6 +12,7 @@ import { assertWithinBudget, type BudgetLimitLookup } from "./assert-within-budg
 import { DB_MODE_OF } from "./generation-mode";
 import { hold, isUniqueViolation } from "./ledger";
 import { paramsHash } from "./params-hash";
+import { nudgeWorkers } from "../worker/nudge";
 import { TX_OPTIONS, withWriteRetry } from "./write-retry";
 
 // POST /api/generations (RELIABILITY §3.3 step 1). Queues one clip: the Generation row (status QUEUED,
@@ -127,6 +128,8 @@ export async function createGeneration(
         return generation.id;
       }, TX_OPTIONS),
     );
+    // Committed: wake a worker in this process now instead of at its next idle poll.
+    nudgeWorkers();
     return { id, created: true };
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
