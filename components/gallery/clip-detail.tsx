@@ -1,0 +1,150 @@
+"use client";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { StatusChip } from "@/components/studio/status-chip";
+import { formatBytes, formatPrice } from "@/lib/client/format";
+import type { MessageKey } from "@/lib/i18n/translate";
+import type { GenerationView } from "@/lib/shared/generation-view";
+import { ClipActions } from "./clip-actions";
+import { absoluteTime, spanBetween } from "./format-time";
+import { TagEditor } from "./tag-editor";
+
+const MOVEMENTS = ["auto", "small", "medium", "large"];
+const MODE_KEY = { text: "studio.tab.text", image: "studio.tab.image", "start-end": "studio.tab.startEnd" } as const;
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="flex justify-between gap-4 border-b border-zinc-100 py-1.5 text-sm last:border-0 dark:border-zinc-800">
+      <dt className="text-zinc-700 dark:text-zinc-300">{label}</dt>
+      <dd className="text-right font-medium break-all">{children}</dd>
+    </div>
+  );
+}
+
+export interface DetailHandlers {
+  busy: boolean;
+  tagSuggestions: string[];
+  onFavourite: () => void;
+  onAddTag: (tag: string) => void;
+  onRemoveTag: (tag: string) => void;
+  onDelete: () => void;
+  onRetry: () => void;
+}
+
+/** Everything about one clip: player, parameters, inputs, timings, cost, upstream ids, reason, actions. */
+export function ClipDetail({ clip, headingId, handlers }: { clip: GenerationView; headingId: string; handlers: DetailHandlers }) {
+  const { locale, t } = useI18n();
+  const v = clip.media.video;
+  const p = clip.params;
+  const timings: [MessageKey, string | null][] = [
+    ["gallery.detail.queued", spanBetween(clip.createdAt, clip.submittedAt, locale)],
+    ["gallery.detail.generating", spanBetween(clip.acceptedAt ?? clip.submittedAt, clip.successSeenAt, locale)],
+    ["gallery.detail.downloading", spanBetween(clip.successSeenAt, clip.downloadedAt, locale)],
+    ["gallery.detail.total", spanBetween(clip.createdAt, clip.finishedAt, locale)],
+  ];
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]" data-testid="clip-detail" data-id={clip.id}>
+      <div className="flex flex-col gap-4">
+        {v ? (
+          <video
+            controls
+            preload="metadata"
+            poster={clip.media.poster?.url ?? clip.media.cover?.url}
+            src={v.url}
+            className="aspect-video w-full rounded-lg bg-black"
+            aria-label={clip.prompt || t("gallery.card.untitled")}
+            data-testid="detail-video"
+          >
+            {/* Generated clips have no speech to caption (at most generated background music). */}
+            <track kind="captions" />
+          </video>
+        ) : (
+          <div className="flex aspect-video w-full items-center justify-center rounded-lg bg-zinc-200 p-4 text-center text-sm dark:bg-zinc-800">
+            {clip.errorMessage?.[locale] ?? t("gallery.detail.noVideo")}
+          </div>
+        )}
+        <section aria-labelledby={`${headingId}-prompt`} className="flex flex-col gap-1">
+          <h3 id={`${headingId}-prompt`} className="text-sm font-semibold">
+            {t("gallery.detail.prompt")}
+          </h3>
+          <p className="whitespace-pre-wrap text-base" data-testid="detail-prompt">
+            {clip.prompt || t("gallery.detail.noPrompt")}
+          </p>
+        </section>
+        <ClipActions clip={clip} handlers={handlers} />
+        {clip.errorMessage && (
+          <section className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+            <h3 className="font-semibold">{t("gallery.detail.reason")}</h3>
+            <p>{clip.errorMessage[locale]}</p>
+          </section>
+        )}
+        {clip.inputs.length > 0 && (
+          <section className="flex flex-col gap-2">
+            <h3 className="text-sm font-semibold">{t("gallery.detail.inputs")}</h3>
+            <ul className="flex flex-wrap gap-2">
+              {clip.inputs.map((i) => (
+                <li key={i.position}>
+                  {/* eslint-disable-next-line @next/next/no-img-element -- our own upload route */}
+                  <img
+                    src={i.url}
+                    alt={t("gallery.detail.input", { n: i.position + 1 })}
+                    loading="lazy"
+                    className="h-24 w-auto rounded border border-zinc-300 object-contain dark:border-zinc-700"
+                  />
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </div>
+      <div className="flex flex-col gap-5">
+        <TagEditor
+          tags={clip.tags ?? []}
+          suggestions={handlers.tagSuggestions}
+          busy={handlers.busy}
+          onAdd={handlers.onAddTag}
+          onRemove={handlers.onRemoveTag}
+        />
+        <section>
+          <h3 className="mb-1 text-sm font-semibold">{t("gallery.detail.parameters")}</h3>
+          <dl>
+            <Row label={t("gallery.detail.status")}>
+              <StatusChip status={clip.status} />
+            </Row>
+            <Row label={t("gallery.detail.mode")}>{t(MODE_KEY[clip.mode])}</Row>
+            <Row label={t("gallery.detail.model")}>{clip.model}</Row>
+            {p.style && <Row label={t("gallery.detail.style")}>{t(p.style === "anime" ? "studio.style.anime" : "studio.style.general")}</Row>}
+            {p.aspectRatio && <Row label={t("gallery.detail.aspect")}>{p.aspectRatio}</Row>}
+            <Row label={t("gallery.detail.movement")}>
+              {MOVEMENTS.includes(p.movementAmplitude) ? t(`studio.movement.${p.movementAmplitude}` as MessageKey) : p.movementAmplitude}
+            </Row>
+            {p.withAudio !== undefined && <Row label={t("gallery.detail.audio")}>{t(p.withAudio ? "gallery.detail.yes" : "gallery.detail.no")}</Row>}
+            {v?.width && v.height && <Row label={t("gallery.detail.resolution")}>{`${v.width}×${v.height}`}</Row>}
+            {v && <Row label={t("gallery.detail.size")}>{formatBytes(v.bytes, locale)}</Row>}
+            <Row label={t("gallery.detail.cost")}>{formatPrice(clip.costFen, locale)}</Row>
+            {clip.creator && <Row label={t("gallery.detail.creator")}>{clip.creator.name}</Row>}
+          </dl>
+        </section>
+        <section>
+          <h3 className="mb-1 text-sm font-semibold">{t("gallery.detail.timings")}</h3>
+          <dl>
+            <Row label={t("gallery.detail.created")}>{absoluteTime(clip.createdAt, locale)}</Row>
+            {timings.map(([key, value]) => (value ? <Row key={key} label={t(key)}>{value}</Row> : null))}
+          </dl>
+        </section>
+        <section>
+          <h3 className="mb-1 text-sm font-semibold">{t("gallery.detail.upstream")}</h3>
+          <dl>
+            <Row label={t("gallery.detail.requestId")}>
+              <code className="text-xs">{clip.upstream.requestId}</code>
+            </Row>
+            {clip.upstream.taskId && (
+              <Row label={t("gallery.detail.taskId")}>
+                <code className="text-xs">{clip.upstream.taskId}</code>
+              </Row>
+            )}
+          </dl>
+        </section>
+      </div>
+    </div>
+  );
+}

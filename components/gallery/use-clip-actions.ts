@@ -1,0 +1,100 @@
+"use client";
+import { useCallback, useState } from "react";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { useAnnounce } from "@/components/ui/live-region";
+import { ApiError } from "@/lib/client/api-error";
+import type { GenerationView } from "@/lib/shared/generation-view";
+import { deleteClip, patchClip, retryClip } from "./gallery-api";
+
+// The per-clip actions (favourite, tags, retry, delete with confirmation) shared by the grid's
+// keyboard shortcuts, the modal and the detail page. Results are announced in the live region.
+
+export function useClipActions({
+  onChanged,
+  onDeleted,
+  onRetried,
+}: {
+  onChanged: (view: GenerationView) => void;
+  onDeleted: (id: string) => void;
+  onRetried?: (view: GenerationView) => void;
+}) {
+  const { locale, t } = useI18n();
+  const announce = useAnnounce();
+  const [busy, setBusy] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState<GenerationView | null>(null);
+
+  const fail = useCallback(
+    (e: unknown) => announce(t("gallery.action.failed", { reason: e instanceof ApiError ? e.localized(locale) : String(e) }), "assertive"),
+    [announce, locale, t],
+  );
+
+  const run = useCallback(
+    async (work: () => Promise<void>) => {
+      setBusy(true);
+      try {
+        await work();
+      } catch (e) {
+        fail(e);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [fail],
+  );
+
+  const toggleFavourite = useCallback(
+    (clip: GenerationView) =>
+      run(async () => {
+        const next = await patchClip(clip.id, { favourite: !clip.favourite });
+        onChanged(next);
+        announce(t(next.favourite ? "gallery.action.favourited" : "gallery.action.unfavourited"));
+      }),
+    [announce, onChanged, run, t],
+  );
+
+  const changeTag = useCallback(
+    (clip: GenerationView, tag: string, add: boolean) =>
+      run(async () => {
+        onChanged(await patchClip(clip.id, { tags: add ? { add: [tag] } : { remove: [tag] } }));
+        announce(t(add ? "gallery.tags.added" : "gallery.tags.removed", { tag }));
+      }),
+    [announce, onChanged, run, t],
+  );
+
+  const retry = useCallback(
+    (clip: GenerationView) =>
+      run(async () => {
+        const r = await retryClip(clip.id);
+        onRetried?.(r.generation);
+        announce(t("gallery.action.retried"));
+      }),
+    [announce, onRetried, run, t],
+  );
+
+  const confirm = useCallback(
+    () =>
+      run(async () => {
+        const clip = confirmDelete;
+        if (!clip) return;
+        try {
+          await deleteClip(clip.id);
+        } finally {
+          setConfirmDelete(null);
+        }
+        onDeleted(clip.id);
+        announce(t("gallery.delete.done"));
+      }),
+    [announce, confirmDelete, onDeleted, run, t],
+  );
+
+  return {
+    busy,
+    toggleFavourite,
+    changeTag,
+    retry,
+    askDelete: setConfirmDelete,
+    confirmDelete,
+    confirm,
+    cancelDelete: () => setConfirmDelete(null),
+  };
+}
