@@ -14,6 +14,7 @@ import { StartEndFields } from "./start-end-fields";
 import { TextFields } from "./text-fields";
 import { type SlotKey, useImageSlots } from "./use-image-slots";
 import { usePasteImage } from "./use-paste-image";
+import { useApplyRemix } from "./use-apply-remix";
 import { useSubmitGeneration } from "./use-submit-generation";
 
 const TAB_KEYS = { text: "studio.tab.text", image: "studio.tab.image", "start-end": "studio.tab.startEnd" } as const;
@@ -38,6 +39,7 @@ export function GenerationForm({ priceFen, onAccepted }: { priceFen: number; onA
   const [form, setForm] = useState<FormState>(INITIAL_FORM);
   const [accepted, setAccepted] = useState<GenerationView | null>(null);
   const slots = useImageSlots();
+  useApplyRemix(setMode, setForm, slots.adopt);
 
   const handleAccepted = useCallback(
     (view: GenerationView) => {

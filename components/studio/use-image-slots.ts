@@ -138,5 +138,17 @@ export function useImageSlots() {
     [],
   );
 
-  return { slots, pick, remove, swap, ensureUploaded };
+  /** Puts an already-uploaded image into a slot (a remix reuses its source's inputs): nothing to check or send. */
+  const adopt = useCallback(
+    (key: SlotKey, up: UploadResult) => {
+      const entryId = nextId.current++;
+      commit((s) => ({
+        ...s,
+        [key]: { entryId, name: up.id, bytes: up.bytes, previewUrl: up.url, width: up.width, height: up.height, checking: false, upload: { state: "done", progress: 1, result: up } },
+      }));
+    },
+    [commit],
+  );
+
+  return { slots, pick, remove, swap, ensureUploaded, adopt };
 }
