@@ -50,7 +50,8 @@ export function pairRatioError(start: SlotEntry | null, end: SlotEntry | null): 
 export function validateForm(mode: Mode, form: FormState, slots: Record<SlotKey, SlotEntry | null>): FieldErrors {
   const errors: FieldErrors = {};
   const prompt = form[mode].prompt.trim();
-  if (promptLength(prompt) > PROMPT_MAX_CHARS) errors.prompt = { key: "studio.error.promptTooLong" };
+  const count = promptLength(prompt);
+  if (count > PROMPT_MAX_CHARS) errors.prompt = { key: "studio.error.promptTooLongBy", vars: { count, max: PROMPT_MAX_CHARS } };
   else if (mode === "text" && !prompt) errors.prompt = { key: "studio.error.promptRequired" };
   if (mode === "image" && !slots.image) errors.image = { key: "studio.error.imageRequired" };
   if (mode === "start-end") {

@@ -26,7 +26,8 @@ export function PromptField({
   const { t } = useI18n();
   const count = promptLength(value);
   const over = count > PROMPT_MAX_CHARS;
-  const shownError = error ?? (over ? t("studio.error.promptTooLongBy", { over: count - PROMPT_MAX_CHARS }) : undefined);
+  // Past the limit the live, specific message wins over the generic one from a Generate attempt.
+  const shownError = over ? t("studio.error.promptTooLongBy", { count, max: PROMPT_MAX_CHARS }) : error;
   return (
     <TextareaField
       id={id}

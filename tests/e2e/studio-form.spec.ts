@@ -42,7 +42,7 @@ test.describe("studio form", () => {
     page.on("request", (r) => {
       if (r.method() === "POST" && r.url().includes("/api/generations")) posts++;
     });
-    const prompt = page.getByLabel("Prompt");
+    const prompt = page.getByRole("textbox", { name: "Prompt" });
     await prompt.fill("视频".repeat(10));
     await expect(page.locator("#text-prompt-counter")).toHaveText("20/512");
     await prompt.fill("a".repeat(470));
@@ -50,14 +50,15 @@ test.describe("studio form", () => {
     await prompt.fill("😀".repeat(513));
     await expect(page.locator("#text-prompt-counter")).toHaveText("513/512");
     await expect(page.locator("#text-prompt-counter")).toHaveAttribute("data-state", "over");
-    await expect(page.getByText("The prompt is 1 characters over the 512 limit", { exact: false })).toBeVisible();
+    const error = page.locator("#text-prompt-error");
+    await expect(error).toHaveText("The prompt is too long: 513/512 characters. Shorten it to generate.");
     await expect(prompt).toHaveAttribute("aria-invalid", "true");
     await page.getByTestId("generate").click();
-    await expect(page.getByText("The prompt is longer than 512 characters.")).toBeVisible();
     await expect(prompt).toBeFocused();
+    await expect(page.getByTestId("live-assertive")).toHaveText(/too long: 513\/512/);
     await prompt.fill("");
     await page.getByTestId("generate").click();
-    await expect(page.getByText("Describe the clip: a prompt is required for text → video.")).toBeVisible();
+    await expect(error).toHaveText("Describe the clip: a prompt is required for text → video.");
     expect(posts).toBe(0);
   });
 
@@ -116,7 +117,7 @@ test.describe("studio form", () => {
       await expect(page.getByTestId("generate")).toHaveText("生成 · ¥2.50");
       await expect(page.getByRole("group", { name: "画面比例" })).toBeVisible();
       await page.getByTestId("generate").click();
-      await expect(page.getByText("请描述视频内容：文生视频必须填写提示词。")).toBeVisible();
+      await expect(page.locator("#text-prompt-error")).toHaveText("请描述视频内容：文生视频必须填写提示词。");
       await expect(page.getByRole("heading", { name: "最近的视频" })).toBeVisible();
     } finally {
       await page.getByRole("button", { name: "English" }).click();

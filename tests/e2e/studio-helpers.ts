@@ -3,8 +3,8 @@ import { expect, type Locator, type Page } from "@playwright/test";
 
 export const IMAGES = path.join(process.cwd(), "tests/fixtures/images");
 export const E2E_IMAGES = path.join(process.cwd(), "tests/fixtures/e2e");
-/** The simulator at e2e speed finishes in seconds; generous so a loaded machine stays deterministic. */
-export const STORED_TIMEOUT = 90_000;
+/** The simulator at e2e speed finishes in seconds; generous (the renderer is ffmpeg on a shared 2-core box) so a loaded machine stays deterministic. */
+export const STORED_TIMEOUT = 180_000;
 
 export function uniquePrompt(tag: string): string {
   return `${tag} ${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -14,7 +14,7 @@ export async function openStudio(page: Page) {
   await page.goto("/");
   await expect(page.getByRole("tablist", { name: /Generation mode|生成模式/ })).toBeVisible();
   // Recent clips loaded (list or empty state) before anything is counted.
-  await expect(page.getByText(/Loading your clips|正在加载你的视频/)).toHaveCount(0);
+  await expect(page.getByText(/Loading your clips|正在加载你的视频/)).toHaveCount(0, { timeout: 30_000 });
 }
 
 /** Presses Generate (or runs `trigger`) and returns the id of the accepted clip from the 202 answer. */

@@ -29,7 +29,7 @@ async function openWithClips(page: Page) {
 
 test.describe("studio visual", () => {
   test.use({ storageState: STORAGE_STATE });
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
 
   test.beforeEach(async ({ page }) => {
     await ensureFinishedClips(page);

@@ -6,12 +6,12 @@ import { clipCard, clipsWithPrompt, expectPlaysAndSeeks, generate, IMAGES, openS
 // The studio end to end against the production build, the real API and worker, and the simulator.
 test.describe("studio: each mode to a stored, playable clip", () => {
   test.use({ storageState: STORAGE_STATE });
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
 
   test("text → video: generate, watch it progress live, play and seek", async ({ page }) => {
     await openStudio(page);
     const prompt = uniquePrompt("A lighthouse at dawn, waves, slow pan");
-    await page.getByLabel("Prompt").fill(prompt);
+    await page.getByRole("textbox", { name: "Prompt" }).fill(prompt);
     await page.getByText("Anime", { exact: true }).click();
     await page.getByRole("radio", { name: /9:16/ }).check({ force: true });
     await page.getByRole("radio", { name: "Large" }).check({ force: true });
@@ -35,7 +35,7 @@ test.describe("studio: each mode to a stored, playable clip", () => {
     await expect(page.getByText("Uploaded")).toBeVisible();
     await expect(page.getByRole("img", { name: /Preview of landscape.png/ })).toBeVisible();
     const prompt = uniquePrompt("The colours swirl");
-    await page.getByLabel(/Prompt/).fill(prompt);
+    await page.getByRole("textbox", { name: /Prompt/ }).fill(prompt);
     await page.getByRole("switch", { name: "Background music" }).click();
     await expect(page.getByRole("switch", { name: "Background music" })).toHaveAttribute("aria-checked", "true");
     const id = await generate(page);
@@ -69,7 +69,7 @@ test.describe("studio: each mode to a stored, playable clip", () => {
   test("double-click Generate makes exactly one clip", async ({ page }) => {
     await openStudio(page);
     const prompt = uniquePrompt("Double click guard");
-    await page.getByLabel("Prompt").fill(prompt);
+    await page.getByRole("textbox", { name: "Prompt" }).fill(prompt);
     const posts: string[] = [];
     page.on("request", (r) => {
       if (r.method() === "POST" && r.url().endsWith("/api/generations")) posts.push(r.headers()["idempotency-key"] ?? "");
@@ -84,7 +84,7 @@ test.describe("studio: each mode to a stored, playable clip", () => {
   test("a rejected prompt shows its reason and can be retried", async ({ page }) => {
     await openStudio(page);
     const prompt = uniquePrompt("UNSAFE content please");
-    await page.getByLabel("Prompt").fill(prompt);
+    await page.getByRole("textbox", { name: "Prompt" }).fill(prompt);
     const id = await generate(page);
     const card = clipCard(page, id);
     await expect(card).toHaveAttribute("data-status", "REJECTED", { timeout: STORED_TIMEOUT });
@@ -97,8 +97,8 @@ test.describe("studio: each mode to a stored, playable clip", () => {
   test("Ctrl+Enter submits from the prompt", async ({ page }) => {
     await openStudio(page);
     const prompt = uniquePrompt("Keyboard submit");
-    await page.getByLabel("Prompt").fill(prompt);
-    const id = await generate(page, () => page.getByLabel("Prompt").press("Control+Enter"));
+    await page.getByRole("textbox", { name: "Prompt" }).fill(prompt);
+    const id = await generate(page, () => page.getByRole("textbox", { name: "Prompt" }).press("Control+Enter"));
     await expect(clipCard(page, id)).toBeVisible();
     await expect(page.getByRole("status").filter({ hasText: "Clip queued" })).toHaveCount(1);
   });

@@ -2,7 +2,7 @@
 export const studioEn = {
   "studio.error.promptRequired": "Describe the clip: a prompt is required for text → video.",
   "studio.error.promptTooLong": "The prompt is longer than 512 characters.",
-  "studio.error.promptTooLongBy": "The prompt is {over} characters over the 512 limit. Shorten it to generate.",
+  "studio.error.promptTooLongBy": "The prompt is too long: {count}/{max} characters. Shorten it to generate.",
   "studio.error.imageRequired": "Choose an image for the first frame.",
   "studio.error.twoImagesRequired": "Choose both a start frame and an end frame.",
   "studio.error.startRequired": "Choose a start frame.",

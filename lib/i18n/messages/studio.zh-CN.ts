@@ -4,7 +4,7 @@ import type { studioEn } from "./studio.en";
 export const studioZhCN: Record<keyof typeof studioEn, string> = {
   "studio.error.promptRequired": "请描述视频内容：文生视频必须填写提示词。",
   "studio.error.promptTooLong": "提示词超过 512 个字符。",
-  "studio.error.promptTooLongBy": "提示词超出 512 字符上限 {over} 个字符，请删减后再生成。",
+  "studio.error.promptTooLongBy": "提示词过长：{count}/{max} 个字符，请删减后再生成。",
   "studio.error.imageRequired": "请选择首帧图片。",
   "studio.error.twoImagesRequired": "请同时选择首帧和尾帧图片。",
   "studio.error.startRequired": "请选择首帧图片。",
