@@ -130,7 +130,9 @@ export async function runRehost(job: Job): Promise<RehostResult> {
     );
     return "finished";
   } catch (e) {
-    return handleRehostError(job, row, e);
+    // Awaited, not returned: a promise returned from inside try/finally has no handler while the
+    // finally's rm() runs, so its rejection (lease lost, abort) was unhandled and killed the process.
+    return await handleRehostError(job, row, e);
   } finally {
     await rm(dir, { recursive: true, force: true }).catch(() => undefined);
   }
