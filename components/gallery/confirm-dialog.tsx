@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 import { Button } from "@/components/ui/button";
 
 /**
@@ -25,6 +25,7 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
+  const id = useId();
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<Element | null>(null);
   useEffect(() => {
@@ -43,8 +44,8 @@ export function ConfirmDialog({
   return (
     <dialog
       ref={ref}
-      aria-labelledby="confirm-title"
-      aria-describedby="confirm-body"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-body`}
       onCancel={(e) => {
         e.preventDefault();
         onCancel();
@@ -52,10 +53,10 @@ export function ConfirmDialog({
       className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl border border-zinc-300 bg-white p-5 text-zinc-900 shadow-xl backdrop:bg-black/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
       data-testid="confirm-dialog"
     >
-      <h2 id="confirm-title" className="text-lg font-semibold">
+      <h2 id={`${id}-title`} className="text-lg font-semibold">
         {title}
       </h2>
-      <p id="confirm-body" className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">
+      <p id={`${id}-body`} className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">
         {body}
       </p>
       <div className="mt-5 flex justify-end gap-2">

@@ -32,11 +32,13 @@ async function openGallery(page: Page, qs = "") {
 }
 
 test.beforeAll(async ({ browser }) => {
+  // Five clips through the real pipeline: generous on a loaded 2-core machine, still no sleeps.
+  test.setTimeout(300_000);
   const ctx = await browser.newContext({ storageState: STORAGE_STATE });
   for (const p of [ZH, EN, ...OTHERS]) ids[p] = await makeClip(ctx.request, p);
   for (const id of Object.values(ids)) {
     await expect
-      .poll(async () => ((await (await ctx.request.get(`/api/generations/${id}`)).json()) as { status: string }).status, { timeout: 120_000 })
+      .poll(async () => ((await (await ctx.request.get(`/api/generations/${id}`)).json()) as { status: string }).status, { timeout: 240_000 })
       .toBe("STORED");
   }
   await ctx.close();
@@ -77,7 +79,7 @@ test("keyboard: / searches, arrows move, F favourites, Enter opens, Esc closes a
 
   await page.keyboard.press("f");
   await expect(page.getByTestId("live-polite")).toHaveText(/Added to favourites|已加入收藏/);
-  await page.getByTestId("filter-favourite").check();
+  await page.getByTestId("filter-favourite").click(); // checked follows the URL (router.replace), not the click
   await expect(page).toHaveURL(/favourite=true/);
   await expect(page.locator("[data-testid='gallery-card']")).toHaveCount(1);
   await expect(card(page, firstId!)).toBeVisible();
@@ -131,7 +133,7 @@ test("delete (Delete key, confirmation) removes the clip and its media", async (
   await openGallery(page, `?q=${encodeURIComponent(OTHERS[2]!)}`);
   await card(page, id).getByRole("link").focus();
   await page.keyboard.press("Delete");
-  const confirm = page.getByTestId("confirm-dialog");
+  const confirm = page.locator("[data-testid='confirm-dialog'][open]");
   await expect(confirm).toBeVisible();
   await confirm.getByRole("button", { name: /^(Delete|删除)$/ }).click();
   await expect(card(page, id)).toHaveCount(0);
