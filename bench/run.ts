@@ -1,11 +1,13 @@
 // npm run bench  (node --conditions=react-server --import tsx bench/run.ts [--quick])
-// Runs the gallery benchmark, prints a table and writes bench/results.md.
+// Runs P1–P6 (bench/harness/suites.ts) and the gallery benchmark (G1), prints a table and writes bench/results.md.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { measureFirstScreen } from "./gallery-first-screen";
 import { type LatencyRow, measureLatency, queryPlans } from "./gallery";
+import { galleryRows } from "./harness/gallery-rows";
+import { perfMarkdown, runPerfSuites, writePerfResults } from "./harness/suites";
 
 const quick = process.argv.includes("--quick");
 const sizes = quick ? [1_000, 5_000] : [10_000, 100_000];
@@ -13,6 +15,10 @@ const perCombo = quick ? 20 : 30; // × 10 combinations ≥ 200 requests per siz
 const pgUrl = process.env.TEST_POSTGRES_URL;
 const P95_TARGET_MS = 50;
 const FIRST_SCREEN_TARGET = 1024 * 1024;
+
+// P1–P6 first (bench/harness/suites.ts): they start and stop their own servers; written at once.
+const perf = await runPerfSuites({ quick });
+writePerfResults(quick, perf);
 
 function pgReachable(): boolean {
   if (pgUrl) return true;
@@ -48,7 +54,10 @@ const firstLine = first
   ? `First gallery screen (1280×900, cold cache, ${first.clips} clips seeded): **${(first.bytes / 1024).toFixed(0)} KiB** in ${first.requests} responses (${Object.entries(first.byType).map(([k, v]) => `${k} ${(v / 1024).toFixed(0)} KiB`).join(", ")}); pipeline poster ≈ ${(first.posterBytes / 1024).toFixed(0)} KiB each. Target ≤ 1024 KiB: ${first.bytes <= FIRST_SCREEN_TARGET ? "met" : "NOT met"}.`
   : "First screen: skipped (--no-browser).";
 const versions = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "../package.json"), "utf8")) as { dependencies: Record<string, string> };
-const md = `# Gallery benchmark${quick ? " (quick)" : ""}
+const md = `# Benchmarks${quick ? " (quick)" : ""}
+
+${perfMarkdown(perf, galleryRows({ rows, first, p95TargetMs: P95_TARGET_MS, firstScreenTarget: FIRST_SCREEN_TARGET }))}
+## G1 gallery benchmark (details)
 
 Date: ${new Date().toISOString()} · machine: ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.release()} · Node ${process.version} · Next ${versions.dependencies.next} · Prisma ${versions.dependencies["@prisma/client"]} · better-sqlite3 ${versions.dependencies["better-sqlite3"]}${providers.includes("postgresql") ? " · PostgreSQL (local)" : ""}
 

@@ -1,0 +1,104 @@
+// The real production server (scripts/start.mjs → scripts/server.mjs, built app) on a loopback port
+// with a fresh data dir and SQLite database, the in-app worker off (so generation work doesn't skew
+// request latency), plus signed-in users, and the standalone simulator as the "straight to the
+// upstream" baseline. Both run as separate process groups (processes.ts stops them).
+import fs from "node:fs";
+import path from "node:path";
+import { encode } from "next-auth/jwt";
+import { createDb, type Db } from "@/lib/server/db";
+import { freePort, spawnManaged, waitForHttp, type Managed } from "./processes";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const SECRET = "bench-auth-secret-bench-auth-secret-0123456789";
+
+export interface AppServer {
+  origin: string;
+  dataDir: string;
+  db: Db;
+  proc: Managed;
+  /** Users created for the run and a session cookie for each. */
+  users: { id: string; cookie: string }[];
+  stop(): Promise<void>;
+}
+
+/** The server's environment: everything explicit, nothing inherited from the bench's test env. */
+function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const base: Record<string, string> = {};
+  for (const k of ["PATH", "HOME", "TMPDIR", "LANG"]) {
+    const v = process.env[k];
+    if (v) base[k] = v;
+  }
+  return { ...base, NODE_ENV: "production", AUTH_SECRET: SECRET, BIGMODEL_API_KEY: "", LOG_LEVEL: "warn", REGISTRATION: "open", TRUST_PROXY: "0", ...extra };
+}
+
+/** Other engineers rebuild .next on this machine: wait for their build rather than fail at once. */
+async function waitForBuild(timeoutMs: number): Promise<void> {
+  const buildId = path.join(ROOT, ".next", "BUILD_ID");
+  const deadline = Date.now() + timeoutMs;
+  if (!fs.existsSync(buildId)) console.error("  no .next/BUILD_ID (a build is running?): waiting for it…");
+  while (!fs.existsSync(buildId)) {
+    if (Date.now() > deadline) throw new Error("no production build (.next/BUILD_ID): run `npm run build` first");
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+}
+
+export async function startAppServer(dataDir: string, userCount: number): Promise<AppServer> {
+  await waitForBuild(300_000);
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const databaseUrl = `file:${path.join(dataDir, "framehouse.db")}`;
+  const proc = spawnManaged("app-server", process.execPath, ["scripts/start.mjs"], {
+    cwd: ROOT,
+    env: serverEnv({ PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, DATABASE_URL: databaseUrl, NEXTAUTH_URL: origin, WORKER_IN_APP: "false" }),
+  });
+  let db: Db | undefined;
+  try {
+    await waitForHttp(`${origin}/api/health`, 120_000, proc);
+    db = createDb(databaseUrl);
+    const users: { id: string; cookie: string }[] = [];
+    for (let i = 0; i < userCount; i++) {
+      const u = await db.user.create({ data: { email: `bench-${i}-${Date.now()}@example.test`, name: `Bench ${i}` } });
+      const token = await encode({ token: { sub: u.id }, secret: SECRET });
+      users.push({ id: u.id, cookie: `next-auth.session-token=${token}` });
+    }
+    const client = db;
+    return {
+      origin,
+      dataDir,
+      db: client,
+      proc,
+      users,
+      async stop() {
+        await proc.stop();
+        await client.$disconnect();
+      },
+    };
+  } catch (e) {
+    await proc.stop();
+    await db?.$disconnect();
+    throw e;
+  }
+}
+
+export interface StandaloneSimulator {
+  baseUrl: string;
+  key: string;
+  stop(): Promise<void>;
+}
+
+/** `npm run simulator` as its own process: no cap in the way, fast renders (the P1 baseline). */
+export async function startStandaloneSimulator(dataDir: string): Promise<StandaloneSimulator> {
+  const port = await freePort();
+  const proc = spawnManaged("simulator", process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/simulator.ts"], {
+    cwd: ROOT,
+    env: serverEnv({ NODE_ENV: "production", DATA_DIR: dataDir, SIMULATOR_PORT: String(port), SIMULATOR_SPEED: "100000", SIMULATOR_CONCURRENCY: "1000" }),
+  });
+  try {
+    const base = await proc.waitFor(/base URL : (\S+)/, 60_000);
+    const key = await proc.waitFor(/demo key : (\S+)/, 5_000);
+    return { baseUrl: base[1] ?? "", key: key[1] ?? "", stop: () => proc.stop() };
+  } catch (e) {
+    await proc.stop();
+    throw e;
+  }
+}

@@ -1,0 +1,28 @@
+// G1 (G's gallery benchmark, bench/gallery.ts) as rows of the summary table: the first-page p95 over
+// all filters at each size and provider, and the first-screen bytes. Only reads G's results.
+import type { FirstScreen } from "../gallery-first-screen";
+import type { LatencyRow } from "../gallery";
+import { atMost, type BenchRow, fmtMs } from "./report";
+
+export function galleryRows(input: { rows: LatencyRow[]; first: FirstScreen | null; p95TargetMs: number; firstScreenTarget: number }): BenchRow[] {
+  const out: BenchRow[] = input.rows
+    .filter((r) => r.combo === "ALL")
+    .map((r) => ({
+      id: "G1",
+      figure: `gallery first page p95, ${r.provider}, ${r.clips.toLocaleString("en")} clips`,
+      measured: fmtMs(r.p95),
+      target: `≤ ${input.p95TargetMs} ms`,
+      verdict: atMost(r.p95, input.p95TargetMs),
+      conditions: `route handler in-process, ${r.requests} requests over 10 filters; p50 ${fmtMs(r.p50)}, max ${fmtMs(r.max)}`,
+    }));
+  const f = input.first;
+  out.push({
+    id: "G1",
+    figure: "first gallery screen bytes (Chromium, cold cache)",
+    measured: f ? `${(f.bytes / 1024).toFixed(0)} KiB` : "skipped",
+    target: `≤ ${(input.firstScreenTarget / 1024).toFixed(0)} KiB`,
+    verdict: f ? atMost(f.bytes, input.firstScreenTarget) : "n/a",
+    conditions: f ? `${f.requests} responses, ${f.clips} clips seeded` : "--no-browser",
+  });
+  return out;
+}

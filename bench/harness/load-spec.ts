@@ -1,0 +1,58 @@
+// The contract between the bench (load.ts) and the load-generator process (load-client.ts).
+
+export interface RequestTarget {
+  name: string;
+  url: string;
+  method: "GET" | "POST";
+  /** Header values and the body may contain {{uuid}}: replaced by a fresh UUID per request. */
+  headers: Record<string, string>;
+  /** Virtual user i sends headerSets[i % length] on top of `headers` (e.g. one session cookie each). */
+  headerSets: Record<string, string>[];
+  body?: string;
+}
+
+export interface RangeTarget {
+  name: string;
+  url: string;
+  headers: Record<string, string>;
+}
+
+export type LoadSpec =
+  | {
+      kind: "requests";
+      targets: RequestTarget[];
+      concurrency: number;
+      /** Requests per target per round (unmeasured warm-up first). */
+      warmup: number;
+      perRound: number;
+      rounds: number;
+      timeoutMs: number;
+    }
+  | {
+      kind: "ranges";
+      targets: RangeTarget[];
+      concurrency: number;
+      fileBytes: number;
+      chunkBytes: number;
+      warmupMs: number;
+      durationMs: number;
+      rounds: number;
+      timeoutMs: number;
+    };
+
+export interface TargetResult {
+  /** Time to the last body byte, ms, one per completed request. */
+  latencies: number[];
+  /** Time to the response headers, ms. */
+  ttfb: number[];
+  bytes: number;
+  /** Summed wall time of the measured rounds. */
+  wallMs: number;
+  statuses: Record<string, number>;
+  errors: number;
+  firstError: string | undefined;
+}
+
+export interface LoadResult {
+  targets: Record<string, TargetResult>;
+}

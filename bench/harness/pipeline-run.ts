@@ -1,0 +1,131 @@
+// One backlog run of the real worker pipeline (tests/support/worker-harness.ts: migrated SQLite,
+// the simulator over HTTP, local storage) with time compressed by `speed` on both sides: the
+// simulator's generation times and the worker's poll/backoff timings (WORKER_TIME_SCALE) and idle
+// poll. Returns what P2 (live), P3 and P6 compute their figures from: the rows, the simulator's
+// task timeline and the worker's own per-clip timings from its "worker.rehosted" log lines.
+import fs from "node:fs";
+import path from "node:path";
+import { startWorker } from "@/lib/server/worker/worker";
+import { successAt, type SimTask } from "@/lib/simulator/task-store";
+import { queueTextClips, seedUser, startHarness, waitAllTerminal } from "../../tests/support/worker-harness";
+
+export interface PipelineClip {
+  id: string;
+  status: string;
+  pollCount: number;
+  acceptedAt: number;
+  successSeenAt: number;
+  finishedAt: number;
+  upstreamTaskId: string | null;
+}
+
+export interface RehostLog {
+  generationId: string;
+  bytes: number;
+  downloadMs: number;
+  ffmpegMs: number;
+  storeMs: number;
+}
+
+export interface PipelineRun {
+  speed: number;
+  cap: number;
+  workerConcurrency: number;
+  clips: PipelineClip[];
+  /** Simulator tasks: accepted at createdAt, in flight until SUCCESS became visible. */
+  tasks: { id: string; createdAt: number; successAt: number; readyAt: number }[];
+  rehosts: RehostLog[];
+  wallMs: number;
+  peakInFlight: number;
+}
+
+/** Captures the worker's JSON log lines from stdout for the run (and keeps them off the terminal). */
+function captureLogs(): { lines: string[]; restore(): void } {
+  const lines: string[] = [];
+  const original = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    const text = typeof chunk === "string" ? chunk : Buffer.from(chunk).toString();
+    if (text.startsWith('{"t":')) {
+      lines.push(...text.split("\n").filter(Boolean));
+      return true;
+    }
+    return (original as (c: string | Uint8Array, ...r: unknown[]) => boolean)(chunk, ...rest);
+  }) as typeof process.stdout.write;
+  return { lines, restore: () => (process.stdout.write = original) };
+}
+
+function parseRehosts(lines: string[]): RehostLog[] {
+  const out: RehostLog[] = [];
+  for (const l of lines) {
+    if (!l.includes('"worker.rehosted"')) continue;
+    try {
+      const o = JSON.parse(l) as Partial<RehostLog>;
+      if (o.generationId && typeof o.downloadMs === "number") {
+        out.push({ generationId: o.generationId, bytes: o.bytes ?? 0, downloadMs: o.downloadMs, ffmpegMs: o.ffmpegMs ?? NaN, storeMs: o.storeMs ?? NaN });
+      }
+    } catch {
+      // A partial line: ignore.
+    }
+  }
+  return out;
+}
+
+export async function runPipeline(opts: { clips: number; speed: number; cap: number; workerConcurrency: number; timeoutMs: number }): Promise<PipelineRun> {
+  const h = await startHarness({ speed: opts.speed, concurrency: opts.cap });
+  const logs = captureLogs();
+  try {
+    const owner = await seedUser(h.db);
+    await queueTextClips(h.db, owner, opts.clips);
+    const started = Date.now();
+    // The production defaults (WORKER_LEASE_MS 60 s, WORKER_IDLE_POLL_MS 1 s), scaled like the upstream.
+    const worker = startWorker({
+      db: h.db,
+      provider: "sqlite",
+      storage: h.storage,
+      upstream: h.upstream,
+      leaseMs: 60_000,
+      timeScale: opts.speed,
+      modelCap: opts.cap,
+      concurrency: opts.workerConcurrency,
+      idlePollMs: Math.max(10, Math.round(1_000 / opts.speed)),
+      scratchDir: path.join(h.dir, "scratch"),
+    });
+    try {
+      await waitAllTerminal(h.db, opts.timeoutMs);
+    } finally {
+      await worker.stop(5_000);
+    }
+    const wallMs = Date.now() - started;
+    const rows = await h.db.generation.findMany({
+      select: { id: true, status: true, pollCount: true, acceptedAt: true, successSeenAt: true, finishedAt: true, upstreamTaskId: true },
+    });
+    const taskDir = path.join(h.dir, "sim", "tasks");
+    const tasks = fs
+      .readdirSync(taskDir)
+      .filter((f) => f.endsWith(".json"))
+      .map((f) => JSON.parse(fs.readFileSync(path.join(taskDir, f), "utf8")) as SimTask)
+      .map((t) => ({ id: t.id, createdAt: t.createdAt, readyAt: t.readyAt, successAt: successAt(t) }));
+    return {
+      speed: opts.speed,
+      cap: opts.cap,
+      workerConcurrency: opts.workerConcurrency,
+      clips: rows.map((r) => ({
+        id: r.id,
+        status: r.status,
+        pollCount: r.pollCount,
+        acceptedAt: r.acceptedAt?.getTime() ?? NaN,
+        successSeenAt: r.successSeenAt?.getTime() ?? NaN,
+        finishedAt: r.finishedAt?.getTime() ?? NaN,
+        upstreamTaskId: r.upstreamTaskId,
+      })),
+      tasks,
+      rehosts: parseRehosts(logs.lines),
+      wallMs,
+      peakInFlight: h.sim.control.stats().peakInFlight["viduq1-text"] ?? 0,
+    };
+  } finally {
+    logs.restore();
+    await h.close();
+    fs.rmSync(h.dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,96 @@
+// Pure statistics for the benchmarks (tests/unit/bench-stats.test.ts checks them on known data).
+// Percentiles use the nearest-rank definition: the smallest sample with at least q·n samples at or
+// below it, so p99 of 100 samples is the 99th smallest and never an interpolated value nobody saw.
+
+export interface Summary {
+  count: number;
+  min: number;
+  median: number;
+  p95: number;
+  p99: number;
+  max: number;
+  mean: number;
+}
+
+/** Nearest-rank percentile of `values` (need not be sorted); NaN for an empty list. */
+export function percentile(values: readonly number[], q: number): number {
+  if (values.length === 0) return NaN;
+  if (q < 0 || q > 1) throw new RangeError(`percentile q must be in [0, 1], got ${q}`);
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil(q * sorted.length));
+  return sorted[rank - 1] ?? NaN;
+}
+
+export function mean(values: readonly number[]): number {
+  if (values.length === 0) return NaN;
+  return values.reduce((s, v) => s + v, 0) / values.length;
+}
+
+/** Median as the average of the two middle values for an even count (the textbook one). */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  if (sorted.length % 2 === 1) return sorted[mid] ?? NaN;
+  return ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+}
+
+export function summarize(values: readonly number[]): Summary {
+  return {
+    count: values.length,
+    min: values.length ? Math.min(...values) : NaN,
+    median: median(values),
+    p95: percentile(values, 0.95),
+    p99: percentile(values, 0.99),
+    max: values.length ? Math.max(...values) : NaN,
+    mean: mean(values),
+  };
+}
+
+/** measured ÷ baseline; NaN when the baseline is zero or missing (never Infinity in a table). */
+export function ratio(measured: number, baseline: number): number {
+  if (!Number.isFinite(measured) || !Number.isFinite(baseline) || baseline === 0) return NaN;
+  return measured / baseline;
+}
+
+/** Bytes per second from a byte count and a duration in ms. */
+export function throughput(bytes: number, ms: number): number {
+  return ms > 0 ? (bytes * 1000) / ms : NaN;
+}
+
+export interface Interval {
+  start: number;
+  end: number;
+}
+
+/**
+ * Time-weighted average of how many intervals are open over [from, to]: the integral of the
+ * in-flight count divided by the window length (what "average in-flight" means, without sampling
+ * error). Intervals are clipped to the window.
+ */
+export function averageOpen(intervals: readonly Interval[], from: number, to: number): number {
+  if (!(to > from)) return NaN;
+  let covered = 0;
+  for (const { start, end } of intervals) {
+    const s = Math.max(start, from);
+    const e = Math.min(end, to);
+    if (e > s) covered += e - s;
+  }
+  return covered / (to - from);
+}
+
+/** Highest number of intervals open at once (end is exclusive: a slot freed at t can be reused at t). */
+export function peakOpen(intervals: readonly Interval[]): number {
+  const events = intervals.flatMap((i) => [
+    { t: i.start, d: 1 },
+    { t: i.end, d: -1 },
+  ]);
+  events.sort((a, b) => a.t - b.t || a.d - b.d);
+  let open = 0;
+  let peak = 0;
+  for (const e of events) {
+    open += e.d;
+    peak = Math.max(peak, open);
+  }
+  return peak;
+}

@@ -1,0 +1,133 @@
+// Runs P1–P6 side by side in one process run, owns every server they need (started here, stopped
+// in `finally`, checked with ps afterwards), and renders the summary table for bench/results.md.
+// A suite that throws becomes a MISS row with its error, so one failure never hides the others.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { TEST_SECRET } from "../../tests/support/route-env";
+import { p1Rows } from "../p1-submit";
+import { p2LiveRows, p2ModelRows } from "../p2-polling";
+import { p3Rows } from "../p3-success-to-stored";
+import { p4Rows } from "../p4-rehost";
+import { p5Rows, seedMediaClip } from "../p5-media";
+import { p6Rows } from "../p6-queue";
+import { startAppServer, startStandaloneSimulator, type AppServer, type StandaloneSimulator } from "./app-server";
+import { startNginx, type Nginx } from "./nginx";
+import { runPipeline } from "./pipeline-run";
+import { leftovers, startedGroups, stopAll } from "./processes";
+import { type BenchRow, formatConsole, formatTable, machineInfo, machineLine, type MachineInfo } from "./report";
+
+export interface PerfResult {
+  rows: BenchRow[];
+  notes: string[];
+  machine: MachineInfo;
+  loadAfter: string;
+  wallMs: number;
+}
+
+async function attempt(id: string, rows: BenchRow[], notes: string[], f: () => Promise<BenchRow[]>): Promise<void> {
+  const t0 = Date.now();
+  try {
+    rows.push(...(await f()));
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    console.error(`${id} failed: ${msg}`);
+    rows.push({ id, figure: "suite failed", measured: "error", target: "—", verdict: "MISS", conditions: msg.split("\n")[0]?.slice(0, 200) ?? "" });
+    notes.push(`${id} error: ${msg.slice(0, 1500)}`);
+  }
+  console.error(`  ${id} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+export async function runPerfSuites(opts: { quick: boolean; only?: string[] }): Promise<PerfResult> {
+  const { quick } = opts;
+  // env() is read once per process and G1 runs after us in this process, signing its cookies with
+  // the test secret: make that the secret env() sees, whoever reads it first.
+  Object.assign(process.env, { AUTH_SECRET: process.env.AUTH_SECRET ?? TEST_SECRET, NODE_ENV: process.env.NODE_ENV ?? "test" });
+  const want = (id: string) => !opts.only || opts.only.includes(id);
+  const started = Date.now();
+  const machine = machineInfo();
+  const rows: BenchRow[] = [];
+  const notes: string[] = [];
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "framehouse-bench-"));
+  let app: AppServer | undefined;
+  let sim: StandaloneSimulator | undefined;
+  let nginx: Nginx | undefined;
+  try {
+    if (want("P2")) {
+      console.error("P2: poll schedule model…");
+      await attempt("P2", rows, notes, async () => p2ModelRows(quick).rows);
+    }
+    if (want("P6") || want("P3")) {
+      // Generation time compresses, ffmpeg and DB work don't: a lower factor is closer to production.
+      const [clips, speed] = quick ? [15, 50] : [50, 25];
+      console.error(`P6/P3: backlog of ${clips} clips, cap 5, time ÷${speed}…`);
+      await attempt("P6", rows, notes, async () => {
+        const run = await runPipeline({ clips, speed, cap: 5, workerConcurrency: 4, timeoutMs: quick ? 60_000 : 300_000 });
+        return [...p6Rows(run), ...p3Rows(run), ...p2LiveRows(run)];
+      });
+    }
+    if (want("P1") || want("P5") || want("P4")) {
+      console.error("starting the app server, the standalone simulator and nginx…");
+      const appDir = path.join(root, "app");
+      fs.mkdirSync(appDir, { recursive: true });
+      try {
+        [app, sim, nginx] = await Promise.all([startAppServer(appDir, 50), startStandaloneSimulator(path.join(root, "sim")), startNginx(appDir)]);
+      } catch (e) {
+        for (const id of ["P1", "P5", "P4"].filter(want)) await attempt(id, rows, notes, () => Promise.reject(e));
+      }
+    }
+    if (app && sim && nginx) {
+      const [a, s, n, appDir] = [app, sim, nginx, app.dataDir];
+      if (want("P1")) {
+        console.error("P1: 50 users submitting, app vs simulator…");
+        await attempt("P1", rows, notes, async () => {
+          const r = await p1Rows(a, s, quick);
+          if (r.note) notes.push(r.note);
+          return r.rows;
+        });
+      }
+      if (want("P5")) {
+        console.error("P5: 20 seeking clients, app vs nginx…");
+        await attempt("P5", rows, notes, async () => p5Rows(a, n.origin, await seedMediaClip(a), quick));
+      }
+      if (want("P4")) {
+        console.error("P4: re-host downloads vs raw…");
+        await attempt("P4", rows, notes, () => p4Rows(appDir, n.origin, path.join(root, "p4-scratch"), quick));
+      }
+    }
+  } finally {
+    await Promise.all([app?.stop(), sim?.stop(), nginx?.stop()]);
+    await stopAll();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+  const left = leftovers(startedGroups);
+  if (left.length) notes.push(`Processes left running after the bench (a bug): ${left.join("; ")}`);
+  else notes.push(`Process check: all ${startedGroups.length} process groups the bench started are gone (kill -0 and ps).`);
+  const order = ["P1", "P2", "P3", "P4", "P5", "P6"];
+  rows.sort((x, y) => order.indexOf(x.id) - order.indexOf(y.id));
+  return { rows, notes, machine, loadAfter: machineInfo().loadAvg, wallMs: Date.now() - started };
+}
+
+export function perfMarkdown(r: PerfResult, extraRows: BenchRow[] = []): string {
+  return `## Summary: every figure against its target
+
+Machine: ${machineLine(r.machine)}. Load average (1/5/15 min) at the start of P1–P6 ${r.machine.loadAvg}, at the end ${r.loadAfter}:
+other engineers' test suites were running on this 2-core machine, so every figure below was measured under that
+background load (P1–P6 took ${(r.wallMs / 1000).toFixed(0)} s).
+
+${formatTable([...r.rows, ...extraRows])}
+
+${r.notes.map((n) => `- ${n}`).join("\n")}
+`;
+}
+
+export function perfConsole(r: PerfResult, extraRows: BenchRow[] = []): string {
+  return formatConsole([...r.rows, ...extraRows]);
+}
+
+/** Writes the P1–P6 part on its own at once, so a later failure (G1) can't lose these figures. */
+export function writePerfResults(quick: boolean, r: PerfResult): void {
+  const file = path.join(import.meta.dirname, "..", quick ? "results-quick.md" : "results.md");
+  fs.writeFileSync(file, `# Benchmarks${quick ? " (quick)" : ""}: P1–P6 (written before G1 runs; replaced by the full table when G1 finishes)\n\n${perfMarkdown(r)}`);
+  console.error(perfConsole(r));
+}

@@ -1,0 +1,94 @@
+// P1 submit overhead: 50 concurrent users submitting a text clip through POST /api/generations on
+// the real server (built app, scripts/start.mjs, SQLite, signed-in cookie per user, the in-app
+// worker off) vs the same request sent straight to the simulator's create endpoint (a separate
+// process too). The load comes from a second process, alternating A/B rounds.
+import type { AppServer, StandaloneSimulator } from "./harness/app-server";
+import { runLoad } from "./harness/load";
+import type { TargetResult } from "./harness/load-spec";
+import { atMost, type BenchRow, fmtMs, fmtRatio } from "./harness/report";
+import { ratio, summarize } from "./harness/stats";
+
+const USERS = 50;
+const MEDIAN_RATIO_TARGET = 1.05;
+const P99_OVERHEAD_TARGET_MS = 20;
+const PROMPT = "A paper boat drifts down a rainy street, soft light";
+
+function okCount(r: TargetResult, ok: number): string {
+  const good = r.statuses[ok] ?? 0;
+  const total = r.latencies.length + r.errors;
+  return `${good}/${total} HTTP ${ok}`;
+}
+
+export async function p1Rows(app: AppServer, sim: StandaloneSimulator, quick: boolean): Promise<{ rows: BenchRow[]; note: string }> {
+  const perRound = quick ? 100 : 250;
+  const rounds = 2;
+  const result = await runLoad(
+    {
+      kind: "requests",
+      concurrency: USERS,
+      warmup: quick ? 50 : 100,
+      perRound,
+      rounds,
+      timeoutMs: 30_000,
+      targets: [
+        {
+          name: "simulator",
+          url: `${sim.baseUrl}/videos/generations`,
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${sim.key}` },
+          headerSets: [{}],
+          body: JSON.stringify({
+            model: "viduq1-text",
+            style: "general",
+            prompt: PROMPT,
+            duration: 5,
+            aspect_ratio: "16:9",
+            size: "1920x1080",
+            movement_amplitude: "auto",
+            request_id: "{{uuid}}",
+          }),
+        },
+        {
+          name: "app",
+          url: `${app.origin}/api/generations`,
+          method: "POST",
+          headers: { "content-type": "application/json", origin: app.origin, "idempotency-key": "{{uuid}}" },
+          headerSets: app.users.slice(0, USERS).map((u) => ({ cookie: u.cookie })),
+          body: JSON.stringify({ mode: "text", prompt: PROMPT, style: "general", aspectRatio: "16:9", movementAmplitude: "auto" }),
+        },
+      ],
+    },
+    quick ? 90_000 : 240_000,
+  );
+  const sRes = result.targets.simulator;
+  const aRes = result.targets.app;
+  if (!sRes || !aRes) throw new Error("P1: load generator returned no results");
+  for (const [name, r, ok] of [["simulator", sRes, 200], ["app", aRes, 202]] as const) {
+    if ((r.statuses[ok] ?? 0) < 0.99 * (r.latencies.length + r.errors)) throw new Error(`P1: ${name} answered ${JSON.stringify(r.statuses)}, ${r.errors} errors (${r.firstError ?? ""})`);
+  }
+  const s = summarize(sRes.latencies);
+  const a = summarize(aRes.latencies);
+  const medRatio = ratio(a.median, s.median);
+  const p99Over = a.p99 - s.p99;
+  const n = `${USERS} users, ${rounds}×${perRound} requests per side (A/B alternating rounds, after warm-up)`;
+  const rows: BenchRow[] = [
+    {
+      id: "P1",
+      figure: "submit median latency, app ÷ simulator",
+      measured: fmtRatio(medRatio),
+      target: `≤ ${MEDIAN_RATIO_TARGET}×`,
+      verdict: atMost(medRatio, MEDIAN_RATIO_TARGET),
+      conditions: `app ${fmtMs(a.median)} vs simulator ${fmtMs(s.median)}; ${n}`,
+    },
+    {
+      id: "P1",
+      figure: "submit p99 overhead (app p99 − simulator p99)",
+      measured: fmtMs(p99Over),
+      target: `≤ ${P99_OVERHEAD_TARGET_MS} ms`,
+      verdict: atMost(p99Over, P99_OVERHEAD_TARGET_MS),
+      conditions: `app p99 ${fmtMs(a.p99)} (p95 ${fmtMs(a.p95)}) vs simulator p99 ${fmtMs(s.p99)}; app ${okCount(aRes, 202)}, simulator ${okCount(sRes, 200)}`,
+    },
+  ];
+  const errors = [aRes.firstError, sRes.firstError].filter(Boolean).join("; ");
+  return { rows, note: errors ? `P1 errors: ${errors}` : "" };
+}

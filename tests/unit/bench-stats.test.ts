@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { atLeast, atMost, type BenchRow, fmtMs, fmtRatio, formatConsole, formatTable, verdict } from "@/bench/harness/report";
+import { averageOpen, mean, median, peakOpen, percentile, ratio, summarize, throughput } from "@/bench/harness/stats";
+
+// The benchmark harness's own arithmetic (issue 8: "a unit test checks only that the harness computes
+// its statistics correctly"). No benchmark runs here.
+
+const oneToHundred = Array.from({ length: 100 }, (_, i) => i + 1);
+
+describe("percentiles (nearest rank)", () => {
+  it("on 1..100: p50 = 50, p95 = 95, p99 = 99, p100 = 100, p0 = 1", () => {
+    expect(percentile(oneToHundred, 0.5)).toBe(50);
+    expect(percentile(oneToHundred, 0.95)).toBe(95);
+    expect(percentile(oneToHundred, 0.99)).toBe(99);
+    expect(percentile(oneToHundred, 1)).toBe(100);
+    expect(percentile(oneToHundred, 0)).toBe(1);
+  });
+
+  it("does not depend on input order and never interpolates", () => {
+    const shuffled = [...oneToHundred].reverse();
+    expect(percentile(shuffled, 0.95)).toBe(95);
+    expect(percentile([10, 20], 0.5)).toBe(10);
+    expect(percentile([10, 20], 0.51)).toBe(20);
+    expect(percentile([3, 1, 2], 0.99)).toBe(3);
+  });
+
+  it("p99 of a small sample is its maximum; one outlier in 1,000 does not move p99", () => {
+    expect(percentile([5, 6, 7, 8, 9], 0.99)).toBe(9);
+    const xs = [...Array.from({ length: 999 }, () => 10), 5_000];
+    expect(percentile(xs, 0.99)).toBe(10);
+    expect(percentile(xs, 1)).toBe(5_000);
+  });
+
+  it("NaN for no data, and a RangeError for q outside [0, 1]", () => {
+    expect(percentile([], 0.5)).toBeNaN();
+    expect(() => percentile([1], 1.5)).toThrow(RangeError);
+  });
+});
+
+describe("median, mean, summary", () => {
+  it("median averages the two middle values of an even count", () => {
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([7, 1, 5])).toBe(5);
+    expect(median([])).toBeNaN();
+  });
+
+  it("summarize reports count, extremes, mean and the percentiles", () => {
+    expect(summarize(oneToHundred)).toEqual({ count: 100, min: 1, median: 50.5, p95: 95, p99: 99, max: 100, mean: 50.5 });
+    expect(mean([1, 2, 3, 6])).toBe(3);
+  });
+});
+
+describe("ratios and rates", () => {
+  it("measured ÷ baseline, NaN (never Infinity) for a zero or missing baseline", () => {
+    expect(ratio(105, 100)).toBeCloseTo(1.05, 12);
+    expect(ratio(1, 0)).toBeNaN();
+    expect(ratio(NaN, 2)).toBeNaN();
+  });
+
+  it("throughput is bytes per second from milliseconds", () => {
+    expect(throughput(50 * 2 ** 20, 500)).toBe(100 * 2 ** 20);
+    expect(throughput(1, 0)).toBeNaN();
+  });
+});
+
+describe("in-flight over time", () => {
+  const intervals = [
+    { start: 0, end: 10 },
+    { start: 0, end: 5 },
+    { start: 5, end: 10 },
+    { start: 8, end: 20 },
+  ];
+
+  it("average open count is the integral over the window divided by its length", () => {
+    // 0–5: 2 open, 5–8: 2, 8–10: 3, 10–20: 1 → (10 + 6 + 6 + 10) / 20
+    expect(averageOpen(intervals, 0, 20)).toBeCloseTo(32 / 20, 12);
+    // Clipped to 0–10: (10 + 6 + 6) / 10
+    expect(averageOpen(intervals, 0, 10)).toBeCloseTo(2.2, 12);
+    expect(averageOpen(intervals, 5, 5)).toBeNaN();
+  });
+
+  it("peak counts simultaneous intervals, a slot freed at t being reusable at t", () => {
+    expect(peakOpen(intervals)).toBe(3);
+    expect(peakOpen([{ start: 0, end: 1 }, { start: 1, end: 2 }])).toBe(1);
+    expect(peakOpen([])).toBe(0);
+  });
+});
+
+describe("verdicts and table formatting", () => {
+  it("≤ and ≥ targets; an unmeasurable (NaN) figure is a MISS, not a PASS", () => {
+    expect(atMost(1.05, 1.05)).toBe("PASS");
+    expect(atMost(1.06, 1.05)).toBe("MISS");
+    expect(atLeast(0.95, 0.95)).toBe("PASS");
+    expect(atLeast(NaN, 0.95)).toBe("MISS");
+    expect(atMost(NaN, 1)).toBe("MISS");
+    expect(verdict(null)).toBe("n/a");
+  });
+
+  it("formats numbers for the table", () => {
+    expect(fmtRatio(1.2345)).toBe("1.23×");
+    expect(fmtMs(12.345)).toBe("12.3 ms");
+    expect(fmtRatio(NaN)).toBe("—");
+  });
+
+  const rows: BenchRow[] = [
+    { id: "P1", figure: "median a|b", measured: "1.02×", target: "≤ 1.05×", verdict: "PASS", conditions: "50 users\nloaded" },
+    { id: "P6", figure: "utilisation", measured: "0.91", target: "≥ 0.95", verdict: "MISS", conditions: "cap 5" },
+  ];
+
+  it("renders a markdown table: header, alignment row, one row per figure, pipes and newlines escaped", () => {
+    const lines = formatTable(rows).split("\n");
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toBe("| id | figure | measured | target | verdict | measured against / under |");
+    expect(lines[1]).toBe("|---|---|---:|---|---|---|");
+    expect(lines[2]).toBe("| P1 | median a\\|b | 1.02× | ≤ 1.05× | **PASS** | 50 users loaded |");
+    expect(lines[3]).toBe("| P6 | utilisation | 0.91 | ≥ 0.95 | **MISS** | cap 5 |");
+  });
+
+  it("renders aligned console columns", () => {
+    const lines = formatConsole(rows).split("\n");
+    expect(lines).toHaveLength(3);
+    const col = (lines[0] ?? "").indexOf("measured");
+    expect((lines[1] ?? "").slice(col, col + 5)).toBe("1.02×");
+    expect((lines[2] ?? "").slice(col, col + 4)).toBe("0.91");
+  });
+});
