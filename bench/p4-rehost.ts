@@ -1,7 +1,7 @@
 // P4 re-host: the worker's download step (fetchToFile: SSRF-guarded safeDownload, sha256 while
 // streaming, write + fsync into a scratch file) vs a raw loopback download of the same file (plain
 // node:http piped into a file, then fsync: the durable-download floor), both from nginx, alternating
-// per repetition; then peak RSS growth while 10 re-host downloads run at once.
+// per repetition; then peak RSS growth while 10 re-host downloads run at once (rss-probe.ts).
 import fs from "node:fs";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
@@ -9,6 +9,7 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { performance } from "node:perf_hooks";
 import { fetchToFile, mediaPolicy } from "@/lib/server/worker/fetch-to-file";
+import { spawnManaged } from "./harness/processes";
 import { atLeast, atMost, type BenchRow, fmtMiB, fmtRate, fmtRatio } from "./harness/report";
 import { median, ratio, throughput } from "./harness/stats";
 
@@ -16,6 +17,8 @@ const MiB = 2 ** 20;
 const THROUGHPUT_TARGET = 0.9;
 const RSS_TARGET = 32 * MiB;
 const MAX_BYTES = 300 * MiB;
+const ROOT = path.resolve(import.meta.dirname, "..");
+const PROBE = path.join(import.meta.dirname, "harness", "rss-probe.ts");
 
 /** Writes an incompressible file of `mib` MiB (8 MiB random blocks). */
 function makeFile(file: string, mib: number): void {
@@ -50,19 +53,18 @@ async function timed(f: () => Promise<number>): Promise<{ ms: number; bytes: num
   return { ms: performance.now() - t0, bytes };
 }
 
-/** Peak RSS above the level just before 10 concurrent re-host downloads start. */
+/** Peak RSS above the level just before `n` concurrent re-host downloads start, in a fresh process. */
 async function rssGrowth(url: string, origin: string, dir: string, n: number): Promise<number> {
-  const base = process.memoryUsage.rss();
-  let peak = base;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 5);
+  const out = path.join(dir, "rss.json");
+  const probe = spawnManaged("rss-probe", process.execPath, ["--conditions=react-server", "--import", "tsx", PROBE, url, origin, dir, String(n), out], { cwd: ROOT });
   try {
-    await Promise.all(Array.from({ length: n }, (_, i) => rehostDownload(url, path.join(dir, `rss-${i}.bin`), origin)));
+    const code = await new Promise<number | null>((resolve) => probe.child.once("exit", resolve));
+    if (code !== 0 || !fs.existsSync(out)) throw new Error(`rss probe failed (exit ${code}): ${probe.output().slice(-2000)}`);
+    const { base, peak } = JSON.parse(fs.readFileSync(out, "utf8")) as { base: number; peak: number };
+    return peak - base;
   } finally {
-    clearInterval(timer);
-    peak = Math.max(peak, process.memoryUsage.rss());
-    for (let i = 0; i < n; i++) fs.rmSync(path.join(dir, `rss-${i}.bin`), { force: true });
+    await probe.stop();
   }
-  return peak - base;
 }
 
 export async function p4Rows(nginxRoot: string, nginxOrigin: string, scratch: string, quick: boolean): Promise<BenchRow[]> {
@@ -110,7 +112,7 @@ export async function p4Rows(nginxRoot: string, nginxOrigin: string, scratch: st
         measured: fmtMiB(growth),
         target: `≤ ${fmtMiB(RSS_TARGET)}`,
         verdict: atMost(growth, RSS_TARGET),
-        conditions: "bench process RSS sampled every 5 ms vs just before the start",
+        conditions: "fresh process (rss-probe.ts), RSS sampled every 5 ms vs after a warm-up download",
       });
     }
   } finally {

@@ -28,15 +28,6 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
-function groupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function installHandlers(): void {
   if (handlersInstalled) return;
   handlersInstalled = true;
@@ -99,7 +90,7 @@ export function spawnManaged(name: string, cmd: string, args: string[], opts: { 
       await Promise.race([exited, grace]);
       // The leader may be gone while its children linger: kill the whole group either way.
       killGroup(pid, "SIGKILL");
-      for (let i = 0; i < 50 && groupAlive(pid); i++) await new Promise((r) => setTimeout(r, 20));
+      for (let i = 0; i < 50 && leftovers([pid]).length > 0; i++) await new Promise((r) => setTimeout(r, 20));
       running.delete(pid);
     },
   };
@@ -112,16 +103,18 @@ export async function stopAll(): Promise<void> {
   await Promise.all([...running.values()].map((m) => m.stop()));
 }
 
-/** Registered groups still alive, plus any process of ours `ps` still sees (the end-of-run check). */
+/**
+ * Processes of the groups this run started that `ps` still lists, zombies excluded (an exited child
+ * waiting to be reaped by init runs nothing; tsx's esbuild helper can end up like that).
+ */
 export function leftovers(pgids: readonly number[]): string[] {
-  const alive = pgids.filter(groupAlive).map((p) => `process group ${p} is still running`);
-  const ps = spawnSync("ps", ["-e", "-o", "pid=,pgid=,args="], { encoding: "utf8" });
+  const ps = spawnSync("ps", ["-e", "-o", "pid=,pgid=,stat=,args="], { encoding: "utf8" });
   const mine = new Set(pgids.map(String));
-  const lines = (ps.stdout ?? "")
+  return (ps.stdout ?? "")
     .split("\n")
-    .filter((l) => mine.has(l.trim().split(/\s+/)[1] ?? ""))
-    .map((l) => `ps: ${l.trim()}`);
-  return [...alive, ...lines];
+    .map((l) => l.trim().split(/\s+/))
+    .filter(([, pgid, stat]) => mine.has(pgid ?? "") && !(stat ?? "").startsWith("Z"))
+    .map((cols) => `ps: ${cols.join(" ")}`);
 }
 
 /** A free loopback port (bound then released; fine for a single-user bench machine). */

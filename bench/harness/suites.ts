@@ -102,7 +102,7 @@ export async function runPerfSuites(opts: { quick: boolean; only?: string[] }): 
   }
   const left = leftovers(startedGroups);
   if (left.length) notes.push(`Processes left running after the bench (a bug): ${left.join("; ")}`);
-  else notes.push(`Process check: all ${startedGroups.length} process groups the bench started are gone (kill -0 and ps).`);
+  else notes.push(`Process check: all ${startedGroups.length} process groups the bench started are gone (ps, zombies aside).`);
   const order = ["P1", "P2", "P3", "P4", "P5", "P6"];
   rows.sort((x, y) => order.indexOf(x.id) - order.indexOf(y.id));
   return { rows, notes, machine, loadAfter: machineInfo().loadAvg, wallMs: Date.now() - started };
