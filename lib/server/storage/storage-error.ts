@@ -8,9 +8,15 @@ export type StorageErrorCode =
   | "not_configured" // the selected driver is not available in this build/config
   | "io"; // disk or network error from the backing store
 
+// The process-wide storage instance lives on globalThis and may have been created by another
+// bundle of this module (Next builds instrumentation — the in-app worker — and each route into
+// separate chunks), so its errors are recognised by a registry symbol, not by `instanceof`.
+const BRAND = Symbol.for("framehouse.StorageError");
+
 export class StorageError extends Error {
   override readonly name = "StorageError";
   readonly code: StorageErrorCode;
+  readonly [BRAND] = true;
 
   constructor(code: StorageErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -19,5 +25,6 @@ export class StorageError extends Error {
 }
 
 export function isStorageError(e: unknown, code?: StorageErrorCode): e is StorageError {
-  return e instanceof StorageError && (code === undefined || e.code === code);
+  if (typeof e !== "object" || e === null || (e as { [BRAND]?: unknown })[BRAND] !== true) return false;
+  return code === undefined || (e as StorageError).code === code;
 }
