@@ -52,36 +52,54 @@ check("typecheck", bin("tsc"), ["--noEmit", "-p", "."]);
 check("lint", bin("eslint"), ["--max-warnings", "0", "."]);
 check("db:check", process.execPath, ["scripts/db-check.mjs"]);
 
-const vitestReport = "test-results/vitest-report.json";
-fs.rmSync(vitestReport, { force: true });
-const vitestOk = step("vitest (unit + integration)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${vitestReport}`]);
-const v = readJson(vitestReport);
-if (v) {
-  totals.passed += v.numPassedTests;
-  totals.failed += v.numFailedTests;
-  totals.skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
-  if (v.numFailedTests > 0 || !vitestOk) failures.push("vitest");
-  if (!vitestOk && v.numFailedTests === 0) totals.failed++; // e.g. a file that failed to load
-} else {
-  totals.failed++;
-  failures.push("vitest (no report)");
+// Integration files that start the production app (several instances on one database) need the
+// build, so they run after `next build` in a second vitest pass.
+const AFTER_BUILD = "tests/integration/multi-app-*.test.ts";
+const AFTER_BUILD_FILTER = "tests/integration/multi-app-"; // vitest's positional filter is a substring
+
+function vitest(name, report, args) {
+  fs.rmSync(report, { force: true });
+  const ok = step(name, bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${report}`, ...args]);
+  const v = readJson(report);
+  if (v) {
+    totals.passed += v.numPassedTests;
+    totals.failed += v.numFailedTests;
+    totals.skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+    if (v.numFailedTests > 0 || !ok) failures.push(name);
+    if (!ok && v.numFailedTests === 0) totals.failed++; // e.g. a file that failed to load
+  } else {
+    totals.failed++;
+    failures.push(`${name} (no report)`);
+  }
 }
+
+function playwright(name, report, args) {
+  fs.rmSync(report, { force: true });
+  const ok = step(name, bin("playwright"), ["test", ...args]);
+  const p = readJson(report);
+  if (p?.stats) {
+    totals.passed += p.stats.expected + p.stats.flaky;
+    totals.failed += p.stats.unexpected;
+    totals.skipped += p.stats.skipped;
+    if (p.stats.unexpected > 0 || !ok) failures.push(name);
+    if (!ok && p.stats.unexpected === 0) totals.failed++;
+  } else {
+    totals.failed++;
+    failures.push(`${name} (no report)`);
+  }
+}
+
+vitest("vitest (unit + integration)", "test-results/vitest-report.json", ["--exclude", AFTER_BUILD]);
 
 if (!skipE2E) {
   if (check("next build", bin("next"), ["build"])) {
-    const e2eReport = "test-results/e2e-report.json";
-    fs.rmSync(e2eReport, { force: true });
-    const e2eOk = step("playwright e2e", bin("playwright"), ["test"]);
-    const p = readJson(e2eReport);
-    if (p?.stats) {
-      totals.passed += p.stats.expected + p.stats.flaky;
-      totals.failed += p.stats.unexpected;
-      totals.skipped += p.stats.skipped;
-      if (p.stats.unexpected > 0 || !e2eOk) failures.push("playwright");
-      if (!e2eOk && p.stats.unexpected === 0) totals.failed++;
+    vitest("vitest (multi-instance, production build)", "test-results/vitest-after-build-report.json", [AFTER_BUILD_FILTER]);
+    playwright("playwright e2e", "test-results/e2e-report.json", []);
+    // The studio specs again on PostgreSQL + S3 (s3rver) when a PostgreSQL server is available.
+    if (process.env.TEST_POSTGRES_URL) {
+      playwright("playwright e2e (PostgreSQL + S3)", "test-results/e2e-pg-s3-report.json", ["-c", "playwright.pg-s3.config.ts"]);
     } else {
-      totals.failed++;
-      failures.push("playwright (no report)");
+      console.log("\n=== playwright e2e (PostgreSQL + S3): skipped, TEST_POSTGRES_URL not set ===");
     }
   }
 }
