@@ -2,7 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 // e2e: Debian's Chromium (never `playwright install`) against the production build served by
 // scripts/e2e-server.mjs (fresh database per run). One worker: these machines have 2 cores.
-const PORT = 3200;
+// E2E_PORT lets a second checkout run its suite beside this one (default 3200).
+const PORT = Number(process.env.E2E_PORT || 3200);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
