@@ -51,7 +51,8 @@ export function ImageSlot({
         </span>
         {entry?.width && entry.height ? (
           <span className="text-xs tabular-nums text-zinc-600 dark:text-zinc-400">
-            {entry.width}×{entry.height} · {formatBytes(entry.bytes, locale)}
+            {entry.width}×{entry.height}
+            {entry.bytes > 0 && ` · ${formatBytes(entry.bytes, locale)}`}
           </span>
         ) : null}
       </div>
