@@ -1,5 +1,6 @@
 import "server-only";
 import { GENERATION_SECONDS, VIDEO_MODELS, type VideoModel } from "@/lib/shared/upstream/video-models";
+import { upstreamTimeScale } from "../worker/time-scale";
 import type { Db } from "../db";
 
 // Expected upstream generation time per model (acceptedAt → successSeenAt), learned from the most
@@ -28,8 +29,8 @@ export function median(values: number[]): number {
   return s.length % 2 === 1 ? hi : Math.round(((s[mid - 1] ?? hi) + hi) / 2);
 }
 
-/** Uncached: one query over the last SAMPLE_SIZE stored clips of `model`. */
-export async function learnExpectedMs(client: DurationClient, model: string): Promise<number> {
+/** Median of the last SAMPLE_SIZE stored clips of `model`, or null while fewer than MIN_SAMPLES exist. */
+async function learnedMedianMs(client: DurationClient, model: string): Promise<number | null> {
   const rows = await client.generation.findMany({
     where: { model, status: "STORED", acceptedAt: { not: null }, successSeenAt: { not: null } },
     orderBy: { successSeenAt: "desc" },
@@ -39,11 +40,24 @@ export async function learnExpectedMs(client: DurationClient, model: string): Pr
   const samples = rows
     .map((r) => (r.successSeenAt?.getTime() ?? 0) - (r.acceptedAt?.getTime() ?? 0))
     .filter((ms) => ms > 0);
-  return samples.length >= MIN_SAMPLES ? median(samples) : defaultExpectedMs(model);
+  return samples.length >= MIN_SAMPLES ? median(samples) : null;
 }
 
-/** Cached for 30 s per client and model: cheap enough to call for every view and every poll decision. */
-export async function expectedGenerationMs(client: DurationClient, model: string, now = Date.now()): Promise<number> {
+/** Uncached: learned from recent clips, else the documented mean (real time). */
+export async function learnExpectedMs(client: DurationClient, model: string): Promise<number> {
+  return (await learnedMedianMs(client, model)) ?? defaultExpectedMs(model);
+}
+
+/**
+ * Cached for 30 s per client and model: cheap enough to call for every view. Before enough clips
+ * were learned, the documented mean is compressed by the upstream's time scale (the simulator's speed).
+ */
+export async function expectedGenerationMs(
+  client: DurationClient,
+  model: string,
+  now = Date.now(),
+  timeScale = upstreamTimeScale(),
+): Promise<number> {
   let perClient = cache.get(client);
   if (!perClient) {
     perClient = new Map();
@@ -51,7 +65,7 @@ export async function expectedGenerationMs(client: DurationClient, model: string
   }
   const hit = perClient.get(model);
   if (hit && now - hit.at < CACHE_MS) return hit.ms;
-  const ms = await learnExpectedMs(client, model);
+  const ms = (await learnedMedianMs(client, model)) ?? Math.round(defaultExpectedMs(model) / timeScale);
   perClient.set(model, { at: now, ms });
   return ms;
 }

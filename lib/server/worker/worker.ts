@@ -16,6 +16,7 @@ import { startHeartbeat } from "./lease";
 import { onNudge } from "./nudge";
 import { runJob } from "./run-job";
 import { SCRATCH_TTL_MS, sweepScratch } from "./scratch";
+import { upstreamTimeScale } from "./time-scale";
 
 // The worker loop. Several may run at once (inside `npm start` and as `npm run worker`): all
 // coordination goes through the database (leases, caps, breaker), nothing through memory. Each
@@ -53,7 +54,7 @@ export function startWorker(options: WorkerOptions = {}): RunningWorker {
     upstream: options.upstream ?? getUpstream,
     owner: options.owner ?? `${os.hostname()}:${process.pid}:${randomBytes(6).toString("hex")}`,
     leaseMs: options.leaseMs ?? e.WORKER_LEASE_MS,
-    timeScale: options.timeScale ?? e.WORKER_TIME_SCALE,
+    timeScale: options.timeScale ?? upstreamTimeScale(),
     modelCap: options.modelCap ?? e.MODEL_CONCURRENCY,
     breakerProbeMs: options.breakerProbeMs ?? e.WORKER_BREAKER_PROBE_MS,
     scratchDir: options.scratchDir ?? path.resolve(e.DATA_DIR, "worker-tmp"),
