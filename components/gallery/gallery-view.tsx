@@ -51,8 +51,12 @@ function GalleryBody() {
   }, []);
   const openClip = pages.items.find((c) => c.id === openId) ?? null;
 
+  // A deletion shrinks the list: its own announcement ("Clip deleted") must not be replaced by the
+  // "N clips shown" count that a changed list otherwise announces.
+  const quietCount = useRef(false);
   const onDeleted = useCallback(
     (id: string) => {
+      quietCount.current = true;
       pages.remove([id]);
       selection.drop([id]);
       if (openId === id) close();
@@ -71,6 +75,10 @@ function GalleryBody() {
   const sentinel = useInfiniteScroll(pages.hasMore && pages.state === "ready" && !pages.loadingMore, pages.loadMore);
 
   useEffect(() => {
+    if (quietCount.current) {
+      quietCount.current = false;
+      return;
+    }
     if (pages.state === "ready") announce(t("gallery.count", { count: pages.items.length }));
   }, [announce, pages.items.length, pages.state, t]);
 
@@ -178,6 +186,7 @@ function GalleryBody() {
           void runBulk(async () => {
             const r = await bulkDelete(selection.ids());
             setConfirmBulk(false);
+            quietCount.current = r.done.length > 0;
             pages.remove(r.done);
             selection.drop(r.done);
             announce(t("gallery.delete.doneMany", { count: r.done.length }));
