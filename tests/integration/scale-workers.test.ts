@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startS3WriteCounter, type S3WriteCounter } from "@/tests/support/multi-s3-write-counter";
@@ -78,6 +79,11 @@ describe.skipIf(!PG)(`${WORKERS} worker processes × ${CLIPS} clips on PostgreSQ
     const objectsWritten = await checkS3Objects({ db: h.db, client: s3.client(), bucket: BUCKET, counter });
     expect(objectsWritten).toBe(CLIPS * 4);
 
+    // No temp leftovers: every worker's scratch directory (downloads, ffmpeg outputs) is empty.
+    for (let i = 0; i < WORKERS; i++) {
+      const scratch = path.join(h.dir, `worker-${i}`, "worker-tmp");
+      expect(fs.existsSync(scratch) ? fs.readdirSync(scratch) : [], scratch).toEqual([]);
+    }
     const perWorker = workers.map((w) => rehostedCount(w.output()));
     expect(perWorker.reduce((s, n) => s + n, 0)).toBe(CLIPS);
     console.info(
