@@ -72,7 +72,6 @@ export function ClipTile({
         href={`/gallery/${clip.id}`}
         tabIndex={active ? 0 : -1}
         data-card-index={index}
-        aria-label={t("gallery.card.open", { prompt: title })}
         onFocus={() => {
           onFocusTile(index);
           start();

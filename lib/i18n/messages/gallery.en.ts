@@ -49,7 +49,6 @@ export const galleryEn = {
   "gallery.keyboardHelp": "Arrow keys move between clips, Enter opens, F favourites, Delete deletes, / searches.",
   "gallery.gridLabel": "Clips",
 
-  "gallery.card.open": "Open clip: {prompt}",
   "gallery.card.select": "Select {prompt}",
   "gallery.card.untitled": "Untitled clip",
   "gallery.card.duration": "Duration {time}",

@@ -51,7 +51,6 @@ export const galleryZhCN: Record<keyof typeof galleryEn, string> = {
   "gallery.keyboardHelp": "方向键在视频间移动，Enter 打开，F 收藏，Delete 删除，/ 搜索。",
   "gallery.gridLabel": "视频",
 
-  "gallery.card.open": "打开视频：{prompt}",
   "gallery.card.select": "选择 {prompt}",
   "gallery.card.untitled": "未命名视频",
   "gallery.card.duration": "时长 {time}",
