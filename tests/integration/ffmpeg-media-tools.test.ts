@@ -45,12 +45,12 @@ describe("probe", () => {
 });
 
 describe("makePoster / makePreview", () => {
-  it("writes a JPEG poster from the middle of the clip", async () => {
+  it("writes a JPEG poster from the middle of the clip, 640 px on the long side", async () => {
     const out = path.join(dir, "poster.jpg");
     await makePoster(clip, out);
     const bytes = await readFile(out);
     expect([bytes[0], bytes[1]]).toEqual([0xff, 0xd8]);
-    expect(await probe(out)).toMatchObject({ width: 1080, height: 1920 });
+    expect(await probe(out)).toMatchObject({ width: 360, height: 640 });
   });
 
   it("writes a small muted faststart preview, 480 px on the long side, about 3 s", async () => {

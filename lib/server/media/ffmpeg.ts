@@ -10,6 +10,8 @@ import { probe } from "./probe";
 // never sees half a file and a retry simply overwrites.
 
 const PREVIEW_LONG_SIDE = 480;
+/** Gallery grid posters: sharp on a ~320 px card at 2× density, ~15 KB instead of ~55 KB at 1080p. */
+const POSTER_LONG_SIDE = 640;
 const PREVIEW_SECONDS = 3;
 const PREVIEW_CRF = 30;
 
@@ -36,7 +38,13 @@ export async function makePoster(videoPath: string, outPath: string, opts: Media
   const { durationMs } = await probe(videoPath, opts);
   const at = (Math.max(0, durationMs) / 2000).toFixed(3);
   // -ss before -i seeks on the demuxer (fast) and still lands on the exact frame after decoding.
-  await runFfmpeg(["-ss", at, "-i", videoPath, "-frames:v", "1", "-q:v", "3", "-update", "1", "-f", "image2"], outPath, opts, "poster");
+  const scale = `scale='if(gte(iw,ih),min(${POSTER_LONG_SIDE},iw),-2)':'if(gte(iw,ih),-2,min(${POSTER_LONG_SIDE},ih))':flags=bicubic,setsar=1`;
+  await runFfmpeg(
+    ["-ss", at, "-i", videoPath, "-vf", scale, "-frames:v", "1", "-q:v", "3", "-update", "1", "-f", "image2"],
+    outPath,
+    opts,
+    "poster",
+  );
 }
 
 /** ~480 px on the long side, the first ~3 s, no audio, faststart: a few dozen KB for gallery hover. */
