@@ -1,26 +1,17 @@
 import "server-only";
-import { z } from "zod";
 import type { Db } from "../db";
+import { readBreaker as readStoredBreaker } from "../worker/breaker";
 
-// The upstream circuit breaker as the worker records it (Setting "upstream.breaker" = {open, code, since}).
-// Read defensively: a missing or malformed value means "closed", never an error for the banner.
-export const BREAKER_SETTING_KEY = "upstream.breaker";
-
-const breakerSchema = z.object({
-  open: z.boolean(),
-  code: z.string().nullable().optional(),
-  since: z.string().nullable().optional(),
-});
-
+// The upstream circuit breaker as the API (studio banner) and /api/health report it. The worker
+// owns the stored state (lib/server/worker/breaker.ts); this is only its public view: the upstream's
+// message stays in the logs and alerts. A missing or malformed value reads as "closed".
 export interface BreakerState {
   open: boolean;
   code: string | null;
   since: string | null;
 }
 
-export async function readBreaker(client: Pick<Db, "setting">): Promise<BreakerState> {
-  const row = await client.setting.findUnique({ where: { key: BREAKER_SETTING_KEY } });
-  const parsed = breakerSchema.safeParse(row?.value);
-  if (!parsed.success) return { open: false, code: null, since: null };
-  return { open: parsed.data.open, code: parsed.data.code ?? null, since: parsed.data.since ?? null };
+export async function readBreaker(client: Db): Promise<BreakerState> {
+  const s = await readStoredBreaker(client);
+  return { open: s.open, code: s.code ?? null, since: s.since ?? null };
 }

@@ -2,16 +2,8 @@ import "server-only";
 import type { Db, DbProvider } from "@/lib/server/db";
 import { logger } from "@/lib/server/logger";
 import type { Storage } from "@/lib/server/storage/storage";
-import {
-  type BreakerState,
-  probeDatabase,
-  probeStorage,
-  type QueueDepth,
-  readBreaker,
-  readDiskFree,
-  readQueue,
-  timed,
-} from "./health-probes";
+import { type BreakerState, readBreaker } from "@/lib/server/generations/upstream-status";
+import { probeDatabase, probeStorage, type QueueDepth, readDiskFree, readQueue, timed } from "./health-probes";
 
 // GET /api/health: ok (200) when the database and storage answer, 503 otherwise. Every check runs
 // in parallel under a short timeout so a hung dependency makes the answer "down", not slow.

@@ -10,7 +10,6 @@ import { isStorageError } from "@/lib/server/storage/storage-error";
 // the endpoint is public, so failures are reported as booleans/codes only (no hosts, no paths of
 // secrets, no driver messages). Details go to the server log instead.
 
-export const BREAKER_SETTING_KEY = "upstream.breaker";
 /** Object read by the storage probe; it normally does not exist (a miss proves the store answers). */
 const PROBE_KEY = "health/probe";
 
@@ -47,24 +46,6 @@ export async function probeStorage(storage: Storage): Promise<void> {
   } catch (err) {
     if (!isStorageError(err, "not_found")) throw err;
   }
-}
-
-export interface BreakerState {
-  open: boolean;
-  code: string | null;
-  since: string | null;
-}
-
-/** The worker records its circuit breaker as Setting "upstream.breaker" = {open, code, since}. */
-export async function readBreaker(db: Db): Promise<BreakerState> {
-  const row = await db.setting.findUnique({ where: { key: BREAKER_SETTING_KEY } });
-  const v = (row?.value ?? null) as Record<string, unknown> | null;
-  if (!v || typeof v !== "object") return { open: false, code: null, since: null };
-  return {
-    open: v.open === true,
-    code: typeof v.code === "string" || typeof v.code === "number" ? String(v.code) : null,
-    since: typeof v.since === "string" ? v.since : null,
-  };
 }
 
 export interface QueueDepth {
