@@ -1,11 +1,19 @@
 import "server-only";
-import { AppError } from "../errors";
+import { AppError, type ErrorCode } from "../errors";
 
-/** Reads a JSON body with a byte cap (checked on the declared length and while streaming). */
-export async function readJsonBody(req: Request, maxBytes: number): Promise<unknown> {
+/**
+ * Reads a request body with a hard byte cap: the declared Content-Length only lets us fail early;
+ * bytes are counted while streaming, so a lying or absent header (chunked) can't make us buffer more.
+ * The error codes are the caller's (a JSON API says payload_too_large, uploads upload_too_large).
+ */
+export async function readBodyCapped(
+  req: Request,
+  maxBytes: number,
+  codes: { missing: ErrorCode; tooLarge: ErrorCode },
+): Promise<Buffer> {
   const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new AppError("payload_too_large");
-  if (!req.body) throw new AppError("invalid_json");
+  if (Number.isFinite(declared) && declared > maxBytes) throw new AppError(codes.tooLarge);
+  if (!req.body) throw new AppError(codes.missing);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -14,14 +22,19 @@ export async function readJsonBody(req: Request, maxBytes: number): Promise<unkn
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
-      await reader.cancel();
-      throw new AppError("payload_too_large");
+      await reader.cancel().catch(() => undefined);
+      throw new AppError(codes.tooLarge);
     }
     chunks.push(value);
   }
-  const text = Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+/** Reads a JSON body with a byte cap. */
+export async function readJsonBody(req: Request, maxBytes: number): Promise<unknown> {
+  const body = await readBodyCapped(req, maxBytes, { missing: "invalid_json", tooLarge: "payload_too_large" });
   try {
-    return JSON.parse(text);
+    return JSON.parse(body.toString("utf8"));
   } catch {
     throw new AppError("invalid_json");
   }
