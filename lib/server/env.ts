@@ -10,6 +10,7 @@ const bool = z
 const emptyToUndef = (v: unknown) => (v === "" ? undefined : v);
 const optStr = z.preprocess(emptyToUndef, z.string().min(1).optional());
 const optUrl = z.preprocess(emptyToUndef, z.url().optional());
+const optPrice = z.preprocess(emptyToUndef, z.coerce.number().int().min(0).max(1_000_000).optional());
 const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
 const num = (def: number, min: number, max: number) => z.coerce.number().min(min).max(max).default(def);
 
@@ -63,6 +64,22 @@ const schema = z.object({
 
   // Product.
   PRICE_FEN: int(250, 0, 1_000_000), // price of one clip, in fen (¥2.50)
+  // Per-model prices (fen); unset = PRICE_FEN.
+  PRICE_FEN_TEXT: optPrice,
+  PRICE_FEN_IMAGE: optPrice,
+  PRICE_FEN_START_END: optPrice,
+  // Time zone of budget months and days (IANA name).
+  BUDGET_TIME_ZONE: z
+    .string()
+    .default("Asia/Shanghai")
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "unknown IANA time zone"),
   MODEL_CONCURRENCY: int(5, 1, 100), // in-flight upstream tasks per model, across all workers
   PUBLIC_BASE_URL: optUrl,
   WORKER_IN_APP: bool.default(true),

@@ -33,6 +33,16 @@ const STATUS = {
   not_retryable: 409,
   // Gallery (issue 5).
   not_deletable: 409,
+  // Teams, share links, budgets (issue 6).
+  team_role_forbidden: 403,
+  team_invite_invalid: 404,
+  already_member: 409,
+  owner_must_transfer: 409,
+  member_rank: 403,
+  not_movable: 409,
+  budget_member_monthly: 402,
+  budget_team_monthly: 402,
+  budget_instance_daily: 402,
   storage_unavailable: 503,
   busy: 503,
   internal: 500,

@@ -55,6 +55,8 @@ export const galleryQuerySchema = z.object({
   creator: opt(z.string().regex(/^[A-Za-z0-9_-]{1,128}$/)),
   sort: opt(z.enum(SORTS)),
   scope: opt(z.enum(SCOPES)),
+  /** Team workspace (team id); absent = the personal workspace. */
+  team: opt(z.string().regex(/^[A-Za-z0-9_-]{1,128}$/)),
 });
 export type GalleryQuery = z.output<typeof galleryQuerySchema>;
 export type GalleryFilters = Omit<GalleryQuery, "limit" | "cursor">;

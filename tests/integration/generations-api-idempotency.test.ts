@@ -89,29 +89,34 @@ describe.each(providers())("idempotency, budget and cancel races on %s", (kind) 
     );
   });
 
-  it("budget seam: a stub limit refuses with 402 budget_exceeded, counts refunds, and holds under concurrency", async () => {
+  it("member budget: refuses with 402 budget_member_monthly naming the budget, counts refunds, holds under concurrency", async () => {
     const user = await s.user("budget@x.test");
     const who: Actor = { id: user.id, email: "budget@x.test", name: null, role: "USER", locale: null };
-    const limit = async () => 750; // three clips at 250
+    const team = await s.db.team.create({ data: { name: "Budget team", memberships: { create: { userId: user.id, role: "MEMBER" } } } });
+    await s.db.budget.create({ data: { scope: "MEMBER_MONTHLY", teamId: team.id, userId: user.id, limitFen: 750 } }); // three clips at 250
+    const workspace = { kind: "team", teamId: team.id } as const;
     const results = await Promise.allSettled(
-      Array.from({ length: 8 }, (_, i) => svc.createGeneration(s.db, who, `budget-key-${i}`, { ...TEXT, prompt: `clip ${i}` }, { budgetLimit: limit })),
+      Array.from({ length: 8 }, (_, i) => svc.createGeneration(s.db, who, `budget-key-${i}`, { ...TEXT, prompt: `clip ${i}` }, { workspace })),
     );
     const accepted = results.filter((r) => r.status === "fulfilled");
     expect(accepted).toHaveLength(3);
     for (const r of results) {
       if (r.status === "rejected") {
-        expect(appErrorCode(r.reason)).toBe("budget_exceeded");
+        expect(appErrorCode(r.reason)).toBe("budget_member_monthly");
         expect((r.reason as AppError).status).toBe(402);
+        expect((r.reason as AppError).vars).toEqual({ spent: "¥7.50", limit: "¥7.50" });
       }
     }
     expect(await s.db.generation.count({ where: { ownerId: who.id } })).toBe(3);
-    expect(await s.db.ledgerEntry.count({ where: { userId: who.id, kind: "HOLD" } })).toBe(3);
+    expect(await s.db.ledgerEntry.count({ where: { userId: who.id, kind: "HOLD", teamId: team.id } })).toBe(3);
     // A cancelled clip's refund frees its share of the budget.
     const first = accepted[0];
     if (first?.status !== "fulfilled") throw new Error("unreachable");
     await svc.cancelGeneration(s.db, who, first.value.id);
-    await expect(svc.createGeneration(s.db, who, "budget-key-after", { ...TEXT, prompt: "after refund" }, { budgetLimit: limit })).resolves.toMatchObject({ created: true });
-    await expect(svc.createGeneration(s.db, who, "budget-key-over", { ...TEXT, prompt: "over" }, { budgetLimit: limit })).rejects.toMatchObject({ code: "budget_exceeded" });
+    await expect(svc.createGeneration(s.db, who, "budget-key-after", { ...TEXT, prompt: "after refund" }, { workspace })).resolves.toMatchObject({ created: true });
+    await expect(svc.createGeneration(s.db, who, "budget-key-over", { ...TEXT, prompt: "over" }, { workspace })).rejects.toMatchObject({ code: "budget_member_monthly" });
+    // The personal workspace has no budget: the same user may still make personal clips.
+    await expect(svc.createGeneration(s.db, who, "budget-key-personal", { ...TEXT, prompt: "personal" })).resolves.toMatchObject({ created: true });
   });
 
   it("cancel vs. a concurrent claim-style conditional update (other connection): exactly one wins, refund only if cancelled", async () => {

@@ -1,6 +1,8 @@
+import { z } from "zod";
 import { galleryQuerySchema } from "@/lib/shared/gallery-filters";
 import { createGenerationSchema } from "@/lib/shared/generation-schemas";
 import { db } from "@/lib/server/db";
+import { workspaceOf } from "@/lib/server/gallery/gallery-where";
 import { createGeneration } from "@/lib/server/generations/create-generation";
 import { generationViewFor } from "@/lib/server/generations/find-generation";
 import { idempotencyKeyOf } from "@/lib/server/generations/idempotency-key";
@@ -10,13 +12,16 @@ import { route } from "@/lib/server/http/route";
 
 export const runtime = "nodejs";
 
-// POST /api/generations (Idempotency-Key) -> 202 {id, status, generation}
-export const POST = route({ auth: "user", body: createGenerationSchema }, async ({ req, actor, body }) => {
+const workspaceQuery = z.object({ team: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/).optional() });
+
+// POST /api/generations[?team=<id>] (Idempotency-Key) -> 202 {id, status, generation}
+// 402 budget_* names the budget that would be exceeded; 403 team_role_forbidden for viewers.
+export const POST = route({ auth: "user", body: createGenerationSchema, query: workspaceQuery }, async ({ req, actor, body, query, ip }) => {
   const key = idempotencyKeyOf(req);
-  const { id } = await createGeneration(db(), actor, key, body);
+  const { id } = await createGeneration(db(), actor, key, body, { workspace: workspaceOf(query), ip });
   const generation = await generationViewFor(db(), actor, id);
   return json({ id, status: generation.status, generation }, { status: 202 });
 });
 
-// GET /api/generations?limit&cursor&mode&status&q&from&to&favourite&tag&creator&sort&scope -> {items, nextCursor}
+// GET /api/generations?limit&cursor&mode&status&q&from&to&favourite&tag&creator&sort&scope&team -> {items, nextCursor}
 export const GET = route({ auth: "user", query: galleryQuerySchema }, ({ actor, query }) => listGenerations(db(), actor, query));

@@ -1,6 +1,9 @@
 import { galleryEn } from "./gallery.en";
 import { generationEn } from "./generation.en";
+import { shareEn } from "./share.en";
 import { studioEn } from "./studio.en";
+import { teamsEn } from "./teams.en";
+import { usageEn } from "./usage.en";
 
 // English UI strings. The key set of this file defines MessageKey; zh-CN.ts must translate every key
 // (the type checker enforces it). Placeholders: {name}.
@@ -86,6 +89,9 @@ export const en = {
   ...studioEn,
   ...generationEn,
   ...galleryEn,
+  ...teamsEn,
+  ...shareEn,
+  ...usageEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,7 +1,10 @@
 import { galleryZhCN } from "./gallery.zh-CN";
 import type { MessageKey } from "./en";
 import { generationZhCN } from "./generation.zh-CN";
+import { shareZhCN } from "./share.zh-CN";
 import { studioZhCN } from "./studio.zh-CN";
+import { teamsZhCN } from "./teams.zh-CN";
+import { usageZhCN } from "./usage.zh-CN";
 
 // 简体中文界面文案：必须覆盖 en.ts 的每一个键（类型检查强制）。
 export const zhCN: Record<MessageKey, string> = {
@@ -86,4 +89,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...studioZhCN,
   ...generationZhCN,
   ...galleryZhCN,
+  ...teamsZhCN,
+  ...shareZhCN,
+  ...usageZhCN,
 };

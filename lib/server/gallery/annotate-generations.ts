@@ -6,7 +6,7 @@ import type { Db } from "../db";
 import { AppError } from "../errors";
 import { generationViewFor } from "../generations/find-generation";
 import { isUniqueViolation } from "../generations/ledger";
-import { canAnnotate } from "../permissions";
+import { accessOf, canAnnotate } from "../permissions";
 import { withGalleryFields } from "./enrich-views";
 import { applyTags } from "./tags";
 
@@ -18,7 +18,8 @@ const OWNED_SELECT = { id: true, ownerId: true, teamId: true, deletedAt: true } 
 /** The subset of `ids` the actor may annotate, in the given order. */
 export async function annotatableIds(client: Db, actor: Actor, ids: string[]): Promise<string[]> {
   const rows = await client.generation.findMany({ where: { id: { in: [...new Set(ids)] } }, select: OWNED_SELECT });
-  const ok = new Set(rows.filter((r) => canAnnotate(actor, r)).map((r) => r.id));
+  const access = await accessOf(client, actor);
+  const ok = new Set(rows.filter((r) => canAnnotate(access, r)).map((r) => r.id));
   return [...new Set(ids)].filter((id) => ok.has(id));
 }
 

@@ -4,7 +4,8 @@ import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { logger } from "../logger";
-import { canDelete } from "../permissions";
+import { recordAudit } from "../audit/record-audit";
+import { accessOf, canDelete } from "../permissions";
 import { clipPrefix, type Storage } from "../storage";
 
 // DELETE /api/generations/:id and bulk delete. A clip still being made is refused (409
@@ -15,25 +16,30 @@ import { clipPrefix, type Storage } from "../storage";
 
 const SELECT = { id: true, ownerId: true, teamId: true, deletedAt: true, status: true } as const;
 
-async function deleteOne(client: Db, store: Storage, id: string): Promise<boolean> {
+async function deleteOne(client: Db, store: Storage, actor: Actor, row: { id: string; teamId: string | null }): Promise<boolean> {
+  const id = row.id;
   try {
     await store.deletePrefix(clipPrefix(id));
   } catch (err) {
     logger.error("gallery delete: storage failed", { generationId: id, err });
     throw new AppError("storage_unavailable", { cause: err });
   }
-  const [updated] = await client.$transaction([
-    client.generation.updateMany({ where: { id, deletedAt: null }, data: { deletedAt: new Date() } }),
-    client.asset.deleteMany({ where: { generationId: id } }),
-  ]);
-  return updated.count === 1;
+  return client.$transaction(async (tx) => {
+    const updated = await tx.generation.updateMany({ where: { id, deletedAt: null }, data: { deletedAt: new Date() } });
+    await tx.asset.deleteMany({ where: { generationId: id } });
+    // Team clips: who deleted what is part of the team's audit log.
+    if (updated.count === 1 && row.teamId) {
+      await recordAudit(tx, { teamId: row.teamId, actorId: actor.id, action: "clip.delete", targetType: "generation", targetId: id });
+    }
+    return updated.count === 1;
+  });
 }
 
 export async function deleteGeneration(client: Db, store: Storage, actor: Actor, id: string): Promise<void> {
   const row = await client.generation.findUnique({ where: { id }, select: SELECT });
-  if (!row || !canDelete(actor, row)) throw new AppError("not_found");
+  if (!row || !canDelete(await accessOf(client, actor), row)) throw new AppError("not_found");
   if (!isTerminal(row.status)) throw new AppError("not_deletable");
-  await deleteOne(client, store, id);
+  await deleteOne(client, store, actor, row);
 }
 
 export interface BulkDeleteResult {
@@ -47,11 +53,12 @@ export interface BulkDeleteResult {
 export async function deleteGenerations(client: Db, store: Storage, actor: Actor, ids: string[]): Promise<BulkDeleteResult> {
   const unique = [...new Set(ids)];
   const rows = await client.generation.findMany({ where: { id: { in: unique } }, select: SELECT });
-  const mine = rows.filter((r) => canDelete(actor, r));
+  const access = await accessOf(client, actor);
+  const mine = rows.filter((r) => canDelete(access, r));
   const result: BulkDeleteResult = { deleted: [], skipped: [], missing: unique.length - mine.length };
   for (const row of mine) {
     if (!isTerminal(row.status)) result.skipped.push(row.id);
-    else if (await deleteOne(client, store, row.id)) result.deleted.push(row.id);
+    else if (await deleteOne(client, store, actor, row)) result.deleted.push(row.id);
   }
   return result;
 }

@@ -6,7 +6,7 @@ import type { Db } from "../db";
 import { AppError } from "../errors";
 import { downloadName } from "../generations/serve-clip-media";
 import { logger } from "../logger";
-import { canView } from "../permissions";
+import { accessOf, canDownload } from "../permissions";
 import type { Storage } from "../storage";
 
 // POST /api/generations/export: the selected clips' original videos as one zip, streamed. archiver
@@ -36,7 +36,8 @@ export async function exportEntries(client: Db, actor: Actor, ids: string[]): Pr
       assets: { where: { kind: "VIDEO" }, select: { storageKey: true } },
     },
   });
-  const byId = new Map(rows.filter((r) => canView(actor, r) && r.assets[0]).map((r) => [r.id, r]));
+  const access = await accessOf(client, actor);
+  const byId = new Map(rows.filter((r) => canDownload(access, r) && r.assets[0]).map((r) => [r.id, r]));
   const used = new Set<string>();
   const entries: ExportEntry[] = [];
   for (const id of unique) {

@@ -1,17 +1,23 @@
 import "server-only";
 import { boundOf, type GalleryFilters } from "@/lib/shared/gallery-filters";
 import type { Prisma } from "@/lib/generated/sqlite/client";
-import type { Actor } from "../auth/session";
 import { DB_MODE_OF } from "../generations/generation-mode";
-import { visibleGenerationsWhere } from "../permissions";
+import { type Access, assertWorkspace, type Workspace, workspaceGenerationsWhere } from "../permissions";
 import { normalizeForSearch } from "./prompt-search";
 
-// The gallery's filters as one Prisma `where`. Visibility comes from permissions (owner, not deleted)
-// and is ANDed with everything else, so no filter can widen what the actor sees. Equality filters
+// The gallery's filters as one Prisma `where`. Visibility comes from permissions (the workspace's clips,
+// not deleted; a team the actor is not in is 404) and is ANDed with everything else, so no filter can
+// widen what the actor sees. Equality filters
 // (owner, deletedAt, status/mode) come first so the (ownerId, deletedAt, [status|mode,] createdAt, id)
 // indexes serve both the filter and the order.
 
-export function galleryWhere(actor: Actor, f: GalleryFilters): Prisma.GenerationWhereInput {
+export function workspaceOf(f: { team?: string }): Workspace {
+  return f.team ? { kind: "team", teamId: f.team } : { kind: "personal" };
+}
+
+export function galleryWhere(access: Access, f: GalleryFilters): Prisma.GenerationWhereInput {
+  const actor = access.actor;
+  const ws = assertWorkspace(access, workspaceOf(f));
   const and: Prisma.GenerationWhereInput[] = [];
   if (f.mode) and.push({ mode: DB_MODE_OF[f.mode] });
   if (f.status?.length) and.push(f.status.length === 1 ? { status: f.status[0] } : { status: { in: f.status } });
@@ -30,5 +36,5 @@ export function galleryWhere(actor: Actor, f: GalleryFilters): Prisma.Generation
   if (f.favourite === false) and.push({ favourites: { none: { userId: actor.id } } });
   if (f.tag) and.push({ tags: { some: { tag: { name: f.tag, ownerId: actor.id, teamId: null } } } });
   if (f.creator) and.push({ ownerId: f.creator });
-  return { ...visibleGenerationsWhere(actor), ...(and.length ? { AND: and } : {}) };
+  return { ...workspaceGenerationsWhere(access, ws), ...(and.length ? { AND: and } : {}) };
 }

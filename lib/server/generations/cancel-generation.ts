@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { AppError } from "../errors";
-import { assertVisible, canCancel } from "../permissions";
+import { accessOf, assertVisible, canCancel } from "../permissions";
 import { TX_OPTIONS, withWriteRetry } from "./write-retry";
 
 // POST /api/generations/:id/cancel. Only a QUEUED clip can be cancelled: nothing was sent upstream,
@@ -12,11 +12,12 @@ import { TX_OPTIONS, withWriteRetry } from "./write-retry";
 // only by the winner, so it exists exactly once.
 
 export async function cancelGeneration(client: Db, actor: Actor, id: string): Promise<void> {
+  const access = await accessOf(client, actor);
   const row = assertVisible(
-    actor,
+    access,
     await client.generation.findUnique({ where: { id }, select: { id: true, ownerId: true, teamId: true, deletedAt: true, costFen: true } }),
   );
-  if (!canCancel(actor, row)) throw new AppError("not_found");
+  if (!canCancel(access, row)) throw new AppError("not_found");
 
   const won = await withWriteRetry(() =>
     client.$transaction(async (tx) => {

@@ -3,12 +3,14 @@ import { randomUUID } from "node:crypto";
 import { aspectOk, type CreateGenerationInput, createGenerationSchema, MODEL_OF_MODE, startEndRatioOk } from "@/lib/shared/generation-schemas";
 import type { Actor } from "../auth/session";
 import type { Db } from "../db";
+import { assertWithinBudgets, lockBudgetScopes, prepareBudgetLocks } from "../budgets/enforce-budgets";
+import { priceFen } from "../budgets/price";
+import { recordAudit } from "../audit/record-audit";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { normalizeForSearch } from "../gallery/prompt-search";
 import { zodFields } from "../http/route";
-import { canUseUpload } from "../permissions";
-import { assertWithinBudget, type BudgetLimitLookup } from "./assert-within-budget";
+import { type Access, accessOf, assertWorkspace, canGenerateIn, canUseUpload, visibleGenerationsWhere, type Workspace } from "../permissions";
 import { DB_MODE_OF } from "./generation-mode";
 import { hold, isUniqueViolation } from "./ledger";
 import { paramsHash } from "./params-hash";
@@ -16,7 +18,7 @@ import { nudgeWorkers } from "../worker/nudge";
 import { TX_OPTIONS, withWriteRetry } from "./write-retry";
 
 // POST /api/generations (RELIABILITY §3.3 step 1). Queues one clip: the Generation row (status QUEUED,
-// upstreamRequestId fixed now, costFen = PRICE_FEN), its inputs and the ledger HOLD in ONE short
+// upstreamRequestId fixed now, costFen = the model's price), its inputs and the ledger HOLD in ONE short
 // transaction. Idempotent per (owner, Idempotency-Key): the unique index decides the race, a P2002
 // means "someone with this key got there first" and we answer with that row (same hash) or 422.
 //
@@ -27,8 +29,10 @@ import { TX_OPTIONS, withWriteRetry } from "./write-retry";
 
 export interface CreateOptions {
   retryOfId?: string;
-  /** Budget policy seam (tests inject a stub limit). */
-  budgetLimit?: BudgetLimitLookup;
+  /** Where the clip is made: personal (default) or a team the actor may generate in. */
+  workspace?: Workspace;
+  /** Client IP for the audit log. */
+  ip?: string;
 }
 
 export interface CreateResult {
@@ -60,18 +64,33 @@ async function replay(client: Db, ownerId: string, idemKey: string, hash: string
   return { id: existing.id, created: false };
 }
 
-/** Every upload must be the actor's and still satisfy the geometry rules (IN-6: fail before paying). */
-async function checkInputs(client: Db, actor: Actor, ids: string[]): Promise<void> {
+/** Uploads the actor may use: their own, or inputs of a clip they can see (remixing a team clip). */
+async function usableUploadIds(client: Db, access: Access, uploads: { id: string; ownerId: string; teamId: string | null }[]): Promise<Set<string>> {
+  const ok = new Set(uploads.filter((u) => canUseUpload(access, u)).map((u) => u.id));
+  const rest = uploads.filter((u) => !ok.has(u.id)).map((u) => u.id);
+  if (rest.length) {
+    const shared = await client.generationInput.findMany({
+      where: { uploadId: { in: rest }, generation: visibleGenerationsWhere(access) },
+      select: { uploadId: true },
+    });
+    for (const s of shared) ok.add(s.uploadId);
+  }
+  return ok;
+}
+
+/** Every upload must be usable by the actor and still satisfy the geometry rules (IN-6: fail before paying). */
+async function checkInputs(client: Db, access: Access, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   const uploads = await client.upload.findMany({
     where: { id: { in: ids } },
     select: { id: true, ownerId: true, teamId: true, width: true, height: true },
   });
   const byId = new Map(uploads.map((u) => [u.id, u]));
+  const usable = await usableUploadIds(client, access, uploads);
   const ordered = ids.map((id) => byId.get(id));
   const dims: { width: number; height: number }[] = [];
   for (const u of ordered) {
-    if (!u || !canUseUpload(actor, u)) throw new AppError("upload_not_found");
+    if (!u || !usable.has(u.id)) throw new AppError("upload_not_found");
     if (!aspectOk(u.width, u.height)) throw new AppError("image_aspect");
     dims.push(u);
   }
@@ -90,24 +109,31 @@ export async function createGeneration(
   const parsed = createGenerationSchema.safeParse(raw);
   if (!parsed.success) throw new AppError("validation_failed", { fields: zodFields(parsed.error) });
   const input = parsed.data;
-  const hash = paramsHash(input, { retryOfId: options.retryOfId });
+  const access = await accessOf(client, actor);
+  const workspace = assertWorkspace(access, options.workspace ?? { kind: "personal" });
+  if (!canGenerateIn(access, workspace)) throw new AppError("team_role_forbidden");
+  const teamId = workspace.kind === "team" ? workspace.teamId : null;
+  const hash = paramsHash(input, { retryOfId: options.retryOfId, teamId: teamId ?? undefined });
   const earlier = await replay(client, actor.id, idemKey, hash);
   if (earlier) return earlier;
 
   const uploadIds = uploadIdsOf(input);
-  await checkInputs(client, actor, uploadIds);
-  const costFen = env().PRICE_FEN;
+  await checkInputs(client, access, uploadIds);
+  const costFen = priceFen(input.mode);
+  const subject = { userId: actor.id, teamId, costFen };
+  await prepareBudgetLocks(client);
 
   try {
     const id = await withWriteRetry(() =>
       client.$transaction(async (tx) => {
         // Write first: takes SQLite's write lock at once (a deferred read-then-write would fail with
-        // BUSY across processes) and PostgreSQL's row lock on the user, which serializes this user's
-        // budget checks without SERIALIZABLE isolation.
-        await tx.user.update({ where: { id: actor.id }, data: { updatedAt: new Date() } });
+        // BUSY across processes) and PostgreSQL's row locks on every budget scope (instance, team,
+        // user), which serializes the budget checks without SERIALIZABLE isolation.
+        await lockBudgetScopes(tx, subject);
         const generation = await tx.generation.create({
           data: {
             ownerId: actor.id,
+            teamId,
             mode: DB_MODE_OF[input.mode],
             model: MODEL_OF_MODE[input.mode],
             prompt: input.prompt,
@@ -123,8 +149,19 @@ export async function createGeneration(
           },
           select: { id: true, ownerId: true, teamId: true, costFen: true },
         });
-        await assertWithinBudget(tx, actor, costFen, options.budgetLimit);
+        await assertWithinBudgets(tx, subject, env().BUDGET_TIME_ZONE);
         await hold(tx, generation);
+        if (teamId) {
+          await recordAudit(tx, {
+            teamId,
+            actorId: actor.id,
+            action: "clip.generate",
+            targetType: "generation",
+            targetId: generation.id,
+            data: { mode: input.mode, costFen, ...(options.retryOfId ? { retryOf: options.retryOfId } : {}) },
+            ip: options.ip ?? null,
+          });
+        }
         return generation.id;
       }, TX_OPTIONS),
     );

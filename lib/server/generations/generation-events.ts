@@ -3,7 +3,7 @@ import { isTerminal } from "@/lib/shared/generation-view";
 import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { logger } from "../logger";
-import { assertVisible, visibleGenerationsWhere } from "../permissions";
+import { accessOf, assertVisible, assertWorkspace, visibleGenerationsWhere, type Workspace, workspaceGenerationsWhere } from "../permissions";
 import { loadGenerationRow, toGenerationViews, VIEW_INCLUDE, type ViewRow } from "./generation-view";
 
 // Server-sent events of clip changes (GET /api/generations/events and /api/generations/:id/events).
@@ -15,6 +15,8 @@ import { loadGenerationRow, toGenerationViews, VIEW_INCLUDE, type ViewRow } from
 
 export interface EventStreamOptions {
   generationId?: string;
+  /** All-clips stream: only this workspace's clips (default: every clip the actor can see). */
+  workspace?: Workspace;
   lastEventId?: string | null;
   pollMs?: number;
   pingMs?: number;
@@ -39,8 +41,9 @@ function parseLastEventId(raw: string | null | undefined): number | null {
 export async function openGenerationEvents(client: Db, actor: Actor, signal: AbortSignal, opts: EventStreamOptions = {}): Promise<Response> {
   const single = opts.generationId;
   const resumeAt = parseLastEventId(opts.lastEventId);
+  if (opts.workspace) assertWorkspace(await accessOf(client, actor), opts.workspace);
   if (single) {
-    const row = assertVisible(actor, await loadGenerationRow(client, single));
+    const row = assertVisible(await accessOf(client, actor), await loadGenerationRow(client, single));
     // A reconnect after the final event: 204 tells EventSource to stop reconnecting.
     if (isTerminal(row.status) && resumeAt !== null && row.updatedAt.getTime() <= resumeAt) return new Response(null, { status: 204 });
   }
@@ -79,9 +82,11 @@ export async function openGenerationEvents(client: Db, actor: Actor, signal: Abo
       const tick = async () => {
         if (closed) return;
         try {
+          // Roles are re-read on every tick: a removed member's open stream goes quiet at once.
+          const access = await accessOf(client, actor);
           const rows = await client.generation.findMany({
             where: {
-              ...visibleGenerationsWhere(actor),
+              ...(opts.workspace && !single ? workspaceGenerationsWhere(access, opts.workspace) : visibleGenerationsWhere(access)),
               ...(single ? { id: single } : {}),
               updatedAt: { gt: new Date(Math.max(0, watermark - SLACK_MS)) },
             },

@@ -6,6 +6,7 @@ import type { Db } from "../db";
 import { AppError } from "../errors";
 import { withGalleryFields } from "../gallery/enrich-views";
 import { galleryWhere } from "../gallery/gallery-where";
+import { accessOf } from "../permissions";
 import { toGenerationViews, VIEW_INCLUDE } from "./generation-view";
 
 // GET /api/generations: the actor's clips, newest (or oldest) first, keyset-paginated on
@@ -47,7 +48,7 @@ export async function listGenerations(
   const after = cursor ? decodeCursor(cursor) : null;
   const dir = filters.sort === "oldest" ? "asc" : "desc";
   const beyond = dir === "desc" ? "lt" : "gt";
-  const where = galleryWhere(actor, filters);
+  const where = galleryWhere(await accessOf(client, actor), filters);
   const rows = await client.generation.findMany({
     where: after
       ? {

@@ -3,7 +3,7 @@ import { type CreateGenerationInput, createGenerationSchema } from "@/lib/shared
 import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { AppError } from "../errors";
-import { assertVisible, canRetry } from "../permissions";
+import { accessOf, assertVisible, canRetry } from "../permissions";
 import { type CreateOptions, type CreateResult, createGeneration } from "./create-generation";
 import { MODE_OF_DB } from "./generation-mode";
 
@@ -18,16 +18,17 @@ export async function retryGeneration(
   actor: Actor,
   sourceId: string,
   idemKey: string,
-  options: Omit<CreateOptions, "retryOfId"> = {},
+  options: Omit<CreateOptions, "retryOfId" | "workspace"> = {},
 ): Promise<CreateResult> {
+  const access = await accessOf(client, actor);
   const source = assertVisible(
-    actor,
+    access,
     await client.generation.findUnique({
       where: { id: sourceId },
       include: { inputs: { orderBy: { position: "asc" }, select: { uploadId: true } } },
     }),
   );
-  if (!canRetry(actor, source)) throw new AppError("not_found");
+  if (!canRetry(access, source)) throw new AppError("not_found");
   if (!RETRYABLE.has(source.status)) throw new AppError("not_retryable");
 
   const params = source.params !== null && typeof source.params === "object" ? (source.params as Record<string, unknown>) : {};
@@ -43,5 +44,7 @@ export async function retryGeneration(
   const parsed = createGenerationSchema.safeParse(candidate);
   if (!parsed.success) throw new AppError("not_retryable");
   const input: CreateGenerationInput = parsed.data;
-  return createGeneration(client, actor, idemKey, input, { ...options, retryOfId: source.id });
+  // The new clip belongs where the old one does (and is paid from that team's budgets).
+  const workspace = source.teamId ? ({ kind: "team", teamId: source.teamId } as const) : ({ kind: "personal" } as const);
+  return createGeneration(client, actor, idemKey, input, { ...options, workspace, retryOfId: source.id });
 }

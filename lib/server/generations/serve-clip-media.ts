@@ -3,7 +3,7 @@ import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { serveRange } from "../media/serve-range";
-import { canView } from "../permissions";
+import { accessOf, canDownload, canView } from "../permissions";
 import type { ClipFile, Storage } from "../storage";
 
 // GET /api/media/:generationId/:file — a clip's stored media, authorized through permissions (owner;
@@ -48,7 +48,8 @@ export async function serveClipMedia(
     where: { id: generationId },
     select: { id: true, ownerId: true, teamId: true, deletedAt: true, prompt: true, createdAt: true },
   });
-  if (!generation || !canView(actor, generation)) throw new AppError("not_found");
+  const access = await accessOf(client, actor);
+  if (!generation || !canView(access, generation) || (download && !canDownload(access, generation))) throw new AppError("not_found");
   const asset = await client.asset.findUnique({
     where: { generationId_kind: { generationId, kind: KIND_OF_FILE[file] } },
     select: { storageKey: true, mime: true, sha256: true },

@@ -1,11 +1,29 @@
 import "server-only";
 import type { Actor } from "../auth/session";
+import type { Db } from "../db";
 import { AppError } from "../errors";
+import { type TeamAction, type TeamRole, roleAllows } from "./role-table";
 
-// Authorization lives here and nowhere else (DESIGN.md rule 7). Today every object is owner-only;
-// teams (issue: teams) and share links add rules in this one module. A query helper and a predicate
-// exist for each rule so list queries and single-object checks can never disagree. Callers answer
-// "not visible" with 404, never 403, so ids of other tenants are indistinguishable from missing ones.
+export { type TeamAction, type TeamRole, TEAM_ACTIONS, TEAM_ROLES, ROLE_TABLE, roleAllows } from "./role-table";
+
+// Authorization lives here and nowhere else (DESIGN.md rule 7). Every handler builds an `Access` for
+// its request with `accessOf` — the actor plus their team roles read from the DATABASE on this very
+// request (never from the session token), so a removal or demotion bites on the next request.
+// Predicates are synchronous over that snapshot; list queries use the `where` helpers built from the
+// same rules so a list and a single-object check can never disagree. "Not visible" is always 404
+// (never 403): ids of other tenants are indistinguishable from missing ones. Instance admins manage
+// instance settings, not team content: their role gives them no access to any clip or team.
+
+export interface Access {
+  actor: Actor;
+  /** teamId → role, live teams only. */
+  roles: ReadonlyMap<string, TeamRole>;
+}
+
+/** Where clips are made and browsed: the actor's personal space or one team. */
+export type Workspace = { kind: "personal" } | { kind: "team"; teamId: string };
+
+export const PERSONAL: Workspace = { kind: "personal" };
 
 interface OwnedGeneration {
   ownerId: string;
@@ -18,46 +36,121 @@ interface OwnedUpload {
   teamId: string | null;
 }
 
-/** Prisma `where` fragment: the clips `actor` may see (list queries, SSE, cursor pages). */
-export function visibleGenerationsWhere(actor: Actor): { ownerId: string; deletedAt: null } {
-  return { ownerId: actor.id, deletedAt: null };
+/** One query per request: the actor's memberships in teams that still exist. */
+export async function accessOf(client: Pick<Db, "membership">, actor: Actor): Promise<Access> {
+  const rows = await client.membership.findMany({
+    where: { userId: actor.id, team: { deletedAt: null } },
+    select: { teamId: true, role: true },
+  });
+  return { actor, roles: new Map(rows.map((r) => [r.teamId, r.role])) };
 }
 
-export function canView(actor: Actor, generation: OwnedGeneration): boolean {
-  return generation.deletedAt === null && generation.ownerId === actor.id;
+export function roleIn(access: Access, teamId: string): TeamRole | null {
+  return access.roles.get(teamId) ?? null;
 }
 
-/** Cancel and retry spend or refund the owner's money: the owner only. */
-export function canCancel(actor: Actor, generation: OwnedGeneration): boolean {
-  return canView(actor, generation) && generation.ownerId === actor.id;
+/** May the actor do `action` in team `teamId`? Non-members may do nothing. */
+export function can(access: Access, teamId: string, action: TeamAction): boolean {
+  const role = roleIn(access, teamId);
+  return role !== null && roleAllows(role, action);
 }
 
-export function canRetry(actor: Actor, generation: OwnedGeneration): boolean {
-  return canView(actor, generation) && generation.ownerId === actor.id;
+/** Team-level guard for handlers: non-members get 404 (the team "does not exist" for them),
+ *  members whose role lacks the action get 403 `team_role_forbidden`. */
+export function assertCan(access: Access, teamId: string, action: TeamAction): TeamRole {
+  const role = roleIn(access, teamId);
+  if (role === null) throw new AppError("not_found");
+  if (!roleAllows(role, action)) throw new AppError("team_role_forbidden");
+  return role;
 }
 
-/** Deleting a clip removes its media for everyone: the owner only (team roles come with teams). */
-export function canDelete(actor: Actor, generation: OwnedGeneration): boolean {
-  return canView(actor, generation) && generation.ownerId === actor.id;
+/** A workspace the actor may browse; a team they are not in is 404. */
+export function assertWorkspace(access: Access, ws: Workspace): Workspace {
+  if (ws.kind === "team" && !can(access, ws.teamId, "clip.view")) throw new AppError("not_found");
+  return ws;
 }
 
-/** Favourites and personal tags belong to the actor: anyone who can see the clip may set them. */
-export function canAnnotate(actor: Actor, generation: OwnedGeneration): boolean {
-  return canView(actor, generation);
+/** Prisma `where` fragment: the clips of workspace `ws` (call assertWorkspace first). */
+export function workspaceGenerationsWhere(access: Access, ws: Workspace) {
+  if (ws.kind === "team") {
+    if (!can(access, ws.teamId, "clip.view")) return { id: "\u0000none", deletedAt: null };
+    return { teamId: ws.teamId, deletedAt: null };
+  }
+  return { ownerId: access.actor.id, teamId: null, deletedAt: null };
 }
 
-/** Reading an uploaded image (its preview in the studio). */
-export function canViewUpload(actor: Actor, upload: OwnedUpload): boolean {
-  return upload.ownerId === actor.id;
+/** Prisma `where` fragment: every clip the actor may see in any workspace (SSE, bulk actions). */
+export function visibleGenerationsWhere(access: Access) {
+  const teamIds = [...access.roles.keys()];
+  return {
+    deletedAt: null,
+    OR: [{ ownerId: access.actor.id, teamId: null }, ...(teamIds.length ? [{ teamId: { in: teamIds } }] : [])],
+  };
 }
 
-/** Using an upload as a generation input. */
-export function canUseUpload(actor: Actor, upload: OwnedUpload): boolean {
-  return upload.ownerId === actor.id;
+function teamAction(access: Access, g: OwnedGeneration, own: TeamAction, any: TeamAction): boolean {
+  if (g.teamId === null) return g.ownerId === access.actor.id;
+  if (g.ownerId === access.actor.id && can(access, g.teamId, own)) return true;
+  return can(access, g.teamId, any);
+}
+
+export function canView(access: Access, g: OwnedGeneration): boolean {
+  if (g.deletedAt !== null) return false;
+  return g.teamId === null ? g.ownerId === access.actor.id : can(access, g.teamId, "clip.view");
+}
+
+/** Viewers watch and download. */
+export function canDownload(access: Access, g: OwnedGeneration): boolean {
+  return canView(access, g) && (g.teamId === null || can(access, g.teamId, "clip.download"));
+}
+
+/** Cancel refunds the creator's money: the creator (still allowed to generate there) or a team admin. */
+export function canCancel(access: Access, g: OwnedGeneration): boolean {
+  return canView(access, g) && teamAction(access, g, "clip.generate", "clip.manageAny");
+}
+
+/** Retry makes (and pays for) a new clip in the same workspace: needs the right to generate there. */
+export function canRetry(access: Access, g: OwnedGeneration): boolean {
+  return canView(access, g) && (g.teamId === null ? g.ownerId === access.actor.id : can(access, g.teamId, "clip.generate"));
+}
+
+/** Members delete their own team clips; admins and owners any team clip. */
+export function canDelete(access: Access, g: OwnedGeneration): boolean {
+  return canView(access, g) && teamAction(access, g, "clip.deleteOwn", "clip.manageAny");
+}
+
+/** Tags and favourites: personal clips by their owner; team clips by members and up. */
+export function canAnnotate(access: Access, g: OwnedGeneration): boolean {
+  return canView(access, g) && (g.teamId === null || can(access, g.teamId, "clip.annotate"));
+}
+
+/** Share links: members share their own team clips; admins and owners any team clip. */
+export function canShare(access: Access, g: OwnedGeneration): boolean {
+  return canView(access, g) && teamAction(access, g, "clip.shareOwn", "clip.manageAny");
+}
+
+/** Moving a personal clip into a team: its creator, who must be allowed to generate in that team. */
+export function canMoveToTeam(access: Access, g: OwnedGeneration, teamId: string): boolean {
+  return canView(access, g) && g.teamId === null && g.ownerId === access.actor.id && can(access, teamId, "clip.generate");
+}
+
+/** Generating into a workspace. */
+export function canGenerateIn(access: Access, ws: Workspace): boolean {
+  return ws.kind === "personal" || can(access, ws.teamId, "clip.generate");
+}
+
+/** Reading an uploaded image (its preview in the studio): the uploader only. */
+export function canViewUpload(access: Access, upload: OwnedUpload): boolean {
+  return upload.ownerId === access.actor.id;
+}
+
+/** Using an upload as a generation input: the uploader only. */
+export function canUseUpload(access: Access, upload: OwnedUpload): boolean {
+  return upload.ownerId === access.actor.id;
 }
 
 /** Narrowing guard for handlers: a missing or foreign object is the same 404. */
-export function assertVisible<T extends OwnedGeneration>(actor: Actor, generation: T | null): T {
-  if (!generation || !canView(actor, generation)) throw new AppError("not_found");
+export function assertVisible<T extends OwnedGeneration>(access: Access, generation: T | null): T {
+  if (!generation || !canView(access, generation)) throw new AppError("not_found");
   return generation;
 }

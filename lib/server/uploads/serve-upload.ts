@@ -3,13 +3,19 @@ import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { serveRange } from "../media/serve-range";
-import { canViewUpload } from "../permissions";
+import { accessOf, canViewUpload, visibleGenerationsWhere } from "../permissions";
 import type { Storage } from "../storage";
 
 // GET /api/uploads/:id: the stored (re-encoded) image, to its owner only; anyone else gets 404.
 export async function serveUpload(client: Db, store: Storage, actor: Actor, req: Request, id: string): Promise<Response> {
   const upload = await client.upload.findUnique({ where: { id } });
-  if (!upload || !canViewUpload(actor, upload)) throw new AppError("not_found");
+  if (!upload) throw new AppError("not_found");
+  const access = await accessOf(client, actor);
+  // Besides its uploader, whoever can see a clip made from the image may see it (team clip details).
+  const viaClip =
+    !canViewUpload(access, upload) &&
+    (await client.generationInput.count({ where: { uploadId: id, generation: visibleGenerationsWhere(access) } })) > 0;
+  if (!canViewUpload(access, upload) && !viaClip) throw new AppError("not_found");
   const res = await serveRange(req, {
     storage: store,
     key: upload.storageKey,

@@ -11,9 +11,9 @@ export const runtime = "nodejs";
 const params = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/) });
 
 // POST /api/generations/:id/retry (Idempotency-Key) -> 202 {id, status, generation} | 409 not_retryable
-export const POST = route({ auth: "user", params }, async ({ req, actor, params }) => {
+export const POST = route({ auth: "user", params }, async ({ req, actor, params, ip }) => {
   const key = idempotencyKeyOf(req);
-  const { id } = await retryGeneration(db(), actor, params.id, key);
+  const { id } = await retryGeneration(db(), actor, params.id, key, { ip });
   const generation = await generationViewFor(db(), actor, id);
   return json({ id, status: generation.status, generation }, { status: 202 });
 });

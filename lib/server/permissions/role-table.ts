@@ -1,0 +1,43 @@
+// THE role table (issue 6). One row per action, listing the team roles that may do it. Everything
+// that asks "may this member …?" reads this table through permissions/index.ts; the authorization
+// matrix test (tests/integration/authz-matrix.test.ts) checks every route against it.
+
+export const TEAM_ROLES = ["OWNER", "ADMIN", "MEMBER", "VIEWER"] as const;
+export type TeamRole = (typeof TEAM_ROLES)[number];
+
+const ALL = TEAM_ROLES;
+const MEMBERS_UP = ["OWNER", "ADMIN", "MEMBER"] as const;
+const ADMINS_UP = ["OWNER", "ADMIN"] as const;
+const OWNER = ["OWNER"] as const;
+
+export const ROLE_TABLE = {
+  // Clips
+  "clip.view": ALL,
+  "clip.download": ALL,
+  "clip.generate": MEMBERS_UP,
+  "clip.annotate": MEMBERS_UP, // tags and favourites
+  "clip.shareOwn": MEMBERS_UP,
+  "clip.deleteOwn": MEMBERS_UP,
+  "clip.manageAny": ADMINS_UP, // delete, share, cancel any team clip
+  // Team
+  "team.view": ALL,
+  "team.leave": ["ADMIN", "MEMBER", "VIEWER"], // the owner transfers ownership first
+  "team.rename": ADMINS_UP,
+  "team.invite": ADMINS_UP,
+  "team.manageMembers": ADMINS_UP, // change roles below OWNER, remove non-owners
+  "team.manageBudgets": ADMINS_UP,
+  "team.viewUsage": ADMINS_UP,
+  "team.viewAudit": ADMINS_UP,
+  "team.transfer": OWNER,
+  "team.delete": OWNER,
+} as const satisfies Record<string, readonly TeamRole[]>;
+
+export type TeamAction = keyof typeof ROLE_TABLE;
+export const TEAM_ACTIONS = Object.keys(ROLE_TABLE) as TeamAction[];
+
+export function roleAllows(role: TeamRole, action: TeamAction): boolean {
+  return (ROLE_TABLE[action] as readonly TeamRole[]).includes(role);
+}
+
+/** Rank for "may manage someone of this role": higher manages strictly lower (owner manages all). */
+export const ROLE_RANK: Record<TeamRole, number> = { OWNER: 3, ADMIN: 2, MEMBER: 1, VIEWER: 0 };
