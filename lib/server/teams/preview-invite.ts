@@ -1,0 +1,17 @@
+import "server-only";
+import type { Db } from "../db";
+import { type Access, can } from "../permissions";
+import { findOpenInvite } from "./find-open-invite";
+import type { LinkPreview } from "./team-views";
+
+/** What a valid link invitation offers (team, role, inviter); anything else is team_invite_invalid. */
+export async function previewLinkInvite(client: Db, access: Access, token: string): Promise<LinkPreview> {
+  const invite = await client.$transaction((tx) => findOpenInvite(tx, access.actor, { kind: "link", token }));
+  return {
+    team: { id: invite.teamId, name: invite.team.name },
+    role: invite.role,
+    invitedBy: invite.createdBy.name,
+    expiresAt: invite.expiresAt.toISOString(),
+    alreadyMember: can(access, invite.teamId, "team.view"),
+  };
+}

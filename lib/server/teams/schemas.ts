@@ -1,0 +1,57 @@
+import "server-only";
+import { z } from "zod";
+import {
+  ASSIGNABLE_ROLES,
+  INVITE_MAX_USES_MAX,
+  INVITE_TOKEN_RE,
+  INVITE_TTL_DEFAULT_HOURS,
+  INVITE_TTL_MAX_HOURS,
+  INVITE_TTL_MIN_HOURS,
+  TEAM_NAME_MAX,
+} from "./limits";
+
+// Request schemas of the team routes. Messages are i18n keys (route() turns them into field errors).
+
+const ID_RE = /^[A-Za-z0-9_-]{1,128}$/;
+export const id = z.string().regex(ID_RE);
+
+export const teamName = z.string().trim().min(1, "errors.field.team_name").max(TEAM_NAME_MAX, "errors.field.team_name");
+export const teamNameBody = z.strictObject({ name: teamName });
+
+export const assignableRole = z.enum(ASSIGNABLE_ROLES, "errors.field.team_role");
+export const roleBody = z.strictObject({ role: assignableRole });
+export const transferBody = z.strictObject({ userId: id });
+
+const expiresInHours = z
+  .number("errors.field.invite_expiry")
+  .int("errors.field.invite_expiry")
+  .min(INVITE_TTL_MIN_HOURS, "errors.field.invite_expiry")
+  .max(INVITE_TTL_MAX_HOURS, "errors.field.invite_expiry")
+  .default(INVITE_TTL_DEFAULT_HOURS);
+
+export const inviteBody = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("link"),
+    role: assignableRole.default("MEMBER"),
+    expiresInHours,
+    maxUses: z
+      .number("errors.field.invite_max_uses")
+      .int("errors.field.invite_max_uses")
+      .min(1, "errors.field.invite_max_uses")
+      .max(INVITE_MAX_USES_MAX, "errors.field.invite_max_uses")
+      .default(1),
+  }),
+  z.strictObject({
+    kind: z.literal("email"),
+    role: assignableRole.default("MEMBER"),
+    expiresInHours,
+    email: z.string().trim().toLowerCase().pipe(z.email("errors.field.email")),
+  }),
+]);
+export type InviteBody = z.infer<typeof inviteBody>;
+
+export const teamParams = z.object({ teamId: id });
+export const memberParams = z.object({ teamId: id, userId: id });
+export const teamInviteParams = z.object({ teamId: id, inviteId: id });
+export const inviteParams = z.object({ inviteId: id });
+export const tokenParams = z.object({ token: z.string().regex(INVITE_TOKEN_RE) });
