@@ -66,6 +66,7 @@ function slug(name: string, fallback: string): string {
 /** attachment; filename="usage-<team>-<month>.csv" plus the UTF-8 name (RFC 6266 filename*). */
 export function usageCsvDisposition(teamName: string, teamId: string, month: string): string {
   const ascii = `usage-${slug(teamName, teamId)}-${month}.csv`;
-  const utf8Name = `usage-${teamName.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "-").slice(0, 80)}-${month}.csv`;
+  const safeName = [...teamName].map((c) => (c.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(c) ? "-" : c)).join("");
+  const utf8Name = `usage-${safeName.slice(0, 80)}-${month}.csv`;
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(utf8Name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
