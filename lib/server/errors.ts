@@ -43,6 +43,8 @@ const STATUS = {
   budget_member_monthly: 402,
   budget_team_monthly: 402,
   budget_instance_daily: 402,
+  // Share links (issue 6).
+  share_not_ready: 409,
   storage_unavailable: 503,
   busy: 503,
   internal: 500,

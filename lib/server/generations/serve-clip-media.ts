@@ -4,10 +4,12 @@ import type { Db } from "../db";
 import { AppError } from "../errors";
 import { serveRange } from "../media/serve-range";
 import { accessOf, canDownload, canView } from "../permissions";
+import { resolveShareToken } from "../share/resolve";
+import type { ShareFile } from "../share/share-views";
 import type { ClipFile, Storage } from "../storage";
 
 // GET /api/media/:generationId/:file — a clip's stored media, authorized through permissions (owner;
-// later team and share token), only when the Asset row exists (the worker writes it once the object
+// team roles; share links through serveSharedClipMedia), only when the Asset row exists (the worker writes it once the object
 // is durable). Ranges, 304/416 and HEAD come from serveRange.
 
 const KIND_OF_FILE: Record<ClipFile, "VIDEO" | "COVER" | "POSTER" | "PREVIEW"> = {
@@ -50,8 +52,37 @@ export async function serveClipMedia(
   });
   const access = await accessOf(client, actor);
   if (!generation || !canView(access, generation) || (download && !canDownload(access, generation))) throw new AppError("not_found");
+  return serveAsset(client, store, req, generation, file, download, "private, max-age=3600");
+}
+
+/** GET /api/s/:token/:file — the same media through a share link: the token is resolved on EVERY
+ *  request (a revoked or expired link is 404 at once), downloads only when the link allows them.
+ *  `private, no-cache`: browsers keep a copy but revalidate (304) each time, so nothing outlives the
+ *  link; shared caches never store it. */
+export async function serveSharedClipMedia(
+  client: Db,
+  store: Storage,
+  req: Request,
+  token: string,
+  file: ShareFile,
+  download: boolean,
+): Promise<Response> {
+  const shared = await resolveShareToken(client, token);
+  if (!shared || (download && !shared.allowDownload)) throw new AppError("not_found");
+  return serveAsset(client, store, req, shared.generation, file, download, "private, no-cache");
+}
+
+async function serveAsset(
+  client: Db,
+  store: Storage,
+  req: Request,
+  generation: { id: string; prompt: string; createdAt: Date },
+  file: ClipFile,
+  download: boolean,
+  cacheControl: string,
+): Promise<Response> {
   const asset = await client.asset.findUnique({
-    where: { generationId_kind: { generationId, kind: KIND_OF_FILE[file] } },
+    where: { generationId_kind: { generationId: generation.id, kind: KIND_OF_FILE[file] } },
     select: { storageKey: true, mime: true, sha256: true },
   });
   if (!asset) throw new AppError("not_found");
@@ -59,7 +90,7 @@ export async function serveClipMedia(
     storage: store,
     key: asset.storageKey,
     contentType: asset.mime,
-    cacheControl: "private, max-age=3600",
+    cacheControl,
     etag: `"${asset.sha256}"`,
     downloadName: download ? downloadName(generation.createdAt, generation.prompt, generation.id, file) : undefined,
   });

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { db } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
+import { route } from "@/lib/server/http/route";
+import { accessOf } from "@/lib/server/permissions";
+import { createShareBody } from "@/lib/server/share/schemas";
+import { createShareLink, listShareLinks } from "@/lib/server/share/share-links";
+
+export const runtime = "nodejs";
+
+const params = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/) });
+
+// GET /api/generations/:id/share-links -> {items: ShareLinkView[]} (canShare, else 404)
+export const GET = route({ auth: "user", params }, async ({ actor, params }) => {
+  const access = await accessOf(db(), actor);
+  return listShareLinks(db(), access, params.id);
+});
+
+// POST /api/generations/:id/share-links {expiresInHours?: 1..8760|null, allowDownload?, showPrompt?}
+//   -> 201 {link, token, url} (the token is shown this once); 404 unless canShare; 409 share_not_ready
+export const POST = route({ auth: "user", params, body: createShareBody }, async ({ req, actor, params, body, ip }) => {
+  const access = await accessOf(db(), actor);
+  const base = env().PUBLIC_BASE_URL ?? new URL(req.url).origin;
+  const created = await createShareLink(db(), access, params.id, body, base, { ip });
+  return Response.json(created, { status: 201, headers: { "Cache-Control": "no-store" } });
+});

@@ -1,0 +1,121 @@
+import "server-only";
+import type { Mode } from "@/lib/shared/generation-schemas";
+import type { Db } from "../db";
+import { type DbMode, MODE_OF_DB } from "../generations/generation-mode";
+import { isShareToken, shareTokenHash } from "./token";
+
+// Visitors' side of share links. Every page load and every media request resolves the token afresh
+// from the database (nothing is cached across requests), so a revoked or expired link, a deleted clip
+// or a deleted team answers 404 on the very next request.
+
+export interface ResolvedShare {
+  linkId: string;
+  allowDownload: boolean;
+  showPrompt: boolean;
+  generation: {
+    id: string;
+    ownerId: string;
+    teamId: string | null;
+    deletedAt: Date | null;
+    prompt: string;
+    createdAt: Date;
+    mode: DbMode;
+    params: unknown;
+    width: number | null;
+    height: number | null;
+    durationMs: number | null;
+    assets: { kind: "VIDEO" | "COVER" | "POSTER" | "PREVIEW" }[];
+  };
+}
+
+/** The live link of `token`, or null (unknown, malformed, revoked, expired, clip gone or not stored). */
+export async function resolveShareToken(client: Db, token: string, now = new Date()): Promise<ResolvedShare | null> {
+  if (!isShareToken(token)) return null;
+  const link = await client.shareLink.findUnique({
+    where: { tokenHash: shareTokenHash(token) },
+    select: {
+      id: true,
+      revokedAt: true,
+      expiresAt: true,
+      allowDownload: true,
+      showPrompt: true,
+      generation: {
+        select: {
+          id: true,
+          ownerId: true,
+          teamId: true,
+          deletedAt: true,
+          status: true,
+          prompt: true,
+          createdAt: true,
+          mode: true,
+          params: true,
+          width: true,
+          height: true,
+          durationMs: true,
+          team: { select: { deletedAt: true } },
+          assets: { select: { kind: true } },
+        },
+      },
+    },
+  });
+  if (!link || link.revokedAt !== null) return null;
+  if (link.expiresAt !== null && link.expiresAt.getTime() <= now.getTime()) return null;
+  const { status, team, ...generation } = link.generation;
+  if (generation.deletedAt !== null || status !== "STORED" || (team && team.deletedAt !== null)) return null;
+  return { linkId: link.id, allowDownload: link.allowDownload, showPrompt: link.showPrompt, generation };
+}
+
+/** One page load of /s/<token>: views + 1 and lastViewedAt, atomically in the database. Media
+ *  requests (many Range requests per playback) do not count. */
+export async function countShareView(client: Db, linkId: string): Promise<void> {
+  await client.shareLink.updateMany({ where: { id: linkId }, data: { views: { increment: 1 }, lastViewedAt: new Date() } });
+}
+
+/** What the public page shows: nothing of the workspace (no owner, team, tags, costs or ids). */
+export interface SharedClipView {
+  mode: Mode;
+  aspectRatio: string | null;
+  createdAt: string;
+  prompt: string | null;
+  width: number | null;
+  height: number | null;
+  durationMs: number | null;
+  videoUrl: string;
+  posterUrl: string | null;
+  downloadUrl: string | null;
+}
+
+export function sharedMediaUrl(token: string, file: string, download = false): string {
+  return `/api/s/${token}/${file}${download ? "?download=1" : ""}`;
+}
+
+function aspectOf(params: unknown, width: number | null, height: number | null): string | null {
+  const p = params !== null && typeof params === "object" ? (params as Record<string, unknown>) : {};
+  if (typeof p.aspectRatio === "string") return p.aspectRatio;
+  if (width && height) return `${width}×${height}`;
+  return null;
+}
+
+/** The page's data for `token`, counting this load as one view; null → 404. */
+export async function loadSharedClip(client: Db, token: string): Promise<SharedClipView | null> {
+  const shared = await resolveShareToken(client, token);
+  if (!shared) return null;
+  const g = shared.generation;
+  const kinds = new Set(g.assets.map((a) => a.kind));
+  if (!kinds.has("VIDEO")) return null;
+  await countShareView(client, shared.linkId);
+  const poster = kinds.has("POSTER") ? "poster.jpg" : kinds.has("COVER") ? "cover.jpg" : null;
+  return {
+    mode: MODE_OF_DB[g.mode],
+    aspectRatio: aspectOf(g.params, g.width, g.height),
+    createdAt: g.createdAt.toISOString(),
+    prompt: shared.showPrompt ? g.prompt : null,
+    width: g.width,
+    height: g.height,
+    durationMs: g.durationMs,
+    videoUrl: sharedMediaUrl(token, "video.mp4"),
+    posterUrl: poster ? sharedMediaUrl(token, poster) : null,
+    downloadUrl: shared.allowDownload ? sharedMediaUrl(token, "video.mp4", true) : null,
+  };
+}

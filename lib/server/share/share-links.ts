@@ -1,0 +1,160 @@
+import "server-only";
+import { recordAudit } from "../audit/record-audit";
+import type { Db } from "../db";
+import { AppError } from "../errors";
+import { displayName } from "../gallery/enrich-views";
+import { type Access, canShare } from "../permissions";
+import type { CreateShareInput } from "./schemas";
+import type { CreatedShareLink, ShareLinkStatus, ShareLinkView } from "./share-views";
+import { newShareToken, shareTokenHash } from "./token";
+
+// Owners' side of share links: create (token returned once, only its hash stored), list, revoke.
+// Permission: canShare on the clip (members their own team clips, admins/owners any team clip, the
+// creator for personal clips). A clip the actor may not share answers 404, like one they cannot see
+// (a viewer gets 404 too, never 403: the clip predicates have no "forbidden" answer).
+
+const HOUR_MS = 3_600_000;
+const LIST_LIMIT = 200;
+
+const linkSelect = {
+  id: true,
+  generationId: true,
+  createdAt: true,
+  expiresAt: true,
+  revokedAt: true,
+  allowDownload: true,
+  showPrompt: true,
+  views: true,
+  lastViewedAt: true,
+  createdBy: { select: { id: true, name: true, email: true } },
+} as const;
+
+interface LinkRow {
+  id: string;
+  generationId: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  allowDownload: boolean;
+  showPrompt: boolean;
+  views: number;
+  lastViewedAt: Date | null;
+  createdBy: { id: string; name: string | null; email: string };
+}
+
+export interface ShareMeta {
+  ip?: string | null;
+}
+
+export function linkStatus(l: { revokedAt: Date | null; expiresAt: Date | null }, now = new Date()): ShareLinkStatus {
+  if (l.revokedAt) return "revoked";
+  if (l.expiresAt && l.expiresAt.getTime() <= now.getTime()) return "expired";
+  return "active";
+}
+
+function linkView(l: LinkRow, now = new Date()): ShareLinkView {
+  return {
+    id: l.id,
+    generationId: l.generationId,
+    createdAt: l.createdAt.toISOString(),
+    createdBy: { id: l.createdBy.id, name: displayName(l.createdBy) },
+    expiresAt: l.expiresAt?.toISOString() ?? null,
+    revokedAt: l.revokedAt?.toISOString() ?? null,
+    allowDownload: l.allowDownload,
+    showPrompt: l.showPrompt,
+    views: l.views,
+    lastViewedAt: l.lastViewedAt?.toISOString() ?? null,
+    status: linkStatus(l, now),
+  };
+}
+
+const clipSelect = { id: true, ownerId: true, teamId: true, deletedAt: true, status: true } as const;
+
+async function shareableClip(client: Pick<Db, "generation">, access: Access, generationId: string) {
+  const g = await client.generation.findUnique({ where: { id: generationId }, select: clipSelect });
+  if (!g || !canShare(access, g)) throw new AppError("not_found");
+  return g;
+}
+
+/** `${base}/s/<token>`; base = PUBLIC_BASE_URL when set, else the request's origin. */
+export function shareUrl(base: string, token: string): string {
+  return `${base.replace(/\/+$/, "")}/s/${token}`;
+}
+
+export async function createShareLink(
+  client: Db,
+  access: Access,
+  generationId: string,
+  input: CreateShareInput,
+  baseUrl: string,
+  meta: ShareMeta = {},
+): Promise<CreatedShareLink> {
+  const token = newShareToken();
+  const row = await client.$transaction(async (tx) => {
+    const g = await shareableClip(tx, access, generationId);
+    if (g.status !== "STORED") throw new AppError("share_not_ready");
+    const expiresAt = input.expiresInHours === null ? null : new Date(Date.now() + input.expiresInHours * HOUR_MS);
+    const created = await tx.shareLink.create({
+      data: {
+        generationId: g.id,
+        createdById: access.actor.id,
+        tokenHash: shareTokenHash(token),
+        expiresAt,
+        allowDownload: input.allowDownload,
+        showPrompt: input.showPrompt,
+      },
+      select: linkSelect,
+    });
+    await recordAudit(tx, {
+      teamId: g.teamId,
+      actorId: access.actor.id,
+      action: "share.create",
+      targetType: "share",
+      targetId: created.id,
+      data: { generationId: g.id, expiresAt: expiresAt?.toISOString() ?? null, allowDownload: input.allowDownload, showPrompt: input.showPrompt },
+      ip: meta.ip,
+    });
+    return created;
+  });
+  return { link: linkView(row), token, url: shareUrl(baseUrl, token) };
+}
+
+/** A clip's links, newest first (active, expired and revoked alike). */
+export async function listShareLinks(client: Db, access: Access, generationId: string): Promise<{ items: ShareLinkView[] }> {
+  await shareableClip(client, access, generationId);
+  const rows = await client.shareLink.findMany({
+    where: { generationId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: LIST_LIMIT,
+    select: linkSelect,
+  });
+  const now = new Date();
+  return { items: rows.map((r) => linkView(r, now)) };
+}
+
+/** Revoke a link: takes effect on the very next request (every page load and media request re-resolves
+ *  the token). Idempotent: revoking a revoked link answers the same view and records nothing new. */
+export async function revokeShareLink(client: Db, access: Access, linkId: string, meta: ShareMeta = {}): Promise<ShareLinkView> {
+  return client.$transaction(async (tx) => {
+    const link = await tx.shareLink.findUnique({
+      where: { id: linkId },
+      select: { id: true, generation: { select: clipSelect } },
+    });
+    if (!link || !canShare(access, link.generation)) throw new AppError("not_found");
+    const now = new Date();
+    const { count } = await tx.shareLink.updateMany({ where: { id: linkId, revokedAt: null }, data: { revokedAt: now } });
+    const row = await tx.shareLink.findUniqueOrThrow({ where: { id: linkId }, select: linkSelect });
+    if (count === 1) {
+      await recordAudit(tx, {
+        teamId: link.generation.teamId,
+        actorId: access.actor.id,
+        action: "share.revoke",
+        targetType: "share",
+        targetId: linkId,
+        data: { generationId: link.generation.id, expiresAt: row.expiresAt?.toISOString() ?? null, allowDownload: row.allowDownload },
+        ip: meta.ip,
+      });
+    }
+    return linkView(row, now);
+  });
+}
