@@ -9,6 +9,11 @@ const baseline = [
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
 
+const shareHeaders = [
+  { key: "Referrer-Policy", value: "no-referrer" },
+  { key: "X-Robots-Tag", value: "noindex, nofollow" },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -20,7 +25,13 @@ const nextConfig = {
   // inside `npm test`; the build doesn't repeat it (saves ~10 s of the 2-core CI budget).
   typescript: { ignoreBuildErrors: true },
   async headers() {
-    return [{ source: "/:path*", headers: baseline }];
+    return [
+      { source: "/:path*", headers: baseline },
+      // Public share pages and their media: no referrer leaves them (the token is in the URL) and no
+      // search engine indexes them. Listed after the baseline so these values win.
+      { source: "/s/:path*", headers: shareHeaders },
+      { source: "/api/s/:path*", headers: shareHeaders },
+    ];
   },
 };
 

@@ -1,4 +1,8 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { isLocale, LOCALE_COOKIE, negotiateLocale } from "@/lib/i18n/locales";
+import { translate } from "@/lib/i18n/translate";
+import { clientIpFrom } from "@/lib/server/http/client-ip";
+import { SHARE_HEADERS, shareRateLimiter } from "@/lib/server/share/rate-limit";
 
 // Runs before pages: adds the per-request CSP nonce (Next applies it to its own scripts) and sends
 // signed-out visitors of app pages to sign-in. It is only a convenience: every route handler and
@@ -24,8 +28,33 @@ function pageCsp(nonce: string, dev: boolean): string {
   ].join("; ");
 }
 
+const SHARE_PAGE = /^\/s\//;
+
+/** Public share pages (/s/<token>): per-IP rate limit (the same buckets as their media route, per app
+ *  instance), no referrer, no indexing, never stored by any cache. */
+function sharePageLimited(request: NextRequest): NextResponse | null {
+  const decision = shareRateLimiter().take(clientIpFrom(request.headers));
+  if (decision.ok) return null;
+  const chosen = request.cookies.get(LOCALE_COOKIE)?.value;
+  const locale = isLocale(chosen) ? chosen : negotiateLocale(request.headers.get("accept-language"));
+  return new NextResponse(translate(locale, "errors.rate_limited"), {
+    status: 429,
+    headers: {
+      "Content-Type": "text/plain; charset=utf-8",
+      "Retry-After": String(decision.retryAfterSec),
+      "Cache-Control": "no-store",
+      ...SHARE_HEADERS,
+    },
+  });
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const sharePage = SHARE_PAGE.test(pathname);
+  if (sharePage) {
+    const limited = sharePageLimited(request);
+    if (limited) return limited;
+  }
   if (!PUBLIC_PAGES.some((re) => re.test(pathname))) {
     const signedIn = SESSION_COOKIES.some((c) => request.cookies.has(c));
     if (!signedIn) {
@@ -42,6 +71,10 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  if (sharePage) {
+    for (const [k, v] of Object.entries(SHARE_HEADERS)) response.headers.set(k, v);
+    response.headers.set("Cache-Control", "private, no-store");
+  }
   return response;
 }
 

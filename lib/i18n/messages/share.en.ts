@@ -11,6 +11,8 @@ export const shareEn = {
   "share.page.created": "Created",
   "share.page.duration": "Length",
   "share.page.seconds": "{n} s",
+  "share.page.missingTitle": "Link not available",
+  "share.page.missingBody": "This link does not exist, has expired or was revoked. Ask the person who shared it for a new one.",
   "share.page.download": "Download video",
   "share.page.footer": "Shared with {app}",
   "share.panel.title": "Share links",

@@ -12,6 +12,8 @@ export const shareZhCN: Record<keyof typeof shareEn, string> = {
   "share.page.created": "创建时间",
   "share.page.duration": "时长",
   "share.page.seconds": "{n} 秒",
+  "share.page.missingTitle": "链接不可用",
+  "share.page.missingBody": "此链接不存在、已过期或已被撤销。请向分享者索取新的链接。",
   "share.page.download": "下载视频",
   "share.page.footer": "通过 {app} 分享",
   "share.panel.title": "分享链接",

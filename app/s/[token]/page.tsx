@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import type { MessageKey } from "@/lib/i18n/translate";
+import { db } from "@/lib/server/db";
+import { getT } from "@/lib/server/i18n";
+import { loadSharedClip } from "@/lib/server/share/resolve";
+
+// /s/<token> — a shared clip for anyone holding the link: no sign-in, no workspace. The token is
+// resolved on every load (nothing cached), and each load that shows the clip counts one view.
+// Headers (proxy.ts + next.config.mjs): Referrer-Policy no-referrer, X-Robots-Tag noindex,
+// Cache-Control private, no-store, the page CSP with its nonce; per-IP rate limit in proxy.ts.
+export const dynamic = "force-dynamic";
+
+const MODE_KEY: Record<string, MessageKey> = { text: "studio.tab.text", image: "studio.tab.image", "start-end": "studio.tab.startEnd" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return {
+    title: `${t("share.page.title")} · ${t("app.name")}`,
+    robots: { index: false, follow: false, nocache: true, googleBot: { index: false, follow: false } },
+    referrer: "no-referrer",
+  };
+}
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="flex justify-between gap-4 border-b border-zinc-200 py-1.5 text-sm last:border-0 dark:border-zinc-800">
+      <dt className="text-zinc-700 dark:text-zinc-300">{label}</dt>
+      <dd className="text-right font-medium">{children}</dd>
+    </div>
+  );
+}
+
+export default async function SharePage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const clip = await loadSharedClip(db(), token);
+  if (!clip) notFound();
+  const { t, locale } = await getT();
+  const created = new Intl.DateTimeFormat(locale, { dateStyle: "long" }).format(new Date(clip.createdAt));
+  return (
+    <article aria-labelledby="share-title" className="flex flex-col gap-5" data-testid="share-page">
+      <h1 id="share-title" className="text-2xl font-semibold">
+        {t("share.page.title")}
+      </h1>
+      <video
+        controls
+        playsInline
+        preload="metadata"
+        poster={clip.posterUrl ?? undefined}
+        src={clip.videoUrl}
+        aria-label={t("share.page.videoLabel")}
+        className="max-h-[75vh] w-full rounded-lg bg-black object-contain"
+        data-testid="share-video"
+      >
+        {/* Generated clips have no speech to caption. */}
+        <track kind="captions" />
+      </video>
+      {clip.downloadUrl && (
+        <a
+          href={clip.downloadUrl}
+          download
+          className="self-start rounded-md bg-indigo-700 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-800 dark:bg-indigo-300 dark:text-zinc-950 dark:hover:bg-indigo-200"
+          data-testid="share-download"
+        >
+          {t("share.page.download")}
+        </a>
+      )}
+      {clip.prompt !== null && clip.prompt !== "" && (
+        <section aria-labelledby="share-prompt" className="flex flex-col gap-1">
+          <h2 id="share-prompt" className="text-sm font-semibold">
+            {t("share.page.prompt")}
+          </h2>
+          <p className="whitespace-pre-wrap break-words text-base" data-testid="share-prompt">
+            {clip.prompt}
+          </p>
+        </section>
+      )}
+      <section aria-labelledby="share-details">
+        <h2 id="share-details" className="mb-1 text-sm font-semibold">
+          {t("share.page.details")}
+        </h2>
+        <dl className="max-w-md">
+          <Row label={t("share.page.mode")}>{t(MODE_KEY[clip.mode] ?? "studio.tab.text")}</Row>
+          {clip.aspectRatio && <Row label={t("share.page.aspect")}>{clip.aspectRatio}</Row>}
+          {clip.durationMs !== null && <Row label={t("share.page.duration")}>{t("share.page.seconds", { n: Math.round(clip.durationMs / 100) / 10 })}</Row>}
+          <Row label={t("share.page.created")}>{created}</Row>
+        </dl>
+      </section>
+    </article>
+  );
+}

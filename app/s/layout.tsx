@@ -1,0 +1,26 @@
+import type { ReactNode } from "react";
+import { getT } from "@/lib/server/i18n";
+
+// The public share pages' own frame: the app's name and nothing of any workspace (no navigation, no
+// account, no team). Deliberately outside the route groups that wrap pages in the AppShell.
+export default async function ShareLayout({ children }: { children: ReactNode }) {
+  const { t } = await getT();
+  return (
+    <>
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-indigo-700 focus:px-3 focus:py-2 focus:text-white"
+      >
+        {t("nav.skip")}
+      </a>
+      <header className="border-b border-zinc-200 dark:border-zinc-800">
+        <div className="mx-auto max-w-4xl px-4 py-3">
+          <p className="text-lg font-semibold tracking-tight">{t("app.name")}</p>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-4xl px-4 py-6 outline-none">
+        {children}
+      </main>
+    </>
+  );
+}
