@@ -1,6 +1,6 @@
 import { StudioView } from "@/components/studio/studio-view";
 import { getActor } from "@/lib/server/auth/session";
-import { env } from "@/lib/server/env";
+import { priceTable } from "@/lib/server/budgets/price";
 import { getT } from "@/lib/server/i18n";
 
 export default async function StudioPage() {
@@ -14,7 +14,7 @@ export default async function StudioPage() {
         </h1>
         <p className="text-zinc-700 dark:text-zinc-300">{t("studio.intro")}</p>
       </header>
-      <StudioView priceFen={env().PRICE_FEN} isAdmin={actor?.role === "ADMIN"} />
+      <StudioView prices={priceTable()} isAdmin={actor?.role === "ADMIN"} />
     </section>
   );
 }

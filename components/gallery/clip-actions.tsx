@@ -2,21 +2,26 @@
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { useAnnounce } from "@/components/ui/live-region";
+import { useWorkspace } from "@/components/workspace/workspace-provider";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import type { DetailHandlers } from "./clip-detail";
+import { MoveToTeam } from "./move-to-team";
 
 const RETRYABLE = ["FAILED", "EXPIRED", "REJECTED", "ORPHANED"];
 const LINK =
   "inline-flex items-center rounded-md border border-zinc-400 px-4 py-2 text-sm font-semibold text-zinc-900 hover:bg-zinc-100 dark:border-zinc-600 dark:text-zinc-100 dark:hover:bg-zinc-800";
 
-/** Download, copy prompt, remix, retry, favourite, delete, share (placeholder until teams). */
+/** Download, copy prompt, remix, retry, favourite, delete, move to a team — each only where the actor's rights allow. */
 export function ClipActions({ clip, handlers }: { clip: GenerationView; handlers: DetailHandlers }) {
   const { t } = useI18n();
   const announce = useAnnounce();
   const v = clip.media.video;
+  // Rights come with gallery views; a view without them (older event) shows what the owner would see.
+  const may = clip.rights ?? { download: true, annotate: true, share: true, delete: true, retry: true, cancel: true, move: false };
+  const canRemix = useWorkspace().canGenerate;
   return (
     <div className="flex flex-wrap gap-2" data-testid="detail-actions">
-      {v && (
+      {v && may.download && (
         <a href={v.downloadUrl} download className={LINK}>
           {t("gallery.action.download")}
         </a>
@@ -35,20 +40,25 @@ export function ClipActions({ clip, handlers }: { clip: GenerationView; handlers
           {t("gallery.action.copyPrompt")}
         </Button>
       )}
-      <a href={`/?remix=${encodeURIComponent(clip.id)}`} className={LINK} data-testid="remix">
-        {t("gallery.action.remix")}
-      </a>
-      {RETRYABLE.includes(clip.status) && (
+      {canRemix && (
+        <a href={`/?remix=${encodeURIComponent(clip.id)}`} className={LINK} data-testid="remix">
+          {t("gallery.action.remix")}
+        </a>
+      )}
+      {RETRYABLE.includes(clip.status) && may.retry && (
         <Button type="button" variant="secondary" onClick={handlers.onRetry} disabled={handlers.busy}>
           {t("gallery.action.retry")}
         </Button>
       )}
+      {may.annotate && (
       <Button type="button" variant="secondary" aria-pressed={clip.favourite === true} onClick={handlers.onFavourite} disabled={handlers.busy} data-testid="favourite">
         <span aria-hidden="true" className="mr-1 text-amber-600 dark:text-amber-300">
           {clip.favourite ? "★" : "☆"}
         </span>
         {t(clip.favourite ? "gallery.action.unfavourite" : "gallery.action.favourite")}
       </Button>
+      )}
+      {may.delete && (
       <Button
         type="button"
         variant="secondary"
@@ -59,12 +69,8 @@ export function ClipActions({ clip, handlers }: { clip: GenerationView; handlers
       >
         {t("gallery.action.delete")}
       </Button>
-      <span className="flex items-center gap-2 text-xs text-zinc-700 dark:text-zinc-300">
-        <Button type="button" variant="secondary" disabled aria-describedby={`share-note-${clip.id}`}>
-          {t("gallery.action.share")}
-        </Button>
-        <span id={`share-note-${clip.id}`}>{t("gallery.action.shareSoon")}</span>
-      </span>
+      )}
+      {handlers.onMoved && <MoveToTeam clip={clip} onMoved={handlers.onMoved} />}
     </div>
   );
 }

@@ -28,6 +28,8 @@ export interface DetailHandlers {
   onRemoveTag: (tag: string) => void;
   onDelete: () => void;
   onRetry: () => void;
+  /** The clip moved from the personal space into a team. */
+  onMoved?: (view: GenerationView) => void;
 }
 
 /** Everything about one clip: player, parameters, inputs, timings, cost, upstream ids, reason, actions. */

@@ -58,10 +58,10 @@ export function ClipGrid({
     } else if (e.key === "Home" || e.key === "End") {
       focusAt(e.key === "Home" ? 0 : clips.length - 1);
       e.preventDefault();
-    } else if ((e.key === "f" || e.key === "F") && clip && !e.shiftKey) {
+    } else if ((e.key === "f" || e.key === "F") && clip && !e.shiftKey && clip.rights?.annotate !== false) {
       onFavourite(clip);
       e.preventDefault();
-    } else if (e.key === "Delete" && clip) {
+    } else if (e.key === "Delete" && clip && clip.rights?.delete !== false) {
       onDelete(clip);
       e.preventDefault();
     }

@@ -4,7 +4,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { LiveRegionProvider, useAnnounce } from "@/components/ui/live-region";
+import { useWorkspace } from "@/components/workspace/workspace-provider";
 import { ApiError } from "@/lib/client/api-error";
+import type { GenerationView } from "@/lib/shared/generation-view";
 import { BulkBar } from "./bulk-bar";
 import { ClipDetail } from "./clip-detail";
 import { ClipGrid } from "./clip-grid";
@@ -22,6 +24,7 @@ import { useSelection } from "./use-selection";
 function GalleryBody() {
   const { locale, t } = useI18n();
   const announce = useAnnounce();
+  const workspace = useWorkspace();
   const { raw, apiQuery, setFilter, clear, active } = useGalleryFilters();
   const pages = useGalleryPages(apiQuery);
   const [tags, setTags] = useState<string[]>([]);
@@ -104,13 +107,19 @@ function GalleryBody() {
             onRemoveTag: (tag: string) => void actions.changeTag(openClip, tag, false),
             onDelete: () => actions.askDelete(openClip),
             onRetry: () => void actions.retry(openClip),
+            onMoved: (v: GenerationView) => onDeleted(v.id),
           }
         : null,
-    [actions, openClip, tags],
+    [actions, openClip, tags, onDeleted],
   );
 
   return (
     <div className="flex flex-col gap-4">
+      {workspace.teamName && (
+        <p className="text-sm font-medium text-indigo-900 dark:text-indigo-200" data-testid="workspace-notice">
+          {t("workspace.galleryTeam", { team: workspace.teamName })}
+        </p>
+      )}
       <GalleryFilters raw={raw} tags={tags} active={active} onChange={setFilter} onClear={clear} />
       <p id="gallery-keyboard-help" className="text-xs text-zinc-700 dark:text-zinc-300">
         {t("gallery.keyboardHelp")}

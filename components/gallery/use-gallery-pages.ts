@@ -1,6 +1,7 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ApiError } from "@/lib/client/api-error";
+import { useWorkspace } from "@/components/workspace/workspace-provider";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import { fetchPage } from "./gallery-api";
 
@@ -25,7 +26,9 @@ export function useGalleryPages(apiQuery: string) {
   const [result, setResult] = useState<Result>({ key: "", items: [], cursor: null, error: null });
   const [loadingMore, setLoadingMore] = useState(false);
   const abort = useRef<AbortController | null>(null);
-  const prefix = apiQuery ? `${apiQuery}&` : "";
+  const { teamId } = useWorkspace();
+  const scoped = [apiQuery, teamId ? `team=${encodeURIComponent(teamId)}` : ""].filter(Boolean).join("&");
+  const prefix = scoped ? `${scoped}&` : "";
 
   useEffect(() => {
     abort.current?.abort();

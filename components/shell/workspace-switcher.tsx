@@ -1,23 +1,61 @@
 "use client";
-import { useId } from "react";
+import { useRouter } from "next/navigation";
+import { useId, useState, useTransition } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { useWorkspace } from "@/components/workspace/workspace-provider";
+import { apiFetch } from "@/lib/client/api";
 
-// Placeholder until the teams issue: only the personal workspace exists so far.
-export function WorkspaceSwitcher() {
+export interface TeamOption {
+  id: string;
+  name: string;
+}
+
+/** Personal or one of the actor's teams: drives what the studio makes and the gallery shows. */
+export function WorkspaceSwitcher({ teams }: { teams: TeamOption[] }) {
   const { t } = useI18n();
   const id = useId();
+  const router = useRouter();
+  const current = useWorkspace().teamId ?? "personal";
+  const [value, setValue] = useState(current);
+  const [failed, setFailed] = useState(false);
+  const [pending, startTransition] = useTransition();
+  const change = async (next: string) => {
+    setValue(next);
+    setFailed(false);
+    try {
+      await apiFetch("/api/workspace", { method: "PUT", json: { teamId: next === "personal" ? null : next } });
+      startTransition(() => router.refresh());
+    } catch {
+      setValue(current);
+      setFailed(true);
+    }
+  };
   return (
     <div className="flex items-center gap-1 text-sm">
-      <label htmlFor={id} className="text-zinc-600 dark:text-zinc-400">
+      <label htmlFor={id} className="text-zinc-700 dark:text-zinc-300">
         {t("workspace.label")}
       </label>
       <select
         id={id}
-        defaultValue="personal"
-        className="rounded-md border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900"
+        value={value}
+        onChange={(e) => void change(e.target.value)}
+        aria-busy={pending}
+        aria-invalid={failed || undefined}
+        data-testid="workspace-switcher"
+        className="max-w-48 rounded-md border border-zinc-400 bg-white px-2 py-1 dark:border-zinc-600 dark:bg-zinc-900"
       >
         <option value="personal">{t("workspace.personal")}</option>
+        {teams.map((team) => (
+          <option key={team.id} value={team.id}>
+            {team.name}
+          </option>
+        ))}
       </select>
+      {failed && (
+        <span role="alert" className="text-red-800 dark:text-red-300">
+          {t("workspace.switchFailed")}
+        </span>
+      )}
     </div>
   );
 }

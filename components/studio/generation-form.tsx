@@ -32,13 +32,14 @@ function focusField(mode: Mode, field: FieldKey) {
 }
 
 /** The studio form: mode tabs, the parameters of that mode, the facts and Generate. */
-export function GenerationForm({ priceFen, onAccepted }: { priceFen: number; onAccepted: (view: GenerationView) => void }) {
+export function GenerationForm({ prices, onAccepted }: { prices: Record<Mode, number>; onAccepted: (view: GenerationView) => void }) {
   const { locale, t } = useI18n();
   const announce = useAnnounce();
   const [mode, setMode] = useState<Mode>("text");
   const [form, setForm] = useState<FormState>(INITIAL_FORM);
   const [accepted, setAccepted] = useState<GenerationView | null>(null);
   const slots = useImageSlots();
+  const priceFen = prices[mode];
   useApplyRemix(setMode, setForm, slots.adopt);
 
   const handleAccepted = useCallback(

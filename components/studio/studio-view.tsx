@@ -3,13 +3,16 @@ import { useCallback } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { LiveRegionProvider, useAnnounce } from "@/components/ui/live-region";
 import { notifyIfAway } from "@/lib/client/notifications";
+import { useWorkspace } from "@/components/workspace/workspace-provider";
 import { useGenerations } from "@/lib/client/use-generations";
+import type { Mode } from "@/lib/shared/generation-schemas";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import { GenerationForm } from "./generation-form";
 import { RecentClips } from "./recent-clips";
 import { UpstreamBanner } from "./upstream-banner";
 
-function StudioBody({ priceFen, isAdmin }: { priceFen: number; isAdmin: boolean }) {
+function StudioBody({ prices, isAdmin }: { prices: Record<Mode, number>; isAdmin: boolean }) {
+  const workspace = useWorkspace();
   const { locale, t } = useI18n();
   const announce = useAnnounce();
   const onChange = useCallback(
@@ -31,7 +34,15 @@ function StudioBody({ priceFen, isAdmin }: { priceFen: number; isAdmin: boolean 
   return (
     <div className="flex flex-col gap-8">
       <UpstreamBanner isAdmin={isAdmin} />
-      <GenerationForm priceFen={priceFen} onAccepted={onAccepted} />
+      {workspace.teamName && (
+        <p
+          className="rounded-lg border border-indigo-300 bg-indigo-50 p-3 text-sm text-indigo-950 dark:border-indigo-700 dark:bg-indigo-950 dark:text-indigo-100"
+          data-testid="workspace-notice"
+        >
+          {t(workspace.canGenerate ? "workspace.teamNotice" : "workspace.viewerNotice", { team: workspace.teamName })}
+        </p>
+      )}
+      {workspace.canGenerate && <GenerationForm prices={prices} onAccepted={onAccepted} />}
       <RecentClips
         clips={gens.clips}
         loaded={gens.loaded}
@@ -47,7 +58,7 @@ function StudioBody({ priceFen, isAdmin }: { priceFen: number; isAdmin: boolean 
 }
 
 /** The studio page's client part: form above, recent clips below, one shared live region. */
-export function StudioView(props: { priceFen: number; isAdmin: boolean }) {
+export function StudioView(props: { prices: Record<Mode, number>; isAdmin: boolean }) {
   return (
     <LiveRegionProvider>
       <StudioBody {...props} />

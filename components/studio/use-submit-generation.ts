@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useRef, useState } from "react";
+import { useWorkspace, withWorkspace } from "@/components/workspace/workspace-provider";
 import { apiFetch } from "@/lib/client/api";
 import { ApiError } from "@/lib/client/api-error";
 import { IntentKey } from "@/lib/client/idempotency";
@@ -41,6 +42,7 @@ export function useSubmitGeneration({
   onAccepted: (view: GenerationView) => void;
   onInvalid: (errors: FieldErrors) => void;
 }) {
+  const { teamId } = useWorkspace();
   const [phase, setPhase] = useState<SubmitPhase>("idle");
   const [errors, setErrors] = useState<FieldErrors>({});
   const busy = useRef(false);
@@ -89,7 +91,7 @@ export function useSubmitGeneration({
         const key = intent.current.for(parsed.data);
         for (let attempt = 0; ; attempt++) {
           try {
-            const res = await apiFetch<Accepted>("/api/generations", {
+            const res = await apiFetch<Accepted>(withWorkspace("/api/generations", teamId), {
               method: "POST",
               headers: { "Idempotency-Key": key },
               json: parsed.data,
@@ -117,7 +119,7 @@ export function useSubmitGeneration({
         setPhase("idle");
       }
     },
-    [slots, onAccepted, onInvalid],
+    [slots, onAccepted, onInvalid, teamId],
   );
 
   const clearError = useCallback((field: keyof FieldErrors) => {

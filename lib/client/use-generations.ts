@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useWorkspace, withWorkspace } from "@/components/workspace/workspace-provider";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import { apiFetch } from "./api";
 import { type ClipMap, mergeClips, sortedClips } from "./generation-store";
@@ -22,6 +23,7 @@ const SSE_RETRY_MS = 15_000;
  * onChange(prev, next) sees every status change (notifications, announcements).
  */
 export function useGenerations(onChange?: (prev: GenerationView | undefined, next: GenerationView) => void) {
+  const { teamId } = useWorkspace();
   const [clips, setClips] = useState<ClipMap>(() => new Map());
   const [loaded, setLoaded] = useState(false);
   const [loadError, setLoadError] = useState(false);
@@ -45,7 +47,7 @@ export function useGenerations(onChange?: (prev: GenerationView | undefined, nex
 
   const refresh = useCallback(async () => {
     try {
-      const page = await apiFetch<Page>(`/api/generations?limit=${PAGE}`);
+      const page = await apiFetch<Page>(withWorkspace(`/api/generations?limit=${PAGE}`, teamId));
       upsert(page.items);
       if (firstPageRef.current) {
         firstPageRef.current = false;
@@ -56,13 +58,13 @@ export function useGenerations(onChange?: (prev: GenerationView | undefined, nex
     } catch {
       setLoadError(true);
     }
-  }, [upsert]);
+  }, [upsert, teamId]);
 
   const loadMore = useCallback(async () => {
     if (!cursor) return;
     setLoadingMore(true);
     try {
-      const page = await apiFetch<Page>(`/api/generations?limit=${PAGE}&cursor=${encodeURIComponent(cursor)}`);
+      const page = await apiFetch<Page>(withWorkspace(`/api/generations?limit=${PAGE}&cursor=${encodeURIComponent(cursor)}`, teamId));
       upsert(page.items);
       setCursor(page.nextCursor);
     } catch {
@@ -70,7 +72,7 @@ export function useGenerations(onChange?: (prev: GenerationView | undefined, nex
     } finally {
       setLoadingMore(false);
     }
-  }, [cursor, upsert]);
+  }, [cursor, upsert, teamId]);
 
   useEffect(() => {
     let disposed = false;
@@ -96,7 +98,7 @@ export function useGenerations(onChange?: (prev: GenerationView | undefined, nex
         poll();
         return;
       }
-      es = new EventSource("/api/generations/events");
+      es = new EventSource(withWorkspace("/api/generations/events", teamId));
       es.addEventListener("open", () => {
         setLive("live");
         stopPolling();

@@ -60,6 +60,21 @@ export interface GenerationView {
   tags?: string[];
   /** Who made the clip (display name, else the part of the email before "@"). */
   creator?: { id: string; name: string };
+  /** The team the clip belongs to (null = personal). */
+  teamId?: string | null;
+  /** What the actor may do with this clip (from the role table; the server checks again on every call). */
+  rights?: ClipRights;
+}
+
+export interface ClipRights {
+  download: boolean;
+  annotate: boolean;
+  share: boolean;
+  delete: boolean;
+  retry: boolean;
+  cancel: boolean;
+  /** Move this personal clip into one of the actor's teams. */
+  move: boolean;
 }
 
 export function isTerminal(status: GenerationStatus): boolean {

@@ -4,6 +4,7 @@ import { shareEn } from "./share.en";
 import { studioEn } from "./studio.en";
 import { teamsEn } from "./teams.en";
 import { usageEn } from "./usage.en";
+import { workspaceEn } from "./workspace.en";
 
 // English UI strings. The key set of this file defines MessageKey; zh-CN.ts must translate every key
 // (the type checker enforces it). Placeholders: {name}.
@@ -92,6 +93,7 @@ export const en = {
   ...teamsEn,
   ...shareEn,
   ...usageEn,
+  ...workspaceEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

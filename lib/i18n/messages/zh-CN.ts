@@ -5,6 +5,7 @@ import { shareZhCN } from "./share.zh-CN";
 import { studioZhCN } from "./studio.zh-CN";
 import { teamsZhCN } from "./teams.zh-CN";
 import { usageZhCN } from "./usage.zh-CN";
+import { workspaceZhCN } from "./workspace.zh-CN";
 
 // 简体中文界面文案：必须覆盖 en.ts 的每一个键（类型检查强制）。
 export const zhCN: Record<MessageKey, string> = {
@@ -92,4 +93,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...teamsZhCN,
   ...shareZhCN,
   ...usageZhCN,
+  ...workspaceZhCN,
 };

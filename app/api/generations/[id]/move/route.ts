@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { db } from "@/lib/server/db";
+import { moveToTeam } from "@/lib/server/gallery/move-to-team";
+import { galleryViewFor } from "@/lib/server/gallery/annotate-generations";
+import { route } from "@/lib/server/http/route";
+
+export const runtime = "nodejs";
+
+const params = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/) });
+const body = z.object({ teamId: z.string({ error: "errors.field.required" }).regex(/^[A-Za-z0-9_-]{1,128}$/, { error: "errors.field.invalid" }) }).strict();
+
+// POST /api/generations/:id/move {teamId} -> the clip's view (now in the team) | 404 | 409 not_movable
+export const POST = route({ auth: "user", params, body }, async ({ actor, params, body, ip }) => {
+  await moveToTeam(db(), actor, params.id, body.teamId, ip);
+  return galleryViewFor(db(), actor, params.id);
+});

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { json } from "@/lib/server/http/respond";
+import { route } from "@/lib/server/http/route";
+import { accessOf, can } from "@/lib/server/permissions";
+import { WORKSPACE_COOKIE } from "@/lib/server/workspace/current-workspace";
+
+export const runtime = "nodejs";
+
+const body = z.object({ teamId: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/).nullable() }).strict();
+
+// PUT /api/workspace {teamId|null} -> {teamId}; remembers the studio/gallery workspace of this browser.
+// A team the actor is not in is 404 (and the cookie is re-checked on every read anyway).
+export const PUT = route({ auth: "user", body }, async ({ actor, body }) => {
+  if (body.teamId !== null && !can(await accessOf(db(), actor), body.teamId, "clip.view")) throw new AppError("not_found");
+  const res = json({ teamId: body.teamId });
+  res.headers.append(
+    "set-cookie",
+    `${WORKSPACE_COOKIE}=${body.teamId ?? "personal"}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly`,
+  );
+  return res;
+});

@@ -1,0 +1,32 @@
+"use client";
+import { createContext, type ReactNode, useContext } from "react";
+
+// The current workspace (personal or one team), decided on the server from the workspace cookie and
+// the actor's CURRENT memberships, handed to every client component of the page. API calls add
+// `team=<id>` through withWorkspace(); the server authorizes that team again on each request.
+
+export interface WorkspaceInfo {
+  teamId: string | null;
+  teamName: string | null;
+  role: "OWNER" | "ADMIN" | "MEMBER" | "VIEWER" | null;
+  canGenerate: boolean;
+  /** The actor's teams; `canGenerate` there (moving a personal clip in needs it). */
+  teams: { id: string; name: string; canGenerate: boolean }[];
+}
+
+const PERSONAL: WorkspaceInfo = { teamId: null, teamName: null, role: null, canGenerate: true, teams: [] };
+const WorkspaceContext = createContext<WorkspaceInfo>(PERSONAL);
+
+export function WorkspaceProvider({ value, children }: { value: WorkspaceInfo; children: ReactNode }) {
+  return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
+}
+
+export function useWorkspace(): WorkspaceInfo {
+  return useContext(WorkspaceContext);
+}
+
+/** `url` with the workspace's `team` query parameter (unchanged for the personal workspace). */
+export function withWorkspace(url: string, teamId: string | null): string {
+  if (!teamId) return url;
+  return `${url}${url.includes("?") ? "&" : "?"}team=${encodeURIComponent(teamId)}`;
+}
