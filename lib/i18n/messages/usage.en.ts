@@ -31,6 +31,7 @@ export const usageEn = {
   "usage.chart.aria": "Stacked bar chart of spend per day in {month} for {members} members: total {total}; highest day {day} with {amount}.",
   "usage.chart.ariaEmpty": "Bar chart of spend per day in {month}: nothing was spent.",
   "usage.chart.empty": "Nothing was spent in this month.",
+  "usage.chart.others": "{count} others",
   "usage.chart.legend": "Members",
   "usage.chart.table": "Show the chart's data as a table",
   "usage.chart.axis": "Day of month",
@@ -65,6 +66,7 @@ export const usageEn = {
   "usage.budgets.cleared": "Limit removed.",
   "usage.budgets.unchanged": "Nothing changed.",
   "usage.budgets.invalid": "Enter an amount like 120 or 120.50 (at most two decimals, up to ¥10,000,000).",
+  "usage.budgets.network": "Could not reach the server. Try again.",
   "usage.budgets.failed": "Could not save: {message}",
 
   // Instance daily cap (admin page)

@@ -31,6 +31,7 @@ export const usageZhCN: Record<keyof typeof usageEn, string> = {
   "usage.chart.aria": "{month} 每日消费堆叠柱状图，共 {members} 位成员：合计 {total}；最高的一天为 {day}，消费 {amount}。",
   "usage.chart.ariaEmpty": "{month} 每日消费柱状图：没有任何消费。",
   "usage.chart.empty": "本月没有消费。",
+  "usage.chart.others": "其他 {count} 人",
   "usage.chart.legend": "成员",
   "usage.chart.table": "以表格显示图表数据",
   "usage.chart.axis": "日期",
@@ -64,6 +65,7 @@ export const usageZhCN: Record<keyof typeof usageEn, string> = {
   "usage.budgets.cleared": "已取消上限。",
   "usage.budgets.unchanged": "没有变化。",
   "usage.budgets.invalid": "请输入 120 或 120.50 这样的金额（最多两位小数，不超过 ¥10,000,000）。",
+  "usage.budgets.network": "无法连接服务器，请重试。",
   "usage.budgets.failed": "保存失败：{message}",
 
   "usage.instanceCap.title": "每日消费上限（整个工作室）",
