@@ -1,5 +1,6 @@
 "use client";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { SharePanel } from "@/components/share/share-panel";
 import { StatusChip } from "@/components/studio/status-chip";
 import { formatBytes, formatPrice } from "@/lib/client/format";
 import type { MessageKey } from "@/lib/i18n/translate";
@@ -73,6 +74,7 @@ export function ClipDetail({ clip, headingId, handlers }: { clip: GenerationView
           </p>
         </section>
         <ClipActions clip={clip} handlers={handlers} />
+        <SharePanel key={clip.id} generationId={clip.id} status={clip.status} />
         {clip.errorMessage && (
           <section className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
             <h3 className="font-semibold">{t("gallery.detail.reason")}</h3>
