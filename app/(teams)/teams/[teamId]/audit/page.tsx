@@ -1,0 +1,94 @@
+import { notFound } from "next/navigation";
+import { AuditFilters, AuditTable } from "@/components/audit/audit-log-view";
+import { TeamNav } from "@/components/teams/team-nav";
+import { auditQuerySchema, listAudit } from "@/lib/server/audit/list-audit";
+import { getActor } from "@/lib/server/auth/session";
+import { db } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
+import { zodFields } from "@/lib/server/http/route";
+import { getT } from "@/lib/server/i18n";
+import { accessOf, can, roleIn } from "@/lib/server/permissions";
+
+// The team's audit log (owners and admins): filters in the URL (a GET form), newest first, 50 per page
+// with a "load older" link carrying the cursor. Read-only. Non-members get a 404; other members a
+// "not allowed" message and no events.
+
+export const dynamic = "force-dynamic";
+
+const FILTERS = ["action", "actorId", "from", "to"] as const;
+
+export default async function AuditPage({ params, searchParams }: { params: Promise<{ teamId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { teamId } = await params;
+  const raw = await searchParams;
+  const { t } = await getT();
+  const actor = await getActor();
+  if (!actor) notFound();
+  const access = await accessOf(db(), actor);
+  const role = roleIn(access, teamId);
+  if (!role) notFound();
+  const team = await db().team.findUnique({ where: { id: teamId }, select: { name: true } });
+  if (!team) notFound();
+
+  if (!can(access, teamId, "team.viewAudit")) {
+    return (
+      <section className="flex flex-col gap-4">
+        <TeamNav teamId={teamId} teamName={team.name} role={role} />
+        <p role="alert" className="text-red-700 dark:text-red-400">
+          {t("audit.forbidden")}
+        </p>
+      </section>
+    );
+  }
+
+  const sp: Record<string, string> = {};
+  for (const k of [...FILTERS, "cursor"]) {
+    const v = raw[k];
+    const s = Array.isArray(v) ? v[0] : v;
+    if (s) sp[k] = s;
+  }
+  const filters = Object.fromEntries(FILTERS.filter((k) => sp[k]).map((k) => [k, sp[k]!])) as Partial<Record<(typeof FILTERS)[number], string>>;
+  const parsed = auditQuerySchema.safeParse(sp);
+  const base = `/teams/${encodeURIComponent(teamId)}/audit`;
+  const hrefWith = (extra: Record<string, string>) => {
+    const qs = new URLSearchParams({ ...filters, ...extra }).toString();
+    return qs ? `${base}?${qs}` : base;
+  };
+
+  const members = await db().membership.findMany({
+    where: { teamId },
+    orderBy: { createdAt: "asc" },
+    select: { user: { select: { id: true, name: true, email: true } } },
+  });
+  const page = parsed.success ? await listAudit(db(), teamId, parsed.data).catch(() => null) : null;
+  const problems = parsed.success ? (page ? [] : [t("errors.field.invalid")]) : zodFields(parsed.error).map((f) => `${f.path}: ${t(f.key)}`);
+
+  return (
+    <section aria-labelledby="audit-title" className="flex min-w-0 flex-col gap-6">
+      <TeamNav teamId={teamId} teamName={team.name} role={role} />
+      <header className="flex flex-col gap-1">
+        <h2 id="audit-title" className="text-xl font-semibold">
+          {t("audit.title")}
+        </h2>
+        <p className="text-sm text-zinc-700 dark:text-zinc-300">
+          {t("audit.intro")} {t("usage.timeZone", { tz: env().BUDGET_TIME_ZONE })}
+        </p>
+      </header>
+      <AuditFilters action={base} filters={filters} members={members.map((m) => ({ userId: m.user.id, label: m.user.name ? `${m.user.name} (${m.user.email})` : m.user.email }))} />
+      {problems.length > 0 && (
+        <ul role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+      {page && (
+        <AuditTable
+          page={page}
+          timeZone={env().BUDGET_TIME_ZONE}
+          moreHref={page.nextCursor ? hrefWith({ cursor: page.nextCursor }) : null}
+          newestHref={sp.cursor ? hrefWith({}) : null}
+        />
+      )}
+    </section>
+  );
+}
