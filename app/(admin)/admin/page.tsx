@@ -1,3 +1,4 @@
+import { InstanceBudget } from "@/components/admin/instance-budget";
 import { InstanceSettingsForm } from "@/components/admin/instance-settings-form";
 import { getActor } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db";
@@ -20,6 +21,7 @@ export default async function AdminPage() {
         {t("admin.title")}
       </h1>
       <InstanceSettingsForm registration={await getRegistrationMode(db())} />
+      <InstanceBudget />
     </section>
   );
 }
