@@ -1,13 +1,36 @@
+import { redirect } from "next/navigation";
+import { CreateTeamForm } from "@/components/teams/create-team-form";
+import { PendingInvites } from "@/components/teams/pending-invites";
+import { TeamList } from "@/components/teams/team-list";
+import { LiveRegionProvider } from "@/components/ui/live-region";
+import { getActor } from "@/lib/server/auth/session";
+import { db } from "@/lib/server/db";
 import { getT } from "@/lib/server/i18n";
+import { accessOf } from "@/lib/server/permissions";
+import { listMyTeams } from "@/lib/server/teams/list-teams";
+import { listMyInvites } from "@/lib/server/teams/my-invites";
+
+export const dynamic = "force-dynamic";
 
 export default async function TeamsPage() {
+  const actor = await getActor();
+  if (!actor) redirect("/sign-in?callbackUrl=%2Fteams");
+  const access = await accessOf(db(), actor);
+  const [teams, invites] = await Promise.all([listMyTeams(db(), access), listMyInvites(db(), access)]);
   const { t } = await getT();
   return (
-    <section aria-labelledby="team-title" className="flex flex-col gap-2">
-      <h1 id="team-title" className="text-2xl font-semibold">
-        {t("team.title")}
-      </h1>
-      <p className="text-zinc-700 dark:text-zinc-300">{t("team.empty")}</p>
-    </section>
+    <LiveRegionProvider>
+      <div className="flex flex-col gap-6">
+        <header className="flex flex-col gap-1">
+          <h1 className="text-2xl font-semibold">{t("teams.page.title")}</h1>
+          <p className="text-zinc-700 dark:text-zinc-300">{t("teams.page.intro")}</p>
+        </header>
+        {invites.length > 0 && <PendingInvites invites={invites} />}
+        <div className="grid gap-6 md:grid-cols-2">
+          <TeamList teams={teams} t={t} />
+          <CreateTeamForm />
+        </div>
+      </div>
+    </LiveRegionProvider>
   );
 }

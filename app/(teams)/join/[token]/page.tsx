@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { JoinInvite } from "@/components/teams/join-invite";
+import { CARD } from "@/components/teams/styles";
+import { getActor } from "@/lib/server/auth/session";
+import { db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { getT } from "@/lib/server/i18n";
+import { accessOf } from "@/lib/server/permissions";
+import { INVITE_TOKEN_RE } from "@/lib/server/teams/limits";
+import { previewLinkInvite } from "@/lib/server/teams/preview-invite";
+import type { LinkPreview } from "@/lib/server/teams/team-views";
+
+export const dynamic = "force-dynamic";
+
+// The invite token is in the URL: never send it on as a referrer, never index the page.
+export const metadata: Metadata = { referrer: "no-referrer", robots: { index: false, follow: false } };
+
+/** /join/<token>: who invites me to which team as what; Accept / Decline. Signed-out visitors are
+ *  sent to sign-in (by proxy.ts, and here again) with a callbackUrl back to this page. */
+export default async function JoinPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const actor = await getActor();
+  if (!actor) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/join/${token}`)}`);
+  const { t } = await getT();
+  let preview: LinkPreview | null = null;
+  if (INVITE_TOKEN_RE.test(token)) {
+    try {
+      preview = await previewLinkInvite(db(), await accessOf(db(), actor), token);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+    }
+  }
+  if (!preview) {
+    return (
+      <section aria-labelledby="join-title" className={`${CARD} mx-auto flex max-w-xl flex-col gap-3`}>
+        <h1 id="join-title" className="text-2xl font-semibold">
+          {t("teams.join.title")}
+        </h1>
+        <p>{t("teams.join.invalid")}</p>
+        <Link href="/teams" className="font-medium text-indigo-700 underline underline-offset-2 dark:text-indigo-300">
+          {t("teams.join.back")}
+        </Link>
+      </section>
+    );
+  }
+  return <JoinInvite token={token} preview={preview} />;
+}

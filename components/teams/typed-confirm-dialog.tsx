@@ -1,0 +1,110 @@
+"use client";
+import { useEffect, useId, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { DANGER } from "./styles";
+
+/**
+ * A destructive confirmation that is only enabled once the user types `expected` (the team name).
+ * Native <dialog>: focus is trapped and Esc cancels; focus starts in the text box and goes back to
+ * the opener on close.
+ */
+export function TypedConfirmDialog({
+  open,
+  title,
+  body,
+  inputLabel,
+  expected,
+  confirmLabel,
+  cancelLabel,
+  busy,
+  error,
+  onConfirm,
+  onCancel,
+}: {
+  open: boolean;
+  title: string;
+  body: string;
+  inputLabel: string;
+  expected: string;
+  confirmLabel: string;
+  cancelLabel: string;
+  busy?: boolean;
+  error?: string | null;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const id = useId();
+  const ref = useRef<HTMLDialogElement>(null);
+  const opener = useRef<Element | null>(null);
+  const [typed, setTyped] = useState("");
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) {
+      opener.current = document.activeElement;
+      d.showModal();
+      d.querySelector<HTMLElement>("input")?.focus();
+    } else if (!open && d.open) {
+      d.close();
+      if (opener.current instanceof HTMLElement && opener.current.isConnected) opener.current.focus();
+    }
+  }, [open]);
+  const matches = typed.trim() === expected.trim();
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-body`}
+      onCancel={(e) => {
+        e.preventDefault();
+        setTyped("");
+        onCancel();
+      }}
+      className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl border border-zinc-300 bg-white p-5 text-zinc-900 shadow-xl backdrop:bg-black/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (matches && !busy) onConfirm();
+        }}
+      >
+        <h2 id={`${id}-title`} className="break-words text-lg font-semibold">
+          {title}
+        </h2>
+        <p id={`${id}-body`} className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">
+          {body}
+        </p>
+        <label htmlFor={`${id}-input`} className="mt-4 block break-words text-sm font-medium">
+          {inputLabel}
+        </label>
+        <input
+          id={`${id}-input`}
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          autoComplete="off"
+          className="mt-1 w-full rounded-md border border-zinc-400 bg-white px-3 py-2 text-base dark:border-zinc-600 dark:bg-zinc-950"
+        />
+        {error && (
+          <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
+            {error}
+          </p>
+        )}
+        <div className="mt-5 flex justify-end gap-2">
+          <Button
+            variant="secondary"
+            type="button"
+            onClick={() => {
+              setTyped("");
+              onCancel();
+            }}
+          >
+            {cancelLabel}
+          </Button>
+          <Button type="submit" disabled={!matches || busy} className={DANGER}>
+            {confirmLabel}
+          </Button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
