@@ -1,0 +1,260 @@
+// THE authorization matrix of issue 6, checked in as a table: every API route (method) × the seven
+// actors × the objects {own, same team, other team} → the expected HTTP status. The test
+// (authz-matrix.test.ts) runs every cell against the real handlers and asserts 100 % agreement, and
+// fails when a route file exports a method that is neither here nor in EXCLUDED.
+//
+// Actors: anon (no cookie); viewer V, member M, admin A, owner O of team T; otherTeam X (MEMBER of team
+// U); instanceAdmin I (User.role ADMIN, in no team). Objects are relative to the actor (see
+// tests/support/authz-world.ts): own = the actor's own object in their team (X: in U; I: a personal
+// one), same = a teammate's object in the actor's team (T's by M2; U's by X2; for I a T object),
+// other = an object of team W, where no actor is a member. Team-level routes: the object is the team
+// (own/same = the actor's team: T, U for X, T for I; other = W). "-" = a route without an object
+// (counted as one object).
+//
+// How a status is chosen (requests always carry a valid body, so 422 never masks the decision):
+//   success status when allowed · 401 anonymous · 404 when the object is not visible to the actor
+//   (another tenant, not a member) · 403 team_role_forbidden / member_rank / forbidden when a TEAM-level
+//   right is missing in a team the actor can see · 409 only where state, not authorization, decides.
+//   Clip predicates (canAnnotate/canDelete/canShare/canCancel/canRetry in lib/server/permissions) have
+//   no "forbidden" answer by design (DESIGN rule 7, permissions/index.ts): a clip the actor may see but
+//   not act on answers 404 like a missing one — those cells say 404.
+// Rules (lib/server/permissions/role-table.ts): viewers watch and download; members also generate,
+// tag, favourite, share and delete their own team clips; admins manage members (lower rank), budgets,
+// invites and any team clip; owners also delete and transfer the team; instance admins manage instance
+// settings only (admin routes 200, team content 404).
+import type { ActorKey, ObjectKey } from "../support/authz-world";
+
+/** A status, or for bulk actions (always 200) whether the id ended in `done` or was only counted as `missing`. */
+export type Expected = number | "200 done" | "200 missing";
+export type MatrixRow = readonly [route: string, object: ObjectKey, expected: Readonly<Record<ActorKey, Expected>>];
+
+/** Route methods deliberately left out of the matrix, with the reason. */
+export const EXCLUDED: readonly (readonly [route: string, reason: string])[] = [
+  ["GET /api/auth/:...nextauth", "next-auth internals (CSRF token, session, provider callbacks); sign-in is covered by auth-service tests"],
+  ["POST /api/auth/:...nextauth", "next-auth internals (credentials sign-in, sign-out)"],
+];
+
+export const MATRIX: readonly MatrixRow[] = [
+  // clip.view (canView): every role of the clip's team; a personal clip only its creator. Anything else 404.
+  ["GET /api/generations/:id", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["GET /api/generations/:id", "same", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["GET /api/generations/:id", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // clip.annotate (canAnnotate) {favourite: true}: members and up on any team clip; a personal clip its creator. Viewers: clip-predicate denial = 404.
+  ["PATCH /api/generations/:id", "own", { anon: 401, viewer: 404, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["PATCH /api/generations/:id", "same", { anon: 401, viewer: 404, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["PATCH /api/generations/:id", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // clip.deleteOwn / clip.manageAny (canDelete), FAILED (terminal) clip: members their own team clips, admins/owners any team clip.
+  ["DELETE /api/generations/:id", "own", { anon: 401, viewer: 404, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["DELETE /api/generations/:id", "same", { anon: 401, viewer: 404, member: 404, admin: 200, owner: 200, otherTeam: 404, instanceAdmin: 404 }],
+  ["DELETE /api/generations/:id", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // clip.generate own / clip.manageAny (canCancel), QUEUED clip: the creator (who may still generate there) or a team admin/owner.
+  ["POST /api/generations/:id/cancel", "own", { anon: 401, viewer: 404, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["POST /api/generations/:id/cancel", "same", { anon: 401, viewer: 404, member: 404, admin: 200, owner: 200, otherTeam: 404, instanceAdmin: 404 }],
+  ["POST /api/generations/:id/cancel", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // clip.generate (canRetry), FAILED clip: anyone who may generate in the clip's workspace (a new clip, paid there).
+  ["POST /api/generations/:id/retry", "own", { anon: 401, viewer: 404, member: 202, admin: 202, owner: 202, otherTeam: 202, instanceAdmin: 202 }],
+  ["POST /api/generations/:id/retry", "same", { anon: 401, viewer: 404, member: 202, admin: 202, owner: 202, otherTeam: 202, instanceAdmin: 404 }],
+  ["POST /api/generations/:id/retry", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // clip.view (canView): per-clip SSE (STORED clip: replays its state, then closes).
+  ["GET /api/generations/:id/events", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["GET /api/generations/:id/events", "same", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["GET /api/generations/:id/events", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // clip.view (canView): the studio's pre-fill of a clip.
+  ["GET /api/generations/:id/remix", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["GET /api/generations/:id/remix", "same", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["GET /api/generations/:id/remix", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // canMoveToTeam {teamId: the actor's team}. Objects: own = the actor's PERSONAL clip, same = the teammate's personal clip, other = W owner's personal clip into W. Viewer: visible clip, visible team, role lacks clip.generate -> 403 team_role_forbidden (as POST /api/generations?team). Instance admin: not in T -> 404.
+  ["POST /api/generations/:id/move", "own", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["POST /api/generations/:id/move", "same", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  ["POST /api/generations/:id/move", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // clip.shareOwn / clip.manageAny (canShare), STORED clip.
+  ["GET /api/generations/:id/share-links", "own", { anon: 401, viewer: 404, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["GET /api/generations/:id/share-links", "same", { anon: 401, viewer: 404, member: 404, admin: 200, owner: 200, otherTeam: 404, instanceAdmin: 404 }],
+  ["GET /api/generations/:id/share-links", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // clip.shareOwn / clip.manageAny (canShare), STORED clip {expiresInHours: 24, allowDownload: true}.
+  ["POST /api/generations/:id/share-links", "own", { anon: 401, viewer: 404, member: 201, admin: 201, owner: 201, otherTeam: 201, instanceAdmin: 201 }],
+  ["POST /api/generations/:id/share-links", "same", { anon: 401, viewer: 404, member: 404, admin: 201, owner: 201, otherTeam: 404, instanceAdmin: 404 }],
+  ["POST /api/generations/:id/share-links", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // canShare on the link's clip (revoke). Object = a fresh link on the own / same-team / other-team STORED clip.
+  ["DELETE /api/share-links/:linkId", "own", { anon: 401, viewer: 404, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["DELETE /api/share-links/:linkId", "same", { anon: 401, viewer: 404, member: 404, admin: 200, owner: 200, otherTeam: 404, instanceAdmin: 404 }],
+  ["DELETE /api/share-links/:linkId", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // clip.view (canView): video.mp4 of a STORED clip.
+  ["GET /api/media/:generationId/:file", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["GET /api/media/:generationId/:file", "same", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["GET /api/media/:generationId/:file", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // clip.view (canView): same as GET.
+  ["HEAD /api/media/:generationId/:file", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["HEAD /api/media/:generationId/:file", "same", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["HEAD /api/media/:generationId/:file", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // clip.download (canDownload): viewers download too.
+  ["GET /api/media/:generationId/:file?download=1", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["GET /api/media/:generationId/:file?download=1", "same", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["GET /api/media/:generationId/:file?download=1", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // clip.download (canDownload) {ids: [clip]}: zip of the downloadable subset; 404 when none is.
+  ["POST /api/generations/export", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["POST /api/generations/export", "same", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["POST /api/generations/export", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // clip.annotate per id (annotatableIds): always 200; the decision shows as the id in `done` vs counted in `missing`.
+  ["POST /api/generations/bulk {favourite}", "own", { anon: 401, viewer: "200 missing", member: "200 done", admin: "200 done", owner: "200 done", otherTeam: "200 done", instanceAdmin: "200 done" }],
+  ["POST /api/generations/bulk {favourite}", "same", { anon: 401, viewer: "200 missing", member: "200 done", admin: "200 done", owner: "200 done", otherTeam: "200 done", instanceAdmin: "200 missing" }],
+  ["POST /api/generations/bulk {favourite}", "other", { anon: 401, viewer: "200 missing", member: "200 missing", admin: "200 missing", owner: "200 missing", otherTeam: "200 missing", instanceAdmin: "200 missing" }],
+  // clip.deleteOwn / clip.manageAny per id (canDelete), FAILED clip: `done` vs `missing`.
+  ["POST /api/generations/bulk {delete}", "own", { anon: 401, viewer: "200 missing", member: "200 done", admin: "200 done", owner: "200 done", otherTeam: "200 done", instanceAdmin: "200 done" }],
+  ["POST /api/generations/bulk {delete}", "same", { anon: 401, viewer: "200 missing", member: "200 missing", admin: "200 done", owner: "200 done", otherTeam: "200 missing", instanceAdmin: "200 missing" }],
+  ["POST /api/generations/bulk {delete}", "other", { anon: 401, viewer: "200 missing", member: "200 missing", admin: "200 missing", owner: "200 missing", otherTeam: "200 missing", instanceAdmin: "200 missing" }],
+  // canViewUpload: the uploader only (or via a visible clip made from it; these uploads are used by none). Objects: own = the actor's upload, same = the teammate's, other = W owner's.
+  ["GET /api/uploads/:id", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["GET /api/uploads/:id", "same", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  ["GET /api/uploads/:id", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // canViewUpload: same as GET.
+  ["HEAD /api/uploads/:id", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["HEAD /api/uploads/:id", "same", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  ["HEAD /api/uploads/:id", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // clip.view on the team (assertWorkspace). Object = team: own/same = the actor's team (T; U for X; T for the instance admin), other = W.
+  ["GET /api/generations?team=:teamId", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["GET /api/generations?team=:teamId", "same", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["GET /api/generations?team=:teamId", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // clip.generate (canGenerateIn): viewers 403 team_role_forbidden; non-members 404.
+  ["POST /api/generations?team=:teamId", "own", { anon: 401, viewer: 403, member: 202, admin: 202, owner: 202, otherTeam: 202, instanceAdmin: 404 }],
+  ["POST /api/generations?team=:teamId", "same", { anon: 401, viewer: 403, member: 202, admin: 202, owner: 202, otherTeam: 202, instanceAdmin: 404 }],
+  ["POST /api/generations?team=:teamId", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // clip.view on the team (assertWorkspace): workspace SSE.
+  ["GET /api/generations/events?team=:teamId", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["GET /api/generations/events?team=:teamId", "same", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["GET /api/generations/events?team=:teamId", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // clip.view on the team: remember the workspace; a team the actor is not in is 404.
+  ["PUT /api/workspace {teamId}", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["PUT /api/workspace {teamId}", "same", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["PUT /api/workspace {teamId}", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // team.view: any member; non-members 404.
+  ["GET /api/teams/:teamId", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["GET /api/teams/:teamId", "same", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["GET /api/teams/:teamId", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // team.rename: owner, admin {name}.
+  ["PATCH /api/teams/:teamId", "own", { anon: 401, viewer: 403, member: 403, admin: 200, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
+  ["PATCH /api/teams/:teamId", "same", { anon: 401, viewer: 403, member: 403, admin: 200, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
+  ["PATCH /api/teams/:teamId", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // team.delete: owner only (fresh team copy per cell).
+  ["DELETE /api/teams/:teamId", "own", { anon: 401, viewer: 403, member: 403, admin: 403, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
+  ["DELETE /api/teams/:teamId", "same", { anon: 401, viewer: 403, member: 403, admin: 403, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
+  ["DELETE /api/teams/:teamId", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // team.transfer: owner only {userId: a member of that team} (fresh team copy per cell).
+  ["POST /api/teams/:teamId/transfer", "own", { anon: 401, viewer: 403, member: 403, admin: 403, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
+  ["POST /api/teams/:teamId/transfer", "same", { anon: 401, viewer: 403, member: 403, admin: 403, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
+  ["POST /api/teams/:teamId/transfer", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // team.view: any member.
+  ["GET /api/teams/:teamId/members", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["GET /api/teams/:teamId/members", "same", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["GET /api/teams/:teamId/members", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // team.manageMembers + rank {role: VIEWER}. Object = membership: own = the actor's own (self: never outranked -> 403 member_rank), same = the teammate's (M2 MEMBER in T; X2 OWNER in U), other = W owner's. Fresh team copy per cell.
+  ["PATCH /api/teams/:teamId/members/:userId", "own", { anon: 401, viewer: 403, member: 403, admin: 403, owner: 403, otherTeam: 403, instanceAdmin: 404 }],
+  ["PATCH /api/teams/:teamId/members/:userId", "same", { anon: 401, viewer: 403, member: 403, admin: 200, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
+  ["PATCH /api/teams/:teamId/members/:userId", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // self: team.leave (the owner gets 409 owner_must_transfer: the team would lose its owner, a state a transfer resolves); others: team.manageMembers + rank. Fresh team copy per cell.
+  ["DELETE /api/teams/:teamId/members/:userId", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 409, otherTeam: 200, instanceAdmin: 404 }],
+  ["DELETE /api/teams/:teamId/members/:userId", "same", { anon: 401, viewer: 403, member: 403, admin: 200, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
+  ["DELETE /api/teams/:teamId/members/:userId", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // team.invite: owner, admin.
+  ["GET /api/teams/:teamId/invites", "own", { anon: 401, viewer: 403, member: 403, admin: 200, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
+  ["GET /api/teams/:teamId/invites", "same", { anon: 401, viewer: 403, member: 403, admin: 200, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
+  ["GET /api/teams/:teamId/invites", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // team.invite: owner, admin {kind: link, role: MEMBER}.
+  ["POST /api/teams/:teamId/invites", "own", { anon: 401, viewer: 403, member: 403, admin: 201, owner: 201, otherTeam: 403, instanceAdmin: 404 }],
+  ["POST /api/teams/:teamId/invites", "same", { anon: 401, viewer: 403, member: 403, admin: 201, owner: 201, otherTeam: 403, instanceAdmin: 404 }],
+  ["POST /api/teams/:teamId/invites", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // team.invite (revoke). Object = a fresh invite of the actor's team (own: created by the actor; same: by the team's owner) or of W.
+  ["DELETE /api/teams/:teamId/invites/:inviteId", "own", { anon: 401, viewer: 403, member: 403, admin: 200, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
+  ["DELETE /api/teams/:teamId/invites/:inviteId", "same", { anon: 401, viewer: 403, member: 403, admin: 200, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
+  ["DELETE /api/teams/:teamId/invites/:inviteId", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // team.viewUsage: owner, admin.
+  ["GET /api/teams/:teamId/budgets", "own", { anon: 401, viewer: 403, member: 403, admin: 200, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
+  ["GET /api/teams/:teamId/budgets", "same", { anon: 401, viewer: 403, member: 403, admin: 200, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
+  ["GET /api/teams/:teamId/budgets", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // team.manageBudgets: owner, admin {scope: TEAM_MONTHLY, limitFen: max}.
+  ["PUT /api/teams/:teamId/budgets", "own", { anon: 401, viewer: 403, member: 403, admin: 200, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
+  ["PUT /api/teams/:teamId/budgets", "same", { anon: 401, viewer: 403, member: 403, admin: 200, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
+  ["PUT /api/teams/:teamId/budgets", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // team.manageBudgets: owner, admin {scope: TEAM_MONTHLY}.
+  ["DELETE /api/teams/:teamId/budgets", "own", { anon: 401, viewer: 403, member: 403, admin: 200, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
+  ["DELETE /api/teams/:teamId/budgets", "same", { anon: 401, viewer: 403, member: 403, admin: 200, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
+  ["DELETE /api/teams/:teamId/budgets", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // team.viewUsage: owner, admin.
+  ["GET /api/teams/:teamId/usage", "own", { anon: 401, viewer: 403, member: 403, admin: 200, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
+  ["GET /api/teams/:teamId/usage", "same", { anon: 401, viewer: 403, member: 403, admin: 200, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
+  ["GET /api/teams/:teamId/usage", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // team.viewUsage: owner, admin (CSV).
+  ["GET /api/teams/:teamId/usage/export", "own", { anon: 401, viewer: 403, member: 403, admin: 200, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
+  ["GET /api/teams/:teamId/usage/export", "same", { anon: 401, viewer: 403, member: 403, admin: 200, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
+  ["GET /api/teams/:teamId/usage/export", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // team.viewAudit: owner, admin.
+  ["GET /api/teams/:teamId/audit", "own", { anon: 401, viewer: 403, member: 403, admin: 200, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
+  ["GET /api/teams/:teamId/audit", "same", { anon: 401, viewer: 403, member: 403, admin: 200, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
+  ["GET /api/teams/:teamId/audit", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // An open email invitation addressed to the actor (own: to the actor, from a fresh team; same: to the teammate; other: to W's member). Anyone else's is 404.
+  ["POST /api/invites/:inviteId/accept", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["POST /api/invites/:inviteId/accept", "same", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  ["POST /api/invites/:inviteId/accept", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // Same objects as accept.
+  ["POST /api/invites/:inviteId/decline", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["POST /api/invites/:inviteId/decline", "same", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  ["POST /api/invites/:inviteId/decline", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // Any signed-in holder of a valid link token (own: the actor's team, created by the actor; same: by the team's owner; other: W). Not public: anonymous 401.
+  ["GET /api/invites/link/:token", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["GET /api/invites/link/:token", "same", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["GET /api/invites/link/:token", "other", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  // Any signed-in holder of a valid token joins; already a member -> 409 already_member (state, not authorization; unavoidable for a link to one's own team). Fresh team copies per cell.
+  ["POST /api/invites/link/:token/accept", "own", { anon: 401, viewer: 409, member: 409, admin: 409, owner: 409, otherTeam: 409, instanceAdmin: 200 }],
+  ["POST /api/invites/link/:token/accept", "same", { anon: 401, viewer: 409, member: 409, admin: 409, owner: 409, otherTeam: 409, instanceAdmin: 200 }],
+  ["POST /api/invites/link/:token/accept", "other", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  // Any signed-in holder of a valid token (fresh single-use link per cell).
+  ["POST /api/invites/link/:token/decline", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["POST /api/invites/link/:token/decline", "same", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["POST /api/invites/link/:token/decline", "other", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  // Public: the token is the credential (link on the own / same-team / other-team clip, video.mp4).
+  ["GET /api/s/:token/:file", "own", { anon: 200, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["GET /api/s/:token/:file", "same", { anon: 200, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["GET /api/s/:token/:file", "other", { anon: 200, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  // Public: same as GET.
+  ["HEAD /api/s/:token/:file", "own", { anon: 200, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["HEAD /api/s/:token/:file", "same", { anon: 200, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["HEAD /api/s/:token/:file", "other", { anon: 200, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  // Personal workspace list (no object): any signed-in user.
+  ["GET /api/generations", "-", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  // Generate into the personal workspace (no object): any signed-in user.
+  ["POST /api/generations", "-", { anon: 401, viewer: 202, member: 202, admin: 202, owner: 202, otherTeam: 202, instanceAdmin: 202 }],
+  // Personal workspace SSE (no object).
+  ["GET /api/generations/events", "-", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  // The actor's own tags (no object).
+  ["GET /api/generations/tags", "-", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  // Switch to the personal workspace (no object).
+  ["PUT /api/workspace {teamId: null}", "-", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  // Upload an image (no object): any signed-in user.
+  ["POST /api/uploads", "-", { anon: 401, viewer: 201, member: 201, admin: 201, owner: 201, otherTeam: 201, instanceAdmin: 201 }],
+  // Upstream breaker state (no object): any signed-in user.
+  ["GET /api/upstream/status", "-", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  // The actor's teams (no object).
+  ["GET /api/teams", "-", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  // Create a team (no object): any signed-in user becomes its owner.
+  ["POST /api/teams", "-", { anon: 401, viewer: 201, member: 201, admin: 201, owner: 201, otherTeam: 201, instanceAdmin: 201 }],
+  // Email invitations addressed to the actor (no object).
+  ["GET /api/invites", "-", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  // Public health check (no object).
+  ["GET /api/health", "-", { anon: 200, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  // Public: UI language cookie (no object).
+  ["POST /api/locale", "-", { anon: 200, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  // Public sign-up (no object; registration open).
+  ["POST /api/account/sign-up", "-", { anon: 201, viewer: 201, member: 201, admin: 201, owner: 201, otherTeam: 201, instanceAdmin: 201 }],
+  // Instance admins only (auth admin): everyone else signed in 403 forbidden.
+  ["GET /api/admin/settings", "-", { anon: 401, viewer: 403, member: 403, admin: 403, owner: 403, otherTeam: 403, instanceAdmin: 200 }],
+  // Instance admins only {registration: open}.
+  ["PUT /api/admin/settings", "-", { anon: 401, viewer: 403, member: 403, admin: 403, owner: 403, otherTeam: 403, instanceAdmin: 200 }],
+  // Instance admins only.
+  ["GET /api/admin/budget", "-", { anon: 401, viewer: 403, member: 403, admin: 403, owner: 403, otherTeam: 403, instanceAdmin: 200 }],
+  // Instance admins only {limitFen: max}.
+  ["PUT /api/admin/budget", "-", { anon: 401, viewer: 403, member: 403, admin: 403, owner: 403, otherTeam: 403, instanceAdmin: 200 }],
+  // Instance admins only.
+  ["DELETE /api/admin/budget", "-", { anon: 401, viewer: 403, member: 403, admin: 403, owner: 403, otherTeam: 403, instanceAdmin: 200 }],
+  // Instance admins only (registration invitation).
+  ["POST /api/admin/invites", "-", { anon: 401, viewer: 403, member: 403, admin: 403, owner: 403, otherTeam: 403, instanceAdmin: 201 }],
+];

@@ -1,0 +1,390 @@
+// The authorization matrix of issue 6: every route × 7 actors × {own, same team, other team} objects
+// against the real handlers on a real migrated database (SQLite; PostgreSQL too when
+// TEST_POSTGRES_URL is set). The expected statuses live in authz-matrix.table.ts; this file builds
+// the objects of each cell (tests/support/authz-world.ts), sends a valid request, and asserts that
+// every cell agrees. It also fails when a route file exports a method the table does not cover.
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ACTORS, type ActorKey, type AuthzWorld, buildAuthzWorld, type ObjectKey } from "../support/authz-world";
+import { providers } from "../support/test-db";
+import { EXCLUDED, type Expected, MATRIX } from "./authz-matrix.table";
+import { ctx, FIXTURES, setupStudio, type Studio } from "./generations-api-support";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const API_DIR = path.join(ROOT, "app/api");
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"] as const;
+const MAX_FEN = 1_000_000_000;
+const TEXT = { mode: "text", prompt: "Authz matrix: fog over tea terraces", style: "general", aspectRatio: "16:9", movementAmplitude: "auto" };
+
+/** "METHOD /api/..." of every exported handler of every app/api/** /route.ts. */
+function routeMethods(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name === "route.ts") {
+        const src = fs.readFileSync(p, "utf8");
+        const url = "/" + path.relative(path.join(ROOT, "app"), path.dirname(p)).split(path.sep).map((s) => s.replace(/^\[(.+)\]$/, ":$1")).join("/");
+        const found = new Set<string>();
+        for (const m of src.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE|HEAD)\b/g)) found.add(m[1]!);
+        for (const m of src.matchAll(/export\s*\{([^}]*)\}/g)) {
+          for (const part of m[1]!.split(",")) {
+            const name = part.trim().split(/\s+as\s+/).pop()?.trim();
+            if (name && (METHODS as readonly string[]).includes(name)) found.add(name);
+          }
+        }
+        for (const method of found) out.push(`${method} ${url}`);
+      }
+    }
+  };
+  walk(API_DIR);
+  return out.sort();
+}
+
+/** "GET /api/generations?team=:teamId" -> "GET /api/generations" (variants share their route method). */
+const baseOf = (route: string) => /^(\w+) ([^?\s]+)/.exec(route)!.slice(1, 3).join(" ");
+
+async function loadRoutes() {
+  return {
+    signUp: await import("@/app/api/account/sign-up/route"),
+    adminBudget: await import("@/app/api/admin/budget/route"),
+    adminInvites: await import("@/app/api/admin/invites/route"),
+    adminSettings: await import("@/app/api/admin/settings/route"),
+    cancel: await import("@/app/api/generations/[id]/cancel/route"),
+    clipEvents: await import("@/app/api/generations/[id]/events/route"),
+    move: await import("@/app/api/generations/[id]/move/route"),
+    remix: await import("@/app/api/generations/[id]/remix/route"),
+    retry: await import("@/app/api/generations/[id]/retry/route"),
+    one: await import("@/app/api/generations/[id]/route"),
+    clipShareLinks: await import("@/app/api/generations/[id]/share-links/route"),
+    bulk: await import("@/app/api/generations/bulk/route"),
+    events: await import("@/app/api/generations/events/route"),
+    exportZip: await import("@/app/api/generations/export/route"),
+    generations: await import("@/app/api/generations/route"),
+    tags: await import("@/app/api/generations/tags/route"),
+    health: await import("@/app/api/health/route"),
+    emailAccept: await import("@/app/api/invites/[inviteId]/accept/route"),
+    emailDecline: await import("@/app/api/invites/[inviteId]/decline/route"),
+    linkAccept: await import("@/app/api/invites/link/[token]/accept/route"),
+    linkDecline: await import("@/app/api/invites/link/[token]/decline/route"),
+    linkPreview: await import("@/app/api/invites/link/[token]/route"),
+    myInvites: await import("@/app/api/invites/route"),
+    locale: await import("@/app/api/locale/route"),
+    media: await import("@/app/api/media/[generationId]/[file]/route"),
+    shared: await import("@/app/api/s/[token]/[file]/route"),
+    shareLink: await import("@/app/api/share-links/[linkId]/route"),
+    audit: await import("@/app/api/teams/[teamId]/audit/route"),
+    budgets: await import("@/app/api/teams/[teamId]/budgets/route"),
+    teamInvite: await import("@/app/api/teams/[teamId]/invites/[inviteId]/route"),
+    teamInvites: await import("@/app/api/teams/[teamId]/invites/route"),
+    member: await import("@/app/api/teams/[teamId]/members/[userId]/route"),
+    members: await import("@/app/api/teams/[teamId]/members/route"),
+    team: await import("@/app/api/teams/[teamId]/route"),
+    transfer: await import("@/app/api/teams/[teamId]/transfer/route"),
+    usageExport: await import("@/app/api/teams/[teamId]/usage/export/route"),
+    usage: await import("@/app/api/teams/[teamId]/usage/route"),
+    teams: await import("@/app/api/teams/route"),
+    upload: await import("@/app/api/uploads/[id]/route"),
+    uploads: await import("@/app/api/uploads/route"),
+    upstream: await import("@/app/api/upstream/status/route"),
+    workspace: await import("@/app/api/workspace/route"),
+    storage: (await import("@/lib/server/storage/instance")).storage,
+  };
+}
+
+type Routes = Awaited<ReturnType<typeof loadRoutes>>;
+type Handler = (req: Request, c: ReturnType<typeof ctx>) => Promise<Response>;
+/** A cell's request: the response plus, for bulk actions, the id whose fate decides the outcome. */
+type Sent = { res: Response; doneId?: string };
+type Runner = (a: ActorKey, o: ObjectKey) => Promise<Sent>;
+
+describe.each(providers())("authorization matrix on %s", (kind) => {
+  let s: Studio;
+  let r: Routes;
+  let w: AuthzWorld;
+  let seq = 0;
+  const image = fs.readFileSync(path.join(FIXTURES, "images/landscape.png"));
+
+  beforeAll(async () => {
+    s = await setupStudio(kind, { REGISTRATION: "open" });
+    r = await loadRoutes();
+    w = await buildAuthzWorld(s.db, r.storage, kind === "sqlite" ? "s" : "p");
+  });
+  afterAll(async () => s?.drop());
+
+  /** A browser-like request: session cookie of the actor, same-origin headers on writes, JSON body. */
+  function req(a: ActorKey, method: string, url: string, body?: unknown, extra: Record<string, string> = {}): Request {
+    const u = w.user(a);
+    const headers: Record<string, string> = { host: "localhost:3000", ...(u ? { cookie: u.cookie } : {}), ...extra };
+    if (method !== "GET" && method !== "HEAD") headers.origin = "http://localhost:3000";
+    if (body !== undefined) headers["content-type"] = "application/json";
+    return new Request(`http://localhost:3000${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  }
+  const call = async (h: Handler, request: Request, params: Record<string, string> = {}): Promise<Sent> => ({ res: await h(request, ctx(params)) });
+  const key = () => ({ "idempotency-key": `authz-${kind}-${seq++}` });
+  /** Who created an object in the actor's team: own = the actor (team owner for I/anonymous), same = the team's owner. */
+  const creator = (a: ActorKey, o: ObjectKey) =>
+    o === "other" ? w.users.WO.id : o === "same" || a === "anon" || a === "instanceAdmin" ? (a === "otherTeam" ? w.users.X2.id : w.users.O.id) : w.user(a)!.id;
+  /** Server-sent events: abort the stream once the status is known. */
+  async function sse(h: Handler, a: ActorKey, url: string, params: Record<string, string> = {}): Promise<Sent> {
+    const ac = new AbortController();
+    const u = w.user(a);
+    const request = new Request(`http://localhost:3000${url}`, { headers: { host: "localhost:3000", ...(u ? { cookie: u.cookie } : {}) }, signal: ac.signal });
+    const res = await h(request, ctx(params));
+    await res.body?.cancel().catch(() => undefined);
+    ac.abort();
+    return { res };
+  }
+  /** Member routes: own = oneself, same = the teammate, other = W's owner — each in a fresh team copy. */
+  async function memberCase(a: ActorKey, o: ObjectKey) {
+    const t = await w.freshTeam(a, o);
+    const userId = o === "other" ? t.ownerId : o === "same" || a === "anon" ? t.mate : w.user(a)!.id;
+    return { teamId: t.teamId, userId };
+  }
+
+  const runners: Record<string, Runner> = {
+    // Clips
+    "GET /api/generations/:id": async (a, o) => {
+      const id = await w.clip(a, o, "STORED");
+      return call(r.one.GET, req(a, "GET", `/api/generations/${id}`), { id });
+    },
+    "PATCH /api/generations/:id": async (a, o) => {
+      const id = await w.clip(a, o, "STORED");
+      return call(r.one.PATCH, req(a, "PATCH", `/api/generations/${id}`, { favourite: true }), { id });
+    },
+    "DELETE /api/generations/:id": async (a, o) => {
+      const id = await w.clip(a, o, "FAILED", true);
+      return call(r.one.DELETE, req(a, "DELETE", `/api/generations/${id}`), { id });
+    },
+    "POST /api/generations/:id/cancel": async (a, o) => {
+      const id = await w.clip(a, o, "QUEUED", true);
+      return call(r.cancel.POST, req(a, "POST", `/api/generations/${id}/cancel`), { id });
+    },
+    "POST /api/generations/:id/retry": async (a, o) => {
+      const id = await w.clip(a, o, "FAILED");
+      return call(r.retry.POST, req(a, "POST", `/api/generations/${id}/retry`, undefined, key()), { id });
+    },
+    "GET /api/generations/:id/events": async (a, o) => {
+      const id = await w.clip(a, o, "STORED");
+      return sse(r.clipEvents.GET, a, `/api/generations/${id}/events`, { id });
+    },
+    "GET /api/generations/:id/remix": async (a, o) => {
+      const id = await w.clip(a, o, "STORED");
+      return call(r.remix.GET, req(a, "GET", `/api/generations/${id}/remix`), { id });
+    },
+    "POST /api/generations/:id/move": async (a, o) => {
+      const id = await w.personalClip(a, o);
+      return call(r.move.POST, req(a, "POST", `/api/generations/${id}/move`, { teamId: w.team(a, o) }), { id });
+    },
+    "GET /api/generations/:id/share-links": async (a, o) => {
+      const id = await w.clip(a, o, "STORED");
+      return call(r.clipShareLinks.GET, req(a, "GET", `/api/generations/${id}/share-links`), { id });
+    },
+    "POST /api/generations/:id/share-links": async (a, o) => {
+      const id = await w.clip(a, o, "STORED");
+      return call(r.clipShareLinks.POST, req(a, "POST", `/api/generations/${id}/share-links`, { expiresInHours: 24, allowDownload: true }), { id });
+    },
+    "DELETE /api/share-links/:linkId": async (a, o) => {
+      const link = await w.shareLink(a, o);
+      return call(r.shareLink.DELETE, req(a, "DELETE", `/api/share-links/${link.id}`), { linkId: link.id });
+    },
+    "GET /api/media/:generationId/:file": async (a, o) => {
+      const id = await w.clip(a, o, "STORED");
+      return call(r.media.GET, req(a, "GET", `/api/media/${id}/video.mp4`), { generationId: id, file: "video.mp4" });
+    },
+    "HEAD /api/media/:generationId/:file": async (a, o) => {
+      const id = await w.clip(a, o, "STORED");
+      return call(r.media.HEAD, req(a, "HEAD", `/api/media/${id}/video.mp4`), { generationId: id, file: "video.mp4" });
+    },
+    "GET /api/media/:generationId/:file?download=1": async (a, o) => {
+      const id = await w.clip(a, o, "STORED");
+      return call(r.media.GET, req(a, "GET", `/api/media/${id}/video.mp4?download=1`), { generationId: id, file: "video.mp4" });
+    },
+    "POST /api/generations/export": async (a, o) => {
+      const id = await w.clip(a, o, "STORED");
+      return call(r.exportZip.POST, req(a, "POST", "/api/generations/export", { ids: [id] }));
+    },
+    "POST /api/generations/bulk {favourite}": async (a, o) => {
+      const id = await w.clip(a, o, "STORED");
+      return { ...(await call(r.bulk.POST, req(a, "POST", "/api/generations/bulk", { action: "favourite", ids: [id], favourite: true }))), doneId: id };
+    },
+    "POST /api/generations/bulk {delete}": async (a, o) => {
+      const id = await w.clip(a, o, "FAILED", true);
+      return { ...(await call(r.bulk.POST, req(a, "POST", "/api/generations/bulk", { action: "delete", ids: [id] }))), doneId: id };
+    },
+    "GET /api/uploads/:id": async (a, o) => {
+      const id = await w.upload(a, o);
+      return call(r.upload.GET, req(a, "GET", `/api/uploads/${id}`), { id });
+    },
+    "HEAD /api/uploads/:id": async (a, o) => {
+      const id = await w.upload(a, o);
+      return call(r.upload.HEAD, req(a, "HEAD", `/api/uploads/${id}`), { id });
+    },
+    // Workspaces
+    "GET /api/generations?team=:teamId": (a, o) => call(r.generations.GET, req(a, "GET", `/api/generations?team=${w.team(a, o)}`)),
+    "POST /api/generations?team=:teamId": (a, o) =>
+      call(r.generations.POST, req(a, "POST", `/api/generations?team=${w.team(a, o)}`, { ...TEXT, prompt: `${TEXT.prompt} ${seq}` }, key())),
+    "GET /api/generations/events?team=:teamId": (a, o) => sse(r.events.GET, a, `/api/generations/events?team=${w.team(a, o)}`),
+    "PUT /api/workspace {teamId}": (a, o) => call(r.workspace.PUT, req(a, "PUT", "/api/workspace", { teamId: w.team(a, o) })),
+    // Teams
+    "GET /api/teams/:teamId": (a, o) => call(r.team.GET, req(a, "GET", `/api/teams/${w.team(a, o)}`), { teamId: w.team(a, o) }),
+    "PATCH /api/teams/:teamId": (a, o) =>
+      call(r.team.PATCH, req(a, "PATCH", `/api/teams/${w.team(a, o)}`, { name: `Renamed ${seq++}` }), { teamId: w.team(a, o) }),
+    "DELETE /api/teams/:teamId": async (a, o) => {
+      const { teamId } = await w.freshTeam(a, o);
+      return call(r.team.DELETE, req(a, "DELETE", `/api/teams/${teamId}`), { teamId });
+    },
+    "POST /api/teams/:teamId/transfer": async (a, o) => {
+      const { teamId, mate } = await w.freshTeam(a, o);
+      return call(r.transfer.POST, req(a, "POST", `/api/teams/${teamId}/transfer`, { userId: mate }), { teamId });
+    },
+    "GET /api/teams/:teamId/members": (a, o) => call(r.members.GET, req(a, "GET", `/api/teams/${w.team(a, o)}/members`), { teamId: w.team(a, o) }),
+    "PATCH /api/teams/:teamId/members/:userId": async (a, o) => {
+      const { teamId, userId } = await memberCase(a, o);
+      return call(r.member.PATCH, req(a, "PATCH", `/api/teams/${teamId}/members/${userId}`, { role: "VIEWER" }), { teamId, userId });
+    },
+    "DELETE /api/teams/:teamId/members/:userId": async (a, o) => {
+      const { teamId, userId } = await memberCase(a, o);
+      return call(r.member.DELETE, req(a, "DELETE", `/api/teams/${teamId}/members/${userId}`), { teamId, userId });
+    },
+    "GET /api/teams/:teamId/invites": (a, o) => call(r.teamInvites.GET, req(a, "GET", `/api/teams/${w.team(a, o)}/invites`), { teamId: w.team(a, o) }),
+    "POST /api/teams/:teamId/invites": (a, o) =>
+      call(r.teamInvites.POST, req(a, "POST", `/api/teams/${w.team(a, o)}/invites`, { kind: "link", role: "MEMBER" }), { teamId: w.team(a, o) }),
+    "DELETE /api/teams/:teamId/invites/:inviteId": async (a, o) => {
+      const teamId = w.team(a, o);
+      const inv = await w.invite({ teamId, createdById: creator(a, o), email: `authz-revoke-${seq++}@example.test` });
+      return call(r.teamInvite.DELETE, req(a, "DELETE", `/api/teams/${teamId}/invites/${inv.id}`), { teamId, inviteId: inv.id });
+    },
+    "GET /api/teams/:teamId/budgets": (a, o) => call(r.budgets.GET, req(a, "GET", `/api/teams/${w.team(a, o)}/budgets`), { teamId: w.team(a, o) }),
+    "PUT /api/teams/:teamId/budgets": (a, o) =>
+      call(r.budgets.PUT, req(a, "PUT", `/api/teams/${w.team(a, o)}/budgets`, { scope: "TEAM_MONTHLY", limitFen: MAX_FEN }), { teamId: w.team(a, o) }),
+    "DELETE /api/teams/:teamId/budgets": (a, o) =>
+      call(r.budgets.DELETE, req(a, "DELETE", `/api/teams/${w.team(a, o)}/budgets`, { scope: "TEAM_MONTHLY" }), { teamId: w.team(a, o) }),
+    "GET /api/teams/:teamId/usage": (a, o) => call(r.usage.GET, req(a, "GET", `/api/teams/${w.team(a, o)}/usage`), { teamId: w.team(a, o) }),
+    "GET /api/teams/:teamId/usage/export": async (a, o) =>
+      call(r.usageExport.GET, req(a, "GET", `/api/teams/${w.team(a, o)}/usage/export`), { teamId: w.team(a, o) }),
+    "GET /api/teams/:teamId/audit": (a, o) => call(r.audit.GET, req(a, "GET", `/api/teams/${w.team(a, o)}/audit`), { teamId: w.team(a, o) }),
+    // The invitee's side
+    "POST /api/invites/:inviteId/accept": async (a, o) => {
+      const inv = await emailInvite(a, o);
+      return call(r.emailAccept.POST, req(a, "POST", `/api/invites/${inv}/accept`), { inviteId: inv });
+    },
+    "POST /api/invites/:inviteId/decline": async (a, o) => {
+      const inv = await emailInvite(a, o);
+      return call(r.emailDecline.POST, req(a, "POST", `/api/invites/${inv}/decline`), { inviteId: inv });
+    },
+    "GET /api/invites/link/:token": async (a, o) => {
+      const { token } = await w.invite({ teamId: w.team(a, o), createdById: creator(a, o) });
+      return call(r.linkPreview.GET, req(a, "GET", `/api/invites/link/${token}`), { token: token! });
+    },
+    "POST /api/invites/link/:token/accept": async (a, o) => {
+      const t = await w.freshTeam(a, o);
+      const { token } = await w.invite({ teamId: t.teamId, createdById: t.ownerId });
+      return call(r.linkAccept.POST, req(a, "POST", `/api/invites/link/${token}/accept`), { token: token! });
+    },
+    "POST /api/invites/link/:token/decline": async (a, o) => {
+      const { token } = await w.invite({ teamId: w.team(a, o), createdById: creator(a, o) });
+      return call(r.linkDecline.POST, req(a, "POST", `/api/invites/link/${token}/decline`), { token: token! });
+    },
+    // Public share links
+    "GET /api/s/:token/:file": async (a, o) => {
+      const { token } = await w.shareLink(a, o);
+      return call(r.shared.GET, req(a, "GET", `/api/s/${token}/video.mp4`, undefined, { "x-framehouse-client-ip": `10.6.${kind.length}.${seq++ % 250}` }), { token, file: "video.mp4" });
+    },
+    "HEAD /api/s/:token/:file": async (a, o) => {
+      const { token } = await w.shareLink(a, o);
+      return call(r.shared.HEAD, req(a, "HEAD", `/api/s/${token}/video.mp4`, undefined, { "x-framehouse-client-ip": `10.6.${kind.length}.${seq++ % 250}` }), { token, file: "video.mp4" });
+    },
+    // No object
+    "GET /api/generations": (a) => call(r.generations.GET, req(a, "GET", "/api/generations")),
+    "POST /api/generations": (a) => call(r.generations.POST, req(a, "POST", "/api/generations", { ...TEXT, prompt: `${TEXT.prompt} ${seq}` }, key())),
+    "GET /api/generations/events": (a) => sse(r.events.GET, a, "/api/generations/events"),
+    "GET /api/generations/tags": (a) => call(r.tags.GET, req(a, "GET", "/api/generations/tags")),
+    "PUT /api/workspace {teamId: null}": (a) => call(r.workspace.PUT, req(a, "PUT", "/api/workspace", { teamId: null })),
+    "POST /api/uploads": (a) => {
+      const form = new FormData();
+      form.append("file", new Blob([new Uint8Array(image)], { type: "image/png" }), "landscape.png");
+      const u = w.user(a);
+      return call(
+        r.uploads.POST,
+        new Request("http://localhost:3000/api/uploads", { method: "POST", headers: { host: "localhost:3000", origin: "http://localhost:3000", ...(u ? { cookie: u.cookie } : {}) }, body: form }),
+      );
+    },
+    "GET /api/upstream/status": (a) => call(r.upstream.GET, req(a, "GET", "/api/upstream/status")),
+    "GET /api/teams": (a) => call(r.teams.GET, req(a, "GET", "/api/teams")),
+    "POST /api/teams": (a) => call(r.teams.POST, req(a, "POST", "/api/teams", { name: `Authz new ${seq++}` })),
+    "GET /api/invites": (a) => call(r.myInvites.GET, req(a, "GET", "/api/invites")),
+    "GET /api/health": (a) => call(r.health.GET, req(a, "GET", "/api/health")),
+    "POST /api/locale": (a) => call(r.locale.POST, req(a, "POST", "/api/locale", { locale: "zh-CN" })),
+    "POST /api/account/sign-up": (a) =>
+      call(r.signUp.POST, req(a, "POST", "/api/account/sign-up", { email: `authz-signup-${kind}-${seq++}@example.test`, password: "correct horse battery staple" })),
+    "GET /api/admin/settings": (a) => call(r.adminSettings.GET, req(a, "GET", "/api/admin/settings")),
+    "PUT /api/admin/settings": (a) => call(r.adminSettings.PUT, req(a, "PUT", "/api/admin/settings", { registration: "open" })),
+    "GET /api/admin/budget": (a) => call(r.adminBudget.GET, req(a, "GET", "/api/admin/budget")),
+    "PUT /api/admin/budget": (a) => call(r.adminBudget.PUT, req(a, "PUT", "/api/admin/budget", { limitFen: MAX_FEN })),
+    "DELETE /api/admin/budget": (a) => call(r.adminBudget.DELETE, req(a, "DELETE", "/api/admin/budget")),
+    "POST /api/admin/invites": (a) => call(r.adminInvites.POST, req(a, "POST", "/api/admin/invites", {})),
+  };
+
+  /** Email invitations: own = addressed to the actor, same = to the teammate (both from a fresh team), other = W's, to W's member. */
+  async function emailInvite(a: ActorKey, o: ObjectKey): Promise<string> {
+    if (o === "other") return (await w.invite({ teamId: w.teams.W, createdById: w.users.WO.id, email: w.users.WM.email })).id;
+    const to = o === "same" || a === "anon" ? w.teammate(a) : w.user(a)!;
+    return (await w.invite({ teamId: await w.bareTeam(), createdById: w.users.WO.id, email: to.email })).id;
+  }
+
+  async function outcome(sent: Sent): Promise<Expected> {
+    const { res, doneId } = sent;
+    if (doneId === undefined || res.status !== 200) {
+      await res.body?.cancel().catch(() => undefined);
+      return res.status;
+    }
+    const body = (await res.json()) as { done: string[] };
+    return body.done.includes(doneId) ? "200 done" : "200 missing";
+  }
+
+  it("covers every route method: each is in the table or explicitly excluded, and every table row has a runner", () => {
+    const covered = new Set([...MATRIX.map(([route]) => baseOf(route)), ...EXCLUDED.map(([route]) => route)]);
+    const missing = routeMethods().filter((rm) => !covered.has(rm));
+    expect(missing, `route methods missing from authz-matrix.table.ts: ${missing.join(", ")}`).toEqual([]);
+    const stale = [...covered].filter((rm) => !routeMethods().includes(rm));
+    expect(stale, "table rows for route methods that no longer exist").toEqual([]);
+    expect(Object.keys(runners).sort()).toEqual([...new Set(MATRIX.map(([route]) => route))].sort());
+    for (const route of new Set(MATRIX.map(([r]) => r))) {
+      const objects = MATRIX.filter(([r]) => r === route).map(([, o]) => o).sort().join(",");
+      expect(["other,own,same", "-"], `objects of ${route}`).toContain(objects);
+    }
+  });
+
+  it("every cell agrees with the table (100 %)", { timeout: 240_000 }, async () => {
+    const started = Date.now();
+    const mismatches: string[] = [];
+    let cells = 0;
+    for (const [route, obj, expected] of MATRIX) {
+      for (const actor of ACTORS) {
+        cells++;
+        let actual: Expected | string;
+        try {
+          actual = await outcome(await runners[route]!(actor, obj));
+        } catch (err) {
+          actual = `threw ${(err as Error).message}`;
+        }
+        if (actual !== expected[actor]) mismatches.push(`  ${route} | actor ${actor} | object ${obj} | expected ${expected[actor]} | actual ${actual}`);
+      }
+    }
+    const routeCount = new Set(MATRIX.map(([route]) => baseOf(route))).size;
+    const rows = new Set(MATRIX.map(([route]) => route));
+    const multi = [...rows].filter((route) => MATRIX.some(([r, o]) => r === route && o !== "-")).length;
+    const single = rows.size - multi;
+    const agree = cells - mismatches.length;
+    console.log(
+      `authz matrix on ${kind}: ${routeCount} route-methods (${rows.size} rows incl. variants, ${EXCLUDED.length} excluded): ` +
+        `${multi} × ${ACTORS.length} actors × 3 objects = ${multi * ACTORS.length * 3} cells (+ ${single} single-object × ${ACTORS.length} = ${single * ACTORS.length}) = ${cells} cells, ` +
+        `${agree} agree (${((agree / cells) * 100).toFixed(agree === cells ? 0 : 1)} %) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+    if (mismatches.length) console.log(`authz matrix on ${kind}: ${mismatches.length} mismatching cells:\n${mismatches.join("\n")}`);
+    expect(mismatches).toEqual([]);
+  });
+});
