@@ -100,14 +100,12 @@ export async function AuditTable({
   const cell = "flex flex-col gap-0.5 px-2 py-1 align-top sm:table-cell sm:py-2";
   const label = "text-xs text-zinc-700 sm:hidden dark:text-zinc-300";
   return (
-    <section aria-labelledby="audit-events" className="flex flex-col gap-3">
-      <h2 id="audit-events" className="sr-only">
-        {t("audit.title")}
-      </h2>
+    <div className="flex flex-col gap-3">
       {page.events.length === 0 ? (
         <p>{t("audit.empty")}</p>
       ) : (
         <table className="w-full border-collapse text-left text-sm">
+          <caption className="sr-only">{t("audit.title")}</caption>
           <thead className="hidden sm:table-header-group">
             <tr className="border-b border-zinc-300 dark:border-zinc-700">
               {heads.map((h) => (
@@ -160,7 +158,7 @@ export async function AuditTable({
           </Link>
         )}
       </div>
-    </section>
+    </div>
   );
 }
 

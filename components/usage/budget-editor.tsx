@@ -17,7 +17,7 @@ interface ApiError {
   error?: { message?: string; fields?: { message?: string }[] };
 }
 
-function BudgetRow({ teamId, k, label, current, hint }: { teamId: string; k: Key; label: string; current: number | null; hint: string }) {
+function BudgetRow({ teamId, k, label, current, hint, placeholder }: { teamId: string; k: Key; label: string; current: number | null; hint: string; placeholder?: string }) {
   const { t } = useI18n();
   const router = useRouter();
   const id = useId();
@@ -76,7 +76,7 @@ function BudgetRow({ teamId, k, label, current, hint }: { teamId: string; k: Key
         inputMode="decimal"
         autoComplete="off"
         defaultValue={fenToInput(current)}
-        placeholder={t("usage.unlimited")}
+        placeholder={placeholder}
       />
       <div className="flex flex-wrap items-center gap-2">
         <Button type="submit" disabled={busy}>
@@ -111,6 +111,7 @@ export function BudgetEditor({ teamId, view }: { teamId: string; view: TeamBudge
           label={t("usage.budgets.team")}
           current={view.teamMonthlyFen}
           hint={t("usage.budgets.current", { amount: lim(view.teamMonthlyFen) })}
+          placeholder={t("usage.unlimited")}
         />
         <BudgetRow
           teamId={teamId}
@@ -118,6 +119,7 @@ export function BudgetEditor({ teamId, view }: { teamId: string; view: TeamBudge
           label={t("usage.budgets.memberDefault")}
           current={view.memberDefaultFen}
           hint={t("usage.budgets.current", { amount: lim(view.memberDefaultFen) })}
+          placeholder={t("usage.unlimited")}
         />
       </div>
       <fieldset className="flex flex-col gap-3">

@@ -10,9 +10,11 @@ import { formatFen } from "./money";
 
 const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"];
 const OTHERS = "#8C8C8C";
-const W = 480;
+const W = 400;
 const H = 220;
-const M = { top: 10, right: 8, bottom: 26, left: 60 };
+const M = { top: 10, right: 8, bottom: 26, left: 64 };
+// Font size in viewBox units: larger on phones, where the chart is drawn at less than its viewBox width.
+const AXIS_TEXT = "text-[14px] sm:text-[9px]";
 
 interface Series {
   key: string;
@@ -78,13 +80,13 @@ export async function UsageChart({ report, monthLabel }: { report: UsageReport; 
             role="img"
             aria-label={aria}
             viewBox={`0 0 ${W} ${H}`}
-            className="h-auto w-full max-w-3xl text-zinc-800 dark:text-zinc-200"
+            className="h-auto w-full max-w-2xl text-zinc-800 dark:text-zinc-200"
             preserveAspectRatio="xMinYMin meet"
           >
             {ticks.map((v) => (
               <g key={v}>
                 <line x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} stroke="currentColor" strokeOpacity={v === 0 ? 0.8 : 0.25} strokeWidth={1} />
-                <text x={M.left - 6} y={y(v) + 4} textAnchor="end" fontSize={11} fill="currentColor">
+                <text x={M.left - 6} y={y(v) + 4} textAnchor="end" fill="currentColor" className={AXIS_TEXT}>
                   {formatFen(v)}
                 </text>
               </g>
@@ -107,7 +109,7 @@ export async function UsageChart({ report, monthLabel }: { report: UsageReport; 
                     );
                   })}
                   {labelDays.has(i) && (
-                    <text x={M.left + i * slot + slot / 2} y={H - 8} textAnchor="middle" fontSize={11} fill="currentColor">
+                    <text x={M.left + i * slot + slot / 2} y={H - 8} textAnchor="middle" fill="currentColor" className={AXIS_TEXT}>
                       {Number(d.slice(8))}
                     </text>
                   )}
