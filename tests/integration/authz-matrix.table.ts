@@ -15,9 +15,8 @@
 //   success status when allowed · 401 anonymous · 404 when the object is not visible to the actor
 //   (another tenant, not a member) · 403 team_role_forbidden / member_rank / forbidden when a TEAM-level
 //   right is missing in a team the actor can see · 409 only where state, not authorization, decides.
-//   Clip predicates (canAnnotate/canDelete/canShare/canCancel/canRetry in lib/server/permissions) have
-//   no "forbidden" answer by design (DESIGN rule 7, permissions/index.ts): a clip the actor may see but
-//   not act on answers 404 like a missing one — those cells say 404.
+//   Clip actions go through assertMay (lib/server/permissions): a clip the actor cannot see is 404, a
+//   clip they can see but whose action their role or authorship does not allow is 403 team_role_forbidden.
 // Rules (lib/server/permissions/role-table.ts): viewers watch and download; members also generate,
 // tag, favourite, share and delete their own team clips; admins manage members (lower rank), budgets,
 // invites and any team clip; owners also delete and transfer the team; instance admins manage instance
@@ -39,21 +38,21 @@ export const MATRIX: readonly MatrixRow[] = [
   ["GET /api/generations/:id", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
   ["GET /api/generations/:id", "same", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
   ["GET /api/generations/:id", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
-  // clip.annotate (canAnnotate) {favourite: true}: members and up on any team clip; a personal clip its creator. Viewers: clip-predicate denial = 404.
-  ["PATCH /api/generations/:id", "own", { anon: 401, viewer: 404, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
-  ["PATCH /api/generations/:id", "same", { anon: 401, viewer: 404, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  // clip.annotate (canAnnotate) {favourite: true}: members and up on any team clip; a personal clip its creator. Viewers: visible but not allowed = 403.
+  ["PATCH /api/generations/:id", "own", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["PATCH /api/generations/:id", "same", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
   ["PATCH /api/generations/:id", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
   // clip.deleteOwn / clip.manageAny (canDelete), FAILED (terminal) clip: members their own team clips, admins/owners any team clip.
-  ["DELETE /api/generations/:id", "own", { anon: 401, viewer: 404, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
-  ["DELETE /api/generations/:id", "same", { anon: 401, viewer: 404, member: 404, admin: 200, owner: 200, otherTeam: 404, instanceAdmin: 404 }],
+  ["DELETE /api/generations/:id", "own", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["DELETE /api/generations/:id", "same", { anon: 401, viewer: 403, member: 403, admin: 200, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
   ["DELETE /api/generations/:id", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
   // clip.generate own / clip.manageAny (canCancel), QUEUED clip: the creator (who may still generate there) or a team admin/owner.
-  ["POST /api/generations/:id/cancel", "own", { anon: 401, viewer: 404, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
-  ["POST /api/generations/:id/cancel", "same", { anon: 401, viewer: 404, member: 404, admin: 200, owner: 200, otherTeam: 404, instanceAdmin: 404 }],
+  ["POST /api/generations/:id/cancel", "own", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["POST /api/generations/:id/cancel", "same", { anon: 401, viewer: 403, member: 403, admin: 200, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
   ["POST /api/generations/:id/cancel", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
   // clip.generate (canRetry), FAILED clip: anyone who may generate in the clip's workspace (a new clip, paid there).
-  ["POST /api/generations/:id/retry", "own", { anon: 401, viewer: 404, member: 202, admin: 202, owner: 202, otherTeam: 202, instanceAdmin: 202 }],
-  ["POST /api/generations/:id/retry", "same", { anon: 401, viewer: 404, member: 202, admin: 202, owner: 202, otherTeam: 202, instanceAdmin: 404 }],
+  ["POST /api/generations/:id/retry", "own", { anon: 401, viewer: 403, member: 202, admin: 202, owner: 202, otherTeam: 202, instanceAdmin: 202 }],
+  ["POST /api/generations/:id/retry", "same", { anon: 401, viewer: 403, member: 202, admin: 202, owner: 202, otherTeam: 202, instanceAdmin: 404 }],
   ["POST /api/generations/:id/retry", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
   // clip.view (canView): per-clip SSE (STORED clip: replays its state, then closes).
   ["GET /api/generations/:id/events", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],

@@ -125,7 +125,9 @@ describe.each(providers())("team workspace on %s", (kind) => {
     // A viewer's personal clip cannot go into a team where they may not generate.
     const own = await submit(viewer, null);
     const ownId = ((await own.json()) as { id: string }).id;
-    expect((await move(viewer, ownId, teamId)).status).toBe(409);
+    const refused = await move(viewer, ownId, teamId);
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).error.code).toBe("team_role_forbidden");
   });
 
   it("each budget refuses with its own code and a bilingual message naming it; prices are per model", async () => {

@@ -6,7 +6,7 @@ import type { Db } from "../db";
 import { AppError } from "../errors";
 import { generationViewFor } from "../generations/find-generation";
 import { isUniqueViolation } from "../generations/ledger";
-import { accessOf, canAnnotate } from "../permissions";
+import { accessOf, assertMay, canAnnotate } from "../permissions";
 import { withGalleryFields } from "./enrich-views";
 import { applyTags } from "./tags";
 
@@ -42,8 +42,8 @@ export async function setFavourite(client: Db, actor: Actor, ids: string[], favo
 }
 
 export async function annotateGeneration(client: Db, actor: Actor, id: string, patch: PatchGeneration): Promise<GenerationView> {
-  const [visible] = await annotatableIds(client, actor, [id]);
-  if (!visible) throw new AppError("not_found");
+  const row = await client.generation.findUnique({ where: { id }, select: OWNED_SELECT });
+  const visible = assertMay(await accessOf(client, actor), row, canAnnotate).id;
   if (patch.favourite !== undefined) await setFavourite(client, actor, [visible], patch.favourite);
   if (patch.tags) await applyTags(client, actor, [visible], patch.tags);
   return galleryViewFor(client, actor, visible);

@@ -5,7 +5,7 @@ import type { Db } from "../db";
 import { AppError } from "../errors";
 import { logger } from "../logger";
 import { recordAudit } from "../audit/record-audit";
-import { accessOf, canDelete } from "../permissions";
+import { accessOf, assertMay, canDelete } from "../permissions";
 import { clipPrefix, type Storage } from "../storage";
 
 // DELETE /api/generations/:id and bulk delete. A clip still being made is refused (409
@@ -36,8 +36,7 @@ async function deleteOne(client: Db, store: Storage, actor: Actor, row: { id: st
 }
 
 export async function deleteGeneration(client: Db, store: Storage, actor: Actor, id: string): Promise<void> {
-  const row = await client.generation.findUnique({ where: { id }, select: SELECT });
-  if (!row || !canDelete(await accessOf(client, actor), row)) throw new AppError("not_found");
+  const row = assertMay(await accessOf(client, actor), await client.generation.findUnique({ where: { id }, select: SELECT }), canDelete);
   if (!isTerminal(row.status)) throw new AppError("not_deletable");
   await deleteOne(client, store, actor, row);
 }

@@ -3,7 +3,7 @@ import type { Actor } from "../auth/session";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db";
 import { AppError } from "../errors";
-import { accessOf, canMoveToTeam, canView } from "../permissions";
+import { accessOf, can, canMoveToTeam, canView } from "../permissions";
 
 // POST /api/generations/:id/move {teamId}: a personal clip joins a team, by its creator (who must be
 // allowed to generate there). Its money stays where it was spent: ledger rows keep teamId null, so
@@ -16,6 +16,8 @@ export async function moveToTeam(client: Db, actor: Actor, id: string, teamId: s
   if (!canMoveToTeam(access, row, teamId)) {
     // A team the actor is not in does not exist for them; anything else is "not movable".
     if (!access.roles.has(teamId)) throw new AppError("not_found");
+    // Visible clip, visible team: either the role (viewers cannot add clips) or the clip's state.
+    if (!can(access, teamId, "clip.generate")) throw new AppError("team_role_forbidden");
     throw new AppError("not_movable");
   }
   await client.$transaction(async (tx) => {

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { AppError } from "../errors";
-import { accessOf, assertVisible, canCancel } from "../permissions";
+import { accessOf, assertMay, canCancel } from "../permissions";
 import { TX_OPTIONS, withWriteRetry } from "./write-retry";
 
 // POST /api/generations/:id/cancel. Only a QUEUED clip can be cancelled: nothing was sent upstream,
@@ -13,11 +13,11 @@ import { TX_OPTIONS, withWriteRetry } from "./write-retry";
 
 export async function cancelGeneration(client: Db, actor: Actor, id: string): Promise<void> {
   const access = await accessOf(client, actor);
-  const row = assertVisible(
+  const row = assertMay(
     access,
     await client.generation.findUnique({ where: { id }, select: { id: true, ownerId: true, teamId: true, deletedAt: true, costFen: true } }),
+    canCancel,
   );
-  if (!canCancel(access, row)) throw new AppError("not_found");
 
   const won = await withWriteRetry(() =>
     client.$transaction(async (tx) => {

@@ -3,7 +3,7 @@ import { type CreateGenerationInput, createGenerationSchema } from "@/lib/shared
 import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { AppError } from "../errors";
-import { accessOf, assertVisible, canRetry } from "../permissions";
+import { accessOf, assertMay, canRetry } from "../permissions";
 import { type CreateOptions, type CreateResult, createGeneration } from "./create-generation";
 import { MODE_OF_DB } from "./generation-mode";
 
@@ -21,14 +21,14 @@ export async function retryGeneration(
   options: Omit<CreateOptions, "retryOfId" | "workspace"> = {},
 ): Promise<CreateResult> {
   const access = await accessOf(client, actor);
-  const source = assertVisible(
+  const source = assertMay(
     access,
     await client.generation.findUnique({
       where: { id: sourceId },
       include: { inputs: { orderBy: { position: "asc" }, select: { uploadId: true } } },
     }),
+    canRetry,
   );
-  if (!canRetry(access, source)) throw new AppError("not_found");
   if (!RETRYABLE.has(source.status)) throw new AppError("not_retryable");
 
   const params = source.params !== null && typeof source.params === "object" ? (source.params as Record<string, unknown>) : {};

@@ -149,6 +149,17 @@ export function canUseUpload(access: Access, upload: OwnedUpload): boolean {
   return upload.ownerId === access.actor.id;
 }
 
+/**
+ * Guard for one clip and one action: not visible (missing, deleted, another tenant's) → 404; visible
+ * but the actor's role or authorship does not allow `may` → 403 team_role_forbidden, so the UI can say
+ * why instead of pretending the clip is gone.
+ */
+export function assertMay<T extends OwnedGeneration>(access: Access, generation: T | null, may: (access: Access, g: T) => boolean): T {
+  const g = assertVisible(access, generation);
+  if (!may(access, g)) throw new AppError("team_role_forbidden");
+  return g;
+}
+
 /** Narrowing guard for handlers: a missing or foreign object is the same 404. */
 export function assertVisible<T extends OwnedGeneration>(access: Access, generation: T | null): T {
   if (!generation || !canView(access, generation)) throw new AppError("not_found");
