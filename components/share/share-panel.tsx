@@ -57,6 +57,8 @@ export function SharePanel({ generationId, status }: { generationId: string; sta
   const [notice, setNotice] = useState("");
   const [confirm, setConfirm] = useState<ShareLinkView | null>(null);
   const urlRef = useRef<HTMLInputElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  const listHeading = useRef<HTMLHeadingElement>(null);
   const stored = status === "STORED";
 
   useEffect(() => {
@@ -129,8 +131,15 @@ export function SharePanel({ generationId, status }: { generationId: string; sta
       setError(t("share.panel.failed", { message: message(e) }));
     } finally {
       setBusy(false);
-      setConfirm(null);
+      closeConfirm();
     }
+  }
+
+  // The dialog is mounted only while open (the clip detail has its own confirmation dialog with the
+  // same test id); focus goes back to the Revoke button, or to the list once that button is gone.
+  function closeConfirm() {
+    setConfirm(null);
+    requestAnimationFrame(() => (opener.current?.isConnected ? opener.current : listHeading.current)?.focus());
   }
 
   const today = new Date();
@@ -224,7 +233,9 @@ export function SharePanel({ generationId, status }: { generationId: string; sta
           {error ?? t("share.panel.loadFailed")}
         </p>
       )}
-      <h4 className="text-sm font-semibold">{t("share.panel.links")}</h4>
+      <h4 ref={listHeading} tabIndex={-1} className="text-sm font-semibold outline-none">
+        {t("share.panel.links")}
+      </h4>
       {links.length === 0 ? (
         <p className={MUTED}>{t("share.panel.none")}</p>
       ) : (
@@ -252,7 +263,10 @@ export function SharePanel({ generationId, status }: { generationId: string; sta
                 )}
               </div>
               {l.status === "active" && (
-                <Button type="button" variant="secondary" disabled={busy} onClick={() => setConfirm(l)} data-testid="share-revoke">
+                <Button type="button" variant="secondary" disabled={busy} onClick={(e) => {
+                    opener.current = e.currentTarget;
+                    setConfirm(l);
+                  }} data-testid="share-revoke">
                   {t("share.panel.revoke")}
                 </Button>
               )}
@@ -260,16 +274,18 @@ export function SharePanel({ generationId, status }: { generationId: string; sta
           ))}
         </ul>
       )}
-      <ConfirmDialog
-        open={confirm !== null}
-        title={t("share.panel.revokeTitle")}
-        body={t("share.panel.revokeBody")}
-        confirmLabel={busy ? t("share.panel.revoking") : t("share.panel.revokeConfirm")}
-        cancelLabel={t("share.panel.cancel")}
-        busy={busy}
-        onConfirm={() => confirm && void revoke(confirm)}
-        onCancel={() => setConfirm(null)}
-      />
+      {confirm && (
+        <ConfirmDialog
+          open
+          title={t("share.panel.revokeTitle")}
+          body={t("share.panel.revokeBody")}
+          confirmLabel={busy ? t("share.panel.revoking") : t("share.panel.revokeConfirm")}
+          cancelLabel={t("share.panel.cancel")}
+          busy={busy}
+          onConfirm={() => void revoke(confirm)}
+          onCancel={closeConfirm}
+        />
+      )}
     </section>
   );
 }
