@@ -9,6 +9,11 @@ const baseline = [
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
 
+// Media routes (clips, uploads, shared clips) set their own complete CSP (sandbox; lib/server/http/
+// media-csp.ts); a config header of the same name would replace it, so they get the rest only.
+const mediaBaseline = baseline.filter((h) => h.key !== "Content-Security-Policy");
+const MEDIA_PATHS = ["/api/media/:path*", "/api/uploads/:path+", "/api/s/:path*"];
+
 const shareHeaders = [
   { key: "Referrer-Policy", value: "no-referrer" },
   { key: "X-Robots-Tag", value: "noindex, nofollow" },
@@ -26,7 +31,9 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   async headers() {
     return [
-      { source: "/:path*", headers: baseline },
+      // Everything except the media routes (negative lookahead on the whole path).
+      { source: "/:path((?!api/media/|api/uploads/.|api/s/).*)", headers: baseline },
+      ...MEDIA_PATHS.map((source) => ({ source, headers: mediaBaseline })),
       // Public share pages and their media: no referrer leaves them (the token is in the URL) and no
       // search engine indexes them. Listed after the baseline so these values win.
       { source: "/s/:path*", headers: shareHeaders },

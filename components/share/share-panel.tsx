@@ -72,8 +72,8 @@ export function SharePanel({ generationId, status }: { generationId: string; sta
       },
       (e: unknown) => {
         if (!alive) return;
-        // 404: the actor may not share this clip (or it is gone); 401: signed out. Hide the panel.
-        setState(e instanceof ApiError && (e.status === 404 || e.status === 401) ? "hidden" : "error");
+        // 403: the actor may not share this clip; 404: it is gone; 401: signed out. Hide the panel.
+        setState(e instanceof ApiError && [401, 403, 404].includes(e.status) ? "hidden" : "error");
       },
     );
     return () => {

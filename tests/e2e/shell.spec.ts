@@ -75,6 +75,11 @@ test.describe("signed in", () => {
     const api = await page.request.get("/api/health");
     expect(api.headers()["x-content-type-options"]).toBe("nosniff");
     expect(api.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+    // Media routes carry their own complete, sandboxed policy (not replaced by the page baseline).
+    const upload = await page.request.get("/api/uploads/doesnotexist0000000000");
+    expect(upload.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(upload.headers()["x-frame-options"]).toBe("DENY");
+    expect(upload.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
   });
 });
 

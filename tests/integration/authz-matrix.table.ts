@@ -67,16 +67,16 @@ export const MATRIX: readonly MatrixRow[] = [
   ["POST /api/generations/:id/move", "same", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
   ["POST /api/generations/:id/move", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
   // clip.shareOwn / clip.manageAny (canShare), STORED clip.
-  ["GET /api/generations/:id/share-links", "own", { anon: 401, viewer: 404, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
-  ["GET /api/generations/:id/share-links", "same", { anon: 401, viewer: 404, member: 404, admin: 200, owner: 200, otherTeam: 404, instanceAdmin: 404 }],
+  ["GET /api/generations/:id/share-links", "own", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["GET /api/generations/:id/share-links", "same", { anon: 401, viewer: 403, member: 403, admin: 200, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
   ["GET /api/generations/:id/share-links", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
   // clip.shareOwn / clip.manageAny (canShare), STORED clip {expiresInHours: 24, allowDownload: true}.
-  ["POST /api/generations/:id/share-links", "own", { anon: 401, viewer: 404, member: 201, admin: 201, owner: 201, otherTeam: 201, instanceAdmin: 201 }],
-  ["POST /api/generations/:id/share-links", "same", { anon: 401, viewer: 404, member: 404, admin: 201, owner: 201, otherTeam: 404, instanceAdmin: 404 }],
+  ["POST /api/generations/:id/share-links", "own", { anon: 401, viewer: 403, member: 201, admin: 201, owner: 201, otherTeam: 201, instanceAdmin: 201 }],
+  ["POST /api/generations/:id/share-links", "same", { anon: 401, viewer: 403, member: 403, admin: 201, owner: 201, otherTeam: 403, instanceAdmin: 404 }],
   ["POST /api/generations/:id/share-links", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
   // canShare on the link's clip (revoke). Object = a fresh link on the own / same-team / other-team STORED clip.
-  ["DELETE /api/share-links/:linkId", "own", { anon: 401, viewer: 404, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
-  ["DELETE /api/share-links/:linkId", "same", { anon: 401, viewer: 404, member: 404, admin: 200, owner: 200, otherTeam: 404, instanceAdmin: 404 }],
+  ["DELETE /api/share-links/:linkId", "own", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["DELETE /api/share-links/:linkId", "same", { anon: 401, viewer: 403, member: 403, admin: 200, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
   ["DELETE /api/share-links/:linkId", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
   // clip.view (canView): video.mp4 of a STORED clip.
   ["GET /api/media/:generationId/:file", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],

@@ -165,26 +165,32 @@ describe.each(providers())("share links on %s", (kind) => {
     expect((await create(alice, "no-such-clip")).status).toBe(404);
   });
 
-  it("team clips: members share their own, admins and owners any; viewers, other members and outsiders get 404", async () => {
+  it("team clips: members share their own, admins and owners any; teammates without the right get 403, outsiders 404", async () => {
     const membersClip = await clip(member.id, teamId);
     await created(member, membersClip);
     await created(admin, membersClip);
     await created(owner, membersClip);
-    for (const u of [member2, viewer, bob, alice]) {
+    // Teammates see the clip but may not share it: 403 (the UI can say why); outsiders: 404.
+    for (const u of [member2, viewer]) {
+      expect((await create(u, membersClip)).status, u.id).toBe(403);
+      expect((await list(u, membersClip)).status, u.id).toBe(403);
+    }
+    for (const u of [bob, alice]) {
       expect((await create(u, membersClip)).status, u.id).toBe(404);
       expect((await list(u, membersClip)).status, u.id).toBe(404);
     }
     const viewersOwn = await clip(viewer.id, teamId); // a viewer's clip from before a demotion
-    expect((await create(viewer, viewersOwn)).status).toBe(404);
+    expect((await create(viewer, viewersOwn)).status).toBe(403);
     // Revoke follows the same rule.
     const link = await created(member, membersClip);
-    for (const u of [member2, viewer, bob]) expect((await revoke(u, link.link.id)).status, u.id).toBe(404);
+    for (const u of [member2, viewer]) expect((await revoke(u, link.link.id)).status, u.id).toBe(403);
+    expect((await revoke(bob, link.link.id)).status).toBe(404);
     const r = await revoke(admin, link.link.id);
     expect(r.status).toBe(200);
     expect(((await r.json()) as ShareLinkView).status).toBe("revoked");
     // Demotion bites on the next request: the member becomes a viewer and can no longer share.
     await s.db.membership.update({ where: { teamId_userId: { teamId, userId: member.id } }, data: { role: "VIEWER" } });
-    expect((await create(member, membersClip)).status).toBe(404);
+    expect((await create(member, membersClip)).status).toBe(403);
     await s.db.membership.update({ where: { teamId_userId: { teamId, userId: member.id } }, data: { role: "MEMBER" } });
   });
 
@@ -267,7 +273,7 @@ describe.each(providers())("share links on %s", (kind) => {
     expect(full.headers.get("x-robots-tag")).toBe("noindex, nofollow");
     expect(full.headers.get("cache-control")).toBe("private, no-cache");
     expect(full.headers.get("content-disposition")).toBe("inline");
-    expect(full.headers.get("content-security-policy")).toBe("sandbox; default-src 'none'");
+    expect(full.headers.get("content-security-policy")).toBe("sandbox; default-src 'none'; frame-ancestors 'none'");
     const etag = full.headers.get("etag")!;
     const part = await media(token, "video.mp4", { range: "bytes=1000-1999" });
     expect(part.status).toBe(206);

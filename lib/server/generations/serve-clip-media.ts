@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { AppError } from "../errors";
+import { MEDIA_CSP } from "../http/media-csp";
 import { serveRange } from "../media/serve-range";
 import { accessOf, canDownload, canView } from "../permissions";
 import { resolveShareToken } from "../share/resolve";
@@ -94,6 +95,6 @@ async function serveAsset(
     etag: `"${asset.sha256}"`,
     downloadName: download ? downloadName(generation.createdAt, generation.prompt, generation.id, file) : undefined,
   });
-  res.headers.set("content-security-policy", "sandbox; default-src 'none'");
+  res.headers.set("content-security-policy", MEDIA_CSP);
   return res;
 }

@@ -43,12 +43,16 @@ export function errorResponse(err: unknown, locale: Locale): Response {
   };
   return Response.json(body, {
     status: appErr.status,
-    headers: { "Cache-Control": "no-store", ...appErr.headers },
+    headers: { "Cache-Control": "no-store", "Content-Security-Policy": JSON_CSP, ...appErr.headers },
   });
 }
+
+/** JSON answers run no script and are never framed (media paths get no config CSP: see next.config.mjs). */
+const JSON_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 export function json(data: unknown, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);
   if (!headers.has("Cache-Control")) headers.set("Cache-Control", "no-store");
+  if (!headers.has("Content-Security-Policy")) headers.set("Content-Security-Policy", JSON_CSP);
   return Response.json(data, { ...init, headers });
 }

@@ -3,7 +3,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { displayName } from "../gallery/enrich-views";
-import { type Access, canShare } from "../permissions";
+import { type Access, assertMay, canShare } from "../permissions";
 import type { CreateShareInput } from "./schemas";
 import type { CreatedShareLink, ShareLinkStatus, ShareLinkView } from "./share-views";
 import { newShareToken, shareTokenHash } from "./token";
@@ -71,9 +71,8 @@ function linkView(l: LinkRow, now = new Date()): ShareLinkView {
 const clipSelect = { id: true, ownerId: true, teamId: true, deletedAt: true, status: true } as const;
 
 async function shareableClip(client: Pick<Db, "generation">, access: Access, generationId: string) {
-  const g = await client.generation.findUnique({ where: { id: generationId }, select: clipSelect });
-  if (!g || !canShare(access, g)) throw new AppError("not_found");
-  return g;
+  // Not visible → 404; visible but not the actor's to share (viewers, others' team clips) → 403.
+  return assertMay(access, await client.generation.findUnique({ where: { id: generationId }, select: clipSelect }), canShare);
 }
 
 /** `${base}/s/<token>`; base = PUBLIC_BASE_URL when set, else the request's origin. */
@@ -140,7 +139,8 @@ export async function revokeShareLink(client: Db, access: Access, linkId: string
       where: { id: linkId },
       select: { id: true, generation: { select: clipSelect } },
     });
-    if (!link || !canShare(access, link.generation)) throw new AppError("not_found");
+    if (!link) throw new AppError("not_found");
+    assertMay(access, link.generation, canShare);
     const now = new Date();
     const { count } = await tx.shareLink.updateMany({ where: { id: linkId, revokedAt: null }, data: { revokedAt: now } });
     const row = await tx.shareLink.findUniqueOrThrow({ where: { id: linkId }, select: linkSelect });

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { AppError } from "../errors";
+import { MEDIA_CSP } from "../http/media-csp";
 import { serveRange } from "../media/serve-range";
 import { accessOf, canViewUpload, visibleGenerationsWhere } from "../permissions";
 import type { Storage } from "../storage";
@@ -23,6 +24,6 @@ export async function serveUpload(client: Db, store: Storage, actor: Actor, req:
     cacheControl: "private, max-age=3600",
     etag: `"${upload.sha256}"`,
   });
-  res.headers.set("content-security-policy", "sandbox; default-src 'none'");
+  res.headers.set("content-security-policy", MEDIA_CSP);
   return res;
 }
