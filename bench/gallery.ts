@@ -1,12 +1,14 @@
 // Gallery benchmark (not a test): first-page API latency through the real GET /api/generations
-// handler on seeded databases, and the bytes the first gallery screen transfers in Chromium.
+// handler on seeded databases (seeded in bulk: harness/bulk-seed.ts). The first screen's bytes are
+// measured in gallery-first-screen.ts.
 // Run: node --conditions=react-server --import tsx bench/run.ts [--quick]
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import type { Db } from "@/lib/server/db";
 import { sessionCookie, useTestEnv as applyTestEnv } from "../tests/support/route-env";
-import { seedGenerations } from "../tests/support/seed-generations";
 import { createTestDb } from "../tests/support/test-db";
+import { bulkSeedGenerations } from "./harness/bulk-seed";
+import { percentile } from "./harness/stats";
 
 export const COMBOS = [
   "",
@@ -31,19 +33,31 @@ export interface LatencyRow {
   max: number;
 }
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+export interface LatencyRun {
+  rows: LatencyRow[];
+  /** Bulk seed: rows written and wall time (harness/bulk-seed.ts). */
+  seed: { rows: number; ms: number };
+  /** Query plans of the unfiltered and a status-filtered first page, on this very database. */
+  plans: string[];
+}
+
 const holder = globalThis as unknown as { framehouseDb?: Db; framehouseStorage?: unknown };
 
-/** Seeds `clips` over 10 users, then times `perCombo` first-page requests per filter combination. */
-export async function measureLatency(provider: "sqlite" | "postgresql", clips: number, perCombo: number): Promise<LatencyRow[]> {
+function row(provider: string, clips: number, combo: string, times: number[]): LatencyRow {
+  return { provider, clips, combo, requests: times.length, p50: percentile(times, 0.5), p95: percentile(times, 0.95), max: Math.max(...times) };
+}
+
+/** Seeds `clips` over 10 users (bulk INSERTs), then times `perCombo` first-page requests per filter combination. */
+export async function measureLatency(provider: "sqlite" | "postgresql", clips: number, perCombo: number, withPlans: boolean): Promise<LatencyRun> {
   const t = await createTestDb(provider);
   try {
     applyTestEnv(t.url, { DATA_DIR: os.tmpdir() });
     holder.framehouseDb = t.client;
-    const seedStart = performance.now();
-    const { userIds } = await seedGenerations(t.client, { users: 10, total: clips, seed: 42, now: new Date("2026-11-20T12:00:00Z"), spanDays: 365 });
-    const seedMs = performance.now() - seedStart;
-    console.error(`  ${provider} ${clips}: seeded in ${(seedMs / 1000).toFixed(1)} s`);
+    const seeded = await bulkSeedGenerations(t.url, { users: 10, total: clips, seed: 42, now: new Date("2026-11-20T12:00:00Z"), spanDays: 365 });
+    const { userIds } = seeded;
+    const counted = await t.client.generation.count();
+    if (counted !== clips) throw new Error(`G1: seeded ${counted} clips, expected ${clips}`);
+    console.error(`  ${provider} ${clips}: seeded ${seeded.stats.rows} rows in ${(seeded.stats.ms / 1000).toFixed(1)} s`);
     await t.client.$executeRawUnsafe("ANALYZE");
     const { GET } = await import("@/app/api/generations/route");
     const cookie = await sessionCookie(userIds[0]!);
@@ -62,13 +76,11 @@ export async function measureLatency(provider: "sqlite" | "postgresql", clips: n
         await call(combo);
         times.push(performance.now() - start);
       }
-      times.sort((a, b) => a - b);
       all.push(...times);
-      rows.push({ provider, clips, combo: combo || "(none)", requests: times.length, p50: quantile(times, 0.5), p95: quantile(times, 0.95), max: times.at(-1) ?? 0 });
+      rows.push(row(provider, clips, combo || "(none)", times));
     }
-    all.sort((a, b) => a - b);
-    rows.push({ provider, clips, combo: "ALL", requests: all.length, p50: quantile(all, 0.5), p95: quantile(all, 0.95), max: all.at(-1) ?? 0 });
-    return rows;
+    rows.push(row(provider, clips, "ALL", all));
+    return { rows, seed: { rows: seeded.stats.rows, ms: seeded.stats.ms }, plans: withPlans ? await queryPlans(t.client, provider, userIds[0]!, clips) : [] };
   } finally {
     holder.framehouseDb = undefined;
     await t.drop();
@@ -76,29 +88,16 @@ export async function measureLatency(provider: "sqlite" | "postgresql", clips: n
 }
 
 /** The query plans of the unfiltered and a status-filtered first page (index use on each provider). */
-export async function queryPlans(provider: "sqlite" | "postgresql"): Promise<string[]> {
-  const t = await createTestDb(provider);
-  try {
-    const { userIds } = await seedGenerations(t.client, { users: 4, total: 2000, seed: 1 });
-    await t.client.$executeRawUnsafe("ANALYZE");
-    const owner = userIds[0]!;
-    const sqls =
-      provider === "sqlite"
-        ? [
-            `EXPLAIN QUERY PLAN SELECT id FROM "Generation" WHERE "ownerId" = '${owner}' AND "deletedAt" IS NULL ORDER BY "createdAt" DESC, id DESC LIMIT 25`,
-            `EXPLAIN QUERY PLAN SELECT id FROM "Generation" WHERE "ownerId" = '${owner}' AND "deletedAt" IS NULL AND status = 'STORED' ORDER BY "createdAt" DESC, id DESC LIMIT 25`,
-          ]
-        : [
-            `EXPLAIN SELECT id FROM "Generation" WHERE "ownerId" = '${owner}' AND "deletedAt" IS NULL ORDER BY "createdAt" DESC, id DESC LIMIT 25`,
-            `EXPLAIN SELECT id FROM "Generation" WHERE "ownerId" = '${owner}' AND "deletedAt" IS NULL AND status = 'STORED' ORDER BY "createdAt" DESC, id DESC LIMIT 25`,
-          ];
-    const out: string[] = [];
-    for (const sql of sqls) {
-      const rows = await t.client.$queryRawUnsafe<Record<string, unknown>[]>(sql);
-      out.push(`${provider}: ${rows.map((r) => String(r.detail ?? r["QUERY PLAN"] ?? JSON.stringify(r))).join(" | ")}`);
-    }
-    return out;
-  } finally {
-    await t.drop();
+async function queryPlans(client: Db, provider: "sqlite" | "postgresql", owner: string, clips: number): Promise<string[]> {
+  const where = `"ownerId" = '${owner}' AND "deletedAt" IS NULL`;
+  const sqls = [
+    `SELECT id FROM "Generation" WHERE ${where} ORDER BY "createdAt" DESC, id DESC LIMIT 25`,
+    `SELECT id FROM "Generation" WHERE ${where} AND status = 'STORED' ORDER BY "createdAt" DESC, id DESC LIMIT 25`,
+  ].map((q) => (provider === "sqlite" ? `EXPLAIN QUERY PLAN ${q}` : `EXPLAIN ${q}`));
+  const out: string[] = [];
+  for (const sql of sqls) {
+    const rows = await client.$queryRawUnsafe<Record<string, unknown>[]>(sql);
+    out.push(`${provider}, ${clips.toLocaleString("en")} clips: ${rows.map((r) => String(r.detail ?? r["QUERY PLAN"] ?? JSON.stringify(r))).join(" | ")}`);
   }
+  return out;
 }

@@ -51,7 +51,7 @@ function partial(r: TargetResult): string {
 }
 
 export async function p5Rows(app: AppServer, nginxOrigin: string, clip: { id: string; relPath: string }, quick: boolean): Promise<BenchRow[]> {
-  const durationMs = quick ? 4_000 : 10_000;
+  const durationMs = quick ? 2_500 : 10_000;
   const rounds = 2;
   const cookie = app.users[0]?.cookie ?? "";
   const result = await runLoad(
@@ -60,7 +60,7 @@ export async function p5Rows(app: AppServer, nginxOrigin: string, clip: { id: st
       concurrency: CLIENTS,
       fileBytes: FILE_BYTES,
       chunkBytes: CHUNK_BYTES,
-      warmupMs: 1_500,
+      warmupMs: quick ? 1_000 : 1_500,
       durationMs,
       rounds,
       timeoutMs: 30_000,

@@ -1,24 +1,24 @@
-// npm run bench  (node --conditions=react-server --import tsx bench/run.ts [--quick])
-// Runs P1–P6 (bench/harness/suites.ts) and the gallery benchmark (G1), prints a table and writes bench/results.md.
+// npm run bench  (node --conditions=react-server --import tsx bench/run.ts [--quick] [--no-browser])
+// Builds (or reuses) the production build in a private snapshot (harness/build.ts), runs P1–P6
+// (bench/harness/suites.ts) and the gallery benchmark (G1), prints a table and writes
+// bench/results.md (--quick: bench/results-quick.md, reduced sizes, said so in the table).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { measureFirstScreen } from "./gallery-first-screen";
-import { type LatencyRow, measureLatency, queryPlans } from "./gallery";
+import { type LatencyRow, measureLatency } from "./gallery";
+import { type BuiltApp, ensureBuild } from "./harness/build";
 import { galleryRows } from "./harness/gallery-rows";
-import { perfMarkdown, runPerfSuites, writePerfResults } from "./harness/suites";
+import { machineInfo } from "./harness/report";
+import { stepsMarkdown, timedStep } from "./harness/steps";
+import { perfConsole, perfMarkdown, runPerfSuites, writePerfResults } from "./harness/suites";
 
+const started = Date.now();
 const quick = process.argv.includes("--quick");
-const sizes = quick ? [1_000, 5_000] : [10_000, 100_000];
-const perCombo = quick ? 20 : 30; // × 10 combinations ≥ 200 requests per size
+const noBrowser = process.argv.includes("--no-browser");
 const pgUrl = process.env.TEST_POSTGRES_URL;
 const P95_TARGET_MS = 50;
 const FIRST_SCREEN_TARGET = 1024 * 1024;
-
-// P1–P6 first (bench/harness/suites.ts): they start and stop their own servers; written at once.
-const perf = await runPerfSuites({ quick });
-writePerfResults(quick, perf);
 
 function pgReachable(): boolean {
   if (pgUrl) return true;
@@ -31,49 +31,104 @@ function pgReachable(): boolean {
   }
 }
 
+// G1 sizes: the issue's 10,000 and 100,000 clips on both providers; --quick: 10,000 on SQLite only.
+const sizes = quick ? [10_000] : [10_000, 100_000];
+const perCombo = quick ? 10 : 30; // × 10 filter combinations per size
+const providers: ("sqlite" | "postgresql")[] = quick ? ["sqlite"] : pgReachable() ? ["sqlite", "postgresql"] : ["sqlite"];
+const mode = quick
+  ? `**--quick run (reduced, not the issue's figures):** G1 at ${sizes.map((n) => n.toLocaleString("en")).join(", ")} clips on ${providers.join(" + ")} only, ${perCombo} requests per filter; P1 2×100 requests per side; P2 model 500 clips/model; P6/P3 10 clips at time ÷50; P4 50 MB only, 2 repetitions; P5 2×2.5 s per side.`
+  : `Full run: G1 at ${sizes.map((n) => n.toLocaleString("en")).join(" and ")} clips on ${providers.join(" and ")}${providers.includes("postgresql") ? "" : " (PostgreSQL not reachable: skipped)"}, ${perCombo} requests per filter.`;
+console.error(mode.replace(/\*\*/g, ""));
+
+let build: BuiltApp | null = null;
+let buildError = "";
+await timedStep("build: production build in a private snapshot", () => {
+  try {
+    build = ensureBuild();
+  } catch (e) {
+    buildError = e instanceof Error ? e.message : String(e);
+    console.error(`build failed: ${buildError}`);
+  }
+});
+const b = build as BuiltApp | null;
+const buildLine = b
+  ? `Production build: ${b.cached ? "reused from the bench's build cache" : `built for this run in ${(b.buildMs / 1000).toFixed(1)} s`} (snapshot ${b.hash} of ${b.source}; \`${b.dir}\`, keyed by a hash of the sources, never ./.next).`
+  : `Production build: FAILED (${buildError.split("\n")[0]}), so P1, P4, P5 and the first screen could not run.`;
+
+// P1–P6 (and G1's first screen, on the same production server): they start and stop their own servers.
+const perf = await runPerfSuites({ quick, build: b, firstScreen: !noBrowser });
+writePerfResults(quick, perf);
+
 const ms = (n: number) => n.toFixed(1);
 const rows: LatencyRow[] = [];
-const providers: ("sqlite" | "postgresql")[] = pgReachable() ? ["sqlite", "postgresql"] : ["sqlite"];
+const plans: string[] = [];
+const seeds: string[] = [];
+const gErrors: string[] = [];
 for (const provider of providers) {
   for (const n of sizes) {
-    console.error(`latency: ${provider}, ${n} clips…`);
-    rows.push(...(await measureLatency(provider, n, perCombo)));
+    console.error(`G1 latency: ${provider}, ${n} clips…`);
+    await timedStep(`G1 ${provider} ${n.toLocaleString("en")} clips: migrate + bulk seed + ${perCombo * 10} requests`, async () => {
+      try {
+        const run = await measureLatency(provider, n, perCombo, n === Math.max(...sizes));
+        rows.push(...run.rows);
+        plans.push(...run.plans);
+        seeds.push(`${provider} ${n.toLocaleString("en")}: ${run.seed.rows.toLocaleString("en")} rows in ${(run.seed.ms / 1000).toFixed(1)} s`);
+      } catch (e) {
+        const msg = e instanceof Error ? e.message : String(e);
+        console.error(`G1 ${provider} ${n} failed: ${msg}`);
+        gErrors.push(`G1 ${provider} ${n} error: ${msg.slice(0, 1500)}`);
+      }
+    });
   }
 }
-const plans = (await Promise.all(providers.map((p) => queryPlans(p)))).flat();
-console.error("first screen: building the page in Chromium…");
-const first = process.argv.includes("--no-browser") ? null : await measureFirstScreen(100);
 
+const first = perf.firstScreen;
+const g1Rows = galleryRows({ rows, first, p95TargetMs: P95_TARGET_MS, firstScreenTarget: FIRST_SCREEN_TARGET, skipped: noBrowser ? "--no-browser" : (perf.firstScreenError ?? "not run") });
 const table = [
   "| provider | clips | filter | requests | p50 ms | p95 ms | max ms |",
   "|---|---:|---|---:|---:|---:|---:|",
   ...rows.map((r) => `| ${r.provider} | ${r.clips} | ${r.combo} | ${r.requests} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.max)} |`),
 ].join("\n");
-const worst = rows.filter((r) => r.provider === "sqlite" && r.clips === Math.max(...sizes) && r.combo === "ALL")[0];
 const firstLine = first
-  ? `First gallery screen (1280×900, cold cache, ${first.clips} clips seeded): **${(first.bytes / 1024).toFixed(0)} KiB** in ${first.requests} responses (${Object.entries(first.byType).map(([k, v]) => `${k} ${(v / 1024).toFixed(0)} KiB`).join(", ")}); pipeline poster ≈ ${(first.posterBytes / 1024).toFixed(0)} KiB each. Target ≤ 1024 KiB: ${first.bytes <= FIRST_SCREEN_TARGET ? "met" : "NOT met"}.`
-  : "First screen: skipped (--no-browser).";
-const versions = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "../package.json"), "utf8")) as { dependencies: Record<string, string> };
+  ? `First gallery screen (Chromium, ${1280}×${900}, cold cache, ${first.clips} clips seeded, ${first.postersOnScreen} posters in the viewport): **${(first.bytes / 1024).toFixed(0)} KiB** on the wire in ${first.requests} responses (${Object.entries(first.byType)
+      .sort((x, y) => y[1] - x[1])
+      .map(([k, v]) => `${k} ${(v / 1024).toFixed(0)} KiB`)
+      .join(", ")}); pipeline poster ≈ ${(first.posterBytes / 1024).toFixed(0)} KiB each; ${first.failed} failed, ${first.open} still open at the end (the SSE stream). Target ≤ 1024 KiB: ${first.bytes <= FIRST_SCREEN_TARGET ? "met" : "NOT met"}.`
+  : `First screen: not measured (${noBrowser ? "--no-browser" : (perf.firstScreenError ?? "?")}).`;
+const loadEnd = machineInfo().loadAvg;
+const totalMs = Date.now() - started;
 const md = `# Benchmarks${quick ? " (quick)" : ""}
 
-${perfMarkdown(perf, galleryRows({ rows, first, p95TargetMs: P95_TARGET_MS, firstScreenTarget: FIRST_SCREEN_TARGET }))}
+${mode}
+
+${buildLine}
+
+${perfMarkdown({ ...perf, notes: [...perf.notes, ...gErrors] }, g1Rows)}
+## Where the time went
+
+${stepsMarkdown(totalMs)}
+
+Load average (1/5/15 min) at the end of the run: ${loadEnd}.
+
 ## G1 gallery benchmark (details)
 
-Date: ${new Date().toISOString()} · machine: ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.release()} · Node ${process.version} · Next ${versions.dependencies.next} · Prisma ${versions.dependencies["@prisma/client"]} · better-sqlite3 ${versions.dependencies["better-sqlite3"]}${providers.includes("postgresql") ? " · PostgreSQL (local)" : ""}
+Date: ${new Date().toISOString()} · machine: ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.release()} · Node ${process.version}${providers.includes("postgresql") ? " · PostgreSQL (local)" : ""}
 
-First-page latency of \`GET /api/generations?limit=24&…\` through the real route handler (session cookie
+First-page latency of \`GET /api/generations?limit=24&…\` through the real route handler in-process (session cookie
 decoded, actor loaded, filters parsed, query, views with favourites/tags/creator), ${perCombo} requests per
-filter after a warm-up, data seeded by \`tests/support/seed-generations.ts\` over 10 users (each user owns a tenth).
+filter after a warm-up (5 per filter). Data: the rows \`tests/support/seed-generations.ts\` generates (10 users, each owns a tenth;
+same generator and seed), written with multi-row INSERTs in one transaction per database (\`bench/harness/bulk-seed.ts\`)
+instead of Prisma createMany batches; a fresh, migrated database per size, nothing cached between runs.
+Seeding: ${seeds.join("; ") || "—"}.
 
 ${table}
 
-p95 at ${Math.max(...sizes)} clips on SQLite, all filters: **${worst ? ms(worst.p95) : "?"} ms** (target ≤ ${P95_TARGET_MS} ms: ${worst && worst.p95 <= P95_TARGET_MS ? "met" : "NOT met"}).
-
 ${firstLine}
 
-Query plans:
+Query plans (on the largest seeded database):
 ${plans.map((p) => `- ${p}`).join("\n")}
 `;
-console.log(md);
-if (!quick) fs.writeFileSync(path.join(import.meta.dirname, "results.md"), md);
-else fs.writeFileSync(path.join(import.meta.dirname, "results-quick.md"), md);
+console.log(`\n${perfConsole(perf, g1Rows)}\n`);
+console.log(stepsMarkdown(totalMs));
+fs.writeFileSync(path.join(import.meta.dirname, quick ? "results-quick.md" : "results.md"), md);
+console.error(`\nwrote bench/${quick ? "results-quick.md" : "results.md"} in ${(totalMs / 1000).toFixed(0)} s total`);

@@ -1,4 +1,5 @@
-// The real production server (scripts/start.mjs → scripts/server.mjs, built app) on a loopback port
+// The real production server (scripts/start.mjs → scripts/server.mjs, the build in the bench's own
+// snapshot, harness/build.ts) on a loopback port
 // with a fresh data dir and SQLite database, the in-app worker off (so generation work doesn't skew
 // request latency), plus signed-in users, and the standalone simulator as the "straight to the
 // upstream" baseline. Both run as separate process groups (processes.ts stops them).
@@ -31,25 +32,22 @@ function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...base, NODE_ENV: "production", AUTH_SECRET: SECRET, BIGMODEL_API_KEY: "", LOG_LEVEL: "warn", REGISTRATION: "open", TRUST_PROXY: "0", ...extra };
 }
 
-/** Other engineers rebuild .next on this machine: wait for their build rather than fail at once. */
-async function waitForBuild(timeoutMs: number): Promise<void> {
-  const buildId = path.join(ROOT, ".next", "BUILD_ID");
-  const deadline = Date.now() + timeoutMs;
-  if (!fs.existsSync(buildId)) console.error("  no .next/BUILD_ID (a build is running?): waiting for it…");
-  while (!fs.existsSync(buildId)) {
-    if (Date.now() > deadline) throw new Error("no production build (.next/BUILD_ID): run `npm run build` first");
-    await new Promise((r) => setTimeout(r, 1_000));
-  }
+/** A user of the running app and a session cookie for it (NextAuth JWT signed with the server's secret). */
+export async function benchUser(db: Db, label: string): Promise<{ id: string; cookie: string; token: string }> {
+  const u = await db.user.create({ data: { email: `bench-${label}-${Date.now()}@example.test`, name: `Bench ${label}` } });
+  const token = await encode({ token: { sub: u.id }, secret: SECRET });
+  return { id: u.id, cookie: `next-auth.session-token=${token}`, token };
 }
 
-export async function startAppServer(dataDir: string, userCount: number): Promise<AppServer> {
-  await waitForBuild(300_000);
+/** `appRoot`: the snapshot that holds the production build (harness/build.ts), not the work tree. */
+export async function startAppServer(appRoot: string, dataDir: string, userCount: number, extraEnv: Record<string, string> = {}): Promise<AppServer> {
+  if (!fs.existsSync(path.join(appRoot, ".next", "BUILD_ID"))) throw new Error(`no production build in ${appRoot}`);
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const databaseUrl = `file:${path.join(dataDir, "framehouse.db")}`;
   const proc = spawnManaged("app-server", process.execPath, ["scripts/start.mjs"], {
-    cwd: ROOT,
-    env: serverEnv({ PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, DATABASE_URL: databaseUrl, NEXTAUTH_URL: origin, WORKER_IN_APP: "false" }),
+    cwd: appRoot,
+    env: serverEnv({ PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, DATABASE_URL: databaseUrl, NEXTAUTH_URL: origin, WORKER_IN_APP: "false", ...extraEnv }),
   });
   let db: Db | undefined;
   try {
@@ -57,9 +55,8 @@ export async function startAppServer(dataDir: string, userCount: number): Promis
     db = createDb(databaseUrl);
     const users: { id: string; cookie: string }[] = [];
     for (let i = 0; i < userCount; i++) {
-      const u = await db.user.create({ data: { email: `bench-${i}-${Date.now()}@example.test`, name: `Bench ${i}` } });
-      const token = await encode({ token: { sub: u.id }, secret: SECRET });
-      users.push({ id: u.id, cookie: `next-auth.session-token=${token}` });
+      const { id, cookie } = await benchUser(db, String(i));
+      users.push({ id, cookie });
     }
     const client = db;
     return {

@@ -11,6 +11,9 @@ import { p3Rows } from "../p3-success-to-stored";
 import { p4Rows } from "../p4-rehost";
 import { p5Rows, seedMediaClip } from "../p5-media";
 import { p6Rows } from "../p6-queue";
+import { type FirstScreen, measureFirstScreen } from "../gallery-first-screen";
+import type { BuiltApp } from "./build";
+import { recordStep } from "./steps";
 import { startAppServer, startStandaloneSimulator, type AppServer, type StandaloneSimulator } from "./app-server";
 import { startNginx, type Nginx } from "./nginx";
 import { runPipeline } from "./pipeline-run";
@@ -23,9 +26,12 @@ export interface PerfResult {
   machine: MachineInfo;
   loadAfter: string;
   wallMs: number;
+  /** G1's first-screen measurement (runs on the same production server as P1/P5); null if skipped or failed. */
+  firstScreen: FirstScreen | null;
+  firstScreenError?: string;
 }
 
-async function attempt(id: string, rows: BenchRow[], notes: string[], f: () => Promise<BenchRow[]>): Promise<void> {
+async function attempt(id: string, rows: BenchRow[], notes: string[], f: () => Promise<BenchRow[]>, label = id): Promise<void> {
   const t0 = Date.now();
   try {
     rows.push(...(await f()));
@@ -35,11 +41,13 @@ async function attempt(id: string, rows: BenchRow[], notes: string[], f: () => P
     rows.push({ id, figure: "suite failed", measured: "error", target: "—", verdict: "MISS", conditions: msg.split("\n")[0]?.slice(0, 200) ?? "" });
     notes.push(`${id} error: ${msg.slice(0, 1500)}`);
   }
-  console.error(`  ${id} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  recordStep(label, Date.now() - t0);
 }
 
-export async function runPerfSuites(opts: { quick: boolean; only?: string[] }): Promise<PerfResult> {
+export async function runPerfSuites(opts: { quick: boolean; build: BuiltApp | null; firstScreen: boolean; only?: string[] }): Promise<PerfResult> {
   const { quick } = opts;
+  let firstScreen: FirstScreen | null = null;
+  let firstScreenError: string | undefined;
   // env() is read once per process and G1 runs after us in this process, signing its cookies with
   // the test secret: make that the secret env() sees, whoever reads it first.
   Object.assign(process.env, { AUTH_SECRET: process.env.AUTH_SECRET ?? TEST_SECRET, NODE_ENV: process.env.NODE_ENV ?? "test" });
@@ -55,26 +63,30 @@ export async function runPerfSuites(opts: { quick: boolean; only?: string[] }): 
   try {
     if (want("P2")) {
       console.error("P2: poll schedule model…");
-      await attempt("P2", rows, notes, async () => p2ModelRows(quick).rows);
+      await attempt("P2", rows, notes, async () => p2ModelRows(quick).rows, "P2 poll-schedule model");
     }
     if (want("P6") || want("P3")) {
       // Generation time compresses, ffmpeg and DB work don't: a lower factor is closer to production.
-      const [clips, speed] = quick ? [15, 50] : [50, 25];
+      const [clips, speed] = quick ? [10, 50] : [50, 25];
       console.error(`P6/P3: backlog of ${clips} clips, cap 5, time ÷${speed}…`);
       await attempt("P6", rows, notes, async () => {
         const run = await runPipeline({ clips, speed, cap: 5, workerConcurrency: 4, timeoutMs: quick ? 60_000 : 300_000 });
         return [...p6Rows(run), ...p3Rows(run), ...p2LiveRows(run)];
-      });
+      }, "P6/P3/P2-live pipeline backlog run");
     }
     if (want("P1") || want("P5") || want("P4")) {
       console.error("starting the app server, the standalone simulator and nginx…");
       const appDir = path.join(root, "app");
       fs.mkdirSync(appDir, { recursive: true });
+      const t0 = Date.now();
       try {
-        [app, sim, nginx] = await Promise.all([startAppServer(appDir, 50), startStandaloneSimulator(path.join(root, "sim")), startNginx(appDir)]);
+        if (!opts.build) throw new Error("no production build (the build step failed)");
+        [app, sim, nginx] = await Promise.all([startAppServer(opts.build.dir, appDir, 50), startStandaloneSimulator(path.join(root, "sim")), startNginx(appDir)]);
       } catch (e) {
         for (const id of ["P1", "P5", "P4"].filter(want)) await attempt(id, rows, notes, () => Promise.reject(e));
+        if (opts.firstScreen) firstScreenError = e instanceof Error ? e.message.split("\n")[0] : String(e);
       }
+      recordStep("start app server + simulator + nginx", Date.now() - t0);
     }
     if (app && sim && nginx) {
       const [a, s, n, appDir] = [app, sim, nginx, app.dataDir];
@@ -84,36 +96,50 @@ export async function runPerfSuites(opts: { quick: boolean; only?: string[] }): 
           const r = await p1Rows(a, s, quick);
           if (r.note) notes.push(r.note);
           return r.rows;
-        });
+        }, "P1 submit, app vs simulator");
       }
       if (want("P5")) {
         console.error("P5: 20 seeking clients, app vs nginx…");
-        await attempt("P5", rows, notes, async () => p5Rows(a, n.origin, await seedMediaClip(a), quick));
+        await attempt("P5", rows, notes, async () => p5Rows(a, n.origin, await seedMediaClip(a), quick), "P5 Range serving, app vs nginx");
       }
       if (want("P4")) {
         console.error("P4: re-host downloads vs raw…");
-        await attempt("P4", rows, notes, () => p4Rows(appDir, n.origin, path.join(root, "p4-scratch"), quick));
+        await attempt("P4", rows, notes, () => p4Rows(appDir, n.origin, path.join(root, "p4-scratch"), quick), "P4 re-host download vs raw");
+      }
+      if (opts.firstScreen) {
+        console.error("G1: first gallery screen in Chromium…");
+        const t0 = Date.now();
+        try {
+          firstScreen = await measureFirstScreen(a, 100);
+        } catch (e) {
+          firstScreenError = e instanceof Error ? e.message : String(e);
+          console.error(`G1 first screen failed: ${firstScreenError}`);
+          notes.push(`G1 first screen error: ${firstScreenError.slice(0, 1500)}`);
+        }
+        recordStep("G1 first screen (Chromium)", Date.now() - t0);
       }
     }
   } finally {
+    const t0 = Date.now();
     await Promise.all([app?.stop(), sim?.stop(), nginx?.stop()]);
     await stopAll();
     fs.rmSync(root, { recursive: true, force: true });
+    recordStep("stop servers", Date.now() - t0);
   }
   const left = leftovers(startedGroups);
   if (left.length) notes.push(`Processes left running after the bench (a bug): ${left.join("; ")}`);
   else notes.push(`Process check: all ${startedGroups.length} process groups the bench started are gone (ps, zombies aside).`);
   const order = ["P1", "P2", "P3", "P4", "P5", "P6"];
   rows.sort((x, y) => order.indexOf(x.id) - order.indexOf(y.id));
-  return { rows, notes, machine, loadAfter: machineInfo().loadAvg, wallMs: Date.now() - started };
+  return { rows, notes, machine, loadAfter: machineInfo().loadAvg, wallMs: Date.now() - started, firstScreen, firstScreenError };
 }
 
 export function perfMarkdown(r: PerfResult, extraRows: BenchRow[] = []): string {
   return `## Summary: every figure against its target
 
-Machine: ${machineLine(r.machine)}. Load average (1/5/15 min) at the start of P1–P6 ${r.machine.loadAvg}, at the end ${r.loadAfter}:
-other engineers' test suites were running on this 2-core machine, so every figure below was measured under that
-background load (P1–P6 took ${(r.wallMs / 1000).toFixed(0)} s).
+Machine: ${machineLine(r.machine)}. Load average (1/5/15 min) at the start of P1–P6 ${r.machine.loadAvg}, at the end ${r.loadAfter}.
+This 2-core machine is shared with other engineers (their test suites may run at the same time), so every figure
+below was measured under whatever background load those averages show (P1–P6 + G1 first screen took ${(r.wallMs / 1000).toFixed(0)} s).
 
 ${formatTable([...r.rows, ...extraRows])}
 
