@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { atLeast, atMost, type BenchRow, fmtMs, fmtRatio, formatConsole, formatTable, verdict } from "@/bench/harness/report";
+import { galleryRows } from "@/bench/harness/gallery-rows";
 import { averageOpen, mean, median, peakOpen, percentile, ratio, summarize, throughput } from "@/bench/harness/stats";
 
 // The benchmark harness's own arithmetic (issue 8: "a unit test checks only that the harness computes
@@ -122,5 +123,27 @@ describe("verdicts and table formatting", () => {
     const col = (lines[0] ?? "").indexOf("measured");
     expect((lines[1] ?? "").slice(col, col + 5)).toBe("1.02×");
     expect((lines[2] ?? "").slice(col, col + 4)).toBe("0.91");
+  });
+});
+
+describe("G1 rows", () => {
+  const latency = [
+    { provider: "sqlite", clips: 10_000, combo: "status=STORED", requests: 30, p50: 5, p95: 80, max: 90 },
+    { provider: "sqlite", clips: 10_000, combo: "ALL", requests: 300, p50: 5, p95: 20, max: 90 },
+  ];
+  const first = { clips: 100, requests: 38, bytes: 600 * 1024, byType: {}, posterBytes: 12_000, postersOnScreen: 7, open: 0, failed: 0, ms: 1 };
+
+  it("one p95 row per size from the all-filters sample, and the first screen against its byte budget", () => {
+    const rows = galleryRows({ rows: latency, first, p95TargetMs: 50, firstScreenTarget: 1024 * 1024 });
+    expect(rows.map((r) => [r.measured, r.verdict])).toEqual([
+      ["20.0 ms", "PASS"],
+      ["600 KiB", "PASS"],
+    ]);
+  });
+
+  it("a first screen that failed is a MISS with its reason; only an explicit --no-browser is n/a", () => {
+    const failed = galleryRows({ rows: [], first: null, p95TargetMs: 50, firstScreenTarget: 1, skipped: "timeout\nstack" });
+    expect(failed[0]).toMatchObject({ verdict: "MISS", measured: "not measured", conditions: "timeout" });
+    expect(galleryRows({ rows: [], first: null, p95TargetMs: 50, firstScreenTarget: 1, skipped: "--no-browser" })[0]?.verdict).toBe("n/a");
   });
 });
