@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { useWorkspace } from "@/components/workspace/workspace-provider";
 import { MODES } from "@/lib/shared/generation-schemas";
 import { STATUS_GROUPS, type StatusGroup } from "@/lib/shared/gallery-filters";
 import type { FilterKey } from "./use-gallery-filters";
@@ -30,6 +31,7 @@ export function GalleryFilters({
   onClear: () => void;
 }) {
   const { t } = useI18n();
+  const teamName = useWorkspace().teamName;
   const search = useRef<HTMLInputElement>(null);
   const [q, setQ] = useState(raw.q ?? "");
   const last = useRef(raw.q ?? "");
@@ -152,9 +154,24 @@ export function GalleryFilters({
           />
           {t("gallery.filter.favourites")}
         </label>
-        <span className="text-zinc-700 dark:text-zinc-300">
-          {t("gallery.filter.scope")}: {t("gallery.filter.scope.personal")} · {t("gallery.filter.scope.teamSoon")}
-        </span>
+        {teamName ? (
+          <label className="flex items-center gap-2 font-medium">
+            {t("gallery.filter.creator")}
+            <select
+              className={SELECT}
+              value={raw.creator === "me" ? "me" : ""}
+              onChange={(e) => onChange({ creator: e.target.value || undefined })}
+              data-testid="filter-creator"
+            >
+              <option value="">{t("gallery.filter.creator.anyone")}</option>
+              <option value="me">{t("gallery.filter.creator.me")}</option>
+            </select>
+          </label>
+        ) : (
+          <span className="text-zinc-700 dark:text-zinc-300">
+            {t("gallery.filter.scope")}: {t("gallery.filter.scope.personal")}
+          </span>
+        )}
         {active && (
           <button type="button" onClick={onClear} className="ml-auto font-semibold text-indigo-800 underline dark:text-indigo-300">
             {t("gallery.filter.clear")}

@@ -19,7 +19,7 @@ export async function openStudio(page: Page) {
 
 /** Presses Generate (or runs `trigger`) and returns the id of the accepted clip from the 202 answer. */
 export async function generate(page: Page, trigger?: () => Promise<void>): Promise<string> {
-  const accepted = page.waitForResponse((r) => r.url().endsWith("/api/generations") && r.request().method() === "POST");
+  const accepted = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/generations" && r.request().method() === "POST");
   await (trigger ? trigger() : page.getByTestId("generate").click());
   const res = await accepted;
   expect(res.status(), await res.text()).toBe(202);

@@ -30,7 +30,9 @@ export const galleryEn = {
   "gallery.filter.sort.oldest": "Oldest first",
   "gallery.filter.scope": "Clips",
   "gallery.filter.scope.personal": "Mine",
-  "gallery.filter.scope.teamSoon": "Team clips come with teams.",
+  "gallery.filter.creator": "Made by",
+  "gallery.filter.creator.anyone": "Anyone in the team",
+  "gallery.filter.creator.me": "Me",
   "gallery.filter.clear": "Clear filters",
   "gallery.filter.creatorMe": "Made by me",
 

@@ -32,7 +32,9 @@ export const galleryZhCN: Record<keyof typeof galleryEn, string> = {
   "gallery.filter.sort.oldest": "最早在前",
   "gallery.filter.scope": "范围",
   "gallery.filter.scope.personal": "我的",
-  "gallery.filter.scope.teamSoon": "团队视频将随团队功能推出。",
+  "gallery.filter.creator": "创作者",
+  "gallery.filter.creator.anyone": "团队中的任何人",
+  "gallery.filter.creator.me": "我",
   "gallery.filter.clear": "清除筛选",
   "gallery.filter.creatorMe": "我创建的",
 

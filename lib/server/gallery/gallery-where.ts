@@ -35,6 +35,7 @@ export function galleryWhere(access: Access, f: GalleryFilters): Prisma.Generati
   if (f.favourite === true) and.push({ favourites: { some: { userId: actor.id } } });
   if (f.favourite === false) and.push({ favourites: { none: { userId: actor.id } } });
   if (f.tag) and.push({ tags: { some: { tag: { name: f.tag, ownerId: actor.id, teamId: null } } } });
-  if (f.creator) and.push({ ownerId: f.creator });
+  // "me" lets the UI filter to the actor's own clips without knowing its id.
+  if (f.creator) and.push({ ownerId: f.creator === "me" ? actor.id : f.creator });
   return { ...workspaceGenerationsWhere(access, ws), ...(and.length ? { AND: and } : {}) };
 }
