@@ -56,12 +56,19 @@ function headInfo(): string {
   }
 }
 
-/** Removes cached builds other than `keep`, oldest first, so at most `max` stay (each is ~100 MB). */
+/**
+ * Removes cached builds other than `keep`, least recently used first, so at most `max` stay (each is
+ * ~150 MB; node_modules is hard links), and snapshots left half-built by a killed run (> 1 h old).
+ */
 function prune(keep: string, max = 3): void {
   if (!fs.existsSync(CACHE)) return;
+  for (const d of fs.readdirSync(CACHE).filter((x) => x.includes(".tmp-"))) {
+    const p = path.join(CACHE, d);
+    if (Date.now() - fs.statSync(p).mtimeMs > 3_600_000) fs.rmSync(p, { recursive: true, force: true });
+  }
   const dirs = fs
     .readdirSync(CACHE)
-    .filter((d) => d !== keep)
+    .filter((d) => d !== keep && !d.includes(".tmp-"))
     .map((d) => ({ d, t: fs.statSync(path.join(CACHE, d)).mtimeMs }))
     .sort((a, b) => b.t - a.t);
   for (const { d } of dirs.slice(max - 1)) fs.rmSync(path.join(CACHE, d), { recursive: true, force: true });
@@ -100,8 +107,13 @@ export function ensureBuild(log: (s: string) => void = console.error): BuiltApp 
     });
     const buildMs = Date.now() - t0;
     if (r.status !== 0) throw new Error(`next build failed in the snapshot (exit ${r.status}):\n${`${r.stdout}\n${r.stderr}`.slice(-3000)}`);
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.renameSync(tmp, dir);
+    try {
+      fs.renameSync(tmp, dir);
+    } catch (e) {
+      // Another bench run built the same tree at the same time: use its build.
+      if (!fs.existsSync(path.join(dir, ".next", "BUILD_ID"))) throw e;
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
     prune(hash);
     return { dir, hash, cached: false, buildMs, source };
   } catch (e) {
