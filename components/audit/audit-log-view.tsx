@@ -7,7 +7,7 @@ import { actionLabel, detailsOf, targetLabel } from "./audit-details";
 // The audit page's filter form (a plain GET form: works without JavaScript) and the event table.
 // Below the sm breakpoint each row stacks into labelled lines so 375 px never scrolls sideways.
 
-const control = "rounded-md border border-zinc-400 bg-white px-3 py-2 text-base dark:border-zinc-600 dark:bg-zinc-900";
+const control = "w-full min-w-0 rounded-md border border-zinc-400 bg-white px-3 py-2 text-base dark:border-zinc-600 dark:bg-zinc-900";
 const linkClass =
   "rounded-md px-3 py-2 text-sm font-medium text-indigo-800 underline-offset-2 hover:underline focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:text-indigo-200";
 
@@ -28,7 +28,7 @@ export async function AuditFilters({
         {t("audit.filter.title")}
       </h2>
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <div className="flex flex-col gap-1">
+        <div className="flex min-w-0 flex-col gap-1">
           <label htmlFor="audit-action" className="text-sm font-medium">
             {t("audit.filter.action")}
           </label>
@@ -41,7 +41,7 @@ export async function AuditFilters({
             ))}
           </select>
         </div>
-        <div className="flex flex-col gap-1">
+        <div className="flex min-w-0 flex-col gap-1">
           <label htmlFor="audit-actor" className="text-sm font-medium">
             {t("audit.filter.actor")}
           </label>
@@ -55,13 +55,13 @@ export async function AuditFilters({
             {!actorKnown && <option value={filters.actorId}>{filters.actorId}</option>}
           </select>
         </div>
-        <div className="flex flex-col gap-1">
+        <div className="flex min-w-0 flex-col gap-1">
           <label htmlFor="audit-from" className="text-sm font-medium">
             {t("audit.filter.from")}
           </label>
           <input id="audit-from" name="from" type="date" defaultValue={filters.from ?? ""} className={control} />
         </div>
-        <div className="flex flex-col gap-1">
+        <div className="flex min-w-0 flex-col gap-1">
           <label htmlFor="audit-to" className="text-sm font-medium">
             {t("audit.filter.to")}
           </label>

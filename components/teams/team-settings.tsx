@@ -91,11 +91,11 @@ export function TeamSettings({ team, caps, members, selfId }: { team: { id: stri
             <p className={MUTED}>{t("teams.transfer.none")}</p>
           ) : (
             <div className="flex flex-wrap items-end gap-2">
-              <div className="flex flex-col gap-1">
+              <div className="flex min-w-0 max-w-full flex-col gap-1">
                 <label htmlFor="transfer-to" className="text-sm font-medium">
                   {t("teams.transfer.label")}
                 </label>
-                <select id="transfer-to" className={`${SELECT} max-w-full`} value={transferTo} onChange={(e) => setTransferTo(e.target.value)}>
+                <select id="transfer-to" className={`${SELECT} w-full max-w-full truncate`} value={transferTo} onChange={(e) => setTransferTo(e.target.value)}>
                   <option value="">{t("teams.transfer.choose")}</option>
                   {candidates.map((m) => (
                     <option key={m.userId} value={m.userId}>

@@ -175,3 +175,39 @@ test("an exhausted team budget refuses the next clip with a message naming it, a
   expect(after).toBe(before);
   await owner.context().close();
 });
+
+test("axe (light and dark) and 375 px on the team, usage, audit, join and share pages", async ({ browser }) => {
+  const owner = await ownerPage(browser);
+  const share = await owner.request.post(`/api/generations/${clipId}/share-links`, { data: { expiresInHours: 24, allowDownload: false, showPrompt: true } });
+  expect(share.status(), await share.text()).toBe(201);
+  const sharePath = new URL(((await share.json()) as { url: string }).url).pathname;
+  const invite = await owner.request.post(`/api/teams/${teamId}/invites`, { data: { kind: "link", role: "MEMBER", expiresInHours: 24, maxUses: 1 } });
+  expect(invite.status(), await invite.text()).toBe(201);
+  const joinPath = `/join/${((await invite.json()) as { token: string }).token}`;
+  const pages = ["/teams", `/teams/${teamId}`, `/teams/${teamId}/usage`, `/teams/${teamId}/audit`, joinPath, sharePath];
+  for (const scheme of ["light", "dark"] as const) {
+    await owner.emulateMedia({ colorScheme: scheme });
+    for (const path of pages) {
+      await owner.goto(path);
+      await expectNoSeriousA11yViolations(owner);
+    }
+  }
+  await owner.setViewportSize({ width: 375, height: 800 });
+  for (const path of pages) {
+    await owner.goto(path);
+    const overflow = await owner.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const wide =
+      overflow > 0
+        ? await owner.evaluate(() =>
+            [...document.querySelectorAll("body *")]
+              .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+              .slice(0, 5)
+              .map((e) => `${e.tagName}.${e.className}`.slice(0, 160)),
+          )
+        : [];
+    expect(overflow, `${path}: ${wide.join(" | ")}`).toBeLessThanOrEqual(0);
+  }
+  await owner.goto(`/teams/${teamId}/audit`);
+  await expect(owner.getByRole("table")).toContainText(/Generated a clip|clip/i);
+  await owner.context().close();
+});
