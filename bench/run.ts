@@ -128,7 +128,7 @@ ${firstLine}
 Query plans (on the largest seeded database):
 ${plans.map((p) => `- ${p}`).join("\n")}
 `;
-console.log(`\n${perfConsole(perf, g1Rows)}\n`);
+console.log(`\n${mode.replace(/\*\*/g, "")}\n\n${perfConsole(perf, g1Rows)}\n`);
 console.log(stepsMarkdown(totalMs));
 fs.writeFileSync(path.join(import.meta.dirname, quick ? "results-quick.md" : "results.md"), md);
 console.error(`\nwrote bench/${quick ? "results-quick.md" : "results.md"} in ${(totalMs / 1000).toFixed(0)} s total`);
