@@ -10,7 +10,7 @@ import { signUpSchema } from "@/lib/shared/account-schemas";
 
 type Errors = Partial<Record<"email" | "password" | "name" | "invite" | "form", string>>;
 
-export function SignUpForm({ inviteOnly }: { inviteOnly: boolean }) {
+export function SignUpForm({ inviteOnly, callbackUrl = "/" }: { inviteOnly: boolean; callbackUrl?: string }) {
   const { t } = useI18n();
   const router = useRouter();
   const [errors, setErrors] = useState<Errors>({});
@@ -49,7 +49,7 @@ export function SignUpForm({ inviteOnly }: { inviteOnly: boolean }) {
       return;
     }
     await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
-    router.replace("/");
+    router.replace(callbackUrl);
     router.refresh();
   }
 

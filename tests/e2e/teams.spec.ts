@@ -90,8 +90,20 @@ test("owner creates a team and a member joins by link and generates into it", as
 
 test("a viewer watches the team's clip but can neither generate nor delete it", async ({ browser }) => {
   const owner = await ownerPage(browser);
-  const page = await join(browser, viewer, await inviteLink(owner, "Viewer"));
+  const url = await inviteLink(owner, "Viewer");
   await owner.context().close();
+  // A newcomer without an account: the link → sign in → create an account → back on the link → join.
+  viewer.ctx = await browser.newContext();
+  const page = await viewer.ctx.newPage();
+  await page.goto(new URL(url).pathname);
+  await page.waitForURL((u) => u.pathname === "/sign-in");
+  await page.getByRole("link", { name: "Create one" }).click();
+  await page.getByLabel("Email").fill(viewer.email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL((u) => u.pathname === new URL(url).pathname);
+  await page.getByRole("button", { name: "Accept and join" }).click();
+  await page.waitForURL((u) => u.pathname === `/teams/${teamId}`);
   await page.goto("/");
   await switchTo(page, TEAM);
   await expect(page.getByTestId("workspace-notice")).toContainText("viewer");
@@ -170,7 +182,9 @@ test("an exhausted team budget refuses the next clip with a message naming it, a
   const answer = page.waitForResponse((r) => r.url().includes("/api/generations") && r.request().method() === "POST");
   await page.getByTestId("generate").click();
   expect((await answer).status()).toBe(402);
-  await expect(page.getByText(/exceed the team's monthly budget \(¥2\.50 of ¥2\.50 used\)/)).toBeVisible();
+  // Shown under the form and announced to screen readers.
+  await expect(page.getByTestId("form-error")).toContainText("exceed the team's monthly budget (¥2.50 of ¥2.50 used)");
+  await expect(page.getByTestId("live-assertive")).toContainText("team's monthly budget");
   const after = ((await (await page.request.get(`/api/generations?team=${teamId}&limit=100`)).json()) as { items: unknown[] }).items.length;
   expect(after).toBe(before);
   await owner.context().close();

@@ -178,9 +178,12 @@ describe.each(providers())("team invites on %s", (kind) => {
     ]);
   });
 
-  it("invite rules: admins and owners invite (not above their rank); members, viewers 403; outsiders, instance admins 404", async () => {
+  it("invite rules: admins invite below their rank, owners any role but OWNER; members, viewers 403; outsiders, instance admins 404", async () => {
     const teamId = await newTeam({ admin: "ADMIN", member: "MEMBER", viewer: "VIEWER" });
-    expect((await invite(u.admin!, teamId, { kind: "link", role: "ADMIN" })).status).toBe(201);
+    expect((await invite(u.admin!, teamId, { kind: "link", role: "MEMBER" })).status).toBe(201);
+    const asAdmin = await invite(u.admin!, teamId, { kind: "link", role: "ADMIN" });
+    expect(asAdmin.status).toBe(403);
+    expect(await code(asAdmin)).toBe("member_rank");
     expect((await invite(u.admin!, teamId, { kind: "link", role: "OWNER" })).status).toBe(422);
     const m = await invite(u.member!, teamId, { kind: "link" });
     expect(m.status).toBe(403);

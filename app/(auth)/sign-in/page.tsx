@@ -3,13 +3,13 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { getActor } from "@/lib/server/auth/session";
 import { oauthProviders } from "@/lib/server/auth/oauth-providers";
 import { getT } from "@/lib/server/i18n";
+import { safeCallbackUrl, withCallback } from "@/lib/shared/callback-url";
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   if (await getActor()) redirect("/");
   const { t } = await getT();
   const sp = await searchParams;
-  // Only same-site relative paths are followed after sign-in (no open redirect).
-  const callbackUrl = sp.callbackUrl?.startsWith("/") && !sp.callbackUrl.startsWith("//") ? sp.callbackUrl : "/";
+  const callbackUrl = safeCallbackUrl(sp.callbackUrl);
   return (
     <>
       <h1 className="mb-4 text-xl font-semibold">{t("auth.signIn.title")}</h1>
@@ -21,7 +21,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <SignInForm callbackUrl={callbackUrl} providers={oauthProviders()} />
       <p className="mt-4 text-sm">
         {t("auth.signIn.noAccount")}{" "}
-        <a href="/sign-up" className="font-medium text-indigo-700 underline dark:text-indigo-300">
+        <a href={withCallback("/sign-up", callbackUrl)} className="font-medium text-indigo-700 underline dark:text-indigo-300">
           {t("auth.signIn.createOne")}
         </a>
       </p>

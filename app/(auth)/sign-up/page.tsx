@@ -4,10 +4,13 @@ import { getActor } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db";
 import { getT } from "@/lib/server/i18n";
 import { getRegistrationMode } from "@/lib/server/settings/registration";
+import { safeCallbackUrl, withCallback } from "@/lib/shared/callback-url";
 
-export default async function SignUpPage() {
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   if (await getActor()) redirect("/");
   const { t } = await getT();
+  // e.g. a team invitation link: back there once the account exists.
+  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
   const client = db();
   const firstAccount = !(await client.user.findFirst({ select: { id: true } }));
   const inviteOnly = !firstAccount && (await getRegistrationMode(client)) === "invite";
@@ -16,10 +19,10 @@ export default async function SignUpPage() {
       <h1 className="mb-2 text-xl font-semibold">{t("auth.signUp.title")}</h1>
       {firstAccount && <p className="mb-4 text-sm text-zinc-700 dark:text-zinc-300">{t("auth.signUp.firstAdmin")}</p>}
       {inviteOnly && <p className="mb-4 text-sm text-zinc-700 dark:text-zinc-300">{t("auth.signUp.inviteOnly")}</p>}
-      <SignUpForm inviteOnly={inviteOnly} />
+      <SignUpForm inviteOnly={inviteOnly} callbackUrl={callbackUrl} />
       <p className="mt-4 text-sm">
         {t("auth.signUp.haveAccount")}{" "}
-        <a href="/sign-in" className="font-medium text-indigo-700 underline dark:text-indigo-300">
+        <a href={withCallback("/sign-in", callbackUrl)} className="font-medium text-indigo-700 underline dark:text-indigo-300">
           {t("auth.signIn.submit")}
         </a>
       </p>

@@ -5,7 +5,7 @@ import { AppError } from "../errors";
 import { type Access, assertCan } from "../permissions";
 import type { TeamRole } from "../permissions/role-table";
 import type { ChangeMeta } from "./audit-meta";
-import { assertMayAssign, assertOutranks } from "./member-rank";
+import { assertMayAssign, assertOutranks } from "../permissions/member-rank";
 
 /** Sets a member's role (never OWNER: ownership moves by transfer). Returns the new role. */
 export async function changeMemberRole(

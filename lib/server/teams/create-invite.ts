@@ -7,7 +7,7 @@ import type { ChangeMeta } from "./audit-meta";
 import { newInviteToken, inviteTokenHash } from "./invite-token";
 import { openInviteWhere } from "./invite-state";
 import { inviteView, inviteViewSelect } from "./invite-view";
-import { assertMayInviteAs } from "./member-rank";
+import { assertMayInviteAs } from "../permissions/member-rank";
 import type { InviteBody } from "./schemas";
 import type { CreatedLinkInvite, InviteView } from "./team-views";
 

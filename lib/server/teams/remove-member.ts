@@ -4,7 +4,7 @@ import type { Db } from "../db";
 import { AppError } from "../errors";
 import { type Access, assertCan, roleIn } from "../permissions";
 import type { ChangeMeta } from "./audit-meta";
-import { assertOutranks } from "./member-rank";
+import { assertOutranks } from "../permissions/member-rank";
 
 /** Removes another member (strictly lower rank than the actor). Takes effect on their next request:
  *  accessOf reads memberships from the database every time. */

@@ -12,7 +12,7 @@ import { accessOf, can, roleIn } from "@/lib/server/permissions";
 import { listTeamInvites } from "@/lib/server/teams/list-invites";
 import { listMembers } from "@/lib/server/teams/list-members";
 import { getTeam } from "@/lib/server/teams/list-teams";
-import { assignableBy, invitableBy, outranks } from "@/lib/server/teams/member-rank";
+import { assignableBy, invitableBy, outranks } from "@/lib/server/permissions/member-rank";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
 import "server-only";
 import { AppError } from "../errors";
-import { ROLE_RANK, type TeamRole } from "../permissions/role-table";
-import { ASSIGNABLE_ROLES } from "./limits";
+import { ROLE_RANK, type TeamRole } from "./role-table";
+import { ASSIGNABLE_ROLES } from "../teams/limits";
 
-// The rank rules on top of the role table (which says WHO may manage members at all): a manager
+// Part of the authorization module: the rank rules on top of the role table (which says WHO may manage members at all): a manager
 // only touches members of strictly lower rank, and never hands out a role at or above their own,
 // except the owner, who may give any role but OWNER (ownership moves only by transfer).
 // The predicates also drive which controls the team page shows; the asserts guard the services.
@@ -18,9 +18,10 @@ export function assignableBy(actorRole: TeamRole): TeamRole[] {
   return ASSIGNABLE_ROLES.filter((r) => actorRole === "OWNER" || ROLE_RANK[r] < ROLE_RANK[actorRole]);
 }
 
-/** The roles `actorRole` may give by an invitation: not above their own. */
+/** The roles `actorRole` may give by an invitation: the same as by a role change (an admin cannot
+ *  mint a new admin by invitation when they could not promote an existing member to admin). */
 export function invitableBy(actorRole: TeamRole): TeamRole[] {
-  return ASSIGNABLE_ROLES.filter((r) => ROLE_RANK[r] <= ROLE_RANK[actorRole]);
+  return assignableBy(actorRole);
 }
 
 export function assertOutranks(actorRole: TeamRole, targetRole: TeamRole, self: boolean): void {
