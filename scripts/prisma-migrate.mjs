@@ -52,6 +52,16 @@ async function adapterFactory() {
     // @prisma/adapter-pg 7.10 rejects ("Column type 'char' could not be deserialized"):
     // report them as text (25) / text[] (1009). Patched on the adapter's query path, this process only.
     const patch = (adapter) => {
+      // adapter-pg's executeScript splits a migration on every ";", which breaks any statement with
+      // a semicolon inside (a plpgsql function body: the AuditEvent append-only trigger). Send the
+      // whole script as ONE simple-protocol query instead: PostgreSQL runs it statement by statement.
+      adapter.executeScript = async (script) => {
+        try {
+          await adapter.client.query(script);
+        } catch (error) {
+          adapter.onError(error);
+        }
+      };
       let proto = Object.getPrototypeOf(adapter);
       while (proto && !Object.prototype.hasOwnProperty.call(proto, "performIO")) proto = Object.getPrototypeOf(proto);
       if (!proto || proto.__charPatched) return adapter;
