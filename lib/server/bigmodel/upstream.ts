@@ -32,13 +32,6 @@ export function upstreamMode(): UpstreamMode {
   return usingSimulator() ? "simulator" : "bigmodel";
 }
 
-/** What the UI shows on every page when the simulator answers instead of BigModel. */
-export function simulatorBadge(): { label: "Simulator"; title: string } | null {
-  return upstreamMode() === "simulator"
-    ? { label: "Simulator", title: "No BIGMODEL_API_KEY configured: clips are rendered by the built-in simulator." }
-    : null;
-}
-
 /** `aigc-files.bigmodel.cn` → `https://aigc-files.bigmodel.cn`; entries with a scheme stay as given. */
 export function mediaOriginsFrom(hosts: string): string[] {
   return hosts
