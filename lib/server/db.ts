@@ -14,9 +14,19 @@ export function providerOf(url: string): DbProvider {
   return /^postgres(ql)?:\/\//.test(url) ? "postgresql" : "sqlite";
 }
 
-export function createDb(url: string): Db {
+/**
+ * A transaction left open by a stalled process (SIGSTOP, a long GC pause, a dead network peer) would
+ * keep its row and advisory locks — the per-model claim lock, a team's budget row — and block every
+ * other worker and submit behind it. PostgreSQL ends such a session after this much idle time inside a
+ * transaction; our transactions are a few statements long.
+ */
+export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 15_000;
+
+export function createDb(url: string, opts: { idleInTransactionTimeoutMs?: number } = {}): Db {
   if (providerOf(url) === "postgresql") {
-    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+    const idle = opts.idleInTransactionTimeoutMs ?? IDLE_IN_TRANSACTION_TIMEOUT_MS;
+    const adapter = new PrismaPg({ connectionString: url, options: `-c idle_in_transaction_session_timeout=${idle}` });
+    return new PostgresClient({ adapter }) as unknown as Db;
   }
   // busy timeout: wait for another process's write lock (worker, CLI) instead of failing at once.
   return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 5000 }) });
