@@ -73,17 +73,25 @@ export async function runRehost(job: Job): Promise<RehostResult> {
       files.push("cover.jpg");
     }
     const t1 = Date.now();
-    await makePoster(video.path, local("poster.jpg"));
-    await makePreview(video.path, local("preview.mp4"));
-    const t2 = Date.now();
-
-    const stored: Stored[] = [];
-    for (const file of files) {
+    const putFile = async (file: ClipFile): Promise<Stored> => {
       job.signal.throwIfAborted();
       const key = clipKey(row.id, file);
-      const put = await storage.put(key, createReadStream(local(file)), { contentType: MIME[file] });
-      stored.push({ file, key, ...put });
-    }
+      return { file, key, ...(await storage.put(key, createReadStream(local(file)), { contentType: MIME[file] })) };
+    };
+    // SUCCESS → STORED is what users wait for (bench P3): the video (and cover) go to storage while
+    // ffmpeg makes the poster and the preview, and those two run side by side (one core each).
+    // allSettled: a failing branch never leaves another's rejection unobserved; the first error wins.
+    const work = await Promise.allSettled([
+      putFile("video.mp4"),
+      ...(files.includes("cover.jpg") ? [putFile("cover.jpg")] : []),
+      makePoster(video.path, local("poster.jpg")),
+      makePreview(video.path, local("preview.mp4")),
+    ]);
+    const failed = work.find((r) => r.status === "rejected");
+    if (failed) throw failed.reason;
+    const t2 = Date.now();
+    const stored: Stored[] = work.flatMap((r) => (r.status === "fulfilled" && r.value ? [r.value] : []));
+    for (const file of ["poster.jpg", "preview.mp4"] as const) stored.push(await putFile(file));
     const storedVideo = stored.find((s) => s.file === "video.mp4");
     if (storedVideo?.sha256 !== video.sha256 || storedVideo.bytes !== video.bytes) {
       throw new InvalidMediaError("stored video does not match the downloaded bytes");
