@@ -108,4 +108,24 @@ describe.each(providers())("budget race on %s", (provider) => {
     );
     expect(again.status).toBe(402);
   }, 240_000);
+
+  it("instance daily cap: 60 parallel personal submits from 6 users, room for 7 → exactly 7", async () => {
+    const users: StudioUser[] = [];
+    for (let i = 0; i < 6; i++) users.push(await s.user(`daily-${i}@x.test`));
+    const spentToday = (await s.db.ledgerEntry.aggregate({ where: { kind: "HOLD" }, _sum: { amountFen: true } }))._sum.amountFen ?? 0;
+    await s.db.budget.create({ data: { scope: "INSTANCE_DAILY", limitFen: spentToday + 7 * 250 } });
+    try {
+      const responses = await Promise.all(
+        Array.from({ length: 60 }, (_, i) => s.routes.generations.POST(submitRequest(users[i % users.length]!, TEXT, `daily-${i}-key`))),
+      );
+      const statuses = responses.map((r) => r.status);
+      expect(statuses.filter((x) => x === 202)).toHaveLength(7);
+      expect(statuses.filter((x) => x === 402)).toHaveLength(53);
+      const codes = new Set(await Promise.all(responses.filter((r) => r.status === 402).map(async (r) => (await r.json()).error.code)));
+      expect([...codes]).toEqual(["budget_instance_daily"]);
+      expect(await s.db.generation.count({ where: { ownerId: { in: users.map((u) => u.id) } } })).toBe(7);
+    } finally {
+      await s.db.budget.deleteMany({ where: { scope: "INSTANCE_DAILY" } });
+    }
+  });
 });

@@ -4,11 +4,17 @@ import { AppError, type ErrorCode } from "../errors";
 import { periodOf } from "./period";
 import { spentFen } from "./spend";
 
-// THE budget check of POST /api/generations (DESIGN.md rule 9, RELIABILITY C-2/C-3). It runs inside
-// the queueing transaction AFTER the generation row and BEFORE its HOLD, and after
-// `lockBudgetScopes` took the locks that serialize every submit sharing a budget, so N parallel
-// submits against room for k clips accept exactly k on SQLite (one writer) and PostgreSQL (row locks).
-// A refusal rolls the whole transaction back: no row, no hold, nothing ever reaches the upstream.
+// THE budget check of POST /api/generations (DESIGN.md rule 9, RELIABILITY C-2/C-3).
+//   1. Before the queueing transaction, `loadBudgetLimits` reads which limits apply (one query; a
+//      budget saved after this moment applies from the next submit on).
+//   2. First in the transaction, `lockBudgetScopes` takes the write locks of exactly those scopes,
+//      always in the order instance → team → user, so submits that share a budget run one after the
+//      other on SQLite (one writer) and PostgreSQL (row locks), and two submits never deadlock.
+//   3. After the generation row and before its HOLD, `assertWithinBudgets` sums the spend of each
+//      limited scope and refuses (402, naming the budget) when this clip would exceed one; the whole
+//      transaction rolls back: no row, no hold, nothing ever reaches the upstream.
+// N parallel submits against room for k clips therefore accept exactly k (budget-race.test.ts).
+// Without any budget the transaction is just the row and its hold: nothing to lock or sum.
 //
 // Budgets (model Budget; no row = unlimited; months and days in BUDGET_TIME_ZONE):
 //   MEMBER_MONTHLY (teamId, userId)  one member's monthly limit in a team
@@ -16,12 +22,19 @@ import { spentFen } from "./spend";
 //   TEAM_MONTHLY   (teamId)          the whole team per month
 //   INSTANCE_DAILY                   every clip of the instance per day (instance admins)
 
-type BudgetTx = Pick<Db, "budget" | "ledgerEntry" | "team" | "user" | "setting">;
+type BudgetTx = Pick<Db, "ledgerEntry" | "team" | "user" | "setting">;
 
 export interface BudgetSubject {
   userId: string;
   teamId: string | null;
   costFen: number;
+}
+
+/** The limits (fen) that apply to a subject; null = unlimited. */
+export interface BudgetLimits {
+  memberMonthly: number | null;
+  teamMonthly: number | null;
+  instanceDaily: number | null;
 }
 
 export interface BudgetCheck {
@@ -30,80 +43,90 @@ export interface BudgetCheck {
   spentFen: number;
 }
 
+const INSTANCE_LOCK_KEY = "budget.instance.lock";
 const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 
-/** The member budget of `userId` in `teamId`: their override, else the team's default. */
-async function memberLimit(tx: BudgetTx, teamId: string, userId: string): Promise<number | null> {
-  const rows = await tx.budget.findMany({
-    where: { scope: "MEMBER_MONTHLY", teamId, OR: [{ userId }, { userId: null }] },
-    select: { userId: true, limitFen: true },
+export function hasLimits(l: BudgetLimits): boolean {
+  return l.memberMonthly !== null || l.teamMonthly !== null || l.instanceDaily !== null;
+}
+
+/**
+ * One query for every budget row that could apply, before the transaction. Also makes sure the row
+ * that serializes instance-wide submits exists (creating it inside the transaction could race into a
+ * unique violation, which aborts a PostgreSQL transaction).
+ */
+export async function loadBudgetLimits(client: Pick<Db, "budget" | "setting">, subject: BudgetSubject): Promise<BudgetLimits> {
+  const rows = await client.budget.findMany({
+    where: {
+      OR: [
+        { scope: "INSTANCE_DAILY", teamId: null, userId: null },
+        ...(subject.teamId
+          ? [
+              { scope: "TEAM_MONTHLY" as const, teamId: subject.teamId, userId: null },
+              { scope: "MEMBER_MONTHLY" as const, teamId: subject.teamId, OR: [{ userId: subject.userId }, { userId: null }] },
+            ]
+          : []),
+      ],
+    },
+    select: { scope: true, userId: true, limitFen: true },
   });
-  const own = rows.find((r) => r.userId === userId);
-  return (own ?? rows.find((r) => r.userId === null))?.limitFen ?? null;
-}
-
-async function instanceDailyLimit(tx: Pick<Db, "budget">): Promise<number | null> {
-  const row = await tx.budget.findFirst({ where: { scope: "INSTANCE_DAILY", teamId: null, userId: null }, select: { limitFen: true } });
-  return row?.limitFen ?? null;
-}
-
-const INSTANCE_LOCK_KEY = "budget.instance.lock";
-
-/**
- * Before the transaction: make sure the row that serializes instance-wide submits exists (creating it
- * inside the transaction could race into a unique violation, which aborts a PostgreSQL transaction).
- */
-export async function prepareBudgetLocks(client: Pick<Db, "budget" | "setting">): Promise<void> {
-  if ((await instanceDailyLimit(client)) === null) return;
-  if (await client.setting.findUnique({ where: { key: INSTANCE_LOCK_KEY }, select: { key: true } })) return;
-  try {
-    await client.setting.create({ data: { key: INSTANCE_LOCK_KEY, value: new Date().toISOString() } });
-  } catch (err) {
-    if ((err as { code?: unknown }).code !== "P2002") throw err;
+  const pick = (scope: string, userId: string | null) => rows.find((r) => r.scope === scope && r.userId === userId)?.limitFen ?? null;
+  const limits: BudgetLimits = {
+    // A member's own limit wins over the team's default.
+    memberMonthly: pick("MEMBER_MONTHLY", subject.userId) ?? pick("MEMBER_MONTHLY", null),
+    teamMonthly: pick("TEAM_MONTHLY", null),
+    instanceDaily: pick("INSTANCE_DAILY", null),
+  };
+  if (limits.instanceDaily !== null && !(await client.setting.findUnique({ where: { key: INSTANCE_LOCK_KEY }, select: { key: true } }))) {
+    try {
+      await client.setting.create({ data: { key: INSTANCE_LOCK_KEY, value: new Date().toISOString() } });
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== "P2002") throw err;
+    }
   }
+  return limits;
 }
 
-/**
- * Take the write locks of every budget this submit is counted against, always in the same order
- * (instance → team → user) so two submits can never deadlock. On SQLite the first write already
- * holds the database's single write lock; on PostgreSQL each update takes that row's lock until commit.
- */
-export async function lockBudgetScopes(tx: BudgetTx, subject: BudgetSubject): Promise<void> {
+/** Write locks of the limited scopes, in the fixed order instance → team → user. */
+export async function lockBudgetScopes(tx: BudgetTx, subject: BudgetSubject, limits: BudgetLimits): Promise<void> {
+  if (!hasLimits(limits)) return;
   const now = new Date();
-  if ((await instanceDailyLimit(tx)) !== null) {
+  if (limits.instanceDaily !== null) {
     await tx.setting.updateMany({ where: { key: INSTANCE_LOCK_KEY }, data: { value: now.toISOString() } });
   }
-  if (subject.teamId) await tx.team.update({ where: { id: subject.teamId }, data: { updatedAt: now } });
+  if (subject.teamId && limits.teamMonthly !== null) await tx.team.update({ where: { id: subject.teamId }, data: { updatedAt: now } });
   await tx.user.update({ where: { id: subject.userId }, data: { updatedAt: now } });
 }
 
 /** Every budget that would be exceeded by this clip, most specific first (empty = allowed). */
-export async function budgetOverruns(tx: BudgetTx, subject: BudgetSubject, timeZone: string, now = new Date()): Promise<BudgetCheck[]> {
+export async function budgetOverruns(
+  tx: Pick<Db, "ledgerEntry">,
+  subject: BudgetSubject,
+  limits: BudgetLimits,
+  timeZone: string,
+  now = new Date(),
+): Promise<BudgetCheck[]> {
   const out: BudgetCheck[] = [];
   const month = periodOf("month", now, timeZone);
-  if (subject.teamId) {
-    const member = await memberLimit(tx, subject.teamId, subject.userId);
-    if (member !== null) {
-      const spent = await spentFen(tx, { teamId: subject.teamId, userId: subject.userId, ...month });
-      if (spent + subject.costFen > member) out.push({ code: "budget_member_monthly", limitFen: member, spentFen: spent });
-    }
-    const team = await tx.budget.findFirst({ where: { scope: "TEAM_MONTHLY", teamId: subject.teamId, userId: null }, select: { limitFen: true } });
-    if (team) {
-      const spent = await spentFen(tx, { teamId: subject.teamId, ...month });
-      if (spent + subject.costFen > team.limitFen) out.push({ code: "budget_team_monthly", limitFen: team.limitFen, spentFen: spent });
-    }
+  if (subject.teamId && limits.memberMonthly !== null) {
+    const spent = await spentFen(tx, { teamId: subject.teamId, userId: subject.userId, ...month });
+    if (spent + subject.costFen > limits.memberMonthly) out.push({ code: "budget_member_monthly", limitFen: limits.memberMonthly, spentFen: spent });
   }
-  const daily = await instanceDailyLimit(tx);
-  if (daily !== null) {
+  if (subject.teamId && limits.teamMonthly !== null) {
+    const spent = await spentFen(tx, { teamId: subject.teamId, ...month });
+    if (spent + subject.costFen > limits.teamMonthly) out.push({ code: "budget_team_monthly", limitFen: limits.teamMonthly, spentFen: spent });
+  }
+  if (limits.instanceDaily !== null) {
     const spent = await spentFen(tx, periodOf("day", now, timeZone));
-    if (spent + subject.costFen > daily) out.push({ code: "budget_instance_daily", limitFen: daily, spentFen: spent });
+    if (spent + subject.costFen > limits.instanceDaily) out.push({ code: "budget_instance_daily", limitFen: limits.instanceDaily, spentFen: spent });
   }
   return out;
 }
 
 /** Refuse (402, naming the budget) when any budget would be exceeded. */
-export async function assertWithinBudgets(tx: BudgetTx, subject: BudgetSubject, timeZone: string): Promise<void> {
-  const [first] = await budgetOverruns(tx, subject, timeZone);
+export async function assertWithinBudgets(tx: Pick<Db, "ledgerEntry">, subject: BudgetSubject, limits: BudgetLimits, timeZone: string): Promise<void> {
+  if (!hasLimits(limits)) return;
+  const [first] = await budgetOverruns(tx, subject, limits, timeZone);
   if (first) {
     throw new AppError(first.code, { vars: { spent: yuan(first.spentFen), limit: yuan(first.limitFen) } });
   }

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { aspectOk, type CreateGenerationInput, createGenerationSchema, MODEL_OF_MODE, startEndRatioOk } from "@/lib/shared/generation-schemas";
 import type { Actor } from "../auth/session";
 import type { Db } from "../db";
-import { assertWithinBudgets, lockBudgetScopes, prepareBudgetLocks } from "../budgets/enforce-budgets";
+import { assertWithinBudgets, loadBudgetLimits, lockBudgetScopes } from "../budgets/enforce-budgets";
 import { priceFen } from "../budgets/price";
 import { recordAudit } from "../audit/record-audit";
 import { env } from "../env";
@@ -121,15 +121,16 @@ export async function createGeneration(
   await checkInputs(client, access, uploadIds);
   const costFen = priceFen(input.mode);
   const subject = { userId: actor.id, teamId, costFen };
-  await prepareBudgetLocks(client);
+  const limits = await loadBudgetLimits(client, subject);
 
   try {
     const id = await withWriteRetry(() =>
       client.$transaction(async (tx) => {
         // Write first: takes SQLite's write lock at once (a deferred read-then-write would fail with
-        // BUSY across processes) and PostgreSQL's row locks on every budget scope (instance, team,
-        // user), which serializes the budget checks without SERIALIZABLE isolation.
-        await lockBudgetScopes(tx, subject);
+        // BUSY across processes) and PostgreSQL's row locks on every limited budget scope, which
+        // serializes the budget checks without SERIALIZABLE isolation. No budget: the insert below
+        // is the first write.
+        await lockBudgetScopes(tx, subject, limits);
         const generation = await tx.generation.create({
           data: {
             ownerId: actor.id,
@@ -149,7 +150,7 @@ export async function createGeneration(
           },
           select: { id: true, ownerId: true, teamId: true, costFen: true },
         });
-        await assertWithinBudgets(tx, subject, env().BUDGET_TIME_ZONE);
+        await assertWithinBudgets(tx, subject, limits, env().BUDGET_TIME_ZONE);
         await hold(tx, generation);
         if (teamId) {
           await recordAudit(tx, {
