@@ -11,6 +11,7 @@ import type { UrlPolicyOptions } from "@/lib/server/net/url-policy";
 
 export const MAX_VIDEO_BYTES = 300 * 1024 * 1024;
 export const MAX_COVER_BYTES = 20 * 1024 * 1024;
+const WRITE_BATCH = 1024 * 1024;
 
 export interface FetchedFile {
   path: string;
@@ -48,6 +49,24 @@ export async function fetchToFile(
   const head: Buffer[] = [];
   let headBytes = 0;
   let bytes = 0;
+  // Socket chunks (16–64 KiB) are gathered into WRITE_BATCH buffers, and each buffer's write runs
+  // while the next one is read and hashed (at most one write in flight, so memory stays at ~2 MiB
+  // whatever the size). Writing every chunk and waiting for it made the download ~20 % slower
+  // than a plain loopback copy (bench P4).
+  let batch: Buffer[] = [];
+  let batchBytes = 0;
+  let inFlight: Promise<void> = Promise.resolve();
+  const writeAll = async (buf: Buffer) => {
+    let off = 0;
+    while (off < buf.length) off += (await file.write(buf, off, buf.length - off)).bytesWritten;
+  };
+  const flush = async () => {
+    const buf = batch.length === 1 ? batch[0]! : Buffer.concat(batch, batchBytes);
+    batch = [];
+    batchBytes = 0;
+    await inFlight;
+    inFlight = writeAll(buf);
+  };
   try {
     for await (const chunk of res.body) {
       const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
@@ -57,11 +76,15 @@ export async function fetchToFile(
         head.push(buf.subarray(0, 16 - headBytes));
         headBytes += Math.min(buf.length, 16 - headBytes);
       }
-      let off = 0;
-      while (off < buf.length) off += (await file.write(buf, off, buf.length - off)).bytesWritten;
+      batch.push(buf);
+      batchBytes += buf.length;
+      if (batchBytes >= WRITE_BATCH) await flush();
     }
+    if (batchBytes > 0) await flush();
+    await inFlight;
     await file.sync();
   } finally {
+    await inFlight.catch(() => undefined); // an error already thrown above wins
     await file.close();
   }
   return { path, bytes, sha256: hash.digest("hex"), head: Buffer.concat(head) };
