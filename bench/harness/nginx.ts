@@ -1,6 +1,7 @@
 // Debian's nginx (nginx-light) on a loopback port with a temp prefix and config: the static-file
 // floor for P4 (raw download) and P5 (Range serving). Foreground (daemon off) so the bench owns the
-// process group; one worker, like the single Node process it is compared with.
+// process group; one worker, like the single Node process it is compared with. With `accel` it also
+// fronts an app server the way docs/deploy.md configures production (P5's X-Accel fast path).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -13,7 +14,37 @@ export interface Nginx {
 
 const NGINX = "/usr/sbin/nginx";
 
-export async function startNginx(root: string): Promise<Nginx> {
+/** P5's fast path: nginx in front of the app (client → nginx → app authorizes → X-Accel-Redirect →
+ *  nginx sends the file from an internal location), configured as docs/deploy.md recommends. */
+export interface AccelProxy {
+  /** The app's origin, e.g. http://127.0.0.1:3001. */
+  upstream: string;
+  /** MEDIA_ACCEL_REDIRECT_PREFIX of that app, e.g. /_protected_media/. */
+  prefix: string;
+  /** DATA_DIR/media of that app. */
+  mediaDir: string;
+}
+
+function accelLocations(a: AccelProxy): string {
+  return `
+    location /api/ {
+      proxy_pass http://framehouse_app;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $http_host;
+      proxy_set_header X-Forwarded-For $remote_addr;
+    }
+    location ${a.prefix} {
+      internal;
+      alias ${a.mediaDir}/;
+      add_header Content-Security-Policy $upstream_http_content_security_policy always;
+      add_header X-Content-Type-Options nosniff always;
+      add_header Referrer-Policy $upstream_http_referrer_policy always;
+      add_header X-Robots-Tag $upstream_http_x_robots_tag always;
+    }`;
+}
+
+export async function startNginx(root: string, accel?: AccelProxy): Promise<Nginx> {
   if (!fs.existsSync(NGINX)) throw new Error(`${NGINX} not found (apt-get install nginx-light)`);
   const port = await freePort();
   const prefix = fs.mkdtempSync(path.join(os.tmpdir(), "bench-nginx-"));
@@ -39,10 +70,11 @@ http {
   fastcgi_temp_path ${prefix}/fastcgi;
   uwsgi_temp_path ${prefix}/uwsgi;
   scgi_temp_path ${prefix}/scgi;
+  ${accel ? `upstream framehouse_app { server ${new URL(accel.upstream).host}; keepalive 32; }` : ""}
   server {
     listen 127.0.0.1:${port};
     root ${root};
-    location / { }
+    location / { }${accel ? accelLocations(accel) : ""}
   }
 }
 `;

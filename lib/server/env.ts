@@ -30,6 +30,16 @@ const schema = z.object({
   S3_ACCESS_KEY_ID: optStr,
   S3_SECRET_ACCESS_KEY: optStr,
   S3_FORCE_PATH_STYLE: bool.default(true),
+  // Local storage behind nginx only: media routes authorize, then answer `X-Accel-Redirect: <prefix><key>`
+  // and nginx serves the file from an `internal` location aliasing DATA_DIR/media/ (docs/deploy.md).
+  // Unset (default): Node streams the bytes itself. Ignored with STORAGE_DRIVER=s3.
+  MEDIA_ACCEL_REDIRECT_PREFIX: z.preprocess(
+    emptyToUndef,
+    z
+      .string()
+      .regex(/^\/[A-Za-z0-9._~/-]*\/$/, 'must be a URI path that starts and ends with "/", e.g. /_protected_media/')
+      .optional(),
+  ),
 
   // Auth. AUTH_SECRET signs session JWTs; scripts/start.mjs creates one under DATA_DIR if unset.
   AUTH_SECRET: z.preprocess(emptyToUndef, z.string().min(32, "must be at least 32 characters").optional()),

@@ -34,11 +34,48 @@ function sessionTokenFrom(cookieHeader: string): string | undefined {
   return undefined;
 }
 
+// Decoding the JWE (HKDF key derivation + AES-GCM) is repeated for every media range request of a
+// playing video, so the token → user id result is kept for a few seconds in a small LRU keyed by the
+// whole token string (and the secret it was decoded with). Only the id is cached: the user row (role,
+// disabled flag) is still read from the database on every request below, so a demotion or a
+// disable bites on the next request. An entry never outlives the token's own `exp`.
+const DECODED_TTL_MS = 5_000;
+const DECODED_MAX = 1_000;
+const decoded = new Map<string, { secret: string; sub: string | null; until: number }>();
+
+async function userIdOfToken(token: string, secret: string, now = Date.now()): Promise<string | null> {
+  const hit = decoded.get(token);
+  if (hit && hit.secret === secret && hit.until > now) {
+    // Refresh the LRU position (Map keeps insertion order).
+    decoded.delete(token);
+    decoded.set(token, hit);
+    return hit.sub;
+  }
+  const payload = await decode({ token, secret }).catch(() => null);
+  const sub = typeof payload?.sub === "string" && payload.sub ? payload.sub : null;
+  const exp = typeof payload?.exp === "number" ? payload.exp * 1000 : Infinity;
+  // Invalid tokens are not cached (no cache flooding with garbage); valid ones until min(TTL, exp).
+  if (sub) {
+    decoded.delete(token);
+    decoded.set(token, { secret, sub, until: Math.min(now + DECODED_TTL_MS, exp) });
+    while (decoded.size > DECODED_MAX) {
+      const oldest = decoded.keys().next().value;
+      if (oldest === undefined) break;
+      decoded.delete(oldest);
+    }
+  }
+  return sub;
+}
+
+/** Test hook: the decoded-token cache's size (it is bounded by DECODED_MAX). */
+export function decodedTokenCacheSize(): number {
+  return decoded.size;
+}
+
 export async function actorFromCookieHeader(cookieHeader: string | null, client: Db = db()): Promise<Actor | null> {
   const token = cookieHeader ? sessionTokenFrom(cookieHeader) : undefined;
   if (!token) return null;
-  const payload = await decode({ token, secret: authSecret() }).catch(() => null);
-  const id = payload?.sub;
+  const id = await userIdOfToken(token, authSecret());
   if (!id) return null;
   const user = await client.user.findUnique({
     where: { id },

@@ -3,6 +3,7 @@ import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { MEDIA_CSP } from "../http/media-csp";
+import { accelRedirect } from "../media/accel-redirect";
 import { serveRange } from "../media/serve-range";
 import { accessOf, canDownload, canView } from "../permissions";
 import { resolveShareToken } from "../share/resolve";
@@ -38,6 +39,14 @@ export function downloadName(createdAt: Date, prompt: string, id: string, file: 
   return `framehouse-${day}-${cut || id.slice(0, 8)}${suffix}${ext}`;
 }
 
+/** How the bytes leave the process: streamed by serveRange (default), or — local storage behind
+ *  nginx, MEDIA_ACCEL_REDIRECT_PREFIX set — handed to nginx with X-Accel-Redirect after authorizing. */
+export interface MediaServing {
+  accelRedirectPrefix?: string;
+}
+
+const ASSET_SELECT = { storageKey: true, mime: true, sha256: true } as const;
+
 export async function serveClipMedia(
   client: Db,
   store: Storage,
@@ -46,14 +55,27 @@ export async function serveClipMedia(
   generationId: string,
   file: ClipFile,
   download: boolean,
+  serving: MediaServing = {},
 ): Promise<Response> {
-  const generation = await client.generation.findUnique({
-    where: { id: generationId },
-    select: { id: true, ownerId: true, teamId: true, deletedAt: true, prompt: true, createdAt: true },
-  });
-  const access = await accessOf(client, actor);
+  // The clip with its one asset of this kind in a single query, in parallel with the actor's roles
+  // (both read from the database on this very request).
+  const [generation, access] = await Promise.all([
+    client.generation.findUnique({
+      where: { id: generationId },
+      select: {
+        id: true,
+        ownerId: true,
+        teamId: true,
+        deletedAt: true,
+        prompt: true,
+        createdAt: true,
+        assets: { where: { kind: KIND_OF_FILE[file] }, select: ASSET_SELECT },
+      },
+    }),
+    accessOf(client, actor),
+  ]);
   if (!generation || !canView(access, generation) || (download && !canDownload(access, generation))) throw new AppError("not_found");
-  return serveAsset(client, store, req, generation, file, download, "private, max-age=3600");
+  return serveAsset(store, req, generation, generation.assets[0] ?? null, file, download, "private, max-age=3600", serving);
 }
 
 /** GET /api/s/:token/:file — the same media through a share link: the token is resolved on EVERY
@@ -67,34 +89,40 @@ export async function serveSharedClipMedia(
   token: string,
   file: ShareFile,
   download: boolean,
+  serving: MediaServing = {},
 ): Promise<Response> {
   const shared = await resolveShareToken(client, token);
   if (!shared || (download && !shared.allowDownload)) throw new AppError("not_found");
-  return serveAsset(client, store, req, shared.generation, file, download, "private, no-cache");
+  const asset = await client.asset.findUnique({
+    where: { generationId_kind: { generationId: shared.generation.id, kind: KIND_OF_FILE[file] } },
+    select: ASSET_SELECT,
+  });
+  return serveAsset(store, req, shared.generation, asset, file, download, "private, no-cache", serving);
 }
 
 async function serveAsset(
-  client: Db,
   store: Storage,
   req: Request,
   generation: { id: string; prompt: string; createdAt: Date },
+  asset: { storageKey: string; mime: string; sha256: string } | null,
   file: ClipFile,
   download: boolean,
   cacheControl: string,
+  serving: MediaServing,
 ): Promise<Response> {
-  const asset = await client.asset.findUnique({
-    where: { generationId_kind: { generationId: generation.id, kind: KIND_OF_FILE[file] } },
-    select: { storageKey: true, mime: true, sha256: true },
-  });
   if (!asset) throw new AppError("not_found");
-  const res = await serveRange(req, {
-    storage: store,
-    key: asset.storageKey,
-    contentType: asset.mime,
-    cacheControl,
-    etag: `"${asset.sha256}"`,
-    downloadName: download ? downloadName(generation.createdAt, generation.prompt, generation.id, file) : undefined,
-  });
+  const name = download ? downloadName(generation.createdAt, generation.prompt, generation.id, file) : undefined;
+  const res =
+    serving.accelRedirectPrefix && store.driver === "local"
+      ? accelRedirect(req, { prefix: serving.accelRedirectPrefix, key: asset.storageKey, contentType: asset.mime, cacheControl, downloadName: name })
+      : await serveRange(req, {
+          storage: store,
+          key: asset.storageKey,
+          contentType: asset.mime,
+          cacheControl,
+          etag: `"${asset.sha256}"`,
+          downloadName: name,
+        });
   res.headers.set("content-security-policy", MEDIA_CSP);
   return res;
 }

@@ -14,6 +14,9 @@ import { StorageError } from "./storage-error";
 // loss. Temp files live under the same root so the rename never crosses filesystems.
 // Content types are not persisted locally: the media route knows each asset kind's type.
 
+const READ_CHUNK_MIN = 64 * 1024;
+const READ_CHUNK_MAX = 512 * 1024;
+
 function errnoCode(err: unknown): string | undefined {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === "string" ? code : undefined;
@@ -154,8 +157,12 @@ export function createLocalStorage(rootDir: string): Storage {
       await handle.close();
       throw new StorageError("not_found", `no object at ${key}`);
     }
-    // The stream owns the handle from here and closes it on end, error or destroy.
-    return handle.createReadStream({ start, ...(end !== undefined ? { end } : {}), autoClose: true });
+    // The stream owns the handle from here and closes it on end, error or destroy. Reads of up to
+    // READ_CHUNK_MAX bytes each (instead of the default 64 KiB): a player's 512 KiB seek is then one
+    // read and one chunk through the web stream, not eight; small ranges still read only what they need.
+    const want = end !== undefined ? end - start + 1 : Number.POSITIVE_INFINITY;
+    const highWaterMark = Math.min(READ_CHUNK_MAX, Math.max(READ_CHUNK_MIN, want));
+    return handle.createReadStream({ start, ...(end !== undefined ? { end } : {}), autoClose: true, highWaterMark });
   }
 
   async function del(key: string): Promise<void> {

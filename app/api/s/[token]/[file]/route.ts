@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
 import { AppError } from "@/lib/server/errors";
 import { serveSharedClipMedia } from "@/lib/server/generations/serve-clip-media";
 import { route } from "@/lib/server/http/route";
@@ -18,7 +19,9 @@ const query = z.object({ download: z.enum(["1", "true"]).optional() }).loose();
 const handler = route({ auth: "public", params, query }, async ({ req, params, query, ip }) => {
   const decision = shareRateLimiter().take(ip);
   if (!decision.ok) throw new AppError("rate_limited", { headers: { "Retry-After": String(decision.retryAfterSec) } });
-  return serveSharedClipMedia(db(), storage(), req, params.token, params.file, query.download !== undefined);
+  return serveSharedClipMedia(db(), storage(), req, params.token, params.file, query.download !== undefined, {
+    accelRedirectPrefix: env().MEDIA_ACCEL_REDIRECT_PREFIX,
+  });
 });
 
 async function withShareHeaders(req: Request, ctx: { params: Promise<Record<string, string>> }): Promise<Response> {
