@@ -36,7 +36,7 @@ function DetailBody({ initial }: { initial: GenerationView }) {
           onRemoveTag: (tag) => void actions.changeTag(clip, tag, false),
           onDelete: () => actions.askDelete(clip),
           onRetry: () => void actions.retry(clip),
-          onMoved: () => router.refresh(),
+          onMoved: (v) => setClip(v),
         }}
       />
       <ConfirmDialog

@@ -66,6 +66,15 @@ function GalleryBody() {
     },
     [close, openId, pages, selection],
   );
+  // A clip moved into a team leaves this (personal) list; the detail closes with it.
+  const moved = useCallback(
+    (id: string) => {
+      pages.remove([id]);
+      selection.drop([id]);
+      window.history.replaceState(null, "", `/gallery${window.location.search}`);
+    },
+    [pages, selection],
+  );
   const actions = useClipActions({
     onChanged: (v) => {
       pages.update(v);
@@ -107,10 +116,10 @@ function GalleryBody() {
             onRemoveTag: (tag: string) => void actions.changeTag(openClip, tag, false),
             onDelete: () => actions.askDelete(openClip),
             onRetry: () => void actions.retry(openClip),
-            onMoved: (v: GenerationView) => onDeleted(v.id),
+            onMoved: (v: GenerationView) => moved(v.id),
           }
         : null,
-    [actions, openClip, tags, onDeleted],
+    [actions, openClip, tags, moved],
   );
 
   return (

@@ -131,7 +131,7 @@ export function useGenerations(onChange?: (prev: GenerationView | undefined, nex
       stopPolling();
       if (retryTimer) clearTimeout(retryTimer);
     };
-  }, [refresh, upsert]);
+  }, [refresh, upsert, teamId]);
 
   const list = useMemo(() => sortedClips(clips), [clips]);
   return { clips: list, loaded, loadError, hasMore: cursor !== null, loadingMore, loadMore, upsert, refresh, live };

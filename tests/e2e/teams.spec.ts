@@ -225,3 +225,29 @@ test("axe (light and dark) and 375 px on the team, usage, audit, join and share 
   await expect(owner.getByRole("table")).toContainText(/Generated a clip|clip/i);
   await owner.context().close();
 });
+
+test("the owner moves a personal clip into the team from its detail page", async ({ browser }) => {
+  test.setTimeout(STORED_TIMEOUT + 30_000);
+  const owner = await ownerPage(browser);
+  await owner.request.put("/api/workspace", { data: { teamId: null } });
+  const res = await owner.request.post("/api/generations", {
+    headers: { "Idempotency-Key": `move-${run}` },
+    data: { mode: "text", prompt: uniquePrompt("personal then team"), style: "general", aspectRatio: "16:9", movementAmplitude: "auto" },
+  });
+  expect(res.status()).toBe(202);
+  const id = ((await res.json()) as { id: string }).id;
+  await expect
+    .poll(async () => ((await (await owner.request.get(`/api/generations/${id}`)).json()) as { status: string }).status, { timeout: STORED_TIMEOUT })
+    .toBe("STORED");
+  await owner.goto(`/gallery/${id}`);
+  const move = owner.getByTestId("move-to-team");
+  await move.getByLabel("Team").selectOption({ label: TEAM });
+  await move.getByRole("button", { name: "Move" }).click();
+  await expect(owner.getByText(`Clip moved to ${TEAM}.`).first()).toBeAttached();
+  await expect(owner.getByTestId("move-to-team")).toHaveCount(0); // now a team clip: nothing to move
+  const inTeam = (await (await owner.request.get(`/api/generations?team=${teamId}&limit=100`)).json()) as { items: { id: string }[] };
+  expect(inTeam.items.map((c) => c.id)).toContain(id);
+  const personal = (await (await owner.request.get(`/api/generations?limit=100`)).json()) as { items: { id: string }[] };
+  expect(personal.items.map((c) => c.id)).not.toContain(id);
+  await owner.context().close();
+});
