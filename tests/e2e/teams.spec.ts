@@ -223,6 +223,11 @@ test("axe (light and dark) and 375 px on the team, usage, audit, join and share 
   }
   await owner.goto(`/teams/${teamId}/audit`);
   await expect(owner.getByRole("table")).toContainText(/Generated a clip|clip/i);
+  // A team you are not in reads exactly like a missing one: 404, in your language.
+  const missing = await owner.goto("/teams/cnotateamatall0000000000");
+  expect(missing?.status()).toBe(404);
+  await expect(owner.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expectNoSeriousA11yViolations(owner);
   await owner.context().close();
 });
 

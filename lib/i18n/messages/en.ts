@@ -68,6 +68,10 @@ export const en = {
   "admin.invite.created": "Invitation token (shown once, valid 7 days): {token}",
   "admin.forbidden": "Only instance administrators can change instance settings.",
 
+  "notFound.title": "Page not found",
+  "notFound.body": "This page does not exist, or you do not have access to it.",
+  "notFound.home": "Back to the studio",
+
   "errors.validation_failed": "Some fields are not valid.",
   "errors.invalid_json": "The request body is not valid JSON.",
   "errors.unauthenticated": "Please sign in first.",

@@ -68,6 +68,10 @@ export const zhCN: Record<MessageKey, string> = {
   "admin.invite.created": "邀请码（仅显示一次，7 天内有效）：{token}",
   "admin.forbidden": "只有实例管理员可以修改实例设置。",
 
+  "notFound.title": "页面不存在",
+  "notFound.body": "此页面不存在，或您无权访问。",
+  "notFound.home": "返回工作室",
+
   "errors.validation_failed": "部分字段无效。",
   "errors.invalid_json": "请求内容不是有效的 JSON。",
   "errors.unauthenticated": "请先登录。",
