@@ -149,9 +149,8 @@ describe("serveRange", () => {
     const p = await serveRange(req({}, "POST"), base());
     expect(p.status).toBe(405);
     expect(p.headers.get("allow")).toBe("GET, HEAD");
-    const nf = await serveRange(req(), base({ key: "clips/none/video.mp4" }));
-    expect(nf.status).toBe(404);
-    expect(await nf.json()).toEqual({ error: { code: "not_found", message: "Not found" } });
+    // A missing object is the route's bilingual 404 (AppError not_found), never a 500.
+    await expect(serveRange(req(), base({ key: "clips/none/video.mp4" }))).rejects.toMatchObject({ code: "not_found", status: 404 });
   });
 
   it("Content-Disposition: attachment with an RFC 5987 UTF-8 name", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 import type { Readable } from "node:stream";
 import type { Storage } from "@/lib/server/storage/storage";
 import { isStorageError } from "@/lib/server/storage/storage-error";
+import { AppError } from "../errors";
 import { contentRange, parseRange, unsatisfiedRange } from "./range";
 
 // Streams one stored object as a Web Response with HTTP Range support (RELIABILITY.md S-1..S-3).
@@ -85,8 +86,9 @@ export function toWebStream(node: Readable, signal?: AbortSignal): ReadableStrea
   );
 }
 
-function notFound(): Response {
-  return Response.json({ error: { code: "not_found", message: "Not found" } }, { status: 404 });
+/** The route's error path answers it: 404 with the bilingual JSON body every API error has. */
+function notFound(): never {
+  throw new AppError("not_found");
 }
 
 export async function serveRange(request: Request, opts: ServeRangeOptions): Promise<Response> {
