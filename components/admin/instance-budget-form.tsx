@@ -1,59 +1,18 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { fenToInput, formatFen, yuanToFen } from "@/components/usage/money";
+import { fenToInput, formatFen } from "@/components/usage/money";
+import { useBudgetSave } from "@/components/usage/use-budget-save";
 import type { InstanceBudgetView } from "@/lib/server/budgets/budget-settings";
 
 // Instance admins set or remove the studio-wide daily spending cap (PUT/DELETE /api/admin/budget).
 
 export function InstanceBudgetForm({ initial }: { initial: InstanceBudgetView }) {
   const { t } = useI18n();
-  const router = useRouter();
   const [limitFen, setLimitFen] = useState<number | null>(initial.limitFen);
-  const [error, setError] = useState("");
-  const [status, setStatus] = useState("");
-  const [busy, setBusy] = useState(false);
-
-  async function send(method: "PUT" | "DELETE", fen?: number) {
-    setBusy(true);
-    setStatus(t("usage.budgets.saving"));
-    try {
-      const res = await fetch("/api/admin/budget", {
-        method,
-        headers: { "Content-Type": "application/json" },
-        body: method === "PUT" ? JSON.stringify({ limitFen: fen }) : undefined,
-      });
-      const body = (await res.json()) as { limitFen?: number | null; changed?: boolean; error?: { message?: string; fields?: { message?: string }[] } };
-      if (!res.ok) {
-        setStatus("");
-        setError(t("usage.budgets.failed", { message: body.error?.fields?.[0]?.message ?? body.error?.message ?? String(res.status) }));
-        return;
-      }
-      setError("");
-      setLimitFen(body.limitFen ?? null);
-      setStatus(!body.changed ? t("usage.budgets.unchanged") : body.limitFen == null ? t("usage.budgets.cleared") : t("usage.budgets.saved", { amount: formatFen(body.limitFen) }));
-      router.refresh();
-    } catch {
-      setStatus("");
-      setError(t("usage.budgets.network"));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function save(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const fen = yuanToFen(String(new FormData(e.currentTarget).get("amount") ?? ""));
-    if (fen === null) {
-      setStatus("");
-      setError(t("usage.budgets.invalid"));
-      return;
-    }
-    void send("PUT", fen);
-  }
+  const { error, status, busy, save, clear } = useBudgetSave("/api/admin/budget", (fen) => (fen === undefined ? {} : { limitFen: fen }), setLimitFen);
 
   return (
     <section aria-labelledby="instance-budget-title" className="flex flex-col gap-3 rounded-lg border border-zinc-300 p-4 dark:border-zinc-700">
@@ -80,7 +39,7 @@ export function InstanceBudgetForm({ initial }: { initial: InstanceBudgetView })
             {t("usage.budgets.save")}
           </Button>
           {limitFen !== null && (
-            <Button type="button" variant="secondary" disabled={busy} onClick={() => void send("DELETE")}>
+            <Button type="button" variant="secondary" disabled={busy} onClick={clear}>
               {t("usage.budgets.clear")}
             </Button>
           )}

@@ -6,9 +6,8 @@ import { Field } from "@/components/ui/field";
 import { useAnnounce } from "@/components/ui/live-region";
 import type { TeamRole } from "@/lib/server/permissions/role-table";
 import { INVITE_TTL_DEFAULT_HOURS } from "@/lib/server/teams/limits";
-import { EXPIRY_CHOICES } from "./invite-link-form";
+import { InviteRoleExpiry } from "./invite-role-expiry";
 import { createEmailInvite } from "./team-api";
-import { SELECT } from "./styles";
 import { useTeamAction } from "./use-team-action";
 
 /** Invites an existing account by its email; they accept on their Teams page. */
@@ -51,30 +50,7 @@ export function InviteEmailForm({ teamId, roles, onCreated }: { teamId: string; 
         required
       />
       <div className="flex flex-wrap gap-3">
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-role`} className="text-sm font-medium">
-            {t("teams.invite.role")}
-          </label>
-          <select id={`${id}-role`} className={SELECT} value={role} onChange={(e) => setRole(e.target.value as TeamRole)}>
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {t(`teams.role.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-expiry`} className="text-sm font-medium">
-            {t("teams.invite.expiry")}
-          </label>
-          <select id={`${id}-expiry`} className={SELECT} value={expiry} onChange={(e) => setExpiry(Number(e.target.value))}>
-            {EXPIRY_CHOICES.map((h) => (
-              <option key={h} value={h}>
-                {t(`teams.invite.expiry.${h}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <InviteRoleExpiry idPrefix={id} roles={roles} role={role} onRole={setRole} expiry={expiry} onExpiry={setExpiry} />
       </div>
       <div>
         <Button type="submit" disabled={busy || !email.trim()}>

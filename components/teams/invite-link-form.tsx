@@ -5,11 +5,10 @@ import { Button } from "@/components/ui/button";
 import { useAnnounce } from "@/components/ui/live-region";
 import type { TeamRole } from "@/lib/server/permissions/role-table";
 import { INVITE_MAX_USES_MAX, INVITE_TTL_DEFAULT_HOURS } from "@/lib/server/teams/limits";
+import { InviteRoleExpiry } from "./invite-role-expiry";
 import { createLinkInvite } from "./team-api";
 import { ERROR, MUTED, SELECT } from "./styles";
 import { useTeamAction } from "./use-team-action";
-
-export const EXPIRY_CHOICES = [1, 24, 168, 720] as const;
 
 /** Creates a link invitation and shows its URL once, with a copy button. */
 export function InviteLinkForm({ teamId, roles, onCreated }: { teamId: string; roles: TeamRole[]; onCreated: () => void }) {
@@ -58,30 +57,7 @@ export function InviteLinkForm({ teamId, roles, onCreated }: { teamId: string; r
         {t("teams.invite.linkHeading")}
       </h3>
       <div className="flex flex-wrap gap-3">
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-role`} className="text-sm font-medium">
-            {t("teams.invite.role")}
-          </label>
-          <select id={`${id}-role`} className={SELECT} value={role} onChange={(e) => setRole(e.target.value as TeamRole)}>
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {t(`teams.role.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-expiry`} className="text-sm font-medium">
-            {t("teams.invite.expiry")}
-          </label>
-          <select id={`${id}-expiry`} className={SELECT} value={expiry} onChange={(e) => setExpiry(Number(e.target.value))}>
-            {EXPIRY_CHOICES.map((h) => (
-              <option key={h} value={h}>
-                {t(`teams.invite.expiry.${h}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <InviteRoleExpiry idPrefix={id} roles={roles} role={role} onRole={setRole} expiry={expiry} onExpiry={setExpiry} />
         <div className="flex flex-col gap-1">
           <label htmlFor={`${id}-uses`} className="text-sm font-medium">
             {t("teams.invite.maxUses")}

@@ -1,11 +1,11 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { type FormEvent, useId, useState } from "react";
+import { useId } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { TeamBudgetView } from "@/lib/server/budgets/budget-settings";
-import { fenToInput, formatFen, yuanToFen } from "./money";
+import { fenToInput, formatFen } from "./money";
+import { useBudgetSave } from "./use-budget-save";
 
 // Budget editor of the usage page (owners and admins): the team's monthly budget, the default per
 // member and per-member overrides. Amounts are typed in yuan (two decimals) and sent as fen; the
@@ -13,57 +13,11 @@ import { fenToInput, formatFen, yuanToFen } from "./money";
 
 type Key = { scope: "TEAM_MONTHLY" | "MEMBER_MONTHLY"; userId: string | null };
 
-interface ApiError {
-  error?: { message?: string; fields?: { message?: string }[] };
-}
-
 function BudgetRow({ teamId, k, label, current, hint, placeholder }: { teamId: string; k: Key; label: string; current: number | null; hint: string; placeholder?: string }) {
   const { t } = useI18n();
-  const router = useRouter();
   const id = useId();
-  const [error, setError] = useState("");
-  const [status, setStatus] = useState("");
-  const [busy, setBusy] = useState(false);
-
-  async function send(method: "PUT" | "DELETE", limitFen?: number) {
-    setBusy(true);
-    setStatus(t("usage.budgets.saving"));
-    try {
-      const res = await fetch(`/api/teams/${encodeURIComponent(teamId)}/budgets`, {
-        method,
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(method === "PUT" ? { ...k, limitFen } : k),
-      });
-      const body = (await res.json()) as ApiError & { changed?: boolean; limitFen?: number | null };
-      if (!res.ok) {
-        const message = body.error?.fields?.[0]?.message ?? body.error?.message ?? String(res.status);
-        setStatus("");
-        setError(t("usage.budgets.failed", { message }));
-        return;
-      }
-      setError("");
-      setStatus(
-        !body.changed ? t("usage.budgets.unchanged") : body.limitFen == null ? t("usage.budgets.cleared") : t("usage.budgets.saved", { amount: formatFen(body.limitFen) }),
-      );
-      router.refresh();
-    } catch {
-      setStatus("");
-      setError(t("usage.budgets.network"));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function save(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const fen = yuanToFen(String(new FormData(e.currentTarget).get("amount") ?? ""));
-    if (fen === null) {
-      setStatus("");
-      setError(t("usage.budgets.invalid"));
-      return;
-    }
-    void send("PUT", fen);
-  }
+  const url = `/api/teams/${encodeURIComponent(teamId)}/budgets`;
+  const { error, status, busy, save, clear } = useBudgetSave(url, (limitFen) => (limitFen === undefined ? k : { ...k, limitFen }));
 
   return (
     <form onSubmit={save} className="flex flex-col gap-2 rounded-md border border-zinc-200 p-3 dark:border-zinc-800" noValidate>
@@ -83,7 +37,7 @@ function BudgetRow({ teamId, k, label, current, hint, placeholder }: { teamId: s
           {t("usage.budgets.save")}
         </Button>
         {current !== null && (
-          <Button type="button" variant="secondary" disabled={busy} onClick={() => void send("DELETE")}>
+          <Button type="button" variant="secondary" disabled={busy} onClick={clear}>
             {t("usage.budgets.clear")}
           </Button>
         )}

@@ -187,6 +187,15 @@ test("an exhausted team budget refuses the next clip with a message naming it, a
   await expect(page.getByTestId("live-assertive")).toContainText("team's monthly budget");
   const after = ((await (await page.request.get(`/api/generations?team=${teamId}&limit=100`)).json()) as { items: unknown[] }).items.length;
   expect(after).toBe(before);
+
+  // The instance-wide daily cap (the owner is also the instance admin): set, then removed.
+  await owner.goto("/admin");
+  const cap = owner.locator("form").filter({ has: owner.getByLabel("Daily cap (¥)") });
+  await cap.getByLabel("Daily cap (¥)").fill("1000");
+  await cap.getByRole("button", { name: "Save" }).click();
+  await expect(cap.getByRole("status")).toContainText("Saved: ¥1,000.00");
+  await cap.getByRole("button", { name: "Remove limit" }).click();
+  await expect(cap.getByRole("status")).toContainText("Limit removed.");
   await owner.context().close();
 });
 

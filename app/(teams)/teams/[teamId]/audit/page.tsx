@@ -1,13 +1,13 @@
-import { notFound } from "next/navigation";
 import { AuditFilters, AuditTable } from "@/components/audit/audit-log-view";
+import { TeamForbidden } from "@/components/teams/team-forbidden";
 import { TeamNav } from "@/components/teams/team-nav";
 import { auditQuerySchema, listAudit } from "@/lib/server/audit/list-audit";
-import { getActor } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { zodFields } from "@/lib/server/http/route";
 import { getT } from "@/lib/server/i18n";
-import { accessOf, can, roleIn } from "@/lib/server/permissions";
+import { can } from "@/lib/server/permissions";
+import { teamPageContext } from "@/lib/server/teams/team-page-context";
 
 // The team's audit log (owners and admins): filters in the URL (a GET form), newest first, 50 per page
 // with a "load older" link carrying the cursor. Read-only. Non-members get a 404; other members a
@@ -21,23 +21,9 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
   const { teamId } = await params;
   const raw = await searchParams;
   const { t } = await getT();
-  const actor = await getActor();
-  if (!actor) notFound();
-  const access = await accessOf(db(), actor);
-  const role = roleIn(access, teamId);
-  if (!role) notFound();
-  const team = await db().team.findUnique({ where: { id: teamId }, select: { name: true } });
-  if (!team) notFound();
-
+  const { access, role, team } = await teamPageContext(teamId, `/teams/${teamId}/audit`);
   if (!can(access, teamId, "team.viewAudit")) {
-    return (
-      <section className="flex flex-col gap-4">
-        <TeamNav teamId={teamId} teamName={team.name} role={role} />
-        <p role="alert" className="text-red-700 dark:text-red-400">
-          {t("audit.forbidden")}
-        </p>
-      </section>
-    );
+    return <TeamForbidden teamId={teamId} teamName={team.name} role={role} message={t("audit.forbidden")} />;
   }
 
   const sp: Record<string, string> = {};

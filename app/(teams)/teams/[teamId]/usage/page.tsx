@@ -1,15 +1,15 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { TeamForbidden } from "@/components/teams/team-forbidden";
 import { TeamNav } from "@/components/teams/team-nav";
 import { BudgetEditor } from "@/components/usage/budget-editor";
 import { UsageChart } from "@/components/usage/usage-chart";
 import { UsageMembersTable, UsageModesTable, UsageSummary } from "@/components/usage/usage-tables";
-import { getActor } from "@/lib/server/auth/session";
 import { teamBudgetView } from "@/lib/server/budgets/budget-settings";
 import { monthSchema, usageReport } from "@/lib/server/budgets/usage-report";
 import { db } from "@/lib/server/db";
 import { getT } from "@/lib/server/i18n";
-import { accessOf, can, roleIn } from "@/lib/server/permissions";
+import { can } from "@/lib/server/permissions";
+import { teamPageContext } from "@/lib/server/teams/team-page-context";
 
 // Usage of one team (owners and admins): the month's spend per member per day, per mode, what is
 // left of each budget, the budget editor and the CSV download. Non-members get a 404; members
@@ -29,23 +29,9 @@ export default async function UsagePage({ params, searchParams }: { params: Prom
   const { teamId } = await params;
   const sp = await searchParams;
   const { t, locale } = await getT();
-  const actor = await getActor();
-  if (!actor) notFound();
-  const access = await accessOf(db(), actor);
-  const role = roleIn(access, teamId);
-  if (!role) notFound();
-  const team = await db().team.findUnique({ where: { id: teamId }, select: { name: true } });
-  if (!team) notFound();
-
+  const { access, role, team } = await teamPageContext(teamId, `/teams/${teamId}/usage`);
   if (!can(access, teamId, "team.viewUsage")) {
-    return (
-      <section className="flex flex-col gap-4">
-        <TeamNav teamId={teamId} teamName={team.name} role={role} />
-        <p role="alert" className="text-red-700 dark:text-red-400">
-          {t("usage.forbidden")}
-        </p>
-      </section>
-    );
+    return <TeamForbidden teamId={teamId} teamName={team.name} role={role} message={t("usage.forbidden")} />;
   }
 
   const parsed = monthSchema.safeParse(typeof sp.month === "string" ? sp.month : undefined);

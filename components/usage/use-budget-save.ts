@@ -1,0 +1,61 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { formatFen, yuanToFen } from "./money";
+
+interface Answer {
+  limitFen?: number | null;
+  changed?: boolean;
+  error?: { message?: string; fields?: { message?: string }[] };
+}
+
+/**
+ * Saving one budget amount (team budgets on the usage page, the instance cap on the admin page):
+ * the form's "amount" in yuan → fen, PUT or DELETE to `url` with `bodyOf(limitFen)`, the status line
+ * and the error text, then a refresh of the server-rendered figures. The server re-validates
+ * everything and records each change in the audit log.
+ */
+export function useBudgetSave(url: string, bodyOf: (limitFen?: number) => unknown, onSaved?: (limitFen: number | null) => void) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const [error, setError] = useState("");
+  const [status, setStatus] = useState("");
+  const [busy, setBusy] = useState(false);
+
+  async function send(method: "PUT" | "DELETE", limitFen?: number) {
+    setBusy(true);
+    setStatus(t("usage.budgets.saving"));
+    try {
+      const res = await fetch(url, { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(bodyOf(limitFen)) });
+      const body = (await res.json()) as Answer;
+      if (!res.ok) {
+        setStatus("");
+        setError(t("usage.budgets.failed", { message: body.error?.fields?.[0]?.message ?? body.error?.message ?? String(res.status) }));
+        return;
+      }
+      setError("");
+      onSaved?.(body.limitFen ?? null);
+      setStatus(!body.changed ? t("usage.budgets.unchanged") : body.limitFen == null ? t("usage.budgets.cleared") : t("usage.budgets.saved", { amount: formatFen(body.limitFen) }));
+      router.refresh();
+    } catch {
+      setStatus("");
+      setError(t("usage.budgets.network"));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function save(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const fen = yuanToFen(String(new FormData(e.currentTarget).get("amount") ?? ""));
+    if (fen === null) {
+      setStatus("");
+      setError(t("usage.budgets.invalid"));
+      return;
+    }
+    void send("PUT", fen);
+  }
+
+  return { error, status, busy, save, clear: () => void send("DELETE") };
+}
