@@ -36,6 +36,9 @@ export const tagName = z
   .transform((s) => s.normalize("NFKC").replace(/\s+/g, " ").trim())
   .pipe(z.string().min(1, { error: "gallery.error.tagEmpty" }).max(TAG_MAX_CHARS, { error: "gallery.error.tagTooLong" }));
 
+/** `?team=<id>`: a team workspace; absent = the personal one (list, SSE and submit share it). */
+export const workspaceQuerySchema = z.object({ team: opt(z.string().regex(/^[A-Za-z0-9_-]{1,128}$/)) });
+
 export const galleryQuerySchema = z.object({
   limit: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(LIST_LIMIT_MAX).default(20)),
   cursor: opt(z.string().max(300)),
@@ -55,8 +58,7 @@ export const galleryQuerySchema = z.object({
   creator: opt(z.string().regex(/^[A-Za-z0-9_-]{1,128}$/)),
   sort: opt(z.enum(SORTS)),
   scope: opt(z.enum(SCOPES)),
-  /** Team workspace (team id); absent = the personal workspace. */
-  team: opt(z.string().regex(/^[A-Za-z0-9_-]{1,128}$/)),
+  ...workspaceQuerySchema.shape,
 });
 export type GalleryQuery = z.output<typeof galleryQuerySchema>;
 export type GalleryFilters = Omit<GalleryQuery, "limit" | "cursor">;

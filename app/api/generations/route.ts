@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { galleryQuerySchema } from "@/lib/shared/gallery-filters";
+import { galleryQuerySchema, workspaceQuerySchema } from "@/lib/shared/gallery-filters";
 import { createGenerationSchema } from "@/lib/shared/generation-schemas";
 import { db } from "@/lib/server/db";
 import { workspaceOf } from "@/lib/server/gallery/gallery-where";
@@ -9,17 +8,17 @@ import { idempotencyKeyOf } from "@/lib/server/generations/idempotency-key";
 import { listGenerations } from "@/lib/server/generations/list-generations";
 import { json } from "@/lib/server/http/respond";
 import { route } from "@/lib/server/http/route";
+import { accessOf } from "@/lib/server/permissions";
 
 export const runtime = "nodejs";
 
-const workspaceQuery = z.object({ team: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/).optional() });
-
 // POST /api/generations[?team=<id>] (Idempotency-Key) -> 202 {id, status, generation}
 // 402 budget_* names the budget that would be exceeded; 403 team_role_forbidden for viewers.
-export const POST = route({ auth: "user", body: createGenerationSchema, query: workspaceQuery }, async ({ req, actor, body, query, ip }) => {
+export const POST = route({ auth: "user", body: createGenerationSchema, query: workspaceQuerySchema }, async ({ req, actor, body, query, ip }) => {
   const key = idempotencyKeyOf(req);
-  const { id } = await createGeneration(db(), actor, key, body, { workspace: workspaceOf(query), ip });
-  const generation = await generationViewFor(db(), actor, id);
+  const access = await accessOf(db(), actor); // read once for the submit and its answer
+  const { id } = await createGeneration(db(), access, key, body, { workspace: workspaceOf(query), ip });
+  const generation = await generationViewFor(db(), access, id);
   return json({ id, status: generation.status, generation }, { status: 202 });
 });
 

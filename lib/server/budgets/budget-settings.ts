@@ -8,6 +8,7 @@ import { TX_OPTIONS, withWriteRetry } from "../generations/write-retry";
 import { env } from "../env";
 import { localDay, periodOf } from "./period";
 import { spentFen } from "./spend";
+import { id } from "../teams/schemas";
 
 // Setting and clearing budgets (issue 6). Enforcement is enforce-budgets.ts; this module only writes
 // the Budget rows and reports them. Rows:
@@ -26,7 +27,7 @@ export const MAX_LIMIT_FEN = 1_000_000_000;
 
 const LIMIT_MSG = "errors.field.budget_limit";
 const limitFen = z.number({ error: LIMIT_MSG }).int(LIMIT_MSG).min(0, LIMIT_MSG).max(MAX_LIMIT_FEN, LIMIT_MSG);
-const userId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/);
+const userId = id;
 
 export const teamBudgetKeySchema = z
   .object({

@@ -1,11 +1,12 @@
 import "server-only";
 import type { Db } from "../db";
 import { AppError, type ErrorCode } from "../errors";
+import { instanceDailyCap, memberLimitOf, teamBudgets } from "./budget-settings";
 import { periodOf } from "./period";
 import { spentFen } from "./spend";
 
 // THE budget check of POST /api/generations (DESIGN.md rule 9, RELIABILITY C-2/C-3).
-//   1. Before the queueing transaction, `loadBudgetLimits` reads which limits apply (one query; a
+//   1. Before the queueing transaction, `loadBudgetLimits` reads which limits apply (a
 //      budget saved after this moment applies from the next submit on).
 //   2. First in the transaction, `lockBudgetScopes` takes the write locks of exactly those scopes,
 //      always in the order instance → team → user, so submits that share a budget run one after the
@@ -51,31 +52,17 @@ export function hasLimits(l: BudgetLimits): boolean {
 }
 
 /**
- * One query for every budget row that could apply, before the transaction. Also makes sure the row
+ * The limits that apply, read before the transaction (two queries, side by side). Also makes sure the row
  * that serializes instance-wide submits exists (creating it inside the transaction could race into a
  * unique violation, which aborts a PostgreSQL transaction).
  */
 export async function loadBudgetLimits(client: Pick<Db, "budget" | "setting">, subject: BudgetSubject): Promise<BudgetLimits> {
-  const rows = await client.budget.findMany({
-    where: {
-      OR: [
-        { scope: "INSTANCE_DAILY", teamId: null, userId: null },
-        ...(subject.teamId
-          ? [
-              { scope: "TEAM_MONTHLY" as const, teamId: subject.teamId, userId: null },
-              { scope: "MEMBER_MONTHLY" as const, teamId: subject.teamId, OR: [{ userId: subject.userId }, { userId: null }] },
-            ]
-          : []),
-      ],
-    },
-    select: { scope: true, userId: true, limitFen: true },
-  });
-  const pick = (scope: string, userId: string | null) => rows.find((r) => r.scope === scope && r.userId === userId)?.limitFen ?? null;
+  // The same readers the budget settings and the usage page use, so all three agree on which row applies.
+  const [team, instanceDaily] = await Promise.all([subject.teamId ? teamBudgets(client, subject.teamId) : null, instanceDailyCap(client)]);
   const limits: BudgetLimits = {
-    // A member's own limit wins over the team's default.
-    memberMonthly: pick("MEMBER_MONTHLY", subject.userId) ?? pick("MEMBER_MONTHLY", null),
-    teamMonthly: pick("TEAM_MONTHLY", null),
-    instanceDaily: pick("INSTANCE_DAILY", null),
+    memberMonthly: team ? memberLimitOf(team, subject.userId) : null,
+    teamMonthly: team?.teamMonthlyFen ?? null,
+    instanceDaily,
   };
   if (limits.instanceDaily !== null && !(await client.setting.findUnique({ where: { key: INSTANCE_LOCK_KEY }, select: { key: true } }))) {
     try {

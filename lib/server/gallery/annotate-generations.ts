@@ -6,7 +6,7 @@ import type { Db } from "../db";
 import { AppError } from "../errors";
 import { generationViewFor } from "../generations/find-generation";
 import { isUniqueViolation } from "../generations/ledger";
-import { accessOf, assertMay, canAnnotate } from "../permissions";
+import { accessFor, accessOf, assertMay, canAnnotate, type Who } from "../permissions";
 import { withGalleryFields } from "./enrich-views";
 import { applyTags } from "./tags";
 
@@ -43,15 +43,17 @@ export async function setFavourite(client: Db, actor: Actor, ids: string[], favo
 
 export async function annotateGeneration(client: Db, actor: Actor, id: string, patch: PatchGeneration): Promise<GenerationView> {
   const row = await client.generation.findUnique({ where: { id }, select: OWNED_SELECT });
-  const visible = assertMay(await accessOf(client, actor), row, canAnnotate).id;
+  const access = await accessOf(client, actor);
+  const visible = assertMay(access, row, canAnnotate).id;
   if (patch.favourite !== undefined) await setFavourite(client, actor, [visible], patch.favourite);
   if (patch.tags) await applyTags(client, actor, [visible], patch.tags);
-  return galleryViewFor(client, actor, visible);
+  return galleryViewFor(client, access, visible);
 }
 
 /** GET /api/generations/:id with the gallery fields. */
-export async function galleryViewFor(client: Db, actor: Actor, id: string): Promise<GenerationView> {
-  const [view] = await withGalleryFields(client, actor, [await generationViewFor(client, actor, id)]);
+export async function galleryViewFor(client: Db, who: Who, id: string): Promise<GenerationView> {
+  const access = await accessFor(client, who);
+  const [view] = await withGalleryFields(client, access, [await generationViewFor(client, access, id)]);
   if (!view) throw new AppError("not_found");
   return view;
 }

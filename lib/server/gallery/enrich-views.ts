@@ -1,8 +1,7 @@
 import "server-only";
 import type { GenerationView } from "@/lib/shared/generation-view";
-import type { Actor } from "../auth/session";
 import type { Db } from "../db";
-import { accessOf, canAnnotate, canCancel, canDelete, canDownload, canRetry, canShare, can } from "../permissions";
+import { accessFor, canAnnotate, canCancel, canDelete, canDownload, canRetry, canShare, can, type Who } from "../permissions";
 
 // Adds the per-actor gallery fields (favourite, tags, creator) to views: three batched lookups per
 // page, keyed by the page's ids, instead of widening VIEW_INCLUDE (which the SSE streams also use).
@@ -11,8 +10,10 @@ export function displayName(user: { name: string | null; email: string }): strin
   return user.name?.trim() || user.email.split("@")[0] || user.email;
 }
 
-export async function withGalleryFields(client: Db, actor: Actor, views: GenerationView[]): Promise<GenerationView[]> {
+export async function withGalleryFields(client: Db, who: Who, views: GenerationView[]): Promise<GenerationView[]> {
   if (views.length === 0) return views;
+  const access = await accessFor(client, who);
+  const actor = access.actor;
   const ids = views.map((v) => v.id);
   const [favourites, tags, owners] = await Promise.all([
     client.favourite.findMany({ where: { userId: actor.id, generationId: { in: ids } }, select: { generationId: true } }),
@@ -25,7 +26,6 @@ export async function withGalleryFields(client: Db, actor: Actor, views: Generat
       select: { id: true, ownerId: true, teamId: true, deletedAt: true, owner: { select: { id: true, name: true, email: true } } },
     }),
   ]);
-  const access = await accessOf(client, actor);
   const canMoveSomewhere = [...access.roles.keys()].some((teamId) => can(access, teamId, "clip.generate"));
   const fav = new Set(favourites.map((f) => f.generationId));
   const tagsOf = new Map<string, string[]>();

@@ -1,7 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { aspectOk, type CreateGenerationInput, createGenerationSchema, MODEL_OF_MODE, startEndRatioOk } from "@/lib/shared/generation-schemas";
-import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { assertWithinBudgets, loadBudgetLimits, lockBudgetScopes } from "../budgets/enforce-budgets";
 import { priceFen } from "../budgets/price";
@@ -10,7 +9,7 @@ import { env } from "../env";
 import { AppError } from "../errors";
 import { normalizeForSearch } from "../gallery/prompt-search";
 import { zodFields } from "../http/route";
-import { type Access, accessOf, assertWorkspace, canGenerateIn, canUseUpload, visibleGenerationsWhere, type Workspace } from "../permissions";
+import { type Access, accessFor, assertWorkspace, canGenerateIn, canUseUpload, visibleGenerationsWhere, type Who, type Workspace } from "../permissions";
 import { DB_MODE_OF } from "./generation-mode";
 import { hold, isUniqueViolation } from "./ledger";
 import { paramsHash } from "./params-hash";
@@ -100,7 +99,7 @@ async function checkInputs(client: Db, access: Access, ids: string[]): Promise<v
 
 export async function createGeneration(
   client: Db,
-  actor: Actor,
+  who: Who,
   idemKey: string,
   raw: CreateGenerationInput,
   options: CreateOptions = {},
@@ -109,7 +108,8 @@ export async function createGeneration(
   const parsed = createGenerationSchema.safeParse(raw);
   if (!parsed.success) throw new AppError("validation_failed", { fields: zodFields(parsed.error) });
   const input = parsed.data;
-  const access = await accessOf(client, actor);
+  const access = await accessFor(client, who);
+  const actor = access.actor;
   const workspace = assertWorkspace(access, options.workspace ?? { kind: "personal" });
   if (!canGenerateIn(access, workspace)) throw new AppError("team_role_forbidden");
   const teamId = workspace.kind === "team" ? workspace.teamId : null;

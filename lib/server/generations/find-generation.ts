@@ -1,13 +1,12 @@
 import "server-only";
 import type { GenerationView } from "@/lib/shared/generation-view";
-import type { Actor } from "../auth/session";
 import type { Db } from "../db";
-import { accessOf, assertVisible } from "../permissions";
+import { accessFor, assertVisible, type Who } from "../permissions";
 import { expectedGenerationMs } from "./expected-duration";
 import { loadGenerationRow, toGenerationView } from "./generation-view";
 
 /** The view of one clip the actor may see; 404 (AppError not_found) for missing and foreign ids alike. */
-export async function generationViewFor(client: Db, actor: Actor, id: string): Promise<GenerationView> {
-  const row = assertVisible(await accessOf(client, actor), await loadGenerationRow(client, id));
+export async function generationViewFor(client: Db, who: Who, id: string): Promise<GenerationView> {
+  const row = assertVisible(await accessFor(client, who), await loadGenerationRow(client, id));
   return toGenerationView(row, await expectedGenerationMs(client, row.model));
 }

@@ -48,7 +48,8 @@ export async function listGenerations(
   const after = cursor ? decodeCursor(cursor) : null;
   const dir = filters.sort === "oldest" ? "asc" : "desc";
   const beyond = dir === "desc" ? "lt" : "gt";
-  const where = galleryWhere(await accessOf(client, actor), filters);
+  const access = await accessOf(client, actor);
+  const where = galleryWhere(access, filters);
   const rows = await client.generation.findMany({
     where: after
       ? {
@@ -66,7 +67,7 @@ export async function listGenerations(
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    items: await withGalleryFields(client, actor, await toGenerationViews(client, page)),
+    items: await withGalleryFields(client, access, await toGenerationViews(client, page)),
     nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
   };
 }

@@ -1,9 +1,8 @@
 import "server-only";
 import { type CreateGenerationInput, createGenerationSchema } from "@/lib/shared/generation-schemas";
-import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { AppError } from "../errors";
-import { accessOf, assertMay, canRetry } from "../permissions";
+import { accessFor, assertMay, canRetry, type Who } from "../permissions";
 import { type CreateOptions, type CreateResult, createGeneration } from "./create-generation";
 import { MODE_OF_DB } from "./generation-mode";
 
@@ -15,12 +14,12 @@ const RETRYABLE = new Set(["FAILED", "EXPIRED", "REJECTED", "ORPHANED"]);
 
 export async function retryGeneration(
   client: Db,
-  actor: Actor,
+  who: Who,
   sourceId: string,
   idemKey: string,
   options: Omit<CreateOptions, "retryOfId" | "workspace"> = {},
 ): Promise<CreateResult> {
-  const access = await accessOf(client, actor);
+  const access = await accessFor(client, who);
   const source = assertMay(
     access,
     await client.generation.findUnique({
@@ -46,5 +45,5 @@ export async function retryGeneration(
   const input: CreateGenerationInput = parsed.data;
   // The new clip belongs where the old one does (and is paid from that team's budgets).
   const workspace = source.teamId ? ({ kind: "team", teamId: source.teamId } as const) : ({ kind: "personal" } as const);
-  return createGeneration(client, actor, idemKey, input, { ...options, workspace, retryOfId: source.id });
+  return createGeneration(client, access, idemKey, input, { ...options, workspace, retryOfId: source.id });
 }

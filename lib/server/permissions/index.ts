@@ -36,6 +36,14 @@ interface OwnedUpload {
   teamId: string | null;
 }
 
+/** What a service is given: a handler's Access (reused as is) or a bare Actor (roles read now). */
+export type Who = Actor | Access;
+
+/** One Access per request: a service called with the handler's Access does not read the roles again. */
+export async function accessFor(client: Pick<Db, "membership">, who: Who): Promise<Access> {
+  return "roles" in who ? who : accessOf(client, who);
+}
+
 /** One query per request: the actor's memberships in teams that still exist. */
 export async function accessOf(client: Pick<Db, "membership">, actor: Actor): Promise<Access> {
   const rows = await client.membership.findMany({

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { workspaceQuerySchema } from "@/lib/shared/gallery-filters";
 import { db } from "@/lib/server/db";
 import { workspaceOf } from "@/lib/server/gallery/gallery-where";
 import { openGenerationEvents } from "@/lib/server/generations/generation-events";
@@ -7,10 +7,8 @@ import { route } from "@/lib/server/http/route";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-const query = z.object({ team: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/).optional() });
-
 // GET /api/generations/events[?team=<id>] -> text/event-stream of `event: generation` (GenerationView)
 // for the clips of one workspace (personal when `team` is absent)
-export const GET = route({ auth: "user", query }, ({ req, actor, query }) =>
+export const GET = route({ auth: "user", query: workspaceQuerySchema }, ({ req, actor, query }) =>
   openGenerationEvents(db(), actor, req.signal, { workspace: workspaceOf(query), lastEventId: req.headers.get("last-event-id") }),
 );

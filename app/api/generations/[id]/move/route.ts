@@ -3,6 +3,7 @@ import { db } from "@/lib/server/db";
 import { moveToTeam } from "@/lib/server/gallery/move-to-team";
 import { galleryViewFor } from "@/lib/server/gallery/annotate-generations";
 import { route } from "@/lib/server/http/route";
+import { accessOf } from "@/lib/server/permissions";
 
 export const runtime = "nodejs";
 
@@ -11,6 +12,7 @@ const body = z.object({ teamId: z.string({ error: "errors.field.required" }).reg
 
 // POST /api/generations/:id/move {teamId} -> the clip's view (now in the team) | 404 | 409 not_movable
 export const POST = route({ auth: "user", params, body }, async ({ actor, params, body, ip }) => {
-  await moveToTeam(db(), actor, params.id, body.teamId, ip);
-  return galleryViewFor(db(), actor, params.id);
+  const access = await accessOf(db(), actor); // read once for the move and its answer
+  await moveToTeam(db(), access, params.id, body.teamId, ip);
+  return galleryViewFor(db(), access, params.id);
 });

@@ -5,6 +5,7 @@ import { idempotencyKeyOf } from "@/lib/server/generations/idempotency-key";
 import { retryGeneration } from "@/lib/server/generations/retry-generation";
 import { json } from "@/lib/server/http/respond";
 import { route } from "@/lib/server/http/route";
+import { accessOf } from "@/lib/server/permissions";
 
 export const runtime = "nodejs";
 
@@ -13,7 +14,8 @@ const params = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/) });
 // POST /api/generations/:id/retry (Idempotency-Key) -> 202 {id, status, generation} | 409 not_retryable
 export const POST = route({ auth: "user", params }, async ({ req, actor, params, ip }) => {
   const key = idempotencyKeyOf(req);
-  const { id } = await retryGeneration(db(), actor, params.id, key, { ip });
-  const generation = await generationViewFor(db(), actor, id);
+  const access = await accessOf(db(), actor); // read once for the retry and its answer
+  const { id } = await retryGeneration(db(), access, params.id, key, { ip });
+  const generation = await generationViewFor(db(), access, id);
   return json({ id, status: generation.status, generation }, { status: 202 });
 });

@@ -1,16 +1,15 @@
-import { z } from "zod";
 import { db } from "@/lib/server/db";
 import { route } from "@/lib/server/http/route";
+import { teamParams } from "@/lib/server/teams/schemas";
 import { accessOf, assertCan } from "@/lib/server/permissions";
 import { auditQuerySchema, listAudit } from "@/lib/server/audit/list-audit";
 
 export const runtime = "nodejs";
 
-const params = z.object({ teamId: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/) });
 
 // GET /api/teams/:teamId/audit?action=&actorId=&from=&to=&cursor= -> {events, nextCursor} (team.viewAudit).
 // Read-only: the audit log has no route that edits or deletes an event.
-export const GET = route({ auth: "user", params, query: auditQuerySchema }, async ({ actor, params, query }) => {
+export const GET = route({ auth: "user", params: teamParams, query: auditQuerySchema }, async ({ actor, params, query }) => {
   const access = await accessOf(db(), actor);
   assertCan(access, params.teamId, "team.viewAudit");
   return listAudit(db(), params.teamId, query);

@@ -1,17 +1,17 @@
 import { z } from "zod";
 import { db } from "@/lib/server/db";
 import { route } from "@/lib/server/http/route";
+import { teamParams } from "@/lib/server/teams/schemas";
 import { accessOf, assertCan } from "@/lib/server/permissions";
 import { usageCsv, usageCsvDisposition } from "@/lib/server/budgets/usage-csv";
 import { monthSchema, usageReport } from "@/lib/server/budgets/usage-report";
 
 export const runtime = "nodejs";
 
-const params = z.object({ teamId: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/) });
 const query = z.object({ month: z.preprocess((v) => (v === "" ? undefined : v), monthSchema.optional()) });
 
 // GET /api/teams/:teamId/usage/export?month=YYYY-MM -> text/csv attachment (team.viewUsage). Shape: usage-csv.ts.
-export const GET = route({ auth: "user", params, query }, async ({ actor, params, query }) => {
+export const GET = route({ auth: "user", params: teamParams, query }, async ({ actor, params, query }) => {
   const access = await accessOf(db(), actor);
   assertCan(access, params.teamId, "team.viewUsage");
   const report = await usageReport(db(), params.teamId, query.month);
