@@ -115,6 +115,18 @@ describe.each(providers())("share links on %s", (kind) => {
   });
   afterAll(async () => s?.drop());
 
+  it("the link uses the address the browser used, not the bind address (HOST=0.0.0.0)", async () => {
+    const id = await clip(alice.id, null);
+    const viaLan = new Request("http://0.0.0.0:3000/api/generations/x/share-links", {
+      method: "POST",
+      headers: { "content-type": "application/json", host: "studio.lan:3000", origin: "http://studio.lan:3000", cookie: alice.cookie },
+      body: "{}",
+    });
+    const res = await m.links.POST(viaLan, ctx({ id }));
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as CreatedShareLink).url).toMatch(/^http:\/\/studio\.lan:3000\/s\/[A-Za-z0-9_-]{43}$/);
+  });
+
   it("creates a 256-bit base64url token, returns it once, and stores only its sha256", async () => {
     const id = await clip(alice.id, null);
     const a = await created(alice, id);

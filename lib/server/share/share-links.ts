@@ -75,7 +75,7 @@ async function shareableClip(client: Pick<Db, "generation">, access: Access, gen
   return assertMay(access, await client.generation.findUnique({ where: { id: generationId }, select: clipSelect }), canShare);
 }
 
-/** `${base}/s/<token>`; base = PUBLIC_BASE_URL when set, else the request's origin. */
+/** `${base}/s/<token>`; base = the studio's public origin (http/public-origin.ts). */
 export function shareUrl(base: string, token: string): string {
   return `${base.replace(/\/+$/, "")}/s/${token}`;
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/server/db";
-import { env } from "@/lib/server/env";
+import { publicOrigin } from "@/lib/server/http/public-origin";
 import { route } from "@/lib/server/http/route";
 import { accessOf } from "@/lib/server/permissions";
 import { createShareBody } from "@/lib/server/share/schemas";
@@ -20,7 +20,6 @@ export const GET = route({ auth: "user", params }, async ({ actor, params }) => 
 //   -> 201 {link, token, url} (the token is shown this once); 404 unless canShare; 409 share_not_ready
 export const POST = route({ auth: "user", params, body: createShareBody }, async ({ req, actor, params, body, ip }) => {
   const access = await accessOf(db(), actor);
-  const base = env().PUBLIC_BASE_URL ?? new URL(req.url).origin;
-  const created = await createShareLink(db(), access, params.id, body, base, { ip });
+  const created = await createShareLink(db(), access, params.id, body, publicOrigin(req), { ip });
   return Response.json(created, { status: 201, headers: { "Cache-Control": "no-store" } });
 });
