@@ -5,8 +5,8 @@
 //    at real time (speed 1), learned plan and cold start;
 //  - live: the P6 backlog run, where the real worker polled the simulator over HTTP (time compressed;
 //    delays are scaled back to real seconds by the speed factor).
-import { pollOffsets, type PollPlan } from "@/lib/server/generations/poll-schedule";
-import { planFromSamples } from "@/lib/server/worker/poll-plan";
+import { pollOffsets, type PollPlan } from "@/lib/server/generations/video-job/poll-schedule";
+import { planFromSamples } from "@/lib/server/generations/video-job/poll-plan";
 import { drawGenerationMs } from "@/lib/simulator/generation-time";
 import { VIDEO_MODELS } from "@/lib/shared/upstream/video-models";
 import type { PipelineRun } from "./harness/pipeline-run";

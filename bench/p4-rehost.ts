@@ -8,7 +8,7 @@ import http from "node:http";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { performance } from "node:perf_hooks";
-import { fetchToFile, mediaPolicy } from "@/lib/server/worker/fetch-to-file";
+import { fetchToFile, mediaPolicy } from "@/lib/server/net/fetch-to-file";
 import { spawnManaged } from "./harness/processes";
 import { atLeast, atMost, type BenchRow, fmtMiB, fmtRate, fmtRatio } from "./harness/report";
 import { median, ratio, throughput } from "./harness/stats";

@@ -11,7 +11,7 @@ import { createTestDb } from "../tests/support/test-db";
 import { bulkSeedGenerations } from "./harness/bulk-seed";
 
 const MODELS = ["user", "upload", "tag", "generation", "generationInput", "asset", "generationTag", "favourite"] as const;
-const VOLATILE = new Set(["upstreamRequestId", "nextRunAt", "updatedAt"]);
+const VOLATILE = new Set(["upstreamRequestId", "runAt", "updatedAt"]);
 const opts = { users: 4, total: 3_000, seed: 7, now: new Date("2026-11-20T12:00:00Z"), spanDays: 365 };
 
 function pgReachable(): boolean {

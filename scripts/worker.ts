@@ -5,7 +5,7 @@ import { closeUpstream } from "@/lib/server/bigmodel/upstream";
 import { db } from "@/lib/server/db";
 import { env, usingSimulator } from "@/lib/server/env";
 import { logger } from "@/lib/server/logger";
-import { startWorker } from "@/lib/server/worker/worker";
+import { startWorker } from "@/lib/server/worker/start-worker";
 
 function main(): void {
   env();

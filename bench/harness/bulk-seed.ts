@@ -58,7 +58,7 @@ export async function captureSeed(opts: SeedOptions): Promise<{ result: SeedResu
  * Columns Prisma's client fills when the data omits them (@updatedAt has no database default; for
  * @default(now()) the client sends its own millisecond timestamp rather than the database's).
  */
-const CLIENT_DEFAULT_NOW = ["createdAt", "updatedAt", "nextRunAt"];
+const CLIENT_DEFAULT_NOW = ["createdAt", "updatedAt", "runAt"];
 function complete(rows: Row[], now: Date, columns: Set<string>): Row[] {
   const fill = CLIENT_DEFAULT_NOW.filter((c) => columns.has(c));
   if (fill.length === 0) return rows;

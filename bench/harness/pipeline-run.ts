@@ -5,7 +5,7 @@
 // task timeline and the worker's own per-clip timings from its "worker.rehosted" log lines.
 import fs from "node:fs";
 import path from "node:path";
-import { startWorker } from "@/lib/server/worker/worker";
+import { startWorker } from "@/lib/server/worker/start-worker";
 import { successAt, type SimTask } from "@/lib/simulator/task-store";
 import { queueTextClips, seedUser, startHarness, waitAllTerminal } from "../../tests/support/worker-harness";
 

@@ -4,7 +4,7 @@
 //   node --conditions=react-server --import tsx bench/harness/rss-probe.ts <url> <origin> <dir> <n> <out.json>
 import fs from "node:fs";
 import path from "node:path";
-import { fetchToFile, mediaPolicy } from "@/lib/server/worker/fetch-to-file";
+import { fetchToFile, mediaPolicy } from "@/lib/server/net/fetch-to-file";
 
 const MAX_BYTES = 300 * 2 ** 20;
 

@@ -92,15 +92,17 @@ const schema = z.object({
     }, "unknown IANA time zone"),
   MODEL_CONCURRENCY: int(5, 1, 100), // in-flight upstream tasks per model, across all workers
   PUBLIC_BASE_URL: optUrl,
+  // Local media jobs (last-frame extraction, …) running at once across all workers: each is one ffmpeg.
+  MEDIA_JOB_CONCURRENCY: int(2, 1, 64),
   WORKER_IN_APP: bool.default(true),
-  // Worker (lib/server/worker): jobs per process, lease length (DB clock), idle DB poll interval, and a
+  // Job runner (lib/server/jobs): jobs per process, lease length (DB clock), idle DB poll interval, and a
   // divisor for the worker's own time constants (backoff, poll spacing, ceilings) used with a fast simulator.
   WORKER_CONCURRENCY: int(4, 1, 64),
   WORKER_LEASE_MS: int(60_000, 500, 3_600_000),
   WORKER_IDLE_POLL_MS: int(1_000, 20, 60_000),
   WORKER_TIME_SCALE: num(1, 1, 100_000),
   WORKER_BREAKER_PROBE_MS: int(60_000, 50, 3_600_000),
-  // Test hook (RELIABILITY K9): SIGKILL this process at the labelled point, e.g. submit.afterSend.
+  // Test hook: SIGKILL this process at the labelled point (lib/server/jobs/crash-point.ts), e.g. submit.afterSend.
   CRASH_AT: optStr,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });

@@ -1,5 +1,6 @@
 import "server-only";
-import type { MessageKey, Vars } from "@/lib/i18n/translate";
+import type { z } from "zod";
+import { isMessageKey, type MessageKey, type Vars } from "@/lib/i18n/translate";
 
 // One error taxonomy (DESIGN.md rule 4): services throw AppError(code); http/respond.ts maps codes
 // to HTTP status and to the bilingual JSON body. Never match errors by message text.
@@ -31,6 +32,7 @@ const STATUS = {
   budget_exceeded: 402,
   not_cancellable: 409,
   not_retryable: 409,
+  frame_source_failed: 409,
   // Gallery (issue 5).
   not_deletable: 409,
   // Teams, share links, budgets (issue 6).
@@ -78,4 +80,20 @@ export class AppError extends Error {
 
 export function statusOf(code: ErrorCode): number {
   return STATUS[code];
+}
+
+/** Field issues of a failed zod parse, as message keys the UI shows next to each field. */
+export function zodFields(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((i) => ({
+    path: i.path.join(".") || "(root)",
+    key: isMessageKey(i.message)
+      ? i.message
+      : i.code === "invalid_type" && i.input === undefined
+        ? "errors.field.required"
+        : "errors.field.invalid",
+  }));
+}
+
+export function validationFailed(error: z.ZodError): AppError {
+  return new AppError("validation_failed", { fields: zodFields(error) });
 }

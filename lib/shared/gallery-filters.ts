@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MODES } from "./generation-schemas";
-import { GENERATION_STATUSES } from "./generation-view";
+import { CANCELLED_BY_USER, FAILED_STATES, GENERATION_STATUSES, RUNNING, SUCCEEDED } from "./generation-lifecycle";
 
 // The gallery's filters: one definition for GET /api/generations (server) and the URL of the
 // gallery page (client), so a bookmarked view and an API call mean the same thing.
@@ -16,10 +16,10 @@ export const BULK_MAX = 100;
 
 /** Status groups the UI offers; the API takes any comma-separated list of statuses. */
 export const STATUS_GROUPS = {
-  ready: ["STORED"],
-  running: ["QUEUED", "SUBMITTING", "PROCESSING", "DOWNLOADING"],
-  failed: ["REJECTED", "FAILED", "EXPIRED", "ORPHANED"],
-  cancelled: ["CANCELLED"],
+  ready: SUCCEEDED,
+  running: RUNNING,
+  failed: FAILED_STATES,
+  cancelled: CANCELLED_BY_USER,
 } as const satisfies Record<string, readonly (typeof GENERATION_STATUSES)[number][]>;
 export type StatusGroup = keyof typeof STATUS_GROUPS;
 

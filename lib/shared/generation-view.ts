@@ -1,37 +1,21 @@
+import type { FailureReason, GenerationStatus } from "./generation-lifecycle";
+import type { ParamsView } from "./generation-params";
 import type { Mode } from "./generation-schemas";
 
 // The JSON shape of one clip in every API answer (GET /api/generations/:id, the SSE stream,
 // the recent-clips list, and later the gallery). Times are ISO strings; media URLs point at
 // GET /api/media/... (our own storage), never at the upstream.
-export const GENERATION_STATUSES = [
-  "QUEUED",
-  "SUBMITTING",
-  "PROCESSING",
-  "DOWNLOADING",
-  "STORED",
-  "REJECTED",
-  "FAILED",
-  "EXPIRED",
-  "ORPHANED",
-  "CANCELLED",
-] as const;
-export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
-export const TERMINAL_STATUSES: readonly GenerationStatus[] = ["STORED", "REJECTED", "FAILED", "EXPIRED", "ORPHANED", "CANCELLED"];
+export { GENERATION_STATUSES, type GenerationStatus, isTerminal } from "./generation-lifecycle";
 
 export interface GenerationView {
   id: string;
   mode: Mode;
   model: string;
   prompt: string;
-  params: {
-    style?: string;
-    aspectRatio?: string;
-    movementAmplitude: string;
-    withAudio?: boolean;
-  };
+  params: ParamsView;
   status: GenerationStatus;
-  /** Machine-readable reason for REJECTED/FAILED/EXPIRED/ORPHANED (upstream code or ours). */
-  errorCode: string | null;
+  /** Why it ended without a video (a closed set, lib/shared/generation-lifecycle.ts); null otherwise. */
+  errorCode: FailureReason | null;
   /** Human-readable reason in both languages. */
   errorMessage: { en: string; "zh-CN": string } | null;
   costFen: number;
@@ -75,8 +59,4 @@ export interface ClipRights {
   cancel: boolean;
   /** Move this personal clip into one of the actor's teams. */
   move: boolean;
-}
-
-export function isTerminal(status: GenerationStatus): boolean {
-  return TERMINAL_STATUSES.includes(status);
 }

@@ -53,6 +53,7 @@ async function loadRoutes() {
     adminInvites: await import("@/app/api/admin/invites/route"),
     adminSettings: await import("@/app/api/admin/settings/route"),
     cancel: await import("@/app/api/generations/[id]/cancel/route"),
+    lastFrame: await import("@/app/api/generations/[id]/last-frame/route"),
     clipEvents: await import("@/app/api/generations/[id]/events/route"),
     move: await import("@/app/api/generations/[id]/move/route"),
     remix: await import("@/app/api/generations/[id]/remix/route"),
@@ -165,6 +166,14 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
     "POST /api/generations/:id/retry": async (a, o) => {
       const id = await w.clip(a, o, "FAILED");
       return call(r.retry.POST, req(a, "POST", `/api/generations/${id}/retry`, undefined, key()), { id });
+    },
+    "POST /api/generations/:id/last-frame": async (a, o) => {
+      const id = await w.clip(a, o, "STORED", true);
+      return call(r.lastFrame.POST, req(a, "POST", `/api/generations/${id}/last-frame`), { id });
+    },
+    "GET /api/generations/:id/last-frame": async (a, o) => {
+      const id = await w.clip(a, o, "STORED");
+      return call(r.lastFrame.GET, req(a, "GET", `/api/generations/${id}/last-frame`), { id });
     },
     "GET /api/generations/:id/events": async (a, o) => {
       const id = await w.clip(a, o, "STORED");

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBigModelClient } from "@/lib/server/bigmodel/client";
 import type { Upstream } from "@/lib/server/bigmodel/upstream";
 import { createLocalStorage } from "@/lib/server/storage";
-import { startWorker } from "@/lib/server/worker/worker";
+import { startWorker } from "@/lib/server/worker/start-worker";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
 import { tempDir } from "@/tests/support/simulator-fixtures";
 import { providers } from "@/tests/support/test-db";

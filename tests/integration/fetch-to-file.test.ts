@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fetchToFile, mediaPolicy } from "@/lib/server/worker/fetch-to-file";
+import { fetchToFile, mediaPolicy } from "@/lib/server/net/fetch-to-file";
 
 const BODY = randomBytes(5 * 1024 * 1024 + 123);
 let server: http.Server;

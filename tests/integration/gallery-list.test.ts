@@ -2,7 +2,7 @@
 // stable cursor pages while clips arrive, isolation between users, CJK + English search, filters.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GenerationView } from "@/lib/shared/generation-view";
-import { normalizeForSearch } from "@/lib/server/gallery/prompt-search";
+import { normalizeForSearch } from "@/lib/server/generations/prompt-search";
 import { providers } from "../support/test-db";
 import { seedGenerations, type SeededClip } from "../support/seed-generations";
 import { getRequest, setupStudio, type Studio, type StudioUser } from "./generations-api-support";

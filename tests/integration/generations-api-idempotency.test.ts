@@ -2,6 +2,9 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/server/auth/session";
 import { createDb, type Db } from "@/lib/server/db";
+import { videoJob } from "@/lib/server/generations/video-job/kind";
+import { cancelJob } from "@/lib/server/jobs/cancel-job";
+import { claimQueued } from "@/lib/server/jobs/claim";
 import type { AppError } from "@/lib/server/errors";
 import type { CreateGenerationInput } from "@/lib/shared/generation-schemas";
 import { providers } from "../support/test-db";
@@ -119,32 +122,35 @@ describe.each(providers())("idempotency, budget and cancel races on %s", (kind) 
     await expect(svc.createGeneration(s.db, who, "budget-key-personal", { ...TEXT, prompt: "personal" })).resolves.toMatchObject({ created: true });
   });
 
-  it("cancel vs. a concurrent claim-style conditional update (other connection): exactly one wins, refund only if cancelled", async () => {
+  it("cancel vs. a concurrent claim of its job by the runner (other connection): exactly one wins, refund only if cancelled", async () => {
     const other: Db = createDb(s.t.url);
+    // Earlier tests left takes in the queue; the claim takes the oldest, so cancel those first (the
+    // proper way, refunds included) and each round's claim can only race for that round's take.
+    for (const j of await s.db.job.findMany({ where: { status: "QUEUED" }, select: { id: true } })) await cancelJob(s.db, videoJob, { id: j.id });
     try {
       const tally = { cancelled: 0, claimed: 0 };
       for (let i = 0; i < 30; i++) {
         const { id } = await svc.createGeneration(s.db, actor, `race-key-${i}-xyz`, { ...TEXT, prompt: `race ${i}` });
-        const claim = () =>
-          other.generation.updateMany({
-            where: { id, status: "QUEUED" },
-            data: { status: "SUBMITTING", leaseOwner: "worker-1", leaseUntil: new Date(Date.now() + 60_000), version: { increment: 1 } },
-          });
+        // The runner's real claim: QUEUED → ACTIVE with a lease, the same guard cancel races against.
+        const claim = () => claimQueued(other, "vidu:viduq1-text", 100, { owner: "worker-1", leaseMs: 60_000, provider: s.t.name, kinds: ["video"] });
         const cancel = () => s.routes.cancel.POST(submitRequest(alice, undefined, null), ctx({ id }));
         const [claimResult, cancelRes] = i % 2 ? await Promise.all([claim(), cancel()]) : await Promise.all([cancel(), claim()]).then(([c, k]) => [k, c] as const);
         const row = await s.db.generation.findUniqueOrThrow({ where: { id } });
+        const job = await s.db.job.findUniqueOrThrow({ where: { kind_subjectId: { kind: "video", subjectId: id } } });
         const refunds = await s.db.ledgerEntry.count({ where: { generationId: id, kind: "REFUND" } });
         if (cancelRes.status === 200) {
           tally.cancelled++;
-          expect(claimResult.count).toBe(0);
+          expect(claimResult).toBeNull();
           expect(row.status).toBe("CANCELLED");
+          expect(job.status).toBe("CANCELLED");
           expect(refunds).toBe(1);
         } else {
           tally.claimed++;
           expect(cancelRes.status).toBe(409);
           expect((await cancelRes.json()).error.code).toBe("not_cancellable");
-          expect(claimResult.count).toBe(1);
-          expect(row.status).toBe("SUBMITTING");
+          expect(claimResult?.lease.id).toBe(job.id);
+          expect(job.status).toBe("ACTIVE");
+          expect(row.status).toBe("QUEUED"); // the claimed job's first step has not run
           expect(refunds).toBe(0);
         }
       }

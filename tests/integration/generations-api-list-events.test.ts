@@ -124,7 +124,7 @@ describe.each(providers())("list and live events on %s", (kind) => {
     expect(res.status).toBe(200);
     const first = await readEvents(res, (ev) => ev.length >= 1);
     expect(first.events[0]).toMatchObject({ id, status: "QUEUED" });
-    await s.db.generation.update({ where: { id }, data: { status: "REJECTED", errorCode: "1301", finishedAt: new Date() } });
+    await s.db.generation.update({ where: { id }, data: { status: "REJECTED", errorCode: "unsafe_content", finishedAt: new Date() } });
     let raw = first.raw;
     const decoder = new TextDecoder();
     let ended = false;

@@ -195,7 +195,7 @@ describe.each(providers())("generations API on %s", (kind) => {
   });
 
   it("ledger helpers (used by the worker) write CHARGE and REFUND at most once each", async () => {
-    const { charge, refund } = await import("@/lib/server/generations/ledger");
+    const { charge, refund } = await import("@/lib/server/ledger/ledger");
     const { id } = await (await submit(alice, TEXT, "key-ledger-0001")).json();
     expect(await charge(s.db, id)).toBe(true);
     expect(await charge(s.db, id)).toBe(false);

@@ -24,16 +24,16 @@ let s3: S3rverHandle;
 let counter: S3WriteCounter;
 const children: WorkerChild[] = [];
 
-async function leasesOf(db: Db, pid: number): Promise<{ id: string; status: string }[]> {
-  return db.generation.findMany({ where: { leaseOwner: { contains: `:${pid}:` } }, select: { id: true, status: true } });
+async function leasesOf(db: Db, pid: number): Promise<{ id: string; step: string }[]> {
+  return db.job.findMany({ where: { leaseOwner: { contains: `:${pid}:` } }, select: { id: true, step: true } });
 }
 
-/** Waits until the worker holds a DOWNLOADING lease (or, failing that within 15 s, any lease). */
+/** Waits until the worker holds a lease on a download step (or, failing that within 15 s, any lease). */
 async function waitForLease(db: Db, pid: number): Promise<void> {
   const deadline = Date.now() + 15_000;
   for (;;) {
     const held = await leasesOf(db, pid);
-    if (held.some((r) => r.status === "DOWNLOADING") || (Date.now() > deadline && held.length > 0)) return;
+    if (held.some((r) => r.step === "download") || (Date.now() > deadline && held.length > 0)) return;
     if (Date.now() > deadline + 15_000) throw new Error("the worker never took a lease");
     await new Promise((r) => setTimeout(r, 15));
   }
@@ -42,8 +42,9 @@ async function waitForLease(db: Db, pid: number): Promise<void> {
 const snapshot = async (db: Db) => ({
   rows: await db.generation.findMany({
     orderBy: { id: "asc" },
-    select: { id: true, status: true, version: true, sha256: true, bytes: true, leaseOwner: true, upstreamTaskId: true, updatedAt: true },
+    select: { id: true, status: true, sha256: true, bytes: true, upstreamTaskId: true, updatedAt: true },
   }),
+  jobs: await db.job.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, step: true, version: true, leaseOwner: true } }),
   ledger: await db.ledgerEntry.findMany({ orderBy: { id: "asc" }, select: { id: true, kind: true, generationId: true } }),
   assets: await db.asset.findMany({ orderBy: { storageKey: "asc" }, select: { storageKey: true, bytes: true, sha256: true } }),
 });
@@ -66,7 +67,7 @@ describe.skipIf(!PG)("zombie worker on PostgreSQL + S3 (RELIABILITY F-12)", () =
   // frozen while holding the per-model claim lock, so the healthy worker's claims for that model
   // waited on it. Fixed by idle_in_transaction_session_timeout on every connection (lib/server/db.ts;
   // tests/integration/stalled-transaction.test.ts proves the lock is released).
-  it("refuses every write of a worker frozen past its lease and woken after the takeover", { timeout: 180_000 }, async () => {
+  it("refuses every write of a worker frozen past its lease and woken after the takeover", { timeout: 360_000 }, async () => {
     const owner = await seedUser(h.db);
     await queueVariedClips(h.db, owner, CLIPS);
     const spawn = (name: string) => {
@@ -89,7 +90,7 @@ describe.skipIf(!PG)("zombie worker on PostgreSQL + S3 (RELIABILITY F-12)", () =
     expect(frozenWith.length).toBeGreaterThan(0);
 
     const healthy = spawn("healthy");
-    await waitAllTerminal(h.db, 120_000);
+    await waitAllTerminal(h.db, 240_000); // generous: a loaded two-core machine, not a time budget
     await stopWorker(healthy);
     const before = await snapshot(h.db);
     const writesBefore = new Map(counter.writesByKey);
@@ -103,7 +104,7 @@ describe.skipIf(!PG)("zombie worker on PostgreSQL + S3 (RELIABILITY F-12)", () =
     expect(after).toEqual(before);
 
     const zombieLog = zombie.output();
-    const lostAfterWake = zombieLog.split("\n").filter((l) => l.includes('"worker.lease_lost"')).length;
+    const lostAfterWake = zombieLog.split("\n").filter((l) => l.includes('"jobs.lease_lost"')).length;
     const rewrites = [...counter.writesByKey].filter(([k, n]) => n !== (writesBefore.get(k) ?? 0)).length;
     // Objects: one the zombie re-put (same deterministic key, same bytes) must still match its
     // Asset row, and nothing else may appear in the bucket (written-once is for clean runs only).
@@ -116,7 +117,7 @@ describe.skipIf(!PG)("zombie worker on PostgreSQL + S3 (RELIABILITY F-12)", () =
     expect(Object.values(stats.acceptsByRequestId).every((n) => n === 1)).toBe(true);
     expect((statuses.STORED ?? 0) + (statuses.ORPHANED ?? 0)).toBe(CLIPS);
     console.info(
-      `[zombie-pg] ${JSON.stringify({ frozenWith: frozenWith.map((r) => r.status), statuses, lostAfterWake, objectRewritesAfterWake: rewrites, accepts: stats.totalAccepts })}`,
+      `[zombie-pg] ${JSON.stringify({ frozenWith: frozenWith.map((r) => r.step), statuses, lostAfterWake, objectRewritesAfterWake: rewrites, accepts: stats.totalAccepts })}`,
     );
   });
 });

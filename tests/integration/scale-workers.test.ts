@@ -59,6 +59,11 @@ describe.skipIf(!PG)(`${WORKERS} worker processes × ${CLIPS} clips on PostgreSQ
     const wallMs = Date.now() - started;
     await Promise.all(workers.map((w) => stopWorker(w)));
 
+    // What went wrong inside the workers, if anything (warnings and errors only).
+    for (const [i, w] of workers.entries()) {
+      const problems = w.output().split("\n").filter((l) => /"level":"(warn|error)"/.test(l));
+      if (problems.length) console.info(`[scale] worker ${i}: ${problems.length} warnings/errors\n${problems.slice(0, 20).map((l) => l.slice(0, 600)).join("\n")}`);
+    }
     const stats = h.sim.control.stats();
     const rows = await h.db.generation.groupBy({ by: ["status"], _count: { _all: true } });
     expect(Object.fromEntries(rows.map((r) => [r.status, r._count._all]))).toEqual({ STORED: CLIPS });

@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/server/db";
-import { claimQueued } from "@/lib/server/generations/claim";
+import { claimQueued } from "@/lib/server/jobs/claim";
 import { queueTextClips, seedUser } from "@/tests/support/worker-harness";
 import { createTestDb, type TestDb } from "@/tests/support/test-db";
 
@@ -31,7 +31,7 @@ describe.skipIf(!process.env.TEST_POSTGRES_URL)("a stalled transaction on Postgr
     const zombie = frozen
       .$transaction(
         async (tx) => {
-          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"framehouse.claim.viduq1-text"}))`;
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"framehouse.lane.vidu:viduq1-text"}))`;
           await Promise.race([hold, new Promise((r) => setTimeout(r, 5_000))]);
           await tx.$executeRaw`SELECT 1`;
         },
@@ -43,7 +43,7 @@ describe.skipIf(!process.env.TEST_POSTGRES_URL)("a stalled transaction on Postgr
       );
     await new Promise((r) => setTimeout(r, 200));
     const started = Date.now();
-    const claimed = await claimQueued(t.client, "viduq1-text", 5, { owner: `healthy-${randomUUID()}`, leaseMs: 30_000, provider: "postgresql" });
+    const claimed = await claimQueued(t.client, "vidu:viduq1-text", 5, { owner: `healthy-${randomUUID()}`, leaseMs: 30_000, provider: "postgresql", kinds: ["video"] });
     const waitedMs = Date.now() - started;
     release();
     expect(claimed).not.toBeNull();

@@ -4,9 +4,10 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/server/db";
-import { hold } from "@/lib/server/generations/ledger";
+import { enqueueVideoJob } from "@/lib/server/generations/video-job/kind";
+import { hold } from "@/lib/server/ledger/ledger";
 import { uploadKey, type Storage } from "@/lib/server/storage";
-import { startWorker } from "@/lib/server/worker/worker";
+import { startWorker } from "@/lib/server/worker/start-worker";
 import { seedUser, startHarness, waitAllTerminal, type Harness } from "@/tests/support/worker-harness";
 import { checkInvariants } from "@/tests/support/worker-invariants";
 
@@ -61,9 +62,10 @@ async function queueWithInputs(db: Db, ownerId: string, mode: "IMAGE" | "START_E
         costFen: 250,
         inputs: { create: uploadIds.map((uploadId, position) => ({ uploadId, position })) },
       },
-      select: { id: true, ownerId: true, teamId: true, costFen: true },
+      select: { id: true, ownerId: true, teamId: true, costFen: true, model: true },
     });
     await hold(tx, g);
+    await enqueueVideoJob(tx, g);
     return g.id;
   });
 }

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { readBreaker } from "@/lib/server/worker/breaker";
-import { startWorker, type RunningWorker } from "@/lib/server/worker/worker";
+import { readBreaker } from "@/lib/server/jobs/breaker";
+import { startWorker, type RunningWorker } from "@/lib/server/worker/start-worker";
 import { queueTextClips, seedUser, startHarness, waitAllTerminal, type Harness } from "@/tests/support/worker-harness";
 import { checkInvariants } from "@/tests/support/worker-invariants";
 
@@ -51,7 +51,8 @@ describe("worker outcomes", () => {
     await waitAllTerminal(h.db, 30_000);
     const r = await rowOf(id ?? "");
     expect(r.status).toBe("REJECTED");
-    expect(r.errorCode).toBe("1301");
+    expect(r.errorCode).toBe("unsafe_content");
+    expect(r.errorMessage).toMatch(/^1301: /);
     expect(r.errorMessage).toContain("不安全");
     expect(kinds(r)).toEqual(["HOLD", "REFUND"]);
   });
@@ -63,7 +64,7 @@ describe("worker outcomes", () => {
     await waitAllTerminal(h.db, 30_000);
     const r = await rowOf(id ?? "");
     expect(r.status).toBe("FAILED");
-    expect(r.errorCode).toBe("upstream_fail");
+    expect(r.errorCode).toBe("upstream_failed");
     expect(kinds(r)).toEqual(["CHARGE", "HOLD", "REFUND"]);
   });
 
@@ -94,7 +95,8 @@ describe("worker outcomes", () => {
     clearInterval(watch);
     const r = await rowOf(id ?? "");
     expect(r.status).toBe("ORPHANED");
-    expect(r.errorCode).toBe("1231");
+    expect(r.errorCode).toBe("orphaned");
+    expect(r.errorMessage).toMatch(/1231/);
     expect(r.attempt).toBe(3);
     expect(kinds(r)).toEqual(["HOLD", "REFUND"]);
     expect(seen.slice(seen.indexOf("SUBMITTING"))).not.toContain("QUEUED");

@@ -7,6 +7,7 @@
 // Read-only cells share cached objects; mutating cells ask for `fresh` ones so no cell sees another's effect.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Db } from "@/lib/server/db";
+import { enqueueVideoJob } from "@/lib/server/generations/video-job/kind";
 import type { Storage } from "@/lib/server/storage";
 import { sessionCookie } from "./route-env";
 
@@ -119,11 +120,13 @@ export async function buildAuthzWorld(db: Db, storage: () => Storage, tag: strin
         upstreamRequestId: randomUUID(),
         status,
         costFen: 250,
-        errorCode: status === "FAILED" ? "upstream_fail" : null,
+        errorCode: status === "FAILED" ? "upstream_failed" : null,
         finishedAt: status === "QUEUED" ? null : now,
         ...(stored ? { durationMs: 5000, width: 1920, height: 1080, bytes: 64 } : {}),
       },
     });
+    // A queued take has its video job, as create-generation makes it (cancel acts on the job).
+    if (status === "QUEUED") await db.$transaction((tx) => enqueueVideoJob(tx, { id, model: "viduq1-text" }));
     if (stored) {
       await db.asset.createMany({
         data: CLIP_MEDIA.map(([kind, file, mime]) => ({ generationId: id, kind, storageKey: `clips/${id}/${file}`, mime, bytes: 64, sha256: sha(`${id}/${file}`) })),

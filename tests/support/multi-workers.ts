@@ -48,9 +48,9 @@ export async function queueVariedClips(db: Db, ownerId: string, n: number): Prom
   }
 }
 
-/** Clips each worker stored, from its `worker.rehosted` log lines (needs LOG_LEVEL=info). */
+/** Clips each worker stored, from its `video.rehosted` log lines (needs LOG_LEVEL=info). */
 export function rehostedCount(output: string): number {
-  return output.split("\n").filter((l) => l.includes('"worker.rehosted"')).length;
+  return output.split("\n").filter((l) => l.includes('"video.rehosted"')).length;
 }
 
 async function listKeys(client: S3Client, bucket: string): Promise<string[]> {

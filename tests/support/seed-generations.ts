@@ -6,7 +6,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { Db } from "@/lib/server/db";
-import { normalizeForSearch } from "@/lib/server/gallery/prompt-search";
+import { normalizeForSearch } from "@/lib/server/generations/prompt-search";
 
 const SUBJECTS_ZH = ["一只纸船", "一位老人", "一只橘猫", "一列绿皮火车", "一盏红灯笼", "一群白鹭", "一位舞者", "一辆自行车", "一座石桥", "一片竹林"];
 const SCENES_ZH = ["在雨夜的街道上漂流", "在清晨的湖面上", "穿过金色的麦田", "在霓虹灯下", "在雪山脚下", "在古镇的小巷里", "在海边的落日中", "在春天的樱花树下"];
@@ -26,7 +26,7 @@ const STATUS_WEIGHTS: [Status, number][] = [
   ["PROCESSING", 2],
   ["QUEUED", 2],
 ];
-const ERROR_OF: Partial<Record<Status, string>> = { FAILED: "upstream_fail", REJECTED: "1301", EXPIRED: "http_404", CANCELLED: "cancelled" };
+const ERROR_OF: Partial<Record<Status, string>> = { FAILED: "upstream_failed", REJECTED: "unsafe_content", EXPIRED: "expired", CANCELLED: "cancelled" };
 
 /** mulberry32: a tiny deterministic PRNG so seeded data (and benchmarks) are reproducible. */
 function prng(seed: number) {

@@ -94,13 +94,9 @@ export async function seedInstall(db: Db, options: SeedOptions = {}): Promise<Se
           upstreamTaskId: status === "QUEUED" ? null : `task-${n}`,
           status,
           attempt: n % 3,
-          leaseOwner: status === "PROCESSING" ? "worker-a" : null,
-          leaseUntil: status === "PROCESSING" ? at(1000 + n) : null,
-          version: n % 5,
-          nextRunAt: at(700 + n),
           pollCount: n,
           costFen: 250,
-          errorCode: status === "FAILED" ? "upstream_fail" : null,
+          errorCode: status === "FAILED" ? "upstream_failed" : null,
           errorMessage: status === "REJECTED" ? "内容不合规 / content rejected" : null,
           createdAt: at(600 + n),
           finishedAt: ["STORED", "REJECTED", "FAILED", "EXPIRED", "ORPHANED", "CANCELLED"].includes(status) ? at(800 + n) : null,
@@ -129,6 +125,25 @@ export async function seedInstall(db: Db, options: SeedOptions = {}): Promise<Se
         }
         await db.shareLink.create({ data: { generationId: g.id, createdById: owner.id, tokenHash: hex(n + 70_000), allowDownload: n % 20 === 4, views: n, lastViewedAt: at(2000 + n) } });
         await db.favourite.create({ data: { userId: owner.id, generationId: g.id, createdAt: at(2100 + n) } });
+      }
+      // Every take has its video job (a running one with a lease); stored ones a last frame waiting on it.
+      const running = !["STORED", "REJECTED", "FAILED", "EXPIRED", "ORPHANED", "CANCELLED"].includes(status);
+      const video = await db.job.create({
+        data: {
+          kind: "video", subjectId: g.id, lane: "vidu:viduq1-image", step: status === "PROCESSING" ? "poll" : "submit",
+          status: status === "QUEUED" ? "QUEUED" : running ? "ACTIVE" : status === "STORED" ? "DONE" : "FAILED",
+          inLane: status === "PROCESSING", leaseOwner: status === "PROCESSING" ? "worker-a" : null, leaseUntil: status === "PROCESSING" ? at(1000 + n) : null,
+          version: n % 5, runAt: at(700 + n), failures: n % 2, errorCode: running || status === "STORED" ? null : "upstream_failed",
+          payload: n % 4 === 0 ? { note: "北京 🐈", list: [1, 2.5, null] } : undefined, createdAt: at(600 + n), finishedAt: running ? null : at(800 + n),
+        },
+      });
+      if (status === "STORED") {
+        await db.job.create({
+          data: {
+            kind: "last-frame", subjectId: g.id, lane: "media", step: "extract", status: "DONE", result: { uploadId: upload.id, width: 1280, height: 720 },
+            dependsOn: { create: { dependsOnId: video.id } }, createdAt: at(900 + n), finishedAt: at(950 + n),
+          },
+        });
       }
       if (n % 3 === 0) await db.generationTag.create({ data: { generationId: g.id, tagId: teamId ? tagTeam.id : tagMine.id } });
       await db.auditEvent.create({

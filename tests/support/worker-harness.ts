@@ -7,7 +7,8 @@ import path from "node:path";
 import { createBigModelClient } from "@/lib/server/bigmodel/client";
 import type { Upstream } from "@/lib/server/bigmodel/upstream";
 import type { Db } from "@/lib/server/db";
-import { hold } from "@/lib/server/generations/ledger";
+import { enqueueVideoJob } from "@/lib/server/generations/video-job/kind";
+import { hold } from "@/lib/server/ledger/ledger";
 import { createLocalStorage } from "@/lib/server/storage";
 import type { Storage } from "@/lib/server/storage";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
@@ -61,7 +62,7 @@ export async function seedUser(db: Db): Promise<string> {
   return user.id;
 }
 
-/** Queues `n` text clips the way create-generation does (row + HOLD in one transaction). */
+/** Queues `n` text clips the way create-generation does (row + HOLD + video job in one transaction). */
 export async function queueTextClips(db: Db, ownerId: string, n: number, prompt = TEXT_PROMPT): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
@@ -78,9 +79,10 @@ export async function queueTextClips(db: Db, ownerId: string, n: number, prompt 
           upstreamRequestId: randomUUID(),
           costFen: 250,
         },
-        select: { id: true, ownerId: true, teamId: true, costFen: true },
+        select: { id: true, ownerId: true, teamId: true, costFen: true, model: true },
       });
       await hold(tx, g);
+      await enqueueVideoJob(tx, g);
       return g.id;
     });
     ids.push(id);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { progressOf, reasonKey, toGenerationView, type ViewRow } from "@/lib/server/generations/generation-view";
+import { failureReasonOf, progressOf, toGenerationView, type ViewRow } from "@/lib/server/generations/generation-view";
 import { defaultExpectedMs, median } from "@/lib/server/generations/expected-duration";
 import { decodeCursor, encodeCursor } from "@/lib/server/generations/list-generations";
 import { downloadName } from "@/lib/server/generations/serve-clip-media";
@@ -50,23 +50,18 @@ describe("progressOf", () => {
   });
 });
 
-describe("reasonKey", () => {
-  it("maps upstream and internal codes, then falls back to the status", () => {
-    expect(reasonKey("REJECTED", "1301")).toBe("generation.reason.unsafe_content");
-    for (const c of ["1210", "1211", "1212", "1213", "1214", "1215"]) expect(reasonKey("REJECTED", c)).toBe("generation.reason.invalid_params");
-    expect(reasonKey("REJECTED", "1261")).toBe("generation.reason.prompt_too_long");
-    expect(reasonKey("FAILED", "timeout")).toBe("generation.reason.timeout");
-    expect(reasonKey("EXPIRED", null)).toBe("generation.reason.expired");
-    expect(reasonKey("ORPHANED", "1231")).toBe("generation.reason.orphaned");
-    expect(reasonKey("CANCELLED", "cancelled")).toBe("generation.reason.cancelled");
-    expect(reasonKey("FAILED", "something-new")).toBe("generation.reason.upstream_failed");
-    expect(reasonKey("STORED", "weird")).toBe("generation.reason.unknown");
-    // Codes the worker writes.
-    expect(reasonKey("FAILED", "upstream_fail")).toBe("generation.reason.upstream_failed");
-    expect(reasonKey("FAILED", "invalid_media")).toBe("generation.reason.media_invalid");
-    expect(reasonKey("FAILED", "download_blocked_private")).toBe("generation.reason.download_failed");
-    expect(reasonKey("FAILED", "input_missing")).toBe("generation.reason.input_missing");
-    expect(reasonKey("EXPIRED", "http_403")).toBe("generation.reason.expired");
+describe("failureReasonOf", () => {
+  it("reads the closed reason of a take that ended without a video, and nothing otherwise", () => {
+    expect(failureReasonOf("REJECTED", "unsafe_content")).toBe("unsafe_content");
+    expect(failureReasonOf("FAILED", "timeout")).toBe("timeout");
+    expect(failureReasonOf("EXPIRED", "expired")).toBe("expired");
+    expect(failureReasonOf("CANCELLED", "cancelled")).toBe("cancelled");
+    // Running or stored takes have no reason, whatever a column says.
+    expect(failureReasonOf("QUEUED", "timeout")).toBeNull();
+    expect(failureReasonOf("STORED", "timeout")).toBeNull();
+    // A code outside the closed set (only possible through a restore from outside the app).
+    expect(failureReasonOf("FAILED", "something-new")).toBe("worker_error");
+    expect(failureReasonOf("CANCELLED", null)).toBe("cancelled");
   });
 });
 
@@ -91,11 +86,11 @@ describe("toGenerationView", () => {
     ]);
   });
   it("gives a bilingual reason for a rejection and hides transient codes while running", () => {
-    const rejected = toGenerationView({ ...base, status: "REJECTED", errorCode: "1301" }, 1, 0);
-    expect(rejected.errorCode).toBe("1301");
+    const rejected = toGenerationView({ ...base, status: "REJECTED", errorCode: "unsafe_content" }, 1, 0);
+    expect(rejected.errorCode).toBe("unsafe_content");
     expect(rejected.errorMessage?.en).toMatch(/unsafe/);
     expect(rejected.errorMessage?.["zh-CN"]).toMatch(/不安全/);
-    const backingOff = toGenerationView({ ...base, status: "QUEUED", errorCode: "1302" }, 1, 0);
+    const backingOff = toGenerationView({ ...base, status: "QUEUED", errorCode: "timeout" }, 1, 0);
     expect(backingOff.errorCode).toBeNull();
     expect(backingOff.errorMessage).toBeNull();
   });

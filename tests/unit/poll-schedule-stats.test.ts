@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { nextPollOffset, pollOffsets, type PollPlan } from "@/lib/server/generations/poll-schedule";
-import { planFromSamples } from "@/lib/server/worker/poll-plan";
+import { nextPollOffset, pollOffsets, type PollPlan } from "@/lib/server/generations/video-job/poll-schedule";
+import { planFromSamples } from "@/lib/server/generations/video-job/poll-plan";
 import { drawGenerationMs } from "@/lib/simulator/generation-time";
 import { VIDEO_MODELS } from "@/lib/shared/upstream/video-models";
 

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { lowered, recovered, RECOVER_ACCEPTS } from "@/lib/server/worker/adaptive-cap";
-import { backoffMs, queueBackoff, submitBackoff } from "@/lib/server/worker/backoff";
-import { nextBreakerState, probeDue } from "@/lib/server/worker/breaker";
-import { mediaPolicy } from "@/lib/server/worker/fetch-to-file";
+import { lowered, recovered, RECOVER_ACCEPTS } from "@/lib/server/jobs/lane-cap";
+import { backoffMs, queueBackoff, submitBackoff } from "@/lib/server/jobs/backoff";
+import { nextBreakerState, probeDue } from "@/lib/server/jobs/breaker";
+import { mediaPolicy } from "@/lib/server/net/fetch-to-file";
 
 // Pure policies of the worker: full-jitter backoff bounds, breaker transitions and probe spacing,
 // the adaptive (AIMD) cap, and the download allowlist built from the upstream's media origins.

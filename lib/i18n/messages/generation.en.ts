@@ -15,6 +15,12 @@ export const generationEn = {
   "errors.not_cancellable": "Only a clip that is still queued can be cancelled.",
   "errors.not_retryable": "Only a failed, expired, rejected or orphaned clip can be retried.",
   "errors.busy": "The server is busy. Please try again in a moment.",
+  "errors.frame_source_failed": "This clip ended without a video, so it has no last frame.",
+  "frame.reason.source_unavailable": "The clip's video is no longer available.",
+  "frame.reason.media_invalid": "The clip's video could not be read to take its last frame.",
+  "frame.reason.dependency_failed": "The clip did not finish, so it has no last frame.",
+  "frame.reason.worker_error": "Taking the last frame kept failing. An administrator has been alerted.",
+  "frame.reason.cancelled": "Taking the last frame was cancelled.",
 
   "generation.status.QUEUED": "Queued",
   "generation.status.SUBMITTING": "Submitting",
@@ -41,5 +47,10 @@ export const generationEn = {
   "generation.reason.media_invalid": "The generated video was damaged and could not be saved.",
   "generation.reason.download_failed": "The finished video could not be downloaded and saved.",
   "generation.reason.input_missing": "An input image of this clip is no longer available.",
-  "generation.reason.unknown": "Something went wrong with this clip.",
+  "generation.reason.download_refused":
+    "The video service sent the finished video from an address our download policy does not allow. An administrator has been alerted.",
+  "generation.reason.task_missing": "The video service no longer knows this clip's task.",
+  "generation.reason.inconsistent": "This clip's record was inconsistent and it was stopped. An administrator has been alerted.",
+  "generation.reason.dependency_failed": "The clip this one continues from did not finish, so this one could not start.",
+  "generation.reason.worker_error": "This clip kept failing inside the studio and was stopped. An administrator has been alerted.",
 } as const;

@@ -16,6 +16,12 @@ export const generationZhCN: Record<keyof typeof generationEn, string> = {
   "errors.not_cancellable": "只有仍在排队的视频可以取消。",
   "errors.not_retryable": "只有失败、过期、被拒绝或丢失的视频可以重试。",
   "errors.busy": "服务器繁忙，请稍后再试。",
+  "errors.frame_source_failed": "此视频未生成成功，没有最后一帧。",
+  "frame.reason.source_unavailable": "此视频的文件已不可用。",
+  "frame.reason.media_invalid": "无法读取此视频以截取最后一帧。",
+  "frame.reason.dependency_failed": "此视频未完成，因此没有最后一帧。",
+  "frame.reason.worker_error": "截取最后一帧多次失败，已通知管理员。",
+  "frame.reason.cancelled": "截取最后一帧已取消。",
 
   "generation.status.QUEUED": "排队中",
   "generation.status.SUBMITTING": "提交中",
@@ -40,5 +46,9 @@ export const generationZhCN: Record<keyof typeof generationEn, string> = {
   "generation.reason.media_invalid": "生成的视频已损坏，无法保存。",
   "generation.reason.download_failed": "已完成的视频无法下载保存。",
   "generation.reason.input_missing": "此视频的输入图片已不可用。",
-  "generation.reason.unknown": "此视频出现了问题。",
+  "generation.reason.download_refused": "视频服务发送成品视频的地址不符合我们的下载策略，已通知管理员。",
+  "generation.reason.task_missing": "视频服务已找不到此视频的任务。",
+  "generation.reason.inconsistent": "此视频的记录不一致，已停止处理，已通知管理员。",
+  "generation.reason.dependency_failed": "它所接续的视频未能完成，因此此视频无法开始。",
+  "generation.reason.worker_error": "此视频在工作室内部多次出错，已停止处理，已通知管理员。",
 };

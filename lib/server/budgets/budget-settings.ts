@@ -3,8 +3,8 @@ import { z } from "zod";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
-import { isUniqueViolation } from "../generations/ledger";
-import { TX_OPTIONS, withWriteRetry } from "../generations/write-retry";
+import { isUniqueViolation } from "../db/unique-violation";
+import { TX_OPTIONS, withDbRetry } from "../db/retry";
 import { env } from "../env";
 import { localDay, periodOf } from "./period";
 import { spentFen } from "./spend";
@@ -86,7 +86,7 @@ async function findRow(client: Pick<Db, "budget">, k: BudgetKey) {
 }
 
 async function writeOnce(client: Db, k: BudgetKey, limit: number | null, ctx: ChangeContext): Promise<BudgetChangeResult> {
-  return withWriteRetry(() =>
+  return withDbRetry(() =>
     client.$transaction(async (tx) => {
       const prev = await findRow(tx, k);
       const previousFen = prev?.limitFen ?? null;

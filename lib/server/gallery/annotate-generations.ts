@@ -5,7 +5,7 @@ import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { generationViewFor } from "../generations/find-generation";
-import { isUniqueViolation } from "../generations/ledger";
+import { isUniqueViolation } from "../db/unique-violation";
 import { accessFor, accessOf, assertMay, canAnnotate, type Who } from "../permissions";
 import { withGalleryFields } from "./enrich-views";
 import { applyTags } from "./tags";

@@ -3,7 +3,7 @@ import { boundOf, type GalleryFilters } from "@/lib/shared/gallery-filters";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import { DB_MODE_OF } from "../generations/generation-mode";
 import { type Access, assertWorkspace, type Workspace, workspaceGenerationsWhere } from "../permissions";
-import { normalizeForSearch } from "./prompt-search";
+import { normalizeForSearch } from "../generations/prompt-search";
 
 // The gallery's filters as one Prisma `where`. Visibility comes from permissions (the workspace's clips,
 // not deleted; a team the actor is not in is 404) and is ANDed with everything else, so no filter can

@@ -1,8 +1,7 @@
 import "server-only";
 import { exportSchema } from "@/lib/shared/gallery-filters";
-import { AppError } from "../errors";
+import { AppError, validationFailed } from "../errors";
 import { readJsonBody } from "../http/read-body";
-import { zodFields } from "../http/route";
 
 const MAX_BODY = 16 * 1024;
 
@@ -23,6 +22,6 @@ export async function readExportIds(req: Request): Promise<string[]> {
     raw = await readJsonBody(req, MAX_BODY);
   }
   const parsed = exportSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("validation_failed", { fields: zodFields(parsed.error) });
+  if (!parsed.success) throw validationFailed(parsed.error);
   return parsed.data.ids;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "../auth/session";
 import type { Db } from "../db";
-import { isUniqueViolation } from "../generations/ledger";
+import { isUniqueViolation } from "../db/unique-violation";
 
 // Personal tags: Tag rows with ownerId = actor and teamId = null. The unique index
 // (ownerId, teamId, name) does not stop duplicates while teamId is NULL (NULLs are distinct on both

@@ -1,30 +1,30 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { paramsOfInput } from "@/lib/shared/generation-params";
 import { aspectOk, type CreateGenerationInput, createGenerationSchema, MODEL_OF_MODE, startEndRatioOk } from "@/lib/shared/generation-schemas";
 import type { Db } from "../db";
+import { TX_OPTIONS, withDbRetry } from "../db/retry";
+import { isUniqueViolation } from "../db/unique-violation";
 import { assertWithinBudgets, loadBudgetLimits, lockBudgetScopes } from "../budgets/enforce-budgets";
 import { priceFen } from "../budgets/price";
 import { recordAudit } from "../audit/record-audit";
 import { env } from "../env";
-import { AppError } from "../errors";
-import { normalizeForSearch } from "../gallery/prompt-search";
-import { zodFields } from "../http/route";
+import { AppError, validationFailed } from "../errors";
+import { normalizeForSearch } from "./prompt-search";
 import { type Access, accessFor, assertWorkspace, canGenerateIn, canUseUpload, visibleGenerationsWhere, type Who, type Workspace } from "../permissions";
+import { nudgeWorkers } from "../jobs/nudge";
+import { hold } from "../ledger/ledger";
 import { DB_MODE_OF } from "./generation-mode";
-import { hold, isUniqueViolation } from "./ledger";
 import { paramsHash } from "./params-hash";
-import { nudgeWorkers } from "../worker/nudge";
-import { TX_OPTIONS, withWriteRetry } from "./write-retry";
+import { enqueueVideoJob } from "./video-job/kind";
 
-// POST /api/generations (RELIABILITY §3.3 step 1). Queues one clip: the Generation row (status QUEUED,
-// upstreamRequestId fixed now, costFen = the model's price), its inputs and the ledger HOLD in ONE short
-// transaction. Idempotent per (owner, Idempotency-Key): the unique index decides the race, a P2002
-// means "someone with this key got there first" and we answer with that row (same hash) or 422.
-//
-// `params` JSON stored on the row (what the worker turns into the upstream body):
-//   text:            { style, aspectRatio, movementAmplitude }
-//   image/start-end: { movementAmplitude, withAudio }
-// Inputs are GenerationInput rows (position 0 = first frame, 1 = last frame) pointing at Upload rows.
+// POST /api/generations. Queues one take: the Generation row (status QUEUED, upstreamRequestId
+// fixed now, costFen = the model's price), its inputs, the ledger HOLD and its video job in ONE
+// short transaction (docs/reliability.md, "The submit protocol"). Idempotent per (owner,
+// Idempotency-Key): the unique index decides the race, a P2002 means "someone with this key got
+// there first" and we answer with that row (same hash) or 422. The params JSON is the one schema
+// of lib/shared/generation-params.ts; inputs are GenerationInput rows (position 0 = first frame,
+// 1 = last frame) pointing at Upload rows.
 
 export interface CreateOptions {
   retryOfId?: string;
@@ -44,13 +44,6 @@ export function uploadIdsOf(input: CreateGenerationInput): string[] {
   if (input.mode === "image") return [input.uploadId];
   if (input.mode === "start-end") return [...input.uploadIds];
   return [];
-}
-
-export function paramsOf(input: CreateGenerationInput): Record<string, string | boolean> {
-  if (input.mode === "text") {
-    return { style: input.style, aspectRatio: input.aspectRatio, movementAmplitude: input.movementAmplitude };
-  }
-  return { movementAmplitude: input.movementAmplitude, withAudio: input.withAudio };
 }
 
 async function replay(client: Db, ownerId: string, idemKey: string, hash: string): Promise<CreateResult | null> {
@@ -106,7 +99,7 @@ export async function createGeneration(
 ): Promise<CreateResult> {
   // Normalize here too (idempotent when the route already parsed): the hash must not depend on the caller.
   const parsed = createGenerationSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("validation_failed", { fields: zodFields(parsed.error) });
+  if (!parsed.success) throw validationFailed(parsed.error);
   const input = parsed.data;
   const access = await accessFor(client, who);
   const actor = access.actor;
@@ -124,7 +117,7 @@ export async function createGeneration(
   const limits = await loadBudgetLimits(client, subject);
 
   try {
-    const id = await withWriteRetry(() =>
+    const id = await withDbRetry(() =>
       client.$transaction(async (tx) => {
         // Write first: takes SQLite's write lock at once (a deferred read-then-write would fail with
         // BUSY across processes) and PostgreSQL's row locks on every limited budget scope, which
@@ -139,7 +132,7 @@ export async function createGeneration(
             model: MODEL_OF_MODE[input.mode],
             prompt: input.prompt,
             promptSearch: normalizeForSearch(input.prompt),
-            params: paramsOf(input),
+            params: paramsOfInput(input),
             idemKey,
             paramsHash: hash,
             upstreamRequestId: randomUUID(),
@@ -148,10 +141,11 @@ export async function createGeneration(
             retryOfId: options.retryOfId ?? null,
             inputs: { create: uploadIds.map((uploadId, position) => ({ uploadId, position })) },
           },
-          select: { id: true, ownerId: true, teamId: true, costFen: true },
+          select: { id: true, ownerId: true, teamId: true, costFen: true, model: true },
         });
         await assertWithinBudgets(tx, subject, limits, env().BUDGET_TIME_ZONE);
         await hold(tx, generation);
+        await enqueueVideoJob(tx, generation);
         if (teamId) {
           await recordAudit(tx, {
             teamId,

@@ -1,6 +1,6 @@
 import "server-only";
 import { GENERATION_SECONDS, VIDEO_MODELS, type VideoModel } from "@/lib/shared/upstream/video-models";
-import { upstreamTimeScale } from "../worker/time-scale";
+import { upstreamTimeScale } from "../jobs/time-scale";
 import type { Db } from "../db";
 
 // Expected upstream generation time per model (acceptedAt → successSeenAt), learned from the most

@@ -1,13 +1,14 @@
 import "server-only";
-import type { GenerationStatus, GenerationView } from "@/lib/shared/generation-view";
-import type { MessageKey } from "@/lib/i18n/translate";
 import { translate } from "@/lib/i18n/translate";
+import { ENDED_WITHOUT_VIDEO, type FailureReason, type GenerationStatus, isFailureReason, isIn } from "@/lib/shared/generation-lifecycle";
+import { parseGenerationParams } from "@/lib/shared/generation-params";
+import type { GenerationView } from "@/lib/shared/generation-view";
 import type { Db } from "../db";
 import { expectedGenerationMs } from "./expected-duration";
 import { type DbMode, MODE_OF_DB } from "./generation-mode";
 
-// Generation row → GenerationView, the one JSON shape of a clip (lib/shared/generation-view.ts).
-// Media URLs only for Asset rows that exist; reasons in both languages from errorCode.
+// Generation row → GenerationView, the one JSON shape of a take (lib/shared/generation-view.ts).
+// Media URLs only for Asset rows that exist; the reason (a closed code) in both languages.
 
 /** Prisma `include` every view needs; use it in every query whose rows become views. */
 export const VIEW_INCLUDE = {
@@ -40,51 +41,12 @@ export interface ViewRow {
   assets: { kind: "VIDEO" | "COVER" | "POSTER" | "PREVIEW"; bytes: number; width: number | null; height: number | null; durationMs: number | null }[];
 }
 
-const FAILURE_STATUSES: readonly GenerationStatus[] = ["REJECTED", "FAILED", "EXPIRED", "ORPHANED", "CANCELLED"];
-
-const REASON_OF_CODE: Record<string, string> = {
-  "1301": "unsafe_content",
-  "1261": "prompt_too_long",
-  "1210": "invalid_params",
-  "1211": "invalid_params",
-  "1212": "invalid_params",
-  "1213": "invalid_params",
-  "1214": "invalid_params",
-  "1215": "invalid_params",
-  "1231": "orphaned",
-  timeout: "timeout",
-  expired: "expired",
-  orphaned: "orphaned",
-  cancelled: "cancelled",
-  upstream_failed: "upstream_failed",
-  upstream_fail: "upstream_failed", // the worker's code for a task that ended FAIL
-  FAIL: "upstream_failed",
-  upstream_malformed: "upstream_malformed",
-  media_invalid: "media_invalid",
-  invalid_media: "media_invalid",
-  download_failed: "download_failed",
-  input_missing: "input_missing",
-};
-
-/** Families of worker codes: download_<safe-fetch code> (refused link), http_<status> (dead link). */
-function reasonOfFamily(code: string): string | undefined {
-  if (code.startsWith("download_")) return "download_failed";
-  if (code.startsWith("http_")) return "expired";
-  return undefined;
-}
-
-const REASON_OF_STATUS: Partial<Record<GenerationStatus, string>> = {
-  REJECTED: "invalid_params",
-  FAILED: "upstream_failed",
-  EXPIRED: "expired",
-  ORPHANED: "orphaned",
-  CANCELLED: "cancelled",
-};
-
-/** Message key for a finished-without-video clip: the specific code first, then the status. */
-export function reasonKey(status: GenerationStatus, errorCode: string | null): MessageKey {
-  const reason = (errorCode ? (REASON_OF_CODE[errorCode] ?? reasonOfFamily(errorCode)) : undefined) ?? REASON_OF_STATUS[status] ?? "unknown";
-  return `generation.reason.${reason}` as MessageKey;
+/** The reason of a take that ended without a video (its errorCode, a closed set), else null. */
+export function failureReasonOf(status: GenerationStatus, errorCode: string | null): FailureReason | null {
+  if (!isIn(ENDED_WITHOUT_VIDEO, status)) return null;
+  if (errorCode && isFailureReason(errorCode)) return errorCode;
+  // Every end writes a reason; a row without one can only come from outside the app (a restore).
+  return status === "CANCELLED" ? "cancelled" : "worker_error";
 }
 
 export function progressOf(status: GenerationStatus, acceptedAt: Date | null, expectedMs: number, now: number): number {
@@ -108,16 +70,6 @@ export function progressOf(status: GenerationStatus, acceptedAt: Date | null, ex
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-function paramsView(raw: unknown): GenerationView["params"] {
-  const p = raw !== null && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
-  return {
-    ...(typeof p.style === "string" ? { style: p.style } : {}),
-    ...(typeof p.aspectRatio === "string" ? { aspectRatio: p.aspectRatio } : {}),
-    movementAmplitude: typeof p.movementAmplitude === "string" ? p.movementAmplitude : "auto",
-    ...(typeof p.withAudio === "boolean" ? { withAudio: p.withAudio } : {}),
-  };
-}
 
 export function mediaUrl(generationId: string, file: string): string {
   return `/api/media/${encodeURIComponent(generationId)}/${file}`;
@@ -145,16 +97,17 @@ function mediaView(row: ViewRow): GenerationView["media"] {
 
 /** Pure mapping; `expectedMs` comes from expected-duration.ts. */
 export function toGenerationView(row: ViewRow, expectedMs: number, now = Date.now()): GenerationView {
-  const failed = FAILURE_STATUSES.includes(row.status);
-  const key = failed ? reasonKey(row.status, row.errorCode) : null;
+  const reason = failureReasonOf(row.status, row.errorCode);
+  const key = reason ? (`generation.reason.${reason}` as const) : null;
+  const mode = MODE_OF_DB[row.mode];
   return {
     id: row.id,
-    mode: MODE_OF_DB[row.mode],
+    mode,
     model: row.model,
     prompt: row.prompt,
-    params: paramsView(row.params),
+    params: parseGenerationParams(mode, row.params),
     status: row.status,
-    errorCode: failed ? (row.errorCode ?? row.status.toLowerCase()) : null,
+    errorCode: reason,
     errorMessage: key ? { en: translate("en", key), "zh-CN": translate("zh-CN", key) } : null,
     costFen: row.costFen,
     createdAt: row.createdAt.toISOString(),

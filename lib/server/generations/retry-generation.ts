@@ -1,4 +1,6 @@
 import "server-only";
+import { isIn, RETRYABLE } from "@/lib/shared/generation-lifecycle";
+import { parseGenerationParams } from "@/lib/shared/generation-params";
 import { type CreateGenerationInput, createGenerationSchema } from "@/lib/shared/generation-schemas";
 import type { Db } from "../db";
 import { AppError } from "../errors";
@@ -6,11 +8,9 @@ import { accessFor, assertMay, canRetry, type Who } from "../permissions";
 import { type CreateOptions, type CreateResult, createGeneration } from "./create-generation";
 import { MODE_OF_DB } from "./generation-mode";
 
-// POST /api/generations/:id/retry: a NEW clip (own request id, own hold) with the same mode, prompt,
-// params and inputs as a clip that ended without a video, linked by retryOfId. It goes through
+// POST /api/generations/:id/retry: a NEW take (own request id, own hold) with the same mode, prompt,
+// params and inputs as a take that ended without a video, linked by retryOfId. It goes through
 // createGeneration, so the Idempotency-Key rules (and budgets) are exactly those of a submit.
-
-const RETRYABLE = new Set(["FAILED", "EXPIRED", "REJECTED", "ORPHANED"]);
 
 export async function retryGeneration(
   client: Db,
@@ -28,14 +28,14 @@ export async function retryGeneration(
     }),
     canRetry,
   );
-  if (!RETRYABLE.has(source.status)) throw new AppError("not_retryable");
+  if (!isIn(RETRYABLE, source.status)) throw new AppError("not_retryable");
 
-  const params = source.params !== null && typeof source.params === "object" ? (source.params as Record<string, unknown>) : {};
+  const mode = MODE_OF_DB[source.mode];
   const uploads = source.inputs.map((i) => i.uploadId);
   const candidate = {
-    mode: MODE_OF_DB[source.mode],
+    mode,
     prompt: source.prompt,
-    ...params,
+    ...parseGenerationParams(mode, source.params),
     ...(source.mode === "IMAGE" ? { uploadId: uploads[0] } : {}),
     ...(source.mode === "START_END" ? { uploadIds: uploads } : {}),
   };

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db, DbProvider } from "@/lib/server/db";
 import { logger } from "@/lib/server/logger";
 import type { Storage } from "@/lib/server/storage/storage";
-import { type BreakerState, readBreaker } from "@/lib/server/generations/upstream-status";
+import { type BreakerView, readBreakerView } from "@/lib/server/jobs/breaker";
 import { probeDatabase, probeStorage, type QueueDepth, readDiskFree, readQueue, timed } from "./health-probes";
 
 // GET /api/health: ok (200) when the database and storage answer, 503 otherwise. Every check runs
@@ -23,7 +23,7 @@ export interface HealthReport {
   ok: boolean;
   database: { ok: boolean; ms: number; provider: DbProvider };
   storage: { ok: boolean; driver: Storage["driver"]; ms: number };
-  upstream: { mode: HealthDeps["upstreamMode"]; breaker: BreakerState | null };
+  upstream: { mode: HealthDeps["upstreamMode"]; breaker: BreakerView | null };
   queue: QueueDepth | null;
   disk: { freeBytes: number; path: string } | null;
 }
@@ -33,7 +33,7 @@ export async function checkHealth(deps: HealthDeps): Promise<HealthReport> {
   const [database, storage, breaker, queue, disk] = await Promise.all([
     timed(() => probeDatabase(deps.db), t),
     timed(() => probeStorage(deps.storage), t),
-    timed(() => readBreaker(deps.db), t),
+    timed(() => readBreakerView(deps.db), t),
     timed(() => readQueue(deps.db), t),
     timed(() => readDiskFree(deps.dataDir), t),
   ]);

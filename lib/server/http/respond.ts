@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Locale } from "@/lib/i18n/locales";
 import { translate } from "@/lib/i18n/translate";
+import { isTransientDbError } from "../db/retry";
 import { AppError } from "../errors";
 import { logger } from "../logger";
 
@@ -12,6 +13,9 @@ export function errorResponse(err: unknown, locale: Locale): Response {
   let correlationId: string | undefined;
   if (err instanceof AppError) {
     appErr = err;
+  } else if (isTransientDbError(err)) {
+    // Contention that outlasted the retries (another process held the write lock): try again, not a bug.
+    appErr = new AppError("busy", { cause: err, headers: { "Retry-After": "1" } });
   } else {
     correlationId = randomUUID();
     // Log the real cause server-side only; the client gets a generic message and the id.

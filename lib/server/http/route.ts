@@ -1,9 +1,8 @@
 import "server-only";
 import type { z } from "zod";
 import type { Locale } from "@/lib/i18n/locales";
-import { isMessageKey } from "@/lib/i18n/translate";
 import { type Actor, actorFromRequest } from "../auth/session";
-import { AppError, type FieldIssue } from "../errors";
+import { AppError, validationFailed } from "../errors";
 import { localeOfRequest } from "../locale";
 import { clientIpFrom } from "./client-ip";
 import { errorResponse, json } from "./respond";
@@ -35,24 +34,13 @@ interface RouteSpec<A extends AuthMode, B, Q, P> {
 
 type NextCtx = { params: Promise<Record<string, string | string[] | undefined>> };
 
-export function zodFields(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({
-    path: i.path.join(".") || "(root)",
-    key: isMessageKey(i.message)
-      ? i.message
-      : i.code === "invalid_type" && i.input === undefined
-        ? "errors.field.required"
-        : "errors.field.invalid",
-  }));
-}
-
 function parseWith<T>(schema: z.ZodType<T> | undefined, value: unknown, notFound = false): T {
   if (!schema) return undefined as T;
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   // A malformed id in the path is "no such object", not a validation error.
   if (notFound) throw new AppError("not_found");
-  throw new AppError("validation_failed", { fields: zodFields(r.error) });
+  throw validationFailed(r.error);
 }
 
 export function route<A extends AuthMode, B = undefined, Q = undefined, P = undefined>(

@@ -61,3 +61,13 @@ export async function makePreview(videoPath: string, outPath: string, opts: Medi
     "preview",
   );
 }
+
+/**
+ * The exact last frame of a clip as a lossless PNG at full size: continuity between shots starts
+ * the next take from it, so nothing may be scaled or re-compressed. `-sseof` starts decoding one
+ * second before the end (no full decode); `-update 1` overwrites the one output image with every
+ * frame decoded from there, so the file holds the last one when ffmpeg exits.
+ */
+export async function extractLastFrame(videoPath: string, outPath: string, opts: MediaToolOptions = {}): Promise<void> {
+  await runFfmpeg(["-sseof", "-1", "-i", videoPath, "-an", "-sn", "-dn", "-update", "1", "-c:v", "png", "-f", "image2"], outPath, opts, "last frame");
+}

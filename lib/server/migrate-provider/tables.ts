@@ -45,6 +45,8 @@ export const TABLES: readonly TableSpec[] = [
   t("AuditEvent", ["id"], ["data"]),
   t("GenerationTag", ["generationId", "tagId"]),
   t("Favourite", ["userId", "generationId"]),
+  t("Job", ["id"], ["payload", "result"]),
+  t("JobDependency", ["jobId", "dependsOnId"]),
 ];
 
 export function assertTablesCover(): void {

@@ -152,9 +152,14 @@ export function canViewUpload(access: Access, upload: OwnedUpload): boolean {
   return upload.ownerId === access.actor.id;
 }
 
-/** Using an upload as a generation input: the uploader only. */
+/** Using an upload as a generation input: the uploader, or anyone who may generate in the upload's team (a team take's last frame). */
 export function canUseUpload(access: Access, upload: OwnedUpload): boolean {
-  return upload.ownerId === access.actor.id;
+  return upload.ownerId === access.actor.id || (upload.teamId !== null && can(access, upload.teamId, "clip.generate"));
+}
+
+/** Continuing from a take (its last frame starts a new take in the same workspace): the right to generate there. */
+export function canContinueFrom(access: Access, g: OwnedGeneration): boolean {
+  return canRetry(access, g);
 }
 
 /**

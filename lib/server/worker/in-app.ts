@@ -1,6 +1,6 @@
 import "server-only";
 import { logger } from "@/lib/server/logger";
-import { startWorker, type RunningWorker } from "./worker";
+import { type RunningWorker, startWorker } from "./start-worker";
 
 // The worker inside the web server process (instrumentation.ts). Kept on globalThis so a dev-mode
 // module reload never starts a second one; SIGTERM lets running jobs finish or give their rows back

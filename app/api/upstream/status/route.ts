@@ -1,6 +1,6 @@
 import { db } from "@/lib/server/db";
 import { usingSimulator } from "@/lib/server/env";
-import { readBreaker } from "@/lib/server/generations/upstream-status";
+import { readBreakerView } from "@/lib/server/jobs/breaker";
 import { route } from "@/lib/server/http/route";
 
 export const runtime = "nodejs";
@@ -8,5 +8,5 @@ export const runtime = "nodejs";
 // GET /api/upstream/status -> {mode: "simulator"|"bigmodel", breaker: {open, code, since}} (admin banner)
 export const GET = route({ auth: "user" }, async () => ({
   mode: usingSimulator() ? "simulator" : "bigmodel",
-  breaker: await readBreaker(db()),
+  breaker: await readBreakerView(db()),
 }));

@@ -4,7 +4,7 @@ import { TeamNav } from "@/components/teams/team-nav";
 import { auditQuerySchema, listAudit } from "@/lib/server/audit/list-audit";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
-import { zodFields } from "@/lib/server/http/route";
+import { zodFields } from "@/lib/server/errors";
 import { getT } from "@/lib/server/i18n";
 import { can } from "@/lib/server/permissions";
 import { teamPageContext } from "@/lib/server/teams/team-page-context";

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { db } from "@/lib/server/db";
+import { lastFrameOf, requestLastFrame } from "@/lib/server/frames/request-last-frame";
+import { json } from "@/lib/server/http/respond";
+import { route } from "@/lib/server/http/route";
+import { accessOf } from "@/lib/server/permissions";
+
+export const runtime = "nodejs";
+
+const params = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/) });
+
+// GET /api/generations/:id/last-frame -> 200 {lastFrame: LastFrameView | null} (null: never asked for)
+export const GET = route({ auth: "user", params }, async ({ actor, params }) => ({ lastFrame: await lastFrameOf(db(), await accessOf(db(), actor), params.id) }));
+
+// POST /api/generations/:id/last-frame -> 202 {lastFrame} when queued now, 200 when it already was;
+// 409 frame_source_failed for a take that ended without a video.
+export const POST = route({ auth: "user", params }, async ({ actor, params }) => {
+  const { view, created } = await requestLastFrame(db(), await accessOf(db(), actor), params.id);
+  return json({ lastFrame: view }, { status: created ? 202 : 200 });
+});

@@ -1,0 +1,45 @@
+import "server-only";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as PostgresClient } from "@/lib/generated/postgres/client";
+import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
+import { env } from "../env";
+
+// One schema, two generated clients; the provider is picked at runtime from DATABASE_URL
+// (stack-recipe §2.4). Application code is typed against the SQLite client: the portable subset.
+export type Db = InstanceType<typeof SqliteClient>;
+export type DbProvider = "sqlite" | "postgresql";
+
+export function providerOf(url: string): DbProvider {
+  return /^postgres(ql)?:\/\//.test(url) ? "postgresql" : "sqlite";
+}
+
+/**
+ * A transaction left open by a stalled process (SIGSTOP, a long GC pause, a dead network peer) would
+ * keep its row and advisory locks — the per-model claim lock, a team's budget row — and block every
+ * other worker and submit behind it. PostgreSQL ends such a session after this much idle time inside a
+ * transaction; our transactions are a few statements long.
+ */
+export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 15_000;
+
+export function createDb(url: string, opts: { idleInTransactionTimeoutMs?: number } = {}): Db {
+  if (providerOf(url) === "postgresql") {
+    const idle = opts.idleInTransactionTimeoutMs ?? IDLE_IN_TRANSACTION_TIMEOUT_MS;
+    const adapter = new PrismaPg({ connectionString: url, options: `-c idle_in_transaction_session_timeout=${idle}` });
+    return new PostgresClient({ adapter }) as unknown as Db;
+  }
+  // busy timeout: wait for another process's write lock (worker, CLI) instead of failing at once.
+  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 5000 }) });
+}
+
+const globalForDb = globalThis as unknown as { framehouseDb?: Db };
+
+/** The process-wide client (cached on globalThis so dev hot reloads don't open new pools). */
+export function db(): Db {
+  globalForDb.framehouseDb ??= createDb(env().DATABASE_URL);
+  return globalForDb.framehouseDb;
+}
+
+export function dbProvider(): DbProvider {
+  return providerOf(env().DATABASE_URL);
+}

@@ -1,0 +1,39 @@
+import "server-only";
+import type { Db } from "@/lib/server/db";
+import { defaultExpectedMs, median, MIN_SAMPLES, SAMPLE_SIZE } from "@/lib/server/generations/expected-duration";
+import type { PollPlan } from "./poll-schedule";
+
+// Inputs of the poll schedule for one model: the same learned median the UI shows
+// (expected-duration.ts: last SAMPLE_SIZE stored clips, prior until MIN_SAMPLES) plus a spread
+// (1.4826·MAD, a robust σ) that decides how wide the dense window is. Until enough clips exist the
+// prior is the documented mean divided by the worker time scale, with a 10 % spread.
+
+const CACHE_MS = 2_000;
+const caches = new WeakMap<Db, Map<string, { at: number; plan: PollPlan }>>();
+
+export function planFromSamples(samples: number[], model: string, timeScale: number): PollPlan {
+  if (samples.length < MIN_SAMPLES) {
+    const expectedMs = defaultExpectedMs(model) / timeScale;
+    return { expectedMs, spreadMs: expectedMs * 0.1, timeScale };
+  }
+  const E = median(samples);
+  const mad = median(samples.map((s) => Math.abs(s - E)));
+  return { expectedMs: E, spreadMs: Math.max(1.4826 * mad, E * 0.02), timeScale };
+}
+
+export async function pollPlanFor(db: Db, model: string, timeScale: number): Promise<PollPlan> {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  const hit = cache.get(model);
+  if (hit && Date.now() - hit.at < CACHE_MS && hit.plan.timeScale === timeScale) return hit.plan;
+  const rows = await db.generation.findMany({
+    where: { model, status: "STORED", acceptedAt: { not: null }, successSeenAt: { not: null } },
+    orderBy: { successSeenAt: "desc" },
+    take: SAMPLE_SIZE,
+    select: { acceptedAt: true, successSeenAt: true },
+  });
+  const samples = rows.map((r) => (r.successSeenAt?.getTime() ?? 0) - (r.acceptedAt?.getTime() ?? 0)).filter((ms) => ms > 0);
+  const plan = planFromSamples(samples, model, timeScale);
+  cache.set(model, { at: Date.now(), plan });
+  return plan;
+}

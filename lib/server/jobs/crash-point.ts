@@ -1,0 +1,24 @@
+import "server-only";
+import { env } from "@/lib/server/env";
+
+// Crash injection for the kill -9 tests: with CRASH_AT=<label> the process SIGKILLs itself when it
+// reaches that labelled point, so every crash window of every job kind is proven recoverable
+// deterministically (tests/integration/crash-worker.test.ts; docs/reliability.md lists them).
+
+export const CRASH_LABELS = [
+  // video
+  "submit.beforeSend",
+  "submit.afterSend",
+  "submit.afterResponse",
+  "poll.afterSuccess",
+  "download.afterTemp",
+  "download.beforeStored",
+  // last-frame
+  "frame.afterExtract",
+  "frame.afterStore",
+] as const;
+export type CrashLabel = (typeof CRASH_LABELS)[number];
+
+export function crashPoint(label: CrashLabel): void {
+  if (env().CRASH_AT === label) process.kill(process.pid, "SIGKILL");
+}

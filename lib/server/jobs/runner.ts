@@ -1,0 +1,152 @@
+import "server-only";
+import { logger } from "@/lib/server/logger";
+import { readBreaker, takeProbeSlot, type BreakerState } from "./breaker";
+import { claimActive, claimQueued, type Claimed, type ClaimOptions } from "./claim";
+import { settleDependants } from "./dependants";
+import type { JobKind, LaneSpec, RunnerDeps } from "./job-kind";
+import { startHeartbeat } from "./lease";
+import { onNudge } from "./nudge";
+import { runClaimed } from "./run-claimed";
+import { SCRATCH_TTL_MS, sweepScratch } from "./scratch";
+import { StepContext, type ClaimInfo } from "./step-context";
+
+// The one job runner. Several may run at once (inside `npm start` and as `npm run worker`): all
+// coordination goes through the database (leases, lane caps, the breaker, dependencies), nothing
+// through memory. Each process runs up to `concurrency` jobs; it wakes on a short database poll,
+// when a job ends, or on an in-process nudge. stop() stops claiming, lets running jobs finish for
+// `graceMs`, then aborts the rest, which give their jobs back.
+
+export interface RunnerOptions {
+  deps: RunnerDeps;
+  kinds: readonly JobKind[];
+  concurrency: number;
+  idlePollMs: number;
+}
+
+export interface RunningWorker {
+  readonly owner: string;
+  nudge(): void;
+  /** Jobs running right now (tests, health). */
+  activeCount(): number;
+  stop(graceMs?: number): Promise<void>;
+}
+
+interface Next {
+  claimed: Claimed;
+  info: ClaimInfo;
+}
+
+function lanesOf(kinds: readonly JobKind[]): LaneSpec[] {
+  const byName = new Map<string, LaneSpec>();
+  for (const k of kinds) for (const l of k.lanes) if (!byName.has(l.name)) byName.set(l.name, l);
+  return [...byName.values()];
+}
+
+export function startRunner({ deps, kinds, concurrency, idlePollMs }: RunnerOptions): RunningWorker {
+  const registry = new Map(kinds.map((k) => [k.name, k]));
+  const lanes = lanesOf(kinds);
+  const claimOpts: ClaimOptions = { owner: deps.owner, leaseMs: deps.leaseMs, provider: deps.provider, kinds: [...registry.keys()] };
+  const active = new Map<string, { ctx: StepContext; abort: AbortController; done: Promise<void> }>();
+  let running = true;
+  let wake: (() => void) | undefined;
+  let laneTurn = 0;
+
+  const poke = () => wake?.();
+  const offNudge = onNudge(poke);
+
+  async function claimFromLanes(): Promise<Next | null> {
+    let breaker: BreakerState | undefined;
+    let probe: boolean | undefined;
+    // Rotate the starting lane so one busy lane can't starve the others.
+    laneTurn = (laneTurn + 1) % Math.max(1, lanes.length);
+    for (let i = 0; i < lanes.length; i++) {
+      const lane = lanes[(laneTurn + i) % lanes.length] as LaneSpec;
+      if (lane.upstream) {
+        breaker ??= await readBreaker(deps.db);
+        // While the account is blocked, at most one probe per interval (across every process) goes out.
+        if (breaker.open && !(probe ??= await takeProbeSlot(deps.db, deps.breakerProbeMs))) continue;
+      }
+      const claimed = await claimQueued(deps.db, lane.name, await lane.cap(deps), claimOpts);
+      if (claimed) return { claimed, info: { probe: lane.upstream && breaker?.open === true, resumed: false, ...(breaker ? { breaker } : {}) } };
+    }
+    return null;
+  }
+
+  async function claimNext(): Promise<Next | null> {
+    const resumed = await claimActive(deps.db, claimOpts);
+    if (resumed) return { claimed: resumed, info: { probe: false, resumed: true } };
+    return claimFromLanes();
+  }
+
+  function launch({ claimed, info }: Next): void {
+    const kind = registry.get(claimed.lease.kind);
+    if (!kind) throw new Error(`claimed a job of unknown kind ${claimed.lease.kind}`);
+    const abort = new AbortController();
+    const ctx = new StepContext(deps, kind, claimed.lease, info, claimed.dbNow.getTime() - Date.now(), abort.signal);
+    const heartbeat = startHeartbeat({
+      db: deps.db,
+      provider: deps.provider,
+      leaseMs: deps.leaseMs,
+      current: () => (ctx.held ? ctx.lease : null),
+      onLost: () => abort.abort(),
+    });
+    const done = runClaimed(ctx)
+      .catch((e: unknown) => logger.error("jobs.run_failed", { jobId: ctx.id, error: e }))
+      .finally(() => {
+        heartbeat.stop();
+        active.delete(ctx.id);
+        poke();
+      });
+    active.set(ctx.id, { ctx, abort, done });
+  }
+
+  async function fill(): Promise<void> {
+    await settleDependants(deps.db, deps.provider, registry);
+    while (running && active.size < concurrency) {
+      const next = await claimNext();
+      if (!next) return;
+      launch(next);
+    }
+  }
+
+  const loop = (async () => {
+    await sweepScratch(deps.scratchDir).catch((err: unknown) => logger.warn("jobs.scratch_sweep_failed", { error: err }));
+    await deps.storage.sweepTemp(SCRATCH_TTL_MS).catch((err: unknown) => logger.warn("jobs.storage_sweep_failed", { error: err }));
+    logger.info("jobs.runner_started", { owner: deps.owner, concurrency, kinds: [...registry.keys()], leaseMs: deps.leaseMs, timeScale: deps.timeScale });
+    while (running) {
+      try {
+        await fill();
+      } catch (err) {
+        logger.error("jobs.claim_failed", { error: err });
+      }
+      if (!running) break;
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, idlePollMs);
+        wake = () => {
+          clearTimeout(t);
+          resolve();
+        };
+      });
+      wake = undefined;
+    }
+  })();
+
+  return {
+    owner: deps.owner,
+    nudge: poke,
+    activeCount: () => active.size,
+    async stop(graceMs = 20_000) {
+      running = false;
+      offNudge();
+      poke();
+      await loop;
+      const all = () => Promise.allSettled([...active.values()].map((a) => a.done));
+      const timedOut = await Promise.race([all().then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), graceMs).unref())]);
+      if (timedOut) {
+        for (const a of active.values()) a.abort.abort();
+        await all();
+      }
+      logger.info("jobs.runner_stopped", { owner: deps.owner, aborted: timedOut });
+    },
+  };
+}

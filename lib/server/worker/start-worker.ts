@@ -1,0 +1,51 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+import path from "node:path";
+import { getUpstream } from "@/lib/server/bigmodel/upstream";
+import { db as defaultDb, dbProvider } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
+import { lastFrameJob } from "@/lib/server/frames/last-frame-job";
+import { videoJob } from "@/lib/server/generations/video-job/kind";
+import type { JobKind, RunnerDeps } from "@/lib/server/jobs/job-kind";
+import { type RunningWorker, startRunner } from "@/lib/server/jobs/runner";
+import { upstreamTimeScale } from "@/lib/server/jobs/time-scale";
+import { storage as defaultStorage } from "@/lib/server/storage/instance";
+
+// The composition root of background work: the job runner with every kind the studio has. Adding a
+// kind means writing its module and listing it here (docs/architecture.md, "Adding a job kind").
+
+export type { RunningWorker };
+
+export const JOB_KINDS: readonly JobKind[] = [videoJob, lastFrameJob];
+
+export interface WorkerOptions extends Partial<RunnerDeps> {
+  concurrency?: number;
+  idlePollMs?: number;
+  kinds?: readonly JobKind[];
+}
+
+export function startWorker(options: WorkerOptions = {}): RunningWorker {
+  const e = env();
+  const { concurrency, idlePollMs, kinds, ...overrides } = options;
+  const deps: RunnerDeps = {
+    db: defaultDb(),
+    provider: dbProvider(),
+    storage: defaultStorage(),
+    upstream: getUpstream,
+    owner: `${os.hostname()}:${process.pid}:${randomBytes(6).toString("hex")}`,
+    leaseMs: e.WORKER_LEASE_MS,
+    timeScale: upstreamTimeScale(),
+    modelCap: e.MODEL_CONCURRENCY,
+    mediaCap: e.MEDIA_JOB_CONCURRENCY,
+    breakerProbeMs: e.WORKER_BREAKER_PROBE_MS,
+    scratchDir: path.resolve(e.DATA_DIR, "worker-tmp"),
+    ...overrides,
+  };
+  return startRunner({
+    deps,
+    kinds: kinds ?? JOB_KINDS,
+    concurrency: concurrency ?? e.WORKER_CONCURRENCY,
+    idlePollMs: idlePollMs ?? e.WORKER_IDLE_POLL_MS,
+  });
+}
