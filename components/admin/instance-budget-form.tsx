@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { fenToInput, formatFen } from "@/components/usage/money";
+import { fenToInput, formatFen } from "@/lib/shared/money";
 import { useBudgetSave } from "@/components/usage/use-budget-save";
 import type { InstanceBudgetView } from "@/lib/server/budgets/budget-settings";
 

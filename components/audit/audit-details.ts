@@ -1,6 +1,6 @@
 import { isMessageKey, type MessageKey, type Vars } from "@/lib/i18n/translate";
 import type { AuditEventView } from "@/lib/server/audit/list-audit";
-import { formatFen } from "@/components/usage/money";
+import { formatFen } from "@/lib/shared/money";
 
 // Human-readable action, target and details of one audit event (server-rendered on the audit page).
 

@@ -4,7 +4,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { TeamBudgetView } from "@/lib/server/budgets/budget-settings";
-import { fenToInput, formatFen } from "./money";
+import { fenToInput, formatFen } from "@/lib/shared/money";
 import { useBudgetSave } from "./use-budget-save";
 
 // Budget editor of the usage page (owners and admins): the team's monthly budget, the default per

@@ -1,6 +1,6 @@
 import type { UsageReport } from "@/lib/server/budgets/usage-report";
 import { getT } from "@/lib/server/i18n";
-import { formatFen } from "./money";
+import { formatFen } from "@/lib/shared/money";
 
 // Spend per member per day as a stacked SVG bar chart (server-rendered, no JS). Accessible: the SVG is
 // one image with a summary as its name, the legend is a list, and the exact numbers are in a table in

@@ -1,6 +1,6 @@
 import type { UsageReport } from "@/lib/server/budgets/usage-report";
 import { getT } from "@/lib/server/i18n";
-import { formatFen } from "./money";
+import { formatFen } from "@/lib/shared/money";
 
 // Remaining budget figures, the members table and the per-mode table of the usage page. Tables stack
 // into labelled blocks below the sm breakpoint so the page never scrolls sideways at 375 px.

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { formatFen, yuanToFen } from "./money";
+import { formatFen, yuanToFen } from "@/lib/shared/money";
 
 interface Answer {
   limitFen?: number | null;
