@@ -8,7 +8,7 @@ import {
   INVITE_TTL_MAX_HOURS,
   INVITE_TTL_MIN_HOURS,
   TEAM_NAME_MAX,
-} from "./limits";
+} from "@/lib/shared/team-limits";
 
 // Request schemas of the team routes. Messages are i18n keys (route() turns them into field errors).
 
