@@ -1,6 +1,6 @@
 import { isMessageKey, type Translate } from "@/lib/i18n/translate";
 import type { AuditEventView } from "@/lib/shared/audit-views";
-import { formatFen } from "@/lib/shared/money";
+import { limitText } from "@/components/usage/limit-text";
 
 // Human-readable action, target and details of one audit event (server-rendered on the audit page).
 
@@ -60,7 +60,7 @@ export function detailsOf(e: AuditEventView, t: Translate): string {
   const data = (e.data && typeof e.data === "object" ? e.data : null) as Record<string, unknown> | null;
   if (!data) return "";
   if (e.action === "budget.set" || e.action === "budget.clear") {
-    const fen = (v: unknown) => (typeof v === "number" ? formatFen(v) : t("usage.unlimited"));
+    const fen = (v: unknown) => limitText(typeof v === "number" ? v : null, t);
     return t("audit.budget.change", { from: fen(data.previousFen), to: fen(data.limitFen) });
   }
   if (e.action === "member.role") return t("audit.budget.change", { from: roleLabel(data.from, t), to: roleLabel(data.to, t) });

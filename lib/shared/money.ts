@@ -1,3 +1,5 @@
+import { MAX_LIMIT_FEN } from "./budget-schemas";
+
 // Money as people read and type it. Amounts travel as integer fen everywhere; these helpers are the
 // only place fen become text (screen, budget inputs, CSV, budget messages) or text becomes fen.
 // Everything works on the integer digits, never through floating point, so "0.29" is exactly 29 fen
@@ -20,7 +22,7 @@ export function formatFen(fen: number): string {
 }
 
 /** Yuan as typed in an input ("120", "120.5", "120.50", "¥1,200.00") → fen, or null if not valid. */
-export function yuanToFen(input: string, maxFen = 1_000_000_000): number | null {
+export function yuanToFen(input: string, maxFen = MAX_LIMIT_FEN): number | null {
   const s = input.trim().replace(/^¥/, "").replace(/,/g, "").trim();
   const m = /^(\d{1,8})(?:\.(\d{1,2}))?$/.exec(s);
   if (!m) return null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BOM, csvText, usageCsv, usageCsvDisposition } from "@/lib/server/budgets/usage-csv";
 import { monthDays, shiftMonth } from "@/lib/server/budgets/usage-report";
-import type { UsageReport } from "@/lib/server/budgets/usage-report";
+import type { UsageReport } from "@/lib/shared/usage-report-view";
 
 describe("usage CSV", () => {
   it("quotes fields with commas, quotes and line breaks (RFC 4180)", () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { fenToYuan } from "@/lib/shared/money";
-import type { UsageReport } from "./usage-report";
+import type { UsageReport } from "@/lib/shared/usage-report-view";
 
 // CSV export of a usage report (RFC 4180: CRLF line ends, fields with a quote, comma or line break
 // quoted and their quotes doubled). The file starts with a UTF-8 BOM so Excel reads Chinese names.
