@@ -1,6 +1,7 @@
 "use client";
-import { useEffect, useId, useRef } from "react";
+import { useId, useRef } from "react";
 import { Button } from "@/components/ui/button";
+import { useDialog } from "@/components/ui/use-dialog";
 
 /**
  * A modal confirmation on the native <dialog> (focus is trapped and Esc cancels for free). Focus
@@ -27,29 +28,14 @@ export function ConfirmDialog({
 }) {
   const id = useId();
   const ref = useRef<HTMLDialogElement>(null);
-  const opener = useRef<Element | null>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) {
-      opener.current = document.activeElement;
-      d.showModal();
-      // The safe choice takes focus (showModal would pick the first button anyway; be explicit).
-      d.querySelector<HTMLElement>("[data-autofocus]")?.focus();
-    } else if (!open && d.open) {
-      d.close();
-      if (opener.current instanceof HTMLElement && opener.current.isConnected) opener.current.focus();
-    }
-  }, [open]);
+  // The safe choice takes focus (showModal would pick the first button anyway; be explicit).
+  const dismissOnEsc = useDialog(ref, open, onCancel, "[data-autofocus]");
   return (
     <dialog
       ref={ref}
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-body`}
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
+      onCancel={dismissOnEsc}
       className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl border border-zinc-300 bg-white p-5 text-zinc-900 shadow-xl backdrop:bg-black/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
       data-testid="confirm-dialog"
     >
