@@ -77,6 +77,12 @@ export interface ClipRights {
   move: boolean;
 }
 
+/** One page of GET /api/generations (recent clips and the gallery): newest first by default. */
+export interface GenerationPage {
+  items: GenerationView[];
+  nextCursor: string | null;
+}
+
 export function isTerminal(status: GenerationStatus): boolean {
   return TERMINAL_STATUSES.includes(status);
 }
