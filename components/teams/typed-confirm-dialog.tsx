@@ -1,7 +1,7 @@
 "use client";
-import { useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { useDialog } from "@/components/ui/use-dialog";
+import { ModalFrame } from "@/components/ui/modal-frame";
 import { DANGER } from "./styles";
 
 /**
@@ -40,29 +40,15 @@ export function TypedConfirmDialog({
     setTyped("");
     onCancel();
   };
-  const ref = useRef<HTMLDialogElement>(null);
-  const dismissOnEsc = useDialog(ref, open, cancel, "input");
   const matches = typed.trim() === expected.trim();
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-body`}
-      onCancel={dismissOnEsc}
-      className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl border border-zinc-300 bg-white p-5 text-zinc-900 shadow-xl backdrop:bg-black/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
-    >
+    <ModalFrame open={open} onDismiss={cancel} initialFocus="input" title={title} body={body} wrapTitle>
       <form
         onSubmit={(e) => {
           e.preventDefault();
           if (matches && !busy) onConfirm();
         }}
       >
-        <h2 id={`${id}-title`} className="break-words text-lg font-semibold">
-          {title}
-        </h2>
-        <p id={`${id}-body`} className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">
-          {body}
-        </p>
         <label htmlFor={`${id}-input`} className="mt-4 block break-words text-sm font-medium">
           {inputLabel}
         </label>
@@ -87,6 +73,6 @@ export function TypedConfirmDialog({
           </Button>
         </div>
       </form>
-    </dialog>
+    </ModalFrame>
   );
 }
