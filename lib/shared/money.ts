@@ -5,10 +5,13 @@ import { MAX_LIMIT_FEN } from "./budget-schemas";
 // Everything works on the integer digits, never through floating point, so "0.29" is exactly 29 fen
 // and the server and the browser write the same text for the same amount.
 
+const sign = (fen: number) => (fen < 0 ? "-" : "");
+const cents = (fen: number) => String(Math.abs(fen) % 100).padStart(2, "0");
+const wholeYuan = (fen: number) => Math.floor(Math.abs(fen) / 100);
+
 /** Fen as a plain decimal yuan amount: 1250 → "12.50", -5 → "-0.05" (no symbol, no grouping). */
 export function fenToYuan(fen: number): string {
-  const abs = Math.abs(fen);
-  return `${fen < 0 ? "-" : ""}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+  return `${sign(fen)}${wholeYuan(fen)}.${cents(fen)}`;
 }
 
 /**
@@ -16,9 +19,7 @@ export function fenToYuan(fen: number): string {
  * Intl's CNY "narrowSymbol" currency format gives for zh-CN and en), so it takes no locale.
  */
 export function formatFen(fen: number): string {
-  const abs = Math.abs(fen);
-  const whole = Math.floor(abs / 100).toLocaleString("en-US");
-  return `${fen < 0 ? "-" : ""}¥${whole}.${String(abs % 100).padStart(2, "0")}`;
+  return `${sign(fen)}¥${wholeYuan(fen).toLocaleString("en-US")}.${cents(fen)}`;
 }
 
 /** Yuan as typed in an input ("120", "120.5", "120.50", "¥1,200.00") → fen, or null if not valid. */
