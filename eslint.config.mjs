@@ -29,6 +29,18 @@ export default tseslint.config(
     },
   },
   {
+    // Browser-side and isomorphic code never reaches into server modules (database, session, env), not
+    // even for a type: pages and lib/server query modules load the data and pass plain props down, and
+    // shapes both sides need are declared once in lib/shared.
+    files: ["components/**/*.{ts,tsx}", "lib/client/**/*.{ts,tsx}", "lib/shared/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/lib/server", "@/lib/server/**", "**/lib/server", "**/lib/server/**", "../server", "../server/**"], message: "Take the data as props from the page; shared types and schemas live in lib/shared." }] },
+      ],
+    },
+  },
+  {
     files: ["**/*.mjs"],
     languageOptions: { globals: { process: "readonly", console: "readonly", Buffer: "readonly", URL: "readonly", setTimeout: "readonly", fetch: "readonly", WebAssembly: "readonly", globalThis: "readonly" } },
   },

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { SimulatorBadge } from "@/components/shell/simulator-badge";
+import { usingSimulator } from "@/lib/server/env";
 import { getT } from "@/lib/server/i18n";
 
 export default async function AuthLayout({ children }: { children: ReactNode }) {
@@ -10,7 +11,7 @@ export default async function AuthLayout({ children }: { children: ReactNode }) 
       <header className="flex items-center justify-between px-4 py-3">
         <span className="flex items-center gap-3">
           <span className="text-lg font-semibold">{t("app.name")}</span>
-          <SimulatorBadge />
+          {usingSimulator() && <SimulatorBadge t={t} />}
         </span>
         <LanguageSwitch />
       </header>

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { AppShell } from "@/components/shell/app-shell";
+import { SignedInShell } from "@/app/_shell/signed-in-shell";
 
 export default function Layout({ children }: { children: ReactNode }) {
-  return <AppShell>{children}</AppShell>;
+  return <SignedInShell>{children}</SignedInShell>;
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { SkipLink } from "@/components/shell/skip-link";
 import { getT } from "@/lib/server/i18n";
 
 // The public share pages' own frame: the app's name and nothing of any workspace (no navigation, no
@@ -7,12 +8,7 @@ export default async function ShareLayout({ children }: { children: ReactNode })
   const { t } = await getT();
   return (
     <>
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-indigo-700 focus:px-3 focus:py-2 focus:text-white"
-      >
-        {t("nav.skip")}
-      </a>
+      <SkipLink label={t("nav.skip")} />
       <header className="border-b border-zinc-200 dark:border-zinc-800">
         <div className="mx-auto max-w-4xl px-4 py-3">
           <p className="text-lg font-semibold tracking-tight">{t("app.name")}</p>

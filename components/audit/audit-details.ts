@@ -1,24 +1,22 @@
-import { isMessageKey, type MessageKey, type Vars } from "@/lib/i18n/translate";
-import type { AuditEventView } from "@/lib/server/audit/list-audit";
-import { formatFen } from "@/components/usage/money";
+import { isMessageKey, type Translate } from "@/lib/i18n/translate";
+import type { AuditEventView } from "@/lib/shared/audit-views";
+import { limitText } from "@/components/usage/limit-text";
 
 // Human-readable action, target and details of one audit event (server-rendered on the audit page).
 
-type T = (key: MessageKey, vars?: Vars) => string;
+const who = (u: { name: string | null; email: string } | null, t: Translate) => (u ? (u.name ?? u.email) : t("audit.deletedUser"));
 
-const who = (u: { name: string | null; email: string } | null, t: T) => (u ? (u.name ?? u.email) : t("audit.deletedUser"));
-
-export function actionLabel(action: string, t: T): string {
+export function actionLabel(action: string, t: Translate): string {
   const key = `audit.action.${action}`;
   return isMessageKey(key) ? t(key) : action;
 }
 
-function roleLabel(v: unknown, t: T): string {
+function roleLabel(v: unknown, t: Translate): string {
   const key = `teams.role.${String(v)}`;
   return isMessageKey(key) ? t(key) : String(v);
 }
 
-function budgetScope(data: Record<string, unknown>, e: AuditEventView, t: T): string {
+function budgetScope(data: Record<string, unknown>, e: AuditEventView, t: Translate): string {
   switch (data.scope) {
     case "TEAM_MONTHLY":
       return t("audit.budget.team");
@@ -31,7 +29,7 @@ function budgetScope(data: Record<string, unknown>, e: AuditEventView, t: T): st
   }
 }
 
-export function targetLabel(e: AuditEventView, t: T): string {
+export function targetLabel(e: AuditEventView, t: Translate): string {
   const id = e.targetId ? e.targetId.slice(0, 10) : "";
   const data = (e.data && typeof e.data === "object" ? e.data : {}) as Record<string, unknown>;
   switch (e.targetType) {
@@ -58,11 +56,11 @@ function scalar(v: unknown): string {
   return String(v);
 }
 
-export function detailsOf(e: AuditEventView, t: T): string {
+export function detailsOf(e: AuditEventView, t: Translate): string {
   const data = (e.data && typeof e.data === "object" ? e.data : null) as Record<string, unknown> | null;
   if (!data) return "";
   if (e.action === "budget.set" || e.action === "budget.clear") {
-    const fen = (v: unknown) => (typeof v === "number" ? formatFen(v) : t("usage.unlimited"));
+    const fen = (v: unknown) => limitText(typeof v === "number" ? v : null, t);
     return t("audit.budget.change", { from: fen(data.previousFen), to: fen(data.limitFen) });
   }
   if (e.action === "member.role") return t("audit.budget.change", { from: roleLabel(data.from, t), to: roleLabel(data.to, t) });

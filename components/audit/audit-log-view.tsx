@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { AUDIT_ACTIONS } from "@/lib/server/audit/record-audit";
-import type { AuditPage } from "@/lib/server/audit/list-audit";
-import { getT } from "@/lib/server/i18n";
+import type { Locale } from "@/lib/i18n/locales";
+import type { Translate } from "@/lib/i18n/translate";
+import { AUDIT_ACTIONS, type AuditPage } from "@/lib/shared/audit-views";
 import { actionLabel, detailsOf, targetLabel } from "./audit-details";
 
 // The audit page's filter form (a plain GET form: works without JavaScript) and the event table.
@@ -11,16 +11,17 @@ const control = "w-full min-w-0 rounded-md border border-zinc-400 bg-white px-3 
 const linkClass =
   "rounded-md px-3 py-2 text-sm font-medium text-indigo-800 underline-offset-2 hover:underline focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:text-indigo-200";
 
-export async function AuditFilters({
+export function AuditFilters({
   action,
   filters,
   members,
+  t,
 }: {
   action: string;
   filters: Partial<Record<"action" | "actorId" | "from" | "to", string>>;
   members: { userId: string; label: string }[];
+  t: Translate;
 }) {
-  const { t } = await getT();
   const actorKnown = !filters.actorId || members.some((m) => m.userId === filters.actorId);
   return (
     <form method="get" action={action} aria-labelledby="audit-filter-title" className="flex flex-col gap-3 rounded-lg border border-zinc-300 p-4 dark:border-zinc-700">
@@ -83,18 +84,21 @@ export async function AuditFilters({
   );
 }
 
-export async function AuditTable({
+export function AuditTable({
   page,
   timeZone,
   moreHref,
   newestHref,
+  t,
+  locale,
 }: {
   page: AuditPage;
   timeZone: string;
   moreHref: string | null;
   newestHref: string | null;
+  t: Translate;
+  locale: Locale;
 }) {
-  const { t, locale } = await getT();
   const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
   const heads = [t("audit.col.when"), t("audit.col.actor"), t("audit.col.action"), t("audit.col.target"), t("audit.col.details")];
   const cell = "flex flex-col gap-0.5 px-2 py-1 align-top sm:table-cell sm:py-2";

@@ -2,7 +2,8 @@
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { SharePanel } from "@/components/share/share-panel";
 import { StatusChip } from "@/components/studio/status-chip";
-import { formatBytes, formatPrice } from "@/lib/client/format";
+import { formatBytes } from "@/lib/client/format";
+import { formatFen } from "@/lib/shared/money";
 import type { MessageKey } from "@/lib/i18n/translate";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import { ClipActions } from "./clip-actions";
@@ -124,7 +125,7 @@ export function ClipDetail({ clip, headingId, handlers }: { clip: GenerationView
             {p.withAudio !== undefined && <Row label={t("gallery.detail.audio")}>{t(p.withAudio ? "gallery.detail.yes" : "gallery.detail.no")}</Row>}
             {v?.width && v.height && <Row label={t("gallery.detail.resolution")}>{`${v.width}×${v.height}`}</Row>}
             {v && <Row label={t("gallery.detail.size")}>{formatBytes(v.bytes, locale)}</Row>}
-            <Row label={t("gallery.detail.cost")}>{formatPrice(clip.costFen, locale)}</Row>
+            <Row label={t("gallery.detail.cost")}>{formatFen(clip.costFen)}</Row>
             {clip.creator && <Row label={t("gallery.detail.creator")}>{clip.creator.name}</Row>}
           </dl>
         </section>

@@ -1,6 +1,6 @@
 "use client";
-import { useEffect, useId, useRef } from "react";
 import { Button } from "@/components/ui/button";
+import { ModalFrame } from "@/components/ui/modal-frame";
 
 /**
  * A modal confirmation on the native <dialog> (focus is trapped and Esc cancels for free). Focus
@@ -25,40 +25,9 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
-  const id = useId();
-  const ref = useRef<HTMLDialogElement>(null);
-  const opener = useRef<Element | null>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) {
-      opener.current = document.activeElement;
-      d.showModal();
-      // The safe choice takes focus (showModal would pick the first button anyway; be explicit).
-      d.querySelector<HTMLElement>("[data-autofocus]")?.focus();
-    } else if (!open && d.open) {
-      d.close();
-      if (opener.current instanceof HTMLElement && opener.current.isConnected) opener.current.focus();
-    }
-  }, [open]);
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-body`}
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-      className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl border border-zinc-300 bg-white p-5 text-zinc-900 shadow-xl backdrop:bg-black/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
-      data-testid="confirm-dialog"
-    >
-      <h2 id={`${id}-title`} className="text-lg font-semibold">
-        {title}
-      </h2>
-      <p id={`${id}-body`} className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">
-        {body}
-      </p>
+    // The safe choice takes focus (showModal would pick the first button anyway; be explicit).
+    <ModalFrame open={open} onDismiss={onCancel} initialFocus="[data-autofocus]" title={title} body={body} testId="confirm-dialog">
       <div className="mt-5 flex justify-end gap-2">
         <Button variant="secondary" type="button" onClick={onCancel} data-autofocus>
           {cancelLabel}
@@ -72,6 +41,6 @@ export function ConfirmDialog({
           {confirmLabel}
         </Button>
       </div>
-    </dialog>
+    </ModalFrame>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
-import { type ReactNode, useEffect, useRef } from "react";
+import { type ReactNode, useRef } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { useDialog } from "@/components/ui/use-dialog";
 
 /**
  * The clip modal over the grid: a native <dialog> (focus trap, Esc) whose close returns focus to
@@ -9,27 +10,12 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 export function DetailDialog({ open, title, onClose, children }: { open: boolean; title: string; onClose: () => void; children: ReactNode }) {
   const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
-  const opener = useRef<Element | null>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) {
-      opener.current = document.activeElement;
-      d.showModal();
-    } else if (!open && d.open) {
-      d.close();
-      const el = opener.current;
-      if (el instanceof HTMLElement && el.isConnected) el.focus();
-    }
-  }, [open]);
+  const dismissOnEsc = useDialog(ref, open, onClose);
   return (
     <dialog
       ref={ref}
       aria-labelledby="detail-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
+      onCancel={dismissOnEsc}
       className="m-auto max-h-[calc(100dvh-2rem)] w-[min(72rem,calc(100vw-1rem))] overflow-y-auto rounded-xl border border-zinc-300 bg-white p-4 text-zinc-900 shadow-2xl backdrop:bg-black/60 sm:p-6 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100"
       data-testid="detail-dialog"
     >

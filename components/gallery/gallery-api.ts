@@ -1,15 +1,11 @@
 import { apiFetch } from "@/lib/client/api";
 import { newIdempotencyKey } from "@/lib/client/idempotency";
-import type { GenerationView } from "@/lib/shared/generation-view";
+import type { BulkResult } from "@/lib/shared/gallery-filters";
+import type { GenerationPage, GenerationView } from "@/lib/shared/generation-view";
 
 // The gallery's calls to the HTTP API (docs/api.md). Errors surface as ApiError.
 
-export interface GalleryPage {
-  items: GenerationView[];
-  nextCursor: string | null;
-}
-
-export const fetchPage = (qs: string, signal?: AbortSignal) => apiFetch<GalleryPage>(`/api/generations?${qs}`, { signal });
+export const fetchPage = (qs: string, signal?: AbortSignal) => apiFetch<GenerationPage>(`/api/generations?${qs}`, { signal });
 
 export const fetchClip = (id: string) => apiFetch<GenerationView>(`/api/generations/${encodeURIComponent(id)}`);
 
@@ -17,12 +13,6 @@ export const patchClip = (id: string, body: { favourite?: boolean; tags?: { add?
   apiFetch<GenerationView>(`/api/generations/${encodeURIComponent(id)}`, { method: "PATCH", json: body });
 
 export const deleteClip = (id: string) => apiFetch<{ ok: true }>(`/api/generations/${encodeURIComponent(id)}`, { method: "DELETE" });
-
-export interface BulkResult {
-  done: string[];
-  skipped: string[];
-  missing: number;
-}
 
 export const bulkDelete = (ids: string[]) => apiFetch<BulkResult>("/api/generations/bulk", { method: "POST", json: { action: "delete", ids } });
 

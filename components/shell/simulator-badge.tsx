@@ -1,10 +1,7 @@
-import { usingSimulator } from "@/lib/server/env";
-import { getT } from "@/lib/server/i18n";
+import type { Translate } from "@/lib/i18n/translate";
 
 /** Shown on every page while the built-in simulator (not BigModel) makes the clips. */
-export async function SimulatorBadge() {
-  if (!usingSimulator()) return null;
-  const { t } = await getT();
+export function SimulatorBadge({ t }: { t: Translate }) {
   return (
     <span
       title={t("upstream.simulatorHint")}

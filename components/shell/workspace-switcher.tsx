@@ -5,17 +5,13 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { useWorkspace } from "@/components/workspace/workspace-provider";
 import { apiFetch } from "@/lib/client/api";
 
-export interface TeamOption {
-  id: string;
-  name: string;
-}
-
 /** Personal or one of the actor's teams: drives what the studio makes and the gallery shows. */
-export function WorkspaceSwitcher({ teams }: { teams: TeamOption[] }) {
+export function WorkspaceSwitcher() {
   const { t } = useI18n();
   const id = useId();
   const router = useRouter();
-  const current = useWorkspace().teamId ?? "personal";
+  const { teamId, teams } = useWorkspace();
+  const current = teamId ?? "personal";
   const [value, setValue] = useState(current);
   const [failed, setFailed] = useState(false);
   const [pending, startTransition] = useTransition();

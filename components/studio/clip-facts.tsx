@@ -1,10 +1,10 @@
 "use client";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { formatPrice } from "@/lib/client/format";
+import { formatFen } from "@/lib/shared/money";
 
 /** What every clip is (fixed by the model) and what it costs. */
 export function ClipFacts({ priceFen }: { priceFen: number }) {
-  const { locale, t } = useI18n();
+  const { t } = useI18n();
   return (
     <dl className="flex flex-wrap gap-2 text-xs" aria-label={t("studio.facts.label")}>
       {(
@@ -22,7 +22,7 @@ export function ClipFacts({ priceFen }: { priceFen: number }) {
       <div className="flex gap-1 rounded-full border border-emerald-700 bg-emerald-50 px-2.5 py-1 text-emerald-900 dark:border-emerald-400 dark:bg-emerald-950 dark:text-emerald-100">
         <dt>{t("studio.facts.cost")}</dt>
         <dd className="font-semibold tabular-nums" data-testid="clip-price">
-          {formatPrice(priceFen, locale)}
+          {formatFen(priceFen)}
         </dd>
       </div>
     </dl>

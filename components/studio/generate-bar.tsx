@@ -2,8 +2,8 @@
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { formatPrice } from "@/lib/client/format";
 import type { GenerationView } from "@/lib/shared/generation-view";
+import { formatFen } from "@/lib/shared/money";
 import type { SubmitPhase } from "./use-submit-generation";
 import { useModKeyLabel } from "./use-shortcut-label";
 
@@ -24,7 +24,7 @@ export function GenerateBar({
   accepted: GenerationView | null;
   formError?: string;
 }) {
-  const { locale, t } = useI18n();
+  const { t } = useI18n();
   const mod = useModKeyLabel();
   const busy = phase !== "idle";
   const pct = Math.round((uploadProgress ?? 0) * 100);
@@ -36,7 +36,7 @@ export function GenerateBar({
             ? t("studio.submit.uploading", { pct })
             : phase === "sending"
               ? t("studio.submit.sending")
-              : t("studio.submit.generate", { price: formatPrice(priceFen, locale) })}
+              : t("studio.submit.generate", { price: formatFen(priceFen) })}
         </Button>
         <span className="text-xs text-zinc-600 dark:text-zinc-400">
           <kbd className="rounded border border-zinc-300 px-1 font-sans dark:border-zinc-700">{mod}</kbd>+

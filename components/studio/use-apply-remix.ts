@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useRef } from "react";
-import type { UploadResult } from "@/lib/client/upload";
+import type { UploadView } from "@/lib/shared/upload-view";
 import { useRemix } from "@/lib/client/use-remix";
 import type { Mode } from "@/lib/shared/generation-schemas";
 import { ASPECT_RATIOS, MOVEMENT_AMPLITUDES, STYLES } from "@/lib/shared/upstream/video-models";
@@ -12,7 +12,7 @@ import type { SlotKey } from "./use-image-slots";
 
 const oneOf = <T extends string>(list: readonly T[], v: string | undefined, fallback: T): T => (list.includes(v as T) ? (v as T) : fallback);
 
-export function useApplyRemix(setMode: (m: Mode) => void, setForm: (fn: (f: FormState) => FormState) => void, adopt: (key: SlotKey, up: UploadResult) => void) {
+export function useApplyRemix(setMode: (m: Mode) => void, setForm: (fn: (f: FormState) => FormState) => void, adopt: (key: SlotKey, up: UploadView) => void) {
   const remix = useRemix();
   const applied = useRef<string | null>(null);
   useEffect(() => {

@@ -2,7 +2,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ApiError } from "@/lib/client/api-error";
 import { checkImageFile, type ImageCheck } from "@/lib/client/image-check";
-import { type UploadResult, uploadImage } from "@/lib/client/upload";
+import { uploadImage } from "@/lib/client/upload";
+import type { UploadView } from "@/lib/shared/upload-view";
 
 export const SLOT_KEYS = ["image", "start", "end"] as const;
 export type SlotKey = (typeof SLOT_KEYS)[number];
@@ -21,7 +22,7 @@ export interface SlotEntry {
   height?: number;
   checking: boolean;
   problem?: SlotProblem;
-  upload: { state: "idle" | "uploading" | "done" | "failed"; progress: number; result?: UploadResult };
+  upload: { state: "idle" | "uploading" | "done" | "failed"; progress: number; result?: UploadView };
 }
 
 type Slots = Record<SlotKey, SlotEntry | null>;
@@ -35,7 +36,7 @@ export function useImageSlots() {
   const [slots, setSlots] = useState<Slots>(EMPTY);
   const slotsRef = useRef<Slots>(EMPTY);
   const nextId = useRef(1);
-  const pending = useRef(new Map<number, Promise<UploadResult>>());
+  const pending = useRef(new Map<number, Promise<UploadView>>());
 
   const commit = useCallback((fn: (s: Slots) => Slots) => {
     slotsRef.current = fn(slotsRef.current);
@@ -110,7 +111,7 @@ export function useImageSlots() {
 
   /** Resolves to the upload of the slot's image (retrying a failed upload once per call); null when it cannot be sent. */
   const ensureUploaded = useCallback(
-    async (key: SlotKey): Promise<UploadResult | null> => {
+    async (key: SlotKey): Promise<UploadView | null> => {
       const e = slotsRef.current[key];
       if (!e || e.checking || e.problem?.kind === "client") return null;
       if (e.upload.result) return e.upload.result;
@@ -140,7 +141,7 @@ export function useImageSlots() {
 
   /** Puts an already-uploaded image into a slot (a remix reuses its source's inputs): nothing to check or send. */
   const adopt = useCallback(
-    (key: SlotKey, up: UploadResult) => {
+    (key: SlotKey, up: UploadView) => {
       const entryId = nextId.current++;
       commit((s) => ({
         ...s,

@@ -4,7 +4,7 @@ import { type FormEvent, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { TEAM_NAME_MAX } from "@/lib/server/teams/limits";
+import { TEAM_NAME_MAX } from "@/lib/shared/team-limits";
 import { createTeam } from "./team-api";
 import { CARD, H2 } from "./styles";
 import { useTeamAction } from "./use-team-action";

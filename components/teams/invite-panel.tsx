@@ -1,8 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import type { TeamRole } from "@/lib/server/permissions/role-table";
-import type { InviteView } from "@/lib/server/teams/team-views";
+import type { TeamRole } from "@/lib/shared/team-roles";
+import type { InviteView } from "@/lib/shared/team-views";
 import { InviteEmailForm } from "./invite-email-form";
 import { InviteLinkForm } from "./invite-link-form";
 import { OpenInvites } from "./open-invites";

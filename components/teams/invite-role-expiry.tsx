@@ -1,6 +1,6 @@
 "use client";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import type { TeamRole } from "@/lib/server/permissions/role-table";
+import type { TeamRole } from "@/lib/shared/team-roles";
 import { SELECT } from "./styles";
 
 /** Hours an invitation can live, as offered in the forms (the server accepts 1 h … 30 days). */

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { absoluteTime } from "@/components/gallery/format-time";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
-import type { LinkPreview } from "@/lib/server/teams/team-views";
+import type { LinkPreview } from "@/lib/shared/team-views";
 import { acceptLinkInvite, declineLinkInvite } from "./team-api";
 import { CARD, ERROR, MUTED } from "./styles";
 import { useTeamAction } from "./use-team-action";

@@ -6,7 +6,7 @@ import { absoluteTime } from "@/components/gallery/format-time";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { useAnnounce } from "@/components/ui/live-region";
-import type { TeamRole } from "@/lib/server/permissions/role-table";
+import type { TeamRole } from "@/lib/shared/team-roles";
 import { removeMember, setMemberRole } from "./team-api";
 import type { MemberRow } from "./team-page-props";
 import { CARD, ERROR, H2, MUTED, SELECT } from "./styles";

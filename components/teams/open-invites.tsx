@@ -4,7 +4,7 @@ import { absoluteTime } from "@/components/gallery/format-time";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { useAnnounce } from "@/components/ui/live-region";
-import type { InviteView } from "@/lib/server/teams/team-views";
+import type { InviteView } from "@/lib/shared/team-views";
 import { revokeInvite } from "./team-api";
 import { ERROR, MUTED } from "./styles";
 import { useTeamAction } from "./use-team-action";

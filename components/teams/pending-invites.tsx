@@ -5,7 +5,7 @@ import { absoluteTime } from "@/components/gallery/format-time";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { useAnnounce } from "@/components/ui/live-region";
-import type { PendingInvite } from "@/lib/server/teams/team-views";
+import type { PendingInvite } from "@/lib/shared/team-views";
 import { acceptEmailInvite, declineEmailInvite } from "./team-api";
 import { CARD, ERROR, H2, MUTED } from "./styles";
 import { useTeamAction } from "./use-team-action";

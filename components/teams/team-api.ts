@@ -1,5 +1,5 @@
 import { apiFetch } from "@/lib/client/api";
-import type { CreatedLinkInvite, InviteView, TeamSummary } from "@/lib/server/teams/team-views";
+import type { CreatedLinkInvite, InviteView, TeamSummary } from "@/lib/shared/team-views";
 
 // The team UI's calls to the HTTP API (docs/api.md, "Teams"). Errors surface as ApiError.
 

@@ -1,4 +1,4 @@
-import type { TeamRole } from "@/lib/server/permissions/role-table";
+import type { TeamRole } from "@/lib/shared/team-roles";
 import { TeamNav } from "./team-nav";
 
 /** A team page the member may not see (usage, audit log for members and viewers): the team's

@@ -1,10 +1,10 @@
 import Link from "next/link";
-import type { MessageKey, Vars } from "@/lib/i18n/translate";
-import type { TeamSummary } from "@/lib/server/teams/team-views";
+import type { Translate } from "@/lib/i18n/translate";
+import type { TeamSummary } from "@/lib/shared/team-views";
 import { CARD, H2, MUTED } from "./styles";
 
 /** My teams: name (link), my role, member count. Server-rendered. */
-export function TeamList({ teams, t }: { teams: TeamSummary[]; t: (k: MessageKey, v?: Vars) => string }) {
+export function TeamList({ teams, t }: { teams: TeamSummary[]; t: Translate }) {
   return (
     <section aria-labelledby="team-list-title" className={CARD}>
       <h2 id="team-list-title" className={H2}>

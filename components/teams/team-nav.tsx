@@ -3,23 +3,18 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import type { MessageKey } from "@/lib/i18n/translate";
-import type { TeamRole } from "@/lib/server/permissions/role-table";
+import { roleAllows, type TeamRole } from "@/lib/shared/team-roles";
 
 /** The header of every team page: the team's name and its sub-navigation (Members, Usage, Audit log).
- *  Usage and Audit log are shown to owners and admins only (the pages themselves check again). */
+ *  Usage and Audit log are shown to the roles the role table lets see them (the pages check again). */
 export function TeamNav({ teamId, teamName, role }: { teamId: string; teamName: string; role: TeamRole }) {
   const { t } = useI18n();
   const pathname = usePathname();
   const base = `/teams/${teamId}`;
-  const admin = role === "OWNER" || role === "ADMIN";
   const links: { href: string; key: MessageKey }[] = [
     { href: base, key: "teams.nav.members" },
-    ...(admin
-      ? [
-          { href: `${base}/usage`, key: "teams.nav.usage" as const },
-          { href: `${base}/audit`, key: "teams.nav.audit" as const },
-        ]
-      : []),
+    ...(roleAllows(role, "team.viewUsage") ? [{ href: `${base}/usage`, key: "teams.nav.usage" as const }] : []),
+    ...(roleAllows(role, "team.viewAudit") ? [{ href: `${base}/audit`, key: "teams.nav.audit" as const }] : []),
   ];
   return (
     <div className="flex flex-col gap-3">

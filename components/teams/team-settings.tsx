@@ -6,7 +6,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useAnnounce } from "@/components/ui/live-region";
-import { TEAM_NAME_MAX } from "@/lib/server/teams/limits";
+import { TEAM_NAME_MAX } from "@/lib/shared/team-limits";
 import { deleteTeam, removeMember, renameTeam, transferOwnership } from "./team-api";
 import type { MemberRow, TeamCaps } from "./team-page-props";
 import { CARD, DANGER, ERROR, H2, MUTED, SELECT } from "./styles";

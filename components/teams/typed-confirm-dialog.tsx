@@ -1,6 +1,7 @@
 "use client";
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ModalFrame } from "@/components/ui/modal-frame";
 import { DANGER } from "./styles";
 
 /**
@@ -34,46 +35,20 @@ export function TypedConfirmDialog({
   onCancel: () => void;
 }) {
   const id = useId();
-  const ref = useRef<HTMLDialogElement>(null);
-  const opener = useRef<Element | null>(null);
   const [typed, setTyped] = useState("");
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) {
-      opener.current = document.activeElement;
-      d.showModal();
-      d.querySelector<HTMLElement>("input")?.focus();
-    } else if (!open && d.open) {
-      d.close();
-      if (opener.current instanceof HTMLElement && opener.current.isConnected) opener.current.focus();
-    }
-  }, [open]);
+  const cancel = () => {
+    setTyped("");
+    onCancel();
+  };
   const matches = typed.trim() === expected.trim();
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-body`}
-      onCancel={(e) => {
-        e.preventDefault();
-        setTyped("");
-        onCancel();
-      }}
-      className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl border border-zinc-300 bg-white p-5 text-zinc-900 shadow-xl backdrop:bg-black/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
-    >
+    <ModalFrame open={open} onDismiss={cancel} initialFocus="input" title={title} body={body} wrapTitle>
       <form
         onSubmit={(e) => {
           e.preventDefault();
           if (matches && !busy) onConfirm();
         }}
       >
-        <h2 id={`${id}-title`} className="break-words text-lg font-semibold">
-          {title}
-        </h2>
-        <p id={`${id}-body`} className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">
-          {body}
-        </p>
         <label htmlFor={`${id}-input`} className="mt-4 block break-words text-sm font-medium">
           {inputLabel}
         </label>
@@ -90,14 +65,7 @@ export function TypedConfirmDialog({
           </p>
         )}
         <div className="mt-5 flex justify-end gap-2">
-          <Button
-            variant="secondary"
-            type="button"
-            onClick={() => {
-              setTyped("");
-              onCancel();
-            }}
-          >
+          <Button variant="secondary" type="button" onClick={cancel}>
             {cancelLabel}
           </Button>
           <Button type="submit" disabled={!matches || busy} className={DANGER}>
@@ -105,6 +73,6 @@ export function TypedConfirmDialog({
           </Button>
         </div>
       </form>
-    </dialog>
+    </ModalFrame>
   );
 }

@@ -1,6 +1,6 @@
-import type { UsageReport } from "@/lib/server/budgets/usage-report";
-import { getT } from "@/lib/server/i18n";
-import { formatFen } from "./money";
+import type { Translate } from "@/lib/i18n/translate";
+import { formatFen } from "@/lib/shared/money";
+import type { UsageReport } from "@/lib/shared/usage-report-view";
 
 // Spend per member per day as a stacked SVG bar chart (server-rendered, no JS). Accessible: the SVG is
 // one image with a summary as its name, the legend is a list, and the exact numbers are in a table in
@@ -31,8 +31,7 @@ function niceMax(v: number): number {
   return 10 * mag;
 }
 
-export async function UsageChart({ report, monthLabel }: { report: UsageReport; monthLabel: string }) {
-  const { t } = await getT();
+export function UsageChart({ report, monthLabel, t }: { report: UsageReport; monthLabel: string; t: Translate }) {
   const active = report.members.filter((m) => m.totalFen !== 0 || Object.values(m.perDay).some((v) => v !== 0));
   active.sort((a, b) => b.totalFen - a.totalFen);
   const nameOf = (m: (typeof active)[number]) => (m.member ? (m.name ?? m.email) : t("usage.members.former", { name: m.name ?? m.email }));

@@ -1,6 +1,7 @@
-import type { UsageReport } from "@/lib/server/budgets/usage-report";
-import { getT } from "@/lib/server/i18n";
-import { formatFen } from "./money";
+import type { Translate } from "@/lib/i18n/translate";
+import { formatFen } from "@/lib/shared/money";
+import type { UsageReport } from "@/lib/shared/usage-report-view";
+import { limitText } from "./limit-text";
 
 // Remaining budget figures, the members table and the per-mode table of the usage page. Tables stack
 // into labelled blocks below the sm breakpoint so the page never scrolls sideways at 375 px.
@@ -8,9 +9,8 @@ import { formatFen } from "./money";
 const cell = "flex justify-between gap-3 px-2 py-1 sm:table-cell sm:py-2";
 const label = "text-zinc-700 sm:hidden dark:text-zinc-300";
 
-export async function UsageSummary({ report, monthLabel }: { report: UsageReport; monthLabel: string }) {
-  const { t } = await getT();
-  const lim = (v: number | null) => (v === null ? t("usage.unlimited") : formatFen(v));
+export function UsageSummary({ report, monthLabel, t }: { report: UsageReport; monthLabel: string; t: Translate }) {
+  const lim = (v: number | null) => limitText(v, t);
   const cards = [
     {
       key: "team",
@@ -52,9 +52,8 @@ export async function UsageSummary({ report, monthLabel }: { report: UsageReport
   );
 }
 
-export async function UsageMembersTable({ report }: { report: UsageReport }) {
-  const { t } = await getT();
-  const lim = (v: number | null) => (v === null ? t("usage.unlimited") : formatFen(v));
+export function UsageMembersTable({ report, t }: { report: UsageReport; t: Translate }) {
+  const lim = (v: number | null) => limitText(v, t);
   const heads = [t("usage.clips"), t("usage.spent"), t("usage.limit"), t("usage.remaining")];
   return (
     <section aria-labelledby="usage-members" className="flex flex-col gap-2">
@@ -103,8 +102,7 @@ export async function UsageMembersTable({ report }: { report: UsageReport }) {
   );
 }
 
-export async function UsageModesTable({ report }: { report: UsageReport }) {
-  const { t } = await getT();
+export function UsageModesTable({ report, t }: { report: UsageReport; t: Translate }) {
   return (
     <section aria-labelledby="usage-modes" className="flex flex-col gap-2">
       <h2 id="usage-modes" className="text-lg font-semibold">

@@ -2,21 +2,22 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { formatFen, yuanToFen } from "./money";
+import type { TeamBudgetKey } from "@/lib/shared/budget-schemas";
+import type { BudgetChangeResult } from "@/lib/shared/budget-views";
+import { formatFen, yuanToFen } from "@/lib/shared/money";
 
-interface Answer {
-  limitFen?: number | null;
-  changed?: boolean;
-  error?: { message?: string; fields?: { message?: string }[] };
-}
+/** Which budget a form edits: a team budget's key, or nothing for the instance cap (one per instance). */
+export type BudgetKey = TeamBudgetKey | Record<string, never>;
+
+type Answer = Partial<BudgetChangeResult> & { error?: { message?: string; fields?: { message?: string }[] } };
 
 /**
  * Saving one budget amount (team budgets on the usage page, the instance cap on the admin page):
- * the form's "amount" in yuan → fen, PUT or DELETE to `url` with `bodyOf(limitFen)`, the status line
- * and the error text, then a refresh of the server-rendered figures. The server re-validates
+ * the form's "amount" in yuan → fen, PUT `{...key, limitFen}` or DELETE `key` to `url`, the status
+ * line and the error text, then a refresh of the server-rendered figures. The server re-validates
  * everything and records each change in the audit log.
  */
-export function useBudgetSave(url: string, bodyOf: (limitFen?: number) => unknown, onSaved?: (limitFen: number | null) => void) {
+export function useBudgetSave(url: string, key: BudgetKey, onSaved?: (limitFen: number | null) => void) {
   const { t } = useI18n();
   const router = useRouter();
   const [error, setError] = useState("");
@@ -27,7 +28,7 @@ export function useBudgetSave(url: string, bodyOf: (limitFen?: number) => unknow
     setBusy(true);
     setStatus(t("usage.budgets.saving"));
     try {
-      const res = await fetch(url, { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(bodyOf(limitFen)) });
+      const res = await fetch(url, { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(limitFen === undefined ? key : { ...key, limitFen }) });
       const body = (await res.json()) as Answer;
       if (!res.ok) {
         setStatus("");

@@ -1,18 +1,10 @@
 "use client";
 import { createContext, type ReactNode, useContext } from "react";
+import type { WorkspaceInfo } from "@/lib/shared/workspace-view";
 
 // The current workspace (personal or one team), decided on the server from the workspace cookie and
 // the actor's CURRENT memberships, handed to every client component of the page. API calls add
 // `team=<id>` through withWorkspace(); the server authorizes that team again on each request.
-
-export interface WorkspaceInfo {
-  teamId: string | null;
-  teamName: string | null;
-  role: "OWNER" | "ADMIN" | "MEMBER" | "VIEWER" | null;
-  canGenerate: boolean;
-  /** The actor's teams; `canGenerate` there (moving a personal clip in needs it). */
-  teams: { id: string; name: string; canGenerate: boolean }[];
-}
 
 const PERSONAL: WorkspaceInfo = { teamId: null, teamName: null, role: null, canGenerate: true, teams: [] };
 const WorkspaceContext = createContext<WorkspaceInfo>(PERSONAL);

@@ -1,10 +1,5 @@
 import type { Locale } from "@/lib/i18n/locales";
 
-/** ¥2.50 in either locale (narrowSymbol: "¥", not "CN¥"). */
-export function formatPrice(fen: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency: "CNY", currencyDisplay: "narrowSymbol" }).format(fen / 100);
-}
-
 /** m:ss (or h:mm:ss) — compact and width-stable with tabular numerals. */
 export function formatClock(ms: number): string {
   const total = Math.max(0, Math.round(ms / 1000));

@@ -1,16 +1,8 @@
+import type { UploadView } from "@/lib/shared/upload-view";
 import { ApiError, apiErrorFrom, NETWORK_ERROR } from "./api-error";
 
-export interface UploadResult {
-  id: string;
-  width: number;
-  height: number;
-  mime: string;
-  bytes: number;
-  url: string;
-}
-
 /** POST /api/uploads with XMLHttpRequest (fetch cannot report upload progress). onProgress gets 0..1. */
-export function uploadImage(file: Blob, onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<UploadResult> {
+export function uploadImage(file: Blob, onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<UploadView> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", "/api/uploads");
@@ -28,7 +20,7 @@ export function uploadImage(file: Blob, onProgress: (fraction: number) => void, 
       }
       if (xhr.status >= 200 && xhr.status < 300 && body && typeof body === "object") {
         onProgress(1);
-        resolve(body as UploadResult);
+        resolve(body as UploadView);
       } else {
         reject(apiErrorFrom(xhr.status, body));
       }

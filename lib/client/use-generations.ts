@@ -1,14 +1,9 @@
 "use client";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useWorkspace, withWorkspace } from "@/components/workspace/workspace-provider";
-import type { GenerationView } from "@/lib/shared/generation-view";
+import type { GenerationPage, GenerationView } from "@/lib/shared/generation-view";
 import { apiFetch } from "./api";
 import { type ClipMap, mergeClips, sortedClips } from "./generation-store";
-
-interface Page {
-  items: GenerationView[];
-  nextCursor: string | null;
-}
 
 export type LiveMode = "connecting" | "live" | "polling";
 
@@ -47,7 +42,7 @@ export function useGenerations(onChange?: (prev: GenerationView | undefined, nex
 
   const refresh = useCallback(async () => {
     try {
-      const page = await apiFetch<Page>(withWorkspace(`/api/generations?limit=${PAGE}`, teamId));
+      const page = await apiFetch<GenerationPage>(withWorkspace(`/api/generations?limit=${PAGE}`, teamId));
       upsert(page.items);
       if (firstPageRef.current) {
         firstPageRef.current = false;
@@ -64,7 +59,7 @@ export function useGenerations(onChange?: (prev: GenerationView | undefined, nex
     if (!cursor) return;
     setLoadingMore(true);
     try {
-      const page = await apiFetch<Page>(withWorkspace(`/api/generations?limit=${PAGE}&cursor=${encodeURIComponent(cursor)}`, teamId));
+      const page = await apiFetch<GenerationPage>(withWorkspace(`/api/generations?limit=${PAGE}&cursor=${encodeURIComponent(cursor)}`, teamId));
       upsert(page.items);
       setCursor(page.nextCursor);
     } catch {

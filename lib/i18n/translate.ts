@@ -21,6 +21,13 @@ export function translate(locale: Locale, key: MessageKey, vars?: Vars): string 
   return format(catalogues[locale][key], vars);
 }
 
+/** A message lookup bound to one locale: what server components are handed as `t`. */
+export type Translate = (key: MessageKey, vars?: Vars) => string;
+
+export function translatorFor(locale: Locale): Translate {
+  return (key, vars) => translate(locale, key, vars);
+}
+
 export function isMessageKey(key: string): key is MessageKey {
   return key in en;
 }

@@ -95,4 +95,14 @@ export const bulkSchema = z.discriminatedUnion("action", [
 ]);
 export type BulkRequest = z.output<typeof bulkSchema>;
 
+/** The answer to a bulk request: ids acted on, visible ids left alone, and how many were not visible. */
+export interface BulkResult {
+  action: BulkRequest["action"];
+  done: string[];
+  /** Visible but not acted on (delete: still being made). */
+  skipped: string[];
+  /** Unknown, deleted or another user's ids: only counted, never named, so the answer leaks nothing. */
+  missing: number;
+}
+
 export const exportSchema = z.object({ ids: idList }).strict();

@@ -60,3 +60,9 @@ export interface ClipRights {
   /** Move this personal clip into one of the actor's teams. */
   move: boolean;
 }
+
+/** One page of GET /api/generations (recent clips and the gallery): newest first by default. */
+export interface GenerationPage {
+  items: GenerationView[];
+  nextCursor: string | null;
+}

@@ -17,7 +17,7 @@
 //   right is missing in a team the actor can see · 409 only where state, not authorization, decides.
 //   Clip actions go through assertMay (lib/server/permissions): a clip the actor cannot see is 404, a
 //   clip they can see but whose action their role or authorship does not allow is 403 team_role_forbidden.
-// Rules (lib/server/permissions/role-table.ts): viewers watch and download; members also generate,
+// Rules (lib/shared/team-roles.ts): viewers watch and download; members also generate,
 // tag, favourite, share and delete their own team clips; admins manage members (lower rank), budgets,
 // invites and any team clip; owners also delete and transfer the team; instance admins manage instance
 // settings only (admin routes 200, team content 404).

@@ -5,7 +5,7 @@
 // role change (the user row and the memberships are still read on every request).
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CreatedShareLink } from "@/lib/server/share/share-views";
+import type { CreatedShareLink } from "@/lib/shared/share-link-views";
 import { jsonRequest, sessionCookie } from "../support/route-env";
 import { providers } from "../support/test-db";
 import { ctx, getRequest, setupStudio, type Studio, type StudioUser } from "./generations-api-support";

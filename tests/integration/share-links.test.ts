@@ -4,7 +4,7 @@
 // and expiry taking effect on the next request, audit events, and the per-IP rate limit.
 import { createHash, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CreatedShareLink, ShareLinkView } from "@/lib/server/share/share-views";
+import type { CreatedShareLink, ShareLinkView } from "@/lib/shared/share-link-views";
 import { jsonRequest } from "../support/route-env";
 import { providers } from "../support/test-db";
 import { ctx, getRequest, setupStudio, type Studio, type StudioUser } from "./generations-api-support";

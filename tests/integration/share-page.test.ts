@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { CreatedShareLink } from "@/lib/server/share/share-views";
+import type { CreatedShareLink } from "@/lib/shared/share-link-views";
 import { jsonRequest } from "../support/route-env";
 import { providers } from "../support/test-db";
 import { ctx, setupStudio, type Studio, type StudioUser } from "./generations-api-support";

@@ -1,7 +1,7 @@
 // Teams through the real route handlers on a real database: create / rename / delete, members and
 // their roles (the rank rules), leave, transfer, and that a removal bites on the very next request.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { MemberView, TeamSummary } from "@/lib/server/teams/team-views";
+import type { MemberView, TeamSummary } from "@/lib/shared/team-views";
 import { jsonRequest } from "../support/route-env";
 import { providers } from "../support/test-db";
 import { ctx, getRequest, setupStudio, type Studio, type StudioUser } from "./generations-api-support";

@@ -2,7 +2,7 @@
 // under concurrency, multi-use, expiry, revocation, decline), email invites of existing accounts
 // (accept, decline, addressed to someone else), rank rules for inviters, and their audit events.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CreatedLinkInvite, InviteView, LinkPreview, PendingInvite, TeamSummary } from "@/lib/server/teams/team-views";
+import type { CreatedLinkInvite, InviteView, LinkPreview, PendingInvite, TeamSummary } from "@/lib/shared/team-views";
 import { jsonRequest } from "../support/route-env";
 import { providers } from "../support/test-db";
 import { ctx, getRequest, setupStudio, type Studio, type StudioUser } from "./generations-api-support";

@@ -4,6 +4,7 @@
 // BUDGET_TIME_ZONE (Asia/Shanghai, UTC+8: 2025-10-31T16:00Z is already November 1st).
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { UsageMember as Member, UsageReport as Report } from "@/lib/shared/usage-report-view";
 import { providers } from "../support/test-db";
 import { ctx, getRequest, setupStudio, type Studio, type StudioUser } from "./generations-api-support";
 
@@ -15,31 +16,6 @@ async function routes() {
 }
 
 type Mode = "TEXT" | "IMAGE" | "START_END";
-
-interface Member {
-  userId: string;
-  name: string | null;
-  email: string;
-  member: boolean;
-  perDay: Record<string, number>;
-  clipsPerDay: Record<string, number>;
-  totalFen: number;
-  clips: number;
-  limitFen: number | null;
-  remainingFen: number | null;
-}
-interface Report {
-  month: string;
-  timeZone: string;
-  currentMonth: boolean;
-  prevMonth: string;
-  nextMonth: string;
-  days: string[];
-  members: Member[];
-  perMode: { mode: string; clips: number; fen: number }[];
-  team: { spentFen: number; limitFen: number | null; remainingFen: number | null };
-  instanceToday: { spentFen: number; limitFen: number | null; remainingFen: number | null };
-}
 
 describe.each(providers())("usage report on %s", (kind) => {
   let s: Studio;

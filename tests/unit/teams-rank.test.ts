@@ -1,7 +1,7 @@
 // The rank rules for managing members, over every (actor, target, new role) combination.
 import { describe, expect, it } from "vitest";
 import { assertMayAssign, assertMayInviteAs, assertOutranks } from "@/lib/server/permissions/member-rank";
-import { TEAM_ROLES, type TeamRole } from "@/lib/server/permissions/role-table";
+import { TEAM_ROLES, type TeamRole } from "@/lib/shared/team-roles";
 
 const ok = (f: () => void) => {
   try {

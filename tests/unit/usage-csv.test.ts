@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { fenToInput, formatFen, yuanToFen } from "@/components/usage/money";
-import { BOM, csvText, usageCsv, usageCsvDisposition, yuan } from "@/lib/server/budgets/usage-csv";
+import { BOM, csvText, usageCsv, usageCsvDisposition } from "@/lib/server/budgets/usage-csv";
 import { monthDays, shiftMonth } from "@/lib/server/budgets/usage-report";
-import type { UsageReport } from "@/lib/server/budgets/usage-report";
+import type { UsageReport } from "@/lib/shared/usage-report-view";
 
 describe("usage CSV", () => {
   it("quotes fields with commas, quotes and line breaks (RFC 4180)", () => {
@@ -23,15 +22,6 @@ describe("usage CSV", () => {
     expect(csvText("\t=cmd")).toBe("'\t=cmd");
     expect(csvText('=HYPERLINK("http://x","y")')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
     expect(csvText("a=b")).toBe("a=b");
-  });
-
-  it("formats fen as yuan with two decimals, negatives included", () => {
-    expect(yuan(0)).toBe("0.00");
-    expect(yuan(5)).toBe("0.05");
-    expect(yuan(1250)).toBe("12.50");
-    expect(yuan(-300)).toBe("-3.00");
-    expect(yuan(-5)).toBe("-0.05");
-    expect(yuan(123456789)).toBe("1234567.89");
   });
 
   it("writes a BOM, CRLF rows for member-days with activity, and the per-mode section", () => {
@@ -88,26 +78,5 @@ describe("usage months", () => {
     expect(ny.bounds[7]!.toISOString()).toBe("2026-03-08T05:00:00.000Z"); // EST
     expect(ny.bounds[8]!.toISOString()).toBe("2026-03-09T04:00:00.000Z"); // EDT
     expect(monthDays("2028-02", "UTC").days.at(-1)).toBe("2028-02-29");
-  });
-});
-
-describe("usage money helpers", () => {
-  it("formats fen as ¥ with grouping and two decimals", () => {
-    expect(formatFen(1250)).toBe("¥12.50");
-    expect(formatFen(0)).toBe("¥0.00");
-    expect(formatFen(123456789)).toBe("¥1,234,567.89");
-    expect(formatFen(-300)).toBe("-¥3.00");
-  });
-  it("parses yuan input exactly (no floating point), rejects junk and more than two decimals", () => {
-    expect(yuanToFen("120")).toBe(12_000);
-    expect(yuanToFen(" 120.5 ")).toBe(12_050);
-    expect(yuanToFen("0.29")).toBe(29);
-    expect(yuanToFen("¥1,200.00")).toBe(120_000);
-    expect(yuanToFen("0")).toBe(0);
-    expect(yuanToFen("10000000")).toBe(1_000_000_000);
-    for (const bad of ["", "-1", "1.234", "abc", "1e3", "10000000.01", ".5", "1."]) expect(yuanToFen(bad), bad).toBeNull();
-    expect(fenToInput(12_050)).toBe("120.50");
-    expect(fenToInput(null)).toBe("");
-    expect(yuanToFen(fenToInput(29))).toBe(29);
   });
 });

@@ -1,6 +1,7 @@
-import { InstanceBudget } from "@/components/admin/instance-budget";
+import { InstanceBudgetForm } from "@/components/admin/instance-budget-form";
 import { InstanceSettingsForm } from "@/components/admin/instance-settings-form";
 import { getActor } from "@/lib/server/auth/session";
+import { instanceBudgetView } from "@/lib/server/budgets/budget-settings";
 import { db } from "@/lib/server/db";
 import { getT } from "@/lib/server/i18n";
 import { getRegistrationMode } from "@/lib/server/settings/registration";
@@ -15,13 +16,14 @@ export default async function AdminPage() {
       </p>
     );
   }
+  const [registration, instanceBudget] = await Promise.all([getRegistrationMode(db()), instanceBudgetView(db())]);
   return (
     <section aria-labelledby="admin-title" className="flex max-w-xl flex-col gap-4">
       <h1 id="admin-title" className="text-2xl font-semibold">
         {t("admin.title")}
       </h1>
-      <InstanceSettingsForm registration={await getRegistrationMode(db())} />
-      <InstanceBudget />
+      <InstanceSettingsForm registration={registration} />
+      <InstanceBudgetForm initial={instanceBudget} />
     </section>
   );
 }

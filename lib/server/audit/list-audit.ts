@@ -4,7 +4,7 @@ import type { Db } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { localMidnight } from "../budgets/period";
-import { AUDIT_ACTIONS, type AuditAction } from "./record-audit";
+import { AUDIT_ACTIONS, type AuditPage } from "@/lib/shared/audit-views";
 
 // Reading a team's audit log (issue 6): newest first, filtered by action, actor and a range of local
 // days (BUDGET_TIME_ZONE, the instance's calendar), keyset-paginated by (createdAt, id) so a page is
@@ -52,23 +52,6 @@ export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
     // fall through
   }
   throw new AppError("validation_failed", { fields: [{ path: "cursor", key: "errors.field.invalid" }] });
-}
-
-export interface AuditEventView {
-  id: string;
-  action: AuditAction | string;
-  actor: { id: string; name: string | null; email: string } | null;
-  targetType: string | null;
-  targetId: string | null;
-  /** Name or email of the user a member/budget event is about, when known. */
-  targetUser: { id: string; name: string | null; email: string } | null;
-  data: unknown;
-  createdAt: string;
-}
-
-export interface AuditPage {
-  events: AuditEventView[];
-  nextCursor: string | null;
 }
 
 /** The caller has already checked team.viewAudit. */

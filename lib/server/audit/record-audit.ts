@@ -1,31 +1,10 @@
 import "server-only";
+import type { AuditAction } from "@/lib/shared/audit-views";
 import type { Db } from "../db";
 
 // The audit log is append-only: this is the only writer, and nothing in the app updates or deletes
 // an AuditEvent (tests/unit/audit-append-only.test.ts scans the source). Call it inside the same
 // transaction as the change it records, so an event exists exactly when the change committed.
-
-export const AUDIT_ACTIONS = [
-  "clip.generate",
-  "clip.delete",
-  "clip.move",
-  "share.create",
-  "share.revoke",
-  "team.create",
-  "team.rename",
-  "team.delete",
-  "invite.create",
-  "invite.revoke",
-  "invite.decline",
-  "member.join",
-  "member.leave",
-  "member.remove",
-  "member.role",
-  "team.transfer",
-  "budget.set",
-  "budget.clear",
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditInput {
   teamId: string | null;

@@ -1,5 +1,6 @@
 import "server-only";
-import { z } from "zod";
+import type { PutTeamBudget, TeamBudgetKey } from "@/lib/shared/budget-schemas";
+import type { BudgetChangeResult, BudgetScope, InstanceBudgetView, TeamBudgetView } from "@/lib/shared/budget-views";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
@@ -8,9 +9,8 @@ import { TX_OPTIONS, withDbRetry } from "../db/retry";
 import { env } from "../env";
 import { localDay, periodOf } from "./period";
 import { spentFen } from "./spend";
-import { id } from "../teams/schemas";
 
-// Setting and clearing budgets (issue 6). Enforcement is enforce-budgets.ts; this module only writes
+// Setting and clearing budgets. Enforcement is enforce-budgets.ts; this module only writes
 // the Budget rows and reports them. Rows:
 //   TEAM_MONTHLY   (teamId, userId null)  the team's monthly limit
 //   MEMBER_MONTHLY (teamId, userId null)  the team's default per-member monthly limit
@@ -22,53 +22,14 @@ import { id } from "../teams/schemas";
 // distinct in SQLite and PostgreSQL), so a new row gets a deterministic primary key derived from its
 // scope: two concurrent first-time PUTs collide on the id (P2002) and the loser retries as an update.
 
-/** ¥10,000,000: far above any real budget, well inside a 32-bit INTEGER column. */
-export const MAX_LIMIT_FEN = 1_000_000_000;
-
-const LIMIT_MSG = "errors.field.budget_limit";
-const limitFen = z.number({ error: LIMIT_MSG }).int(LIMIT_MSG).min(0, LIMIT_MSG).max(MAX_LIMIT_FEN, LIMIT_MSG);
-const userId = id;
-
-export const teamBudgetKeySchema = z
-  .object({
-    scope: z.enum(["TEAM_MONTHLY", "MEMBER_MONTHLY"]),
-    userId: userId.nullable().optional(),
-  })
-  .strict()
-  .refine((b) => b.scope === "MEMBER_MONTHLY" || b.userId == null, { path: ["userId"], message: "errors.field.invalid" });
-
-export const putTeamBudgetSchema = z
-  .object({
-    scope: z.enum(["TEAM_MONTHLY", "MEMBER_MONTHLY"]),
-    userId: userId.nullable().optional(),
-    limitFen,
-  })
-  .strict()
-  .refine((b) => b.scope === "MEMBER_MONTHLY" || b.userId == null, { path: ["userId"], message: "errors.field.invalid" });
-
-export const putInstanceBudgetSchema = z.object({ limitFen }).strict();
-
-export type TeamBudgetKey = z.infer<typeof teamBudgetKeySchema>;
-export type PutTeamBudget = z.infer<typeof putTeamBudgetSchema>;
-
-type Scope = "TEAM_MONTHLY" | "MEMBER_MONTHLY" | "INSTANCE_DAILY";
-
 interface BudgetKey {
-  scope: Scope;
+  scope: BudgetScope;
   teamId: string | null;
   userId: string | null;
 }
 
 function budgetIdOf(k: BudgetKey): string {
   return `budget_${k.scope.toLowerCase()}_${k.teamId ?? "instance"}_${k.userId ?? "default"}`;
-}
-
-export interface BudgetChangeResult {
-  scope: Scope;
-  userId: string | null;
-  limitFen: number | null;
-  previousFen: number | null;
-  changed: boolean;
 }
 
 interface ChangeContext {
@@ -190,15 +151,6 @@ export function remainingOf(limit: number | null, spent: number): number | null 
   return limit === null ? null : Math.max(0, limit - spent);
 }
 
-export interface TeamBudgetView {
-  teamMonthlyFen: number | null;
-  memberDefaultFen: number | null;
-  /** Current members with the limit that applies to each (override, else default, else null). */
-  members: { userId: string; name: string | null; email: string; role: string; overrideFen: number | null; limitFen: number | null }[];
-  /** Overrides of people who are no longer members (clear them with DELETE). */
-  formerOverrides: { userId: string; limitFen: number }[];
-}
-
 export async function teamBudgetView(client: Pick<Db, "budget" | "membership">, teamId: string): Promise<TeamBudgetView> {
   const [b, memberships] = await Promise.all([
     teamBudgets(client, teamId),
@@ -222,14 +174,6 @@ export async function teamBudgetView(client: Pick<Db, "budget" | "membership">, 
     })),
     formerOverrides: [...b.memberOverrides].filter(([id]) => !memberIds.has(id)).map(([userId, limitFen]) => ({ userId, limitFen })),
   };
-}
-
-export interface InstanceBudgetView {
-  day: string;
-  timeZone: string;
-  limitFen: number | null;
-  spentFen: number;
-  remainingFen: number | null;
 }
 
 /** The instance cap with today's instance-wide spend (every team and personal clip). */

@@ -1,4 +1,5 @@
 import "server-only";
+import { fenToYuan } from "@/lib/shared/money";
 import type { Db } from "../db";
 import { AppError, type ErrorCode } from "../errors";
 import { instanceDailyCap, memberLimitOf, teamBudgets } from "./budget-settings";
@@ -45,7 +46,8 @@ export interface BudgetCheck {
 }
 
 const INSTANCE_LOCK_KEY = "budget.instance.lock";
-const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+// Amounts in the budget refusal read "¥1234.50": no thousands separator, unlike formatFen on screen.
+const yuan = (fen: number) => `¥${fenToYuan(fen)}`;
 
 export function hasLimits(l: BudgetLimits): boolean {
   return l.memberMonthly !== null || l.teamMonthly !== null || l.instanceDaily !== null;

@@ -1,5 +1,6 @@
 import "server-only";
-import type { UsageReport } from "./usage-report";
+import { fenToYuan } from "@/lib/shared/money";
+import type { UsageReport } from "@/lib/shared/usage-report-view";
 
 // CSV export of a usage report (RFC 4180: CRLF line ends, fields with a quote, comma or line break
 // quoted and their quotes doubled). The file starts with a UTF-8 BOM so Excel reads Chinese names.
@@ -21,12 +22,6 @@ export function csvText(value: string): string {
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-export function yuan(fen: number): string {
-  const sign = fen < 0 ? "-" : "";
-  const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
-}
-
 function line(fields: string[]): string {
   return `${fields.join(",")}\r\n`;
 }
@@ -38,18 +33,18 @@ export function usageCsv(report: UsageReport): string {
       const fen = m.perDay[day] ?? 0;
       const clips = m.clipsPerDay[day] ?? 0;
       if (fen === 0 && clips === 0) continue;
-      out += line([day, csvText(m.email), csvText(m.name ?? ""), String(clips), yuan(fen)]);
+      out += line([day, csvText(m.email), csvText(m.name ?? ""), String(clips), fenToYuan(fen)]);
     }
   }
   out += "\r\n" + line(["mode", "clips", "spent_yuan"]);
   let clips = 0;
   let fen = 0;
   for (const p of report.perMode) {
-    out += line([p.mode, String(p.clips), yuan(p.fen)]);
+    out += line([p.mode, String(p.clips), fenToYuan(p.fen)]);
     clips += p.clips;
     fen += p.fen;
   }
-  out += line(["total", String(clips), yuan(fen)]);
+  out += line(["total", String(clips), fenToYuan(fen)]);
   return out;
 }
 

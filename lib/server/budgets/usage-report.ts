@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { Mode } from "@/lib/shared/generation-schemas";
+import type { UsageMember, UsageReport } from "@/lib/shared/usage-report-view";
 import type { Db } from "../db";
 import { env } from "../env";
 import { MODE_OF_DB } from "../generations/generation-mode";
@@ -8,7 +8,7 @@ import { instanceDailyCap, memberLimitOf, remainingOf, teamBudgets } from "./bud
 import { localDay, localMidnight, periodOf } from "./period";
 import { spentFen } from "./spend";
 
-// The usage report of one team and one month (issue 6): spend per member per local day, per mode,
+// The usage report of one team and one month: spend per member per local day, per mode,
 // and what is left of each budget. Counted from the team's ledger rows (LedgerEntry.teamId): spend
 // = HOLD − REFUND, bucketed by the local day (BUDGET_TIME_ZONE) on which each row was written — the
 // same rule as spend.ts, so the month's total equals what the budgets count. A refund written on a
@@ -17,36 +17,6 @@ import { spentFen } from "./spend";
 // day and per mode (about 2 × 31 + 6 small indexed queries), never one row per clip.
 
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "errors.field.month");
-
-export interface UsageMember {
-  userId: string;
-  name: string | null;
-  email: string;
-  /** false for someone who spent in the month and has left the team since. */
-  member: boolean;
-  perDay: Record<string, number>;
-  clipsPerDay: Record<string, number>;
-  totalFen: number;
-  clips: number;
-  limitFen: number | null;
-  remainingFen: number | null;
-}
-
-export interface UsageReport {
-  teamId: string;
-  teamName: string;
-  month: string;
-  timeZone: string;
-  /** The month containing "now": remaining figures are live only then. */
-  currentMonth: boolean;
-  prevMonth: string;
-  nextMonth: string;
-  days: string[];
-  members: UsageMember[];
-  perMode: { mode: Mode; clips: number; fen: number }[];
-  team: { spentFen: number; limitFen: number | null; remainingFen: number | null };
-  instanceToday: { day: string; spentFen: number; limitFen: number | null; remainingFen: number | null };
-}
 
 export function currentMonth(now: Date, timeZone: string): string {
   return localDay(now, timeZone).slice(0, 7);

@@ -1,5 +1,5 @@
 import "server-only";
-import type { BulkRequest } from "@/lib/shared/gallery-filters";
+import type { BulkRequest, BulkResult } from "@/lib/shared/gallery-filters";
 import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import type { Storage } from "../storage";
@@ -9,14 +9,6 @@ import { applyTags } from "./tags";
 
 // POST /api/generations/bulk. Acts on the visible subset of the ids; ids that are unknown, deleted
 // or another user's are only counted (`missing`), never named, so the answer leaks nothing.
-
-export interface BulkResult {
-  action: BulkRequest["action"];
-  done: string[];
-  /** Visible but not acted on (delete: still being made). */
-  skipped: string[];
-  missing: number;
-}
 
 export async function bulkAction(client: Db, store: Storage, actor: Actor, req: BulkRequest): Promise<BulkResult> {
   if (req.action === "delete") {

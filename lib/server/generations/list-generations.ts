@@ -1,6 +1,6 @@
 import "server-only";
 import type { GalleryFilters } from "@/lib/shared/gallery-filters";
-import type { GenerationView } from "@/lib/shared/generation-view";
+import type { GenerationPage } from "@/lib/shared/generation-view";
 import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { AppError } from "../errors";
@@ -31,11 +31,6 @@ export function decodeCursor(raw: string): Cursor {
   const m = /^(\d{1,15})\.([A-Za-z0-9_-]{1,128})$/.exec(text);
   if (!m?.[1] || !m[2]) throw new AppError("validation_failed", { fields: [{ path: "cursor", key: "errors.field.invalid" }] });
   return { createdAt: new Date(Number(m[1])), id: m[2] };
-}
-
-export interface GenerationPage {
-  items: GenerationView[];
-  nextCursor: string | null;
 }
 
 export async function listGenerations(

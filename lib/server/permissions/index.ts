@@ -2,11 +2,12 @@ import "server-only";
 import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { AppError } from "../errors";
-import { type TeamAction, type TeamRole, roleAllows } from "./role-table";
+import { type TeamAction, type TeamRole, roleAllows } from "@/lib/shared/team-roles";
 
-export { type TeamAction, type TeamRole, TEAM_ACTIONS, TEAM_ROLES, ROLE_TABLE, roleAllows } from "./role-table";
+export { type TeamAction, type TeamRole, TEAM_ACTIONS, TEAM_ROLES, ROLE_TABLE, roleAllows } from "@/lib/shared/team-roles";
 
-// Authorization lives here and nowhere else (DESIGN.md rule 7). Every handler builds an `Access` for
+// Authorization lives here and nowhere else (the role table it reads is shared with the UI, which only
+// uses it to decide which controls to show). Every handler builds an `Access` for
 // its request with `accessOf` — the actor plus their team roles read from the DATABASE on this very
 // request (never from the session token), so a removal or demotion bites on the next request.
 // Predicates are synchronous over that snapshot; list queries use the `where` helpers built from the

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "../errors";
-import { ROLE_RANK, type TeamRole } from "./role-table";
-import { ASSIGNABLE_ROLES } from "../teams/limits";
+import { ROLE_RANK, type TeamRole } from "@/lib/shared/team-roles";
+import { ASSIGNABLE_ROLES } from "@/lib/shared/team-limits";
 
 // Part of the authorization module: the rank rules on top of the role table (which says WHO may manage members at all): a manager
 // only touches members of strictly lower rank, and never hands out a role at or above their own,

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { SHARE_TTL_MAX_HOURS, SHARE_TTL_MIN_HOURS } from "./share-views";
+import { SHARE_TTL_MAX_HOURS, SHARE_TTL_MIN_HOURS } from "@/lib/shared/share-link-views";
 
 // Request schema of POST /api/generations/:id/share-links. Messages are i18n keys (route() turns them
 // into field errors). Expiry is relative (`expiresInHours`, null = never) so client and server clocks

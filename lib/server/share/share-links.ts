@@ -5,7 +5,7 @@ import { AppError } from "../errors";
 import { displayName } from "../gallery/enrich-views";
 import { type Access, assertMay, canShare } from "../permissions";
 import type { CreateShareInput } from "./schemas";
-import type { CreatedShareLink, ShareLinkStatus, ShareLinkView } from "./share-views";
+import type { CreatedShareLink, ShareLinkStatus, ShareLinkView } from "@/lib/shared/share-link-views";
 import { newShareToken, shareTokenHash } from "./token";
 
 // Owners' side of share links: create (token returned once, only its hash stored), list, revoke.

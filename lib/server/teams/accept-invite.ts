@@ -3,7 +3,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { type Access, can } from "../permissions";
-import type { TeamRole } from "../permissions/role-table";
+import type { TeamRole } from "@/lib/shared/team-roles";
 import type { ChangeMeta } from "./audit-meta";
 import { findOpenInvite, type InviteTarget } from "./find-open-invite";
 import { openInviteWhere } from "./invite-state";

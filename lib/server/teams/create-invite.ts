@@ -9,7 +9,7 @@ import { openInviteWhere } from "./invite-state";
 import { inviteView, inviteViewSelect } from "./invite-view";
 import { assertMayInviteAs } from "../permissions/member-rank";
 import type { InviteBody } from "./schemas";
-import type { CreatedLinkInvite, InviteView } from "./team-views";
+import type { CreatedLinkInvite, InviteView } from "@/lib/shared/team-views";
 
 const HOUR_MS = 3600_000;
 

@@ -3,7 +3,7 @@ import type { Actor } from "../auth/session";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db";
 import type { ChangeMeta } from "./audit-meta";
-import type { TeamSummary } from "./team-views";
+import type { TeamSummary } from "@/lib/shared/team-views";
 
 /** Creates a team; the creator is its OWNER. `name` is already trimmed and 1–80 chars (schema). */
 export async function createTeam(client: Db, actor: Actor, name: string, meta: ChangeMeta = {}): Promise<TeamSummary> {

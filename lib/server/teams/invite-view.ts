@@ -1,6 +1,6 @@
 import "server-only";
-import type { TeamRole } from "../permissions/role-table";
-import type { InviteView } from "./team-views";
+import type { TeamRole } from "@/lib/shared/team-roles";
+import type { InviteView } from "@/lib/shared/team-views";
 
 export const inviteViewSelect = {
   id: true,

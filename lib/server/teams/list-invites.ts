@@ -3,7 +3,7 @@ import type { Db } from "../db";
 import { type Access, assertCan } from "../permissions";
 import { openInviteWhere } from "./invite-state";
 import { inviteView, inviteViewSelect } from "./invite-view";
-import type { InviteView } from "./team-views";
+import type { InviteView } from "@/lib/shared/team-views";
 
 /** The team's open invitations (usable now), newest first. */
 export async function listTeamInvites(client: Db, access: Access, teamId: string): Promise<InviteView[]> {

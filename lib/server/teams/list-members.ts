@@ -1,8 +1,8 @@
 import "server-only";
 import type { Db } from "../db";
 import { type Access, assertCan } from "../permissions";
-import { ROLE_RANK } from "../permissions/role-table";
-import type { MemberView } from "./team-views";
+import { ROLE_RANK } from "@/lib/shared/team-roles";
+import type { MemberView } from "@/lib/shared/team-views";
 
 /** Every member of the team (any member may see the list): owner first, then by rank and join date. */
 export async function listMembers(client: Db, access: Access, teamId: string): Promise<MemberView[]> {

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { type Access, assertCan } from "../permissions";
-import type { TeamSummary } from "./team-views";
+import type { TeamSummary } from "@/lib/shared/team-views";
 
 /** The actor's live teams with their role and member count, by name. */
 export async function listMyTeams(client: Db, access: Access): Promise<TeamSummary[]> {

@@ -3,7 +3,7 @@ import { normalizeEmail } from "../auth/login-throttle";
 import type { Db } from "../db";
 import type { Access } from "../permissions";
 import { openInviteWhere } from "./invite-state";
-import type { PendingInvite } from "./team-views";
+import type { PendingInvite } from "@/lib/shared/team-views";
 
 /** Open email invitations addressed to the actor, to teams they are not in yet. */
 export async function listMyInvites(client: Db, access: Access): Promise<PendingInvite[]> {

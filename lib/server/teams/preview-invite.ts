@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "../db";
 import { type Access, can } from "../permissions";
 import { findOpenInvite } from "./find-open-invite";
-import type { LinkPreview } from "./team-views";
+import type { LinkPreview } from "@/lib/shared/team-views";
 
 /** What a valid link invitation offers (team, role, inviter); anything else is team_invite_invalid. */
 export async function previewLinkInvite(client: Db, access: Access, token: string): Promise<LinkPreview> {

@@ -2,20 +2,13 @@ import "server-only";
 import { cookies } from "next/headers";
 import type { Db } from "../db";
 import { type Access, can, type Workspace } from "../permissions";
-import type { TeamRole } from "../permissions/role-table";
+import type { TeamRole } from "@/lib/shared/team-roles";
+import type { WorkspaceSummary } from "@/lib/shared/workspace-view";
 
 // The workspace the studio and gallery show: a cookie remembers the choice per browser, and every
 // read re-validates it against the actor's CURRENT memberships (a removed member falls back to personal).
 
 export const WORKSPACE_COOKIE = "fh-workspace";
-
-export interface WorkspaceSummary {
-  /** null = personal */
-  teamId: string | null;
-  teamName: string | null;
-  role: TeamRole | null;
-  canGenerate: boolean;
-}
 
 export interface TeamChoice {
   id: string;

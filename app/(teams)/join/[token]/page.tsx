@@ -8,9 +8,9 @@ import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { getT } from "@/lib/server/i18n";
 import { accessOf } from "@/lib/server/permissions";
-import { INVITE_TOKEN_RE } from "@/lib/server/teams/limits";
+import { INVITE_TOKEN_RE } from "@/lib/shared/team-limits";
 import { previewLinkInvite } from "@/lib/server/teams/preview-invite";
-import type { LinkPreview } from "@/lib/server/teams/team-views";
+import type { LinkPreview } from "@/lib/shared/team-views";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,7 @@
 import { db } from "@/lib/server/db";
 import { route } from "@/lib/server/http/route";
-import { instanceBudgetView, putInstanceBudgetSchema, setInstanceDailyCap } from "@/lib/server/budgets/budget-settings";
+import { instanceBudgetView, setInstanceDailyCap } from "@/lib/server/budgets/budget-settings";
+import { putInstanceBudgetSchema } from "@/lib/shared/budget-schemas";
 
 export const runtime = "nodejs";
 

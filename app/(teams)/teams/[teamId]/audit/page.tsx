@@ -20,7 +20,7 @@ const FILTERS = ["action", "actorId", "from", "to"] as const;
 export default async function AuditPage({ params, searchParams }: { params: Promise<{ teamId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { teamId } = await params;
   const raw = await searchParams;
-  const { t } = await getT();
+  const { t, locale } = await getT();
   const { access, role, team } = await teamPageContext(teamId, `/teams/${teamId}/audit`);
   if (!can(access, teamId, "team.viewAudit")) {
     return <TeamForbidden teamId={teamId} teamName={team.name} role={role} message={t("audit.forbidden")} />;
@@ -59,7 +59,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
           {t("audit.intro")} {t("usage.timeZone", { tz: env().BUDGET_TIME_ZONE })}
         </p>
       </header>
-      <AuditFilters action={base} filters={filters} members={members.map((m) => ({ userId: m.user.id, label: m.user.name ? `${m.user.name} (${m.user.email})` : m.user.email }))} />
+      <AuditFilters action={base} filters={filters} members={members.map((m) => ({ userId: m.user.id, label: m.user.name ? `${m.user.name} (${m.user.email})` : m.user.email }))} t={t} />
       {problems.length > 0 && (
         <ul role="alert" className="text-sm text-red-700 dark:text-red-400">
           {problems.map((p) => (
@@ -73,6 +73,8 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
           timeZone={env().BUDGET_TIME_ZONE}
           moreHref={page.nextCursor ? hrefWith({ cursor: page.nextCursor }) : null}
           newestHref={sp.cursor ? hrefWith({}) : null}
+          t={t}
+          locale={locale}
         />
       )}
     </section>

@@ -64,10 +64,10 @@ export default async function UsagePage({ params, searchParams }: { params: Prom
           {t("usage.timeZone", { tz: report.timeZone })} {t("usage.note.refunds")}
         </p>
       </header>
-      <UsageSummary report={report} monthLabel={monthLabel} />
-      <UsageChart report={report} monthLabel={monthLabel} />
-      <UsageMembersTable report={report} />
-      <UsageModesTable report={report} />
+      <UsageSummary report={report} monthLabel={monthLabel} t={t} />
+      <UsageChart report={report} monthLabel={monthLabel} t={t} />
+      <UsageMembersTable report={report} t={t} />
+      <UsageModesTable report={report} t={t} />
       {budgets && <BudgetEditor teamId={teamId} view={budgets} />}
     </section>
   );

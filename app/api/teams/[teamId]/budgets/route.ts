@@ -2,7 +2,8 @@ import { db } from "@/lib/server/db";
 import { route } from "@/lib/server/http/route";
 import { teamParams } from "@/lib/server/teams/schemas";
 import { accessOf, assertCan } from "@/lib/server/permissions";
-import { clearTeamBudget, putTeamBudgetSchema, setTeamBudget, teamBudgetKeySchema, teamBudgetView } from "@/lib/server/budgets/budget-settings";
+import { clearTeamBudget, setTeamBudget, teamBudgetView } from "@/lib/server/budgets/budget-settings";
+import { putTeamBudgetSchema, teamBudgetKeySchema } from "@/lib/shared/budget-schemas";
 
 export const runtime = "nodejs";
 

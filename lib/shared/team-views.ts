@@ -1,5 +1,5 @@
-// The JSON shapes of the team API (types only, so client components can import them).
-import type { TeamRole } from "../permissions/role-table";
+// The JSON shapes of the team API: the server builds them, the team pages and forms read them.
+import type { TeamRole } from "./team-roles";
 
 export interface TeamSummary {
   id: string;

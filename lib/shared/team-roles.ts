@@ -1,6 +1,8 @@
-// THE role table (issue 6). One row per action, listing the team roles that may do it. Everything
-// that asks "may this member …?" reads this table through permissions/index.ts; the authorization
-// matrix test (tests/integration/authz-matrix.test.ts) checks every route against it.
+// The role table: one row per action, listing the team roles that may do it. The server authorizes
+// with it (every "may this member …?" goes through lib/server/permissions, and the authorization
+// matrix test checks every route against it); the team UI reads the same rows to decide which
+// controls to show, so what is offered and what is allowed cannot drift apart. Pure data, no server
+// code: client components import it.
 
 export const TEAM_ROLES = ["OWNER", "ADMIN", "MEMBER", "VIEWER"] as const;
 export type TeamRole = (typeof TEAM_ROLES)[number];

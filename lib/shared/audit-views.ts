@@ -1,0 +1,41 @@
+// The audit log as the API and the audit page show it: the actions that exist (the page's filter
+// offers them all) and the shape of one event and one page of events.
+
+export const AUDIT_ACTIONS = [
+  "clip.generate",
+  "clip.delete",
+  "clip.move",
+  "share.create",
+  "share.revoke",
+  "team.create",
+  "team.rename",
+  "team.delete",
+  "invite.create",
+  "invite.revoke",
+  "invite.decline",
+  "member.join",
+  "member.leave",
+  "member.remove",
+  "member.role",
+  "team.transfer",
+  "budget.set",
+  "budget.clear",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEventView {
+  id: string;
+  action: AuditAction | string;
+  actor: { id: string; name: string | null; email: string } | null;
+  targetType: string | null;
+  targetId: string | null;
+  /** Name or email of the user a member/budget event is about, when known. */
+  targetUser: { id: string; name: string | null; email: string } | null;
+  data: unknown;
+  createdAt: string;
+}
+
+export interface AuditPage {
+  events: AuditEventView[];
+  nextCursor: string | null;
+}

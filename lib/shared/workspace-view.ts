@@ -1,0 +1,26 @@
+import type { TeamRole } from "./team-roles";
+
+// The workspace a signed-in page renders in (personal or one team), decided on the server from the
+// workspace cookie and the actor's current memberships, and handed to the page's client components.
+
+export interface WorkspaceSummary {
+  /** null = personal */
+  teamId: string | null;
+  teamName: string | null;
+  role: TeamRole | null;
+  canGenerate: boolean;
+}
+
+export interface WorkspaceInfo extends WorkspaceSummary {
+  /** The actor's teams, by name (the switcher's options); `canGenerate` there (moving a personal clip in needs it). */
+  teams: { id: string; name: string; canGenerate: boolean }[];
+}
+
+/** Everything the signed-in frame (header and workspace) shows. */
+export interface ShellView {
+  email: string;
+  isInstanceAdmin: boolean;
+  /** The built-in simulator, not BigModel, makes the clips. */
+  simulator: boolean;
+  workspace: WorkspaceInfo;
+}
