@@ -6,8 +6,8 @@ import { useWorkspace } from "@/components/workspace/workspace-provider";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import type { DetailHandlers } from "./clip-detail";
 import { MoveToTeam } from "./move-to-team";
+import { isIn, RETRYABLE } from "@/lib/shared/generation-lifecycle";
 
-const RETRYABLE = ["FAILED", "EXPIRED", "REJECTED", "ORPHANED"];
 const LINK =
   "inline-flex items-center rounded-md border border-zinc-400 px-4 py-2 text-sm font-semibold text-zinc-900 hover:bg-zinc-100 dark:border-zinc-600 dark:text-zinc-100 dark:hover:bg-zinc-800";
 
@@ -45,7 +45,7 @@ export function ClipActions({ clip, handlers }: { clip: GenerationView; handlers
           {t("gallery.action.remix")}
         </a>
       )}
-      {RETRYABLE.includes(clip.status) && may.retry && (
+      {isIn(RETRYABLE, clip.status) && may.retry && (
         <Button type="button" variant="secondary" onClick={handlers.onRetry} disabled={handlers.busy}>
           {t("gallery.action.retry")}
         </Button>

@@ -6,8 +6,8 @@ import { apiFetch } from "@/lib/client/api";
 import { ApiError } from "@/lib/client/api-error";
 import { newIdempotencyKey } from "@/lib/client/idempotency";
 import type { GenerationView } from "@/lib/shared/generation-view";
+import { isIn, RETRYABLE } from "@/lib/shared/generation-lifecycle";
 
-const RETRYABLE = new Set(["FAILED", "EXPIRED", "REJECTED", "ORPHANED"]);
 
 function viewOf(body: unknown): GenerationView | null {
   if (!body || typeof body !== "object") return null;
@@ -72,7 +72,7 @@ export function ClipActions({ clip, onUpdate }: { clip: GenerationView; onUpdate
           {busy === "cancel" ? t("studio.clip.cancelling") : t("studio.clip.cancel")}
         </button>
       )}
-      {RETRYABLE.has(clip.status) && (
+      {isIn(RETRYABLE, clip.status) && (
         <button
           type="button"
           onClick={() => void run("retry")}

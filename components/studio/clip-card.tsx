@@ -9,9 +9,9 @@ import { ClipMedia } from "./clip-media";
 import { clipTiming } from "./clip-progress";
 import { StatusChip } from "./status-chip";
 import { useNow } from "./use-now";
+import { FAILED_STATES, isIn } from "@/lib/shared/generation-lifecycle";
 
 const MODE_KEY = { text: "studio.tab.text", image: "studio.tab.image", "start-end": "studio.tab.startEnd" } as const;
-const REASON_STATES = new Set(["REJECTED", "FAILED", "EXPIRED", "ORPHANED"]);
 
 function ClipCardImpl({ clip, onUpdate }: { clip: GenerationView; onUpdate: (views: GenerationView[]) => void }) {
   const { locale, t } = useI18n();
@@ -26,7 +26,7 @@ function ClipCardImpl({ clip, onUpdate }: { clip: GenerationView; onUpdate: (vie
     t("studio.clip.movement", { value: t(`studio.movement.${clip.params.movementAmplitude as "auto"}`) }),
     clip.params.withAudio ? t("studio.clip.withAudio") : null,
   ].filter(Boolean);
-  const reason = REASON_STATES.has(clip.status) ? (clip.errorMessage?.[locale] ?? t("studio.clip.noReason")) : null;
+  const reason = isIn(FAILED_STATES, clip.status) ? (clip.errorMessage?.[locale] ?? t("studio.clip.noReason")) : null;
 
   return (
     <li

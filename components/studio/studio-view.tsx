@@ -10,6 +10,7 @@ import type { GenerationView } from "@/lib/shared/generation-view";
 import { GenerationForm } from "./generation-form";
 import { RecentClips } from "./recent-clips";
 import { UpstreamBanner } from "./upstream-banner";
+import { FAILED_STATES, isIn } from "@/lib/shared/generation-lifecycle";
 
 function StudioBody({ prices, isAdmin }: { prices: Record<Mode, number>; isAdmin: boolean }) {
   const workspace = useWorkspace();
@@ -23,7 +24,7 @@ function StudioBody({ prices, isAdmin }: { prices: Record<Mode, number>; isAdmin
         notifyIfAway(t("studio.notify.readyTitle"), next.prompt || t("studio.clip.untitled"), next.id, () =>
           document.getElementById(`clip-${next.id}`)?.focus(),
         );
-      } else if (["REJECTED", "FAILED", "EXPIRED", "ORPHANED"].includes(next.status)) {
+      } else if (isIn(FAILED_STATES, next.status)) {
         announce(t("studio.clip.failedAnnounce", { name, reason: next.errorMessage?.[locale] ?? "" }));
       }
     },

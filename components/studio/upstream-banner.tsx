@@ -3,11 +3,7 @@ import { useEffect, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { apiFetch } from "@/lib/client/api";
 import { formatTime } from "@/lib/client/format";
-
-interface UpstreamStatus {
-  mode: string;
-  breaker: { open: boolean; code: string | null; since: string | null };
-}
+import type { UpstreamStatusView as UpstreamStatus } from "@/lib/shared/upstream-status-view";
 
 const CHECK_MS = 30_000;
 

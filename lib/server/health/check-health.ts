@@ -2,7 +2,8 @@ import "server-only";
 import type { Db, DbProvider } from "@/lib/server/db";
 import { logger } from "@/lib/server/logger";
 import type { Storage } from "@/lib/server/storage/storage";
-import { type BreakerView, readBreakerView } from "@/lib/server/jobs/breaker";
+import { readBreakerView } from "@/lib/server/jobs/breaker";
+import type { BreakerView } from "@/lib/shared/upstream-status-view";
 import { probeDatabase, probeStorage, type QueueDepth, readDiskFree, readQueue, timed } from "./health-probes";
 
 // GET /api/health: ok (200) when the database and storage answer, 503 otherwise. Every check runs

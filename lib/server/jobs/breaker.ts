@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/server/db";
 import { logger } from "@/lib/server/logger";
+import type { BreakerView } from "@/lib/shared/upstream-status-view";
 import { withDbRetry } from "@/lib/server/db/retry";
 
 // The account-wide circuit breaker (docs/reliability.md, "Account problems stop submits"). 1113 arrears, auth failures, locked accounts
@@ -98,12 +99,6 @@ export async function takeProbeSlot(db: Db, intervalMs: number): Promise<boolean
 }
 
 /** The breaker as the studio banner and /api/health show it: the upstream's message stays in logs and alerts. */
-export interface BreakerView {
-  open: boolean;
-  code: string | null;
-  since: string | null;
-}
-
 export async function readBreakerView(db: Db): Promise<BreakerView> {
   const s = await readBreaker(db);
   return { open: s.open, code: s.code ?? null, since: s.since ?? null };
