@@ -4,6 +4,7 @@ import nextPlugin from "@next/eslint-plugin-next";
 import jsxA11y from "eslint-plugin-jsx-a11y";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
+import { LIB_NOT_UI, serverLayerRules } from "./eslint.layers.mjs";
 
 export default tseslint.config(
   { ignores: ["node_modules/", ".next/", "lib/generated/", "test-results/", "playwright-report/", "data/", "next-env.d.ts"] },
@@ -21,7 +22,7 @@ export default tseslint.config(
     },
   },
   {
-    // DESIGN rule 1: only the env module reads process.env inside the app.
+    // Only the env module reads process.env inside the app (configuration is validated once, at start).
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
     ignores: ["lib/server/env.ts"],
     rules: {
@@ -32,14 +33,35 @@ export default tseslint.config(
     // Browser-side and isomorphic code never reaches into server modules (database, session, env), not
     // even for a type: pages and lib/server query modules load the data and pass plain props down, and
     // shapes both sides need are declared once in lib/shared.
-    files: ["components/**/*.{ts,tsx}", "lib/client/**/*.{ts,tsx}", "lib/shared/**/*.{ts,tsx}"],
+    files: ["components/**/*.{ts,tsx}", "lib/client/**/*.{ts,tsx}", "lib/shared/**/*.{ts,tsx}", "lib/simulator/**/*.ts", "lib/i18n/**/*.ts", "lib/media-tools/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/lib/server", "@/lib/server/**", "**/lib/server", "**/lib/server/**", "../server", "../server/**"], message: "Take the data as props from the page; shared types and schemas live in lib/shared." }] },
+        {
+          patterns: [
+            { group: ["@/lib/server", "@/lib/server/**", "**/lib/server", "**/lib/server/**", "../server", "../server/**"], message: "Take the data as props from the page; shared types and schemas live in lib/shared." },
+          ],
+        },
       ],
     },
   },
+  {
+    // lib/ outside lib/server never imports the UI either.
+    files: ["lib/client/**/*.{ts,tsx}", "lib/shared/**/*.ts", "lib/simulator/**/*.ts", "lib/i18n/**/*.ts", "lib/media-tools/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/lib/server", "@/lib/server/**", "**/lib/server", "**/lib/server/**", "../server", "../server/**"], message: "Shared types and schemas live in lib/shared; server modules stay on the server." },
+            LIB_NOT_UI,
+          ],
+        },
+      ],
+    },
+  },
+  // lib/server: layers that point one way (eslint.layers.mjs).
+  ...serverLayerRules(),
   {
     files: ["**/*.mjs"],
     languageOptions: { globals: { process: "readonly", console: "readonly", Buffer: "readonly", URL: "readonly", setTimeout: "readonly", fetch: "readonly", WebAssembly: "readonly", globalThis: "readonly" } },

@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { isLocale, LOCALE_COOKIE, negotiateLocale } from "@/lib/i18n/locales";
 import { translate } from "@/lib/i18n/translate";
-import { clientIpFrom } from "@/lib/server/http/client-ip";
+import { clientIpFrom } from "@/lib/server/net/client-ip";
 import { SHARE_HEADERS, shareRateLimiter } from "@/lib/server/share/rate-limit";
 
 // Runs before pages: adds the per-request CSP nonce (Next applies it to its own scripts) and sends

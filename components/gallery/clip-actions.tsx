@@ -2,7 +2,7 @@
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { useAnnounce } from "@/components/ui/live-region";
-import { useWorkspace } from "@/components/workspace/workspace-provider";
+import { useWorkspace } from "@/lib/client/workspace-context";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import type { DetailHandlers } from "./clip-detail";
 import { MoveToTeam } from "./move-to-team";

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { useWorkspace } from "@/components/workspace/workspace-provider";
+import { useWorkspace } from "@/lib/client/workspace-context";
 import { MODES } from "@/lib/shared/generation-schemas";
 import { STATUS_GROUPS, type StatusGroup } from "@/lib/shared/gallery-filters";
 import type { FilterKey } from "./use-gallery-filters";

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { LiveRegionProvider, useAnnounce } from "@/components/ui/live-region";
-import { useWorkspace } from "@/components/workspace/workspace-provider";
+import { useWorkspace } from "@/lib/client/workspace-context";
 import { ApiError } from "@/lib/client/api-error";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import { BulkBar } from "./bulk-bar";

@@ -3,7 +3,7 @@ import { useId, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { useAnnounce } from "@/components/ui/live-region";
-import { useWorkspace } from "@/components/workspace/workspace-provider";
+import { useWorkspace } from "@/lib/client/workspace-context";
 import { apiFetch } from "@/lib/client/api";
 import { ApiError } from "@/lib/client/api-error";
 import type { GenerationView } from "@/lib/shared/generation-view";

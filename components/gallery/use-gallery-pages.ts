@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ApiError } from "@/lib/client/api-error";
-import { useWorkspace } from "@/components/workspace/workspace-provider";
+import { useWorkspace } from "@/lib/client/workspace-context";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import { fetchPage } from "./gallery-api";
 

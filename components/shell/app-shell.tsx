@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { WorkspaceProvider } from "@/components/workspace/workspace-provider";
+import { WorkspaceProvider } from "@/lib/client/workspace-context";
 import type { Translate } from "@/lib/i18n/translate";
 import type { ShellView } from "@/lib/shared/workspace-view";
 import { LanguageSwitch } from "./language-switch";

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { useWorkspace } from "@/components/workspace/workspace-provider";
+import { useWorkspace } from "@/lib/client/workspace-context";
 import { apiFetch } from "@/lib/client/api";
 
 /** Personal or one of the actor's teams: drives what the studio makes and the gallery shows. */

@@ -3,7 +3,7 @@ import { useCallback } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { LiveRegionProvider, useAnnounce } from "@/components/ui/live-region";
 import { notifyIfAway } from "@/lib/client/notifications";
-import { useWorkspace } from "@/components/workspace/workspace-provider";
+import { useWorkspace } from "@/lib/client/workspace-context";
 import { useGenerations } from "@/lib/client/use-generations";
 import type { Mode } from "@/lib/shared/generation-schemas";
 import type { GenerationView } from "@/lib/shared/generation-view";

@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useRef, useState } from "react";
-import { useWorkspace, withWorkspace } from "@/components/workspace/workspace-provider";
+import { useWorkspace, withWorkspace } from "@/lib/client/workspace-context";
 import { apiFetch } from "@/lib/client/api";
 import { ApiError } from "@/lib/client/api-error";
 import { IntentKey } from "@/lib/client/idempotency";

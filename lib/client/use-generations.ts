@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { useWorkspace, withWorkspace } from "@/components/workspace/workspace-provider";
+import { useWorkspace, withWorkspace } from "@/lib/client/workspace-context";
 import type { GenerationPage, GenerationView } from "@/lib/shared/generation-view";
 import { apiFetch } from "./api";
 import { type ClipMap, mergeClips, sortedClips } from "./generation-store";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { failureReasonOf, progressOf, toGenerationView, type ViewRow } from "@/lib/server/generations/generation-view";
 import { defaultExpectedMs, median } from "@/lib/server/generations/expected-duration";
-import { decodeCursor, encodeCursor } from "@/lib/server/generations/list-generations";
+import { decodeCursor, encodeCursor } from "@/lib/server/gallery/list-generations";
 import { downloadName } from "@/lib/server/generations/serve-clip-media";
 
 const base: ViewRow = {

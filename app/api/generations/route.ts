@@ -5,7 +5,7 @@ import { workspaceOf } from "@/lib/server/gallery/gallery-where";
 import { createGeneration } from "@/lib/server/generations/create-generation";
 import { generationViewFor } from "@/lib/server/generations/find-generation";
 import { idempotencyKeyOf } from "@/lib/server/generations/idempotency-key";
-import { listGenerations } from "@/lib/server/generations/list-generations";
+import { listGenerations } from "@/lib/server/gallery/list-generations";
 import { json } from "@/lib/server/http/respond";
 import { route } from "@/lib/server/http/route";
 import { accessOf } from "@/lib/server/permissions";

@@ -3,7 +3,7 @@ import { json } from "@/lib/server/http/respond";
 import { route } from "@/lib/server/http/route";
 import { storage } from "@/lib/server/storage/instance";
 import { createUpload } from "@/lib/server/uploads/create-upload";
-import { readMultipartFile } from "@/lib/server/uploads/read-multipart-file";
+import { readMultipartFile } from "@/lib/server/http/read-multipart-file";
 
 export const runtime = "nodejs";
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
-import { localMidnight } from "../budgets/period";
+import { localMidnight } from "@/lib/shared/period";
 import { AUDIT_ACTIONS, type AuditPage } from "@/lib/shared/audit-views";
 
 // Reading a team's audit log (issue 6): newest first, filtered by action, actor and a range of local

@@ -6,7 +6,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import { db } from "../db";
 import { env } from "../env";
-import { clientIpFrom } from "../http/client-ip";
+import { clientIpFrom } from "@/lib/server/net/client-ip";
 import { checkCredentials } from "./credentials";
 import { authSecret } from "./secret";
 

@@ -7,7 +7,7 @@ import { recordAudit } from "../audit/record-audit";
 import { isUniqueViolation } from "../db/unique-violation";
 import { TX_OPTIONS, withDbRetry } from "../db/retry";
 import { env } from "../env";
-import { localDay, periodOf } from "./period";
+import { localDay, periodOf } from "@/lib/shared/period";
 import { spentFen } from "./spend";
 
 // Setting and clearing budgets. Enforcement is enforce-budgets.ts; this module only writes

@@ -3,7 +3,7 @@ import { fenToYuan } from "@/lib/shared/money";
 import type { Db } from "../db";
 import { AppError, type ErrorCode } from "../errors";
 import { instanceDailyCap, memberLimitOf, teamBudgets } from "./budget-settings";
-import { periodOf } from "./period";
+import { periodOf } from "@/lib/shared/period";
 import { spentFen } from "./spend";
 
 // THE budget check of POST /api/generations (DESIGN.md rule 9, RELIABILITY C-2/C-3).

@@ -3,9 +3,9 @@ import { z } from "zod";
 import type { UsageMember, UsageReport } from "@/lib/shared/usage-report-view";
 import type { Db } from "../db";
 import { env } from "../env";
-import { MODE_OF_DB } from "../generations/generation-mode";
+import { MODE_OF_DB } from "@/lib/shared/generation-mode";
 import { instanceDailyCap, memberLimitOf, remainingOf, teamBudgets } from "./budget-settings";
-import { localDay, localMidnight, periodOf } from "./period";
+import { localDay, localMidnight, periodOf } from "@/lib/shared/period";
 import { spentFen } from "./spend";
 
 // The usage report of one team and one month: spend per member per local day, per mode,

@@ -2,13 +2,10 @@ import "server-only";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import type { Db } from "../db";
 import { accessFor, canAnnotate, canCancel, canDelete, canDownload, canRetry, canShare, can, type Who } from "../permissions";
+import { displayName } from "@/lib/shared/display-name";
 
 // Adds the per-actor gallery fields (favourite, tags, creator) to views: three batched lookups per
 // page, keyed by the page's ids, instead of widening VIEW_INCLUDE (which the SSE streams also use).
-
-export function displayName(user: { name: string | null; email: string }): string {
-  return user.name?.trim() || user.email.split("@")[0] || user.email;
-}
 
 export async function withGalleryFields(client: Db, who: Who, views: GenerationView[]): Promise<GenerationView[]> {
   if (views.length === 0) return views;

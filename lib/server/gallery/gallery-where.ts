@@ -1,7 +1,7 @@
 import "server-only";
 import { boundOf, type GalleryFilters } from "@/lib/shared/gallery-filters";
 import type { Prisma } from "@/lib/generated/sqlite/client";
-import { DB_MODE_OF } from "../generations/generation-mode";
+import { DB_MODE_OF } from "@/lib/shared/generation-mode";
 import { type Access, assertWorkspace, type Workspace, workspaceGenerationsWhere } from "../permissions";
 import { normalizeForSearch } from "../generations/prompt-search";
 

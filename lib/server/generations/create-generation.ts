@@ -14,7 +14,7 @@ import { normalizeForSearch } from "./prompt-search";
 import { type Access, accessFor, assertWorkspace, canGenerateIn, canUseUpload, visibleGenerationsWhere, type Who, type Workspace } from "../permissions";
 import { nudgeWorkers } from "../jobs/nudge";
 import { hold } from "../ledger/ledger";
-import { DB_MODE_OF } from "./generation-mode";
+import { DB_MODE_OF } from "@/lib/shared/generation-mode";
 import { paramsHash } from "./params-hash";
 import { enqueueVideoJob } from "./video-job/kind";
 

@@ -5,7 +5,7 @@ import { parseGenerationParams } from "@/lib/shared/generation-params";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import type { Db } from "../db";
 import { expectedGenerationMs } from "./expected-duration";
-import { type DbMode, MODE_OF_DB } from "./generation-mode";
+import { type DbMode, MODE_OF_DB } from "@/lib/shared/generation-mode";
 
 // Generation row → GenerationView, the one JSON shape of a take (lib/shared/generation-view.ts).
 // Media URLs only for Asset rows that exist; the reason (a closed code) in both languages.

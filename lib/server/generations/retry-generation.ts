@@ -6,7 +6,7 @@ import type { Db } from "../db";
 import { AppError } from "../errors";
 import { accessFor, assertMay, canRetry, type Who } from "../permissions";
 import { type CreateOptions, type CreateResult, createGeneration } from "./create-generation";
-import { MODE_OF_DB } from "./generation-mode";
+import { MODE_OF_DB } from "@/lib/shared/generation-mode";
 
 // POST /api/generations/:id/retry: a NEW take (own request id, own hold) with the same mode, prompt,
 // params and inputs as a take that ended without a video, linked by retryOfId. It goes through

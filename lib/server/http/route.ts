@@ -4,7 +4,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { type Actor, actorFromRequest } from "../auth/session";
 import { AppError, validationFailed } from "../errors";
 import { localeOfRequest } from "../locale";
-import { clientIpFrom } from "./client-ip";
+import { clientIpFrom } from "@/lib/server/net/client-ip";
 import { errorResponse, json } from "./respond";
 import { readJsonBody } from "./read-body";
 import { assertSameOrigin } from "./same-origin";

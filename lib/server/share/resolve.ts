@@ -1,7 +1,7 @@
 import "server-only";
 import type { Mode } from "@/lib/shared/generation-schemas";
 import type { Db } from "../db";
-import { type DbMode, MODE_OF_DB } from "../generations/generation-mode";
+import { type DbMode, MODE_OF_DB } from "@/lib/shared/generation-mode";
 import { isShareToken, shareTokenHash } from "./token";
 
 // Visitors' side of share links. Every page load and every media request resolves the token afresh

@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db";
 import { AppError } from "../errors";
-import { displayName } from "../gallery/enrich-views";
+import { displayName } from "@/lib/shared/display-name";
 import { type Access, assertMay, canShare } from "../permissions";
 import type { CreateShareInput } from "./schemas";
 import type { CreatedShareLink, ShareLinkStatus, ShareLinkView } from "@/lib/shared/share-link-views";

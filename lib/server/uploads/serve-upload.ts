@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { AppError } from "../errors";
-import { MEDIA_CSP } from "../http/media-csp";
+import { MEDIA_CSP } from "@/lib/server/media/media-csp";
 import { serveRange } from "../media/serve-range";
 import { accessOf, canViewUpload, visibleGenerationsWhere } from "../permissions";
 import type { Storage } from "../storage";

@@ -1,6 +1,6 @@
 import { db } from "@/lib/server/db";
 import { exportResponse } from "@/lib/server/gallery/export-zip";
-import { readExportIds } from "@/lib/server/gallery/read-export-ids";
+import { readExportIds } from "@/lib/server/http/read-export-ids";
 import { route } from "@/lib/server/http/route";
 import { storage } from "@/lib/server/storage/instance";
 

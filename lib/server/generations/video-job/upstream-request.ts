@@ -4,7 +4,7 @@ import type { Db } from "@/lib/server/db";
 import type { Storage } from "@/lib/server/storage";
 import type { VideoCreateRequest } from "@/lib/shared/upstream/request-schemas";
 import { parseGenerationParams } from "@/lib/shared/generation-params";
-import { MODE_OF_DB } from "../generation-mode";
+import { MODE_OF_DB } from "@/lib/shared/generation-mode";
 
 // Turns a queued take into the upstream create body. `request_id` is ALWAYS the take's
 // upstreamRequestId, fixed at creation: a retried or resumed submit re-sends the same id, so the

@@ -4,10 +4,10 @@ import type { GenerationPage } from "@/lib/shared/generation-view";
 import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { AppError } from "../errors";
-import { withGalleryFields } from "../gallery/enrich-views";
-import { galleryWhere } from "../gallery/gallery-where";
+import { withGalleryFields } from "./enrich-views";
+import { galleryWhere } from "./gallery-where";
 import { accessOf } from "../permissions";
-import { toGenerationViews, VIEW_INCLUDE } from "./generation-view";
+import { toGenerationViews, VIEW_INCLUDE } from "../generations/generation-view";
 
 // GET /api/generations: the actor's clips, newest (or oldest) first, keyset-paginated on
 // (createdAt, id) so a page boundary never skips or repeats a row while new clips are being created

@@ -1,4 +1,3 @@
-import "server-only";
 import type { Mode } from "@/lib/shared/generation-schemas";
 
 // The API spells modes "text" | "image" | "start-end"; the database enum TEXT | IMAGE | START_END.
