@@ -1,23 +1,12 @@
+import { sniffImageType, type ImageType } from "@/lib/shared/image-type";
+
 // Reads just enough of a PNG / JPEG / WebP header to know its type and pixel size, so the simulator
 // can enforce the contract's image rules without an image library.
-
-export type ImageType = "png" | "jpeg" | "webp";
 
 export interface ImageInfo {
   type: ImageType;
   width: number;
   height: number;
-}
-
-export function sniffImageType(buf: Buffer): ImageType | undefined {
-  if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
-    return "png";
-  }
-  if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return "jpeg";
-  if (buf.length >= 12 && buf.toString("latin1", 0, 4) === "RIFF" && buf.toString("latin1", 8, 12) === "WEBP") {
-    return "webp";
-  }
-  return undefined;
 }
 
 function pngSize(buf: Buffer): [number, number] | undefined {

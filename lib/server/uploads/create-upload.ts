@@ -1,12 +1,12 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { sniffImageType } from "@/lib/shared/image-type";
 import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import type { Storage } from "../storage";
 import { uploadKey } from "../storage/keys";
 import { normalizeImage } from "./normalize-image";
-import { sniffImageType } from "./sniff-image-type";
 
 // POST /api/uploads: magic bytes → decode/check/re-encode → store under a generated key → Upload row.
 // The object is written first and the row second; if the row fails the object is removed, so no row

@@ -1,13 +1,12 @@
+import { sniffImageType, type ImageType } from "@/lib/shared/image-type";
 import { InvalidImageError } from "./render-errors";
 
 // Reads format and pixel size from the first bytes of PNG, JPEG and WebP files without decoding
 // them (no sharp in the simulator). This picks the output aspect and rejects obvious garbage cheaply;
 // a real decode by ffmpeg (check-image-decodes.ts) catches the rest.
 
-export type ImageFormat = "png" | "jpeg" | "webp";
-
 export interface ImageHeader {
-  format: ImageFormat;
+  format: ImageType;
   width: number;
   height: number;
 }
@@ -16,20 +15,13 @@ export interface ImageHeader {
 export const MAX_IMAGE_SIDE = 16_384;
 export const MAX_IMAGE_PIXELS = 80_000_000;
 
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
 export function readImageHeader(bytes: Buffer, imageIndex = 0): ImageHeader {
   const fail = (reason: ConstructorParameters<typeof InvalidImageError>[0], detail: string): never => {
     throw new InvalidImageError(reason, imageIndex, detail);
   };
-  let header: ImageHeader | null = null;
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(PNG_SIGNATURE)) header = readPng(bytes, fail);
-  else if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) header = readJpeg(bytes, fail);
-  else if (bytes.length >= 12 && bytes.toString("latin1", 0, 4) === "RIFF" && bytes.toString("latin1", 8, 12) === "WEBP") {
-    header = readWebp(bytes, fail);
-  } else {
-    return fail("unknown-format", "not a PNG, JPEG or WebP file");
-  }
+  const type = sniffImageType(bytes);
+  if (type === null) return fail("unknown-format", "not a PNG, JPEG or WebP file");
+  const header = type === "png" ? readPng(bytes, fail) : type === "jpeg" ? readJpeg(bytes, fail) : readWebp(bytes, fail);
   if (!header) return fail("truncated", "no size found in the image header");
   const { width, height } = header;
   if (width < 1 || height < 1 || width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE || width * height > MAX_IMAGE_PIXELS) {
