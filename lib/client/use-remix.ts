@@ -3,6 +3,7 @@ import { useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import type { Mode } from "@/lib/shared/generation-schemas";
 import type { GenerationView } from "@/lib/shared/generation-view";
+import { isId } from "@/lib/shared/ids";
 import { apiFetch } from "./api";
 import type { ApiError } from "./api-error";
 
@@ -26,7 +27,7 @@ export type RemixState =
 
 export function useRemix(): RemixState {
   const id = useSearchParams().get("remix");
-  const valid = id !== null && /^[A-Za-z0-9_-]{1,128}$/.test(id) ? id : null;
+  const valid = id !== null && isId(id) ? id : null;
   const [loaded, setLoaded] = useState<RemixState>({ status: "none" });
   useEffect(() => {
     if (!valid) return;

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { idSchema } from "@/lib/shared/ids";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
@@ -8,7 +9,6 @@ import { TX_OPTIONS, withWriteRetry } from "../generations/write-retry";
 import { env } from "../env";
 import { localDay, periodOf } from "./period";
 import { spentFen } from "./spend";
-import { id } from "../teams/schemas";
 
 // Setting and clearing budgets (issue 6). Enforcement is enforce-budgets.ts; this module only writes
 // the Budget rows and reports them. Rows:
@@ -27,7 +27,7 @@ export const MAX_LIMIT_FEN = 1_000_000_000;
 
 const LIMIT_MSG = "errors.field.budget_limit";
 const limitFen = z.number({ error: LIMIT_MSG }).int(LIMIT_MSG).min(0, LIMIT_MSG).max(MAX_LIMIT_FEN, LIMIT_MSG);
-const userId = id;
+const userId = idSchema;
 
 export const teamBudgetKeySchema = z
   .object({

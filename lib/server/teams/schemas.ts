@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { idSchema } from "@/lib/shared/ids";
 import {
   ASSIGNABLE_ROLES,
   INVITE_MAX_USES_MAX,
@@ -12,15 +13,12 @@ import {
 
 // Request schemas of the team routes. Messages are i18n keys (route() turns them into field errors).
 
-const ID_RE = /^[A-Za-z0-9_-]{1,128}$/;
-export const id = z.string().regex(ID_RE);
-
 export const teamName = z.string().trim().min(1, "errors.field.team_name").max(TEAM_NAME_MAX, "errors.field.team_name");
 export const teamNameBody = z.strictObject({ name: teamName });
 
 export const assignableRole = z.enum(ASSIGNABLE_ROLES, "errors.field.team_role");
 export const roleBody = z.strictObject({ role: assignableRole });
-export const transferBody = z.strictObject({ userId: id });
+export const transferBody = z.strictObject({ userId: idSchema });
 
 const expiresInHours = z
   .number("errors.field.invite_expiry")
@@ -50,8 +48,8 @@ export const inviteBody = z.discriminatedUnion("kind", [
 ]);
 export type InviteBody = z.infer<typeof inviteBody>;
 
-export const teamParams = z.object({ teamId: id });
-export const memberParams = z.object({ teamId: id, userId: id });
-export const teamInviteParams = z.object({ teamId: id, inviteId: id });
-export const inviteParams = z.object({ inviteId: id });
+export const teamParams = z.object({ teamId: idSchema });
+export const memberParams = z.object({ teamId: idSchema, userId: idSchema });
+export const teamInviteParams = z.object({ teamId: idSchema, inviteId: idSchema });
+export const inviteParams = z.object({ inviteId: idSchema });
 export const tokenParams = z.object({ token: z.string().regex(INVITE_TOKEN_RE) });
