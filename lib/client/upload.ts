@@ -1,13 +1,8 @@
+import type { UploadView } from "@/lib/shared/upload-view";
 import { ApiError, apiErrorFrom, NETWORK_ERROR } from "./api-error";
 
-export interface UploadResult {
-  id: string;
-  width: number;
-  height: number;
-  mime: string;
-  bytes: number;
-  url: string;
-}
+/** The studio's name for the upload answer; the type itself is shared with the server. */
+export type UploadResult = UploadView;
 
 /** POST /api/uploads with XMLHttpRequest (fetch cannot report upload progress). onProgress gets 0..1. */
 export function uploadImage(file: Blob, onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<UploadResult> {

@@ -1,23 +1,14 @@
 "use client";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
-import type { Mode } from "@/lib/shared/generation-schemas";
-import type { GenerationView } from "@/lib/shared/generation-view";
 import { isId } from "@/lib/shared/ids";
+import type { RemixSource } from "@/lib/shared/remix-source";
 import { apiFetch } from "./api";
 import type { ApiError } from "./api-error";
 
 // The studio side of "remix": the gallery links to `/?remix=<generationId>`; this hook reads the
 // parameter, loads GET /api/generations/:id/remix once and hands the studio form what to pre-fill
 // (mode, prompt, parameters and the already-uploaded input images, reused by upload id).
-
-export interface RemixSource {
-  id: string;
-  mode: Mode;
-  prompt: string;
-  params: GenerationView["params"];
-  inputs: { uploadId: string; url: string; width: number; height: number }[];
-}
 
 export type RemixState =
   | { status: "none" }
