@@ -3,8 +3,6 @@
 
 export const SHARE_TTL_MIN_HOURS = 1;
 export const SHARE_TTL_MAX_HOURS = 365 * 24;
-/** 256-bit tokens: 32 random bytes in base64url, no padding. */
-export const SHARE_TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
 /** The files a share link serves (no preview: the page shows the full clip). */
 export const SHARE_FILES = ["video.mp4", "poster.jpg", "cover.jpg"] as const;
 export type ShareFile = (typeof SHARE_FILES)[number];
