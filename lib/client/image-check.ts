@@ -1,4 +1,5 @@
 import { aspectOk, UPLOAD_MAX_BYTES, UPLOAD_MIMES } from "@/lib/shared/generation-schemas";
+import { IMAGE_SNIFF_BYTES, sniffImageType } from "@/lib/shared/image-type";
 
 export type ImageMime = (typeof UPLOAD_MIMES)[number];
 
@@ -7,14 +8,9 @@ export type ImageCheck =
   | { ok: false; error: "type" | "size" | "corrupt" | "aspect"; width?: number; height?: number };
 
 /** Image type from its first bytes (never from the name or the browser's guess). */
-export function sniffImageMime(head: Uint8Array): ImageMime | null {
-  const at = (i: number) => head[i] ?? -1;
-  if (at(0) === 0x89 && at(1) === 0x50 && at(2) === 0x4e && at(3) === 0x47 && at(4) === 0x0d && at(5) === 0x0a && at(6) === 0x1a && at(7) === 0x0a)
-    return "image/png";
-  if (at(0) === 0xff && at(1) === 0xd8 && at(2) === 0xff) return "image/jpeg";
-  const ascii = (from: number, to: number) => String.fromCharCode(...head.slice(from, to));
-  if (head.length >= 12 && ascii(0, 4) === "RIFF" && ascii(8, 12) === "WEBP") return "image/webp";
-  return null;
+function sniffImageMime(head: Uint8Array): ImageMime | null {
+  const type = sniffImageType(head);
+  return type === null ? null : `image/${type}`;
 }
 
 async function dimensions(file: Blob): Promise<{ width: number; height: number } | null> {
@@ -43,7 +39,7 @@ async function dimensions(file: Blob): Promise<{ width: number; height: number }
 
 /** The client half of the upload checks (the server repeats them): type, size, decodable, aspect. */
 export async function checkImageFile(file: Blob): Promise<ImageCheck> {
-  const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
+  const head = new Uint8Array(await file.slice(0, IMAGE_SNIFF_BYTES).arrayBuffer());
   const mime = sniffImageMime(head);
   if (!mime) return { ok: false, error: "type" };
   if (file.size > UPLOAD_MAX_BYTES) return { ok: false, error: "size" };

@@ -1,6 +1,7 @@
 "use client";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
+import { isId } from "@/lib/shared/ids";
 import type { RemixSource } from "@/lib/shared/remix-source";
 import { apiFetch } from "./api";
 import type { ApiError } from "./api-error";
@@ -17,7 +18,7 @@ export type RemixState =
 
 export function useRemix(): RemixState {
   const id = useSearchParams().get("remix");
-  const valid = id !== null && /^[A-Za-z0-9_-]{1,128}$/.test(id) ? id : null;
+  const valid = id !== null && isId(id) ? id : null;
   const [loaded, setLoaded] = useState<RemixState>({ status: "none" });
   useEffect(() => {
     if (!valid) return;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema } from "./id-schema";
+import { idSchema } from "./ids";
 
 // Request bodies of the budget routes (PUT/DELETE /api/teams/:teamId/budgets, PUT /api/admin/budget)
 // and the key a budget form sends. Amounts are integer fen; messages are i18n keys (route() turns

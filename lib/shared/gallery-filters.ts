@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MODES } from "./generation-schemas";
 import { CANCELLED_BY_USER, FAILED_STATES, GENERATION_STATUSES, RUNNING, SUCCEEDED } from "./generation-lifecycle";
+import { idSchema } from "./ids";
 
 // The gallery's filters: one definition for GET /api/generations (server) and the URL of the
 // gallery page (client), so a bookmarked view and an API call mean the same thing.
@@ -37,7 +38,7 @@ export const tagName = z
   .pipe(z.string().min(1, { error: "gallery.error.tagEmpty" }).max(TAG_MAX_CHARS, { error: "gallery.error.tagTooLong" }));
 
 /** `?team=<id>`: a team workspace; absent = the personal one (list, SSE and submit share it). */
-export const workspaceQuerySchema = z.object({ team: opt(z.string().regex(/^[A-Za-z0-9_-]{1,128}$/)) });
+export const workspaceQuerySchema = z.object({ team: opt(idSchema) });
 
 export const galleryQuerySchema = z.object({
   limit: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(LIST_LIMIT_MAX).default(20)),
@@ -55,7 +56,7 @@ export const galleryQuerySchema = z.object({
   to: opt(instant),
   favourite: opt(z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1")),
   tag: opt(tagName),
-  creator: opt(z.string().regex(/^[A-Za-z0-9_-]{1,128}$/)),
+  creator: opt(idSchema),
   sort: opt(z.enum(SORTS)),
   scope: opt(z.enum(SCOPES)),
   ...workspaceQuerySchema.shape,
@@ -85,8 +86,7 @@ export const patchGenerationSchema = z
   .refine((b) => b.favourite !== undefined || b.tags !== undefined, { error: "gallery.error.nothingToChange" });
 export type PatchGeneration = z.output<typeof patchGenerationSchema>;
 
-const generationId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/);
-const idList = z.array(generationId).min(1, { error: "gallery.error.noneSelected" }).max(BULK_MAX, { error: "gallery.error.tooMany" });
+const idList = z.array(idSchema).min(1, { error: "gallery.error.noneSelected" }).max(BULK_MAX, { error: "gallery.error.tooMany" });
 
 export const bulkSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("delete"), ids: idList }).strict(),

@@ -10,5 +10,3 @@ export const INVITE_TTL_MIN_HOURS = 1;
 export const INVITE_TTL_MAX_HOURS = 30 * 24;
 export const INVITE_TTL_DEFAULT_HOURS = 7 * 24;
 export const INVITE_MAX_USES_MAX = 100;
-/** A link token is 32 random bytes in base64url: 43 characters. */
-export const INVITE_TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { isId } from "@/lib/shared/ids";
 
 // Result URLs imitate a CDN's signed links: /files/<taskId>/<name>?exp=<unix s>&sig=<hmac>. A wrong
 // signature and an expired link both answer 403, like an expired object-storage signature.
@@ -19,8 +20,8 @@ export type FileUrlCheck =
   | { ok: false; status: 403 | 404; reason: string };
 
 export function checkFileUrl(url: URL, secret: Buffer, nowMs: number): FileUrlCheck {
-  const m = /^\/files\/([A-Za-z0-9_-]{1,128})\/(video\.mp4|cover\.jpg)$/.exec(url.pathname);
-  if (!m) return { ok: false, status: 404, reason: "NoSuchKey" };
+  const m = /^\/files\/([^/]+)\/(video\.mp4|cover\.jpg)$/.exec(url.pathname);
+  if (!m || !isId(m[1] as string)) return { ok: false, status: 404, reason: "NoSuchKey" };
   const taskId = m[1] as string;
   const name = m[2] as ResultFile;
   const exp = Number(url.searchParams.get("exp"));

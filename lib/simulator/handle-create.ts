@@ -4,7 +4,7 @@ import path from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createImageFetcher } from "./fetch-image";
 import { drawGenerationMs, newTaskId } from "./generation-time";
-import type { RenderInput } from "./render-contract";
+import type { RenderInput } from "./render/render-clip";
 import { authenticate, readBody, sendJson, sendUpstreamError, type SimContext } from "./sim-context";
 import type { SimTask } from "./task-store";
 import { validateCreateRequest } from "./validate-request";

@@ -1,7 +1,10 @@
-// Reads just enough of a PNG / JPEG / WebP header to know its type and pixel size, so the simulator
-// can enforce the contract's image rules without an image library.
+import type { ImageType } from "@/lib/shared/image-type";
+import { type ImageHeaderScan, scanImageHeader } from "./render/image-header";
+import { InvalidImageError } from "./render/render-errors";
 
-export type ImageType = "png" | "jpeg" | "webp";
+// What request validation needs to know about an image: its type and pixel size, read from the header
+// by the renderer's reader but without the renderer's limits (animation, dimensions), which are
+// judged when the clip is rendered.
 
 export interface ImageInfo {
   type: ImageType;
@@ -9,71 +12,17 @@ export interface ImageInfo {
   height: number;
 }
 
-export function sniffImageType(buf: Buffer): ImageType | undefined {
-  if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
-    return "png";
-  }
-  if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return "jpeg";
-  if (buf.length >= 12 && buf.toString("latin1", 0, 4) === "RIFF" && buf.toString("latin1", 8, 12) === "WEBP") {
-    return "webp";
-  }
-  return undefined;
-}
-
-function pngSize(buf: Buffer): [number, number] | undefined {
-  if (buf.length < 24 || buf.toString("latin1", 12, 16) !== "IHDR") return undefined;
-  return [buf.readUInt32BE(16), buf.readUInt32BE(20)];
-}
-
-function jpegSize(buf: Buffer): [number, number] | undefined {
-  let i = 2;
-  while (i + 9 < buf.length) {
-    if (buf[i] !== 0xff) return undefined;
-    const marker = buf[i + 1] ?? 0;
-    if (marker === 0xff) {
-      i += 1; // fill byte
-      continue;
-    }
-    if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
-      i += 2; // markers without a length
-      continue;
-    }
-    const len = buf.readUInt16BE(i + 2);
-    // SOF0..SOF15 carry the frame size; C4 (DHT), C8 (JPG) and CC (DAC) share the range but do not.
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      return [buf.readUInt16BE(i + 7), buf.readUInt16BE(i + 5)];
-    }
-    if (marker === 0xd9 || marker === 0xda) return undefined; // end / start of scan before any SOF
-    i += 2 + len;
-  }
-  return undefined;
-}
-
-function webpSize(buf: Buffer): [number, number] | undefined {
-  if (buf.length < 30) return undefined;
-  const chunk = buf.toString("latin1", 12, 16);
-  if (chunk === "VP8 ") {
-    // Keyframe start code 9d 01 2a, then 14-bit width/height.
-    if (buf[23] !== 0x9d || buf[24] !== 0x01 || buf[25] !== 0x2a) return undefined;
-    return [buf.readUInt16LE(26) & 0x3fff, buf.readUInt16LE(28) & 0x3fff];
-  }
-  if (chunk === "VP8L") {
-    if (buf[20] !== 0x2f) return undefined;
-    const bits = buf.readUInt32LE(21);
-    return [(bits & 0x3fff) + 1, ((bits >> 14) & 0x3fff) + 1];
-  }
-  if (chunk === "VP8X") {
-    return [buf.readUIntLE(24, 3) + 1, buf.readUIntLE(27, 3) + 1];
-  }
-  return undefined;
-}
-
+/** Type and pixel size of a PNG, JPEG or WebP whose header can be read; undefined otherwise. */
 export function probeImage(buf: Buffer): ImageInfo | undefined {
-  const type = sniffImageType(buf);
-  if (!type) return undefined;
-  const size = type === "png" ? pngSize(buf) : type === "jpeg" ? jpegSize(buf) : webpSize(buf);
-  if (!size || size[0] <= 0 || size[1] <= 0) return undefined;
-  return { type, width: size[0], height: size[1] };
+  let scan: ImageHeaderScan;
+  try {
+    scan = scanImageHeader(buf);
+  } catch (err) {
+    if (err instanceof InvalidImageError) return undefined;
+    throw err;
+  }
+  if (scan.width <= 0 || scan.height <= 0) return undefined;
+  return { type: scan.format, width: scan.width, height: scan.height };
 }
 
 /** Declared data-URI subtype → the type its bytes must have (jpg and jpeg are the same format). */

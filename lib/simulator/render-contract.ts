@@ -1,20 +1,9 @@
-// The renderer's interface as agreed with lib/simulator/render/ (owned separately). Declared here as
-// well so the simulator can accept a fake renderer in tests without importing ffmpeg code.
+import type { RenderInput, RenderResult } from "./render/render-clip";
 
-export type RenderInput =
-  | { mode: "text"; prompt: string; style: "general" | "anime"; aspectRatio: "16:9" | "9:16" | "1:1" }
-  | { mode: "image"; prompt?: string; image: Buffer }
-  | { mode: "start-end"; prompt?: string; images: [Buffer, Buffer] };
+// How the simulator calls its renderer. Only types come from render/ (a type import is erased at
+// run time), so the simulator can take a fake renderer in tests and importing it never loads ffmpeg.
 
-export interface RenderOutput {
-  videoPath: string;
-  coverPath: string;
-  key: string;
-  ms: number;
-  cached: boolean;
-}
-
-export type RenderFn = (input: RenderInput, opts: { cacheDir: string }) => Promise<RenderOutput>;
+export type RenderFn = (input: RenderInput, opts: { cacheDir: string }) => Promise<RenderResult>;
 
 /** The real renderer, loaded on first use so merely importing the simulator never touches ffmpeg. */
 export const loadDefaultRenderer = async (): Promise<RenderFn> => {

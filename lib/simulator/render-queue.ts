@@ -1,9 +1,10 @@
-import { loadDefaultRenderer, type RenderFn, type RenderInput, type RenderOutput } from "./render-contract";
+import { loadDefaultRenderer, type RenderFn } from "./render-contract";
+import type { RenderInput, RenderResult } from "./render/render-clip";
 
 // Runs renders in the background, a few at a time (ffmpeg is CPU bound), and reports each outcome.
 // The renderer is loaded lazily so a simulator that never renders never imports ffmpeg code.
 
-export type RenderOutcome = { ok: true; output: RenderOutput } | { ok: false; error: string };
+export type RenderOutcome = { ok: true; output: RenderResult } | { ok: false; error: string };
 
 export class RenderQueue {
   private readonly waiting: { taskId: string; input: () => Promise<RenderInput> }[] = [];

@@ -1,30 +1,11 @@
 import fs from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { contentRange, parseRange, unsatisfiedRange } from "@/lib/shared/http-range";
 import { deliver, type FaultSpec } from "./faults";
 
-// Serves one result file with single-range support (RFC 9110 §14): 206 for one satisfiable range,
-// 416 with `bytes */len` when none is, 200 for no/invalid/multi ranges (refusing multipart keeps it
-// small and DoS-proof), If-Range against a strong ETag, HEAD without a body.
-
-export type RangeResult = { kind: "full" } | { kind: "partial"; start: number; end: number } | { kind: "unsatisfiable" };
-
-export function parseRange(header: string | undefined, size: number): RangeResult {
-  if (!header) return { kind: "full" };
-  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
-  if (!m) return { kind: "full" }; // syntactically invalid or multiple ranges: ignore
-  const [, a = "", b = ""] = m;
-  if (a === "" && b === "") return { kind: "full" };
-  if (a === "") {
-    const suffix = Number(b);
-    if (suffix === 0 || size === 0) return { kind: "unsatisfiable" };
-    return { kind: "partial", start: Math.max(0, size - suffix), end: size - 1 };
-  }
-  const start = Number(a);
-  const end = b === "" ? size - 1 : Math.min(Number(b), size - 1);
-  if (b !== "" && Number(b) < start) return { kind: "full" }; // reversed: invalid, ignore
-  if (start >= size) return { kind: "unsatisfiable" };
-  return { kind: "partial", start, end };
-}
+// Serves one result file with single-range support: 206 for one satisfiable range, 416 when it is
+// not, 200 for no/invalid/multi ranges, If-Range against a strong ETag, HEAD without a body. The
+// Range header is read by the same parser as the app's media routes.
 
 export function etagFor(stat: fs.Stats): string {
   return `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
@@ -56,11 +37,11 @@ export function serveRange(
   const rangeHeader = ifRange === undefined || ifRange === etag ? req.headers.range : undefined;
   const range = parseRange(rangeHeader, stat.size);
   if (range.kind === "unsatisfiable") {
-    res.writeHead(416, { ...base, "Content-Range": `bytes */${stat.size}`, "Content-Length": "0" }).end();
+    res.writeHead(416, { ...base, "Content-Range": unsatisfiedRange(stat.size), "Content-Length": "0" }).end();
     return;
   }
-  const [start, end, status] = range.kind === "partial" ? [range.start, range.end, 206] : [0, stat.size - 1, 200];
-  const headers = range.kind === "partial" ? { ...base, "Content-Range": `bytes ${start}-${end}/${stat.size}` } : base;
+  const [start, end, status] = range.kind === "range" ? [range.start, range.end, 206] : [0, stat.size - 1, 200];
+  const headers = range.kind === "range" ? { ...base, "Content-Range": contentRange(start, end, stat.size) } : base;
   const length = Math.max(0, end - start + 1);
   if (req.method === "HEAD") {
     res.writeHead(status, { ...headers, "Content-Length": String(length) }).end();

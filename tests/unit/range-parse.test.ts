@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { contentRange, parseRange, type RangeResult, unsatisfiedRange } from "@/lib/server/media/range";
+import { contentRange, parseRange, type RangeResult, unsatisfiedRange } from "@/lib/shared/http-range";
 
 // Independent reference: regexes + BigInt arithmetic instead of the scanner + digit-string
 // comparison used by parseRange, written straight from RFC 9110 §14.1 and our single-range policy.

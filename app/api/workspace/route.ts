@@ -5,10 +5,11 @@ import { json } from "@/lib/server/http/respond";
 import { route } from "@/lib/server/http/route";
 import { accessOf, can } from "@/lib/server/permissions";
 import { WORKSPACE_COOKIE } from "@/lib/server/workspace/current-workspace";
+import { idSchema } from "@/lib/shared/ids";
 
 export const runtime = "nodejs";
 
-const body = z.object({ teamId: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/).nullable() }).strict();
+const body = z.object({ teamId: idSchema.nullable() }).strict();
 
 // PUT /api/workspace {teamId|null} -> {teamId}; remembers the studio/gallery workspace of this browser.
 // A team the actor is not in is 404 (and the cookie is re-checked on every read anyway).

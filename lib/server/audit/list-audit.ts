@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { idSchema } from "@/lib/shared/ids";
 import type { Db } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
@@ -18,7 +19,7 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.field.date").refine(
 
 export const auditQuerySchema = z.object({
   action: z.preprocess(emptyToUndef, z.enum(AUDIT_ACTIONS).optional()),
-  actorId: z.preprocess(emptyToUndef, z.string().regex(/^[A-Za-z0-9_-]{1,128}$/).optional()),
+  actorId: z.preprocess(emptyToUndef, idSchema.optional()),
   from: z.preprocess(emptyToUndef, day.optional()),
   to: z.preprocess(emptyToUndef, day.optional()),
   cursor: z.preprocess(emptyToUndef, z.string().max(300).optional()),

@@ -1,16 +1,12 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import type { SignUpInput } from "@/lib/shared/account-schemas";
 import type { Db } from "../db";
+import { linkTokenHash } from "../link-token";
 import { AppError } from "../errors";
 import { getRegistrationMode } from "../settings/registration";
 import { claimFirstAdmin } from "./first-admin";
 import { normalizeEmail } from "./login-throttle";
 import { hashPassword } from "./password";
-
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
 
 /**
  * Creates an account. The very first account may always register (and becomes instance admin);
@@ -23,7 +19,7 @@ export async function registerUser(client: Db, input: SignUpInput): Promise<{ id
   let inviteId: string | undefined;
   if (mode === "invite" && anyUser) {
     if (!input.invite) throw new AppError("registration_closed");
-    const invite = await client.instanceInvite.findUnique({ where: { tokenHash: hashToken(input.invite) } });
+    const invite = await client.instanceInvite.findUnique({ where: { tokenHash: linkTokenHash(input.invite) } });
     const usable = invite && !invite.usedAt && invite.expiresAt > new Date() && (!invite.email || invite.email === email);
     if (!usable) throw new AppError("invalid_invite");
     inviteId = invite.id;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { UpstreamErrorKind } from "@/lib/shared/upstream/error-codes";
+import { redactSecrets } from "../redact-secrets";
 
 export type { UpstreamErrorKind };
 export type UpstreamOperation = "create" | "query";
@@ -51,25 +52,9 @@ export function isUpstreamError(e: unknown): e is UpstreamError {
 }
 
 const MAX_MESSAGE = 200;
-const KEY_LIKE = /\b[0-9a-f]{32}\.[A-Za-z0-9]{16}\b/g;
 
-/**
- * Remove the key (whole, and each `id.secret` half) plus anything that looks like a bearer token or
- * a BigModel key from text that came from outside (upstream bodies echo requests sometimes).
- */
-export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  const parts = new Set<string>();
-  for (const s of secrets) {
-    if (!s) continue;
-    parts.add(s);
-    for (const half of s.split(".")) if (half.length >= 8) parts.add(half);
-  }
-  for (const p of [...parts].sort((a, b) => b.length - a.length)) out = out.split(p).join("[redacted]");
-  return out.replace(/Bearer\s+\S+/gi, "Bearer [redacted]").replace(KEY_LIKE, "[redacted]");
-}
-
+/** Text from outside (an upstream body or transport error) made safe to carry: redacted, one line, short. */
 export function safeSnippet(text: string, secrets: readonly string[]): string {
-  const oneLine = redact(text, secrets).replace(/\s+/g, " ").trim();
+  const oneLine = redactSecrets(text, secrets).replace(/\s+/g, " ").trim();
   return oneLine.length > MAX_MESSAGE ? `${oneLine.slice(0, MAX_MESSAGE)}…` : oneLine;
 }

@@ -3,7 +3,7 @@ import type { Readable } from "node:stream";
 import type { Storage } from "@/lib/server/storage/storage";
 import { isStorageError } from "@/lib/server/storage/storage-error";
 import { AppError } from "../errors";
-import { contentRange, parseRange, unsatisfiedRange } from "./range";
+import { contentRange, parseRange, unsatisfiedRange } from "@/lib/shared/http-range";
 
 // Streams one stored object as a Web Response with HTTP Range support (RELIABILITY.md S-1..S-3).
 // Authorization happens before this is called; `cacheControl` is chosen by the caller

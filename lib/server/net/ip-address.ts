@@ -1,11 +1,22 @@
 import "server-only";
-import { isIPv4, isIPv6 } from "node:net";
+import { isIPv6 } from "node:net";
+import ipaddr from "ipaddr.js";
 
-// Parsing and classification of IP addresses for the SSRF guard (RELIABILITY.md §0 finding 4).
-// Everything works on raw bytes so that every textual form of one address (dotted, decimal, hex,
-// octal, IPv4-mapped/compatible IPv6, NAT64, 6to4) lands in the same classification.
+// Parsing and classification of IP addresses for the SSRF guard. Every textual form of one address
+// (dotted, decimal, hex, octal, short IPv4 forms; IPv4-mapped/compatible IPv6, NAT64, 6to4) must
+// land in the same class, or a spelling the kernel accepts would slip past the check.
+//
+// ipaddr.js parses the text (IPv4 the way inet_aton and the WHATWG URL parser do: 1–4 parts, each
+// decimal, 0x-hex or 0-octal, the last part filling the remaining bytes) and matches prefixes. Its own
+// range() is not used as the classification: it folds the documentation and benchmarking networks
+// into "reserved", calls addresses outside 2000::/3 that it has no name for "unicast" (they are not
+// routable on the internet), and does not look inside IPv4-compatible, translated, NAT64 and 6to4
+// addresses, which the kernel may route to the IPv4 address they carry. The rules below are ours.
+// One spelling differs from the URL parser: ipaddr.js refuses an empty hex part ("0x"), which WHATWG
+// reads as 0. URL hosts reach us already normalized to dotted form, and classifyAddress treats
+// anything it cannot parse as "reserved", so the difference only ever refuses.
 
-export type IpBytes = { family: 4; bytes: Uint8Array } | { family: 6; bytes: Uint8Array };
+export type IpLiteral = { family: 4; address: ipaddr.IPv4 } | { family: 6; address: ipaddr.IPv6 };
 
 /** Why an address is refused; `public` means it may be contacted. */
 export type IpClass =
@@ -24,154 +35,96 @@ export type IpClass =
   | "benchmark"
   | "tunnel"; // Teredo: the real destination is hidden inside
 
-/**
- * Parses an IPv4 address the way inet_aton (and the WHATWG URL parser) does: 1–4 parts, each
- * decimal, 0x-hex or 0-octal; the last part fills the remaining bytes. Returns null otherwise.
- */
-export function parseIPv4Loose(text: string): Uint8Array | null {
-  const parts = text.split(".");
-  if (parts.length > 4 || parts.some((p) => p === "")) return null;
-  const nums: number[] = [];
-  for (const p of parts) {
-    let n: number;
-    if (/^0x[0-9a-f]*$/i.test(p)) n = p.length === 2 ? 0 : parseInt(p.slice(2), 16);
-    else if (/^0[0-7]+$/.test(p)) n = parseInt(p.slice(1), 8);
-    else if (/^(0|[1-9][0-9]*)$/.test(p)) n = Number(p);
-    else return null;
-    if (!Number.isSafeInteger(n)) return null;
-    nums.push(n);
-  }
-  const last = nums.pop() ?? 0;
-  if (nums.some((n) => n > 255)) return null;
-  const restBytes = 4 - nums.length;
-  if (last >= 2 ** (8 * restBytes)) return null;
-  const out = new Uint8Array(4);
-  nums.forEach((n, i) => (out[i] = n));
-  for (let i = 3, v = last; i >= nums.length; i--, v = Math.floor(v / 256)) out[i] = v % 256;
-  return out;
-}
-
-/** Parses any IPv6 text form (with `::`, embedded dotted IPv4, optional brackets and zone id). */
-export function parseIPv6(text: string): Uint8Array | null {
-  let t = text.startsWith("[") && text.endsWith("]") ? text.slice(1, -1) : text;
-  const zone = t.indexOf("%");
-  if (zone >= 0) t = t.slice(0, zone);
-  if (!isIPv6(t)) return null;
-  const groups: number[] = [];
-  const [head = "", tail] = t.split("::") as [string, string | undefined];
-  const toGroups = (s: string): number[] => {
-    if (s === "") return [];
-    const out: number[] = [];
-    for (const g of s.split(":")) {
-      if (g.includes(".")) {
-        const v4 = parseIPv4Strict(g);
-        if (!v4) return [NaN];
-        out.push(((v4[0] ?? 0) << 8) | (v4[1] ?? 0), ((v4[2] ?? 0) << 8) | (v4[3] ?? 0));
-      } else out.push(parseInt(g, 16));
-    }
-    return out;
-  };
-  const h = toGroups(head);
-  const tl = tail === undefined ? [] : toGroups(tail);
-  const fill = tail === undefined ? 0 : 8 - h.length - tl.length;
-  groups.push(...h, ...new Array<number>(Math.max(0, fill)).fill(0), ...tl);
-  if (groups.length !== 8 || groups.some((g) => !Number.isInteger(g) || g < 0 || g > 0xffff)) return null;
-  const out = new Uint8Array(16);
-  groups.forEach((g, i) => {
-    out[2 * i] = g >> 8;
-    out[2 * i + 1] = g & 0xff;
-  });
-  return out;
-}
-
-function parseIPv4Strict(text: string): Uint8Array | null {
-  if (!isIPv4(text)) return null;
-  return Uint8Array.from(text.split(".").map(Number));
+/** IPv4 in any inet_aton spelling → its four bytes, or null. */
+export function parseIPv4Loose(text: string): number[] | null {
+  return ipaddr.IPv4.isValid(text) ? ipaddr.IPv4.parse(text).toByteArray() : null;
 }
 
 /**
- * Parses a host that is an IP literal in any form a URL parser or resolver might accept.
- * Returns null for a host name (which then has to go through DNS and the allowlist).
+ * Parses a host that is an IP literal in any form a URL parser or resolver might accept (IPv6 with
+ * optional brackets and zone id, and a trailing dot on IPv4). Returns null for a host name, which
+ * then has to go through DNS and the allowlist.
  */
-export function parseIpLiteral(host: string): IpBytes | null {
+export function parseIpLiteral(host: string): IpLiteral | null {
   const h = host.endsWith(".") ? host.slice(0, -1) : host;
-  const v6 = parseIPv6(h);
-  if (v6) return { family: 6, bytes: v6 };
-  const v4 = parseIPv4Loose(h);
-  if (v4) return { family: 4, bytes: v4 };
+  let v6 = h.startsWith("[") && h.endsWith("]") ? h.slice(1, -1) : h;
+  const zone = v6.indexOf("%");
+  if (zone >= 0) v6 = v6.slice(0, zone);
+  // Node's strict check decides what is IPv6 text: ipaddr.js would also take non-standard spellings
+  // of an embedded IPv4 part (hex or leading zeros), which no resolver or URL parser produces.
+  if (isIPv6(v6)) return { family: 6, address: ipaddr.IPv6.parse(v6) };
+  if (ipaddr.IPv4.isValid(h)) return { family: 4, address: ipaddr.IPv4.parse(h) };
   return null;
 }
 
-type V4Range = readonly [a: number, b: number, c: number, d: number, prefix: number, cls: IpClass];
-// Order matters only where ranges nest (none do here). Sources: IANA special-purpose registries.
-const V4_RANGES: readonly V4Range[] = [
-  [0, 0, 0, 0, 8, "unspecified"],
-  [10, 0, 0, 0, 8, "private"],
-  [100, 64, 0, 0, 10, "shared"],
-  [127, 0, 0, 0, 8, "loopback"],
-  [169, 254, 0, 0, 16, "link_local"],
-  [172, 16, 0, 0, 12, "private"],
-  [192, 0, 0, 0, 24, "reserved"],
-  [192, 0, 2, 0, 24, "documentation"],
-  [192, 88, 99, 0, 24, "reserved"],
-  [192, 168, 0, 0, 16, "private"],
-  [198, 18, 0, 0, 15, "benchmark"],
-  [198, 51, 100, 0, 24, "documentation"],
-  [203, 0, 113, 0, 24, "documentation"],
-  [224, 0, 0, 0, 4, "multicast"],
-  [255, 255, 255, 255, 32, "broadcast"],
-  [240, 0, 0, 0, 4, "reserved"],
+/** Judge the IPv4 address carried in the last 32 bits, or in bits 16–47 (6to4's relay address). */
+type Embedded = "ipv4-in-last-32-bits" | "ipv4-after-2002";
+type Rule<A, V> = readonly [network: A, prefix: number, verdict: V];
+
+const v4 = (cidr: string, verdict: IpClass): Rule<ipaddr.IPv4, IpClass> => [...ipaddr.IPv4.parseCIDR(cidr), verdict];
+const v6 = (cidr: string, verdict: IpClass | Embedded): Rule<ipaddr.IPv6, IpClass | Embedded> => [...ipaddr.IPv6.parseCIDR(cidr), verdict];
+
+// First match wins; anything unmatched is public. Sources: IANA special-purpose registries.
+const V4_RULES: readonly Rule<ipaddr.IPv4, IpClass>[] = [
+  v4("0.0.0.0/8", "unspecified"),
+  v4("10.0.0.0/8", "private"),
+  v4("100.64.0.0/10", "shared"),
+  v4("127.0.0.0/8", "loopback"),
+  v4("169.254.0.0/16", "link_local"),
+  v4("172.16.0.0/12", "private"),
+  v4("192.0.0.0/24", "reserved"),
+  v4("192.0.2.0/24", "documentation"),
+  v4("192.88.99.0/24", "reserved"),
+  v4("192.168.0.0/16", "private"),
+  v4("198.18.0.0/15", "benchmark"),
+  v4("198.51.100.0/24", "documentation"),
+  v4("203.0.113.0/24", "documentation"),
+  v4("224.0.0.0/4", "multicast"),
+  v4("255.255.255.255/32", "broadcast"), // before 240/4, which contains it
+  v4("240.0.0.0/4", "reserved"),
 ];
 
-function inPrefix(bytes: Uint8Array, net: readonly number[], prefix: number): boolean {
-  for (let bit = 0; bit < prefix; bit++) {
-    const i = bit >> 3;
-    const mask = 0x80 >> (bit & 7);
-    if (((bytes[i] ?? 0) & mask) !== ((net[i] ?? 0) & mask)) return false;
-  }
-  return true;
-}
-
-export function classifyIPv4(bytes: Uint8Array): IpClass {
-  for (const [a, b, c, d, prefix, cls] of V4_RANGES) {
-    if (inPrefix(bytes, [a, b, c, d], prefix)) return cls;
-  }
-  return "public";
-}
-
-const zeros = (n: number) => new Array<number>(n).fill(0);
-
-export function classifyIPv6(bytes: Uint8Array): IpClass {
-  const b = (i: number) => bytes[i] ?? 0;
-  const embeddedV4 = (from: number) => bytes.slice(from, from + 4);
-  if (bytes.every((x) => x === 0)) return "unspecified";
-  if (inPrefix(bytes, [...zeros(15), 1], 128)) return "loopback";
+// First match wins; anything unmatched is reserved.
+const V6_RULES: readonly Rule<ipaddr.IPv6, IpClass | Embedded>[] = [
+  v6("::/128", "unspecified"),
+  v6("::1/128", "loopback"), // before ::/96, which contains it
   // ::ffff:a.b.c.d (mapped), ::a.b.c.d (deprecated "compatible"), ::ffff:0:a.b.c.d (translated):
   // the kernel may route these to the IPv4 address, so they are judged as that address.
-  if (inPrefix(bytes, [...zeros(10), 0xff, 0xff], 96)) return classifyIPv4(embeddedV4(12));
-  if (inPrefix(bytes, zeros(12), 96)) return classifyIPv4(embeddedV4(12));
-  if (inPrefix(bytes, [...zeros(8), 0xff, 0xff, 0, 0], 96)) return classifyIPv4(embeddedV4(12));
+  v6("::ffff:0:0/96", "ipv4-in-last-32-bits"),
+  v6("::/96", "ipv4-in-last-32-bits"),
+  v6("::ffff:0:0:0/96", "ipv4-in-last-32-bits"),
   // NAT64 (64:ff9b::/96 well-known, 64:ff9b:1::/48 local-use) reaches the embedded IPv4 address.
-  if (inPrefix(bytes, [0, 0x64, 0xff, 0x9b, ...zeros(8)], 96)) return classifyIPv4(embeddedV4(12));
-  if (inPrefix(bytes, [0, 0x64, 0xff, 0x9b, 0, 1], 48)) return "reserved";
-  if (inPrefix(bytes, [0x20, 0x02], 16)) {
-    return classifyIPv4(embeddedV4(2)); // 6to4 carries the IPv4 relay address
-  }
-  if (inPrefix(bytes, [0x20, 0x01, 0, 0], 32)) return "tunnel"; // Teredo
-  if (inPrefix(bytes, [0x20, 0x01, 0x0d, 0xb8], 32)) return "documentation";
-  if (inPrefix(bytes, [0x01, 0, 0, 0, 0, 0, 0, 0], 64)) return "reserved"; // discard-only
-  if (inPrefix(bytes, [0x20, 0x01, 0x00, 0x10], 28)) return "reserved"; // ORCHID
-  if ((b(0) & 0xfe) === 0xfc) return "unique_local"; // fc00::/7
-  if (b(0) === 0xfe && (b(1) & 0xc0) === 0x80) return "link_local"; // fe80::/10
-  if (b(0) === 0xfe && (b(1) & 0xc0) === 0xc0) return "site_local"; // fec0::/10
-  if (b(0) === 0xff) return "multicast";
+  v6("64:ff9b::/96", "ipv4-in-last-32-bits"),
+  v6("64:ff9b:1::/48", "reserved"),
+  v6("2002::/16", "ipv4-after-2002"), // 6to4 carries the IPv4 relay address
+  v6("2001::/32", "tunnel"), // Teredo
+  v6("2001:db8::/32", "documentation"),
+  v6("100::/64", "reserved"), // discard-only
+  v6("2001:10::/28", "reserved"), // ORCHID
+  v6("fc00::/7", "unique_local"),
+  v6("fe80::/10", "link_local"),
+  v6("fec0::/10", "site_local"),
+  v6("ff00::/8", "multicast"),
   // Only global unicast (2000::/3) is routable on the internet; everything else is reserved.
-  if ((b(0) & 0xe0) !== 0x20) return "reserved";
-  return "public";
+  v6("2000::/3", "public"),
+];
+
+export function classifyIPv4(address: ipaddr.IPv4): IpClass {
+  return V4_RULES.find(([network, prefix]) => address.match(network, prefix))?.[2] ?? "public";
 }
 
-export function classifyIp(ip: IpBytes): IpClass {
-  return ip.family === 4 ? classifyIPv4(ip.bytes) : classifyIPv6(ip.bytes);
+export function classifyIPv6(address: ipaddr.IPv6): IpClass {
+  const rule = V6_RULES.find(([network, prefix]) => address.match(network, prefix));
+  if (!rule) return "reserved";
+  const bytes = address.toByteArray();
+  const verdict = rule[2];
+  if (verdict === "ipv4-in-last-32-bits") return classifyIPv4(new ipaddr.IPv4(bytes.slice(12, 16)));
+  if (verdict === "ipv4-after-2002") return classifyIPv4(new ipaddr.IPv4(bytes.slice(2, 6)));
+  return verdict;
+}
+
+export function classifyIp(ip: IpLiteral): IpClass {
+  return ip.family === 4 ? classifyIPv4(ip.address) : classifyIPv6(ip.address);
 }
 
 /**

@@ -2,7 +2,8 @@ import "server-only";
 import type { Mode } from "@/lib/shared/generation-schemas";
 import type { Db } from "../db";
 import { type DbMode, MODE_OF_DB } from "@/lib/shared/generation-mode";
-import { isShareToken, shareTokenHash } from "./token";
+import { isLinkToken } from "@/lib/shared/link-token";
+import { linkTokenHash } from "../link-token";
 
 // Visitors' side of share links. Every page load and every media request resolves the token afresh
 // from the database (nothing is cached across requests), so a revoked or expired link, a deleted clip
@@ -30,9 +31,9 @@ export interface ResolvedShare {
 
 /** The live link of `token`, or null (unknown, malformed, revoked, expired, clip gone or not stored). */
 export async function resolveShareToken(client: Db, token: string, now = new Date()): Promise<ResolvedShare | null> {
-  if (!isShareToken(token)) return null;
+  if (!isLinkToken(token)) return null;
   const link = await client.shareLink.findUnique({
-    where: { tokenHash: shareTokenHash(token) },
+    where: { tokenHash: linkTokenHash(token) },
     select: {
       id: true,
       revokedAt: true,

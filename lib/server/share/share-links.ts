@@ -6,7 +6,7 @@ import { displayName } from "@/lib/shared/display-name";
 import { type Access, assertMay, canShare } from "../permissions";
 import type { CreateShareInput } from "./schemas";
 import type { CreatedShareLink, ShareLinkStatus, ShareLinkView } from "@/lib/shared/share-link-views";
-import { newShareToken, shareTokenHash } from "./token";
+import { linkTokenHash, newLinkToken } from "../link-token";
 
 // Owners' side of share links: create (token returned once, only its hash stored), list, revoke.
 // Permission: canShare on the clip (members their own team clips, admins/owners any team clip, the
@@ -88,7 +88,7 @@ export async function createShareLink(
   baseUrl: string,
   meta: ShareMeta = {},
 ): Promise<CreatedShareLink> {
-  const token = newShareToken();
+  const token = newLinkToken();
   const row = await client.$transaction(async (tx) => {
     const g = await shareableClip(tx, access, generationId);
     if (g.status !== "STORED") throw new AppError("share_not_ready");
@@ -97,7 +97,7 @@ export async function createShareLink(
       data: {
         generationId: g.id,
         createdById: access.actor.id,
-        tokenHash: shareTokenHash(token),
+        tokenHash: linkTokenHash(token),
         expiresAt,
         allowDownload: input.allowDownload,
         showPrompt: input.showPrompt,

@@ -1,4 +1,5 @@
 import "server-only";
+import { isId } from "@/lib/shared/ids";
 import { StorageError } from "./storage-error";
 
 // Object keys are deterministic (DESIGN.md rule 8: a retry overwrites, never duplicates) and so
@@ -11,7 +12,6 @@ export const CLIP_FILES = ["video.mp4", "cover.jpg", "poster.jpg", "preview.mp4"
 export type ClipFile = (typeof CLIP_FILES)[number];
 
 const SEGMENT_RE = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/;
-const ID_RE = /^[A-Za-z0-9_-]{1,128}$/;
 const EXT_RE = /^[a-z0-9]{1,10}$/;
 const MAX_KEY_LENGTH = 512;
 const MAX_DEPTH = 8;
@@ -53,7 +53,7 @@ export function assertValidPrefix(prefix: string): string {
 }
 
 function assertId(kind: string, id: string): void {
-  if (!ID_RE.test(id)) throw new StorageError("invalid_key", `${kind} id has disallowed characters`);
+  if (!isId(id)) throw new StorageError("invalid_key", `${kind} id has disallowed characters`);
 }
 
 /** `clips/<generationId>/<file>`, one fixed name per asset kind. */

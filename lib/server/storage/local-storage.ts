@@ -4,6 +4,7 @@ import type { FileHandle } from "node:fs/promises";
 import { mkdir, open, readdir, rename, rm, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
+import { chunkBytes } from "./chunk-bytes";
 import { assertValidKey, assertValidPrefix, RESERVED_PREFIX } from "./keys";
 import type { ObjectStat, PutOptions, PutResult, ReadRange, Storage } from "./storage";
 import { StorageError } from "./storage-error";
@@ -49,12 +50,6 @@ async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
   }
 }
 
-function toBytes(chunk: unknown): Uint8Array {
-  if (chunk instanceof Uint8Array) return chunk;
-  if (typeof chunk === "string") return Buffer.from(chunk);
-  throw new StorageError("io", "source produced a non-binary chunk");
-}
-
 export function createLocalStorage(rootDir: string): Storage {
   const root = path.resolve(rootDir);
   const tmpDir = path.join(root, RESERVED_PREFIX);
@@ -87,7 +82,7 @@ export function createLocalStorage(rootDir: string): Storage {
       };
       if (source instanceof Readable) {
         // Source errors propagate unchanged (e.g. SafeFetchError) so callers can classify them.
-        for await (const chunk of source) await write(toBytes(chunk));
+        for await (const chunk of source) await write(chunkBytes(chunk));
       } else {
         await write(source);
       }

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { Readable, Transform, pipeline } from "node:stream";
 import type { S3Client } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
+import { chunkBytes } from "./chunk-bytes";
 import type { PutOptions, PutResult } from "./storage";
 import { StorageError } from "./storage-error";
 import { toStorageError } from "./s3-errors";
@@ -23,13 +24,6 @@ export interface S3PutTuning {
 
 export const DEFAULT_PUT_TUNING: S3PutTuning = { partSize: 5 * 1024 * 1024, queueSize: 2 };
 
-function toBytes(chunk: unknown): Buffer {
-  if (Buffer.isBuffer(chunk)) return chunk;
-  if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-  if (typeof chunk === "string") return Buffer.from(chunk);
-  throw new StorageError("io", "source produced a non-binary chunk");
-}
-
 export async function s3Put(
   client: S3Client,
   bucket: string,
@@ -39,7 +33,7 @@ export async function s3Put(
   tuning: S3PutTuning = DEFAULT_PUT_TUNING,
 ): Promise<PutResult> {
   const { maxBytes } = options;
-  const src = source instanceof Readable ? source : Readable.from([toBytes(source)]);
+  const src = source instanceof Readable ? source : Readable.from([chunkBytes(source)]);
   const hash = createHash("sha256");
   let bytes = 0;
   // The first failure on the stream side wins over whatever Upload reports afterwards (its abort of
@@ -49,7 +43,7 @@ export async function s3Put(
     transform(chunk: unknown, _enc, callback) {
       let buf: Buffer;
       try {
-        buf = toBytes(chunk);
+        buf = chunkBytes(chunk);
       } catch (err) {
         streamError ??= err;
         callback(err as Error);

@@ -4,7 +4,7 @@ import type { Db } from "../db";
 import { AppError } from "../errors";
 import { type Access, assertCan } from "../permissions";
 import type { ChangeMeta } from "./audit-meta";
-import { newInviteToken, inviteTokenHash } from "./invite-token";
+import { linkTokenHash, newLinkToken } from "../link-token";
 import { openInviteWhere } from "./invite-state";
 import { inviteView, inviteViewSelect } from "./invite-view";
 import { assertMayInviteAs } from "../permissions/member-rank";
@@ -23,12 +23,12 @@ export async function createLinkInvite(
 ): Promise<CreatedLinkInvite> {
   const actorRole = assertCan(access, teamId, "team.invite");
   assertMayInviteAs(actorRole, input.role);
-  const token = newInviteToken();
+  const token = newLinkToken();
   const row = await client.$transaction(async (tx) => {
     const created = await tx.teamInvite.create({
       data: {
         teamId,
-        tokenHash: inviteTokenHash(token),
+        tokenHash: linkTokenHash(token),
         role: input.role,
         maxUses: input.maxUses,
         expiresAt: new Date(Date.now() + input.expiresInHours * HOUR_MS),

@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { Actor } from "../auth/session";
 import { normalizeEmail } from "../auth/login-throttle";
 import { AppError } from "../errors";
-import { inviteTokenHash } from "./invite-token";
+import { linkTokenHash } from "../link-token";
 import { isInviteOpen } from "./invite-state";
 
 /** How the invitee names an invitation: an email invitation by id, a link by its token. */
@@ -13,7 +13,7 @@ export type InviteTarget = { kind: "email"; inviteId: string } | { kind: "link";
  *  else is `not_found` (indistinguishable from a missing id); a stale one is `team_invite_invalid`. */
 export async function findOpenInvite(tx: Prisma.TransactionClient, actor: Actor, target: InviteTarget) {
   const invite = await tx.teamInvite.findFirst({
-    where: target.kind === "email" ? { id: target.inviteId, tokenHash: null } : { tokenHash: inviteTokenHash(target.token) },
+    where: target.kind === "email" ? { id: target.inviteId, tokenHash: null } : { tokenHash: linkTokenHash(target.token) },
     select: {
       id: true,
       teamId: true,

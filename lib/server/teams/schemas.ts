@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { idSchema } from "@/lib/shared/id-schema";
+import { idSchema } from "@/lib/shared/ids";
+import { LINK_TOKEN_PATTERN } from "@/lib/shared/link-token";
 import {
   ASSIGNABLE_ROLES,
   INVITE_MAX_USES_MAX,
-  INVITE_TOKEN_RE,
   INVITE_TTL_DEFAULT_HOURS,
   INVITE_TTL_MAX_HOURS,
   INVITE_TTL_MIN_HOURS,
@@ -52,4 +52,4 @@ export const teamParams = z.object({ teamId: idSchema });
 export const memberParams = z.object({ teamId: idSchema, userId: idSchema });
 export const teamInviteParams = z.object({ teamId: idSchema, inviteId: idSchema });
 export const inviteParams = z.object({ inviteId: idSchema });
-export const tokenParams = z.object({ token: z.string().regex(INVITE_TOKEN_RE) });
+export const tokenParams = z.object({ token: z.string().regex(LINK_TOKEN_PATTERN) });

@@ -1,25 +1,17 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { sniffImageType } from "@/lib/shared/image-type";
+import type { UploadView } from "@/lib/shared/upload-view";
 import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import type { Storage } from "../storage";
 import { uploadKey } from "../storage/keys";
 import { normalizeImage } from "./normalize-image";
-import { sniffImageType } from "./sniff-image-type";
 
 // POST /api/uploads: magic bytes → decode/check/re-encode → store under a generated key → Upload row.
 // The object is written first and the row second; if the row fails the object is removed, so no row
 // ever points at a missing object.
-
-export interface UploadView {
-  id: string;
-  width: number;
-  height: number;
-  mime: string;
-  bytes: number;
-  url: string;
-}
 
 export function uploadUrl(id: string): string {
   return `/api/uploads/${encodeURIComponent(id)}`;

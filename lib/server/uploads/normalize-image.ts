@@ -1,8 +1,8 @@
 import "server-only";
 import sharp from "sharp";
 import { aspectOk, UPLOAD_MAX_BYTES } from "@/lib/shared/generation-schemas";
+import type { ImageType } from "@/lib/shared/image-type";
 import { AppError } from "../errors";
-import type { ImageKind } from "./sniff-image-type";
 
 // Decode → check → re-encode (RELIABILITY IN-3, IN-4). Only the re-encoded bytes are ever stored:
 // metadata (EXIF, XMP, ICC, comments — and anything a polyglot hid there) is dropped, the EXIF
@@ -19,8 +19,8 @@ const DECODE_SLOTS = 2; // decode concurrency ≤ 2 (IN-4): bounds peak memory u
 
 export interface NormalizedImage {
   data: Buffer;
-  kind: ImageKind;
-  mime: `image/${ImageKind}`;
+  kind: ImageType;
+  mime: `image/${ImageType}`;
   ext: "png" | "jpg" | "webp";
   width: number;
   height: number;
@@ -46,7 +46,7 @@ function pipeline(input: Buffer) {
   return sharp(input, OPEN).timeout({ seconds: 15 });
 }
 
-async function encode(input: Buffer, kind: ImageKind, maxEdge?: number) {
+async function encode(input: Buffer, kind: ImageType, maxEdge?: number) {
   let p = pipeline(input);
   if (maxEdge) p = p.resize({ width: maxEdge, height: maxEdge, fit: "inside", withoutEnlargement: true });
   if (kind === "png") p = p.png({ compressionLevel: 9, adaptiveFiltering: true });
@@ -59,7 +59,7 @@ function corrupt(err: unknown): AppError {
   return new AppError("upload_corrupt", { cause: err });
 }
 
-export async function normalizeImage(input: Buffer, kind: ImageKind): Promise<NormalizedImage> {
+export async function normalizeImage(input: Buffer, kind: ImageType): Promise<NormalizedImage> {
   return withDecodeSlot(async () => {
     let meta: Awaited<ReturnType<ReturnType<typeof sharp>["metadata"]>>;
     try {
@@ -78,7 +78,7 @@ export async function normalizeImage(input: Buffer, kind: ImageKind): Promise<No
     if (!aspectOk(width, height)) throw new AppError("image_aspect");
 
     // Preferred: keep the format. Too big → JPEG; still too big → JPEG at most 4096 px on the long edge.
-    const attempts: [ImageKind, number | undefined][] = [[kind, undefined], ["jpeg", undefined], ["jpeg", FALLBACK_EDGE]];
+    const attempts: [ImageType, number | undefined][] = [[kind, undefined], ["jpeg", undefined], ["jpeg", FALLBACK_EDGE]];
     for (const [outKind, maxEdge] of attempts) {
       let out: Awaited<ReturnType<typeof encode>>;
       try {

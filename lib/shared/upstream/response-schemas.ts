@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { idSchema } from "../ids";
 
 // Response bodies (contract §3, §4.1). Parsing is tolerant of extra fields (the live API may add
 // some) but strict about what we rely on: `id` on create, a known `task_status`, and at least one
 // video URL on SUCCESS. Anything else is a malformed body, never a silent default.
 
 /** Ids are opaque (25-digit, 36-digit and timestamp+hex forms seen); only their charset is checked. */
-export const taskIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/);
+export const taskIdSchema = idSchema;
 
 export const createTaskResponseSchema = z.looseObject({
   id: taskIdSchema,

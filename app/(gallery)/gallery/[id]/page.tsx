@@ -4,6 +4,7 @@ import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { galleryViewFor } from "@/lib/server/gallery/annotate-generations";
 import { getT } from "@/lib/server/i18n";
+import { isId } from "@/lib/shared/ids";
 
 // /gallery/:id — a clip's own page (bookmarks, reloads and new tabs; the grid shows the same
 // detail in a modal). Unknown, deleted and foreign ids read the same "not found".
@@ -12,7 +13,7 @@ export default async function ClipPage({ params }: { params: Promise<{ id: strin
   const { t } = await getT();
   const actor = await getActor();
   const view =
-    actor && /^[A-Za-z0-9_-]{1,128}$/.test(id)
+    actor && isId(id)
       ? await galleryViewFor(db(), actor, id).catch((e: unknown) => {
           if (e instanceof AppError && e.code === "not_found") return null;
           throw e;

@@ -8,7 +8,7 @@ import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { getT } from "@/lib/server/i18n";
 import { accessOf } from "@/lib/server/permissions";
-import { INVITE_TOKEN_RE } from "@/lib/shared/team-limits";
+import { LINK_TOKEN_PATTERN as INVITE_TOKEN_RE } from "@/lib/shared/link-token";
 import { previewLinkInvite } from "@/lib/server/teams/preview-invite";
 import type { LinkPreview } from "@/lib/shared/team-views";
 

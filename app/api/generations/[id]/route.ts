@@ -5,10 +5,11 @@ import { annotateGeneration, galleryViewFor } from "@/lib/server/gallery/annotat
 import { deleteGeneration } from "@/lib/server/gallery/delete-generations";
 import { route } from "@/lib/server/http/route";
 import { storage } from "@/lib/server/storage/instance";
+import { idSchema } from "@/lib/shared/ids";
 
 export const runtime = "nodejs";
 
-const params = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/) });
+const params = z.object({ id: idSchema });
 
 // GET /api/generations/:id -> GenerationView with favourite/tags/creator (404 if not visible)
 export const GET = route({ auth: "user", params }, ({ actor, params }) => galleryViewFor(db(), actor, params.id));

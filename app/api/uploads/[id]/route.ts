@@ -3,10 +3,11 @@ import { db } from "@/lib/server/db";
 import { route } from "@/lib/server/http/route";
 import { storage } from "@/lib/server/storage/instance";
 import { serveUpload } from "@/lib/server/uploads/serve-upload";
+import { idSchema } from "@/lib/shared/ids";
 
 export const runtime = "nodejs";
 
-const params = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/) });
+const params = z.object({ id: idSchema });
 
 // GET|HEAD /api/uploads/:id -> the stored image (owner only; 404 otherwise), Cache-Control: private
 export const GET = route({ auth: "user", params }, ({ req, actor, params }) => serveUpload(db(), storage(), actor, req, params.id));

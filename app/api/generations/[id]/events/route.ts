@@ -2,11 +2,12 @@ import { z } from "zod";
 import { db } from "@/lib/server/db";
 import { openGenerationEvents } from "@/lib/server/generations/generation-events";
 import { route } from "@/lib/server/http/route";
+import { idSchema } from "@/lib/shared/ids";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-const params = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/) });
+const params = z.object({ id: idSchema });
 
 // GET /api/generations/:id/events -> text/event-stream for one clip; closes after a terminal status
 export const GET = route({ auth: "user", params }, ({ req, actor, params }) =>

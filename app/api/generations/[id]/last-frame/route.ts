@@ -4,10 +4,11 @@ import { lastFrameOf, requestLastFrame } from "@/lib/server/frames/request-last-
 import { json } from "@/lib/server/http/respond";
 import { route } from "@/lib/server/http/route";
 import { accessOf } from "@/lib/server/permissions";
+import { idSchema } from "@/lib/shared/ids";
 
 export const runtime = "nodejs";
 
-const params = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/) });
+const params = z.object({ id: idSchema });
 
 // GET /api/generations/:id/last-frame -> 200 {lastFrame: LastFrameView | null} (null: never asked for)
 export const GET = route({ auth: "user", params }, async ({ actor, params }) => ({ lastFrame: await lastFrameOf(db(), await accessOf(db(), actor), params.id) }));

@@ -4,11 +4,12 @@ import { moveToTeam } from "@/lib/server/gallery/move-to-team";
 import { galleryViewFor } from "@/lib/server/gallery/annotate-generations";
 import { route } from "@/lib/server/http/route";
 import { accessOf } from "@/lib/server/permissions";
+import { ID_PATTERN, idSchema } from "@/lib/shared/ids";
 
 export const runtime = "nodejs";
 
-const params = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/) });
-const body = z.object({ teamId: z.string({ error: "errors.field.required" }).regex(/^[A-Za-z0-9_-]{1,128}$/, { error: "errors.field.invalid" }) }).strict();
+const params = z.object({ id: idSchema });
+const body = z.object({ teamId: z.string({ error: "errors.field.required" }).regex(ID_PATTERN, { error: "errors.field.invalid" }) }).strict();
 
 // POST /api/generations/:id/move {teamId} -> the clip's view (now in the team) | 404 | 409 not_movable
 export const POST = route({ auth: "user", params, body }, async ({ actor, params, body, ip }) => {

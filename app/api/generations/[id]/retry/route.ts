@@ -6,10 +6,11 @@ import { retryGeneration } from "@/lib/server/generations/retry-generation";
 import { json } from "@/lib/server/http/respond";
 import { route } from "@/lib/server/http/route";
 import { accessOf } from "@/lib/server/permissions";
+import { idSchema } from "@/lib/shared/ids";
 
 export const runtime = "nodejs";
 
-const params = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/) });
+const params = z.object({ id: idSchema });
 
 // POST /api/generations/:id/retry (Idempotency-Key) -> 202 {id, status, generation} | 409 not_retryable
 export const POST = route({ auth: "user", params }, async ({ req, actor, params, ip }) => {

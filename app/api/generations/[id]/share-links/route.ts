@@ -5,10 +5,11 @@ import { route } from "@/lib/server/http/route";
 import { accessOf } from "@/lib/server/permissions";
 import { createShareBody } from "@/lib/server/share/schemas";
 import { createShareLink, listShareLinks } from "@/lib/server/share/share-links";
+import { idSchema } from "@/lib/shared/ids";
 
 export const runtime = "nodejs";
 
-const params = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/) });
+const params = z.object({ id: idSchema });
 
 // GET /api/generations/:id/share-links -> {items: ShareLinkView[]} (canShare, else 404)
 export const GET = route({ auth: "user", params }, async ({ actor, params }) => {

@@ -5,10 +5,11 @@ import { serveClipMedia } from "@/lib/server/generations/serve-clip-media";
 import { route } from "@/lib/server/http/route";
 import { CLIP_FILES } from "@/lib/server/storage/keys";
 import { storage } from "@/lib/server/storage/instance";
+import { idSchema } from "@/lib/shared/ids";
 
 export const runtime = "nodejs";
 
-const params = z.object({ generationId: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/), file: z.enum(CLIP_FILES) });
+const params = z.object({ generationId: idSchema, file: z.enum(CLIP_FILES) });
 const query = z.object({ download: z.enum(["1", "true"]).optional() }).loose();
 
 // GET|HEAD /api/media/:generationId/:file[?download=1] -> 200/206/304/416, Cache-Control: private.

@@ -5,12 +5,13 @@ import { AppError } from "@/lib/server/errors";
 import { serveSharedClipMedia } from "@/lib/server/generations/serve-clip-media";
 import { route } from "@/lib/server/http/route";
 import { SHARE_HEADERS, shareRateLimiter } from "@/lib/server/share/rate-limit";
-import { SHARE_FILES, SHARE_TOKEN_RE } from "@/lib/server/share/share-views";
+import { SHARE_FILES } from "@/lib/server/share/share-views";
+import { LINK_TOKEN_PATTERN } from "@/lib/shared/link-token";
 import { storage } from "@/lib/server/storage/instance";
 
 export const runtime = "nodejs";
 
-const params = z.object({ token: z.string().regex(SHARE_TOKEN_RE), file: z.enum(SHARE_FILES) });
+const params = z.object({ token: z.string().regex(LINK_TOKEN_PATTERN), file: z.enum(SHARE_FILES) });
 const query = z.object({ download: z.enum(["1", "true"]).optional() }).loose();
 
 // GET|HEAD /api/s/:token/:file[?download=1] — public (no sign-in): a share link's video/poster/cover

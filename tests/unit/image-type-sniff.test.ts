@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { sniffImageType } from "@/lib/server/uploads/sniff-image-type";
+import { sniffImageType } from "@/lib/shared/image-type";
 
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const b = (...parts: (number[] | string)[]) =>

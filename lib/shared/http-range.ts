@@ -1,8 +1,19 @@
-import "server-only";
-
-// Pure HTTP Range logic (RFC 9110 §14). We serve exactly one range: a multi-range request is
-// answered with the full 200 instead of a multipart body, which removes the overlapping-ranges DoS
-// (RELIABILITY.md S-2) and is allowed because a server MAY ignore Range.
+// The one HTTP Range parser (RFC 9110 §14), used by the app's media routes and by the simulator's
+// result-file server, so both answer a Range header the same way. It is pure (no Node APIs) so the
+// simulator can import it without importing the app's server code.
+//
+// We serve exactly one range: a multi-range request is answered with the full 200 instead of a
+// multipart body. A server MAY ignore Range, and answering many small or overlapping ranges with a
+// multipart body lets one request cost many times the file's size.
+//
+// Why not the `range-parser` package (2.0.0): it parses every element and reports them as one list
+// plus a status bit set, so it cannot tell "one unsatisfiable range" (416) from "two unsatisfiable
+// ranges" (which we answer with 200 because we never serve multi-range), nor a one-element list
+// from a two-element list on an empty file; it reads positions as floats, so past 2^53 a reversed
+// range (`bytes=9007199254740993-9007199254740992`) rounds to a forward one and becomes a 416
+// instead of an ignored header; and it calls a suffix range on an empty file satisfiable (200),
+// where we answer 416. Wrapping it would need a second pass over the header that repeats most of
+// this file.
 
 export type RangeResult =
   | { kind: "none" } // no/ignored Range header: serve the full representation (200)
