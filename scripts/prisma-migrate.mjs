@@ -11,7 +11,7 @@
 //   node scripts/prisma-migrate.mjs resolve --rolled-back NAME | --applied NAME
 // Env: DATABASE_URL (file:./data/dev.db | postgresql://... | pglite:./dir | pglite:memory://),
 //      PRISMA_SCHEMA / PRISMA_MIGRATIONS (default prisma/<sqlite|postgres>/...),
-//      SHADOW_DATABASE_URL (pg, optional), SQLITE_DRIVER=libsql (optional), MIGRATION_TIMESTAMP
+//      SHADOW_DATABASE_URL (pg, optional), MIGRATION_TIMESTAMP
 //      DEBUG_SCHEMA_ENGINE=1 (engine tracing)
 import fs from "node:fs/promises";
 import { existsSync } from "node:fs";
@@ -103,14 +103,8 @@ async function adapterFactory() {
     };
     return factory;
   }
-  let factory;
-  if (process.env.SQLITE_DRIVER === "libsql") { // optional: @prisma/adapter-libsql (prebuilt binary, no node-gyp)
-    const { PrismaLibSql } = await import("@prisma/adapter-libsql");
-    factory = new PrismaLibSql({ url });
-  } else {
-    const { PrismaBetterSqlite3 } = await import("@prisma/adapter-better-sqlite3");
-    factory = new PrismaBetterSqlite3({ url });
-  }
+  const { PrismaBetterSqlite3 } = await import("@prisma/adapter-better-sqlite3");
+  const factory = new PrismaBetterSqlite3({ url });
   // The WASM engine replays migration.sql files into the (in-memory) shadow DB with executeRaw,
   // which better-sqlite3 rejects for multi-statement SQL: route parameterless raw commands to
   // executeScript (db.exec) on the shadow connection only.
