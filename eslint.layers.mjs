@@ -10,7 +10,7 @@
 //   composition:    the worker (all job kinds) and the HTTP layer (route wrapper, body readers)
 //
 // Adding a folder: put it where its imports allow, below everything that uses it.
-export const SERVER_LAYERS = [
+const SERVER_LAYERS = [
   // infrastructure
   "env",
   "redact-secrets",

@@ -10,7 +10,7 @@ import { createTestDb } from "../tests/support/test-db";
 import { bulkSeedGenerations } from "./harness/bulk-seed";
 import { percentile } from "./harness/stats";
 
-export const COMBOS = [
+const COMBOS = [
   "",
   "status=STORED",
   "mode=text",

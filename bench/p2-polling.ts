@@ -40,7 +40,7 @@ export interface PollModelResult {
   medianDelayMs: number;
 }
 
-export function simulatePolling(model: (typeof VIDEO_MODELS)[number], warm: boolean, clips: number): PollModelResult {
+function simulatePolling(model: (typeof VIDEO_MODELS)[number], warm: boolean, clips: number): PollModelResult {
   const random = rng(42);
   const history = Array.from({ length: 20 }, () => drawGenerationMs(model, 1, random));
   const plan = planFromSamples(warm ? history : [], model, 1);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every check and every test runner, then ONE closing line with the real totals:
 //   N passed, N failed[, N skipped]
-// Checks (typecheck, lint, db:check, build) count as one test each; vitest and Playwright report
+// Checks (typecheck, lint, knip, db:check, build) count as one test each; vitest and Playwright report
 // their own counts through JSON reporters. Installs what a fresh machine lacks first.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -50,6 +50,8 @@ function readJson(file) {
 
 check("typecheck", bin("tsc"), ["--noEmit", "-p", "."]);
 check("lint", bin("eslint"), ["--max-warnings", "0", "."]);
+// Dead code stays at zero: unused files, exports, types and dependencies fail the run (knip.json).
+check("knip", bin("knip"), ["--no-progress"]);
 check("db:check", process.execPath, ["scripts/db-check.mjs"]);
 
 // Integration files that start the production app (several instances on one database) need the

@@ -35,7 +35,7 @@ interface SqliteConnection {
 type SqliteCtor = new (file: string) => SqliteConnection;
 
 /** Runs the seed generator against a recorder: returns its result and every row it would insert, in order. */
-export async function captureSeed(opts: SeedOptions): Promise<{ result: SeedResult; tables: { table: string; rows: Row[] }[] }> {
+async function captureSeed(opts: SeedOptions): Promise<{ result: SeedResult; tables: { table: string; rows: Row[] }[] }> {
   const tables: { table: string; rows: Row[] }[] = [];
   const recorder = Object.fromEntries(
     (Object.keys(TABLES) as Delegate[]).map((d) => [

@@ -9,7 +9,7 @@ import { startWorker } from "@/lib/server/worker/start-worker";
 import { successAt, type SimTask } from "@/lib/simulator/task-store";
 import { queueTextClips, seedUser, startHarness, waitAllTerminal } from "../../tests/support/worker-harness";
 
-export interface PipelineClip {
+interface PipelineClip {
   id: string;
   status: string;
   pollCount: number;
@@ -19,7 +19,7 @@ export interface PipelineClip {
   upstreamTaskId: string | null;
 }
 
-export interface RehostLog {
+interface RehostLog {
   generationId: string;
   bytes: number;
   downloadMs: number;

@@ -2,14 +2,14 @@
 // where its minutes went.
 import os from "node:os";
 
-export interface StepTime {
+interface StepTime {
   step: string;
   ms: number;
   /** 1-minute load average when the step ended (the machine is shared). */
   load: number;
 }
 
-export const stepTimes: StepTime[] = [];
+const stepTimes: StepTime[] = [];
 
 export function recordStep(step: string, ms: number): void {
   const load = os.loadavg()[0] ?? NaN;

@@ -7,8 +7,6 @@ import type { GenerationPage, GenerationView } from "@/lib/shared/generation-vie
 
 export const fetchPage = (qs: string, signal?: AbortSignal) => apiFetch<GenerationPage>(`/api/generations?${qs}`, { signal });
 
-export const fetchClip = (id: string) => apiFetch<GenerationView>(`/api/generations/${encodeURIComponent(id)}`);
-
 export const patchClip = (id: string, body: { favourite?: boolean; tags?: { add?: string[]; remove?: string[] } }) =>
   apiFetch<GenerationView>(`/api/generations/${encodeURIComponent(id)}`, { method: "PATCH", json: body });
 

@@ -7,7 +7,7 @@ import { type GalleryFilters, galleryQuerySchema } from "@/lib/shared/gallery-fi
 // API's own schema, written back with router.replace so typing in the search box does not stack
 // history entries. Invalid values in a hand-edited URL are dropped, not fatal.
 
-export const FILTER_KEYS = ["q", "mode", "status", "from", "to", "favourite", "tag", "sort", "creator"] as const;
+const FILTER_KEYS = ["q", "mode", "status", "from", "to", "favourite", "tag", "sort", "creator"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 export function useGalleryFilters() {

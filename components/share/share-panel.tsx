@@ -8,7 +8,7 @@ import { apiFetch } from "@/lib/client/api";
 import { ApiError } from "@/lib/client/api-error";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { SHARE_TTL_MAX_HOURS, type CreatedShareLink, type ShareLinkStatus, type ShareLinkView } from "@/lib/shared/share-link-views";
-import type { GenerationStatus } from "@/lib/shared/generation-view";
+import type { GenerationStatus } from "@/lib/shared/generation-lifecycle";
 
 // The owner's share links of one clip (clip detail, dialog and page): create a link (expiry, download,
 // prompt), copy its URL (shown once), see every link's status and views, revoke with confirmation.

@@ -6,7 +6,7 @@ import { apiFetch } from "@/lib/client/api";
 import { ApiError } from "@/lib/client/api-error";
 import { newIdempotencyKey } from "@/lib/client/idempotency";
 import type { GenerationView } from "@/lib/shared/generation-view";
-import { isIn, RETRYABLE } from "@/lib/shared/generation-lifecycle";
+import { CANCELLABLE, isIn, RETRYABLE } from "@/lib/shared/generation-lifecycle";
 
 
 function viewOf(body: unknown): GenerationView | null {
@@ -62,7 +62,7 @@ export function ClipActions({ clip, onUpdate }: { clip: GenerationView; onUpdate
           {t("studio.clip.download")}
         </a>
       )}
-      {clip.status === "QUEUED" && (
+      {isIn(CANCELLABLE, clip.status) && (
         <button
           type="button"
           onClick={() => void run("cancel")}

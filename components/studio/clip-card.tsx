@@ -3,13 +3,13 @@ import { memo } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { formatClock, formatTime } from "@/lib/client/format";
-import { type GenerationView, isTerminal } from "@/lib/shared/generation-view";
+import type { GenerationView } from "@/lib/shared/generation-view";
 import { ClipActions } from "./clip-actions";
 import { ClipMedia } from "./clip-media";
 import { clipTiming } from "./clip-progress";
 import { StatusChip } from "./status-chip";
 import { useNow } from "./use-now";
-import { FAILED_STATES, isIn } from "@/lib/shared/generation-lifecycle";
+import { FAILED_STATES, isIn, isTerminal } from "@/lib/shared/generation-lifecycle";
 
 const MODE_KEY = { text: "studio.tab.text", image: "studio.tab.image", "start-end": "studio.tab.startEnd" } as const;
 

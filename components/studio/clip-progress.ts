@@ -1,4 +1,5 @@
-import { type GenerationView, isTerminal } from "@/lib/shared/generation-view";
+import { isTerminal } from "@/lib/shared/generation-lifecycle";
+import type { GenerationView } from "@/lib/shared/generation-view";
 
 const PHASE_FLOOR: Partial<Record<GenerationView["status"], number>> = { QUEUED: 0, SUBMITTING: 0.03, PROCESSING: 0.05, DOWNLOADING: 0.92 };
 

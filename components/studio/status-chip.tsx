@@ -1,6 +1,6 @@
 "use client";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import type { GenerationStatus } from "@/lib/shared/generation-view";
+import type { GenerationStatus } from "@/lib/shared/generation-lifecycle";
 
 const TONE: Record<GenerationStatus, string> = {
   QUEUED: "border-zinc-400 bg-zinc-100 text-zinc-800 dark:border-zinc-600 dark:bg-zinc-800 dark:text-zinc-100",

@@ -5,7 +5,7 @@ import { checkImageFile, type ImageCheck } from "@/lib/client/image-check";
 import { uploadImage } from "@/lib/client/upload";
 import type { UploadView } from "@/lib/shared/upload-view";
 
-export const SLOT_KEYS = ["image", "start", "end"] as const;
+const SLOT_KEYS = ["image", "start", "end"] as const;
 export type SlotKey = (typeof SLOT_KEYS)[number];
 
 export type SlotProblem =

@@ -4,7 +4,7 @@ import type { TeamRole } from "@/lib/shared/team-roles";
 import { SELECT } from "./styles";
 
 /** Hours an invitation can live, as offered in the forms (the server accepts 1 h … 30 days). */
-export const EXPIRY_CHOICES = [1, 24, 168, 720] as const;
+const EXPIRY_CHOICES = [1, 24, 168, 720] as const;
 
 /** The role and expiry choices both invitation forms share (link and email). */
 export function InviteRoleExpiry({

@@ -1,5 +1,5 @@
 import type { TeamRole } from "@/lib/shared/team-roles";
-import type { InviteView, MemberView } from "@/lib/shared/team-views";
+import type { MemberView } from "@/lib/shared/team-views";
 
 // What the team page's server component hands its client parts: data plus what the actor may do
 // (computed on the server from the permissions module; the API checks again on every call).
@@ -21,10 +21,3 @@ export interface TeamCaps {
   invitableRoles: TeamRole[];
 }
 
-export interface TeamPageData {
-  team: { id: string; name: string };
-  role: TeamRole;
-  members: MemberRow[];
-  invites: InviteView[];
-  caps: TeamCaps;
-}

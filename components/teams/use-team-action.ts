@@ -4,7 +4,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { ApiError } from "@/lib/client/api-error";
 
 /** The text of a failed team call in the UI locale; field errors name the field's problem. */
-export function useErrorText() {
+function useErrorText() {
   const { t, locale } = useI18n();
   return useCallback(
     (err: unknown, field?: string): string => {

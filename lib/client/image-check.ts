@@ -1,7 +1,7 @@
 import { aspectOk, UPLOAD_MAX_BYTES, UPLOAD_MIMES } from "@/lib/shared/generation-schemas";
 import { IMAGE_SNIFF_BYTES, sniffImageType } from "@/lib/shared/image-type";
 
-export type ImageMime = (typeof UPLOAD_MIMES)[number];
+type ImageMime = (typeof UPLOAD_MIMES)[number];
 
 export type ImageCheck =
   | { ok: true; mime: ImageMime; width: number; height: number }

@@ -1,7 +1,7 @@
 // Isomorphic locale helpers (used by proxy, server components and client components).
 export const LOCALES = ["zh-CN", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = "en";
+const DEFAULT_LOCALE: Locale = "en";
 export const LOCALE_COOKIE = "fh_locale";
 
 export function isLocale(v: unknown): v is Locale {

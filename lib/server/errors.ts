@@ -78,10 +78,6 @@ export class AppError extends Error {
   }
 }
 
-export function statusOf(code: ErrorCode): number {
-  return STATUS[code];
-}
-
 /** Field issues of a failed zod parse, as message keys the UI shows next to each field. */
 export function zodFields(error: z.ZodError): FieldIssue[] {
   return error.issues.map((i) => ({

@@ -1,7 +1,7 @@
 // A take's last frame as the API shows it (GET/POST /api/generations/:id/last-frame): where its job
 // stands and, once done, the image (an upload id the studio can use as a first frame).
 
-export const FRAME_FAILURES = ["source_unavailable", "media_invalid", "dependency_failed", "worker_error", "cancelled"] as const;
+const FRAME_FAILURES = ["source_unavailable", "media_invalid", "dependency_failed", "worker_error", "cancelled"] as const;
 export type FrameFailure = (typeof FRAME_FAILURES)[number];
 
 export interface LastFrameView {

@@ -6,14 +6,13 @@ import { idSchema } from "./ids";
 // The gallery's filters: one definition for GET /api/generations (server) and the URL of the
 // gallery page (client), so a bookmarked view and an API call mean the same thing.
 
-export const LIST_LIMIT_MAX = 100;
-export const SORTS = ["newest", "oldest"] as const;
-export type Sort = (typeof SORTS)[number];
+const LIST_LIMIT_MAX = 100;
+const SORTS = ["newest", "oldest"] as const;
 /** Personal only until the teams issue; the parameter exists so bookmarks keep working later. */
-export const SCOPES = ["personal"] as const;
-export const TAG_MAX_CHARS = 40;
-export const TAGS_PER_REQUEST = 20;
-export const BULK_MAX = 100;
+const SCOPES = ["personal"] as const;
+const TAG_MAX_CHARS = 40;
+const TAGS_PER_REQUEST = 20;
+const BULK_MAX = 100;
 
 /** Status groups the UI offers; the API takes any comma-separated list of statuses. */
 export const STATUS_GROUPS = {
@@ -32,7 +31,7 @@ const instant = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) || z.iso.
   error: "errors.field.invalid",
 }).refine((s) => !Number.isNaN(Date.parse(s)), { error: "errors.field.invalid" });
 
-export const tagName = z
+const tagName = z
   .string()
   .transform((s) => s.normalize("NFKC").replace(/\s+/g, " ").trim())
   .pipe(z.string().min(1, { error: "gallery.error.tagEmpty" }).max(TAG_MAX_CHARS, { error: "gallery.error.tagTooLong" }));
@@ -61,7 +60,7 @@ export const galleryQuerySchema = z.object({
   scope: opt(z.enum(SCOPES)),
   ...workspaceQuerySchema.shape,
 });
-export type GalleryQuery = z.output<typeof galleryQuerySchema>;
+type GalleryQuery = z.output<typeof galleryQuerySchema>;
 export type GalleryFilters = Omit<GalleryQuery, "limit" | "cursor">;
 
 /** A day bound: "from" is the start of that UTC day, "to" its end; timestamps are used as given. */
@@ -73,7 +72,7 @@ export function boundOf(value: string, edge: "from" | "to"): Date {
   return new Date(value);
 }
 
-export const tagsPatchSchema = z
+const tagsPatchSchema = z
   .object({
     add: z.array(tagName).max(TAGS_PER_REQUEST).optional(),
     remove: z.array(tagName).max(TAGS_PER_REQUEST).optional(),

@@ -20,13 +20,11 @@ export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
 type Set_ = readonly GenerationStatus[];
 
 /** Waiting for its turn (or for the take it continues from): nothing was sent upstream yet. */
-export const WAITING: Set_ = ["QUEUED"];
+const WAITING: Set_ = ["QUEUED"];
 /** The worker's states: a create was or is being sent, the task runs, the result is being saved. */
-export const WORKING: Set_ = ["SUBMITTING", "PROCESSING", "DOWNLOADING"];
+const WORKING: Set_ = ["SUBMITTING", "PROCESSING", "DOWNLOADING"];
 /** Not finished: WAITING ∪ WORKING. */
 export const RUNNING: Set_ = [...WAITING, ...WORKING];
-/** Occupy one of the model's upstream concurrency slots (the per-model cap counts these). */
-export const IN_FLIGHT: Set_ = ["SUBMITTING", "PROCESSING"];
 /** Ended with a video. */
 export const SUCCEEDED: Set_ = ["STORED"];
 /** Ended without a video; the take's hold is refunded exactly once on the way in. */
@@ -37,11 +35,11 @@ export const CANCELLED_BY_USER: Set_ = ["CANCELLED"];
 export const FAILED_STATES: Set_ = ["REJECTED", "FAILED", "EXPIRED", "ORPHANED"];
 export const TERMINAL: Set_ = [...SUCCEEDED, ...ENDED_WITHOUT_VIDEO];
 /** A user may cancel only what has not been sent upstream: nothing can have been charged. */
-export const CANCELLABLE: Set_ = WAITING;
+export const CANCELLABLE: Set_ = [...WAITING];
 /** A retry makes a new take from one that ended without a video (not one the user cancelled). */
-export const RETRYABLE: Set_ = FAILED_STATES;
+export const RETRYABLE: Set_ = [...FAILED_STATES];
 /** May be deleted from the gallery: finished either way (the worker no longer writes it). */
-export const DELETABLE: Set_ = TERMINAL;
+export const DELETABLE: Set_ = [...TERMINAL];
 
 const TRANSITIONS: Readonly<Record<GenerationStatus, Set_>> = {
   // claimed → SUBMITTING; cancelled by the user; a dependency failed or the input vanished → FAILED.
@@ -60,10 +58,6 @@ const TRANSITIONS: Readonly<Record<GenerationStatus, Set_>> = {
   ORPHANED: [],
   CANCELLED: [],
 };
-
-export function allowedFrom(from: GenerationStatus): Set_ {
-  return TRANSITIONS[from];
-}
 
 export function canTransition(from: GenerationStatus, to: GenerationStatus): boolean {
   return TRANSITIONS[from].includes(to);
@@ -85,11 +79,6 @@ export class IllegalTransitionError extends Error {
   ) {
     super(`illegal generation transition ${from} → ${to}`);
   }
-}
-
-/** Throws IllegalTransitionError unless the table allows `from → to`. */
-export function assertTransition(from: GenerationStatus, to: GenerationStatus): void {
-  if (!canTransition(from, to)) throw new IllegalTransitionError(from, to);
 }
 
 /**

@@ -30,7 +30,7 @@ const prompt = z
 const movementAmplitude = z.enum(MOVEMENT_AMPLITUDES, { error: "errors.field.invalid" }).default("auto");
 const uploadId = z.string({ error: "studio.error.imageRequired" }).regex(/^[a-z0-9]{20,40}$/, { error: "studio.error.imageRequired" });
 
-export const textGenerationSchema = z.object({
+const textGenerationSchema = z.object({
   mode: z.literal("text"),
   prompt: prompt.refine((p) => p.length > 0, { error: "studio.error.promptRequired" }),
   style: z.enum(STYLES, { error: "errors.field.invalid" }).default("general"),
@@ -38,7 +38,7 @@ export const textGenerationSchema = z.object({
   movementAmplitude,
 });
 
-export const imageGenerationSchema = z.object({
+const imageGenerationSchema = z.object({
   mode: z.literal("image"),
   prompt: prompt.default(""),
   uploadId,
@@ -46,7 +46,7 @@ export const imageGenerationSchema = z.object({
   withAudio: z.boolean().default(false),
 });
 
-export const startEndGenerationSchema = z.object({
+const startEndGenerationSchema = z.object({
   mode: z.literal("start-end"),
   prompt: prompt.default(""),
   uploadIds: z.tuple([uploadId, uploadId], { error: "studio.error.twoImagesRequired" }),
@@ -60,8 +60,8 @@ export const createGenerationSchema = z.discriminatedUnion("mode", [textGenerati
 export type CreateGenerationInput = z.infer<typeof createGenerationSchema>;
 
 /** Image geometry rules shared by the browser (before upload) and the server (after decoding). */
-export const IMAGE_ASPECT_LIMITS = { min: 1 / 4, max: 4 } as const;
-export const START_END_AREA_RATIO = { min: 0.8, max: 1.25 } as const;
+const IMAGE_ASPECT_LIMITS = { min: 1 / 4, max: 4 } as const;
+const START_END_AREA_RATIO = { min: 0.8, max: 1.25 } as const;
 
 export function aspectOk(width: number, height: number): boolean {
   if (width <= 0 || height <= 0) return false;

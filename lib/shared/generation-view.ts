@@ -5,8 +5,6 @@ import type { Mode } from "./generation-schemas";
 // The JSON shape of one clip in every API answer (GET /api/generations/:id, the SSE stream,
 // the recent-clips list, and later the gallery). Times are ISO strings; media URLs point at
 // GET /api/media/... (our own storage), never at the upstream.
-export { GENERATION_STATUSES, type GenerationStatus, isTerminal } from "./generation-lifecycle";
-
 export interface GenerationView {
   id: string;
   mode: Mode;
@@ -50,7 +48,7 @@ export interface GenerationView {
   rights?: ClipRights;
 }
 
-export interface ClipRights {
+interface ClipRights {
   download: boolean;
   annotate: boolean;
   share: boolean;

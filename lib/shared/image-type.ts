@@ -9,8 +9,7 @@
 // which it tells apart by the same signatures. On the server, sharp's decoder is the second opinion:
 // an upload whose decoded format disagrees with these bytes is refused there.
 
-export const IMAGE_TYPES = ["png", "jpeg", "webp"] as const;
-export type ImageType = (typeof IMAGE_TYPES)[number];
+export type ImageType = "png" | "jpeg" | "webp";
 
 /** How many leading bytes sniffImageType needs (RIFF <size:4> WEBP is the longest signature). */
 export const IMAGE_SNIFF_BYTES = 12;

@@ -4,7 +4,6 @@
 export const TEAM_NAME_MAX = 80;
 /** Roles an invitation or a role change may give; OWNER only ever comes from a transfer. */
 export const ASSIGNABLE_ROLES = ["ADMIN", "MEMBER", "VIEWER"] as const;
-export type AssignableRole = (typeof ASSIGNABLE_ROLES)[number];
 
 export const INVITE_TTL_MIN_HOURS = 1;
 export const INVITE_TTL_MAX_HOURS = 30 * 24;

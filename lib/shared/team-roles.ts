@@ -12,7 +12,7 @@ const MEMBERS_UP = ["OWNER", "ADMIN", "MEMBER"] as const;
 const ADMINS_UP = ["OWNER", "ADMIN"] as const;
 const OWNER = ["OWNER"] as const;
 
-export const ROLE_TABLE = {
+const ROLE_TABLE = {
   // Clips
   "clip.view": ALL,
   "clip.download": ALL,
@@ -35,7 +35,6 @@ export const ROLE_TABLE = {
 } as const satisfies Record<string, readonly TeamRole[]>;
 
 export type TeamAction = keyof typeof ROLE_TABLE;
-export const TEAM_ACTIONS = Object.keys(ROLE_TABLE) as TeamAction[];
 
 export function roleAllows(role: TeamRole, action: TeamAction): boolean {
   return (ROLE_TABLE[action] as readonly TeamRole[]).includes(role);

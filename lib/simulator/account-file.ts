@@ -9,12 +9,12 @@ import { writeFileAtomic } from "./task-store";
 const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
 /** A key in BigModel's "<32 hex id>.<16 char secret>" shape. */
-export function generateApiKey(): string {
+function generateApiKey(): string {
   const secret = [...randomBytes(16)].map((b) => ALNUM[b % ALNUM.length]).join("");
   return `${randomBytes(16).toString("hex")}.${secret}`;
 }
 
-export interface AccountFile {
+interface AccountFile {
   keys: string[];
   fileSecret: string;
 }

@@ -7,7 +7,7 @@ import { deliver, type FaultSpec } from "./faults";
 // not, 200 for no/invalid/multi ranges, If-Range against a strong ETag, HEAD without a body. The
 // Range header is read by the same parser as the app's media routes.
 
-export function etagFor(stat: fs.Stats): string {
+function etagFor(stat: fs.Stats): string {
   return `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
 }
 

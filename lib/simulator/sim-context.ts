@@ -25,7 +25,7 @@ export interface SimContext {
   origin: string;
 }
 
-export function accountOf(key: string): string {
+function accountOf(key: string): string {
   return createHash("sha256").update(key).digest("hex").slice(0, 16);
 }
 

@@ -20,7 +20,7 @@ import { declaredType, probeImage, type ImageInfo } from "./image-probe";
 // 1214, prompt too long 1261, unparseable body 1210. Which exact code the live API uses for each case
 // is partly UNVERIFIED; these follow the documented meanings.
 
-export interface ValidatedRequest {
+interface ValidatedRequest {
   model: VideoModel;
   requestId?: string;
   prompt?: string;

@@ -16,13 +16,13 @@ export type ActorKey = (typeof ACTORS)[number];
 export type ObjectKey = "own" | "same" | "other" | "-";
 type Role = "OWNER" | "ADMIN" | "MEMBER" | "VIEWER";
 
-export interface WorldUser {
+interface WorldUser {
   id: string;
   email: string;
   cookie: string;
 }
 
-export type ClipStatus = "QUEUED" | "STORED" | "FAILED";
+type ClipStatus = "QUEUED" | "STORED" | "FAILED";
 
 const CLIP_MEDIA = [
   ["VIDEO", "video.mp4", "video/mp4"],

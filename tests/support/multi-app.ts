@@ -12,7 +12,7 @@ export function hasProductionBuild(): boolean {
   return fs.existsSync(path.join(root, ".next", "BUILD_ID"));
 }
 
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
   const port = (server.address() as net.AddressInfo).port;

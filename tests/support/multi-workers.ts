@@ -9,7 +9,7 @@ import type { Db } from "@/lib/server/db";
 import type { S3WriteCounter } from "./multi-s3-write-counter";
 import { queueTextClips } from "./worker-harness";
 
-export const SCALE_PROMPTS = [
+const SCALE_PROMPTS = [
   "A paper boat drifts down a rainy street, soft light",
   "A red kite climbs over green hills at sunrise",
   "Lanterns float across a calm night lake",

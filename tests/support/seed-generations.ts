@@ -90,7 +90,7 @@ function weighted(rand: () => number): Status {
   return "STORED";
 }
 
-export function samplePrompt(rand: () => number): string {
+function samplePrompt(rand: () => number): string {
   return rand() < 0.5
     ? `${pick(rand, SUBJECTS_ZH)}${pick(rand, SCENES_ZH)}${pick(rand, STYLES_ZH)}`
     : `${pick(rand, SUBJECTS_EN)} ${pick(rand, SCENES_EN)}${pick(rand, STYLES_EN)}`;

@@ -26,7 +26,7 @@ const id = () => `c${randomUUID().replace(/-/g, "").slice(0, 16)}`;
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Yields `chunks`, then errors (mode "error") or is destroyed without an error (mode "destroy"). */
-export function failingStream(chunks: Buffer[], mode: "error" | "destroy"): Readable {
+function failingStream(chunks: Buffer[], mode: "error" | "destroy"): Readable {
   const s = new PassThrough();
   void (async () => {
     for (const c of chunks) {

@@ -52,7 +52,7 @@ export async function createSqliteTestDb(): Promise<TestDb> {
   };
 }
 
-export async function createPostgresTestDb(baseUrl: string): Promise<TestDb> {
+async function createPostgresTestDb(baseUrl: string): Promise<TestDb> {
   assertLocal(baseUrl);
   const name = `framehouse_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: baseUrl });

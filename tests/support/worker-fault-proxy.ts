@@ -7,7 +7,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type FaultKind = "http500" | "busy1305" | "queue1302" | "resetAfter" | "junkAfter" | "truncate" | "file503";
+type FaultKind = "http500" | "busy1305" | "queue1302" | "resetAfter" | "junkAfter" | "truncate" | "file503";
 
 export interface FaultProxy {
   url: string;

@@ -16,8 +16,8 @@ import type { SimulatorOptions } from "@/lib/simulator/sim-options";
 import { tempDir } from "./simulator-fixtures";
 import { createTestDb, type TestDb } from "./test-db";
 
-export const RENDER_CACHE = path.join(os.tmpdir(), "framehouse-worker-test-renders");
-export const TEXT_PROMPT = "A paper boat drifts down a rainy street, soft light";
+const RENDER_CACHE = path.join(os.tmpdir(), "framehouse-worker-test-renders");
+const TEXT_PROMPT = "A paper boat drifts down a rainy street, soft light";
 
 export interface Harness {
   db: Db;

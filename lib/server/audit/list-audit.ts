@@ -12,7 +12,7 @@ import { AUDIT_ACTIONS, type AuditPage } from "@/lib/shared/audit-views";
 // one indexed range scan (AuditEvent @@index([teamId, createdAt])) however deep the reader goes.
 // Read-only by design: nothing in the app updates or deletes audit events.
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 const emptyToUndef = (v: unknown) => (v === "" ? undefined : v);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.field.date").refine(validDay, "errors.field.date");
@@ -38,11 +38,11 @@ function midnightOf(s: string, timeZone: string, plusDays = 0): Date {
   return localMidnight(timeZone, t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 
-export function encodeCursor(createdAt: Date, id: string): string {
+function encodeCursor(createdAt: Date, id: string): string {
   return Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString("base64url");
 }
 
-export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   try {
     const [iso, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [unknown, unknown];
     const createdAt = new Date(String(iso));

@@ -81,7 +81,7 @@ async function writeOnce(client: Db, k: BudgetKey, limit: number | null, ctx: Ch
 
 /** Sets (limit ≥ 0) or clears (null) one budget; writes budget.set / budget.clear in the same transaction.
  *  Unchanged values write nothing and no audit event. */
-export async function writeBudget(client: Db, k: BudgetKey, limit: number | null, ctx: ChangeContext): Promise<BudgetChangeResult> {
+async function writeBudget(client: Db, k: BudgetKey, limit: number | null, ctx: ChangeContext): Promise<BudgetChangeResult> {
   try {
     return await writeOnce(client, k, limit, ctx);
   } catch (err) {

@@ -39,7 +39,7 @@ export interface BudgetLimits {
   instanceDaily: number | null;
 }
 
-export interface BudgetCheck {
+interface BudgetCheck {
   code: Extract<ErrorCode, "budget_member_monthly" | "budget_team_monthly" | "budget_instance_daily">;
   limitFen: number;
   spentFen: number;
@@ -49,7 +49,7 @@ const INSTANCE_LOCK_KEY = "budget.instance.lock";
 // Amounts in the budget refusal read "¥1234.50": no thousands separator, unlike formatFen on screen.
 const yuan = (fen: number) => `¥${fenToYuan(fen)}`;
 
-export function hasLimits(l: BudgetLimits): boolean {
+function hasLimits(l: BudgetLimits): boolean {
   return l.memberMonthly !== null || l.teamMonthly !== null || l.instanceDaily !== null;
 }
 
@@ -88,7 +88,7 @@ export async function lockBudgetScopes(tx: BudgetTx, subject: BudgetSubject, lim
 }
 
 /** Every budget that would be exceeded by this clip, most specific first (empty = allowed). */
-export async function budgetOverruns(
+async function budgetOverruns(
   tx: Pick<Db, "ledgerEntry">,
   subject: BudgetSubject,
   limits: BudgetLimits,

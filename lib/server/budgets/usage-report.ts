@@ -18,7 +18,7 @@ import { spentFen } from "./spend";
 
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "errors.field.month");
 
-export function currentMonth(now: Date, timeZone: string): string {
+function currentMonth(now: Date, timeZone: string): string {
   return localDay(now, timeZone).slice(0, 7);
 }
 

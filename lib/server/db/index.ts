@@ -20,7 +20,7 @@ export function providerOf(url: string): DbProvider {
  * other worker and submit behind it. PostgreSQL ends such a session after this much idle time inside a
  * transaction; our transactions are a few statements long.
  */
-export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 15_000;
+const IDLE_IN_TRANSACTION_TIMEOUT_MS = 15_000;
 
 export function createDb(url: string, opts: { idleInTransactionTimeoutMs?: number } = {}): Db {
   if (providerOf(url) === "postgresql") {

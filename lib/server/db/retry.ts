@@ -13,7 +13,7 @@ const TRANSIENT_PRISMA_CODES = new Set(["P1008", "P2028", "P2034"]);
 const TRANSIENT_KINDS = new Set(["SocketTimeout", "TransactionWriteConflict"]);
 const TRANSIENT_TEXT = /SocketTimeout|SQLITE_BUSY|database is locked|\b40001\b|\b40P01\b|could not serialize|deadlock detected/i;
 
-export const DB_RETRY_ATTEMPTS = 6;
+const DB_RETRY_ATTEMPTS = 6;
 
 export function isTransientDbError(e: unknown): boolean {
   if (typeof e !== "object" || e === null) return false;

@@ -1,5 +1,5 @@
 import "server-only";
-import { isTerminal } from "@/lib/shared/generation-view";
+import { DELETABLE, isIn } from "@/lib/shared/generation-lifecycle";
 import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { AppError } from "../errors";
@@ -37,7 +37,7 @@ async function deleteOne(client: Db, store: Storage, actor: Actor, row: { id: st
 
 export async function deleteGeneration(client: Db, store: Storage, actor: Actor, id: string): Promise<void> {
   const row = assertMay(await accessOf(client, actor), await client.generation.findUnique({ where: { id }, select: SELECT }), canDelete);
-  if (!isTerminal(row.status)) throw new AppError("not_deletable");
+  if (!isIn(DELETABLE, row.status)) throw new AppError("not_deletable");
   await deleteOne(client, store, actor, row);
 }
 
@@ -56,7 +56,7 @@ export async function deleteGenerations(client: Db, store: Storage, actor: Actor
   const mine = rows.filter((r) => canDelete(access, r));
   const result: BulkDeleteResult = { deleted: [], skipped: [], missing: unique.length - mine.length };
   for (const row of mine) {
-    if (!isTerminal(row.status)) result.skipped.push(row.id);
+    if (!isIn(DELETABLE, row.status)) result.skipped.push(row.id);
     else if (await deleteOne(client, store, actor, row)) result.deleted.push(row.id);
   }
   return result;

@@ -15,14 +15,14 @@ import type { Storage } from "../storage";
 // entry is written (an S3 driver never holds 100 connections). Videos are already compressed:
 // entries are STOREd. Names are the same meaningful names as a single download, made unique.
 
-export interface ExportEntry {
+interface ExportEntry {
   name: string;
   storageKey: string;
   date: Date;
 }
 
 /** The visible clips among `ids` that have a stored video, in the order asked for. */
-export async function exportEntries(client: Db, actor: Actor, ids: string[]): Promise<ExportEntry[]> {
+async function exportEntries(client: Db, actor: Actor, ids: string[]): Promise<ExportEntry[]> {
   const unique = [...new Set(ids)];
   const rows = await client.generation.findMany({
     where: { id: { in: unique } },
@@ -52,12 +52,12 @@ export async function exportEntries(client: Db, actor: Actor, ids: string[]): Pr
   return entries;
 }
 
-export function zipFileName(now = new Date()): string {
+function zipFileName(now = new Date()): string {
   return `framehouse-${now.toISOString().slice(0, 10)}-clips.zip`;
 }
 
 /** A Node stream of the zip; errors after the first byte abort the stream (the client sees a cut download). */
-export function zipStream(store: Storage, entries: ExportEntry[]): Readable {
+function zipStream(store: Storage, entries: ExportEntry[]): Readable {
   const archive = new ZipArchive({ store: true });
   archive.on("warning", (err) => logger.warn("zip export warning", { err }));
   let current: Readable | null = null;

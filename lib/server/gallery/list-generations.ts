@@ -14,8 +14,8 @@ import { toGenerationViews, VIEW_INCLUDE } from "../generations/generation-view"
 // (newest first: they sort before the cursor; oldest first: after every page already read). The
 // cursor is opaque to clients: base64url of "<createdAt ms>.<id>". Filters: lib/shared/gallery-filters.ts.
 
-export const LIST_LIMIT_DEFAULT = 20;
-export const LIST_LIMIT_MAX = 100;
+const LIST_LIMIT_DEFAULT = 20;
+const LIST_LIMIT_MAX = 100;
 
 interface Cursor {
   createdAt: Date;

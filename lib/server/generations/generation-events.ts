@@ -1,5 +1,5 @@
 import "server-only";
-import { isTerminal } from "@/lib/shared/generation-view";
+import { isTerminal } from "@/lib/shared/generation-lifecycle";
 import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { logger } from "../logger";

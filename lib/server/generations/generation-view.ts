@@ -71,7 +71,7 @@ export function progressOf(status: GenerationStatus, acceptedAt: Date | null, ex
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function mediaUrl(generationId: string, file: string): string {
+function mediaUrl(generationId: string, file: string): string {
   return `/api/media/${encodeURIComponent(generationId)}/${file}`;
 }
 

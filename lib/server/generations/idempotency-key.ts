@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "../errors";
 
 // The client-chosen Idempotency-Key (RELIABILITY C-1): required on every submit and retry.
-export const IDEMPOTENCY_KEY_RE = /^[A-Za-z0-9_-]{8,128}$/;
+const IDEMPOTENCY_KEY_RE = /^[A-Za-z0-9_-]{8,128}$/;
 
 export function idempotencyKeyOf(req: Request): string {
   const key = req.headers.get("idempotency-key")?.trim() ?? "";

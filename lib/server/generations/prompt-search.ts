@@ -8,8 +8,6 @@ import "server-only";
 // points on both sides: Prisma cannot add an ESCAPE clause, and this way a search for "100%" or
 // "a_b" means that literal text on either database.
 
-export const SEARCH_MAX_CHARS = 200;
-
 const LIKE_META: Record<string, string> = { "\\": "\ue05c", "%": "\ue025", _: "\ue05f" };
 
 export function normalizeForSearch(text: string): string {

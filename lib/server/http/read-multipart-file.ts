@@ -8,7 +8,7 @@ import { readBodyCapped } from "../http/read-body";
 
 /** Multipart framing (boundaries, part headers) allowed on top of the image itself. */
 const MULTIPART_OVERHEAD = 64 * 1024;
-export const UPLOAD_BODY_CAP = UPLOAD_MAX_BYTES + MULTIPART_OVERHEAD;
+const UPLOAD_BODY_CAP = UPLOAD_MAX_BYTES + MULTIPART_OVERHEAD;
 
 export async function readMultipartFile(req: Request, field = "file"): Promise<Buffer> {
   const contentType = req.headers.get("content-type") ?? "";

@@ -10,8 +10,8 @@ import { withDbRetry } from "@/lib/server/db/retry";
 // breaker (Setting "upstream.breaker" = {open, code, since}), queued clips simply wait, at most one
 // probe submit is sent per interval (across all processes), and the first accepted create closes it.
 
-export const BREAKER_KEY = "upstream.breaker";
-export const PROBE_KEY = "upstream.breaker.probe";
+const BREAKER_KEY = "upstream.breaker";
+const PROBE_KEY = "upstream.breaker.probe";
 
 export interface BreakerState {
   open: boolean;

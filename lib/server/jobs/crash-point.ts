@@ -5,19 +5,17 @@ import { env } from "@/lib/server/env";
 // reaches that labelled point, so every crash window of every job kind is proven recoverable
 // deterministically (tests/integration/crash-worker.test.ts; docs/reliability.md lists them).
 
-export const CRASH_LABELS = [
+export type CrashLabel =
   // video
-  "submit.beforeSend",
-  "submit.afterSend",
-  "submit.afterResponse",
-  "poll.afterSuccess",
-  "download.afterTemp",
-  "download.beforeStored",
+  | "submit.beforeSend"
+  | "submit.afterSend"
+  | "submit.afterResponse"
+  | "poll.afterSuccess"
+  | "download.afterTemp"
+  | "download.beforeStored"
   // last-frame
-  "frame.afterExtract",
-  "frame.afterStore",
-] as const;
-export type CrashLabel = (typeof CRASH_LABELS)[number];
+  | "frame.afterExtract"
+  | "frame.afterStore";
 
 export function crashPoint(label: CrashLabel): void {
   if (env().CRASH_AT === label) process.kill(process.pid, "SIGKILL");

@@ -37,7 +37,7 @@ export async function endEffects(tx: Tx, kind: JobKind, job: JobRow, end: Runner
 }
 
 /** Fails, one by one, BLOCKED jobs of a known kind whose dependency ended without a result. Returns how many. */
-export async function failDoomed(db: Db, kinds: ReadonlyMap<string, JobKind>, limit = 50): Promise<number> {
+async function failDoomed(db: Db, kinds: ReadonlyMap<string, JobKind>, limit = 50): Promise<number> {
   const doomed = await db.$queryRaw<{ id: string; kind: string }[]>(Prisma.sql`
     SELECT j."id", j."kind" FROM "Job" j
      WHERE j."status" = ${blocked}

@@ -51,7 +51,7 @@ export interface RunnerEnd {
   message: string;
 }
 
-export type Step = (ctx: StepContext) => Promise<void>;
+type Step = (ctx: StepContext) => Promise<void>;
 
 export interface JobKind {
   readonly name: string;

@@ -18,7 +18,7 @@ export const ACTIVE: JobStatus = "ACTIVE";
 export const SUCCEEDED: JobStatus = "DONE";
 /** Ended without its result: a dependant of such a job can never run. */
 export const ENDED_WITHOUT_RESULT: readonly JobStatus[] = ["FAILED", "CANCELLED"];
-export const TERMINAL: readonly JobStatus[] = ["DONE", ...ENDED_WITHOUT_RESULT];
+const TERMINAL: readonly JobStatus[] = ["DONE", ...ENDED_WITHOUT_RESULT];
 /** A user (or a service on their behalf) may cancel only work that has not started. */
 export const CANCELLABLE: readonly JobStatus[] = ["BLOCKED", "QUEUED"];
 

@@ -11,7 +11,7 @@ import { withDbRetry } from "@/lib/server/db/retry";
 // process claims against the same number.
 
 export const RECOVER_ACCEPTS = 5;
-export const RECOVER_MS = 5 * 60_000;
+const RECOVER_MS = 5 * 60_000;
 
 export interface CapState {
   cap: number;

@@ -10,7 +10,7 @@ import type { StepContext } from "./step-context";
 // given back). An unexpected error gives the job back with a backoff and counts it; after the kind's
 // maxFailures in a row the job ends FAILED(worker_error), so a poisoned job can't loop forever.
 
-export const DEFAULT_MAX_FAILURES = 8;
+const DEFAULT_MAX_FAILURES = 8;
 
 export async function runClaimed(ctx: StepContext): Promise<void> {
   try {

@@ -17,7 +17,7 @@ import { isUniqueViolation } from "../db/unique-violation";
  * crash or from a second process. Spend of a clip = HOLD − REFUND (a STORED clip keeps its hold).
  */
 
-export type LedgerKind = "HOLD" | "CHARGE" | "REFUND";
+type LedgerKind = "HOLD" | "CHARGE" | "REFUND";
 
 /** A client or an interactive-transaction client: both expose the same delegates. */
 type LedgerClient = Pick<Db, "ledgerEntry" | "generation">;

@@ -48,7 +48,7 @@ const ffprobeOutput = z.object({
 });
 
 /** "24/1" → 24, "30000/1001" → 29.97; "0/0" (unknown) → 0. */
-export function parseFrameRate(rate: string | undefined): number {
+function parseFrameRate(rate: string | undefined): number {
   const match = /^(\d+)\/(\d+)$/.exec(rate ?? "");
   if (!match) return 0;
   const den = Number(match[2]);

@@ -57,7 +57,7 @@ export function contentDisposition(downloadName?: string): string {
  * Node Readable → web ReadableStream, pulled on demand (so memory stays bounded) and destroyed
  * when the consumer cancels or the client disconnects, which closes the file handle.
  */
-export function toWebStream(node: Readable, signal?: AbortSignal): ReadableStream<Uint8Array> {
+function toWebStream(node: Readable, signal?: AbortSignal): ReadableStream<Uint8Array> {
   const iterator = node[Symbol.asyncIterator]();
   const onAbort = () => node.destroy();
   signal?.addEventListener("abort", onAbort, { once: true });

@@ -21,7 +21,7 @@ function delegate(db: Db, spec: TableSpec): Delegate {
   return d;
 }
 
-export async function* readPages(db: Db, spec: TableSpec, batchSize: number): AsyncGenerator<Row[]> {
+async function* readPages(db: Db, spec: TableSpec, batchSize: number): AsyncGenerator<Row[]> {
   const d = delegate(db, spec);
   const orderBy = spec.key.map((k) => ({ [k]: "asc" as const }));
   let cursor: Row | undefined;

@@ -9,7 +9,7 @@ import type { TableSpec } from "./tables";
 
 type Row = Record<string, unknown>;
 
-export function canonical(value: unknown): unknown {
+function canonical(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value.toISOString();
   if (typeof value === "bigint") return value.toString();
@@ -27,7 +27,7 @@ export function canonical(value: unknown): unknown {
   return value;
 }
 
-export function rowKey(spec: TableSpec, row: Row): string {
+function rowKey(spec: TableSpec, row: Row): string {
   return JSON.stringify(spec.key.map((k) => canonical(row[k])));
 }
 

@@ -47,7 +47,7 @@ export async function resolveChecked(
   return [...answers];
 }
 
-export function assertAddressAllowed(address: string, trusted: boolean): void {
+function assertAddressAllowed(address: string, trusted: boolean): void {
   if (trusted) return;
   const cls = classifyAddress(address);
   if (cls !== "public") {

@@ -109,11 +109,11 @@ const V6_RULES: readonly Rule<ipaddr.IPv6, IpClass | Embedded>[] = [
   v6("2000::/3", "public"),
 ];
 
-export function classifyIPv4(address: ipaddr.IPv4): IpClass {
+function classifyIPv4(address: ipaddr.IPv4): IpClass {
   return V4_RULES.find(([network, prefix]) => address.match(network, prefix))?.[2] ?? "public";
 }
 
-export function classifyIPv6(address: ipaddr.IPv6): IpClass {
+function classifyIPv6(address: ipaddr.IPv6): IpClass {
   const rule = V6_RULES.find(([network, prefix]) => address.match(network, prefix));
   if (!rule) return "reserved";
   const bytes = address.toByteArray();
@@ -123,7 +123,7 @@ export function classifyIPv6(address: ipaddr.IPv6): IpClass {
   return verdict;
 }
 
-export function classifyIp(ip: IpLiteral): IpClass {
+function classifyIp(ip: IpLiteral): IpClass {
   return ip.family === 4 ? classifyIPv4(ip.address) : classifyIPv6(ip.address);
 }
 
@@ -136,6 +136,3 @@ export function classifyAddress(text: string): IpClass {
   return ip ? classifyIp(ip) : "reserved";
 }
 
-export function isPublicAddress(text: string): boolean {
-  return classifyAddress(text) === "public";
-}

@@ -75,7 +75,7 @@ function defaultPort(u: URL): number {
   return u.port !== "" ? Number(u.port) : u.protocol === "https:" ? 443 : 80;
 }
 
-export function hostAllowed(policy: UrlPolicy, hostname: string): boolean {
+function hostAllowed(policy: UrlPolicy, hostname: string): boolean {
   if (policy.exactHosts.has(hostname)) return true;
   return policy.suffixes.some((s) => hostname.endsWith(s) && hostname.length > s.length);
 }

@@ -4,7 +4,7 @@ import type { Db } from "../db";
 import { AppError } from "../errors";
 import { type TeamAction, type TeamRole, roleAllows } from "@/lib/shared/team-roles";
 
-export { type TeamAction, type TeamRole, TEAM_ACTIONS, TEAM_ROLES, ROLE_TABLE, roleAllows } from "@/lib/shared/team-roles";
+export { type TeamAction, type TeamRole,     } from "@/lib/shared/team-roles";
 
 // Authorization lives here and nowhere else (the role table it reads is shared with the UI, which only
 // uses it to decide which controls to show). Every handler builds an `Access` for
@@ -23,8 +23,6 @@ export interface Access {
 
 /** Where clips are made and browsed: the actor's personal space or one team. */
 export type Workspace = { kind: "personal" } | { kind: "team"; teamId: string };
-
-export const PERSONAL: Workspace = { kind: "personal" };
 
 interface OwnedGeneration {
   ownerId: string;

@@ -46,7 +46,7 @@ export interface ShareMeta {
   ip?: string | null;
 }
 
-export function linkStatus(l: { revokedAt: Date | null; expiresAt: Date | null }, now = new Date()): ShareLinkStatus {
+function linkStatus(l: { revokedAt: Date | null; expiresAt: Date | null }, now = new Date()): ShareLinkStatus {
   if (l.revokedAt) return "revoked";
   if (l.expiresAt && l.expiresAt.getTime() <= now.getTime()) return "expired";
   return "active";
@@ -76,7 +76,7 @@ async function shareableClip(client: Pick<Db, "generation">, access: Access, gen
 }
 
 /** `${base}/s/<token>`; base = the studio's public origin (http/public-origin.ts). */
-export function shareUrl(base: string, token: string): string {
+function shareUrl(base: string, token: string): string {
   return `${base.replace(/\/+$/, "")}/s/${token}`;
 }
 

@@ -7,7 +7,7 @@ import { StorageError } from "./storage-error";
 // Driver selection. Takes plain options: lib/server/env.ts reads STORAGE_DRIVER / DATA_DIR / S3_*
 // and the caller maps them here (DESIGN.md rule 1).
 
-export interface LocalStorageConfig {
+interface LocalStorageConfig {
   driver: "local";
   /** Root directory, e.g. `${DATA_DIR}/media`. */
   rootDir: string;

@@ -29,11 +29,11 @@ export function s3ErrorName(err: unknown): string | undefined {
   return undefined;
 }
 
-export function s3Status(err: unknown): number | undefined {
+function s3Status(err: unknown): number | undefined {
   return (err as SdkErrorShape | null)?.$metadata?.httpStatusCode;
 }
 
-export function isS3NotFound(err: unknown): boolean {
+function isS3NotFound(err: unknown): boolean {
   const name = s3ErrorName(err);
   return (name !== undefined && NOT_FOUND.has(name)) || (s3Status(err) === 404 && name !== "NoSuchBucket");
 }

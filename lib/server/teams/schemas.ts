@@ -13,10 +13,10 @@ import {
 
 // Request schemas of the team routes. Messages are i18n keys (route() turns them into field errors).
 
-export const teamName = z.string().trim().min(1, "errors.field.team_name").max(TEAM_NAME_MAX, "errors.field.team_name");
+const teamName = z.string().trim().min(1, "errors.field.team_name").max(TEAM_NAME_MAX, "errors.field.team_name");
 export const teamNameBody = z.strictObject({ name: teamName });
 
-export const assignableRole = z.enum(ASSIGNABLE_ROLES, "errors.field.team_role");
+const assignableRole = z.enum(ASSIGNABLE_ROLES, "errors.field.team_role");
 export const roleBody = z.strictObject({ role: assignableRole });
 export const transferBody = z.strictObject({ userId: idSchema });
 

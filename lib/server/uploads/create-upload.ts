@@ -13,7 +13,7 @@ import { normalizeImage } from "./normalize-image";
 // The object is written first and the row second; if the row fails the object is removed, so no row
 // ever points at a missing object.
 
-export function uploadUrl(id: string): string {
+function uploadUrl(id: string): string {
   return `/api/uploads/${encodeURIComponent(id)}`;
 }
 

@@ -11,9 +11,9 @@ import { AppError } from "../errors";
 // Vidu gateway limits (upstream-api.md §2.3).
 
 /** Pixel-bomb guard: a 16383² single-colour PNG is ~600 KB but decodes to ~1 GB. */
-export const MAX_INPUT_PIXELS = 40_000_000;
+const MAX_INPUT_PIXELS = 40_000_000;
 /** Largest stored image (decoded data-URI payload), with a margin under 10 MB. */
-export const MAX_OUTPUT_BYTES = UPLOAD_MAX_BYTES - 64 * 1024;
+const MAX_OUTPUT_BYTES = UPLOAD_MAX_BYTES - 64 * 1024;
 const FALLBACK_EDGE = 4096;
 const DECODE_SLOTS = 2; // decode concurrency ≤ 2 (IN-4): bounds peak memory under parallel uploads
 

@@ -17,7 +17,7 @@ import { storage as defaultStorage } from "@/lib/server/storage/instance";
 
 export type { RunningWorker };
 
-export const JOB_KINDS: readonly JobKind[] = [videoJob, lastFrameJob];
+const JOB_KINDS: readonly JobKind[] = [videoJob, lastFrameJob];
 
 export interface WorkerOptions extends Partial<RunnerDeps> {
   concurrency?: number;

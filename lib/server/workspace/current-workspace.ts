@@ -24,7 +24,7 @@ export async function teamChoices(client: Pick<Db, "team">, access: Access): Pro
   return teams.map((t) => ({ id: t.id, name: t.name, role: access.roles.get(t.id)! }));
 }
 
-export function workspaceFromCookie(value: string | undefined, access: Access): Workspace {
+function workspaceFromCookie(value: string | undefined, access: Access): Workspace {
   if (value && value !== "personal" && can(access, value, "clip.view")) return { kind: "team", teamId: value };
   return { kind: "personal" };
 }

@@ -30,7 +30,7 @@ function isHttpsUrl(s: string): boolean {
 }
 
 /** A public https URL or a base64 data URI with the documented content-type prefix. */
-export const imageUrlSchema = z
+const imageUrlSchema = z
   .string()
   .min(1)
   .refine((s) => IMAGE_DATA_URI_RE.test(s) || isHttpsUrl(s), {
@@ -45,7 +45,7 @@ const common = {
   movement_amplitude: z.enum(MOVEMENT_AMPLITUDES).optional(),
 };
 
-export const textRequestShape = {
+const textRequestShape = {
   model: z.literal("viduq1-text"),
   prompt: prompt.refine((s) => s.trim().length > 0, { message: "required" }),
   style: z.enum(STYLES).optional(),
@@ -53,7 +53,7 @@ export const textRequestShape = {
   ...common,
 };
 
-export const imageRequestShape = {
+const imageRequestShape = {
   model: z.literal("viduq1-image"),
   image_url: imageUrlSchema,
   prompt: prompt.optional(),
@@ -61,7 +61,7 @@ export const imageRequestShape = {
   ...common,
 };
 
-export const startEndRequestShape = {
+const startEndRequestShape = {
   model: z.literal("viduq1-start-end"),
   // Schema says minItems 1 / maxItems 2 but the text says two images; we require the pair.
   image_url: z.tuple([imageUrlSchema, imageUrlSchema]),
@@ -70,9 +70,9 @@ export const startEndRequestShape = {
   ...common,
 };
 
-export const textRequestSchema = z.strictObject(textRequestShape);
-export const imageRequestSchema = z.strictObject(imageRequestShape);
-export const startEndRequestSchema = z.strictObject(startEndRequestShape);
+const textRequestSchema = z.strictObject(textRequestShape);
+const imageRequestSchema = z.strictObject(imageRequestShape);
+const startEndRequestSchema = z.strictObject(startEndRequestShape);
 
 /** What the client accepts and sends: exactly the documented fields per model. */
 export const videoCreateRequestSchema = z.discriminatedUnion("model", [
@@ -88,7 +88,4 @@ export const lenientRequestSchemas = {
   "viduq1-start-end": z.object(startEndRequestShape),
 } as const;
 
-export type TextVideoRequest = z.infer<typeof textRequestSchema>;
-export type ImageVideoRequest = z.infer<typeof imageRequestSchema>;
-export type StartEndVideoRequest = z.infer<typeof startEndRequestSchema>;
 export type VideoCreateRequest = z.infer<typeof videoCreateRequestSchema>;

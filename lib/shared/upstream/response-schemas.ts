@@ -16,14 +16,13 @@ export const createTaskResponseSchema = z.looseObject({
 });
 export type CreateTaskResponse = z.infer<typeof createTaskResponseSchema>;
 
-export const videoResultSchema = z.looseObject({
+const videoResultSchema = z.looseObject({
   url: z.url(),
   cover_image_url: z.url().optional(),
 });
-export type VideoResult = z.infer<typeof videoResultSchema>;
+type VideoResult = z.infer<typeof videoResultSchema>;
 
-export const taskStatusSchema = z.enum(["PROCESSING", "SUCCESS", "FAIL"]);
-export type TaskStatus = z.infer<typeof taskStatusSchema>;
+type TaskStatus = "PROCESSING" | "SUCCESS" | "FAIL";
 
 export const taskResultResponseSchema = z
   .looseObject({
@@ -60,4 +59,3 @@ export interface TaskResultResponse {
 export const errorEnvelopeSchema = z.looseObject({
   error: z.looseObject({ code: z.string(), message: z.string().optional() }),
 });
-export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;

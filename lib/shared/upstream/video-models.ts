@@ -8,8 +8,6 @@ export type VideoModel = (typeof VIDEO_MODELS)[number];
 export const STYLES = ["general", "anime"] as const;
 export const ASPECT_RATIOS = ["16:9", "9:16", "1:1"] as const;
 export const MOVEMENT_AMPLITUDES = ["auto", "small", "medium", "large"] as const;
-export const SIZES = ["1920x1080"] as const;
-export const DURATIONS = [5] as const;
 
 export type Style = (typeof STYLES)[number];
 export type AspectRatio = (typeof ASPECT_RATIOS)[number];
@@ -22,8 +20,6 @@ export const USER_ID_MAX = 128;
 /** Not documented upstream; a generous bound so a runaway value is caught before sending. */
 export const REQUEST_ID_MAX = 128;
 
-/** Decoded image size limit per the Zhipu docs ("< 50 MB"). */
-export const IMAGE_MAX_BYTES = 50 * 1024 * 1024;
 /** Aspect ratio of each input image must lie within 1:4 … 4:1. */
 export const IMAGE_ASPECT_MIN = 1 / 4;
 export const IMAGE_ASPECT_MAX = 4;

@@ -6,7 +6,7 @@ import { normalizePrompt } from "./wrap-text";
 // what the clip shows: prompt whitespace/Unicode form does not matter, image bytes do.
 // Bump RENDERER_VERSION whenever the look of a clip changes, so stale caches are not served.
 
-export const RENDERER_VERSION = 2;
+const RENDERER_VERSION = 2;
 
 function sha256Hex(data: Buffer | string): string {
   return createHash("sha256").update(data).digest("hex");

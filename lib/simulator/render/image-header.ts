@@ -19,8 +19,8 @@ export interface ImageHeaderScan extends ImageHeader {
 }
 
 /** Refuse decompression bombs; far above any frame the upstream accepts. */
-export const MAX_IMAGE_SIDE = 16_384;
-export const MAX_IMAGE_PIXELS = 80_000_000;
+const MAX_IMAGE_SIDE = 16_384;
+const MAX_IMAGE_PIXELS = 80_000_000;
 
 /**
  * Format, pixel size and the animation flag as stated by the header. Throws InvalidImageError

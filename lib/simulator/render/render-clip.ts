@@ -41,7 +41,7 @@ export interface RenderResult {
   cached: boolean;
 }
 
-export const DEFAULT_FONT_FILE = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
+const DEFAULT_FONT_FILE = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
 const X264_PRESETS = new Set(["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow"]);
 const CRF = 21;
 const DECODE_CHECK_TIMEOUT_MS = 20_000;
@@ -51,7 +51,7 @@ const sweptDirs = new Set<string>();
 let semaphore: Semaphore | null = null;
 
 /** Shared by every render in this process (created lazily so tests can read the configured limit). */
-export function renderSemaphore(): Semaphore {
+function renderSemaphore(): Semaphore {
   semaphore ??= new Semaphore(defaultRenderConcurrency());
   return semaphore;
 }

@@ -6,7 +6,7 @@ import { fitText } from "./wrap-text";
 // rising in one after another. "anime" gets a bright pastel palette, a light card with a coloured
 // frame and dark outlined text, so the two styles are told apart at a glance.
 
-export type TextStyle = "general" | "anime";
+type TextStyle = "general" | "anime";
 
 interface Palette {
   colors: readonly string[];

@@ -18,7 +18,7 @@ const ELLIPSIS = "…";
 /** Punctuation that must not start a line (kinsoku): it is kept on the previous line instead. */
 const NO_LINE_START = new Set([..."，。、；：！？）》」』】〉”’,.;:!?)]}%…·"]);
 
-export function isFullWidth(ch: string): boolean {
+function isFullWidth(ch: string): boolean {
   const cp = ch.codePointAt(0) ?? 0;
   return (
     (cp >= 0x1100 && cp <= 0x115f) || // Hangul Jamo
@@ -134,7 +134,7 @@ export interface FitTextOptions {
   maxLines?: number;
 }
 
-export function maxLinesFor(fontSize: number, opts: Pick<FitTextOptions, "heightPx" | "lineHeight" | "maxLines">): number {
+function maxLinesFor(fontSize: number, opts: Pick<FitTextOptions, "heightPx" | "lineHeight" | "maxLines">): number {
   const byHeight = Math.floor(opts.heightPx / (fontSize * opts.lineHeight));
   return Math.max(1, Math.min(byHeight, opts.maxLines ?? Number.POSITIVE_INFINITY));
 }

@@ -19,7 +19,7 @@ export class InvalidMediaError extends Error {
 }
 
 /** Time from SUCCESS within which a download may keep retrying (scaled, with a floor for fast runs). */
-export function downloadBudgetMs(timeScale: number): number {
+function downloadBudgetMs(timeScale: number): number {
   return Math.max(60_000, (30 * 60_000) / timeScale);
 }
 

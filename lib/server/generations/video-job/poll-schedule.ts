@@ -17,7 +17,7 @@ export interface PollPlan {
   timeScale: number;
 }
 
-export const POLL_CONSTANTS = {
+const POLL_CONSTANTS = {
   denseMs: 3_000,
   overdueMaxMs: 30_000,
   ceilingMs: 15 * 60_000,

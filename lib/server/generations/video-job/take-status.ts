@@ -9,7 +9,7 @@ import { GENERATION_STATUSES, type GenerationStatus, IllegalTransitionError, can
 
 export type TakeData = Omit<Prisma.GenerationUpdateManyMutationInput, "status">;
 
-export function predecessorsOf(to: GenerationStatus): GenerationStatus[] {
+function predecessorsOf(to: GenerationStatus): GenerationStatus[] {
   return GENERATION_STATUSES.filter((from) => canTransition(from, to));
 }
 
