@@ -1,7 +1,7 @@
 import { defineConfig } from "@playwright/test";
 import base from "./playwright.config";
 
-// The studio e2e a second time, against PostgreSQL + S3 (issue 7): same specs and browser settings
+// The studio e2e a second time, against PostgreSQL + S3: same specs and browser settings
 // as playwright.config.ts, its own port, output and report. scripts/e2e-server.mjs creates a fresh
 // database on the local PostgreSQL server (E2E_DATABASE_URL, else TEST_POSTGRES_URL) and drops it
 // on exit, and starts s3rver for E2E_STORAGE=s3. The visual spec is left out: it only writes

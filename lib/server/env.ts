@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 
-// The ONLY module that reads process.env (DESIGN.md rule 1). Parsed once; a bad value throws an
+// The ONLY module that reads process.env Parsed once; a bad value throws an
 // error that names the variable, so `npm start` stops with a clear message instead of misbehaving.
 
 const bool = z

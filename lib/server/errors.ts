@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { isMessageKey, type MessageKey, type Vars } from "@/lib/i18n/translate";
 
-// One error taxonomy (DESIGN.md rule 4): services throw AppError(code); http/respond.ts maps codes
+// One error taxonomy (docs/architecture.md, "Error taxonomy"): services throw AppError(code); http/respond.ts maps codes
 // to HTTP status and to the bilingual JSON body. Never match errors by message text.
 const STATUS = {
   validation_failed: 422,
@@ -18,7 +18,7 @@ const STATUS = {
   invalid_invite: 403,
   payload_too_large: 413,
   rate_limited: 429,
-  // Studio: uploads, generations, media (issue 4).
+  // Studio: uploads, generations, media.
   upload_missing: 400,
   upload_unsupported_type: 415,
   upload_too_large: 413,
@@ -33,9 +33,9 @@ const STATUS = {
   not_cancellable: 409,
   not_retryable: 409,
   frame_source_failed: 409,
-  // Gallery (issue 5).
+  // Gallery.
   not_deletable: 409,
-  // Teams, share links, budgets (issue 6).
+  // Teams, share links, budgets.
   team_role_forbidden: 403,
   team_invite_invalid: 404,
   already_member: 409,
@@ -45,7 +45,7 @@ const STATUS = {
   budget_member_monthly: 402,
   budget_team_monthly: 402,
   budget_instance_daily: 402,
-  // Share links (issue 6).
+  // Share links.
   share_not_ready: 409,
   storage_unavailable: 503,
   busy: 503,

@@ -16,7 +16,7 @@ import type { ImageFetcher } from "./fetch-image";
 import { declaredType, probeImage, type ImageInfo } from "./image-probe";
 
 // Turns a create body into either a validated task description or the business code the upstream
-// documents for that mistake (contract §2, §7): unknown model 1211, missing field 1213, bad field
+// documents for that mistake (docs/upstream-vidu.md §2, §4): unknown model 1211, missing field 1213, bad field
 // 1214, prompt too long 1261, unparseable body 1210. Which exact code the live API uses for each case
 // is partly UNVERIFIED; these follow the documented meanings.
 

@@ -1,4 +1,4 @@
-// THE authorization matrix of issue 6, checked in as a table: every API route (method) × the seven
+// THE authorization matrix (docs/architecture.md, "Permissions"), checked in as a table: every API route (method) × the seven
 // actors × the objects {own, same team, other team} → the expected HTTP status. The test
 // (authz-matrix.test.ts) runs every cell against the real handlers and asserts 100 % agreement, and
 // fails when a route file exports a method that is neither here nor in EXCLUDED.

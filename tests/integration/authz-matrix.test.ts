@@ -1,4 +1,4 @@
-// The authorization matrix of issue 6: every route × 7 actors × {own, same team, other team} objects
+// The authorization matrix: every route × 7 actors × {own, same team, other team} objects
 // against the real handlers on a real migrated database (SQLite; PostgreSQL too when
 // TEST_POSTGRES_URL is set). The expected statuses live in authz-matrix.table.ts; this file builds
 // the objects of each cell (tests/support/authz-world.ts), sends a valid request, and asserts that

@@ -8,7 +8,7 @@ import { startFaultProxy, type FaultProxy } from "@/tests/support/worker-fault-p
 import { queueTextClips, seedUser, startHarness, waitAllTerminal, type Harness } from "@/tests/support/worker-harness";
 import { checkInvariants } from "@/tests/support/worker-invariants";
 
-// RELIABILITY T-UP-1 (CI tier, scaled down): 30 % of upstream requests and result downloads fail
+// Upstream faults (docs/reliability.md, I1–I4): 30 % of upstream requests and result downloads fail
 // (5xx, 1305, 1302, resets and junk replies after the simulator processed the request, truncated
 // and failed downloads). Every clip must end terminal, the invariants hold, orphans only come from
 // creates whose answer was lost after acceptance, and no clip used more than the retry budget.

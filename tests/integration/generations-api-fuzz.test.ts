@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ctx, getRequest, setupStudio, submitRequest, type Studio, type StudioUser } from "./generations-api-support";
 
-// T-FUZZ-1 (CI tier, SQLite): generated requests against the studio routes → never a 5xx, always the JSON error body.
+// Fuzzing (SQLite): generated requests against the studio routes → never a 5xx, always the JSON error body.
 describe("studio routes under generated input", () => {
   let s: Studio;
   let alice: StudioUser;

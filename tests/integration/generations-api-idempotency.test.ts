@@ -10,7 +10,7 @@ import type { CreateGenerationInput } from "@/lib/shared/generation-schemas";
 import { providers } from "../support/test-db";
 import { ctx, setupStudio, submitRequest, type Studio, type StudioUser } from "./generations-api-support";
 
-// Idempotent submit (C-1), the budget seam (C-2), and cancel racing the worker's claim.
+// Idempotent submit, the budget seam, and cancel racing the worker's claim.
 type Services = {
   createGeneration: typeof import("@/lib/server/generations/create-generation").createGeneration;
   cancelGeneration: typeof import("@/lib/server/generations/cancel-generation").cancelGeneration;

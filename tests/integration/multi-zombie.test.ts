@@ -7,7 +7,7 @@ import { startS3rver, type S3rverHandle } from "@/tests/support/s3rver";
 import { seedUser, startHarness, waitAllTerminal, type Harness } from "@/tests/support/worker-harness";
 import { spawnWorker, stopWorker, type WorkerChild } from "@/tests/support/worker-process";
 
-// RELIABILITY F-12 on PostgreSQL + S3 (crash-worker.test.ts has the SQLite version): a worker
+// The zombie worker on PostgreSQL + S3 (crash-worker.test.ts has the SQLite version): a worker
 // process is frozen with SIGSTOP while it holds leases — preferably mid-download — a second worker
 // takes the rows over once the leases (DB clock) run out and finishes every clip, then the frozen
 // one is woken with SIGCONT. Whatever it tries afterwards must change nothing: no row, version,
@@ -49,7 +49,7 @@ const snapshot = async (db: Db) => ({
   assets: await db.asset.findMany({ orderBy: { storageKey: "asc" }, select: { storageKey: true, bytes: true, sha256: true } }),
 });
 
-describe.skipIf(!PG)("zombie worker on PostgreSQL + S3 (RELIABILITY F-12)", () => {
+describe.skipIf(!PG)("zombie worker on PostgreSQL + S3", () => {
   beforeAll(async () => {
     h = await startHarness({ speed: SPEED, concurrency: CAP }, "postgresql");
     s3 = await startS3rver(BUCKET);

@@ -6,7 +6,7 @@ import { systemResolver, type Resolver } from "@/lib/server/net/guarded-connect"
 import { safeDownload, type SafeDownloadOptions } from "@/lib/server/net/safe-fetch";
 import { SafeFetchError } from "@/lib/server/net/safe-fetch-error";
 
-// T-SSRF-1: ≥ 60 payload shapes against a canary "internal" server that counts every TCP connection
+// SSRF: ≥ 60 payload shapes against a canary "internal" server that counts every TCP connection
 // and every byte it receives. The guard must refuse all of them with a typed error: 0 hits.
 
 let canary: NetServer;

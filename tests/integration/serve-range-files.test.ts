@@ -9,7 +9,7 @@ import { contentDisposition, serveRange, type ServeRangeOptions } from "@/lib/se
 import { createLocalStorage } from "@/lib/server/storage/local-storage";
 import type { Storage } from "@/lib/server/storage/storage";
 
-// serveRange over real files on disk (RELIABILITY.md S-1, S-2, S-3; T-RANGE-1).
+// serveRange over real files on disk (single ranges, suffixes, 416, If-Range, multi-range refusal).
 
 let dir: string;
 let storage: Storage;

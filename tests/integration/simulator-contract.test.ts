@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
 import { EXAMPLES, api, tempDir } from "@/tests/support/simulator-fixtures";
 
-// The upstream contract (/work/shared/upstream-api.md) checked over real HTTP against the simulator
+// The upstream contract (docs/upstream-vidu.md) checked over real HTTP against the simulator
 // with the real ffmpeg renderer: the documented examples succeed, every documented error returns the
 // documented status, code and envelope, and the JSON shapes match key for key.
 

@@ -6,7 +6,7 @@ import { buildUploadCorpus, type UploadCase } from "../fixtures/uploads/corpus";
 import { providers } from "../support/test-db";
 import { ctx, getRequest, setupStudio, type Studio, type StudioUser, uploadRequest } from "./generations-api-support";
 
-// POST /api/uploads over the upload corpus and GET /api/uploads/:id (IN-2…IN-5, AZ-1).
+// POST /api/uploads over the upload corpus and GET /api/uploads/:id (sizes, types, polyglots, pixel bombs; only the owner reads).
 describe.each(providers())("uploads on %s", (kind) => {
   let s: Studio;
   let alice: StudioUser;

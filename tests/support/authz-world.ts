@@ -1,5 +1,5 @@
 // Fixture builder of the authorization matrix (tests/integration/authz-matrix.test.ts): one real,
-// migrated database with three teams and the seven actors of issue 6, plus factories for the objects
+// migrated database with three teams and the seven actors of the authorization matrix, plus factories for the objects
 // each cell acts on. Objects are relative to the actor:
 //   own   — the actor's own object in their team (for X in team U; for the instance admin I a personal one)
 //   same  — someone else's object in the actor's team (T's by M2; U's by X2; for I a T object: I is in no team)

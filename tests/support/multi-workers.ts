@@ -1,4 +1,4 @@
-// Shared pieces of the multi-process worker tests (issue 7, RELIABILITY F-12): S3 settings for
+// Shared pieces of the multi-process worker tests (docs/reliability.md, I1 and I5): S3 settings for
 // worker children (s3rver behind the write counter), clips queued over a handful of prompts (the
 // simulator's render cache is keyed by its input, so a few renders serve every clip), the
 // per-worker share from the workers' logs, and the storage oracle (I5 plus "written once") on S3.

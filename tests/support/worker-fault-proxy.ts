@@ -1,4 +1,4 @@
-// A fault-injecting HTTP proxy in front of the simulator (RELIABILITY tool "FP"): API calls and
+// A fault-injecting HTTP proxy in front of the simulator (resets, stalls, truncation between client and upstream): API calls and
 // result-file downloads all go through it (result URLs are rewritten to point at the proxy), and
 // each request fails with probability `rate` in one of the ways the live upstream and CDN fail:
 // 5xx / 1305 / 1302 before anything is processed, a connection reset or a non-JSON 200 AFTER the

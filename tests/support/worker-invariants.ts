@@ -1,4 +1,4 @@
-// The oracle every worker test ends with (RELIABILITY §3.2): I1 no double accept per request_id,
+// The oracle every worker test ends with (docs/reliability.md, "The invariants"): I1 no double accept per request_id,
 // I2 every accepted task is referenced by its row (or the row is ORPHANED), I3 money adds up,
 // I5 storage matches the database. Returns the status histogram for reporting.
 import { createHash } from "node:crypto";

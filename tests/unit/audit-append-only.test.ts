@@ -1,4 +1,4 @@
-// The audit log is append-only (issue 6): no code in lib/ or app/ may update or delete AuditEvent
+// The audit log is append-only: no code in lib/ or app/ may update or delete AuditEvent
 // rows, through the Prisma delegate or raw SQL. This scans the source; the scanner itself is tested
 // on planted examples so a broken pattern cannot pass silently.
 import fs from "node:fs";

@@ -3,7 +3,7 @@ import { atLeast, atMost, type BenchRow, fmtMs, fmtRatio, formatConsole, formatT
 import { galleryRows } from "@/bench/harness/gallery-rows";
 import { averageOpen, mean, median, peakOpen, percentile, ratio, summarize, throughput } from "@/bench/harness/stats";
 
-// The benchmark harness's own arithmetic (issue 8: "a unit test checks only that the harness computes
+// The benchmark harness's own arithmetic ("a unit test checks only that the harness computes
 // its statistics correctly"). No benchmark runs here.
 
 const oneToHundred = Array.from({ length: 100 }, (_, i) => i + 1);

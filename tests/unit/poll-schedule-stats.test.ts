@@ -5,7 +5,7 @@ import { drawGenerationMs } from "@/lib/simulator/generation-time";
 import { VIDEO_MODELS } from "@/lib/shared/upstream/video-models";
 
 // The adaptive schedule against fixed 5 s polling, on the simulator's completion-time distribution
-// (what Baidu's table suggests for Vidu Q1). Target (issue 4): at most a quarter of the polls with
+// (what Baidu's table suggests for Vidu Q1). Target: at most a quarter of the polls with
 // a median detection delay ≤ 2.5 s. Figures are printed for the report.
 
 function rng(seed: number): () => number {

@@ -7,7 +7,7 @@ import { AppError } from "../errors";
 import { localMidnight } from "@/lib/shared/period";
 import { AUDIT_ACTIONS, type AuditPage } from "@/lib/shared/audit-views";
 
-// Reading a team's audit log (issue 6): newest first, filtered by action, actor and a range of local
+// Reading a team's audit log: newest first, filtered by action, actor and a range of local
 // days (BUDGET_TIME_ZONE, the instance's calendar), keyset-paginated by (createdAt, id) so a page is
 // one indexed range scan (AuditEvent @@index([teamId, createdAt])) however deep the reader goes.
 // Read-only by design: nothing in the app updates or deletes audit events.

@@ -6,7 +6,7 @@ import { createBigModelClient, type BigModelClient } from "./client";
 // Chooses the upstream once per process: the real BigModel API when BIGMODEL_API_KEY is set,
 // otherwise the built-in simulator started in this process on 127.0.0.1 (ephemeral port) with the
 // account's own generated key. Either way callers get the same HTTP client, so nothing else knows
-// which one runs (DESIGN rule 6).
+// which one runs.
 
 export type UpstreamMode = "bigmodel" | "simulator";
 

@@ -6,7 +6,7 @@ import { instanceDailyCap, memberLimitOf, teamBudgets } from "./budget-settings"
 import { periodOf } from "@/lib/shared/period";
 import { spentFen } from "./spend";
 
-// THE budget check of POST /api/generations (DESIGN.md rule 9, RELIABILITY C-2/C-3).
+// THE budget check of POST /api/generations (docs/reliability.md, "Money and budgets").
 //   1. Before the queueing transaction, `loadBudgetLimits` reads which limits apply (a
 //      budget saved after this moment applies from the next submit on).
 //   2. First in the transaction, `lockBudgetScopes` takes the write locks of exactly those scopes,

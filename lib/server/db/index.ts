@@ -6,7 +6,7 @@ import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { env } from "../env";
 
 // One schema, two generated clients; the provider is picked at runtime from DATABASE_URL
-// (stack-recipe §2.4). Application code is typed against the SQLite client: the portable subset.
+// (docs/architecture.md, "Layers"). Application code is typed against the SQLite client: the portable subset.
 export type Db = InstanceType<typeof SqliteClient>;
 export type DbProvider = "sqlite" | "postgresql";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import type { DbProvider } from "./index";
 
-// Lease times come from the DATABASE clock (RELIABILITY F-12), so two workers on machines whose
+// Lease times come from the DATABASE clock so two workers on machines whose
 // clocks disagree still agree on when a lease has run out. Each provider stores DateTime
 // differently: Prisma writes ISO-8601 text ("…T…+00:00") into SQLite and UTC `timestamp(3)` into
 // PostgreSQL. These fragments produce and compare values in exactly those forms.

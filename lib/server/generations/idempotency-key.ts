@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "../errors";
 
-// The client-chosen Idempotency-Key (RELIABILITY C-1): required on every submit and retry.
+// The client-chosen Idempotency-Key (docs/reliability.md, "Queueing a take"): required on every submit and retry.
 const IDEMPOTENCY_KEY_RE = /^[A-Za-z0-9_-]{8,128}$/;
 
 export function idempotencyKeyOf(req: Request): string {

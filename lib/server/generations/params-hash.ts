@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { CreateGenerationInput } from "@/lib/shared/generation-schemas";
 
-// The idempotency fingerprint of a submit (RELIABILITY C-1, Stripe-style): the SAME key with the SAME
+// The idempotency fingerprint of a submit (Stripe-style): the SAME key with the SAME
 // normalized input replays the first generation, a different input is 422. Normalized = after the
 // zod schema (defaults filled, prompt trimmed), serialized with sorted keys so that property order
 // and omitted defaults cannot change the hash.

@@ -3,7 +3,7 @@ import { UPLOAD_MAX_BYTES } from "@/lib/shared/generation-schemas";
 import { AppError } from "../errors";
 import { readBodyCapped } from "../http/read-body";
 
-// Reads the `file` field of a multipart upload with a hard byte cap (RELIABILITY IN-2): the body is
+// Reads the `file` field of a multipart upload with a hard byte cap: the body is
 // read through readBodyCapped (counted while streaming), and only then parsed as multipart.
 
 /** Multipart framing (boundaries, part headers) allowed on top of the image itself. */

@@ -9,7 +9,7 @@ import { errorResponse, json } from "./respond";
 import { readJsonBody } from "./read-body";
 import { assertSameOrigin } from "./same-origin";
 
-// Every route handler reads the same way (DESIGN.md rule 3):
+// Every route handler reads the same way (docs/architecture.md, "Layers"):
 // parse (zod) -> authenticate -> authorize -> call one service -> respond. Errors become the JSON body.
 type AuthMode = "public" | "user" | "admin";
 type ActorFor<A extends AuthMode> = A extends "public" ? Actor | null : Actor;

@@ -14,7 +14,7 @@ export function backoffMs(attempt: number, policy: BackoffPolicy, random: () => 
   return Math.floor(random() * exp);
 }
 
-/** Submit retries: 2 s → 60 s (RELIABILITY U-3), divided by the worker time scale. */
+/** Submit retries: 2 s → 60 s, divided by the worker time scale. */
 export function submitBackoff(timeScale: number): BackoffPolicy {
   return { baseMs: 2_000 / timeScale, maxMs: 60_000 / timeScale };
 }

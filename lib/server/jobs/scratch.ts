@@ -4,7 +4,7 @@ import path from "node:path";
 
 // Scratch space for downloads and ffmpeg outputs. A killed worker leaves its directory behind;
 // every worker start removes entries older than an hour (no live job is that old: downloads time
-// out after 10 minutes), so leftovers can't pile up (RELIABILITY I5 "temp files disappear").
+// out after 10 minutes), so leftovers can't pile up (docs/reliability.md, I5).
 
 export const SCRATCH_TTL_MS = 60 * 60_000;
 

@@ -5,7 +5,7 @@ import { isStorageError } from "@/lib/server/storage/storage-error";
 import { AppError } from "../errors";
 import { contentRange, parseRange, unsatisfiedRange } from "@/lib/shared/http-range";
 
-// Streams one stored object as a Web Response with HTTP Range support (RELIABILITY.md S-1..S-3).
+// Streams one stored object as a Web Response with HTTP Range support.
 // Authorization happens before this is called; `cacheControl` is chosen by the caller
 // (`private, max-age=…` for owner media, public only for public share links).
 

@@ -9,7 +9,7 @@ import { SafeFetchError } from "./safe-fetch-error";
 // The dynamic half of the SSRF guard. We resolve the name ourselves and refuse the request if ANY
 // answer is internal (a mixed answer is how DNS rebinding slips through), pin the connection to the
 // checked answers, and then check the socket's real peer address before a single byte is written:
-// a lookup-only guard misses IP literals and anything the kernel rewrites (RELIABILITY.md §0.4).
+// a lookup-only guard misses IP literals and anything the kernel rewrites (tests/integration/safe-fetch-ssrf.test.ts shows both).
 
 export interface ResolvedAddress {
   address: string;

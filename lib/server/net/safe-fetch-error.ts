@@ -1,7 +1,7 @@
 import "server-only";
 
 // Typed failures of the SSRF-safe downloader. Callers branch on `code` (never on message text,
-// DESIGN.md rule 4): e.g. the worker maps http_status 403/404/410 to EXPIRED, timeout/network to a
+// docs/architecture.md, "Error taxonomy"): e.g. the worker maps http_status 403/404/410 to EXPIRED, timeout/network to a
 // retry with backoff, and every blocked_* code to a permanent failure plus an operator alert.
 export type SafeFetchErrorCode =
   | "blocked_scheme" // not https (and not an exact allowOrigin)

@@ -8,7 +8,7 @@ import { SafeFetchError } from "./safe-fetch-error";
 import { checkUrl, compileUrlPolicy, type CheckedUrl, type UrlPolicyOptions } from "./url-policy";
 
 // SSRF-safe GET for re-hosting upstream results. node:http is used on purpose: global fetch cannot
-// show us the connected peer address (RELIABILITY.md §0.4). Every hop is a fresh, unpooled socket.
+// show us the connected peer address (a lookup-only guard misses IP literals). Every hop is a fresh, unpooled socket.
 
 export interface SafeDownloadOptions extends UrlPolicyOptions {
   /** Hard cap on body bytes; a larger Content-Length fails before reading, a longer body mid-stream. */

@@ -5,7 +5,7 @@ import type { Storage } from "./storage";
 import { StorageError } from "./storage-error";
 
 // Driver selection. Takes plain options: lib/server/env.ts reads STORAGE_DRIVER / DATA_DIR / S3_*
-// and the caller maps them here (DESIGN.md rule 1).
+// and the caller maps them here (only lib/server/env.ts reads the environment).
 
 interface LocalStorageConfig {
   driver: "local";

@@ -2,7 +2,7 @@ import "server-only";
 import { safeDownload, type SafeDownloadOptions } from "@/lib/server/net/safe-fetch";
 import type { PutResult, Storage } from "./storage";
 
-// Re-hosting step of DOWNLOADING (RELIABILITY.md §3.3 step 4): SSRF-safe GET streamed straight into
+// Re-hosting step of DOWNLOADING (docs/reliability.md, I5): SSRF-safe GET streamed straight into
 // an atomic put under a deterministic key, so a retried download overwrites instead of duplicating.
 // Errors: SafeFetchError from the network side (the worker maps 403/404/410 to EXPIRED),
 // StorageError from the disk side. Content checks (MP4 signature, probe) are the caller's job.

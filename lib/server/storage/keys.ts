@@ -2,7 +2,7 @@ import "server-only";
 import { isId } from "@/lib/shared/ids";
 import { StorageError } from "./storage-error";
 
-// Object keys are deterministic (DESIGN.md rule 8: a retry overwrites, never duplicates) and so
+// Object keys are deterministic (a retry overwrites, never duplicates) and so
 // strict that no key can name a path outside the storage root on any driver: "/"-separated
 // segments of [A-Za-z0-9._-], never starting with "." (so no "." / ".." / hidden files), no empty
 // segments, no backslashes, no absolute paths. The first segment "tmp" is reserved for the local

@@ -9,7 +9,7 @@ import { assertValidKey, assertValidPrefix, RESERVED_PREFIX } from "./keys";
 import type { ObjectStat, PutOptions, PutResult, ReadRange, Storage } from "./storage";
 import { StorageError } from "./storage-error";
 
-// Local-disk driver. Durability recipe for put (RELIABILITY.md §3.3 step 4): write <root>/tmp/<uuid>,
+// Local-disk driver. Durability recipe for put (docs/reliability.md, I5): write <root>/tmp/<uuid>,
 // fsync the file, rename onto the final path (atomic within one filesystem, so readers see either
 // the old object or the complete new one), then fsync the directory so the rename survives power
 // loss. Temp files live under the same root so the rename never crosses filesystems.

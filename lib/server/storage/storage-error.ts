@@ -1,6 +1,6 @@
 import "server-only";
 
-// Typed storage failures; callers branch on `code`, never on message text (DESIGN.md rule 4).
+// Typed storage failures; callers branch on `code`, never on message text.
 export type StorageErrorCode =
   | "invalid_key" // the key could escape the root or uses characters outside the allowed set
   | "not_found"

@@ -1,8 +1,7 @@
 import "server-only";
 import type { Readable } from "node:stream";
 
-// The storage seam (DESIGN.md rule 8). Local disk implements it today; an S3-compatible driver
-// (issue 7) implements the same contract: put is atomic (nothing visible under the key until the
+// The storage seam. Local disk and an S3-compatible driver implement the same contract: put is atomic (nothing visible under the key until the
 // whole object is durable), a retry overwrites, and reads support byte ranges for the media route.
 
 export interface PutOptions {

@@ -4,18 +4,18 @@ import { aspectOk, UPLOAD_MAX_BYTES } from "@/lib/shared/generation-schemas";
 import type { ImageType } from "@/lib/shared/image-type";
 import { AppError } from "../errors";
 
-// Decode → check → re-encode (RELIABILITY IN-3, IN-4). Only the re-encoded bytes are ever stored:
+// Decode → check → re-encode (polyglots and pixel bombs: tests/fixtures/uploads/corpus.ts). Only the re-encoded bytes are ever stored:
 // metadata (EXIF, XMP, ICC, comments — and anything a polyglot hid there) is dropped, the EXIF
 // orientation is applied to the pixels, the first frame of an animation is kept. The output must
 // stay under 10 MB because it travels to the upstream as a base64 data URI whose decoded size the
-// Vidu gateway limits (upstream-api.md §2.3).
+// Vidu gateway limits (docs/upstream-vidu.md §2).
 
 /** Pixel-bomb guard: a 16383² single-colour PNG is ~600 KB but decodes to ~1 GB. */
 const MAX_INPUT_PIXELS = 40_000_000;
 /** Largest stored image (decoded data-URI payload), with a margin under 10 MB. */
 const MAX_OUTPUT_BYTES = UPLOAD_MAX_BYTES - 64 * 1024;
 const FALLBACK_EDGE = 4096;
-const DECODE_SLOTS = 2; // decode concurrency ≤ 2 (IN-4): bounds peak memory under parallel uploads
+const DECODE_SLOTS = 2; // decode concurrency ≤ 2: bounds peak memory under parallel uploads
 
 export interface NormalizedImage {
   data: Buffer;

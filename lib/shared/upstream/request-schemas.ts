@@ -11,7 +11,7 @@ import {
   promptLength,
 } from "./video-models";
 
-// Request bodies for POST /videos/generations, one schema per model (contract §2.2–2.4).
+// Request bodies for POST /videos/generations, one schema per model (docs/upstream-vidu.md §2).
 // Each model has a *shape*; the client sends through the strict form (a typo or a field the model's
 // schema does not list is a bug on our side), the simulator parses with the stripping form because
 // the live API's handling of unknown fields is UNVERIFIED and chat completions ignore them.

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { idSchema } from "../ids";
 
-// Response bodies (contract §3, §4.1). Parsing is tolerant of extra fields (the live API may add
+// Response bodies (docs/upstream-vidu.md §3, §4). Parsing is tolerant of extra fields (the live API may add
 // some) but strict about what we rely on: `id` on create, a known `task_status`, and at least one
 // video URL on SUCCESS. Anything else is a malformed body, never a silent default.
 
