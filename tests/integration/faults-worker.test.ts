@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBigModelClient } from "@/lib/server/bigmodel/client";
 import type { Upstream } from "@/lib/server/bigmodel/upstream";
 import { MAX_SUBMIT_ATTEMPTS } from "@/lib/server/jobs/backoff";
-import { startWorker } from "@/lib/server/worker/start-worker";
+
 import { startFaultProxy, type FaultProxy } from "@/tests/support/worker-fault-proxy";
-import { queueTextClips, seedUser, startHarness, waitAllTerminal, type Harness } from "@/tests/support/worker-harness";
+import { queueTextClips, seedUser, startHarness, waitAllTerminal, type Harness, startHarnessWorker } from "@/tests/support/worker-harness";
 import { checkInvariants } from "@/tests/support/worker-invariants";
 
 // Upstream faults (docs/reliability.md, I1–I4): 30 % of upstream requests and result downloads fail
@@ -32,18 +32,7 @@ describe("30 % upstream faults", () => {
     await queueTextClips(h.db, owner, 15);
     const client = createBigModelClient({ baseUrl: `${proxy.url}/api/paas/v4`, apiKey: h.sim.keys[0] ?? "", requestTimeoutMs: 10_000 });
     const upstream: Upstream = { client, mode: "simulator", mediaOrigins: [proxy.url] };
-    const worker = startWorker({
-      db: h.db,
-      provider: "sqlite",
-      storage: h.storage,
-      upstream: () => Promise.resolve(upstream),
-      leaseMs: 3_000,
-      timeScale: SPEED,
-      modelCap: 5,
-      concurrency: 4,
-      idlePollMs: 50,
-      scratchDir: path.join(h.dir, "scratch"),
-    });
+    const worker = startHarnessWorker(h, { timeScale: SPEED, upstream: () => Promise.resolve(upstream), concurrency: 4 });
     await waitAllTerminal(h.db, 150_000);
     await worker.stop();
     const stats = h.sim.control.stats();

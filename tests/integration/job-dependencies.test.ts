@@ -6,10 +6,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { enqueueLastFrameJob, LAST_FRAME_JOB } from "@/lib/server/frames/last-frame-job";
 import { VIDEO_JOB, enqueueVideoJob, videoJob } from "@/lib/server/generations/video-job/kind";
 import { cancelJob } from "@/lib/server/jobs/cancel-job";
-import { startWorker, type RunningWorker } from "@/lib/server/worker/start-worker";
+import type { RunningWorker } from "@/lib/server/worker/start-worker";
 import { checkFrameInvariants } from "@/tests/support/frame-invariants";
 import { waitFor } from "@/tests/support/wait-for";
-import { queueTextClips, seedUser, startHarness, type Harness } from "@/tests/support/worker-harness";
+import { queueTextClips, seedUser, startHarness, type Harness, startHarnessWorker } from "@/tests/support/worker-harness";
 import { checkInvariants } from "@/tests/support/worker-invariants";
 
 // Jobs that wait for jobs: a take's last frame waits for the take's video; a chained take waits for
@@ -34,19 +34,7 @@ afterEach(async () => {
 
 const mediaRoot = () => path.join(h.dir, "media");
 const run = () => {
-  worker = startWorker({
-    db: h.db,
-    provider: "sqlite",
-    storage: h.storage,
-    upstream: h.upstream,
-    leaseMs: 3_000,
-    timeScale: SPEED,
-    modelCap: 5,
-    mediaCap: 2,
-    concurrency: 3,
-    idlePollMs: 50,
-    scratchDir: path.join(h.dir, "scratch"),
-  });
+  worker = startHarnessWorker(h, { timeScale: SPEED });
   return worker;
 };
 const jobOf = (kind: string, subjectId: string) => h.db.job.findUniqueOrThrow({ where: { kind_subjectId: { kind, subjectId } } });

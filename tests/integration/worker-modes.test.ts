@@ -7,8 +7,8 @@ import type { Db } from "@/lib/server/db";
 import { enqueueVideoJob } from "@/lib/server/generations/video-job/kind";
 import { hold } from "@/lib/server/ledger/ledger";
 import { uploadKey, type Storage } from "@/lib/server/storage";
-import { startWorker } from "@/lib/server/worker/start-worker";
-import { seedUser, startHarness, waitAllTerminal, type Harness } from "@/tests/support/worker-harness";
+
+import { seedUser, startHarness, waitAllTerminal, type Harness, startHarnessWorker } from "@/tests/support/worker-harness";
 import { checkInvariants } from "@/tests/support/worker-invariants";
 
 // Image→video and start–end clips: the worker reads the stored uploads, sends them as data URIs
@@ -77,18 +77,7 @@ describe("image modes", () => {
     const b = await storeUpload(h.db, h.storage, owner, "landscape-end.jpg");
     const image = await queueWithInputs(h.db, owner, "IMAGE", [a]);
     const startEnd = await queueWithInputs(h.db, owner, "START_END", [a, b]);
-    const worker = startWorker({
-      db: h.db,
-      provider: "sqlite",
-      storage: h.storage,
-      upstream: h.upstream,
-      leaseMs: 5_000,
-      timeScale: SPEED,
-      modelCap: 5,
-      concurrency: 2,
-      idlePollMs: 50,
-      scratchDir: path.join(h.dir, "scratch"),
-    });
+    const worker = startHarnessWorker(h, { timeScale: SPEED, leaseMs: 5_000, concurrency: 2 });
     await waitAllTerminal(h.db, 120_000);
     await worker.stop();
     const rows = await h.db.generation.findMany({ where: { id: { in: [image, startEnd] } } });

@@ -1,8 +1,8 @@
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { readBreaker } from "@/lib/server/jobs/breaker";
-import { startWorker, type RunningWorker } from "@/lib/server/worker/start-worker";
-import { queueTextClips, seedUser, startHarness, waitAllTerminal, type Harness } from "@/tests/support/worker-harness";
+import type { RunningWorker } from "@/lib/server/worker/start-worker";
+import { queueTextClips, seedUser, startHarness, waitAllTerminal, type Harness, startHarnessWorker } from "@/tests/support/worker-harness";
 import { checkInvariants } from "@/tests/support/worker-invariants";
 
 // The non-happy endings, each with its money and alert: 1301 → REJECTED (+REFUND, reason kept),
@@ -18,19 +18,7 @@ let owner: string;
 beforeAll(async () => {
   h = await startHarness({ speed: SPEED, concurrency: 5 });
   owner = await seedUser(h.db);
-  worker = startWorker({
-    db: h.db,
-    provider: "sqlite",
-    storage: h.storage,
-    upstream: h.upstream,
-    leaseMs: 3_000,
-    timeScale: SPEED,
-    modelCap: 5,
-    concurrency: 3,
-    idlePollMs: 50,
-    breakerProbeMs: 1_000,
-    scratchDir: path.join(h.dir, "scratch"),
-  });
+  worker = startHarnessWorker(h, { timeScale: SPEED, breakerProbeMs: 1_000 });
 });
 afterAll(async () => {
   await worker?.stop();

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWorker } from "@/lib/server/worker/start-worker";
-import { queueTextClips, seedUser, startHarness, waitAllTerminal, type Harness } from "@/tests/support/worker-harness";
+
+import { queueTextClips, seedUser, startHarness, waitAllTerminal, type Harness, startHarnessWorker } from "@/tests/support/worker-harness";
 import { checkInvariants } from "@/tests/support/worker-invariants";
 import { providers } from "@/tests/support/test-db";
 
@@ -27,18 +27,7 @@ describe.each(providers())("worker pipeline on %s", (provider) => {
     const ids = await queueTextClips(h.db, owner, clips);
     const started = Date.now();
     const workers = [0, 1].map(() =>
-      startWorker({
-        db: h.db,
-        provider,
-        storage: h.storage,
-        upstream: h.upstream,
-        leaseMs: 5_000,
-        timeScale: SPEED,
-        modelCap: 5,
-        concurrency: 3,
-        idlePollMs: 50,
-        scratchDir: path.join(h.dir, "scratch"),
-      }),
+      startHarnessWorker(h, { timeScale: SPEED, leaseMs: 5_000, provider }),
     );
     await waitAllTerminal(h.db, 150_000);
     await Promise.all(workers.map((w) => w.stop()));

@@ -10,6 +10,7 @@ import type { Db } from "@/lib/server/db";
 import { enqueueVideoJob } from "@/lib/server/generations/video-job/kind";
 import { hold } from "@/lib/server/ledger/ledger";
 import { createLocalStorage } from "@/lib/server/storage";
+import { type RunningWorker, startWorker, type WorkerOptions } from "@/lib/server/worker/start-worker";
 import type { Storage } from "@/lib/server/storage";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
 import type { SimulatorOptions } from "@/lib/simulator/sim-options";
@@ -104,4 +105,22 @@ export async function waitAllTerminal(db: Db, timeoutMs: number): Promise<void> 
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** An in-process worker on the harness (its database, storage and simulator), fast test timings. */
+export function startHarnessWorker(h: Harness, overrides: WorkerOptions = {}): RunningWorker {
+  return startWorker({
+    db: h.db,
+    provider: h.testDb.name,
+    storage: h.storage,
+    upstream: h.upstream,
+    leaseMs: 3_000,
+    timeScale: 200,
+    modelCap: 5,
+    mediaCap: 2,
+    concurrency: 3,
+    idlePollMs: 50,
+    scratchDir: path.join(h.dir, "scratch"),
+    ...overrides,
+  });
 }
