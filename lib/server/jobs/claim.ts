@@ -4,7 +4,7 @@ import type { Db, DbProvider } from "@/lib/server/db";
 import { withDbRetry } from "@/lib/server/db/retry";
 import { parseDbTime, sqlClock } from "@/lib/server/db/sql-clock";
 import type { Lease } from "./fence";
-import { ACTIVE, READY, sqlStatusList } from "./job-lifecycle";
+import { ACTIVE, READY, assertJobTransition, sqlStatusList } from "./job-lifecycle";
 
 // Claiming from the Job table, which is the queue. A claim is ONE atomic leased update: it sets
 // leaseOwner/leaseUntil (database clock, so workers on skewed machines agree) and bumps the version,
@@ -70,6 +70,7 @@ export async function claimActive(db: Db, opts: ClaimOptions): Promise<Claimed |
 
 /** QUEUED → ACTIVE for the oldest due job of `lane`, only while fewer than `cap` jobs hold a slot of it. */
 export async function claimQueued(db: Db, lane: string, cap: number, opts: ClaimOptions): Promise<Claimed | null> {
+  assertJobTransition(READY, ACTIVE); // the one status change this SQL makes
   const clock = sqlClock(opts.provider);
   const queued = Prisma.raw(`"status" = ${sqlStatusList([READY])}`);
   const statement = Prisma.sql`
