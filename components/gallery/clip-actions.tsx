@@ -6,7 +6,7 @@ import { useWorkspace } from "@/lib/client/workspace-context";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import type { DetailHandlers } from "./clip-detail";
 import { MoveToTeam } from "./move-to-team";
-import { isIn, RETRYABLE } from "@/lib/shared/generation-lifecycle";
+import { ENDED_WITHOUT_VIDEO, isIn, RETRYABLE } from "@/lib/shared/generation-lifecycle";
 
 const LINK =
   "inline-flex items-center rounded-md border border-zinc-400 px-4 py-2 text-sm font-semibold text-zinc-900 hover:bg-zinc-100 dark:border-zinc-600 dark:text-zinc-100 dark:hover:bg-zinc-800";
@@ -43,6 +43,11 @@ export function ClipActions({ clip, handlers }: { clip: GenerationView; handlers
       {canRemix && (
         <a href={`/?remix=${encodeURIComponent(clip.id)}`} className={LINK} data-testid="remix">
           {t("gallery.action.remix")}
+        </a>
+      )}
+      {!isIn(ENDED_WITHOUT_VIDEO, clip.status) && may.retry && (
+        <a href={`/?continue=${encodeURIComponent(clip.id)}`} className={LINK} data-testid="continue">
+          {t("gallery.action.continue")}
         </a>
       )}
       {isIn(RETRYABLE, clip.status) && may.retry && (

@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { useAnnounce } from "@/components/ui/live-region";
@@ -6,7 +7,7 @@ import { apiFetch } from "@/lib/client/api";
 import { ApiError } from "@/lib/client/api-error";
 import { newIdempotencyKey } from "@/lib/client/idempotency";
 import type { GenerationView } from "@/lib/shared/generation-view";
-import { CANCELLABLE, isIn, RETRYABLE } from "@/lib/shared/generation-lifecycle";
+import { CANCELLABLE, ENDED_WITHOUT_VIDEO, isIn, RETRYABLE } from "@/lib/shared/generation-lifecycle";
 
 
 function viewOf(body: unknown): GenerationView | null {
@@ -61,6 +62,15 @@ export function ClipActions({ clip, onUpdate }: { clip: GenerationView; onUpdate
         >
           {t("studio.clip.download")}
         </a>
+      )}
+      {!isIn(ENDED_WITHOUT_VIDEO, clip.status) && clip.rights?.retry !== false && (
+        <Link
+          href={`/?continue=${encodeURIComponent(clip.id)}`}
+          className={`${btn} border-zinc-400 text-zinc-900 hover:bg-zinc-100 dark:border-zinc-600 dark:text-zinc-100 dark:hover:bg-zinc-800`}
+          data-testid="continue"
+        >
+          {t("studio.clip.continue")}
+        </Link>
       )}
       {isIn(CANCELLABLE, clip.status) && (
         <button

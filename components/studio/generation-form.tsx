@@ -6,6 +6,7 @@ import { TabPanel, Tabs } from "@/components/ui/tabs";
 import { MODES, type Mode } from "@/lib/shared/generation-schemas";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import { ClipFacts } from "./clip-facts";
+import { ContinueNotice } from "./continue-notice";
 import { fieldErrorText } from "./field-error";
 import { type FieldErrors, type FieldKey, type FormState, INITIAL_FORM, SLOTS_OF_MODE } from "./form-state";
 import { GenerateBar } from "./generate-bar";
@@ -14,6 +15,7 @@ import { StartEndFields } from "./start-end-fields";
 import { TextFields } from "./text-fields";
 import { type SlotKey, useImageSlots } from "./use-image-slots";
 import { usePasteImage } from "./use-paste-image";
+import { useApplyContinue } from "./use-apply-continue";
 import { useApplyRemix } from "./use-apply-remix";
 import { useSubmitGeneration } from "./use-submit-generation";
 
@@ -41,6 +43,7 @@ export function GenerationForm({ prices, onAccepted }: { prices: Record<Mode, nu
   const slots = useImageSlots();
   const priceFen = prices[mode];
   useApplyRemix(setMode, setForm, slots.adopt);
+  const continuing = useApplyContinue(setMode, slots.adopt);
 
   const handleAccepted = useCallback(
     (view: GenerationView) => {
@@ -134,6 +137,7 @@ export function GenerationForm({ prices, onAccepted }: { prices: Record<Mode, nu
       <h2 id="studio-form-title" className="sr-only">
         {t("studio.form.title")}
       </h2>
+      <ContinueNotice state={continuing} />
       <Tabs
         idPrefix="mode"
         label={t("studio.tab.label")}

@@ -97,6 +97,7 @@ export const galleryEn = {
   "gallery.action.copied": "Prompt copied.",
   "gallery.action.copyFailed": "The prompt could not be copied.",
   "gallery.action.remix": "Remix in the studio",
+  "gallery.action.continue": "Continue from last frame",
   "gallery.action.retry": "Try again",
   "gallery.action.retried": "Queued again as a new clip.",
   "gallery.action.favourite": "Add to favourites",

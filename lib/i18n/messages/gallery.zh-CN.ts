@@ -99,6 +99,7 @@ export const galleryZhCN: Record<keyof typeof galleryEn, string> = {
   "gallery.action.copied": "提示词已复制。",
   "gallery.action.copyFailed": "提示词复制失败。",
   "gallery.action.remix": "在创作室中重新创作",
+  "gallery.action.continue": "从最后一帧继续",
   "gallery.action.retry": "重试",
   "gallery.action.retried": "已作为新视频重新排队。",
   "gallery.action.favourite": "加入收藏",
