@@ -21,4 +21,4 @@ export const POST = route({ auth: "user", body: createGenerationSchema, query: w
 });
 
 // GET /api/generations?limit&cursor&mode&status&q&from&to&favourite&tag&creator&sort&scope&team -> {items, nextCursor}
-export const GET = route({ auth: "user", query: galleryQuerySchema }, ({ actor, query }) => listGenerations(db(), actor, query));
+export const GET = route({ auth: "user", query: galleryQuerySchema }, ({ access, query }) => listGenerations(db(), access, query));
