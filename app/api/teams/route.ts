@@ -13,6 +13,6 @@ export const GET = route({ auth: "user" }, async ({ access }) => {
 });
 
 // POST /api/teams {name} -> 201 TeamSummary (any signed-in user; the creator becomes OWNER)
-export const POST = route({ auth: "user", body: teamNameBody }, async ({ actor, body, ip }) =>
-  json(await createTeam(db(), actor, body.name, { ip }), { status: 201 }),
+export const POST = route({ auth: "user", body: teamNameBody }, async ({ access, body, ip }) =>
+  json(await createTeam(db(), access, body.name, { ip }), { status: 201 }),
 );
