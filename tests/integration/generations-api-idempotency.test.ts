@@ -1,13 +1,14 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/server/auth/session";
 import { createDb, type Db } from "@/lib/server/db";
 import { videoJob } from "@/lib/server/generations/video-job/kind";
 import { cancelJob } from "@/lib/server/jobs/cancel-job";
 import { claimQueued } from "@/lib/server/jobs/claim";
 import type { AppError } from "@/lib/server/errors";
+import type { Access } from "@/lib/server/permissions";
 import type { CreateGenerationInput } from "@/lib/shared/generation-schemas";
 import { providers } from "../support/test-db";
+import { userAccess } from "../support/user-access";
 import { ctx, setupStudio, submitRequest, type Studio, type StudioUser } from "./generations-api-support";
 
 // Idempotent submit, the budget seam, and cancel racing the worker's claim.
@@ -26,13 +27,13 @@ const TEXT: CreateGenerationInput = { mode: "text", prompt: "lighthouse at dusk"
 describe.each(providers())("idempotency, budget and cancel races on %s", (kind) => {
   let s: Studio;
   let alice: StudioUser;
-  let actor: Actor;
+  let aliceAccess: Access;
   let svc: Services;
 
   beforeAll(async () => {
     s = await setupStudio(kind);
     alice = await s.user("alice@x.test");
-    actor = { id: alice.id, email: "alice@x.test", name: null, role: "USER", locale: null };
+    aliceAccess = await userAccess(s.db, { id: alice.id, email: "alice@x.test" }); // alice is in no team
     svc = {
       createGeneration: (await import("@/lib/server/generations/create-generation")).createGeneration,
       cancelGeneration: (await import("@/lib/server/generations/cancel-generation")).cancelGeneration,
@@ -65,7 +66,7 @@ describe.each(providers())("idempotency, budget and cancel races on %s", (kind) 
         const key = `prop-${kind}-${run++}-key`;
         const outcomes = bodies.map((body) =>
           sched.schedule(Promise.resolve(), "submit").then(() =>
-            svc.createGeneration(s.db, actor, key, body).then(
+            svc.createGeneration(s.db, aliceAccess, key, body).then(
               (r) => ({ ok: true as const, id: r.id, body }),
               (e: unknown) => ({ ok: false as const, code: appErrorCode(e), body }),
             ),
@@ -73,7 +74,7 @@ describe.each(providers())("idempotency, budget and cancel races on %s", (kind) 
         );
         await sched.waitAll();
         const results = await Promise.all(outcomes);
-        const rows = await s.db.generation.findMany({ where: { ownerId: actor.id, idemKey: key }, select: { id: true, paramsHash: true } });
+        const rows = await s.db.generation.findMany({ where: { ownerId: alice.id, idemKey: key }, select: { id: true, paramsHash: true } });
         expect(rows).toHaveLength(1);
         expect(await s.db.ledgerEntry.count({ where: { generationId: rows[0]?.id } })).toBe(1);
         const ids = new Set(results.filter((r) => r.ok).map((r) => (r.ok ? r.id : "")));
@@ -94,8 +95,8 @@ describe.each(providers())("idempotency, budget and cancel races on %s", (kind) 
 
   it("member budget: refuses with 402 budget_member_monthly naming the budget, counts refunds, holds under concurrency", async () => {
     const user = await s.user("budget@x.test");
-    const who: Actor = { id: user.id, email: "budget@x.test", name: null, role: "USER", locale: null };
     const team = await s.db.team.create({ data: { name: "Budget team", memberships: { create: { userId: user.id, role: "MEMBER" } } } });
+    const who = await userAccess(s.db, { id: user.id, email: "budget@x.test" }); // after joining the team
     await s.db.budget.create({ data: { scope: "MEMBER_MONTHLY", teamId: team.id, userId: user.id, limitFen: 750 } }); // three clips at 250
     const workspace = { kind: "team", teamId: team.id } as const;
     const results = await Promise.allSettled(
@@ -110,8 +111,8 @@ describe.each(providers())("idempotency, budget and cancel races on %s", (kind) 
         expect((r.reason as AppError).vars).toEqual({ spent: "¥7.50", limit: "¥7.50" });
       }
     }
-    expect(await s.db.generation.count({ where: { ownerId: who.id } })).toBe(3);
-    expect(await s.db.ledgerEntry.count({ where: { userId: who.id, kind: "HOLD", teamId: team.id } })).toBe(3);
+    expect(await s.db.generation.count({ where: { ownerId: user.id } })).toBe(3);
+    expect(await s.db.ledgerEntry.count({ where: { userId: user.id, kind: "HOLD", teamId: team.id } })).toBe(3);
     // A cancelled clip's refund frees its share of the budget.
     const first = accepted[0];
     if (first?.status !== "fulfilled") throw new Error("unreachable");
@@ -130,7 +131,7 @@ describe.each(providers())("idempotency, budget and cancel races on %s", (kind) 
     try {
       const tally = { cancelled: 0, claimed: 0 };
       for (let i = 0; i < 30; i++) {
-        const { id } = await svc.createGeneration(s.db, actor, `race-key-${i}-xyz`, { ...TEXT, prompt: `race ${i}` });
+        const { id } = await svc.createGeneration(s.db, aliceAccess, `race-key-${i}-xyz`, { ...TEXT, prompt: `race ${i}` });
         // The runner's real claim: QUEUED → ACTIVE with a lease, the same guard cancel races against.
         const claim = () => claimQueued(other, "vidu:viduq1-text", 100, { owner: "worker-1", leaseMs: 60_000, provider: s.t.name, kinds: ["video"] });
         const cancel = () => s.routes.cancel.POST(submitRequest(alice, undefined, null), ctx({ id }));

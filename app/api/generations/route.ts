@@ -8,19 +8,17 @@ import { idempotencyKeyOf } from "@/lib/server/generations/idempotency-key";
 import { listGenerations } from "@/lib/server/gallery/list-generations";
 import { json } from "@/lib/server/http/respond";
 import { route } from "@/lib/server/http/route";
-import { accessOf } from "@/lib/server/permissions";
 
 export const runtime = "nodejs";
 
 // POST /api/generations[?team=<id>] (Idempotency-Key) -> 202 {id, status, generation}
 // 402 budget_* names the budget that would be exceeded; 403 team_role_forbidden for viewers.
-export const POST = route({ auth: "user", body: createGenerationSchema, query: workspaceQuerySchema }, async ({ req, actor, body, query, ip }) => {
+export const POST = route({ auth: "user", body: createGenerationSchema, query: workspaceQuerySchema }, async ({ req, access, body, query, ip }) => {
   const key = idempotencyKeyOf(req);
-  const access = await accessOf(db(), actor); // read once for the submit and its answer
   const { id } = await createGeneration(db(), access, key, body, { workspace: workspaceOf(query), ip });
   const generation = await generationViewFor(db(), access, id);
   return json({ id, status: generation.status, generation }, { status: 202 });
 });
 
 // GET /api/generations?limit&cursor&mode&status&q&from&to&favourite&tag&creator&sort&scope&team -> {items, nextCursor}
-export const GET = route({ auth: "user", query: galleryQuerySchema }, ({ actor, query }) => listGenerations(db(), actor, query));
+export const GET = route({ auth: "user", query: galleryQuerySchema }, ({ access, query }) => listGenerations(db(), access, query));

@@ -8,7 +8,7 @@ import { readMultipartFile } from "@/lib/server/http/read-multipart-file";
 export const runtime = "nodejs";
 
 // POST /api/uploads (multipart field "file") -> 201 {id, width, height, mime, bytes, url}
-export const POST = route({ auth: "user" }, async ({ req, actor }) => {
+export const POST = route({ auth: "user" }, async ({ req, access }) => {
   const bytes = await readMultipartFile(req);
-  return json(await createUpload(db(), storage(), actor, bytes), { status: 201 });
+  return json(await createUpload(db(), storage(), access, bytes), { status: 201 });
 });

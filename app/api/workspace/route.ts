@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { json } from "@/lib/server/http/respond";
 import { route } from "@/lib/server/http/route";
-import { accessOf, can } from "@/lib/server/permissions";
+import { can } from "@/lib/server/permissions";
 import { WORKSPACE_COOKIE } from "@/lib/server/workspace/current-workspace";
 import { idSchema } from "@/lib/shared/ids";
 
@@ -13,8 +12,8 @@ const body = z.object({ teamId: idSchema.nullable() }).strict();
 
 // PUT /api/workspace {teamId|null} -> {teamId}; remembers the studio/gallery workspace of this browser.
 // A team the actor is not in is 404 (and the cookie is re-checked on every read anyway).
-export const PUT = route({ auth: "user", body }, async ({ actor, body }) => {
-  if (body.teamId !== null && !can(await accessOf(db(), actor), body.teamId, "clip.view")) throw new AppError("not_found");
+export const PUT = route({ auth: "user", body }, async ({ access, body }) => {
+  if (body.teamId !== null && !can(access, body.teamId, "clip.view")) throw new AppError("not_found");
   const res = json({ teamId: body.teamId });
   res.headers.append(
     "set-cookie",

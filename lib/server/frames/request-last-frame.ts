@@ -8,7 +8,7 @@ import { isUniqueViolation } from "../db/unique-violation";
 import { AppError } from "../errors";
 import { VIDEO_JOB } from "../generations/video-job/kind";
 import { nudgeWorkers } from "../jobs/nudge";
-import { accessFor, assertMay, canContinueFrom, type Who } from "../permissions";
+import { type Access, assertMay, canContinueFrom } from "../permissions";
 import { enqueueLastFrameJob, LAST_FRAME_JOB, type LastFrameResult } from "./last-frame-job";
 
 // POST /api/generations/:id/last-frame asks for a take's exact last frame; GET reads where it
@@ -33,8 +33,7 @@ function viewOf(generationId: string, job: JobLike): LastFrameView {
   };
 }
 
-async function takeFor(client: Db, who: Who, id: string) {
-  const access = await accessFor(client, who);
+async function takeFor(client: Db, access: Access, id: string) {
   return assertMay(access, await client.generation.findUnique({ where: { id }, select: { id: true, ownerId: true, teamId: true, deletedAt: true, status: true } }), canContinueFrom);
 }
 
@@ -42,14 +41,14 @@ async function findFrameJob(client: Db, id: string) {
   return client.job.findUnique({ where: { kind_subjectId: { kind: LAST_FRAME_JOB, subjectId: id } }, select: { status: true, errorCode: true, result: true } });
 }
 
-export async function lastFrameOf(client: Db, who: Who, id: string): Promise<LastFrameView | null> {
-  await takeFor(client, who, id);
+export async function lastFrameOf(client: Db, access: Access, id: string): Promise<LastFrameView | null> {
+  await takeFor(client, access, id);
   const job = await findFrameJob(client, id);
   return job ? viewOf(id, job) : null;
 }
 
-export async function requestLastFrame(client: Db, who: Who, id: string): Promise<{ view: LastFrameView; created: boolean }> {
-  const take = await takeFor(client, who, id);
+export async function requestLastFrame(client: Db, access: Access, id: string): Promise<{ view: LastFrameView; created: boolean }> {
+  const take = await takeFor(client, access, id);
   const existing = await findFrameJob(client, id);
   if (existing) return { view: viewOf(id, existing), created: false };
   if (isIn(ENDED_WITHOUT_VIDEO, take.status)) throw new AppError("frame_source_failed");

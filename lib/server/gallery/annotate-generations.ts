@@ -1,12 +1,11 @@
 import "server-only";
 import type { PatchGeneration } from "@/lib/shared/gallery-filters";
 import type { GenerationView } from "@/lib/shared/generation-view";
-import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { generationViewFor } from "../generations/find-generation";
 import { isUniqueViolation } from "../db/unique-violation";
-import { accessFor, accessOf, assertMay, canAnnotate, type Who } from "../permissions";
+import { type Access, assertMay, canAnnotate } from "../permissions";
 import { withGalleryFields } from "./enrich-views";
 import { applyTags } from "./tags";
 
@@ -16,15 +15,16 @@ import { applyTags } from "./tags";
 const OWNED_SELECT = { id: true, ownerId: true, teamId: true, deletedAt: true } as const;
 
 /** The subset of `ids` the actor may annotate, in the given order. */
-export async function annotatableIds(client: Db, actor: Actor, ids: string[]): Promise<string[]> {
+export async function annotatableIds(client: Db, access: Access, ids: string[]): Promise<string[]> {
   const rows = await client.generation.findMany({ where: { id: { in: [...new Set(ids)] } }, select: OWNED_SELECT });
-  const access = await accessOf(client, actor);
   const ok = new Set(rows.filter((r) => canAnnotate(access, r)).map((r) => r.id));
   return [...new Set(ids)].filter((id) => ok.has(id));
 }
 
-export async function setFavourite(client: Db, actor: Actor, ids: string[], favourite: boolean): Promise<void> {
+/** Favourites are the actor's own marks on clips the caller has already authorized. */
+export async function setFavourite(client: Db, access: Access, ids: string[], favourite: boolean): Promise<void> {
   if (ids.length === 0) return;
+  const actor = access.actor;
   if (!favourite) {
     await client.favourite.deleteMany({ where: { userId: actor.id, generationId: { in: ids } } });
     return;
@@ -41,18 +41,16 @@ export async function setFavourite(client: Db, actor: Actor, ids: string[], favo
   }
 }
 
-export async function annotateGeneration(client: Db, actor: Actor, id: string, patch: PatchGeneration): Promise<GenerationView> {
+export async function annotateGeneration(client: Db, access: Access, id: string, patch: PatchGeneration): Promise<GenerationView> {
   const row = await client.generation.findUnique({ where: { id }, select: OWNED_SELECT });
-  const access = await accessOf(client, actor);
   const visible = assertMay(access, row, canAnnotate).id;
-  if (patch.favourite !== undefined) await setFavourite(client, actor, [visible], patch.favourite);
-  if (patch.tags) await applyTags(client, actor, [visible], patch.tags);
+  if (patch.favourite !== undefined) await setFavourite(client, access, [visible], patch.favourite);
+  if (patch.tags) await applyTags(client, access, [visible], patch.tags);
   return galleryViewFor(client, access, visible);
 }
 
 /** GET /api/generations/:id with the gallery fields. */
-export async function galleryViewFor(client: Db, who: Who, id: string): Promise<GenerationView> {
-  const access = await accessFor(client, who);
+export async function galleryViewFor(client: Db, access: Access, id: string): Promise<GenerationView> {
   const [view] = await withGalleryFields(client, access, [await generationViewFor(client, access, id)]);
   if (!view) throw new AppError("not_found");
   return view;

@@ -1,11 +1,10 @@
 import "server-only";
 import { DELETABLE, isIn } from "@/lib/shared/generation-lifecycle";
-import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { logger } from "../logger";
 import { recordAudit } from "../audit/record-audit";
-import { accessOf, assertMay, canDelete } from "../permissions";
+import { type Access, assertMay, canDelete } from "../permissions";
 import { clipPrefix, type Storage } from "../storage";
 
 // DELETE /api/generations/:id and bulk delete. A clip still being made is refused (409
@@ -16,7 +15,7 @@ import { clipPrefix, type Storage } from "../storage";
 
 const SELECT = { id: true, ownerId: true, teamId: true, deletedAt: true, status: true } as const;
 
-async function deleteOne(client: Db, store: Storage, actor: Actor, row: { id: string; teamId: string | null }): Promise<boolean> {
+async function deleteOne(client: Db, store: Storage, access: Access, row: { id: string; teamId: string | null }): Promise<boolean> {
   const id = row.id;
   try {
     await store.deletePrefix(clipPrefix(id));
@@ -29,16 +28,16 @@ async function deleteOne(client: Db, store: Storage, actor: Actor, row: { id: st
     await tx.asset.deleteMany({ where: { generationId: id } });
     // Team clips: who deleted what is part of the team's audit log.
     if (updated.count === 1 && row.teamId) {
-      await recordAudit(tx, { teamId: row.teamId, actorId: actor.id, action: "clip.delete", targetType: "generation", targetId: id });
+      await recordAudit(tx, { teamId: row.teamId, actorId: access.actor.id, action: "clip.delete", targetType: "generation", targetId: id });
     }
     return updated.count === 1;
   });
 }
 
-export async function deleteGeneration(client: Db, store: Storage, actor: Actor, id: string): Promise<void> {
-  const row = assertMay(await accessOf(client, actor), await client.generation.findUnique({ where: { id }, select: SELECT }), canDelete);
+export async function deleteGeneration(client: Db, store: Storage, access: Access, id: string): Promise<void> {
+  const row = assertMay(access, await client.generation.findUnique({ where: { id }, select: SELECT }), canDelete);
   if (!isIn(DELETABLE, row.status)) throw new AppError("not_deletable");
-  await deleteOne(client, store, actor, row);
+  await deleteOne(client, store, access, row);
 }
 
 export interface BulkDeleteResult {
@@ -49,15 +48,14 @@ export interface BulkDeleteResult {
   missing: number;
 }
 
-export async function deleteGenerations(client: Db, store: Storage, actor: Actor, ids: string[]): Promise<BulkDeleteResult> {
+export async function deleteGenerations(client: Db, store: Storage, access: Access, ids: string[]): Promise<BulkDeleteResult> {
   const unique = [...new Set(ids)];
   const rows = await client.generation.findMany({ where: { id: { in: unique } }, select: SELECT });
-  const access = await accessOf(client, actor);
   const mine = rows.filter((r) => canDelete(access, r));
   const result: BulkDeleteResult = { deleted: [], skipped: [], missing: unique.length - mine.length };
   for (const row of mine) {
     if (!isIn(DELETABLE, row.status)) result.skipped.push(row.id);
-    else if (await deleteOne(client, store, actor, row)) result.deleted.push(row.id);
+    else if (await deleteOne(client, store, access, row)) result.deleted.push(row.id);
   }
   return result;
 }

@@ -1,15 +1,14 @@
 import "server-only";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import type { Db } from "../db";
-import { accessFor, canAnnotate, canCancel, canDelete, canDownload, canRetry, canShare, can, type Who } from "../permissions";
+import { type Access, canAnnotate, canCancel, canDelete, canDownload, canRetry, canShare, can } from "../permissions";
 import { displayName } from "@/lib/shared/display-name";
 
 // Adds the per-actor gallery fields (favourite, tags, creator) to views: three batched lookups per
 // page, keyed by the page's ids, instead of widening VIEW_INCLUDE (which the SSE streams also use).
 
-export async function withGalleryFields(client: Db, who: Who, views: GenerationView[]): Promise<GenerationView[]> {
+export async function withGalleryFields(client: Db, access: Access, views: GenerationView[]): Promise<GenerationView[]> {
   if (views.length === 0) return views;
-  const access = await accessFor(client, who);
   const actor = access.actor;
   const ids = views.map((v) => v.id);
   const [favourites, tags, owners] = await Promise.all([

@@ -1,12 +1,11 @@
 import "server-only";
 import { Readable } from "node:stream";
 import { ZipArchive } from "archiver";
-import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { downloadName } from "../generations/serve-clip-media";
 import { logger } from "../logger";
-import { accessOf, canDownload } from "../permissions";
+import { type Access, canDownload } from "../permissions";
 import type { Storage } from "../storage";
 
 // POST /api/generations/export: the selected clips' original videos as one zip, streamed. archiver
@@ -22,7 +21,7 @@ interface ExportEntry {
 }
 
 /** The visible clips among `ids` that have a stored video, in the order asked for. */
-async function exportEntries(client: Db, actor: Actor, ids: string[]): Promise<ExportEntry[]> {
+async function exportEntries(client: Db, access: Access, ids: string[]): Promise<ExportEntry[]> {
   const unique = [...new Set(ids)];
   const rows = await client.generation.findMany({
     where: { id: { in: unique } },
@@ -36,7 +35,6 @@ async function exportEntries(client: Db, actor: Actor, ids: string[]): Promise<E
       assets: { where: { kind: "VIDEO" }, select: { storageKey: true } },
     },
   });
-  const access = await accessOf(client, actor);
   const byId = new Map(rows.filter((r) => canDownload(access, r) && r.assets[0]).map((r) => [r.id, r]));
   const used = new Set<string>();
   const entries: ExportEntry[] = [];
@@ -89,8 +87,8 @@ function zipStream(store: Storage, entries: ExportEntry[]): Readable {
   return archive;
 }
 
-export async function exportResponse(client: Db, store: Storage, actor: Actor, ids: string[]): Promise<Response> {
-  const entries = await exportEntries(client, actor, ids);
+export async function exportResponse(client: Db, store: Storage, access: Access, ids: string[]): Promise<Response> {
+  const entries = await exportEntries(client, access, ids);
   if (entries.length === 0) throw new AppError("not_found");
   const name = zipFileName();
   return new Response(Readable.toWeb(zipStream(store, entries)) as ReadableStream<Uint8Array>, {

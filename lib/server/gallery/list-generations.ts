@@ -1,12 +1,11 @@
 import "server-only";
 import type { GalleryFilters } from "@/lib/shared/gallery-filters";
 import type { GenerationPage } from "@/lib/shared/generation-view";
-import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { withGalleryFields } from "./enrich-views";
 import { galleryWhere } from "./gallery-where";
-import { accessOf } from "../permissions";
+import type { Access } from "../permissions";
 import { toGenerationViews, VIEW_INCLUDE } from "../generations/generation-view";
 
 // GET /api/generations: the actor's clips, newest (or oldest) first, keyset-paginated on
@@ -35,7 +34,7 @@ export function decodeCursor(raw: string): Cursor {
 
 export async function listGenerations(
   client: Db,
-  actor: Actor,
+  access: Access,
   opts: { limit?: number; cursor?: string } & GalleryFilters = {},
 ): Promise<GenerationPage> {
   const { limit: rawLimit, cursor, ...filters } = opts;
@@ -43,7 +42,6 @@ export async function listGenerations(
   const after = cursor ? decodeCursor(cursor) : null;
   const dir = filters.sort === "oldest" ? "asc" : "desc";
   const beyond = dir === "desc" ? "lt" : "gt";
-  const access = await accessOf(client, actor);
   const where = galleryWhere(access, filters);
   const rows = await client.generation.findMany({
     where: after

@@ -2,14 +2,13 @@ import "server-only";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db";
 import { AppError } from "../errors";
-import { accessFor, can, canMoveToTeam, canView, type Who } from "../permissions";
+import { type Access, can, canMoveToTeam, canView } from "../permissions";
 
 // POST /api/generations/:id/move {teamId}: a personal clip joins a team, by its creator (who must be
 // allowed to generate there). Its money stays where it was spent: ledger rows keep teamId null, so
 // the move neither charges the team's budget nor frees the creator's. Share links keep working.
 
-export async function moveToTeam(client: Db, who: Who, id: string, teamId: string, ip?: string): Promise<void> {
-  const access = await accessFor(client, who);
+export async function moveToTeam(client: Db, access: Access, id: string, teamId: string, ip?: string): Promise<void> {
   const actor = access.actor;
   const row = await client.generation.findUnique({ where: { id }, select: { id: true, ownerId: true, teamId: true, deletedAt: true } });
   if (!row || !canView(access, row)) throw new AppError("not_found");

@@ -1,7 +1,7 @@
 import "server-only";
-import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { isUniqueViolation } from "../db/unique-violation";
+import type { Access } from "../permissions";
 
 // Personal tags: Tag rows with ownerId = actor and teamId = null. The unique index
 // (ownerId, teamId, name) does not stop duplicates while teamId is NULL (NULLs are distinct on both
@@ -10,11 +10,11 @@ import { isUniqueViolation } from "../db/unique-violation";
 
 type TagClient = Pick<Db, "tag" | "generationTag">;
 
-async function tagIdsFor(client: TagClient, actor: Actor, names: string[], create: boolean): Promise<string[]> {
+async function tagIdsFor(client: TagClient, ownerId: string, names: string[], create: boolean): Promise<string[]> {
   const unique = [...new Set(names)];
   if (unique.length === 0) return [];
   const existing = await client.tag.findMany({
-    where: { ownerId: actor.id, teamId: null, name: { in: unique } },
+    where: { ownerId, teamId: null, name: { in: unique } },
     orderBy: { createdAt: "asc" },
     select: { id: true, name: true },
   });
@@ -24,10 +24,10 @@ async function tagIdsFor(client: TagClient, actor: Actor, names: string[], creat
     for (const name of unique) {
       if (idOf.has(name)) continue;
       try {
-        idOf.set(name, (await client.tag.create({ data: { ownerId: actor.id, teamId: null, name }, select: { id: true } })).id);
+        idOf.set(name, (await client.tag.create({ data: { ownerId, teamId: null, name }, select: { id: true } })).id);
       } catch (e) {
         if (!isUniqueViolation(e)) throw e;
-        const t = await client.tag.findFirst({ where: { ownerId: actor.id, teamId: null, name }, orderBy: { createdAt: "asc" } });
+        const t = await client.tag.findFirst({ where: { ownerId, teamId: null, name }, orderBy: { createdAt: "asc" } });
         if (t) idOf.set(name, t.id);
       }
     }
@@ -36,10 +36,10 @@ async function tagIdsFor(client: TagClient, actor: Actor, names: string[], creat
 }
 
 /** Adds and removes the actor's tags on clips the caller has already authorized. Idempotent. */
-export async function applyTags(client: TagClient, actor: Actor, generationIds: string[], change: { add?: string[]; remove?: string[] }) {
-  const remove = await tagIdsFor(client, actor, change.remove ?? [], false);
+export async function applyTags(client: TagClient, access: Access, generationIds: string[], change: { add?: string[]; remove?: string[] }) {
+  const remove = await tagIdsFor(client, access.actor.id, change.remove ?? [], false);
   if (remove.length) await client.generationTag.deleteMany({ where: { generationId: { in: generationIds }, tagId: { in: remove } } });
-  const add = await tagIdsFor(client, actor, change.add ?? [], true);
+  const add = await tagIdsFor(client, access.actor.id, change.add ?? [], true);
   if (add.length === 0) return;
   const have = await client.generationTag.findMany({
     where: { generationId: { in: generationIds }, tagId: { in: add } },
@@ -57,7 +57,8 @@ export async function applyTags(client: TagClient, actor: Actor, generationIds: 
 }
 
 /** The actor's tag names that are on at least one visible clip, for the filter's suggestions. */
-export async function listTagNames(client: Db, actor: Actor): Promise<string[]> {
+export async function listTagNames(client: Db, access: Access): Promise<string[]> {
+  const actor = access.actor;
   const tags = await client.tag.findMany({
     where: { ownerId: actor.id, teamId: null, clips: { some: { generation: { ownerId: actor.id, deletedAt: null } } } },
     select: { name: true },

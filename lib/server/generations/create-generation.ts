@@ -11,7 +11,7 @@ import { recordAudit } from "../audit/record-audit";
 import { env } from "../env";
 import { AppError, validationFailed } from "../errors";
 import { normalizeForSearch } from "./prompt-search";
-import { type Access, accessFor, assertWorkspace, canGenerateIn, canUseUpload, visibleGenerationsWhere, type Who, type Workspace } from "../permissions";
+import { type Access, assertWorkspace, canGenerateIn, canUseUpload, visibleGenerationsWhere, type Workspace } from "../permissions";
 import { nudgeWorkers } from "../jobs/nudge";
 import { hold } from "../ledger/ledger";
 import { DB_MODE_OF } from "@/lib/shared/generation-mode";
@@ -92,7 +92,7 @@ async function checkInputs(client: Db, access: Access, ids: string[]): Promise<v
 
 export async function createGeneration(
   client: Db,
-  who: Who,
+  access: Access,
   idemKey: string,
   raw: CreateGenerationInput,
   options: CreateOptions = {},
@@ -101,7 +101,6 @@ export async function createGeneration(
   const parsed = createGenerationSchema.safeParse(raw);
   if (!parsed.success) throw validationFailed(parsed.error);
   const input = parsed.data;
-  const access = await accessFor(client, who);
   const actor = access.actor;
   const workspace = assertWorkspace(access, options.workspace ?? { kind: "personal" });
   if (!canGenerateIn(access, workspace)) throw new AppError("team_role_forbidden");

@@ -1,12 +1,12 @@
 import "server-only";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import type { Db } from "../db";
-import { accessFor, assertVisible, type Who } from "../permissions";
+import { type Access, assertVisible } from "../permissions";
 import { expectedGenerationMs } from "./expected-duration";
 import { loadGenerationRow, toGenerationView } from "./generation-view";
 
 /** The view of one clip the actor may see; 404 (AppError not_found) for missing and foreign ids alike. */
-export async function generationViewFor(client: Db, who: Who, id: string): Promise<GenerationView> {
-  const row = assertVisible(await accessFor(client, who), await loadGenerationRow(client, id));
+export async function generationViewFor(client: Db, access: Access, id: string): Promise<GenerationView> {
+  const row = assertVisible(access, await loadGenerationRow(client, id));
   return toGenerationView(row, await expectedGenerationMs(client, row.model));
 }

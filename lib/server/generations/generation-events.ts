@@ -1,9 +1,8 @@
 import "server-only";
 import { isTerminal } from "@/lib/shared/generation-lifecycle";
-import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { logger } from "../logger";
-import { accessOf, assertVisible, assertWorkspace, visibleGenerationsWhere, type Workspace, workspaceGenerationsWhere } from "../permissions";
+import { type Access, accessOf, assertVisible, assertWorkspace, visibleGenerationsWhere, type Workspace, workspaceGenerationsWhere } from "../permissions";
 import { loadGenerationRow, toGenerationViews, VIEW_INCLUDE, type ViewRow } from "./generation-view";
 
 // Server-sent events of clip changes (GET /api/generations/events and /api/generations/:id/events).
@@ -37,13 +36,15 @@ function parseLastEventId(raw: string | null | undefined): number | null {
   return Number(raw);
 }
 
-/** Throws not_found before any byte is sent when a per-clip stream names a clip the actor can't see. */
-export async function openGenerationEvents(client: Db, actor: Actor, signal: AbortSignal, opts: EventStreamOptions = {}): Promise<Response> {
+/** Throws not_found before any byte is sent when a per-clip stream names a clip the actor can't see
+ *  (checked against the request's `access`; every later poll reads the roles again, see `tick`). */
+export async function openGenerationEvents(client: Db, access: Access, signal: AbortSignal, opts: EventStreamOptions = {}): Promise<Response> {
   const single = opts.generationId;
   const resumeAt = parseLastEventId(opts.lastEventId);
-  if (opts.workspace) assertWorkspace(await accessOf(client, actor), opts.workspace);
+  const actor = access.actor;
+  if (opts.workspace) assertWorkspace(access, opts.workspace);
   if (single) {
-    const row = assertVisible(await accessOf(client, actor), await loadGenerationRow(client, single));
+    const row = assertVisible(access, await loadGenerationRow(client, single));
     // A reconnect after the final event: 204 tells EventSource to stop reconnecting.
     if (isTerminal(row.status) && resumeAt !== null && row.updatedAt.getTime() <= resumeAt) return new Response(null, { status: 204 });
   }
@@ -82,11 +83,12 @@ export async function openGenerationEvents(client: Db, actor: Actor, signal: Abo
       const tick = async () => {
         if (closed) return;
         try {
-          // Roles are re-read on every tick: a removed member's open stream goes quiet at once.
-          const access = await accessOf(client, actor);
+          // Roles are re-read on every tick, not taken from the request's Access: a stream stays open
+          // for hours, and a removed member's open stream must go quiet at once.
+          const live = await accessOf(client, actor);
           const rows = await client.generation.findMany({
             where: {
-              ...(opts.workspace && !single ? workspaceGenerationsWhere(access, opts.workspace) : visibleGenerationsWhere(access)),
+              ...(opts.workspace && !single ? workspaceGenerationsWhere(live, opts.workspace) : visibleGenerationsWhere(live)),
               ...(single ? { id: single } : {}),
               updatedAt: { gt: new Date(Math.max(0, watermark - SLACK_MS)) },
             },

@@ -4,7 +4,7 @@ import { parseGenerationParams } from "@/lib/shared/generation-params";
 import { type CreateGenerationInput, createGenerationSchema } from "@/lib/shared/generation-schemas";
 import type { Db } from "../db";
 import { AppError } from "../errors";
-import { accessFor, assertMay, canRetry, type Who } from "../permissions";
+import { type Access, assertMay, canRetry } from "../permissions";
 import { type CreateOptions, type CreateResult, createGeneration } from "./create-generation";
 import { MODE_OF_DB } from "@/lib/shared/generation-mode";
 
@@ -14,12 +14,11 @@ import { MODE_OF_DB } from "@/lib/shared/generation-mode";
 
 export async function retryGeneration(
   client: Db,
-  who: Who,
+  access: Access,
   sourceId: string,
   idemKey: string,
   options: Omit<CreateOptions, "retryOfId" | "workspace"> = {},
 ): Promise<CreateResult> {
-  const access = await accessFor(client, who);
   const source = assertMay(
     access,
     await client.generation.findUnique({

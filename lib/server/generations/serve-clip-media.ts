@@ -1,11 +1,10 @@
 import "server-only";
-import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { MEDIA_CSP } from "@/lib/server/media/media-csp";
 import { accelRedirect } from "../media/accel-redirect";
 import { serveRange } from "../media/serve-range";
-import { accessOf, canDownload, canView } from "../permissions";
+import { type Access, canDownload, canView } from "../permissions";
 import { resolveShareToken } from "../share/resolve";
 import type { ShareFile } from "../share/share-views";
 import type { ClipFile, Storage } from "../storage";
@@ -50,30 +49,26 @@ const ASSET_SELECT = { storageKey: true, mime: true, sha256: true } as const;
 export async function serveClipMedia(
   client: Db,
   store: Storage,
-  actor: Actor,
+  access: Access,
   req: Request,
   generationId: string,
   file: ClipFile,
   download: boolean,
   serving: MediaServing = {},
 ): Promise<Response> {
-  // The clip with its one asset of this kind in a single query, in parallel with the actor's roles
-  // (both read from the database on this very request).
-  const [generation, access] = await Promise.all([
-    client.generation.findUnique({
-      where: { id: generationId },
-      select: {
-        id: true,
-        ownerId: true,
-        teamId: true,
-        deletedAt: true,
-        prompt: true,
-        createdAt: true,
-        assets: { where: { kind: KIND_OF_FILE[file] }, select: ASSET_SELECT },
-      },
-    }),
-    accessOf(client, actor),
-  ]);
+  // The clip with its one asset of this kind in a single query.
+  const generation = await client.generation.findUnique({
+    where: { id: generationId },
+    select: {
+      id: true,
+      ownerId: true,
+      teamId: true,
+      deletedAt: true,
+      prompt: true,
+      createdAt: true,
+      assets: { where: { kind: KIND_OF_FILE[file] }, select: ASSET_SELECT },
+    },
+  });
   if (!generation || !canView(access, generation) || (download && !canDownload(access, generation))) throw new AppError("not_found");
   return serveAsset(store, req, generation, generation.assets[0] ?? null, file, download, "private, max-age=3600", serving);
 }

@@ -2,20 +2,29 @@ import "server-only";
 import type { z } from "zod";
 import type { Locale } from "@/lib/i18n/locales";
 import { type Actor, actorFromRequest } from "../auth/session";
+import { db } from "../db";
 import { AppError, validationFailed } from "../errors";
 import { localeOfRequest } from "../locale";
 import { clientIpFrom } from "@/lib/server/net/client-ip";
+import { type Access, accessOf } from "../permissions";
 import { errorResponse, json } from "./respond";
 import { readJsonBody } from "./read-body";
 import { assertSameOrigin } from "./same-origin";
 
-// Every route handler reads the same way (docs/architecture.md, "Layers"):
-// parse (zod) -> authenticate -> authorize -> call one service -> respond. Errors become the JSON body.
+// Every route handler reads the same way, so a reviewer checks one place (docs/architecture.md, "Layers"):
+// parse (zod) -> authenticate -> load the actor's Access -> call one service -> respond. Errors become
+// the JSON body. The Access (the actor's team roles) is read from the database here, once per request,
+// and handed to the handler: services authorize against that one snapshot and never read roles again,
+// so a request cannot see two different answers to "what may this actor do".
 type AuthMode = "public" | "user" | "admin";
 type ActorFor<A extends AuthMode> = A extends "public" ? Actor | null : Actor;
+type AccessFor<A extends AuthMode> = A extends "public" ? Access | null : Access;
 
 export interface RouteContext<A extends AuthMode, B, Q, P> {
   req: Request;
+  /** The signed-in actor with their team roles (null on a public route when signed out). */
+  access: AccessFor<A>;
+  /** `access.actor`, for handlers that only need the user. */
   actor: ActorFor<A>;
   body: B;
   query: Q;
@@ -57,9 +66,11 @@ export function route<A extends AuthMode, B = undefined, Q = undefined, P = unde
       const actor = await actorFromRequest(req);
       if (spec.auth !== "public" && !actor) throw new AppError("unauthenticated");
       if (spec.auth === "admin" && actor?.role !== "ADMIN") throw new AppError("forbidden");
+      const access = actor ? await accessOf(db(), actor) : null;
       const body = spec.body ? parseWith(spec.body, await readJsonBody(req, spec.maxBodyBytes ?? 64 * 1024)) : (undefined as B);
       const result = await handler({
         req,
+        access: access as AccessFor<A>,
         actor: actor as ActorFor<A>,
         body,
         query,

@@ -7,9 +7,10 @@ import { type TeamAction, type TeamRole, roleAllows } from "@/lib/shared/team-ro
 export { type TeamAction, type TeamRole,     } from "@/lib/shared/team-roles";
 
 // Authorization lives here and nowhere else (the role table it reads is shared with the UI, which only
-// uses it to decide which controls to show). Every handler builds an `Access` for
-// its request with `accessOf` — the actor plus their team roles read from the DATABASE on this very
-// request (never from the session token), so a removal or demotion bites on the next request.
+// uses it to decide which controls to show). Every request gets one `Access`, built by `accessOf` in
+// route() (pages: once per render) and passed to the services — the actor plus their team roles read
+// from the DATABASE on this very request (never from the session token), so a removal or demotion
+// bites on the next request.
 // Predicates are synchronous over that snapshot; list queries use the `where` helpers built from the
 // same rules so a list and a single-object check can never disagree. "Not visible" is always 404
 // (never 403): ids of other tenants are indistinguishable from missing ones. Instance admins manage
@@ -35,15 +36,8 @@ interface OwnedUpload {
   teamId: string | null;
 }
 
-/** What a service is given: a handler's Access (reused as is) or a bare Actor (roles read now). */
-export type Who = Actor | Access;
-
-/** One Access per request: a service called with the handler's Access does not read the roles again. */
-export async function accessFor(client: Pick<Db, "membership">, who: Who): Promise<Access> {
-  return "roles" in who ? who : accessOf(client, who);
-}
-
-/** One query per request: the actor's memberships in teams that still exist. */
+/** One query per request (route() for handlers, once per render for pages): the actor's memberships
+ *  in teams that still exist. Services are handed the result and never call this themselves. */
 export async function accessOf(client: Pick<Db, "membership">, actor: Actor): Promise<Access> {
   const rows = await client.membership.findMany({
     where: { userId: actor.id, team: { deletedAt: null } },

@@ -20,7 +20,7 @@ export async function acceptInvite(
   const userId = access.actor.id;
   try {
     return await client.$transaction(async (tx) => {
-      const invite = await findOpenInvite(tx, access.actor, target);
+      const invite = await findOpenInvite(tx, access, target);
       const member = can(access, invite.teamId, "team.view")
         ? true
         : await tx.membership.findUnique({ where: { teamId_userId: { teamId: invite.teamId, userId } }, select: { id: true } });

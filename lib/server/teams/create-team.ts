@@ -1,12 +1,13 @@
 import "server-only";
-import type { Actor } from "../auth/session";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db";
+import type { Access } from "../permissions";
 import type { ChangeMeta } from "./audit-meta";
 import type { TeamSummary } from "@/lib/shared/team-views";
 
 /** Creates a team; the creator is its OWNER. `name` is already trimmed and 1–80 chars (schema). */
-export async function createTeam(client: Db, actor: Actor, name: string, meta: ChangeMeta = {}): Promise<TeamSummary> {
+export async function createTeam(client: Db, access: Access, name: string, meta: ChangeMeta = {}): Promise<TeamSummary> {
+  const actor = access.actor;
   return client.$transaction(async (tx) => {
     const team = await tx.team.create({ data: { name, memberships: { create: { userId: actor.id, role: "OWNER" } } } });
     await recordAudit(tx, {

@@ -10,7 +10,7 @@ import { openInviteWhere } from "./invite-state";
  *  link stays open for the others it was shared with, and only the decline is recorded. */
 export async function declineInvite(client: Db, access: Access, target: InviteTarget, meta: ChangeMeta = {}): Promise<void> {
   await client.$transaction(async (tx) => {
-    const invite = await findOpenInvite(tx, access.actor, target);
+    const invite = await findOpenInvite(tx, access, target);
     const closes = target.kind === "email" || invite.maxUses === 1;
     if (closes) {
       await tx.teamInvite.updateMany({ where: { id: invite.id, ...openInviteWhere(tx) }, data: { declinedAt: new Date() } });

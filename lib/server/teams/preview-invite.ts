@@ -6,7 +6,7 @@ import type { LinkPreview } from "@/lib/shared/team-views";
 
 /** What a valid link invitation offers (team, role, inviter); anything else is team_invite_invalid. */
 export async function previewLinkInvite(client: Db, access: Access, token: string): Promise<LinkPreview> {
-  const invite = await client.$transaction((tx) => findOpenInvite(tx, access.actor, { kind: "link", token }));
+  const invite = await client.$transaction((tx) => findOpenInvite(tx, access, { kind: "link", token }));
   return {
     team: { id: invite.teamId, name: invite.team.name },
     role: invite.role,

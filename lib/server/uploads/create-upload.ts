@@ -2,9 +2,9 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { sniffImageType } from "@/lib/shared/image-type";
 import type { UploadView } from "@/lib/shared/upload-view";
-import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { AppError } from "../errors";
+import type { Access } from "../permissions";
 import type { Storage } from "../storage";
 import { uploadKey } from "../storage/keys";
 import { normalizeImage } from "./normalize-image";
@@ -22,7 +22,7 @@ function newUploadId(): string {
   return randomBytes(16).toString("hex");
 }
 
-export async function createUpload(client: Db, store: Storage, actor: Actor, bytes: Buffer): Promise<UploadView> {
+export async function createUpload(client: Db, store: Storage, access: Access, bytes: Buffer): Promise<UploadView> {
   const kind = sniffImageType(bytes);
   if (!kind) throw new AppError("upload_unsupported_type");
   const image = await normalizeImage(bytes, kind);
@@ -33,7 +33,7 @@ export async function createUpload(client: Db, store: Storage, actor: Actor, byt
     await client.upload.create({
       data: {
         id,
-        ownerId: actor.id,
+        ownerId: access.actor.id,
         storageKey: key,
         mime: image.mime,
         width: image.width,

@@ -1,17 +1,15 @@
 import "server-only";
-import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { MEDIA_CSP } from "@/lib/server/media/media-csp";
 import { serveRange } from "../media/serve-range";
-import { accessOf, canViewUpload, visibleGenerationsWhere } from "../permissions";
+import { type Access, canViewUpload, visibleGenerationsWhere } from "../permissions";
 import type { Storage } from "../storage";
 
 // GET /api/uploads/:id: the stored (re-encoded) image, to its owner only; anyone else gets 404.
-export async function serveUpload(client: Db, store: Storage, actor: Actor, req: Request, id: string): Promise<Response> {
+export async function serveUpload(client: Db, store: Storage, access: Access, req: Request, id: string): Promise<Response> {
   const upload = await client.upload.findUnique({ where: { id } });
   if (!upload) throw new AppError("not_found");
-  const access = await accessOf(client, actor);
   // Besides its uploader, whoever can see a clip made from the image may see it (team clip details).
   const viaClip =
     !canViewUpload(access, upload) &&

@@ -4,6 +4,7 @@ import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { galleryViewFor } from "@/lib/server/gallery/annotate-generations";
 import { getT } from "@/lib/server/i18n";
+import { accessOf } from "@/lib/server/permissions";
 import { isId } from "@/lib/shared/ids";
 
 // /gallery/:id — a clip's own page (bookmarks, reloads and new tabs; the grid shows the same
@@ -14,7 +15,7 @@ export default async function ClipPage({ params }: { params: Promise<{ id: strin
   const actor = await getActor();
   const view =
     actor && isId(id)
-      ? await galleryViewFor(db(), actor, id).catch((e: unknown) => {
+      ? await galleryViewFor(db(), await accessOf(db(), actor), id).catch((e: unknown) => {
           if (e instanceof AppError && e.code === "not_found") return null;
           throw e;
         })

@@ -12,15 +12,15 @@ export const runtime = "nodejs";
 const params = z.object({ id: idSchema });
 
 // GET /api/generations/:id -> GenerationView with favourite/tags/creator (404 if not visible)
-export const GET = route({ auth: "user", params }, ({ actor, params }) => galleryViewFor(db(), actor, params.id));
+export const GET = route({ auth: "user", params }, ({ access, params }) => galleryViewFor(db(), access, params.id));
 
 // PATCH /api/generations/:id {favourite?, tags?: {add?, remove?}} -> GenerationView
-export const PATCH = route({ auth: "user", params, body: patchGenerationSchema }, ({ actor, params, body }) =>
-  annotateGeneration(db(), actor, params.id, body),
+export const PATCH = route({ auth: "user", params, body: patchGenerationSchema }, ({ access, params, body }) =>
+  annotateGeneration(db(), access, params.id, body),
 );
 
 // DELETE /api/generations/:id -> {ok: true}; media removed from storage, row soft-deleted, ledger kept
-export const DELETE = route({ auth: "user", params }, async ({ actor, params }) => {
-  await deleteGeneration(db(), storage(), actor, params.id);
+export const DELETE = route({ auth: "user", params }, async ({ access, params }) => {
+  await deleteGeneration(db(), storage(), access, params.id);
   return { ok: true };
 });

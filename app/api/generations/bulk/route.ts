@@ -8,4 +8,4 @@ export const runtime = "nodejs";
 
 // POST /api/generations/bulk {action: "delete"|"tag"|"favourite", ids, tags?, favourite?}
 //   -> {action, done: string[], skipped: string[], missing: number}
-export const POST = route({ auth: "user", body: bulkSchema }, ({ actor, body }) => bulkAction(db(), storage(), actor, body));
+export const POST = route({ auth: "user", body: bulkSchema }, ({ access, body }) => bulkAction(db(), storage(), access, body));

@@ -9,6 +9,6 @@ export const dynamic = "force-dynamic";
 
 // GET /api/generations/events[?team=<id>] -> text/event-stream of `event: generation` (GenerationView)
 // for the clips of one workspace (personal when `team` is absent)
-export const GET = route({ auth: "user", query: workspaceQuerySchema }, ({ req, actor, query }) =>
-  openGenerationEvents(db(), actor, req.signal, { workspace: workspaceOf(query), lastEventId: req.headers.get("last-event-id") }),
+export const GET = route({ auth: "user", query: workspaceQuerySchema }, ({ req, access, query }) =>
+  openGenerationEvents(db(), access, req.signal, { workspace: workspaceOf(query), lastEventId: req.headers.get("last-event-id") }),
 );

@@ -8,4 +8,4 @@ export const runtime = "nodejs";
 
 // POST /api/generations/export {ids} (JSON, or a same-origin form post with `ids` fields so the
 // browser streams the download to disk) -> application/zip, streamed; 404 when none is exportable.
-export const POST = route({ auth: "user" }, async ({ req, actor }) => exportResponse(db(), storage(), actor, await readExportIds(req)));
+export const POST = route({ auth: "user" }, async ({ req, access }) => exportResponse(db(), storage(), access, await readExportIds(req)));

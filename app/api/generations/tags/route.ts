@@ -5,4 +5,4 @@ import { route } from "@/lib/server/http/route";
 export const runtime = "nodejs";
 
 // GET /api/generations/tags -> {tags: string[]} the actor's tags in use (filter suggestions)
-export const GET = route({ auth: "user" }, async ({ actor }) => ({ tags: await listTagNames(db(), actor) }));
+export const GET = route({ auth: "user" }, async ({ access }) => ({ tags: await listTagNames(db(), access) }));

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/server/db";
 import { route } from "@/lib/server/http/route";
-import { accessOf } from "@/lib/server/permissions";
 import { revokeShareLink } from "@/lib/server/share/share-links";
 import { idSchema } from "@/lib/shared/ids";
 
@@ -10,7 +9,6 @@ export const runtime = "nodejs";
 const params = z.object({ linkId: idSchema });
 
 // DELETE /api/share-links/:linkId -> ShareLinkView (revoked; idempotent). 404 unless canShare on its clip.
-export const DELETE = route({ auth: "user", params }, async ({ actor, params, ip }) => {
-  const access = await accessOf(db(), actor);
+export const DELETE = route({ auth: "user", params }, async ({ access, params, ip }) => {
   return revokeShareLink(db(), access, params.linkId, { ip });
 });

@@ -10,5 +10,5 @@ export const runtime = "nodejs";
 const params = z.object({ id: idSchema });
 
 // GET|HEAD /api/uploads/:id -> the stored image (owner only; 404 otherwise), Cache-Control: private
-export const GET = route({ auth: "user", params }, ({ req, actor, params }) => serveUpload(db(), storage(), actor, req, params.id));
+export const GET = route({ auth: "user", params }, ({ req, access, params }) => serveUpload(db(), storage(), access, req, params.id));
 export const HEAD = GET;

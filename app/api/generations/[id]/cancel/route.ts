@@ -10,7 +10,7 @@ export const runtime = "nodejs";
 const params = z.object({ id: idSchema });
 
 // POST /api/generations/:id/cancel -> 200 GenerationView (CANCELLED) | 409 not_cancellable
-export const POST = route({ auth: "user", params }, async ({ actor, params }) => {
-  await cancelGeneration(db(), actor, params.id);
-  return generationViewFor(db(), actor, params.id);
+export const POST = route({ auth: "user", params }, async ({ access, params }) => {
+  await cancelGeneration(db(), access, params.id);
+  return generationViewFor(db(), access, params.id);
 });

@@ -10,6 +10,6 @@ export const dynamic = "force-dynamic";
 const params = z.object({ id: idSchema });
 
 // GET /api/generations/:id/events -> text/event-stream for one clip; closes after a terminal status
-export const GET = route({ auth: "user", params }, ({ req, actor, params }) =>
-  openGenerationEvents(db(), actor, req.signal, { generationId: params.id, lastEventId: req.headers.get("last-event-id") }),
+export const GET = route({ auth: "user", params }, ({ req, access, params }) =>
+  openGenerationEvents(db(), access, req.signal, { generationId: params.id, lastEventId: req.headers.get("last-event-id") }),
 );

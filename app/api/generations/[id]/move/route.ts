@@ -3,7 +3,6 @@ import { db } from "@/lib/server/db";
 import { moveToTeam } from "@/lib/server/gallery/move-to-team";
 import { galleryViewFor } from "@/lib/server/gallery/annotate-generations";
 import { route } from "@/lib/server/http/route";
-import { accessOf } from "@/lib/server/permissions";
 import { ID_PATTERN, idSchema } from "@/lib/shared/ids";
 
 export const runtime = "nodejs";
@@ -12,8 +11,7 @@ const params = z.object({ id: idSchema });
 const body = z.object({ teamId: z.string({ error: "errors.field.required" }).regex(ID_PATTERN, { error: "errors.field.invalid" }) }).strict();
 
 // POST /api/generations/:id/move {teamId} -> the clip's view (now in the team) | 404 | 409 not_movable
-export const POST = route({ auth: "user", params, body }, async ({ actor, params, body, ip }) => {
-  const access = await accessOf(db(), actor); // read once for the move and its answer
+export const POST = route({ auth: "user", params, body }, async ({ access, params, body, ip }) => {
   await moveToTeam(db(), access, params.id, body.teamId, ip);
   return galleryViewFor(db(), access, params.id);
 });

@@ -9,4 +9,4 @@ export const runtime = "nodejs";
 const params = z.object({ id: idSchema });
 
 // GET /api/generations/:id/remix -> {id, mode, prompt, params, inputs: [{uploadId, url, width, height}]}
-export const GET = route({ auth: "user", params }, ({ actor, params }) => remixSource(db(), actor, params.id));
+export const GET = route({ auth: "user", params }, ({ access, params }) => remixSource(db(), access, params.id));

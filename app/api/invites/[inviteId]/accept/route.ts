@@ -1,6 +1,5 @@
 import { db } from "@/lib/server/db";
 import { route } from "@/lib/server/http/route";
-import { accessOf } from "@/lib/server/permissions";
 import { acceptInvite } from "@/lib/server/teams/accept-invite";
 import { inviteParams } from "@/lib/server/teams/schemas";
 
@@ -8,7 +7,6 @@ export const runtime = "nodejs";
 
 // POST /api/invites/:inviteId/accept -> {teamId, role}
 // (an open email invitation addressed to the actor; anyone else's or a missing one is 404)
-export const POST = route({ auth: "user", params: inviteParams }, async ({ actor, params, ip }) => {
-  const access = await accessOf(db(), actor);
+export const POST = route({ auth: "user", params: inviteParams }, async ({ access, params, ip }) => {
   return acceptInvite(db(), access, { kind: "email", inviteId: params.inviteId }, { ip });
 });

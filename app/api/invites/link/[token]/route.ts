@@ -1,6 +1,5 @@
 import { db } from "@/lib/server/db";
 import { route } from "@/lib/server/http/route";
-import { accessOf } from "@/lib/server/permissions";
 import { previewLinkInvite } from "@/lib/server/teams/preview-invite";
 import { tokenParams } from "@/lib/server/teams/schemas";
 
@@ -8,7 +7,6 @@ export const runtime = "nodejs";
 
 // GET /api/invites/link/:token -> LinkPreview {team, role, invitedBy, expiresAt, alreadyMember}
 // (any signed-in user holding a valid token; invalid/expired/revoked/used up -> 404 team_invite_invalid)
-export const GET = route({ auth: "user", params: tokenParams }, async ({ actor, params }) => {
-  const access = await accessOf(db(), actor);
+export const GET = route({ auth: "user", params: tokenParams }, async ({ access, params }) => {
   return previewLinkInvite(db(), access, params.token);
 });

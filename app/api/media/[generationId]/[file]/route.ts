@@ -15,8 +15,8 @@ const query = z.object({ download: z.enum(["1", "true"]).optional() }).loose();
 // GET|HEAD /api/media/:generationId/:file[?download=1] -> 200/206/304/416, Cache-Control: private.
 // With MEDIA_ACCEL_REDIRECT_PREFIX (local storage behind nginx): the same authorization, then an empty
 // 200 with X-Accel-Redirect and nginx sends the bytes.
-export const GET = route({ auth: "user", params, query }, ({ req, actor, params, query }) =>
-  serveClipMedia(db(), storage(), actor, req, params.generationId, params.file, query.download !== undefined, {
+export const GET = route({ auth: "user", params, query }, ({ req, access, params, query }) =>
+  serveClipMedia(db(), storage(), access, req, params.generationId, params.file, query.download !== undefined, {
     accelRedirectPrefix: env().MEDIA_ACCEL_REDIRECT_PREFIX,
   }),
 );

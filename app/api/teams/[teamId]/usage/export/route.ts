@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/server/db";
 import { route } from "@/lib/server/http/route";
 import { teamParams } from "@/lib/server/teams/schemas";
-import { accessOf, assertCan } from "@/lib/server/permissions";
+import { assertCan } from "@/lib/server/permissions";
 import { usageCsv, usageCsvDisposition } from "@/lib/server/budgets/usage-csv";
 import { monthSchema, usageReport } from "@/lib/server/budgets/usage-report";
 
@@ -11,8 +11,7 @@ export const runtime = "nodejs";
 const query = z.object({ month: z.preprocess((v) => (v === "" ? undefined : v), monthSchema.optional()) });
 
 // GET /api/teams/:teamId/usage/export?month=YYYY-MM -> text/csv attachment (team.viewUsage). Shape: usage-csv.ts.
-export const GET = route({ auth: "user", params: teamParams, query }, async ({ actor, params, query }) => {
-  const access = await accessOf(db(), actor);
+export const GET = route({ auth: "user", params: teamParams, query }, async ({ access, params, query }) => {
   assertCan(access, params.teamId, "team.viewUsage");
   const report = await usageReport(db(), params.teamId, query.month);
   return new Response(usageCsv(report), {
