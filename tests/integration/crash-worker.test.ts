@@ -111,7 +111,10 @@ describe("random kill -9", () => {
       const frames = await checkFrameInvariants(h.db, mediaRoot());
       console.log(JSON.stringify({ randomKills: histogram, frames, accepts: stats.totalAccepts, peakInFlight: stats.peakInFlight }));
       expect((histogram.STORED ?? 0) + (histogram.ORPHANED ?? 0)).toBe(20);
-      expect(histogram.ORPHANED ?? 0).toBeLessThanOrEqual(3);
+      // A kill orphans at most the creates that were between "sent" and "answer stored" at that
+      // moment: at most one per running job (4 per worker). Each orphan is an accepted create the
+      // oracle above matched to its refunded take.
+      expect(histogram.ORPHANED ?? 0).toBeLessThanOrEqual(3 * 4);
       expect(frames.DONE).toBe(histogram.STORED);
       expect(stats.peakInFlight["viduq1-text"]).toBeLessThanOrEqual(5);
     },
