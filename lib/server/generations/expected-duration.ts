@@ -8,7 +8,7 @@ import type { Db } from "../db";
 // both use it. Median, not mean: one clip that waited behind a slow poll should not shift it much.
 // Until MIN_SAMPLES clips exist, the documented mean (GENERATION_SECONDS) is the answer.
 
-export const SAMPLE_SIZE = 20;
+const SAMPLE_SIZE = 20;
 export const MIN_SAMPLES = 3;
 const CACHE_MS = 30_000;
 
@@ -29,17 +29,20 @@ export function median(values: number[]): number {
   return s.length % 2 === 1 ? hi : Math.round(((s[mid - 1] ?? hi) + hi) / 2);
 }
 
-/** Median of the last SAMPLE_SIZE stored clips of `model`, or null while fewer than MIN_SAMPLES exist. */
-async function learnedMedianMs(client: DurationClient, model: string): Promise<number | null> {
+/** Upstream generation times (acceptedAt → successSeenAt, ms) of the last SAMPLE_SIZE stored clips of `model`. */
+export async function recentDurations(client: DurationClient, model: string): Promise<number[]> {
   const rows = await client.generation.findMany({
     where: { model, status: "STORED", acceptedAt: { not: null }, successSeenAt: { not: null } },
     orderBy: { successSeenAt: "desc" },
     take: SAMPLE_SIZE,
     select: { acceptedAt: true, successSeenAt: true },
   });
-  const samples = rows
-    .map((r) => (r.successSeenAt?.getTime() ?? 0) - (r.acceptedAt?.getTime() ?? 0))
-    .filter((ms) => ms > 0);
+  return rows.map((r) => (r.successSeenAt?.getTime() ?? 0) - (r.acceptedAt?.getTime() ?? 0)).filter((ms) => ms > 0);
+}
+
+/** Median of recentDurations, or null while fewer than MIN_SAMPLES exist. */
+async function learnedMedianMs(client: DurationClient, model: string): Promise<number | null> {
+  const samples = await recentDurations(client, model);
   return samples.length >= MIN_SAMPLES ? median(samples) : null;
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/server/db";
-import { defaultExpectedMs, median, MIN_SAMPLES, SAMPLE_SIZE } from "@/lib/server/generations/expected-duration";
+import { defaultExpectedMs, median, MIN_SAMPLES, recentDurations } from "@/lib/server/generations/expected-duration";
 import type { PollPlan } from "./poll-schedule";
 
 // Inputs of the poll schedule for one model: the same learned median the UI shows
@@ -26,14 +26,7 @@ export async function pollPlanFor(db: Db, model: string, timeScale: number): Pro
   if (!cache) caches.set(db, (cache = new Map()));
   const hit = cache.get(model);
   if (hit && Date.now() - hit.at < CACHE_MS && hit.plan.timeScale === timeScale) return hit.plan;
-  const rows = await db.generation.findMany({
-    where: { model, status: "STORED", acceptedAt: { not: null }, successSeenAt: { not: null } },
-    orderBy: { successSeenAt: "desc" },
-    take: SAMPLE_SIZE,
-    select: { acceptedAt: true, successSeenAt: true },
-  });
-  const samples = rows.map((r) => (r.successSeenAt?.getTime() ?? 0) - (r.acceptedAt?.getTime() ?? 0)).filter((ms) => ms > 0);
-  const plan = planFromSamples(samples, model, timeScale);
+  const plan = planFromSamples(await recentDurations(db, model), model, timeScale);
   cache.set(model, { at: Date.now(), plan });
   return plan;
 }
