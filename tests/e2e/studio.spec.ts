@@ -89,9 +89,30 @@ test.describe("studio: each mode to a stored, playable clip", () => {
     const card = clipCard(page, id);
     await expect(card).toHaveAttribute("data-status", "REJECTED", { timeout: STORED_TIMEOUT });
     await expect(card.getByText("Rejected", { exact: true })).toBeVisible();
-    await expect(card.getByTestId("clip-reason")).toContainText("1301");
+    await expect(card.getByTestId("clip-reason")).toContainText("unsafe_content");
     await expect(card.getByTestId("clip-reason")).not.toBeEmpty();
     await expect(card.getByRole("button", { name: "Try again" })).toBeVisible();
+  });
+
+  test("continue from the last frame: the stored clip's last frame is the next clip's first frame", async ({ page }) => {
+    await openStudio(page);
+    await page.getByRole("textbox", { name: "Prompt" }).fill(uniquePrompt("A paper boat drifts away"));
+    const first = await generate(page);
+    await expectPlaysAndSeeks(page, first);
+    await clipCard(page, first).getByTestId("continue").click();
+    await expect(page).toHaveURL(new RegExp(`[?&]continue=${first}`));
+    await expect(page.getByTestId("continue-notice")).toContainText("last frame is the first frame", { timeout: 60_000 });
+    await expect(page.getByRole("tab", { name: "Image → video" })).toHaveAttribute("aria-selected", "true");
+    const frame = page.locator('[data-slot="image"]').getByRole("img");
+    await expect(frame).toBeVisible();
+    await expect.poll(() => frame.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    const lastFrame = (await (await page.request.get(`/api/generations/${first}/last-frame`)).json()) as { lastFrame: { frame: { uploadId: string } } };
+    await page.getByRole("textbox", { name: /Prompt/ }).fill(uniquePrompt("It sails into the harbour"));
+    const next = await generate(page);
+    await expectPlaysAndSeeks(page, next);
+    const view = (await (await page.request.get(`/api/generations/${next}`)).json()) as { mode: string; inputs: { uploadId: string }[] };
+    expect(view.mode).toBe("image");
+    expect(view.inputs.map((i) => i.uploadId)).toEqual([lastFrame.lastFrame.frame.uploadId]);
   });
 
   test("Ctrl+Enter submits from the prompt", async ({ page }) => {

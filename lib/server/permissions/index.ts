@@ -140,9 +140,9 @@ export function canGenerateIn(access: Access, ws: Workspace): boolean {
   return ws.kind === "personal" || can(access, ws.teamId, "clip.generate");
 }
 
-/** Reading an uploaded image (its preview in the studio): the uploader only. */
+/** Reading an uploaded image (its preview in the studio): the uploader, or a member of the upload's team (a team take's last frame). */
 export function canViewUpload(access: Access, upload: OwnedUpload): boolean {
-  return upload.ownerId === access.actor.id;
+  return upload.ownerId === access.actor.id || (upload.teamId !== null && can(access, upload.teamId, "clip.view"));
 }
 
 /** Using an upload as a generation input: the uploader, or anyone who may generate in the upload's team (a team take's last frame). */
