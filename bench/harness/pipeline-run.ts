@@ -2,7 +2,7 @@
 // the simulator over HTTP, local storage) with time compressed by `speed` on both sides: the
 // simulator's generation times and the worker's poll/backoff timings (WORKER_TIME_SCALE) and idle
 // poll. Returns what P2 (live), P3 and P6 compute their figures from: the rows, the simulator's
-// task timeline and the worker's own per-clip timings from its "worker.rehosted" log lines.
+// task timeline and the worker's own per-clip timings from its "video.rehosted" log lines.
 import fs from "node:fs";
 import path from "node:path";
 import { startWorker } from "@/lib/server/worker/start-worker";
@@ -57,7 +57,7 @@ function captureLogs(): { lines: string[]; restore(): void } {
 function parseRehosts(lines: string[]): RehostLog[] {
   const out: RehostLog[] = [];
   for (const l of lines) {
-    if (!l.includes('"worker.rehosted"')) continue;
+    if (!l.includes('"video.rehosted"')) continue;
     try {
       const o = JSON.parse(l) as Partial<RehostLog>;
       if (o.generationId && typeof o.downloadMs === "number") {

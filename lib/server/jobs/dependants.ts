@@ -69,8 +69,13 @@ async function failDoomed(db: Db, kinds: ReadonlyMap<string, JobKind>, limit = 5
   return failed;
 }
 
-/** One settling pass: promote what is ready, fail what can never run (repeated so chains settle in one pass). */
+/**
+ * One settling pass: promote what is ready, fail what can never run (repeated so chains settle in one
+ * pass). Starts with a read: with nothing BLOCKED (the usual case) it writes nothing, so the runner's
+ * frequent wake-ups never take SQLite's write lock for it.
+ */
 export async function settleDependants(db: Db, provider: DbProvider, kinds: ReadonlyMap<string, JobKind>): Promise<void> {
+  if (!(await db.job.findFirst({ where: { status: BLOCKED }, select: { id: true } }))) return;
   await withDbRetry(() => promoteReady(db, provider));
   for (let round = 0; round < 10 && (await failDoomed(db, kinds)) > 0; round++);
 }
