@@ -21,7 +21,9 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
-          testTimeout: 60_000,
+          // A deadline for a hang, not a time budget: tests wait on conditions with their own explicit
+          // deadlines (tests/support/wait-for.ts), and a loaded two-core machine must not fail them.
+          testTimeout: 360_000,
           hookTimeout: 120_000,
           // Files share the machine's 2 cores, ffmpeg and ports: run them one at a time.
           fileParallelism: false,

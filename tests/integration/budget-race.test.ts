@@ -90,7 +90,7 @@ describe.each(providers())("budget race on %s", (provider) => {
       scratchDir: path.join(dir, "scratch"),
     });
     try {
-      await waitAllTerminal(s.db, 150_000);
+      await waitAllTerminal(s.db, 300_000);
     } finally {
       await worker.stop();
     }

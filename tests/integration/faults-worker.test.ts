@@ -33,7 +33,7 @@ describe("30 % upstream faults", () => {
     const client = createBigModelClient({ baseUrl: `${proxy.url}/api/paas/v4`, apiKey: h.sim.keys[0] ?? "", requestTimeoutMs: 10_000 });
     const upstream: Upstream = { client, mode: "simulator", mediaOrigins: [proxy.url] };
     const worker = startHarnessWorker(h, { timeScale: SPEED, upstream: () => Promise.resolve(upstream), concurrency: 4 });
-    await waitAllTerminal(h.db, 150_000);
+    await waitAllTerminal(h.db, 300_000);
     await worker.stop();
     const stats = h.sim.control.stats();
     const histogram = await checkInvariants({ db: h.db, stats, mediaRoot: path.join(h.dir, "media") });

@@ -78,7 +78,7 @@ describe("image modes", () => {
     const image = await queueWithInputs(h.db, owner, "IMAGE", [a]);
     const startEnd = await queueWithInputs(h.db, owner, "START_END", [a, b]);
     const worker = startHarnessWorker(h, { timeScale: SPEED, leaseMs: 5_000, concurrency: 2 });
-    await waitAllTerminal(h.db, 120_000);
+    await waitAllTerminal(h.db, 300_000);
     await worker.stop();
     const rows = await h.db.generation.findMany({ where: { id: { in: [image, startEnd] } } });
     expect(rows.map((r) => [r.model, r.status, r.errorCode])).toEqual(

@@ -36,7 +36,7 @@ describe("worker outcomes", () => {
   it("rejects an unsafe prompt with the upstream reason and refunds it", async () => {
     const [id] = await queueTextClips(h.db, owner, 1, "UNSAFE prompt");
     worker.nudge();
-    await waitAllTerminal(h.db, 30_000);
+    await waitAllTerminal(h.db, 120_000);
     const r = await rowOf(id ?? "");
     expect(r.status).toBe("REJECTED");
     expect(r.errorCode).toBe("unsafe_content");
@@ -49,7 +49,7 @@ describe("worker outcomes", () => {
     h.sim.control.set({ failRate: 1 });
     const [id] = await queueTextClips(h.db, owner, 1);
     worker.nudge();
-    await waitAllTerminal(h.db, 30_000);
+    await waitAllTerminal(h.db, 120_000);
     const r = await rowOf(id ?? "");
     expect(r.status).toBe("FAILED");
     expect(r.errorCode).toBe("upstream_failed");
@@ -60,7 +60,7 @@ describe("worker outcomes", () => {
     h.sim.control.inject({ type: "status", status: 403, target: "file", count: 1 });
     const [id] = await queueTextClips(h.db, owner, 1);
     worker.nudge();
-    await waitAllTerminal(h.db, 30_000);
+    await waitAllTerminal(h.db, 120_000);
     const r = await rowOf(id ?? "");
     expect(r.status).toBe("EXPIRED");
     expect(kinds(r)).toEqual(["CHARGE", "HOLD", "REFUND"]);
@@ -79,7 +79,7 @@ describe("worker outcomes", () => {
       });
     }, 10);
     worker.nudge();
-    await waitAllTerminal(h.db, 60_000);
+    await waitAllTerminal(h.db, 150_000);
     clearInterval(watch);
     const r = await rowOf(id ?? "");
     expect(r.status).toBe("ORPHANED");
@@ -113,7 +113,7 @@ describe("worker outcomes", () => {
     expect(await h.db.alert.count({ where: { kind: "upstream.breaker", resolvedAt: null } })).toBe(1);
 
     h.sim.control.set({ noBalance: false });
-    await waitAllTerminal(h.db, 60_000);
+    await waitAllTerminal(h.db, 150_000);
     expect(await h.db.generation.count({ where: { id: { in: ids }, status: "STORED" } })).toBe(3);
     expect((await readBreaker(h.db)).open).toBe(false);
     expect(await h.db.alert.count({ where: { kind: "upstream.breaker", resolvedAt: null } })).toBe(0);
