@@ -16,10 +16,26 @@ type DurationClient = Pick<Db, "generation">;
 
 const cache = new WeakMap<object, Map<string, { at: number; ms: number }>>();
 
-export function defaultExpectedMs(model: string): number {
+function publishedRange(model: string): { min: number; max: number } {
   const known = (VIDEO_MODELS as readonly string[]).includes(model) ? GENERATION_SECONDS[model as VideoModel] : undefined;
-  const { min, max } = known ?? { min: 120, max: 300 };
+  return known ?? { min: 120, max: 300 };
+}
+
+export function defaultExpectedMs(model: string): number {
+  const { min, max } = publishedRange(model);
   return Math.round(((min + max) / 2) * 1000);
+}
+
+/**
+ * The prior's spread. A published min–max range is read as covering nearly every clip, about ±3σ
+ * around its middle, so σ ≈ width ÷ 6. A clip outside the window still meets the schedule's gradual
+ * back-off (3 s growing ×1.5), so a late finisher costs seconds, not minutes. The earlier guess, a
+ * fixed 10 % of the mean, was 3 to 6 times wider (per model) and widened the dense window as much before
+ * a model had history.
+ */
+export function defaultSpreadMs(model: string): number {
+  const { min, max } = publishedRange(model);
+  return Math.round(((max - min) / 6) * 1000);
 }
 
 export function median(values: number[]): number {

@@ -1,20 +1,20 @@
 import "server-only";
 import type { Db } from "@/lib/server/db";
-import { defaultExpectedMs, median, MIN_SAMPLES, recentDurations } from "@/lib/server/generations/expected-duration";
+import { defaultExpectedMs, defaultSpreadMs, median, MIN_SAMPLES, recentDurations } from "@/lib/server/generations/expected-duration";
 import type { PollPlan } from "./poll-schedule";
 
 // Inputs of the poll schedule for one model: the same learned median the UI shows
 // (expected-duration.ts: last SAMPLE_SIZE stored clips, prior until MIN_SAMPLES) plus a spread
 // (1.4826·MAD, a robust σ) that decides how wide the dense window is. Until enough clips exist the
-// prior is the documented mean divided by the worker time scale, with a 10 % spread.
+// prior is the published range (expected-duration.ts): its middle and a quarter of its width as the
+// spread, both divided by the worker time scale.
 
 const CACHE_MS = 2_000;
 const caches = new WeakMap<Db, Map<string, { at: number; plan: PollPlan }>>();
 
 export function planFromSamples(samples: number[], model: string, timeScale: number): PollPlan {
   if (samples.length < MIN_SAMPLES) {
-    const expectedMs = defaultExpectedMs(model) / timeScale;
-    return { expectedMs, spreadMs: expectedMs * 0.1, timeScale };
+    return { expectedMs: defaultExpectedMs(model) / timeScale, spreadMs: defaultSpreadMs(model) / timeScale, timeScale };
   }
   const E = median(samples);
   const mad = median(samples.map((s) => Math.abs(s - E)));
