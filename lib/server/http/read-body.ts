@@ -1,6 +1,9 @@
 import "server-only";
 import { AppError, type ErrorCode } from "../errors";
 
+// The one place that reads a request body (eslint.config.mjs forbids req.text()/json()/formData()/
+// arrayBuffer()/blob() elsewhere): every reader here stops at its cap, with or without Content-Length.
+
 /**
  * Reads a request body with a hard byte cap: the declared Content-Length only lets us fail early;
  * bytes are counted while streaming, so a lying or absent header (chunked) can't make us buffer more.
@@ -38,4 +41,11 @@ export async function readJsonBody(req: Request, maxBytes: number): Promise<unkn
   } catch {
     throw new AppError("invalid_json");
   }
+}
+
+/** Reads a urlencoded form body with a byte cap; no body is an empty form (the schema says what is missing). */
+export async function readFormBody(req: Request, maxBytes: number): Promise<URLSearchParams> {
+  if (!req.body) return new URLSearchParams();
+  const body = await readBodyCapped(req, maxBytes, { missing: "invalid_json", tooLarge: "payload_too_large" });
+  return new URLSearchParams(body.toString("utf8"));
 }
