@@ -91,6 +91,7 @@ async function loadRoutes() {
     uploads: await import("@/app/api/uploads/route"),
     upstream: await import("@/app/api/upstream/status/route"),
     workspace: await import("@/app/api/workspace/route"),
+    unknownApi: await import("@/app/api/[...path]/route"),
     storage: (await import("@/lib/server/storage/instance")).storage,
   };
 }
@@ -335,6 +336,12 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
     "PUT /api/admin/budget": (a) => call(r.adminBudget.PUT, req(a, "PUT", "/api/admin/budget", { limitFen: MAX_FEN })),
     "DELETE /api/admin/budget": (a) => call(r.adminBudget.DELETE, req(a, "DELETE", "/api/admin/budget")),
     "POST /api/admin/invites": (a) => call(r.adminInvites.POST, req(a, "POST", "/api/admin/invites", {})),
+    ...Object.fromEntries(
+      (["GET", "POST", "PUT", "PATCH", "DELETE"] as const).map((m) => [
+        `${m} /api/:...path`,
+        (a: ActorKey) => call(r.unknownApi[m], req(a, m, "/api/no/such/route", m === "GET" ? undefined : {}), { path: "no/such/route" }),
+      ]),
+    ),
   };
 
   /** Email invitations: own = addressed to the actor, same = to the teammate (both from a fresh team), other = W's, to W's member. */

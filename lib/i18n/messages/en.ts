@@ -85,6 +85,7 @@ export const en = {
   "errors.payload_too_large": "The request is too large.",
   "errors.rate_limited": "Too many requests. Please slow down.",
   "errors.method_not_allowed": "Method not allowed.",
+  "errors.misdirected_request": "This studio does not answer to this address. Its administrator can add it with PUBLIC_BASE_URL or ALLOWED_HOSTS.",
   "errors.internal": "Something went wrong on our side. Reference: {correlationId}",
   "errors.field.email": "Enter a valid email address.",
   "errors.field.password": "The password must be 10 to 200 characters.",

@@ -85,6 +85,7 @@ export const zhCN: Record<MessageKey, string> = {
   "errors.payload_too_large": "请求内容过大。",
   "errors.rate_limited": "请求过于频繁，请稍后再试。",
   "errors.method_not_allowed": "不支持该请求方法。",
+  "errors.misdirected_request": "本工作室不接受通过此地址的访问。管理员可通过 PUBLIC_BASE_URL 或 ALLOWED_HOSTS 添加该地址。",
   "errors.internal": "服务器出错了。参考编号：{correlationId}",
   "errors.field.email": "请输入有效的邮箱地址。",
   "errors.field.password": "密码长度须为 10 到 200 个字符。",
