@@ -87,6 +87,7 @@ export const en = {
   "errors.method_not_allowed": "Method not allowed.",
   "errors.misdirected_request": "This studio does not answer to this address. Its administrator can add it with PUBLIC_BASE_URL or ALLOWED_HOSTS.",
   "errors.internal": "Something went wrong on our side. Reference: {correlationId}",
+  "errors.field.text_controls": "Remove the invisible control or text-direction characters.",
   "errors.field.email": "Enter a valid email address.",
   "errors.field.password": "The password must be 10 to 200 characters.",
   "errors.field.name": "The name must be at most 80 characters.",

@@ -87,6 +87,7 @@ export const zhCN: Record<MessageKey, string> = {
   "errors.method_not_allowed": "不支持该请求方法。",
   "errors.misdirected_request": "本工作室不接受通过此地址的访问。管理员可通过 PUBLIC_BASE_URL 或 ALLOWED_HOSTS 添加该地址。",
   "errors.internal": "服务器出错了。参考编号：{correlationId}",
+  "errors.field.text_controls": "请删除其中不可见的控制字符或文字方向字符。",
   "errors.field.email": "请输入有效的邮箱地址。",
   "errors.field.password": "密码长度须为 10 到 200 个字符。",
   "errors.field.name": "名称最多 80 个字符。",
