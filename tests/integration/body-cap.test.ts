@@ -21,6 +21,7 @@ describe("request bodies are capped while streaming (SQLite)", () => {
     { name: "export form post", url: "/api/generations/export", type: "application/x-www-form-urlencoded", cap: 16 * 1024, code: "payload_too_large", prefix: "ids=" },
     { name: "export JSON", url: "/api/generations/export", type: "application/json", cap: 16 * 1024, code: "payload_too_large", prefix: '{"ids":["' },
     { name: "submit JSON", url: "/api/generations", type: "application/json", cap: 64 * 1024, code: "payload_too_large", prefix: '{"prompt":"' },
+    { name: "next-auth sign-in form", url: "/api/auth/callback/credentials", type: "application/x-www-form-urlencoded", cap: 16 * 1024, code: "payload_too_large", prefix: "email=" },
     { name: "multipart upload", url: "/api/uploads", type: "multipart/form-data; boundary=x", cap: 10 * 1024 * 1024 + 64 * 1024, code: "upload_too_large", prefix: "--x\r\n" },
   ];
 
@@ -29,6 +30,8 @@ describe("request bodies are capped while streaming (SQLite)", () => {
       "/api/generations/export": async (r: Request) => (await import("@/app/api/generations/export/route")).POST(r),
       "/api/generations": s.routes.generations.POST,
       "/api/uploads": s.routes.uploads.POST,
+      "/api/auth/callback/credentials": async (r: Request) =>
+        (await import("@/app/api/auth/[...nextauth]/route")).POST(r, { params: Promise.resolve({ nextauth: ["callback", "credentials"] }) }),
     } as Record<string, (r: Request) => Promise<Response>>;
     const body = chunkedBody(HUGE, "a", prefix);
     const headers: Record<string, string> = { cookie: alice.cookie, "content-type": type, "idempotency-key": "body-cap-0001" };
@@ -36,5 +39,17 @@ describe("request bodies are capped while streaming (SQLite)", () => {
     expect(res.status).toBe(413);
     expect((await res.json()).error.code).toBe(code);
     expect(body.pulled()).toBeLessThanOrEqual(cap + SLACK);
+  });
+
+  it("next-auth gets malformed JSON refused as a coded 400 instead of throwing", async () => {
+    const { POST } = await import("@/app/api/auth/[...nextauth]/route");
+    const req = new Request("http://localhost:3000/api/auth/callback/credentials", {
+      method: "POST",
+      headers: { host: "localhost:3000", "content-type": "application/json" },
+      body: '{"email":',
+    });
+    const res = await POST(req, { params: Promise.resolve({ nextauth: ["callback", "credentials"] }) });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.code).toBe("invalid_json");
   });
 });

@@ -49,3 +49,21 @@ export async function readFormBody(req: Request, maxBytes: number): Promise<URLS
   const body = await readBodyCapped(req, maxBytes, { missing: "invalid_json", tooLarge: "payload_too_large" });
   return new URLSearchParams(body.toString("utf8"));
 }
+
+/**
+ * The request again, its body now read through the cap, for code that reads the body itself
+ * (next-auth's route reads req.json()/req.text() with no limit). JSON that does not parse is refused
+ * here, so the library never throws on it.
+ */
+export async function withCappedBody(req: Request, maxBytes: number): Promise<Request> {
+  if (!req.body) return req;
+  const body = await readBodyCapped(req, maxBytes, { missing: "invalid_json", tooLarge: "payload_too_large" });
+  if ((req.headers.get("content-type") ?? "").includes("application/json")) {
+    try {
+      JSON.parse(body.toString("utf8"));
+    } catch {
+      throw new AppError("invalid_json");
+    }
+  }
+  return new Request(req.url, { method: req.method, headers: req.headers, body: new Uint8Array(body) });
+}
