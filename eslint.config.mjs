@@ -30,6 +30,21 @@ export default tseslint.config(
     },
   },
   {
+    // Every request body goes through the capped readers in lib/server/http/read-body.ts: reading it
+    // any other way buffers whatever a chunked upload sends, with no size check (docs/reliability.md).
+    files: ["app/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "proxy.ts", "scripts/**/*.{ts,mjs}"],
+    ignores: ["lib/server/http/read-body.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        ...[
+          "CallExpression[callee.type='MemberExpression'][callee.object.type='Identifier'][callee.object.name=/^(req|request)$/][callee.property.name=/^(text|json|formData|arrayBuffer|blob)$/]",
+          "CallExpression[callee.type='MemberExpression'][callee.object.type='MemberExpression'][callee.object.property.name=/^(req|request)$/][callee.property.name=/^(text|json|formData|arrayBuffer|blob)$/]",
+        ].map((selector) => ({ selector, message: "Read request bodies through lib/server/http/read-body.ts (capped while streaming)." })),
+      ],
+    },
+  },
+  {
     // Browser-side and isomorphic code never reaches into server modules (database, session, env), not
     // even for a type: pages and lib/server query modules load the data and pass plain props down, and
     // shapes both sides need are declared once in lib/shared.

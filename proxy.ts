@@ -3,10 +3,15 @@ import { isLocale, LOCALE_COOKIE, negotiateLocale } from "@/lib/i18n/locales";
 import { translate } from "@/lib/i18n/translate";
 import { clientIpFrom } from "@/lib/server/net/client-ip";
 import { SHARE_HEADERS, shareRateLimiter } from "@/lib/server/share/rate-limit";
+import { requestGate } from "@/lib/shared/request-gate";
 
 // Runs before pages: adds the per-request CSP nonce (Next applies it to its own scripts) and sends
 // signed-out visitors of app pages to sign-in. It is only a convenience: every route handler and
 // page checks the session and permissions itself (proxy can be bypassed, CVE-2025-29927).
+// It also applies the request gate to pages (lib/shared/request-gate.ts): scripts/server.mjs gates every
+// path in production, this covers pages under `next dev` too.
+
+const gate = requestGate(process.env);
 
 const PUBLIC_PAGES = [/^\/sign-in$/, /^\/sign-up$/, /^\/s\//, /^\/invite\//];
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
@@ -49,6 +54,13 @@ function sharePageLimited(request: NextRequest): NextResponse | null {
 }
 
 export function proxy(request: NextRequest) {
+  const refused = gate({
+    method: request.method,
+    host: request.headers.get("host") ?? request.nextUrl.host,
+    cookie: request.headers.get("cookie"),
+    acceptLanguage: request.headers.get("accept-language"),
+  });
+  if (refused) return new NextResponse(refused.body, { status: refused.status, headers: refused.headers });
   const { pathname, search } = request.nextUrl;
   const sharePage = SHARE_PAGE.test(pathname);
   if (sharePage) {
@@ -81,13 +93,10 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // API routes are excluded: they authenticate themselves, and the proxy would cap request
-      // bodies at 10 MiB (uploads may be slightly larger with multipart overhead).
+      // API routes are excluded: they authenticate themselves, and the proxy would buffer request
+      // bodies (up to 10 MiB) to hand them on. No `missing` clause for prefetch headers: a prefetch
+      // renders the page too, so it gets the same limiter, CSP nonce and no-store as a navigation.
       source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
     },
   ],
 };

@@ -1,34 +1,26 @@
 #!/usr/bin/env node
 // The HTTP entry point: Next's request handler behind a plain node:http server, so the client IP
 // handed to the app (login throttling, rate limits) comes from the socket, not from a header the
-// client could forge. Env was validated by scripts/start.mjs.
+// client could forge, and the request gate (lib/shared/request-gate.ts) answers first for every path.
+// Env was validated by scripts/start.mjs.
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { tsImport } from "tsx/esm/api";
+import { requestListener } from "./lib/request-listener.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "0.0.0.0";
 const trustProxy = ["1", "true", "yes"].includes(process.env.TRUST_PROXY ?? "");
-const CLIENT_IP_HEADER = "x-framehouse-client-ip";
+// The gate is TypeScript shared with proxy.ts; tsx loads that one module (scoped, no global hooks).
+const { requestGate } = await tsImport("../lib/shared/request-gate.ts", import.meta.url);
 
 const app = next({ dev: false, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-function clientIp(req) {
-  if (trustProxy) {
-    const forwarded = String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  return req.socket.remoteAddress ?? "unknown";
-}
-
-const server = http.createServer((req, res) => {
-  req.headers[CLIENT_IP_HEADER] = clientIp(req);
-  if (!trustProxy) delete req.headers["x-forwarded-for"];
-  handle(req, res);
-});
+const server = http.createServer(requestListener({ handle, gate: requestGate(process.env), trustProxy }));
 server.listen(port, hostname, () => {
   console.log(`Framehouse ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
 });

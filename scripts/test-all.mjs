@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { ensureNodeDeps } from "./lib/node-deps.mjs";
+import { npmAudit } from "./lib/npm-audit.mjs";
 import { ensureSystemDeps } from "./lib/system-deps.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -53,6 +54,19 @@ check("lint", bin("eslint"), ["--max-warnings", "0", "."]);
 // Dead code stays at zero: unused files, exports, types and dependencies fail the run (knip.json).
 check("knip", bin("knip"), ["--no-progress"]);
 check("db:check", process.execPath, ["scripts/db-check.mjs"]);
+
+// Known advisories in the shipped dependencies (scripts/lib/npm-audit.mjs: high/critical fail).
+{
+  console.log("\n=== npm audit ===");
+  const audit = npmAudit(root, env);
+  console.log(audit.line);
+  if (audit.status === "passed") totals.passed++;
+  else if (audit.status === "skipped") totals.skipped++;
+  else {
+    totals.failed++;
+    failures.push("npm audit");
+  }
+}
 
 // Integration files that start the production app (several instances on one database) need the
 // build, so they run after `next build` in a second vitest pass.

@@ -27,3 +27,15 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
   }
   return DEFAULT_LOCALE;
 }
+
+/** The locale of raw request headers: the explicit choice (locale cookie) first, then Accept-Language. */
+export function localeOfHeaders(cookie: string | null, acceptLanguage: string | null): Locale {
+  const m = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]+)`).exec(cookie ?? "");
+  let chosen: string | undefined;
+  try {
+    chosen = m?.[1] ? decodeURIComponent(m[1]) : undefined;
+  } catch {
+    chosen = undefined; // a malformed escape is no choice, not an error
+  }
+  return isLocale(chosen) ? chosen : negotiateLocale(acceptLanguage);
+}

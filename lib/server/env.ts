@@ -92,6 +92,9 @@ const schema = z.object({
     }, "unknown IANA time zone"),
   MODEL_CONCURRENCY: int(5, 1, 100), // in-flight upstream tasks per model, across all workers
   PUBLIC_BASE_URL: optUrl,
+  // Host names the studio answers to besides the hosts of PUBLIC_BASE_URL / NEXTAUTH_URL and loopback
+  // (lib/shared/request-gate.ts reads it from process.env; listed here so a start validates it).
+  ALLOWED_HOSTS: z.preprocess(emptyToUndef, z.string().regex(/^\s*[^\s,]+(\s*,\s*[^\s,]+)*\s*$/, "a comma-separated list of host or host:port").optional()),
   // Local media jobs (last-frame extraction, …) running at once across all workers: each is one ffmpeg.
   MEDIA_JOB_CONCURRENCY: int(2, 1, 64),
   WORKER_IN_APP: bool.default(true),

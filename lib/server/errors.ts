@@ -12,6 +12,7 @@ const STATUS = {
   csrf: 403,
   not_found: 404,
   method_not_allowed: 405,
+  misdirected_request: 421,
   conflict: 409,
   email_taken: 409,
   registration_closed: 403,

@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
-import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "@/lib/i18n/locales";
+import { isLocale, LOCALE_COOKIE, localeOfHeaders, negotiateLocale, type Locale } from "@/lib/i18n/locales";
 
 /** The visitor's locale: explicit choice (cookie) first, then the browser's Accept-Language. */
 export async function getLocale(): Promise<Locale> {
@@ -11,9 +11,5 @@ export async function getLocale(): Promise<Locale> {
 
 /** Same rule for a raw Request (route handlers that only have the request). */
 export function localeOfRequest(req: Request): Locale {
-  const cookie = req.headers.get("cookie") ?? "";
-  const m = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]+)`).exec(cookie);
-  const chosen = m?.[1] ? decodeURIComponent(m[1]) : undefined;
-  if (isLocale(chosen)) return chosen;
-  return negotiateLocale(req.headers.get("accept-language"));
+  return localeOfHeaders(req.headers.get("cookie"), req.headers.get("accept-language"));
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { MODES } from "./generation-schemas";
 import { CANCELLED_BY_USER, FAILED_STATES, GENERATION_STATUSES, RUNNING, SUCCEEDED } from "./generation-lifecycle";
 import { idSchema } from "./ids";
+import { userText } from "./user-text";
 
 // The gallery's filters: one definition for GET /api/generations (server) and the URL of the
 // gallery page (client), so a bookmarked view and an API call mean the same thing.
@@ -31,10 +32,12 @@ const instant = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) || z.iso.
   error: "errors.field.invalid",
 }).refine((s) => !Number.isNaN(Date.parse(s)), { error: "errors.field.invalid" });
 
-const tagName = z
-  .string()
-  .transform((s) => s.normalize("NFKC").replace(/\s+/g, " ").trim())
-  .pipe(z.string().min(1, { error: "gallery.error.tagEmpty" }).max(TAG_MAX_CHARS, { error: "gallery.error.tagTooLong" }));
+const tagName = userText(
+  z
+    .string()
+    .transform((s) => s.normalize("NFKC").replace(/\s+/g, " ").trim())
+    .pipe(z.string().min(1, { error: "gallery.error.tagEmpty" }).max(TAG_MAX_CHARS, { error: "gallery.error.tagTooLong" })),
+);
 
 /** `?team=<id>`: a team workspace; absent = the personal one (list, SSE and submit share it). */
 export const workspaceQuerySchema = z.object({ team: opt(idSchema) });

@@ -7,6 +7,7 @@ import {
   STYLES,
   type VideoModel,
 } from "./upstream/video-models";
+import { userText } from "./user-text";
 
 // What the studio sends to POST /api/generations (isomorphic: the form validates with the same
 // schema the route handler uses). Messages are i18n keys (errors.field.* / studio.error.*).
@@ -23,10 +24,13 @@ export const MODEL_OF_MODE: Record<Mode, VideoModel> = {
 export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
 export const UPLOAD_MIMES = ["image/png", "image/jpeg", "image/webp"] as const;
 
-const prompt = z
-  .string({ error: "errors.field.required" })
-  .trim()
-  .refine((p) => promptLength(p) <= PROMPT_MAX_CHARS, { error: "studio.error.promptTooLong" });
+const prompt = userText(
+  z
+    .string()
+    .trim()
+    .refine((p) => promptLength(p) <= PROMPT_MAX_CHARS, { error: "studio.error.promptTooLong" }),
+  "lines",
+);
 const movementAmplitude = z.enum(MOVEMENT_AMPLITUDES, { error: "errors.field.invalid" }).default("auto");
 const uploadId = z.string({ error: "studio.error.imageRequired" }).regex(/^[a-z0-9]{20,40}$/, { error: "studio.error.imageRequired" });
 

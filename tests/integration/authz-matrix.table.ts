@@ -263,4 +263,10 @@ export const MATRIX: readonly MatrixRow[] = [
   ["DELETE /api/admin/budget", "-", { anon: 401, viewer: 403, member: 403, admin: 403, owner: 403, otherTeam: 403, instanceAdmin: 200 }],
   // Instance admins only (registration invitation).
   ["POST /api/admin/invites", "-", { anon: 401, viewer: 403, member: 403, admin: 403, owner: 403, otherTeam: 403, instanceAdmin: 201 }],
+  // Unknown /api paths (app/api/[...path]/route.ts): a coded 404 for everyone, before any session or body is read.
+  ["GET /api/:...path", "-", { anon: 404, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  ["POST /api/:...path", "-", { anon: 404, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  ["PUT /api/:...path", "-", { anon: 404, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  ["PATCH /api/:...path", "-", { anon: 404, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  ["DELETE /api/:...path", "-", { anon: 404, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
 ];

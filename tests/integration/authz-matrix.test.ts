@@ -6,41 +6,20 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiRouteFiles } from "../support/api-routes";
 import { ACTORS, type ActorKey, type AuthzWorld, buildAuthzWorld, type ObjectKey } from "../support/authz-world";
 import { providers } from "../support/test-db";
 import { EXCLUDED, type Expected, MATRIX } from "./authz-matrix.table";
 import { ctx, FIXTURES, setupStudio, type Studio } from "./generations-api-support";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const API_DIR = path.join(ROOT, "app/api");
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"] as const;
 const MAX_FEN = 1_000_000_000;
 const TEXT = { mode: "text", prompt: "Authz matrix: fog over tea terraces", style: "general", aspectRatio: "16:9", movementAmplitude: "auto" };
 
 /** "METHOD /api/..." of every exported handler of every app/api/** /route.ts. */
 function routeMethods(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name === "route.ts") {
-        const src = fs.readFileSync(p, "utf8");
-        const url = "/" + path.relative(path.join(ROOT, "app"), path.dirname(p)).split(path.sep).map((s) => s.replace(/^\[(.+)\]$/, ":$1")).join("/");
-        const found = new Set<string>();
-        for (const m of src.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE|HEAD)\b/g)) found.add(m[1]!);
-        for (const m of src.matchAll(/export\s*\{([^}]*)\}/g)) {
-          for (const part of m[1]!.split(",")) {
-            const name = part.trim().split(/\s+as\s+/).pop()?.trim();
-            if (name && (METHODS as readonly string[]).includes(name)) found.add(name);
-          }
-        }
-        for (const method of found) out.push(`${method} ${url}`);
-      }
-    }
-  };
-  walk(API_DIR);
-  return out.sort();
+  return apiRouteFiles()
+    .flatMap((r) => r.methods.map((m) => `${m} ${r.url}`))
+    .sort();
 }
 
 /** "GET /api/generations?team=:teamId" -> "GET /api/generations" (variants share their route method). */
@@ -91,6 +70,7 @@ async function loadRoutes() {
     uploads: await import("@/app/api/uploads/route"),
     upstream: await import("@/app/api/upstream/status/route"),
     workspace: await import("@/app/api/workspace/route"),
+    unknownApi: await import("@/app/api/[...path]/route"),
     storage: (await import("@/lib/server/storage/instance")).storage,
   };
 }
@@ -335,6 +315,12 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
     "PUT /api/admin/budget": (a) => call(r.adminBudget.PUT, req(a, "PUT", "/api/admin/budget", { limitFen: MAX_FEN })),
     "DELETE /api/admin/budget": (a) => call(r.adminBudget.DELETE, req(a, "DELETE", "/api/admin/budget")),
     "POST /api/admin/invites": (a) => call(r.adminInvites.POST, req(a, "POST", "/api/admin/invites", {})),
+    ...Object.fromEntries(
+      (["GET", "POST", "PUT", "PATCH", "DELETE"] as const).map((m) => [
+        `${m} /api/:...path`,
+        (a: ActorKey) => call(r.unknownApi[m], req(a, m, "/api/no/such/route", m === "GET" ? undefined : {}), { path: "no/such/route" }),
+      ]),
+    ),
   };
 
   /** Email invitations: own = addressed to the actor, same = to the teammate (both from a fresh team), other = W's, to W's member. */

@@ -6,13 +6,17 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startS3rver, type S3rverHandle } from "../support/s3rver";
 import { createSqliteTestDb, type TestDb } from "../support/test-db";
-import { jsonRequest, TEST_SECRET, useTestEnv as setTestEnv } from "../support/route-env";
+import { jsonRequest, sessionCookie, TEST_SECRET, useTestEnv as setTestEnv } from "../support/route-env";
 import { seedInstall } from "../support/seed-install";
 
 type Get = typeof import("@/app/api/health/route").GET;
 let t: TestDb;
 let dataDir: string;
 let s3: S3rverHandle | undefined;
+let adminCookie = "";
+let memberCookie = "";
+/** Details are for instance admins (everyone else gets only up/down). */
+const asAdmin = () => jsonRequest("/api/health", "GET", undefined, { cookie: adminCookie });
 
 /** A fresh module graph (env, db and storage singletons) for the given environment. */
 async function loadRoute(extra: Record<string, string>): Promise<Get> {
@@ -29,6 +33,8 @@ beforeAll(async () => {
   t = await createSqliteTestDb();
   dataDir = await mkdtemp(path.join(os.tmpdir(), "fh-health-"));
   await seedInstall(t.client);
+  adminCookie = await sessionCookie((await t.client.user.create({ data: { email: "health-admin@example.test", role: "ADMIN" } })).id);
+  memberCookie = await sessionCookie((await t.client.user.create({ data: { email: "health-member@example.test" } })).id);
   await t.client.setting.create({
     data: { key: "upstream.breaker", value: { open: true, code: "1113", since: "2026-11-23T10:00:00.000Z" } },
   });
@@ -42,13 +48,14 @@ afterAll(async () => {
 describe("GET /api/health", () => {
   it("reports database, storage, breaker, queue and disk (200), fast and without secrets", async () => {
     const GET = await loadRoute({});
-    const res = await GET(jsonRequest("/api/health", "GET"));
+    const res = await GET(asAdmin());
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
     const raw = await res.text();
     const body = JSON.parse(raw);
     expect(body).toMatchObject({
       ok: true,
+      status: "up",
       database: { ok: true, provider: "sqlite" },
       storage: { ok: true, driver: "local" },
       upstream: { mode: "simulator", breaker: { open: true, code: "1113", since: "2026-11-23T10:00:00.000Z" } },
@@ -83,12 +90,12 @@ describe("GET /api/health", () => {
       S3_ACCESS_KEY_ID: "S3RVER",
       S3_SECRET_ACCESS_KEY: "S3RVER",
     });
-    const up = await GET(jsonRequest("/api/health", "GET"));
+    const up = await GET(asAdmin());
     expect(up.status).toBe(200);
     expect((await up.json()).storage).toMatchObject({ ok: true, driver: "s3" });
     await s3.stop();
     s3 = undefined;
-    const down = await GET(jsonRequest("/api/health", "GET"));
+    const down = await GET(asAdmin());
     expect(down.status).toBe(503);
     const raw = await down.text();
     const body = JSON.parse(raw);
@@ -107,17 +114,27 @@ describe("GET /api/health", () => {
       S3_ACCESS_KEY_ID: "S3RVER",
       S3_SECRET_ACCESS_KEY: "S3RVER",
     });
-    const res = await GET(jsonRequest("/api/health", "GET"));
+    const res = await GET(asAdmin());
     expect(res.status).toBe(503);
     expect((await res.json()).storage.ok).toBe(false);
   });
 
-  it("an unreachable database is 503 with database.ok=false", async () => {
+  it("an unreachable database is 503 down (anonymous: the status only)", async () => {
     const GET = await loadRoute({ DATABASE_URL: "postgresql://postgres@127.0.0.1:9/none" });
     const res = await GET(jsonRequest("/api/health", "GET"));
     expect(res.status).toBe(503);
-    const body = await res.json();
-    expect(body).toMatchObject({ ok: false, database: { ok: false, provider: "postgresql" }, storage: { ok: true } });
-    expect(body.queue).toBeNull();
+    expect(await res.json()).toEqual({ ok: false, status: "down" });
+  });
+
+  it("anonymous callers and signed-in non-admins get only up/down: no paths, drivers, disk or queue", async () => {
+    const GET = await loadRoute({});
+    for (const headers of [{}, { cookie: memberCookie }] as Record<string, string>[]) {
+      const res = await GET(jsonRequest("/api/health", "GET", undefined, headers));
+      expect(res.status).toBe(200);
+      const raw = await res.text();
+      expect(JSON.parse(raw)).toEqual({ ok: true, status: "up" });
+      for (const needle of [dataDir, "sqlite", "local", "queue", "disk", "simulator"]) expect(raw).not.toContain(needle);
+    }
+    expect(Object.keys(await (await GET(asAdmin())).json())).toEqual(expect.arrayContaining(["database", "storage", "upstream", "queue", "disk"]));
   });
 });

@@ -53,8 +53,11 @@ describe.skipIf(!PG || !hasProductionBuild())("two app instances + one worker on
   });
 
   it("GET /api/health reports PostgreSQL and S3 on both instances", async () => {
+    // The details are for instance admins.
+    const admin = await h.db.user.create({ data: { email: `health-admin-${randomUUID()}@example.test`, role: "ADMIN" } });
+    const cookie = await sessionCookie(admin.id);
     for (const app of [a, b]) {
-      const res = await fetch(`${app?.url}/api/health`);
+      const res = await fetch(`${app?.url}/api/health`, { headers: { cookie } });
       expect(res.status).toBe(200);
       expect(await res.json()).toMatchObject({
         ok: true,

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { postgresUrl } from "../support/multi-workers";
-import { jsonRequest, useTestEnv } from "../support/route-env";
+import { jsonRequest, sessionCookie, useTestEnv } from "../support/route-env";
 import { startS3rver, type S3rverHandle } from "../support/s3rver";
 import { createTestDb, type TestDb } from "../support/test-db";
 import { queueTextClips, seedUser } from "../support/worker-harness";
@@ -14,6 +14,7 @@ import { queueTextClips, seedUser } from "../support/worker-harness";
 let t: TestDb | undefined;
 let s3: S3rverHandle | undefined;
 let dataDir = "";
+let adminCookie = "";
 
 describe.skipIf(!postgresUrl())("GET /api/health on PostgreSQL + S3", () => {
   beforeAll(async () => {
@@ -21,6 +22,8 @@ describe.skipIf(!postgresUrl())("GET /api/health on PostgreSQL + S3", () => {
     s3 = await startS3rver("framehouse-health");
     dataDir = await mkdtemp(path.join(os.tmpdir(), "fh-health-pg-"));
     await queueTextClips(t.client, await seedUser(t.client), 3);
+    // The details of /api/health are for instance admins.
+    adminCookie = await sessionCookie((await t.client.user.create({ data: { email: "health-admin@example.test", role: "ADMIN" } })).id);
   });
   afterAll(async () => {
     const g = globalThis as { framehouseStorage?: unknown; framehouseDb?: { $disconnect(): Promise<void> } };
@@ -48,7 +51,7 @@ describe.skipIf(!postgresUrl())("GET /api/health on PostgreSQL + S3", () => {
       S3_FORCE_PATH_STYLE: "true",
     });
     const { GET } = await import("@/app/api/health/route");
-    const res = await GET(jsonRequest("/api/health", "GET"));
+    const res = await GET(jsonRequest("/api/health", "GET", undefined, { cookie: adminCookie }));
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body).toMatchObject({
@@ -58,7 +61,7 @@ describe.skipIf(!postgresUrl())("GET /api/health on PostgreSQL + S3", () => {
       queue: { queued: 3, inFlight: 0 },
     });
     const started = performance.now();
-    for (let i = 0; i < 10; i++) expect((await GET(jsonRequest("/api/health", "GET"))).status).toBe(200);
+    for (let i = 0; i < 10; i++) expect((await GET(jsonRequest("/api/health", "GET", undefined, { cookie: adminCookie }))).status).toBe(200);
     console.info(`[health] PostgreSQL + S3: ${((performance.now() - started) / 10).toFixed(1)} ms per request (mean of 10)`);
   });
 });

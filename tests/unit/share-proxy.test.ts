@@ -1,6 +1,7 @@
+import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
-import { proxy } from "@/proxy";
+import { config, proxy } from "@/proxy";
 
 // proxy.ts on share pages: no sign-in needed, the page CSP with a nonce, no-referrer / noindex /
 // no-store, and the per-IP rate limit answering 429 with Retry-After.
@@ -41,5 +42,29 @@ describe("proxy on /s/*", () => {
     expect(limited!.headers.get("referrer-policy")).toBe("no-referrer");
     expect(await limited!.text()).toMatch(/[\u4e00-\u9fff]/);
     expect(proxy(page(`/s/${TOKEN}`, "192.0.2.4")).status).toBe(200);
+  });
+
+  it("runs for prefetches too (Purpose: prefetch, Next-Router-Prefetch): same limiter, nonce CSP and no-store", () => {
+    for (const headers of [{ purpose: "prefetch" }, { "next-router-prefetch": "1" }, { "next-router-prefetch": "1", purpose: "prefetch", rsc: "1" }] as Record<string, string>[]) {
+      for (const url of [`/s/${TOKEN}`, "/gallery", "/sign-up"]) {
+        expect(unstable_doesMiddlewareMatch({ config, url, headers: { ...headers } }), `${url} ${JSON.stringify(headers)}`).toBe(true);
+      }
+      const res = proxy(page(`/s/${TOKEN}`, "198.51.100.5", headers));
+      expect(res.headers.get("cache-control"), `${res.status} ${JSON.stringify(headers)}`).toBe("private, no-store");
+      expect(res.headers.get("content-security-policy")).toMatch(/'nonce-/);
+    }
+    let limited = 0;
+    for (let i = 0; i < 150; i++) if (proxy(page(`/s/${TOKEN}`, "198.51.100.6", { purpose: "prefetch" })).status === 429) limited++;
+    expect(limited).toBeGreaterThan(20);
+  });
+
+  it("answers pages on an unconfigured Host with a coded 421 and unknown methods with a coded 405", async () => {
+    const rebound = proxy(page("/sign-up", "198.51.100.7", { host: "rebind.attacker.test:3000" }));
+    expect(rebound.status).toBe(421);
+    expect((await rebound.json()).error.code).toBe("misdirected_request");
+    const trace = proxy(new NextRequest("http://localhost:3000/sign-up", { method: "PROPFIND", headers: { host: "localhost:3000" } }));
+    expect(trace.status).toBe(405);
+    expect(trace.headers.get("allow")).toMatch(/GET/);
+    expect(proxy(page("/sign-up", "198.51.100.7", { host: "localhost:3000" })).status).toBe(200);
   });
 });

@@ -1,22 +1,20 @@
 import "server-only";
 import { exportSchema } from "@/lib/shared/gallery-filters";
-import { AppError, validationFailed } from "../errors";
-import { readJsonBody } from "../http/read-body";
+import { validationFailed } from "../errors";
+import { readFormBody, readJsonBody } from "../http/read-body";
 
 const MAX_BODY = 16 * 1024;
 
 /**
  * The export's ids from a JSON body {ids: [...]} or from a urlencoded form (ids=a&ids=b, or one
  * comma-separated field): a form post lets the browser save the stream without buffering it in JS.
+ * Both go through the capped reader (read-body.ts): a chunked form post stops being read at the cap.
  */
 export async function readExportIds(req: Request): Promise<string[]> {
   const type = req.headers.get("content-type") ?? "";
   let raw: unknown;
   if (type.startsWith("application/x-www-form-urlencoded")) {
-    if (Number(req.headers.get("content-length") ?? "0") > MAX_BODY) throw new AppError("payload_too_large");
-    const text = await req.text();
-    if (text.length > MAX_BODY) throw new AppError("payload_too_large");
-    const form = new URLSearchParams(text);
+    const form = await readFormBody(req, MAX_BODY);
     raw = { ids: form.getAll("ids").flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean) };
   } else {
     raw = await readJsonBody(req, MAX_BODY);

@@ -1,13 +1,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Locale } from "@/lib/i18n/locales";
-import { translate } from "@/lib/i18n/translate";
+import { errorBody, JSON_CSP } from "@/lib/shared/error-body";
 import { isTransientDbError } from "../db/retry";
 import { AppError } from "../errors";
 import { logger } from "../logger";
 
-// The JSON error body every API answers with:
-// { "error": { "code", "message" (request locale), "messages": { "en", "zh-CN" }, "fields"?, "correlationId"? } }
+// The JSON error body every API answers with: lib/shared/error-body.ts. Media paths get no config CSP
+// (next.config.mjs), so JSON answers carry their own.
 export function errorResponse(err: unknown, locale: Locale): Response {
   let appErr: AppError;
   let correlationId: string | undefined;
@@ -25,34 +25,12 @@ export function errorResponse(err: unknown, locale: Locale): Response {
   if (appErr.code === "internal" && !correlationId) {
     correlationId = String(appErr.vars?.correlationId ?? randomUUID());
   }
-  const vars = { ...appErr.vars, ...(correlationId ? { correlationId } : {}) };
-  const key = `errors.${appErr.code}` as const;
-  const body = {
-    error: {
-      code: appErr.code,
-      message: translate(locale, key, vars),
-      messages: { en: translate("en", key, vars), "zh-CN": translate("zh-CN", key, vars) },
-      ...(appErr.fields?.length
-        ? {
-            fields: appErr.fields.map((f) => ({
-              path: f.path,
-              key: f.key,
-              message: translate(locale, f.key),
-              messages: { en: translate("en", f.key), "zh-CN": translate("zh-CN", f.key) },
-            })),
-          }
-        : {}),
-      ...(correlationId ? { correlationId } : {}),
-    },
-  };
+  const body = errorBody(appErr.code, locale, { vars: appErr.vars, fields: appErr.fields, correlationId });
   return Response.json(body, {
     status: appErr.status,
     headers: { "Cache-Control": "no-store", "Content-Security-Policy": JSON_CSP, ...appErr.headers },
   });
 }
-
-/** JSON answers run no script and are never framed (media paths get no config CSP: see next.config.mjs). */
-const JSON_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 export function json(data: unknown, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { idSchema } from "@/lib/shared/ids";
 import { LINK_TOKEN_PATTERN } from "@/lib/shared/link-token";
+import { userText } from "@/lib/shared/user-text";
 import {
   ASSIGNABLE_ROLES,
   INVITE_MAX_USES_MAX,
@@ -13,7 +14,7 @@ import {
 
 // Request schemas of the team routes. Messages are i18n keys (route() turns them into field errors).
 
-const teamName = z.string().trim().min(1, "errors.field.team_name").max(TEAM_NAME_MAX, "errors.field.team_name");
+const teamName = userText(z.string().trim().min(1, "errors.field.team_name").max(TEAM_NAME_MAX, "errors.field.team_name"));
 export const teamNameBody = z.strictObject({ name: teamName });
 
 const assignableRole = z.enum(ASSIGNABLE_ROLES, "errors.field.team_role");

@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+// Text people type that we store and show to others (team names, display names, tags, prompts): one
+// rule for every schema. NFC-normalized, so the same name typed two ways is one name; refused when it
+// holds characters that are invisible or that rewrite what is shown around them — C0/C1 control
+// characters (NUL included), bidi embeddings/overrides/isolates (U+202A–202E, U+2066–2069, which let
+// "gpj.exe" read as "exe.jpg"), and lone surrogates (not Unicode: SQLite would store invalid UTF-8).
+// Multi-line text (prompts) keeps \n and \t; CRLF becomes \n.
+
+const BIDI = "\\u202A-\\u202E\\u2066-\\u2069";
+const LONE_SURROGATE = "[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]";
+const FORBIDDEN = {
+  line: new RegExp(`[\\u0000-\\u001F\\u007F-\\u009F${BIDI}]|${LONE_SURROGATE}`),
+  lines: new RegExp(`[\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F${BIDI}]|${LONE_SURROGATE}`),
+};
+
+/** The message key of the refusal (a field error: the API names the field). */
+const TEXT_CONTROLS = "errors.field.text_controls";
+
+/**
+ * A user-text field: refuses the characters above, normalizes to NFC, then applies `inner` (trim,
+ * lengths…). `lines` for multi-line text such as prompts.
+ */
+export function userText<T extends z.ZodType<unknown, string>>(inner: T, kind: "line" | "lines" = "line") {
+  return z
+    .string({ error: "errors.field.required" })
+    .transform((s) => (kind === "lines" ? s.replace(/\r\n/g, "\n") : s))
+    .refine((s) => !FORBIDDEN[kind].test(s), { error: TEXT_CONTROLS })
+    .transform((s) => s.normalize("NFC"))
+    .pipe(inner);
+}
