@@ -1,0 +1,188 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Storage } from "@/lib/server/storage";
+import { createStorage } from "@/lib/server/storage/create-storage";
+import { uploadKey } from "@/lib/server/storage/keys";
+import { collectUploads, finishDeletion, markForDeletion } from "@/lib/server/uploads/collect-uploads";
+import { startS3rver, type S3rverHandle } from "../support/s3rver";
+import { providers } from "../support/test-db";
+import { ctx, getRequest, setupStudio, type Studio, type StudioUser, submitRequest } from "./generations-api-support";
+
+// The collector of unused uploads (lib/server/uploads/collect-uploads.ts) on local disk and S3: what
+// it deletes and keeps, a stop after each of its steps, and a take racing it for the same upload.
+const DAY_MS = 24 * 60 * 60 * 1000;
+const OLD = 2 * DAY_MS;
+
+describe.each(providers())("upload collector on %s", (kind) => {
+  let s: Studio;
+  let alice: StudioUser;
+  let s3: S3rverHandle;
+  const stores = {} as Record<"local" | "s3", Storage>;
+  let keyN = 0;
+
+  beforeAll(async () => {
+    s = await setupStudio(kind);
+    alice = await s.user("alice@x.test");
+    s3 = await startS3rver();
+    stores.local = createStorage({ driver: "local", rootDir: `${s.dataDir}/media` });
+    stores.s3 = createStorage(s3.config);
+  });
+  afterAll(async () => {
+    await s?.drop();
+    await s3?.stop();
+  });
+
+  const submit = (body: unknown) => s.routes.generations.POST(submitRequest(alice, body, `collector-key-${++keyN}`));
+
+  /** A take (text mode), optionally soft-deleted. */
+  async function take(deleted = false): Promise<string> {
+    const res = await submit({ mode: "text", prompt: "a take" });
+    expect(res.status).toBe(202);
+    const { id } = (await res.json()).generation;
+    if (deleted) await s.db.generation.update({ where: { id }, data: { deletedAt: new Date(), status: "CANCELLED" } });
+    return id;
+  }
+
+  describe.each(["local", "s3"] as const)("with %s storage", (driver) => {
+    const store = () => stores[driver];
+    const deps = () => ({ db: s.db, storage: store() });
+
+    /** An upload with its object, last used `ageMs` ago. */
+    async function upload(ageMs: number, extra: { status?: "STORING" | "READY"; frameOfId?: string } = {}) {
+      const id = randomBytes(16).toString("hex");
+      const key = uploadKey(id, "png");
+      const put = await store().put(key, randomBytes(2048), { contentType: "image/png" });
+      const at = new Date(Date.now() - ageMs);
+      await s.db.upload.create({
+        data: { id, ownerId: alice.id, storageKey: key, mime: "image/png", width: 1024, height: 576, bytes: put.bytes, sha256: put.sha256, createdAt: at, usedAt: at, ...extra },
+      });
+      return { id, key };
+    }
+    /** An old upload that a take uses (its usedAt set back past the grace period again). */
+    async function usedUpload() {
+      const u = await upload(OLD);
+      const res = await submit({ mode: "image", uploadId: u.id });
+      expect(res.status).toBe(202);
+      await s.db.upload.update({ where: { id: u.id }, data: { usedAt: new Date(Date.now() - OLD) } });
+      usedHere.push(u.key);
+      return u;
+    }
+    const stored = async (key: string) => (await store().stat(key)) !== null;
+    const row = (id: string) => s.db.upload.findUnique({ where: { id }, select: { status: true } });
+
+    const usedHere: string[] = []; // objects in this store of uploads that takes use
+
+    /** The invariant: every upload a take uses is READY, and its object is there. */
+    async function referencedIntact() {
+      for (const i of await s.db.generationInput.findMany({ select: { upload: { select: { status: true } } } })) expect(i.upload.status).toBe("READY");
+      for (const key of usedHere) expect(await stored(key)).toBe(true);
+    }
+
+    it("deletes an old unused upload (row and object) and a crashed STORING one; keeps used, young and live last frames", async () => {
+      const unused = await upload(OLD);
+      const crashed = await upload(OLD, { status: "STORING" });
+      const used = await usedUpload();
+      const young = await upload(DAY_MS / 2);
+      const liveFrame = await upload(OLD, { frameOfId: await take() });
+      const deadFrame = await upload(OLD, { frameOfId: await take(true) });
+
+      await collectUploads(deps(), DAY_MS);
+
+      for (const gone of [unused, crashed, deadFrame]) {
+        expect(await row(gone.id)).toBeNull();
+        expect(await stored(gone.key)).toBe(false);
+      }
+      for (const kept of [used, young, liveFrame]) {
+        expect(await row(kept.id)).toEqual({ status: "READY" });
+        expect(await stored(kept.key)).toBe(true);
+      }
+      await referencedIntact();
+    });
+
+    it("a stop after marking: the upload is refused as an input (409 upload_deleting), not served, and the next pass finishes", async () => {
+      const u = await upload(OLD);
+      expect(await markForDeletion(s.db, u.id, new Date(Date.now() - DAY_MS))).toBe(true);
+      // ...the process stops here: DELETING, object still there.
+      expect(await row(u.id)).toEqual({ status: "DELETING" });
+      expect(await stored(u.key)).toBe(true);
+      const res = await submit({ mode: "image", uploadId: u.id });
+      expect(res.status).toBe(409);
+      const body = await res.json();
+      expect(body.error.code).toBe("upload_deleting");
+      expect(body.error.messages["zh-CN"]).toBeTruthy();
+      expect(await s.db.generationInput.count({ where: { uploadId: u.id } })).toBe(0);
+      expect((await s.routes.upload.GET(getRequest(alice, `/api/uploads/${u.id}`), ctx({ id: u.id }))).status).toBe(404);
+
+      await collectUploads(deps(), DAY_MS);
+      expect(await row(u.id)).toBeNull();
+      expect(await stored(u.key)).toBe(false);
+    });
+
+    it("a stop after deleting the object (or a failed delete) leaves a DELETING row the next pass finishes; used uploads are untouched", async () => {
+      const used = await usedUpload();
+      const afterDelete = await upload(OLD);
+      const failed = await upload(OLD);
+      const crashAfter: Storage = { ...store(), delete: async (k) => (await store().delete(k), Promise.reject(new Error("stop after the object delete"))) };
+      const failBefore: Storage = { ...store(), delete: () => Promise.reject(new Error("object delete failed")) };
+
+      expect(await markForDeletion(s.db, afterDelete.id, new Date(Date.now() - DAY_MS))).toBe(true);
+      await expect(finishDeletion({ db: s.db, storage: crashAfter }, { id: afterDelete.id, storageKey: afterDelete.key })).rejects.toThrow("stop after");
+      expect(await row(afterDelete.id)).toEqual({ status: "DELETING" });
+      expect(await stored(afterDelete.key)).toBe(false);
+
+      await expect(collectUploads({ db: s.db, storage: failBefore }, DAY_MS)).rejects.toThrow("object delete failed");
+      expect(await row(failed.id)).toEqual({ status: "DELETING" });
+      expect(await stored(failed.key)).toBe(true);
+
+      // Next pass (a restart): both finish, and what a take uses was never touched.
+      await collectUploads(deps(), DAY_MS);
+      for (const gone of [afterDelete, failed]) {
+        expect(await row(gone.id)).toBeNull();
+        expect(await stored(gone.key)).toBe(false);
+      }
+      expect(await row(used.id)).toEqual({ status: "READY" });
+      expect(await stored(used.key)).toBe(true);
+      await referencedIntact();
+    });
+
+    it("the mark re-checks references: a take that uses the upload after the candidate was read wins", async () => {
+      const u = await upload(OLD);
+      const res = await submit({ mode: "image", uploadId: u.id });
+      expect(res.status).toBe(202);
+      // A collector that read the candidate before the take existed, with a cutoff after the take's use.
+      expect(await markForDeletion(s.db, u.id, new Date(Date.now() + 60_000))).toBe(false);
+      expect(await row(u.id)).toEqual({ status: "READY" });
+      expect(await stored(u.key)).toBe(true);
+    });
+
+    it("a take and the collector racing for one upload: either the take is refused or the upload stays", async () => {
+      for (let i = 0; i < 8; i++) {
+        const u = await upload(OLD);
+        const [marked, res] = await Promise.all([markForDeletion(s.db, u.id, new Date(Date.now() - DAY_MS)), submit({ mode: "image", uploadId: u.id })]);
+        await collectUploads(deps(), DAY_MS);
+        if (res.status === 202) {
+          usedHere.push(u.key);
+          expect(marked).toBe(false);
+          expect(await row(u.id)).toEqual({ status: "READY" });
+          expect(await stored(u.key)).toBe(true);
+        } else {
+          expect(res.status).toBe(409);
+          expect((await res.json()).error.code).toBe("upload_deleting");
+          expect(marked).toBe(true);
+          expect(await row(u.id)).toBeNull();
+        }
+      }
+      await referencedIntact();
+    });
+  });
+
+  it("a STORING upload (its object not written yet) is not a usable input: 422 upload_not_found", async () => {
+    const id = randomBytes(16).toString("hex");
+    await s.db.upload.create({
+      data: { id, ownerId: alice.id, storageKey: uploadKey(id, "png"), mime: "image/png", width: 1024, height: 576, bytes: 1, sha256: "0".repeat(64), status: "STORING" },
+    });
+    const res = await submit({ mode: "image", uploadId: id });
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.code).toBe("upload_not_found");
+  });
+});
