@@ -4,8 +4,10 @@ import type { Storage } from "@/lib/server/storage";
 import { createStorage } from "@/lib/server/storage/create-storage";
 import { uploadKey } from "@/lib/server/storage/keys";
 import { collectUploads, finishDeletion, markForDeletion } from "@/lib/server/uploads/collect-uploads";
+import { startWorker } from "@/lib/server/worker/start-worker";
 import { startS3rver, type S3rverHandle } from "../support/s3rver";
 import { providers } from "../support/test-db";
+import { waitFor } from "../support/wait-for";
 import { ctx, getRequest, setupStudio, type Studio, type StudioUser, submitRequest } from "./generations-api-support";
 
 // The collector of unused uploads (lib/server/uploads/collect-uploads.ts) on local disk and S3: what
@@ -174,6 +176,21 @@ describe.each(providers())("upload collector on %s", (kind) => {
       }
       await referencedIntact();
     });
+  });
+
+  it("every worker runs the collector: an unused upload is deleted once a worker starts", async () => {
+    const id = randomBytes(16).toString("hex");
+    const key = uploadKey(id, "png");
+    const put = await stores.local.put(key, randomBytes(2048), { contentType: "image/png" });
+    const at = new Date(Date.now() - 30 * DAY_MS);
+    await s.db.upload.create({ data: { id, ownerId: alice.id, storageKey: key, mime: "image/png", width: 1024, height: 576, bytes: put.bytes, sha256: put.sha256, createdAt: at, usedAt: at } });
+    const worker = startWorker({ storage: stores.local });
+    try {
+      await waitFor("the worker's collector to delete the upload", async () => !(await s.db.upload.findUnique({ where: { id } })), 60_000);
+      expect(await stores.local.stat(key)).toBeNull();
+    } finally {
+      await worker.stop();
+    }
   });
 
   it("a STORING upload (its object not written yet) is not a usable input: 422 upload_not_found", async () => {
