@@ -57,27 +57,33 @@ describe.each(providers())("upload quota on %s", (kind) => {
     expect(await usage(alice)).toBe(fits * size);
   });
 
-  it("the rolling day moves on, the total does not: 413 upload_quota_total; N parallel at the total edge", async () => {
-    const bob = await s.user("bob@x.test");
+  it("the day is rolling: uploads older than 24 hours no longer count against it", async () => {
+    const dave = await s.user("dave@x.test");
     const perDay = Math.floor(MB / size);
-    const inTotal = Math.floor((2 * MB) / size);
-    let stored = 0;
-    while (stored < inTotal) {
-      // Yesterday's uploads no longer count against the day, only against the total.
-      await age(bob, DAY_MS + 60_000);
-      const batch = Math.min(perDay, inTotal - stored);
-      const results = await Promise.all(Array.from({ length: batch + 3 }, () => upload(bob)));
-      expect(results.filter((r) => r.status === 201)).toHaveLength(batch);
-      stored += batch;
-    }
-    await age(bob, DAY_MS + 60_000);
-    const res = await upload(bob);
-    expect(res.status).toBe(413);
-    const body = await res.json();
+    for (let i = 0; i < perDay; i++) expect((await upload(dave)).status).toBe(201);
+    expect((await upload(dave)).status).toBe(429);
+    await age(dave, DAY_MS + 60_000);
+    expect((await upload(dave)).status).toBe(201);
+  });
+
+  it("N parallel uploads at the total edge: exactly the number that fits succeed, the rest are 413 naming the limit and what is stored", async () => {
+    const bob = await s.user("bob@x.test");
+    // Stored two days ago (outside the day): room left in the total for exactly two more, while the
+    // day would allow more.
+    const earlier = 2 * MB - 2 * size - 1000;
+    const at = new Date(Date.now() - 2 * DAY_MS);
+    await s.db.upload.create({
+      data: { id: randomBytes(16).toString("hex"), ownerId: bob.id, storageKey: "uploads/earlier.png", mime: "image/png", width: 320, height: 320, bytes: earlier, sha256: "0".repeat(64), createdAt: at, usedAt: at },
+    });
+    const results = await Promise.all(Array.from({ length: 6 }, () => upload(bob)));
+    expect(results.filter((r) => r.status === 201)).toHaveLength(2);
+    expect(results.filter((r) => r.status === 413)).toHaveLength(4);
+    const body = await results.find((r) => r.status === 413)?.json();
+    const usedMb = String(Math.round(((earlier + 2 * size) / MB) * 10) / 10);
     expect(body.error.code).toBe("upload_quota_total");
-    expect(body.error.messages.en).toContain("of 2 MB stored");
-    expect(body.error.messages["zh-CN"]).toContain("上限 2 MB");
-    expect(await s.db.upload.count({ where: { ownerId: bob.id } })).toBe(inTotal);
+    expect(body.error.messages.en).toContain(`${usedMb} of 2 MB stored`);
+    expect(body.error.messages["zh-CN"]).toContain(`已存储 ${usedMb} MB，上限 2 MB`);
+    expect(await usage(bob)).toBe(earlier + 2 * size);
   });
 
   it("deleted uploads free the quota (the collector removed the unused ones)", async () => {

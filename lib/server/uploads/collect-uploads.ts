@@ -24,7 +24,7 @@ import type { Storage } from "../storage";
 // A crash after 2 leaves the same row without its object: 2 again is a no-op, then 3. So a file
 // that something references is never deleted, and every started deletion finishes.
 
-/** Rows handled per query; a pass repeats until nothing is left. */
+/** Rows per query; a pass pages through all of them. */
 const BATCH = 100;
 
 export interface CollectDeps {
@@ -63,30 +63,35 @@ export async function finishDeletion(deps: CollectDeps, row: { id: string; stora
   await deps.db.upload.deleteMany({ where: { id: row.id, status: "DELETING" } });
 }
 
-/** Idle past the cutoff and (as far as this read sees) unreferenced; markForDeletion decides. */
-async function candidates(client: Db, cutoff: Date, skip: Set<string>): Promise<string[]> {
+/**
+ * One page (by id, after `after`) of uploads idle since before the cutoff: the ids that look unused
+ * to this read (markForDeletion decides) and the page's last id, null when there is no more.
+ */
+async function candidates(client: Db, cutoff: Date, after: string): Promise<{ unused: string[]; last: string | null }> {
   const rows = await client.upload.findMany({
-    where: { status: { in: ["READY", "STORING"] }, usedAt: { lt: cutoff }, inputs: { none: {} }, id: { notIn: [...skip] } },
+    where: { status: { in: ["READY", "STORING"] }, usedAt: { lt: cutoff }, id: { gt: after }, inputs: { none: {} } },
     select: { id: true, frameOfId: true },
-    orderBy: { usedAt: "asc" },
+    orderBy: { id: "asc" },
     take: BATCH,
   });
   const takes = rows.flatMap((r) => (r.frameOfId ? [r.frameOfId] : []));
   const live = new Set(
     takes.length ? (await client.generation.findMany({ where: { id: { in: takes }, deletedAt: null }, select: { id: true } })).map((g) => g.id) : [],
   );
-  for (const r of rows) if (r.frameOfId && live.has(r.frameOfId)) skip.add(r.id);
-  return rows.filter((r) => !(r.frameOfId && live.has(r.frameOfId))).map((r) => r.id);
+  return { unused: rows.filter((r) => !(r.frameOfId && live.has(r.frameOfId))).map((r) => r.id), last: rows.length === BATCH ? (rows.at(-1)?.id ?? null) : null };
 }
 
-/** One pass: finishes earlier deletions, then deletes every upload unused for `graceMs`. Returns how many rows it deleted. */
+/** One pass: marks every upload unused for `graceMs`, then finishes every DELETING row (this pass's and any an earlier pass left). Returns the rows deleted. */
 export async function collectUploads(deps: CollectDeps, graceMs: number, now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - graceMs);
-  const kept = new Set<string>(); // candidates a pass found in use: not looked at again this pass
+  for (let after: string | null = ""; after !== null; ) {
+    const page: { unused: string[]; last: string | null } = await candidates(deps.db, cutoff, after);
+    for (const id of page.unused) await markForDeletion(deps.db, id, cutoff);
+    after = page.last;
+  }
   let deleted = 0;
   for (;;) {
-    for (const id of await candidates(deps.db, cutoff, kept)) if (!(await markForDeletion(deps.db, id, cutoff))) kept.add(id);
-    const doomed = await deps.db.upload.findMany({ where: { status: "DELETING" }, select: { id: true, storageKey: true }, take: BATCH });
+    const doomed = await deps.db.upload.findMany({ where: { status: "DELETING" }, select: { id: true, storageKey: true }, orderBy: { id: "asc" }, take: BATCH });
     if (doomed.length === 0) return deleted;
     for (const row of doomed) await finishDeletion(deps, row);
     deleted += doomed.length;
