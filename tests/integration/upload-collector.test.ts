@@ -4,6 +4,7 @@ import type { Storage } from "@/lib/server/storage";
 import { createStorage } from "@/lib/server/storage/create-storage";
 import { uploadKey } from "@/lib/server/storage/keys";
 import { collectUploads, finishDeletion, markForDeletion } from "@/lib/server/uploads/collect-uploads";
+import { markUploadsUsed } from "@/lib/server/uploads/mark-uploads-used";
 import { startWorker } from "@/lib/server/worker/start-worker";
 import { startS3rver, type S3rverHandle } from "../support/s3rver";
 import { providers } from "../support/test-db";
@@ -33,6 +34,12 @@ describe.each(providers())("upload collector on %s", (kind) => {
     await s?.drop();
     await s3?.stop();
   });
+
+  /** PostgreSQL: a session of this database waits for a row lock. */
+  async function blockedOnLock(): Promise<boolean> {
+    const rows = await s.db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+    return Number(rows[0]?.n ?? 0) > 0;
+  }
 
   const submit = (body: unknown) => s.routes.generations.POST(submitRequest(alice, body, `collector-key-${++keyN}`));
 
@@ -157,6 +164,26 @@ describe.each(providers())("upload collector on %s", (kind) => {
       expect(await stored(u.key)).toBe(true);
     });
 
+    it("a take's transaction holding the upload row while the mark runs: the mark waits, then finds it used and marks nothing", async () => {
+      const u = await upload(OLD);
+      const takeId = await take();
+      const cutoff = new Date(Date.now() - DAY_MS);
+      let marking: Promise<boolean> | undefined;
+      await s.db.$transaction(async (tx) => {
+        await markUploadsUsed(tx, [u.id], new Date());
+        await tx.generationInput.create({ data: { generationId: takeId, position: 0, uploadId: u.id } });
+        marking = markForDeletion(s.db, u.id, cutoff);
+        // PostgreSQL: commit only once the mark is blocked on this row (it then re-evaluates its
+        // WHERE on the committed row). SQLite's single writer runs the mark after this commits.
+        if (kind === "postgresql") await waitFor("the mark to wait for the row lock", () => blockedOnLock(), 10_000);
+      });
+      expect(await marking).toBe(false);
+      usedHere.push(u.key);
+      expect(await row(u.id)).toEqual({ status: "READY" });
+      await collectUploads(deps(), DAY_MS);
+      expect(await stored(u.key)).toBe(true);
+    });
+
     it("a take and the collector racing for one upload: either the take is refused or the upload stays", async () => {
       for (let i = 0; i < 8; i++) {
         const u = await upload(OLD);
@@ -184,7 +211,8 @@ describe.each(providers())("upload collector on %s", (kind) => {
     const put = await stores.local.put(key, randomBytes(2048), { contentType: "image/png" });
     const at = new Date(Date.now() - 30 * DAY_MS);
     await s.db.upload.create({ data: { id, ownerId: alice.id, storageKey: key, mime: "image/png", width: 1024, height: 576, bytes: put.bytes, sha256: put.sha256, createdAt: at, usedAt: at } });
-    const worker = startWorker({ storage: stores.local });
+    // No job kinds: this worker only sweeps (the takes other tests queued stay queued).
+    const worker = startWorker({ db: s.db, provider: kind, storage: stores.local, kinds: [] });
     try {
       await waitFor("the worker's collector to delete the upload", async () => !(await s.db.upload.findUnique({ where: { id } })), 60_000);
       expect(await stores.local.stat(key)).toBeNull();
