@@ -97,6 +97,12 @@ const schema = z.object({
   ALLOWED_HOSTS: z.preprocess(emptyToUndef, z.string().regex(/^\s*[^\s,]+(\s*,\s*[^\s,]+)*\s*$/, "a comma-separated list of host or host:port").optional()),
   // Local media jobs (last-frame extraction, …) running at once across all workers: each is one ffmpeg.
   MEDIA_JOB_CONCURRENCY: int(2, 1, 64),
+  // Uploads (lib/server/uploads): what one user may store of input images, in MB (1 MB = 1,048,576
+  // bytes) per rolling 24 hours and in total; an upload no take uses is deleted this many hours after
+  // it was last used (the collector run by the worker).
+  UPLOAD_QUOTA_DAILY_MB: int(500, 1, 1_000_000),
+  UPLOAD_QUOTA_TOTAL_MB: int(5000, 1, 10_000_000),
+  UPLOAD_GC_GRACE_HOURS: num(24, 1, 24 * 365),
   WORKER_IN_APP: bool.default(true),
   // Job runner (lib/server/jobs): jobs per process, lease length (DB clock), idle DB poll interval, and a
   // divisor for the worker's own time constants (backoff, poll spacing, ceilings) used with a fast simulator.

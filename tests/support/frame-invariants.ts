@@ -24,6 +24,8 @@ export async function checkFrameInvariants(db: Db, mediaRoot: string): Promise<R
     const upload = await db.upload.findUniqueOrThrow({ where: { id: result.uploadId } });
     const take = await db.generation.findUniqueOrThrow({ where: { id: job.subjectId } });
     expect(upload.storageKey).toBe(lastFrameKey(job.subjectId));
+    // Linked to its take, so the upload collector keeps it while the take is not deleted.
+    expect(upload.frameOfId).toBe(job.subjectId);
     expect([upload.ownerId, upload.teamId]).toEqual([take.ownerId, take.teamId]);
     const bytes = fs.readFileSync(file);
     expect(bytes.length).toBe(upload.bytes);

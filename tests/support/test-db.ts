@@ -25,21 +25,22 @@ export function assertLocal(url: string): void {
   }
 }
 
-export function migrate(url: string): void {
+/** Applies the migrations of `migrationsDir` (default: the provider's own history). */
+export function migrate(url: string, migrationsDir?: string): void {
   assertLocal(url);
   const r = spawnSync(process.execPath, [path.join(root, "scripts/prisma-migrate.mjs"), "deploy"], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: url },
+    env: { ...process.env, DATABASE_URL: url, ...(migrationsDir ? { PRISMA_MIGRATIONS: migrationsDir } : {}) },
     encoding: "utf8",
     timeout: 120_000,
   });
   if (r.status !== 0) throw new Error(`migration failed for ${url}:\n${r.stdout}\n${r.stderr}`);
 }
 
-export async function createSqliteTestDb(): Promise<TestDb> {
+export async function createSqliteTestDb(migrationsDir?: string): Promise<TestDb> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "framehouse-test-"));
   const url = `file:${path.join(dir, "test.db")}`;
-  migrate(url);
+  migrate(url, migrationsDir);
   const client = createDb(url);
   return {
     name: "sqlite",
@@ -52,7 +53,7 @@ export async function createSqliteTestDb(): Promise<TestDb> {
   };
 }
 
-async function createPostgresTestDb(baseUrl: string): Promise<TestDb> {
+async function createPostgresTestDb(baseUrl: string, migrationsDir?: string): Promise<TestDb> {
   assertLocal(baseUrl);
   const name = `framehouse_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: baseUrl });
@@ -62,7 +63,7 @@ async function createPostgresTestDb(baseUrl: string): Promise<TestDb> {
   const u = new URL(baseUrl);
   u.pathname = `/${name}`;
   const url = u.toString();
-  migrate(url);
+  migrate(url, migrationsDir);
   const client = createDb(url);
   return {
     name: "postgresql",
@@ -83,7 +84,8 @@ export function providers(): ("sqlite" | "postgresql")[] {
   return process.env.TEST_POSTGRES_URL ? ["sqlite", "postgresql"] : ["sqlite"];
 }
 
-export function createTestDb(kind: "sqlite" | "postgresql"): Promise<TestDb> {
-  if (kind === "postgresql") return createPostgresTestDb(process.env.TEST_POSTGRES_URL ?? "");
-  return createSqliteTestDb();
+/** A fresh database of `kind`, migrated (with `migrationsDir`: only that history, e.g. to test a data migration). */
+export function createTestDb(kind: "sqlite" | "postgresql", migrationsDir?: string): Promise<TestDb> {
+  if (kind === "postgresql") return createPostgresTestDb(process.env.TEST_POSTGRES_URL ?? "", migrationsDir);
+  return createSqliteTestDb(migrationsDir);
 }

@@ -69,7 +69,7 @@ async function extractStep(ctx: StepContext): Promise<void> {
     crashPoint("frame.afterStore");
     const id = lastFrameUploadId(takeId);
     const result: LastFrameResult = { uploadId: id, width, height, sha256: put.sha256 };
-    const row = { ownerId: take.ownerId, teamId: take.teamId, storageKey: key, mime: "image/png", width, height, bytes: put.bytes, sha256: put.sha256 };
+    const row = { ownerId: take.ownerId, teamId: take.teamId, frameOfId: takeId, storageKey: key, mime: "image/png", width, height, bytes: put.bytes, sha256: put.sha256 };
     await ctx.done({
       result: { ...result },
       effect: async (tx) => void (await tx.upload.upsert({ where: { id }, create: { id, ...row }, update: row })),

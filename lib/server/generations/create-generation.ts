@@ -16,6 +16,7 @@ import { nudgeWorkers } from "../jobs/nudge";
 import { hold } from "../ledger/ledger";
 import { DB_MODE_OF } from "@/lib/shared/generation-mode";
 import { paramsHash } from "./params-hash";
+import { markUploadsUsed } from "../uploads/mark-uploads-used";
 import { enqueueVideoJob } from "./video-job/kind";
 
 // POST /api/generations. Queues one take: the Generation row (status QUEUED, upstreamRequestId
@@ -24,7 +25,8 @@ import { enqueueVideoJob } from "./video-job/kind";
 // Idempotency-Key): the unique index decides the race, a P2002 means "someone with this key got
 // there first" and we answer with that row (same hash) or 422. The params JSON is the one schema
 // of lib/shared/generation-params.ts; inputs are GenerationInput rows (position 0 = first frame,
-// 1 = last frame) pointing at Upload rows.
+// 1 = last frame) pointing at Upload rows, each marked used in the same transaction (refused while the
+// collector deletes it: lib/server/uploads/mark-uploads-used.ts).
 
 export interface CreateOptions {
   retryOfId?: string;
@@ -75,14 +77,15 @@ async function checkInputs(client: Db, access: Access, ids: string[]): Promise<v
   if (ids.length === 0) return;
   const uploads = await client.upload.findMany({
     where: { id: { in: ids } },
-    select: { id: true, ownerId: true, teamId: true, width: true, height: true },
+    select: { id: true, ownerId: true, teamId: true, width: true, height: true, status: true },
   });
   const byId = new Map(uploads.map((u) => [u.id, u]));
   const usable = await usableUploadIds(client, access, uploads);
   const ordered = ids.map((id) => byId.get(id));
   const dims: { width: number; height: number }[] = [];
   for (const u of ordered) {
-    if (!u || !usable.has(u.id)) throw new AppError("upload_not_found");
+    if (!u || !usable.has(u.id) || u.status === "STORING") throw new AppError("upload_not_found");
+    if (u.status === "DELETING") throw new AppError("upload_deleting");
     if (!aspectOk(u.width, u.height)) throw new AppError("image_aspect");
     dims.push(u);
   }
@@ -123,6 +126,7 @@ export async function createGeneration(
         // serializes the budget checks without SERIALIZABLE isolation. No budget: the insert below
         // is the first write.
         await lockBudgetScopes(tx, subject, limits);
+        await markUploadsUsed(tx, uploadIds, new Date());
         const generation = await tx.generation.create({
           data: {
             ownerId: actor.id,

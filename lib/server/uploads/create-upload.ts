@@ -1,5 +1,5 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { sniffImageType } from "@/lib/shared/image-type";
 import type { UploadView } from "@/lib/shared/upload-view";
 import type { Db } from "../db";
@@ -8,10 +8,15 @@ import type { Access } from "../permissions";
 import type { Storage } from "../storage";
 import { uploadKey } from "../storage/keys";
 import { normalizeImage } from "./normalize-image";
+import { reserveUpload } from "./upload-quota";
 
-// POST /api/uploads: magic bytes → decode/check/re-encode → store under a generated key → Upload row.
-// The object is written first and the row second; if the row fails the object is removed, so no row
-// ever points at a missing object.
+// POST /api/uploads: magic bytes → decode/check/re-encode → reserve the bytes against the user's
+// quota (the row, STORING: ./upload-quota.ts) → store under a generated key → READY. A STORING row is
+// never served nor accepted as a take's input. If the object cannot be stored the row is removed; a
+// crash in between leaves a STORING row that the collector (./collect-uploads.ts) deletes with its
+// object after the grace period. READY is conditional on STORING: should the collector have taken
+// the row meanwhile, this request removes the object it wrote and fails, so no READY row ever
+// points at a missing object.
 
 function uploadUrl(id: string): string {
   return `/api/uploads/${encodeURIComponent(id)}`;
@@ -28,23 +33,19 @@ export async function createUpload(client: Db, store: Storage, access: Access, b
   const image = await normalizeImage(bytes, kind);
   const id = newUploadId();
   const key = uploadKey(id, image.ext);
-  const put = await store.put(key, image.data, { contentType: image.mime });
+  const sha256 = createHash("sha256").update(image.data).digest("hex");
+  const size = image.data.byteLength;
+  await reserveUpload(client, { id, ownerId: access.actor.id, storageKey: key, mime: image.mime, width: image.width, height: image.height, bytes: size, sha256 });
   try {
-    await client.upload.create({
-      data: {
-        id,
-        ownerId: access.actor.id,
-        storageKey: key,
-        mime: image.mime,
-        width: image.width,
-        height: image.height,
-        bytes: put.bytes,
-        sha256: put.sha256,
-      },
-    });
+    await store.put(key, image.data, { contentType: image.mime });
   } catch (err) {
-    await store.delete(key).catch(() => undefined);
+    await client.upload.deleteMany({ where: { id, status: "STORING" } }).catch(() => undefined);
     throw err;
   }
-  return { id, width: image.width, height: image.height, mime: image.mime, bytes: put.bytes, url: uploadUrl(id) };
+  const ready = await client.upload.updateMany({ where: { id, status: "STORING" }, data: { status: "READY" } });
+  if (ready.count !== 1) {
+    await store.delete(key).catch(() => undefined);
+    throw new AppError("upload_deleting");
+  }
+  return { id, width: image.width, height: image.height, mime: image.mime, bytes: size, url: uploadUrl(id) };
 }

@@ -9,7 +9,8 @@ import type { Storage } from "../storage";
 // GET /api/uploads/:id: the stored (re-encoded) image, to its owner only; anyone else gets 404.
 export async function serveUpload(client: Db, store: Storage, access: Access, req: Request, id: string): Promise<Response> {
   const upload = await client.upload.findUnique({ where: { id } });
-  if (!upload) throw new AppError("not_found");
+  // Only a READY upload has its object for sure (STORING: being written; DELETING: being removed).
+  if (!upload || upload.status !== "READY") throw new AppError("not_found");
   // Besides its uploader, whoever can see a clip made from the image may see it (team clip details).
   const viaClip =
     !canViewUpload(access, upload) &&

@@ -11,9 +11,11 @@ import type { JobKind, RunnerDeps } from "@/lib/server/jobs/job-kind";
 import { type RunningWorker, startRunner } from "@/lib/server/jobs/runner";
 import { upstreamTimeScale } from "@/lib/server/jobs/time-scale";
 import { storage as defaultStorage } from "@/lib/server/storage/instance";
+import { startUploadCollector } from "./upload-collector";
 
 // The composition root of background work: the job runner with every kind the studio has. Adding a
-// kind means writing its module and listing it here (docs/architecture.md, "Adding a job kind").
+// kind means writing its module and listing it here (docs/architecture.md, "Adding a job kind"). Each
+// worker also runs the collector of unused uploads (./upload-collector.ts).
 
 export type { RunningWorker };
 
@@ -42,10 +44,18 @@ export function startWorker(options: WorkerOptions = {}): RunningWorker {
     scratchDir: path.resolve(e.DATA_DIR, "worker-tmp"),
     ...overrides,
   };
-  return startRunner({
+  const stopCollector = startUploadCollector(deps, e.UPLOAD_GC_GRACE_HOURS * 3_600_000);
+  const runner = startRunner({
     deps,
     kinds: kinds ?? JOB_KINDS,
     concurrency: concurrency ?? e.WORKER_CONCURRENCY,
     idlePollMs: idlePollMs ?? e.WORKER_IDLE_POLL_MS,
   });
+  return {
+    ...runner,
+    async stop(graceMs) {
+      await stopCollector();
+      await runner.stop(graceMs);
+    },
+  };
 }
