@@ -25,6 +25,10 @@ export interface SimulatorOptions {
   urlTtlSeconds?: number;
   /** Prompt substrings that trigger 400 1301. */
   unsafeMarkers?: string[];
+  /** What a create repeating an earlier request_id gets (UNVERIFIED upstream; docs/upstream.md). */
+  repeatRequestId?: RepeatRequestIdBehaviour;
+  /** The code for a prompt over 512 characters (UNVERIFIED upstream: 1261 as documented, or 1214). */
+  promptTooLongCode?: "1261" | "1214";
   /** Max create body bytes (base64 images included). */
   maxBodyBytes?: number;
   maxImageBytes?: number;
@@ -49,6 +53,14 @@ export type ResolvedOptions = Required<Omit<SimulatorOptions, "keys" | "stateDir
   fetchImage?: ImageFetcher;
 };
 
+/**
+ * refused: 400 1231 and no new task (what the code table suggests); accepted: a new, separately billed
+ * task; same: 200 with the first task's id (idempotent). Which one the platform does is what
+ * `npm run upstream:check --spend` measures.
+ */
+export const REPEAT_REQUEST_ID_BEHAVIOURS = ["refused", "accepted", "same"] as const;
+export type RepeatRequestIdBehaviour = (typeof REPEAT_REQUEST_ID_BEHAVIOURS)[number];
+
 export const SIMULATOR_DEFAULTS = {
   host: "127.0.0.1",
   port: 0,
@@ -56,6 +68,8 @@ export const SIMULATOR_DEFAULTS = {
   failRate: 0,
   concurrency: 5,
   urlTtlSeconds: 86_400,
+  repeatRequestId: "refused",
+  promptTooLongCode: "1261",
   unsafeMarkers: ["UNSAFE", "违禁"],
   maxBodyBytes: 64 * 1024 * 1024,
   maxImageBytes: 50 * 1024 * 1024,
@@ -72,4 +86,6 @@ export interface SimSwitches {
   speed: number;
   unsafeMarkers: string[];
   urlTtlSeconds: number;
+  repeatRequestId: RepeatRequestIdBehaviour;
+  promptTooLongCode: "1261" | "1214";
 }

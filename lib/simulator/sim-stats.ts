@@ -11,6 +11,8 @@ export interface SimStats {
   /** GETs for a task that arrived while another GET for the same task was still open. */
   overlappingPolls: Record<string, number>;
   overlappingPollsTotal: number;
+  /** Creates that repeated a request_id and got the earlier task back (repeatRequestId "same"). */
+  repeatsAnsweredSame: number;
   /** Creates refused with 1302 because the key's per-model cap was full. */
   rejectedOverCap: number;
   requests: { create: number; query: number; file: number; control: number };
@@ -27,6 +29,7 @@ export function emptyStats(): SimStats {
     overlappingPolls: {},
     overlappingPollsTotal: 0,
     rejectedOverCap: 0,
+    repeatsAnsweredSame: 0,
     requests: { create: 0, query: 0, file: 0, control: 0 },
     errorsByCode: {},
     faultsInjected: 0,

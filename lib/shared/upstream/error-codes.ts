@@ -1,4 +1,4 @@
-// The upstream's business error codes (docs/upstream-vidu.md §4) with the HTTP status each arrives with and the
+// The upstream's business error codes (docs/upstream.md §4) with the HTTP status each arrives with and the
 // class the studio reacts to. One table drives both the client's classification and the simulator's
 // replies, so they cannot drift apart.
 
