@@ -111,6 +111,7 @@ export async function handleCreate(ctx: SimContext, req: IncomingMessage, res: S
 
   ctx.stats.totalAccepts++;
   ctx.stats.acceptsByRequestId[requestId] = (ctx.stats.acceptsByRequestId[requestId] ?? 0) + 1;
+  (ctx.stats.taskIdsByRequestId[requestId] ??= []).push(id);
   const inFlight = ctx.store.countProcessing(undefined, v.model, now);
   ctx.stats.peakInFlight[v.model] = Math.max(ctx.stats.peakInFlight[v.model] ?? 0, inFlight);
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { FaultQueue, FaultSpec } from "./faults";
 import type { RenderQueue } from "./render-queue";
-import { REPEAT_REQUEST_ID_BEHAVIOURS, type SimSwitches } from "./sim-options";
+import { REPEAT_REQUEST_ID_BEHAVIOURS } from "@/lib/shared/upstream/upstream-facts";
+import type { SimSwitches } from "./sim-options";
 import { emptyStats, type SimStats } from "./sim-stats";
 import { statusAt, type TaskStatus, type TaskStore } from "./task-store";
 

@@ -1,4 +1,5 @@
 import type { ImageFetcher } from "./fetch-image";
+import type { RepeatRequestIdBehaviour } from "@/lib/shared/upstream/upstream-facts";
 import type { RenderFn } from "./render-contract";
 
 // Plain options for startSimulator(); only the wiring (scripts/simulator.ts, lib/server/bigmodel/
@@ -25,7 +26,10 @@ export interface SimulatorOptions {
   urlTtlSeconds?: number;
   /** Prompt substrings that trigger 400 1301. */
   unsafeMarkers?: string[];
-  /** What a create repeating an earlier request_id gets (UNVERIFIED upstream; docs/upstream.md). */
+  /**
+   * What a create repeating an earlier request_id gets (UNVERIFIED upstream; docs/upstream.md):
+   * refused (400 1231, the code table's reading), accepted (a new billed task), same (the first task).
+   */
   repeatRequestId?: RepeatRequestIdBehaviour;
   /** The code for a prompt over 512 characters (UNVERIFIED upstream: 1261 as documented, or 1214). */
   promptTooLongCode?: "1261" | "1214";
@@ -52,14 +56,6 @@ export type ResolvedOptions = Required<Omit<SimulatorOptions, "keys" | "stateDir
   render?: RenderFn;
   fetchImage?: ImageFetcher;
 };
-
-/**
- * refused: 400 1231 and no new task (what the code table suggests); accepted: a new, separately billed
- * task; same: 200 with the first task's id (idempotent). Which one the platform does is what
- * `npm run upstream:check --spend` measures.
- */
-export const REPEAT_REQUEST_ID_BEHAVIOURS = ["refused", "accepted", "same"] as const;
-export type RepeatRequestIdBehaviour = (typeof REPEAT_REQUEST_ID_BEHAVIOURS)[number];
 
 export const SIMULATOR_DEFAULTS = {
   host: "127.0.0.1",

@@ -6,6 +6,8 @@ export interface SimStats {
   /** Creates accepted per request_id (a value above 1 is a double charge). */
   acceptsByRequestId: Record<string, number>;
   totalAccepts: number;
+  /** Task ids accepted per request_id, in order (what an operator finds in the platform's console). */
+  taskIdsByRequestId: Record<string, string[]>;
   /** Highest count of PROCESSING tasks per model seen at any accept (summed over keys). */
   peakInFlight: Record<string, number>;
   /** GETs for a task that arrived while another GET for the same task was still open. */
@@ -25,6 +27,7 @@ export function emptyStats(): SimStats {
   return {
     acceptsByRequestId: {},
     totalAccepts: 0,
+    taskIdsByRequestId: {},
     peakInFlight: {},
     overlappingPolls: {},
     overlappingPollsTotal: 0,
