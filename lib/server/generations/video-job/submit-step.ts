@@ -132,7 +132,7 @@ async function handleCreateError(ctx: StepContext, row: Generation, e: UpstreamE
       const inFlight = await db.job.count({ where: { lane, inLane: true } });
       await noteQueueRefusal(db, lane, modelCap, inFlight);
       logger.warn("video.submit_queued", log);
-      await waitAndRetry(ctx, row, attempt, sent, ctx.at(backoffMs(2, queueBackoff(timeScale))), note);
+      await waitAndRetry(ctx, row, attempt, sent, ctx.at(Math.max(backoffMs(2, queueBackoff(timeScale)), e.retryAfterMs ?? 0)), note);
       return;
     }
     case "breaker":
@@ -162,14 +162,17 @@ async function handleCreateError(ctx: StepContext, row: Generation, e: UpstreamE
       }
       await ctx.later("submit", ctx.at(leaseMs), { note });
       return;
-    default:
+    default: {
       // retry (5xx, overload, connect failures before sending) and anything unexpected.
       logger.warn("video.submit_retry", log);
       if (attempt >= MAX_SUBMIT_ATTEMPTS) {
         await ctx.fail("upstream_failed", `the upstream kept failing: ${upstreamText(e)}`);
         return;
       }
-      if (sent) await ctx.later("submit", ctx.at(backoffMs(attempt, submitBackoff(timeScale))), { note });
-      else await ctx.requeue(ctx.at(backoffMs(attempt, submitBackoff(timeScale))), { note, effect: (tx) => writeTakeStatus(tx, row.id, "QUEUED") });
+      // Retry-After, when the upstream sent one, is a floor under our own backoff.
+      const wait = Math.max(backoffMs(attempt, submitBackoff(timeScale)), e.retryAfterMs ?? 0);
+      if (sent) await ctx.later("submit", ctx.at(wait), { note });
+      else await ctx.requeue(ctx.at(wait), { note, effect: (tx) => writeTakeStatus(tx, row.id, "QUEUED") });
+    }
   }
 }
