@@ -6,6 +6,7 @@ import type { CrashLabel } from "@/lib/server/jobs/crash-point";
 import type { RepeatRequestIdBehaviour } from "@/lib/shared/upstream/upstream-facts";
 import { waitFor } from "@/tests/support/wait-for";
 import { queueTextClips, seedUser, startHarness, startHarnessWorker, type Harness } from "@/tests/support/worker-harness";
+import { providers } from "@/tests/support/test-db";
 import { checkInvariants } from "@/tests/support/worker-invariants";
 import { spawnWorker, stopWorker } from "@/tests/support/worker-process";
 
@@ -28,9 +29,9 @@ afterEach(async () => {
 
 type Setting = RepeatRequestIdBehaviour | "unknown";
 
-async function harnessFor(setting: Setting): Promise<Harness> {
+async function harnessFor(setting: Setting, provider: "sqlite" | "postgresql" = "sqlite"): Promise<Harness> {
   // "unknown": the platform may bill a repeat (the worst case), and nothing was measured.
-  const harness = await startHarness({ speed: SPEED, concurrency: 5, repeatRequestId: setting === "unknown" ? "accepted" : setting });
+  const harness = await startHarness({ speed: SPEED, concurrency: 5, repeatRequestId: setting === "unknown" ? "accepted" : setting }, provider);
   if (setting === "unknown") await harness.db.setting.deleteMany({ where: { key: "upstream.facts" } });
   return harness;
 }
@@ -50,14 +51,14 @@ async function admin(db: Db): Promise<string> {
   return (await db.user.create({ data: { email: `admin-${Date.now()}-${Math.random()}@example.test`, role: "ADMIN" } })).id;
 }
 
-describe("a create whose answer is lost (in-process worker)", () => {
+describe.each(providers())("a create whose answer is lost (in-process worker) on %s", (provider) => {
   it.each<[Setting, string]>([
     ["refused", "ORPHANED"],
     ["same", "STORED"],
     ["accepted", "HELD"],
     ["unknown", "HELD"],
   ])("repeat %s → %s, one accept", async (setting, expected) => {
-    h = await harnessFor(setting);
+    h = await harnessFor(setting, provider);
     const owner = await seedUser(h.db);
     const [take] = await queueTextClips(h.db, owner, 1);
     h.sim.control.inject({ type: "ackLost", target: "create", count: 1 });
@@ -81,7 +82,7 @@ describe("a create whose answer is lost (in-process worker)", () => {
   }, ENDS * 2 + 60_000);
 
   it("an admin closing a held take refunds it and the upstream task stays unreferenced, still one accept", async () => {
-    h = await harnessFor("unknown");
+    h = await harnessFor("unknown", provider);
     const owner = await seedUser(h.db);
     const [take] = await queueTextClips(h.db, owner, 1);
     h.sim.control.inject({ type: "ackLost", target: "create", count: 1 });
