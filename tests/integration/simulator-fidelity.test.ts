@@ -32,7 +32,8 @@ function sdkJwt(apiKey: string, opts: { expMs?: number; secret?: string } = {}):
 }
 
 beforeAll(async () => {
-  sim = await startSimulator({ speed: 1000, render: fakeRender, fetchImage: exampleImageFetcher });
+  // The per-model cap is not what this file tests: a high one keeps its many creates from meeting 1302.
+  sim = await startSimulator({ speed: 1000, concurrency: 1000, render: fakeRender, fetchImage: exampleImageFetcher });
   key = sim.keys[0] ?? "";
 });
 afterAll(async () => {
