@@ -29,6 +29,7 @@ export function UpstreamBanner({ isAdmin }: { isAdmin: boolean }) {
   return (
     <div role="status" className="rounded-lg border border-amber-600 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-50" data-testid="upstream-banner">
       <p className="font-semibold">{t("studio.upstream.paused")}</p>
+      {status.breaker.message && <p className="mt-1">{status.breaker.message[locale]}</p>}
       {isAdmin && (
         <p className="mt-1 text-xs">
           {t("studio.upstream.adminDetail", {

@@ -57,8 +57,9 @@ const schema = z.object({
   BIGMODEL_BASE_URL: z.url().default("https://open.bigmodel.cn/api/paas/v4"),
   BIGMODEL_CONNECT_TIMEOUT_MS: int(8_000, 100, 120_000),
   BIGMODEL_REQUEST_TIMEOUT_MS: int(60_000, 500, 600_000),
-  // Hosts result URLs may be downloaded from (comma separated); the simulator's host is added when in use.
-  BIGMODEL_MEDIA_HOSTS: z.string().default("aigc-files.bigmodel.cn,sfile.chatglm.cn"),
+  // Optional allowlist of hosts result URLs may be downloaded from (comma separated). Empty (the
+  // default): any public https host, through the SSRF guard (private addresses stay blocked).
+  BIGMODEL_MEDIA_HOSTS: z.string().default(""),
   // Simulator: generation-time speed factor (1 = realistic 90-300 s; 100 = ~1-3 s), FAIL rate, URL lifetime.
   SIMULATOR_SPEED: num(20, 0.01, 100_000),
   SIMULATOR_FAIL_RATE: num(0, 0, 1),

@@ -5,6 +5,7 @@ export const AUDIT_ACTIONS = [
   "clip.generate",
   "clip.delete",
   "clip.move",
+  "clip.held_resolve",
   "share.create",
   "share.revoke",
   "team.create",

@@ -8,6 +8,7 @@ export const GENERATION_STATUSES = [
   "SUBMITTING",
   "PROCESSING",
   "DOWNLOADING",
+  "HELD",
   "STORED",
   "REJECTED",
   "FAILED",
@@ -21,8 +22,12 @@ type Set_ = readonly GenerationStatus[];
 
 /** Waiting for its turn (or for the take it continues from): nothing was sent upstream yet. */
 const WAITING: Set_ = ["QUEUED"];
-/** The worker's states: a create was or is being sent, the task runs, the result is being saved. */
-const WORKING: Set_ = ["SUBMITTING", "PROCESSING", "DOWNLOADING"];
+/**
+ * The worker's states: a create was or is being sent, the task runs, the result is being saved, or
+ * (HELD) a create may have been accepted and re-sending it could be billed twice, so an admin decides
+ * (docs/reliability.md, "HELD"). A HELD take keeps its hold: it is neither charged nor refunded.
+ */
+const WORKING: Set_ = ["SUBMITTING", "PROCESSING", "DOWNLOADING", "HELD"];
 /** Not finished: WAITING ∪ WORKING. */
 export const RUNNING: Set_ = [...WAITING, ...WORKING];
 /** Ended with a video. */
@@ -45,12 +50,15 @@ const TRANSITIONS: Readonly<Record<GenerationStatus, Set_>> = {
   // claimed → SUBMITTING; cancelled by the user; a dependency failed or the input vanished → FAILED.
   QUEUED: ["SUBMITTING", "CANCELLED", "FAILED"],
   // accepted → PROCESSING; refused before acceptance (cap, breaker) → QUEUED; refused for its content →
-  // REJECTED; the upstream has the request id but we lost the task id → ORPHANED; retries spent → FAILED.
-  SUBMITTING: ["SUBMITTING", "QUEUED", "PROCESSING", "REJECTED", "ORPHANED", "FAILED"],
+  // REJECTED; the upstream has the request id but we lost the task id → ORPHANED; retries spent → FAILED;
+  // may have been accepted while a re-send is not known to be safe → HELD.
+  SUBMITTING: ["SUBMITTING", "QUEUED", "PROCESSING", "REJECTED", "ORPHANED", "FAILED", "HELD"],
   // SUCCESS → DOWNLOADING; FAIL, timeout, task unknown → FAILED.
   PROCESSING: ["PROCESSING", "DOWNLOADING", "FAILED", "ORPHANED"],
   // durable and verified → STORED; dead result link → EXPIRED; bad media or refused link → FAILED.
   DOWNLOADING: ["DOWNLOADING", "STORED", "EXPIRED", "FAILED"],
+  // an admin gave the upstream task id → PROCESSING (charged, polled); an admin marked it failed → FAILED (refunded).
+  HELD: ["HELD", "PROCESSING", "FAILED"],
   STORED: [],
   REJECTED: [],
   FAILED: [],
@@ -91,6 +99,7 @@ export const FAILURE_REASONS = {
   prompt_too_long: { status: "REJECTED", alert: false },
   invalid_params: { status: "REJECTED", alert: false },
   orphaned: { status: "ORPHANED", alert: true },
+  unconfirmed: { status: "FAILED", alert: false }, // an admin ended a HELD take (the alert was raised when it was held)
   upstream_failed: { status: "FAILED", alert: false },
   upstream_malformed: { status: "FAILED", alert: false },
   timeout: { status: "FAILED", alert: false },

@@ -4,6 +4,8 @@
 export interface BreakerView {
   open: boolean;
   code: string | null;
+  /** What the code means, in both languages (never the upstream's own, Chinese-only text). */
+  message: { en: string; "zh-CN": string } | null;
   since: string | null;
 }
 

@@ -1,8 +1,10 @@
+import http from "node:http";
 import https from "node:https";
-import { isPlaceholderHost, placeholderPng } from "./placeholder-image";
 
-// Downloads an https image_url the way the upstream would before accepting a task. Short timeout, a
-// byte cap and no redirects: the simulator only needs to know "fetchable image or not" (→ 1214).
+// Downloads an image_url (http or https) the way the upstream would before accepting a task. Short
+// timeout, a byte cap and no redirects: the simulator only needs to know "fetchable image or not"
+// (→ 1214). An unreachable URL is a failure, as on the platform; tests that use the documentation's
+// example URLs inject a fetcher (SimulatorOptions.fetchImage) instead.
 
 export type ImageFetcher = (url: string) => Promise<Buffer>;
 
@@ -16,10 +18,10 @@ export function createImageFetcher(opts: FetchImageOptions = {}): ImageFetcher {
   const maxBytes = opts.maxBytes ?? 50 * 1024 * 1024;
   return (raw) => {
     const url = new URL(raw);
-    if (url.protocol !== "https:") return Promise.reject(new Error("only https image URLs are fetched"));
-    if (isPlaceholderHost(url.hostname)) return Promise.resolve(placeholderPng(raw));
+    if (url.protocol !== "https:" && url.protocol !== "http:") return Promise.reject(new Error("only http(s) image URLs are fetched"));
+    const get = url.protocol === "https:" ? https.get : http.get;
     return new Promise<Buffer>((resolve, reject) => {
-      const req = https.get(url, { timeout: timeoutMs, agent: false }, (res) => {
+      const req = get(url, { timeout: timeoutMs, agent: false }, (res) => {
         if (res.statusCode !== 200) {
           res.resume();
           reject(new Error(`image URL answered HTTP ${res.statusCode}`));

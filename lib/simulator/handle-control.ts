@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { authenticate } from "./sim-auth";
 import { parseFaultSpec } from "./faults";
-import { authenticate, readBody, sendJson, sendUpstreamError, type SimContext } from "./sim-context";
+import { readBody, sendJson, sendUpstreamError, type SimContext } from "./sim-context";
 import { switchesPatchSchema, type SimControl } from "./sim-control";
 
 // POST /__sim/control and GET /__sim/stats: the same switches and ledger as the in-process
@@ -9,7 +10,7 @@ import { switchesPatchSchema, type SimControl } from "./sim-control";
 
 export async function handleControl(ctx: SimContext, control: SimControl, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
   ctx.stats.requests.control++;
-  const auth = authenticate(req, ctx.keys);
+  const auth = authenticate(req, ctx.keys, ctx.opts.now());
   if (!auth.ok) return sendUpstreamError(ctx, res, auth.code);
   if (req.method === "GET" && path === "/__sim/stats") {
     return sendJson(res, 200, { stats: control.stats(), switches: control.switches(), faults: control.pendingFaults() });

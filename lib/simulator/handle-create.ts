@@ -2,16 +2,18 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { authenticate } from "./sim-auth";
 import { createImageFetcher } from "./fetch-image";
 import { drawGenerationMs, newTaskId } from "./generation-time";
 import type { RenderInput } from "./render/render-clip";
-import { authenticate, readBody, sendJson, sendUpstreamError, type SimContext } from "./sim-context";
-import type { SimTask } from "./task-store";
+import { readBody, sendJson, sendUpstreamError, type SimContext } from "./sim-context";
+import { statusAt, type SimTask } from "./task-store";
 import { validateCreateRequest } from "./validate-request";
 
 // POST /api/paas/v4/videos/generations. Order of checks follows what was observed upstream: auth,
 // then the balance (1113 comes before any validation), overload, validation, content safety,
-// duplicate request_id, and last the per-key per-model concurrency cap.
+// repeated request_id (answered per the repeatRequestId switch: refused, a new task, or the same
+// task), and last the per-key per-model concurrency cap.
 
 const defaultFetcher = createImageFetcher();
 
@@ -36,7 +38,7 @@ export async function handleCreate(ctx: SimContext, req: IncomingMessage, res: S
   }
   if (fault?.type === "hang" && !fault.accept) return;
 
-  const auth = authenticate(req, ctx.keys);
+  const auth = authenticate(req, ctx.keys, ctx.opts.now());
   if (!auth.ok) return sendUpstreamError(ctx, res, auth.code, {}, fault);
   if (ctx.switches.noBalance) return sendUpstreamError(ctx, res, "1113", {}, fault);
   if (ctx.switches.overloaded) return sendUpstreamError(ctx, res, "1305", {}, fault);
@@ -56,6 +58,7 @@ export async function handleCreate(ctx: SimContext, req: IncomingMessage, res: S
   const checked = await validateCreateRequest(body, {
     fetchImage: ctx.opts.fetchImage ?? defaultFetcher,
     maxImageBytes: ctx.opts.maxImageBytes,
+    promptTooLongCode: ctx.switches.promptTooLongCode,
   });
   if (!checked.ok) return sendUpstreamError(ctx, res, checked.code, checked.vars, fault);
   const v = checked.value;
@@ -64,10 +67,15 @@ export async function handleCreate(ctx: SimContext, req: IncomingMessage, res: S
   if (ctx.switches.unsafeMarkers.some((m) => m && prompt.includes(m))) {
     return sendUpstreamError(ctx, res, "1301", {}, fault);
   }
-  if (v.requestId !== undefined && ctx.store.findByRequestId(auth.account, v.requestId)) {
-    return sendUpstreamError(ctx, res, "1231", { request_id: v.requestId }, fault);
-  }
   const now = ctx.now();
+  const earlier = v.requestId === undefined ? undefined : ctx.store.findByRequestId(auth.account, v.requestId);
+  if (earlier && ctx.switches.repeatRequestId === "refused") {
+    return sendUpstreamError(ctx, res, "1231", { request_id: earlier.requestId }, fault);
+  }
+  if (earlier && ctx.switches.repeatRequestId === "same") {
+    ctx.stats.repeatsAnsweredSame++;
+    return sendJson(res, 200, { id: earlier.id, model: earlier.model, request_id: earlier.requestId, task_status: statusAt(earlier, now) }, fault);
+  }
   if (ctx.store.countProcessing(auth.account, v.model, now) >= ctx.switches.concurrency) {
     ctx.stats.rejectedOverCap++;
     return sendUpstreamError(ctx, res, "1302", {}, fault);
@@ -103,6 +111,7 @@ export async function handleCreate(ctx: SimContext, req: IncomingMessage, res: S
 
   ctx.stats.totalAccepts++;
   ctx.stats.acceptsByRequestId[requestId] = (ctx.stats.acceptsByRequestId[requestId] ?? 0) + 1;
+  (ctx.stats.taskIdsByRequestId[requestId] ??= []).push(id);
   const inFlight = ctx.store.countProcessing(undefined, v.model, now);
   ctx.stats.peakInFlight[v.model] = Math.max(ctx.stats.peakInFlight[v.model] ?? 0, inFlight);
 

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { authenticate } from "./sim-auth";
 import { signedFileUrl } from "./file-urls";
-import { authenticate, sendJson, sendUpstreamError, type SimContext } from "./sim-context";
+import { sendJson, sendUpstreamError, type SimContext } from "./sim-context";
 import { statusAt, successAt } from "./task-store";
 
 // GET /api/paas/v4/async-result/{id}. PROCESSING and FAIL carry no video_result (the docs define no
@@ -19,7 +20,7 @@ export function handleQuery(ctx: SimContext, req: IncomingMessage, res: ServerRe
   }
   if (fault?.type === "hang") return;
 
-  const auth = authenticate(req, ctx.keys);
+  const auth = authenticate(req, ctx.keys, ctx.opts.now());
   if (!auth.ok) return sendUpstreamError(ctx, res, auth.code, {}, fault);
   const task = ctx.store.get(id);
   if (!task || task.account !== auth.account) return sendUpstreamError(ctx, res, "1233", { id }, fault);

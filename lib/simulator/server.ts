@@ -58,6 +58,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     speed: opts.speed,
     unsafeMarkers: opts.unsafeMarkers,
     urlTtlSeconds: opts.urlTtlSeconds,
+    repeatRequestId: opts.repeatRequestId,
+    promptTooLongCode: opts.promptTooLongCode,
   };
 
   const renders = new RenderQueue({

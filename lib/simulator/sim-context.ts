@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ERROR_CODES, formatUpstreamMessage } from "@/lib/shared/upstream/error-codes";
 import { deliver, type FaultQueue, type FaultSpec } from "./faults";
@@ -23,22 +22,6 @@ export interface SimContext {
   fileSecret: Buffer;
   /** http://127.0.0.1:<port>, known once listening. */
   origin: string;
-}
-
-function accountOf(key: string): string {
-  return createHash("sha256").update(key).digest("hex").slice(0, 16);
-}
-
-export type AuthResult = { ok: true; account: string } | { ok: false; code: "1001" | "401" };
-
-/** Missing header → 1001; anything but a known raw key as a bearer token → "401" (observed body). */
-export function authenticate(req: IncomingMessage, keys: ReadonlySet<string>): AuthResult {
-  const header = req.headers.authorization;
-  if (!header || !header.trim()) return { ok: false, code: "1001" };
-  const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  const key = m?.[1];
-  if (!key || !keys.has(key)) return { ok: false, code: "401" };
-  return { ok: true, account: accountOf(key) };
 }
 
 const JSON_HEADERS = { "Content-Type": "application/json; charset=UTF-8" };

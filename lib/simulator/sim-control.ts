@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { FaultQueue, FaultSpec } from "./faults";
 import type { RenderQueue } from "./render-queue";
+import { REPEAT_REQUEST_ID_BEHAVIOURS } from "@/lib/shared/upstream/upstream-facts";
 import type { SimSwitches } from "./sim-options";
 import { emptyStats, type SimStats } from "./sim-stats";
 import { statusAt, type TaskStatus, type TaskStore } from "./task-store";
@@ -16,6 +17,8 @@ export const switchesPatchSchema = z
     speed: z.number().positive().max(1_000_000),
     unsafeMarkers: z.array(z.string()),
     urlTtlSeconds: z.number().int().min(1),
+    repeatRequestId: z.enum(REPEAT_REQUEST_ID_BEHAVIOURS),
+    promptTooLongCode: z.enum(["1261", "1214"]),
   })
   .partial()
   .strict();

@@ -1,4 +1,5 @@
 import type { ImageFetcher } from "./fetch-image";
+import type { RepeatRequestIdBehaviour } from "@/lib/shared/upstream/upstream-facts";
 import type { RenderFn } from "./render-contract";
 
 // Plain options for startSimulator(); only the wiring (scripts/simulator.ts, lib/server/bigmodel/
@@ -25,6 +26,13 @@ export interface SimulatorOptions {
   urlTtlSeconds?: number;
   /** Prompt substrings that trigger 400 1301. */
   unsafeMarkers?: string[];
+  /**
+   * What a create repeating an earlier request_id gets (UNVERIFIED upstream; docs/upstream.md):
+   * refused (400 1231, the code table's reading), accepted (a new billed task), same (the first task).
+   */
+  repeatRequestId?: RepeatRequestIdBehaviour;
+  /** The code for a prompt over 512 characters (UNVERIFIED upstream: 1261 as documented, or 1214). */
+  promptTooLongCode?: "1261" | "1214";
   /** Max create body bytes (base64 images included). */
   maxBodyBytes?: number;
   maxImageBytes?: number;
@@ -56,6 +64,8 @@ export const SIMULATOR_DEFAULTS = {
   failRate: 0,
   concurrency: 5,
   urlTtlSeconds: 86_400,
+  repeatRequestId: "refused",
+  promptTooLongCode: "1261",
   unsafeMarkers: ["UNSAFE", "违禁"],
   maxBodyBytes: 64 * 1024 * 1024,
   maxImageBytes: 50 * 1024 * 1024,
@@ -72,4 +82,6 @@ export interface SimSwitches {
   speed: number;
   unsafeMarkers: string[];
   urlTtlSeconds: number;
+  repeatRequestId: RepeatRequestIdBehaviour;
+  promptTooLongCode: "1261" | "1214";
 }

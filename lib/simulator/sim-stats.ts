@@ -6,11 +6,15 @@ export interface SimStats {
   /** Creates accepted per request_id (a value above 1 is a double charge). */
   acceptsByRequestId: Record<string, number>;
   totalAccepts: number;
+  /** Task ids accepted per request_id, in order (what an operator finds in the platform's console). */
+  taskIdsByRequestId: Record<string, string[]>;
   /** Highest count of PROCESSING tasks per model seen at any accept (summed over keys). */
   peakInFlight: Record<string, number>;
   /** GETs for a task that arrived while another GET for the same task was still open. */
   overlappingPolls: Record<string, number>;
   overlappingPollsTotal: number;
+  /** Creates that repeated a request_id and got the earlier task back (repeatRequestId "same"). */
+  repeatsAnsweredSame: number;
   /** Creates refused with 1302 because the key's per-model cap was full. */
   rejectedOverCap: number;
   requests: { create: number; query: number; file: number; control: number };
@@ -23,10 +27,12 @@ export function emptyStats(): SimStats {
   return {
     acceptsByRequestId: {},
     totalAccepts: 0,
+    taskIdsByRequestId: {},
     peakInFlight: {},
     overlappingPolls: {},
     overlappingPollsTotal: 0,
     rejectedOverCap: 0,
+    repeatsAnsweredSame: 0,
     requests: { create: 0, query: 0, file: 0, control: 0 },
     errorsByCode: {},
     faultsInjected: 0,

@@ -16,9 +16,9 @@ import type { ImageFetcher } from "./fetch-image";
 import { declaredType, probeImage, type ImageInfo } from "./image-probe";
 
 // Turns a create body into either a validated task description or the business code the upstream
-// documents for that mistake (docs/upstream-vidu.md §2, §4): unknown model 1211, missing field 1213, bad field
-// 1214, prompt too long 1261, unparseable body 1210. Which exact code the live API uses for each case
-// is partly UNVERIFIED; these follow the documented meanings.
+// documents for that mistake (docs/upstream.md): unknown model 1211, missing field 1213, bad field
+// 1214, prompt too long 1261 (switchable: UNVERIFIED), unparseable body 1210. An image URL that cannot
+// be fetched is reported (1214 image_url), never replaced by an invented image.
 
 interface ValidatedRequest {
   model: VideoModel;
@@ -36,6 +36,8 @@ export type ValidationResult =
 export interface ValidateOptions {
   fetchImage: ImageFetcher;
   maxImageBytes: number;
+  /** The platform's code for a prompt over 512 characters is UNVERIFIED: 1261 (documented meaning) or 1214. */
+  promptTooLongCode: "1261" | "1214";
 }
 
 const bad = (code: string, vars?: Record<string, string>): ValidationResult => ({ ok: false, code, vars });
@@ -70,8 +72,14 @@ async function loadImage(url: string, opts: ValidateOptions): Promise<ImageInfo 
   return { ...info, bytes };
 }
 
-export async function validateCreateRequest(body: unknown, opts: ValidateOptions): Promise<ValidationResult> {
-  if (!isRecord(body)) return bad("1210");
+/** The official Python SDKs send every option the caller left unset as JSON null: null means "not sent". */
+function withoutNulls(body: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== null));
+}
+
+export async function validateCreateRequest(raw: unknown, opts: ValidateOptions): Promise<ValidationResult> {
+  if (!isRecord(raw)) return bad("1210");
+  const body = withoutNulls(raw);
   if (body.model === undefined || body.model === null || body.model === "") return bad("1213", { field: "model" });
   const model = body.model;
   if (typeof model !== "string" || !(VIDEO_MODELS as readonly string[]).includes(model)) return bad("1211");
@@ -82,7 +90,7 @@ export async function validateCreateRequest(body: unknown, opts: ValidateOptions
     const issue = parsed.error.issues[0];
     const field = String(issue?.path[0] ?? "");
     const value = body[field];
-    if (field === "prompt" && typeof value === "string" && promptLength(value) > PROMPT_MAX_CHARS) return bad("1261");
+    if (field === "prompt" && typeof value === "string" && promptLength(value) > PROMPT_MAX_CHARS) return bad(opts.promptTooLongCode);
     if (value === undefined || value === null || (field === "prompt" && typeof value === "string")) {
       return bad("1213", { field });
     }

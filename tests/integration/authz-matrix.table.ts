@@ -261,6 +261,10 @@ export const MATRIX: readonly MatrixRow[] = [
   ["PUT /api/admin/budget", "-", { anon: 401, viewer: 403, member: 403, admin: 403, owner: 403, otherTeam: 403, instanceAdmin: 200 }],
   // Instance admins only.
   ["DELETE /api/admin/budget", "-", { anon: 401, viewer: 403, member: 403, admin: 403, owner: 403, otherTeam: 403, instanceAdmin: 200 }],
+  // Instance admins only: takes HELD for a decision.
+  ["GET /api/admin/held", "-", { anon: 401, viewer: 403, member: 403, admin: 403, owner: 403, otherTeam: 403, instanceAdmin: 200 }],
+  // Instance admins only {action: fail} on a take that does not exist (the admin passes authorization: 404).
+  ["POST /api/admin/held/:id", "-", { anon: 401, viewer: 403, member: 403, admin: 403, owner: 403, otherTeam: 403, instanceAdmin: 404 }],
   // Instance admins only (registration invitation).
   ["POST /api/admin/invites", "-", { anon: 401, viewer: 403, member: 403, admin: 403, owner: 403, otherTeam: 403, instanceAdmin: 201 }],
   // Unknown /api paths (app/api/[...path]/route.ts): a coded 404 for everyone, before any session or body is read.

@@ -30,6 +30,8 @@ async function loadRoutes() {
     signUp: await import("@/app/api/account/sign-up/route"),
     adminBudget: await import("@/app/api/admin/budget/route"),
     adminInvites: await import("@/app/api/admin/invites/route"),
+    adminHeld: await import("@/app/api/admin/held/route"),
+    adminHeldOne: await import("@/app/api/admin/held/[id]/route"),
     adminSettings: await import("@/app/api/admin/settings/route"),
     cancel: await import("@/app/api/generations/[id]/cancel/route"),
     lastFrame: await import("@/app/api/generations/[id]/last-frame/route"),
@@ -321,6 +323,8 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
         (a: ActorKey) => call(r.unknownApi[m], req(a, m, "/api/no/such/route", m === "GET" ? undefined : {}), { path: "no/such/route" }),
       ]),
     ),
+    "GET /api/admin/held": (a) => call(r.adminHeld.GET, req(a, "GET", "/api/admin/held")),
+    "POST /api/admin/held/:id": (a) => call(r.adminHeldOne.POST, req(a, "POST", "/api/admin/held/clnotaheldtake0000000000", { action: "fail" }), { id: "clnotaheldtake0000000000" }),
   };
 
   /** Email invitations: own = addressed to the actor, same = to the teammate (both from a fresh team), other = W's, to W's member. */

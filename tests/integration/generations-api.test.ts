@@ -184,12 +184,12 @@ describe.each(providers())("generations API on %s", (kind) => {
 
   it("GET /api/upstream/status reports the mode and a closed breaker by default, the worker's breaker when set", async () => {
     const res = await s.routes.upstreamStatus.GET(getRequest(alice, "/api/upstream/status"));
-    expect(await res.json()).toEqual({ mode: "simulator", breaker: { open: false, code: null, since: null } });
+    expect(await res.json()).toEqual({ mode: "simulator", breaker: { open: false, code: null, message: null, since: null } });
     const since = new Date().toISOString();
     await s.db.setting.create({ data: { key: "upstream.breaker", value: { open: true, code: "1113", since } } });
     expect(await (await s.routes.upstreamStatus.GET(getRequest(alice, "/api/upstream/status"))).json()).toEqual({
       mode: "simulator",
-      breaker: { open: true, code: "1113", since },
+      breaker: { open: true, code: "1113", message: { en: "Insufficient balance or no resource package. Please recharge.", "zh-CN": "余额不足或无可用资源包,请充值。" }, since },
     });
     expect((await s.routes.upstreamStatus.GET(getRequest(null, "/api/upstream/status"))).status).toBe(401);
   });

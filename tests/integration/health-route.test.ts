@@ -58,7 +58,10 @@ describe("GET /api/health", () => {
       status: "up",
       database: { ok: true, provider: "sqlite" },
       storage: { ok: true, driver: "local" },
-      upstream: { mode: "simulator", breaker: { open: true, code: "1113", since: "2026-11-23T10:00:00.000Z" } },
+      upstream: {
+        mode: "simulator",
+        breaker: { open: true, code: "1113", message: { en: "Insufficient balance or no resource package. Please recharge.", "zh-CN": "余额不足或无可用资源包,请充值。" }, since: "2026-11-23T10:00:00.000Z" },
+      },
       disk: { path: path.resolve(dataDir) },
     });
     expect(body.disk.freeBytes).toBeGreaterThan(0);

@@ -3,9 +3,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
+import { exampleImageFetcher } from "@/tests/support/placeholder-image";
 import { EXAMPLES, api, tempDir } from "@/tests/support/simulator-fixtures";
 
-// The upstream contract (docs/upstream-vidu.md) checked over real HTTP against the simulator
+// The upstream contract (docs/upstream.md) checked over real HTTP against the simulator
 // with the real ffmpeg renderer: the documented examples succeed, every documented error returns the
 // documented status, code and envelope, and the JSON shapes match key for key.
 
@@ -38,7 +39,7 @@ async function pollUntilDone(id: string): Promise<Record<string, unknown>> {
 
 beforeAll(async () => {
   const dir = tempDir("sim-contract");
-  sim = await startSimulator({ stateDir: dir, speed: 1000, renderConcurrency: 2 });
+  sim = await startSimulator({ stateDir: dir, speed: 1000, renderConcurrency: 2, fetchImage: exampleImageFetcher });
   key = sim.keys[0] ?? "";
 });
 afterAll(async () => {

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { createBigModelClient } from "@/lib/server/bigmodel/client";
+import { writeUpstreamFacts } from "@/lib/server/bigmodel/upstream-facts-store";
 import type { Upstream } from "@/lib/server/bigmodel/upstream";
 import type { Db } from "@/lib/server/db";
 import { enqueueVideoJob } from "@/lib/server/generations/video-job/kind";
@@ -41,6 +42,19 @@ export async function startHarness(sim: SimulatorOptions = {}, provider: "sqlite
     speed: 200,
     concurrency: 5,
     ...sim,
+  });
+  // The simulator's repeat-request_id switch, stored as upstream:check would have measured it (the
+  // submit strategy reads it); a test of the "unknown" case deletes it with forgetUpstreamFacts.
+  await writeUpstreamFacts(testDb.client, {
+    checkedAt: new Date().toISOString(),
+    upstream: "simulator",
+    baseUrl: simulator.baseUrl,
+    key: { ok: true, httpStatus: 400, code: "1214" },
+    models: {},
+    repeatRequestId: simulator.control.switches().repeatRequestId,
+    resultHosts: [],
+    generationSeconds: null,
+    spentClips: 0,
   });
   const client = createBigModelClient({ baseUrl: simulator.baseUrl, apiKey: simulator.keys[0] ?? "", requestTimeoutMs: 5_000 });
   const upstream: Upstream = { client, mode: "simulator", mediaOrigins: [simulator.url] };

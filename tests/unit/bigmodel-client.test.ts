@@ -2,8 +2,9 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { createBigModelClient, type BigModelClientOptions } from "@/lib/server/bigmodel/client";
-import { UpstreamError } from "@/lib/server/bigmodel/upstream-error";
+import { createBigModelClient, requestTimeoutFor, type BigModelClientOptions } from "@/lib/server/bigmodel/client";
+import { UpstreamError, parseRetryAfter } from "@/lib/server/bigmodel/upstream-error";
+import { ERROR_CODES, upstreamCodeMessages } from "@/lib/shared/upstream/error-codes";
 
 // The client against tiny local servers that misbehave in exactly one way each.
 
@@ -75,9 +76,14 @@ describe("successful calls", () => {
     expect(result.video_result?.[0]?.url).toBe("https://x.test/v.mp4");
   });
 
-  it("maps the undocumented SUBMITTED status to PROCESSING", async () => {
-    const s = await serve((_q, res) => json(res, 200, { id: "1", task_status: "SUBMITTED" }));
+  it.each(["SUBMITTED", "QUEUEING", "RUNNING", "FAILED"])("maps the undocumented poll status %s to PROCESSING (only FAIL fails)", async (status) => {
+    const s = await serve((_q, res) => json(res, 200, { id: "1", task_status: status }));
     expect((await client(s.baseUrl).getTaskResult("1")).task_status).toBe("PROCESSING");
+  });
+
+  it.each([{ task_status: "QUEUEING" }, { task_status: "SUBMITTED" }, {}])("a create answer with an id is an accept whatever its status (%j)", async (extra) => {
+    const s = await serve((_q, res) => json(res, 200, { id: "2026abc", ...extra }));
+    expect((await client(s.baseUrl).createVideoTask(TEXT_REQ)).id).toBe("2026abc");
   });
 
   it("rejects an invalid request before sending anything", async () => {
@@ -161,7 +167,6 @@ describe("malformed bodies", () => {
     ["not JSON", "<html>", "invalid-json"],
     ["missing id", JSON.stringify({ task_status: "PROCESSING" }), "schema-mismatch"],
     ["numeric id", JSON.stringify({ id: 12, task_status: "PROCESSING" }), "schema-mismatch"],
-    ["unknown status", JSON.stringify({ id: "a", task_status: "FAILED" }), "schema-mismatch"],
   ])("create 200 with %s → malformed", async (_n, body, code) => {
     const s = await serve((_q, res) => res.writeHead(200).end(body));
     const e = await caught(client(s.baseUrl).createVideoTask(TEXT_REQ));
@@ -273,5 +278,40 @@ describe("the key never leaks", () => {
       }
     }
     expect(errors[0]?.message).toContain("[redacted]");
+  });
+});
+
+describe("Retry-After and the create's deadline", () => {
+  it("carries the upstream's Retry-After (seconds or HTTP date) on the error, capped", async () => {
+    const s = await serve((_q, res) => res.writeHead(429, { "Content-Type": "application/json", "Retry-After": "7" }).end(JSON.stringify({ error: { code: "1302", message: "x" } })));
+    const e = await caught(client(s.baseUrl).createVideoTask(TEXT_REQ));
+    expect([e.kind, e.retryAfterMs]).toEqual(["queue", 7_000]);
+    expect(parseRetryAfter(new Date(Date.now() + 30_000).toUTCString())).toBeGreaterThan(25_000);
+    expect(parseRetryAfter("999999")).toBe(600_000);
+    expect(parseRetryAfter("soon")).toBeUndefined();
+    expect(parseRetryAfter(undefined)).toBeUndefined();
+  });
+
+  it("a 429 without an envelope is a refusal to retry, not an ambiguous create", async () => {
+    const s = await serve((_q, res) => res.writeHead(429, { "Retry-After": "2" }).end("busy"));
+    const e = await caught(client(s.baseUrl).createVideoTask(TEXT_REQ));
+    expect([e.kind, e.retryAfterMs]).toEqual(["retry", 2_000]);
+  });
+
+  it("the whole-call deadline grows with the body: two 10 MB frames get minutes, not the bare 60 s", () => {
+    expect(requestTimeoutFor(60_000, 0)).toBe(60_000);
+    expect(requestTimeoutFor(60_000, 27 * 1024 * 1024)).toBeGreaterThan(60_000 + 200_000);
+  });
+});
+
+describe("upstream codes in both languages", () => {
+  it("every code of the table has an English and a Chinese message, placeholders dropped; unknown codes name the code", () => {
+    for (const code of Object.keys(ERROR_CODES)) {
+      const m = upstreamCodeMessages(code);
+      expect(m.en, code).toMatch(/^[\x20-\x7e]+$/); // English: no Chinese text reaches an English reader
+      expect(m["zh-CN"], code).not.toMatch(/\$\{/);
+    }
+    expect(upstreamCodeMessages("1231")["zh-CN"]).toBe("您已有请求。");
+    expect(upstreamCodeMessages("9999")).toEqual({ en: "The video service answered with code 9999.", "zh-CN": "视频服务返回了代码 9999。" });
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
 import { api, fakeRender, tempDir } from "@/tests/support/simulator-fixtures";
+import { exampleImageFetcher } from "@/tests/support/placeholder-image";
 
 // Account behaviour, switches, ledger, faults and persistence, with a fake renderer.
 
@@ -10,7 +11,7 @@ afterEach(async () => {
 });
 
 async function sim(extra: Parameters<typeof startSimulator>[0] = {}) {
-  const s = await startSimulator({ keys: ["a".repeat(32) + ".KeyAAAAAAAAAAAA", "b".repeat(32) + ".KeyBBBBBBBBBBBB"], render: fakeRender, cacheDir: tempDir("sim-cache"), ...extra });
+  const s = await startSimulator({ keys: ["a".repeat(32) + ".KeyAAAAAAAAAAAA", "b".repeat(32) + ".KeyBBBBBBBBBBBB"], render: fakeRender, cacheDir: tempDir("sim-cache"), fetchImage: exampleImageFetcher, ...extra });
   running.push(s);
   const [k1 = "", k2 = ""] = s.keys;
   const create = (body: unknown, key = k1) => api(`${s.baseUrl}/videos/generations`, key, body);
@@ -169,11 +170,11 @@ describe("persistence", () => {
   it("a restarted simulator with the same stateDir keeps its key, tasks and finishes pending renders", async () => {
     const stateDir = tempDir("sim-state");
     // The first instance never finishes its render: the restart must pick it up.
-    const first = await startSimulator({ stateDir, render: () => new Promise(() => undefined) });
+    const first = await startSimulator({ stateDir, render: () => new Promise(() => undefined), fetchImage: exampleImageFetcher });
     const key = first.keys[0] ?? "";
     const c = await api(`${first.baseUrl}/videos/generations`, key, { model: "viduq1-image", image_url: "https://example.com/x.png" });
     await first.close();
-    const second = await startSimulator({ stateDir, render: fakeRender });
+    const second = await startSimulator({ stateDir, render: fakeRender, fetchImage: exampleImageFetcher });
     running.push(second);
     expect(second.keys).toEqual([key]);
     await second.control.rendersIdle();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { probeImage } from "@/lib/simulator/image-probe";
-import { placeholderPng } from "@/lib/simulator/placeholder-image";
+import { exampleImageFetcher, placeholderPng } from "@/tests/support/placeholder-image";
 import { validateCreateRequest } from "@/lib/simulator/validate-request";
 
 // Image header probing and the create-body validation codes (1210/1211/1213/1214/1261).
@@ -37,7 +37,7 @@ const dataUri = (type: string, buf: Buffer) => `data:image/${type};base64,${buf.
 const noFetch = async () => {
   throw new Error("offline");
 };
-const opts = { fetchImage: noFetch, maxImageBytes: 1024 * 1024 };
+const opts = { fetchImage: noFetch, maxImageBytes: 1024 * 1024, promptTooLongCode: "1261" as const };
 
 describe("probeImage", () => {
   it("reads PNG, JPEG and WebP sizes", () => {
@@ -82,7 +82,16 @@ describe("validateCreateRequest", () => {
     ["aspect 5:1", { model: "viduq1-image", image_url: dataUri("webp", webpExtended(5000, 1000)) }, "1214"],
     ["aspect 4:1 ok", { model: "viduq1-image", image_url: dataUri("webp", webpExtended(4000, 1000)) }, undefined],
     ["unfetchable https", { model: "viduq1-image", image_url: "https://cdn.nowhere.net/a.png" }, "1214"],
-    ["http url", { model: "viduq1-image", image_url: "http://cdn.nowhere.net/a.png" }, "1214"],
+    ["unfetchable http", { model: "viduq1-image", image_url: "http://cdn.nowhere.net/a.png" }, "1214"],
+    ["image_url object form", { model: "viduq1-image", image_url: { url: dataUri("png", png) } }, undefined],
+    ["start-end object forms", { model: "viduq1-start-end", image_url: [{ url: dataUri("png", png) }, dataUri("png", png)] }, undefined],
+    ["image_url object without url", { model: "viduq1-image", image_url: { href: dataUri("png", png) } }, "1214"],
+    [
+      "every optional field null (python SDK)",
+      { model: "viduq1-text", prompt: "a", request_id: null, user_id: null, with_audio: null, quality: null, fps: null, off_peak: null, style: null, aspect_ratio: null, size: null, duration: null, movement_amplitude: null },
+      undefined,
+    ],
+    ["image with prompt null", { model: "viduq1-image", image_url: dataUri("png", png), prompt: null, with_audio: null }, undefined],
     ["start-end one image", { model: "viduq1-start-end", image_url: [dataUri("png", png)] }, "1214"],
     ["start-end string", { model: "viduq1-start-end", image_url: dataUri("png", png) }, "1214"],
     [
@@ -107,13 +116,26 @@ describe("validateCreateRequest", () => {
     expect(r.ok ? "ok" : r.code).toBe("1214");
   });
 
-  it("documentation example hosts resolve to a generated image", async () => {
-    const { createImageFetcher } = await import("@/lib/simulator/fetch-image");
+  it("the example fetcher stands in distinct images for documentation hosts", async () => {
     const r = await validateCreateRequest(
-      { model: "viduq1-start-end", image_url: ["https://example.com/a.jpg", "https://example.com/b.jpg"] },
-      { fetchImage: createImageFetcher(), maxImageBytes: 50 * 1024 * 1024 },
+      { model: "viduq1-start-end", image_url: ["https://example.com/a.jpg", "http://example.com/b.jpg"] },
+      { ...opts, fetchImage: exampleImageFetcher, maxImageBytes: 50 * 1024 * 1024 },
     );
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.value.images[0]?.equals(r.value.images[1] ?? Buffer.alloc(0))).toBe(false);
+  });
+
+  it("the default fetcher reports an unreachable host instead of inventing an image", async () => {
+    const { createImageFetcher } = await import("@/lib/simulator/fetch-image");
+    const r = await validateCreateRequest(
+      { model: "viduq1-image", image_url: "https://example.com/path/to/your/image.jpg" },
+      { ...opts, fetchImage: createImageFetcher({ timeoutMs: 2_000 }) },
+    );
+    expect(r.ok ? "ok" : r.code).toBe("1214");
+  });
+
+  it("the prompt-length code follows the switch (UNVERIFIED upstream)", async () => {
+    const body = { model: "viduq1-text", prompt: "字".repeat(513) };
+    expect(await validateCreateRequest(body, { ...opts, promptTooLongCode: "1214" })).toMatchObject({ ok: false, code: "1214" });
   });
 });

@@ -72,6 +72,7 @@ describe("media allowlist", () => {
     expect(mediaPolicy(["https://aigc-files.bigmodel.cn", "http://127.0.0.1:4010", "https://cdn.example:8443"])).toEqual({
       allowHosts: ["aigc-files.bigmodel.cn"],
       allowOrigins: ["http://127.0.0.1:4010", "https://cdn.example:8443"],
+      anyPublicHost: false,
     });
   });
 });

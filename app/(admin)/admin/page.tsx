@@ -1,8 +1,12 @@
+import { HeldTakesPanel } from "@/components/admin/held-takes-panel";
 import { InstanceBudgetForm } from "@/components/admin/instance-budget-form";
 import { InstanceSettingsForm } from "@/components/admin/instance-settings-form";
+import { UpstreamFactsPanel } from "@/components/admin/upstream-facts-panel";
 import { getActor } from "@/lib/server/auth/session";
+import { readUpstreamFacts } from "@/lib/server/bigmodel/upstream-facts-store";
 import { instanceBudgetView } from "@/lib/server/budgets/budget-settings";
 import { db } from "@/lib/server/db";
+import { listHeldTakes } from "@/lib/server/generations/held-takes";
 import { getT } from "@/lib/server/i18n";
 import { getRegistrationMode } from "@/lib/server/settings/registration";
 
@@ -16,7 +20,12 @@ export default async function AdminPage() {
       </p>
     );
   }
-  const [registration, instanceBudget] = await Promise.all([getRegistrationMode(db()), instanceBudgetView(db())]);
+  const [registration, instanceBudget, held, facts] = await Promise.all([
+    getRegistrationMode(db()),
+    instanceBudgetView(db()),
+    listHeldTakes(db()),
+    readUpstreamFacts(db()),
+  ]);
   return (
     <section aria-labelledby="admin-title" className="flex max-w-xl flex-col gap-4">
       <h1 id="admin-title" className="text-2xl font-semibold">
@@ -24,6 +33,8 @@ export default async function AdminPage() {
       </h1>
       <InstanceSettingsForm registration={registration} />
       <InstanceBudgetForm initial={instanceBudget} />
+      <HeldTakesPanel initial={held} />
+      <UpstreamFactsPanel facts={facts} t={t} />
     </section>
   );
 }

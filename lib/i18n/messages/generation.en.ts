@@ -29,6 +29,7 @@ export const generationEn = {
   "generation.status.SUBMITTING": "Submitting",
   "generation.status.PROCESSING": "Generating",
   "generation.status.DOWNLOADING": "Saving",
+  "generation.status.HELD": "Held for review",
   "generation.status.STORED": "Ready",
   "generation.status.REJECTED": "Rejected",
   "generation.status.FAILED": "Failed",
@@ -52,6 +53,7 @@ export const generationEn = {
   "generation.reason.input_missing": "An input image of this clip is no longer available.",
   "generation.reason.download_refused":
     "The video service sent the finished video from an address our download policy does not allow. An administrator has been alerted.",
+  "generation.reason.unconfirmed": "The video service never confirmed this clip, and an admin closed it. You are not charged.",
   "generation.reason.task_missing": "The video service no longer knows this clip's task.",
   "generation.reason.inconsistent": "This clip's record was inconsistent and it was stopped. An administrator has been alerted.",
   "generation.reason.dependency_failed": "The clip this one continues from did not finish, so this one could not start.",

@@ -97,6 +97,7 @@ export const studioEn = {
   "studio.status.SUBMITTING": "Submitting",
   "studio.status.PROCESSING": "Generating",
   "studio.status.DOWNLOADING": "Saving",
+  "studio.status.HELD": "Held for review",
   "studio.status.STORED": "Ready",
   "studio.status.REJECTED": "Rejected",
   "studio.status.FAILED": "Failed",

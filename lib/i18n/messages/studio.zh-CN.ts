@@ -99,6 +99,7 @@ export const studioZhCN: Record<keyof typeof studioEn, string> = {
   "studio.status.SUBMITTING": "提交中",
   "studio.status.PROCESSING": "生成中",
   "studio.status.DOWNLOADING": "保存中",
+  "studio.status.HELD": "等待管理员确认",
   "studio.status.STORED": "已完成",
   "studio.status.REJECTED": "已拒绝",
   "studio.status.FAILED": "失败",

@@ -127,6 +127,7 @@ export const usageEn = {
   "audit.action.member.remove": "Removed a member",
   "audit.action.member.role": "Changed a member's role",
   "audit.action.team.transfer": "Transferred ownership",
+  "audit.action.clip.held_resolve": "Resolved a held clip",
   "audit.action.budget.set": "Set a budget",
   "audit.action.budget.clear": "Removed a budget",
 } as const;

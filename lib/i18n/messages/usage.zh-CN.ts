@@ -124,6 +124,7 @@ export const usageZhCN: Record<keyof typeof usageEn, string> = {
   "audit.action.member.remove": "移除了成员",
   "audit.action.member.role": "更改了成员角色",
   "audit.action.team.transfer": "转让了所有权",
+  "audit.action.clip.held_resolve": "处理了等待确认的视频",
   "audit.action.budget.set": "设置了预算",
   "audit.action.budget.clear": "取消了预算",
 };

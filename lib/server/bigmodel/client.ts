@@ -12,7 +12,7 @@ import {
   type TaskResultResponse,
 } from "@/lib/shared/upstream/response-schemas";
 import { TransportError, httpCall } from "./http-call";
-import { UpstreamError, safeSnippet, type UpstreamOperation } from "./upstream-error";
+import { UpstreamError, parseRetryAfter, safeSnippet, type UpstreamOperation } from "./upstream-error";
 
 // Typed client for the two video endpoints. It never retries: callers own retry policy, and a create
 // must not be re-sent blindly (a second accept is a second charge). Every failure becomes one
@@ -35,6 +35,16 @@ export interface BigModelClient {
 }
 
 const DEFAULTS = { connectTimeoutMs: 8_000, requestTimeoutMs: 60_000, maxResponseBytes: 1024 * 1024 };
+/**
+ * Slowest upload we plan for: a create with two frames as data URIs is a few MB, and a timeout that
+ * fires while the body is still going up turns a create the upstream may accept into an ambiguous
+ * one. The whole-call deadline is the configured one plus the body's time at this rate.
+ */
+const MIN_UPLOAD_BYTES_PER_SECOND = 128 * 1024;
+
+export function requestTimeoutFor(configuredMs: number, bodyBytes: number): number {
+  return configuredMs + Math.ceil((bodyBytes / MIN_UPLOAD_BYTES_PER_SECOND) * 1000);
+}
 
 export function createBigModelClient(options: BigModelClientOptions): BigModelClient {
   const { apiKey } = options;
@@ -46,8 +56,8 @@ export function createBigModelClient(options: BigModelClientOptions): BigModelCl
     maxResponseBytes: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
   };
 
-  const err = (operation: UpstreamOperation, kind: UpstreamError["kind"], httpStatus: number, code: string, msg: string) =>
-    new UpstreamError({ kind, httpStatus, code, operation, message: safeSnippet(msg, secrets) });
+  const err = (operation: UpstreamOperation, kind: UpstreamError["kind"], httpStatus: number, code: string, msg: string, retryAfterMs?: number) =>
+    new UpstreamError({ kind, httpStatus, code, operation, message: safeSnippet(msg, secrets), ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
 
   async function call<T extends z.ZodType>(
     operation: UpstreamOperation,
@@ -57,6 +67,7 @@ export function createBigModelClient(options: BigModelClientOptions): BigModelCl
     body?: unknown,
   ): Promise<z.output<T>> {
     let res;
+    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body), "utf8");
     try {
       res = await httpCall({
         url: new URL(`${base}${path}`),
@@ -66,8 +77,9 @@ export function createBigModelClient(options: BigModelClientOptions): BigModelCl
           Accept: "application/json",
           ...(body === undefined ? {} : { "Content-Type": "application/json; charset=UTF-8" }),
         },
-        body: body === undefined ? undefined : Buffer.from(JSON.stringify(body), "utf8"),
+        body: payload,
         ...limits,
+        requestTimeoutMs: requestTimeoutFor(limits.requestTimeoutMs, payload?.length ?? 0),
         lookup: options.lookup,
       });
     } catch (e) {
@@ -99,16 +111,17 @@ export function createBigModelClient(options: BigModelClientOptions): BigModelCl
       return parsed.data;
     }
 
+    const retryAfterMs = parseRetryAfter(res.retryAfter);
     const envelope = parsedOk ? errorEnvelopeSchema.safeParse(json) : undefined;
     if (envelope?.success) {
       const rawCode = envelope.data.error.code;
       const code = /^[\w-]{1,32}$/.test(rawCode) ? rawCode : "unknown";
       const kind = classifyUpstreamError(res.status, code);
-      throw err(operation, kind, res.status, code, `${operation}: HTTP ${res.status} code ${code}: ${envelope.data.error.message ?? ""}`);
+      throw err(operation, kind, res.status, code, `${operation}: HTTP ${res.status} code ${code}: ${envelope.data.error.message ?? ""}`, retryAfterMs);
     }
     // No envelope (an HTML page from a proxy, an empty body): the status alone is all we know.
-    const kind = res.status >= 500 ? "retry" : "malformed";
-    throw err(operation, kind, res.status, `http-${res.status}`, `${operation}: HTTP ${res.status} without an error envelope`);
+    const kind = res.status >= 500 || res.status === 429 ? "retry" : "malformed";
+    throw err(operation, kind, res.status, `http-${res.status}`, `${operation}: HTTP ${res.status} without an error envelope`, retryAfterMs);
   }
 
   return {

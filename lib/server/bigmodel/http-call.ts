@@ -40,6 +40,8 @@ export interface HttpCallOptions {
 export interface HttpCallResult {
   status: number;
   body: Buffer;
+  /** The Retry-After header as sent (seconds or an HTTP date), if any. */
+  retryAfter?: string;
 }
 
 export function httpCall(opts: HttpCallOptions): Promise<HttpCallResult> {
@@ -100,7 +102,8 @@ export function httpCall(opts: HttpCallOptions): Promise<HttpCallResult> {
       });
       res.on("end", () => {
         if (!res.complete) return fail("truncated");
-        finish(null, { status, body: Buffer.concat(chunks) });
+        const retryAfter = res.headers["retry-after"];
+        finish(null, { status, body: Buffer.concat(chunks), ...(typeof retryAfter === "string" ? { retryAfter } : {}) });
       });
       res.on("error", () => fail("truncated"));
       res.on("close", () => {

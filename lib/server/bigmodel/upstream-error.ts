@@ -13,6 +13,8 @@ export interface UpstreamErrorInit {
   code: string;
   message: string;
   operation: UpstreamOperation;
+  /** How long the upstream asked us to wait (Retry-After), when it said so. */
+  retryAfterMs?: number;
 }
 
 /**
@@ -26,6 +28,7 @@ export class UpstreamError extends Error {
   readonly httpStatus: number;
   readonly code: string;
   readonly operation: UpstreamOperation;
+  readonly retryAfterMs?: number;
 
   constructor(init: UpstreamErrorInit) {
     super(init.message);
@@ -33,6 +36,7 @@ export class UpstreamError extends Error {
     this.httpStatus = init.httpStatus;
     this.code = init.code;
     this.operation = init.operation;
+    if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
   }
 
   toJSON(): Omit<UpstreamErrorInit, never> & { name: string } {
@@ -43,6 +47,7 @@ export class UpstreamError extends Error {
       code: this.code,
       message: this.message,
       operation: this.operation,
+      ...(this.retryAfterMs === undefined ? {} : { retryAfterMs: this.retryAfterMs }),
     };
   }
 }
@@ -52,6 +57,17 @@ export function isUpstreamError(e: unknown): e is UpstreamError {
 }
 
 const MAX_MESSAGE = 200;
+/** A Retry-After longer than this is read as this: the breaker and the poll ceiling bound longer waits. */
+const MAX_RETRY_AFTER_MS = 10 * 60_000;
+
+/** Retry-After (delta seconds or an HTTP date) → milliseconds to wait; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  const v = value.trim();
+  const ms = /^\d+$/.test(v) ? Number(v) * 1000 : Date.parse(v) - now;
+  if (!Number.isFinite(ms)) return undefined;
+  return Math.min(Math.max(0, ms), MAX_RETRY_AFTER_MS);
+}
 
 /** Text from outside (an upstream body or transport error) made safe to carry: redacted, one line, short. */
 export function safeSnippet(text: string, secrets: readonly string[]): string {

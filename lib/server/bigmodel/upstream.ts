@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { env, usingSimulator } from "@/lib/server/env";
+import type { RepeatRequestIdBehaviour } from "@/lib/shared/upstream/upstream-facts";
 import { createBigModelClient, type BigModelClient } from "./client";
 
 // Chooses the upstream once per process: the real BigModel API when BIGMODEL_API_KEY is set,
@@ -13,8 +14,12 @@ export type UpstreamMode = "bigmodel" | "simulator";
 export interface Upstream {
   client: BigModelClient;
   mode: UpstreamMode;
-  /** Origins result URLs may be downloaded from (scheme://host[:port]). */
+  /** Origins result URLs may be downloaded from (scheme://host[:port]); none = any public https host. */
   mediaOrigins: string[];
+  /** The built-in simulator knows its own repeat-request_id switch; the platform's comes from upstream:check. */
+  repeatBehaviour?: () => RepeatRequestIdBehaviour;
+  /** The built-in simulator's base URL and key (upstream:check talks to it directly). */
+  endpoint?: { baseUrl: string; apiKey: string };
 }
 
 interface Cached {
@@ -78,6 +83,8 @@ async function build(cache: Cached): Promise<Upstream> {
     mode: "simulator",
     client: createBigModelClient({ baseUrl: sim.baseUrl, apiKey, ...limits }),
     mediaOrigins: [sim.url],
+    repeatBehaviour: () => sim.control.switches().repeatRequestId,
+    endpoint: { baseUrl: sim.baseUrl, apiKey },
   };
 }
 

@@ -54,6 +54,7 @@ export function progressOf(status: GenerationStatus, acceptedAt: Date | null, ex
     case "QUEUED":
       return 0.02;
     case "SUBMITTING":
+    case "HELD":
       return 0.05;
     case "PROCESSING": {
       if (!acceptedAt || expectedMs <= 0) return 0.05;

@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/server/db";
 import { logger } from "@/lib/server/logger";
 import type { BreakerView } from "@/lib/shared/upstream-status-view";
+import { upstreamCodeMessages } from "@/lib/shared/upstream/error-codes";
 import { withDbRetry } from "@/lib/server/db/retry";
 
 // The account-wide circuit breaker (docs/reliability.md, "Account problems stop submits"). 1113 arrears, auth failures, locked accounts
@@ -101,5 +102,5 @@ export async function takeProbeSlot(db: Db, intervalMs: number): Promise<boolean
 /** The breaker as the studio banner and /api/health show it: the upstream's message stays in logs and alerts. */
 export async function readBreakerView(db: Db): Promise<BreakerView> {
   const s = await readBreaker(db);
-  return { open: s.open, code: s.code ?? null, since: s.since ?? null };
+  return { open: s.open, code: s.code ?? null, message: s.code ? upstreamCodeMessages(s.code) : null, since: s.since ?? null };
 }

@@ -6,8 +6,8 @@ import type { UrlPolicyOptions } from "@/lib/server/net/url-policy";
 
 // Streams one result file into a local scratch file (hash + fsync as it goes), so it can be
 // verified and probed before anything reaches the final storage keys. All network safety (https
-// only, allowlisted hosts, peer address check after connect, redirects re-checked, byte and time
-// caps) lives in safeDownload.
+// only, public addresses only, optional host allowlist, peer address check after connect,
+// redirects re-checked, byte and time caps) lives in safeDownload.
 
 export const MAX_VIDEO_BYTES = 300 * 1024 * 1024;
 export const MAX_COVER_BYTES = 20 * 1024 * 1024;
@@ -20,7 +20,12 @@ export interface FetchedFile {
   head: Buffer;
 }
 
-/** Allowlist from the upstream's media origins: https default-port hosts by name, anything else exact. */
+/**
+ * Policy from the upstream's media origins: https default-port hosts by name, anything else (the
+ * simulator) as an exact trusted origin. Without any host name every public https host is allowed:
+ * the platform does not document where results are served from, and a clip we paid for must not be
+ * lost because it arrived from a CDN host nobody listed (docs/upstream.md).
+ */
 export function mediaPolicy(origins: readonly string[]): UrlPolicyOptions {
   const allowHosts: string[] = [];
   const allowOrigins: string[] = [];
@@ -29,13 +34,13 @@ export function mediaPolicy(origins: readonly string[]): UrlPolicyOptions {
     if (u.protocol === "https:" && u.port === "") allowHosts.push(u.hostname);
     else allowOrigins.push(u.origin);
   }
-  return { allowHosts, allowOrigins };
+  return { allowHosts, allowOrigins, anyPublicHost: allowHosts.length === 0 };
 }
 
 export async function fetchToFile(
   url: string,
   path: string,
-  opts: Pick<SafeDownloadOptions, "allowHosts" | "allowOrigins" | "signal"> & { maxBytes: number },
+  opts: Pick<SafeDownloadOptions, "allowHosts" | "allowOrigins" | "anyPublicHost" | "signal" | "resolver"> & { maxBytes: number },
 ): Promise<FetchedFile> {
   const res = await safeDownload(url, {
     ...opts,

@@ -15,6 +15,11 @@ export interface UrlPolicyOptions {
   allowOrigins?: readonly string[];
   /** Ports allowed for allowHosts URLs; default only 443 (CDNs serve https on the default port). */
   allowPorts?: readonly number[];
+  /**
+   * Any https host name passes the static check (allowHosts is then not a limit). The dynamic half
+   * still refuses every private, loopback, link-local or otherwise non-public address.
+   */
+  anyPublicHost?: boolean;
 }
 
 export interface UrlPolicy {
@@ -22,6 +27,7 @@ export interface UrlPolicy {
   readonly suffixes: readonly string[];
   readonly origins: ReadonlySet<string>;
   readonly ports: ReadonlySet<number>;
+  readonly anyPublicHost: boolean;
 }
 
 export interface CheckedUrl {
@@ -68,7 +74,7 @@ export function compileUrlPolicy(opts: UrlPolicyOptions): UrlPolicy {
     }
     origins.add(u.origin);
   }
-  return { exactHosts, suffixes, origins, ports: new Set(opts.allowPorts ?? [443]) };
+  return { exactHosts, suffixes, origins, ports: new Set(opts.allowPorts ?? [443]), anyPublicHost: opts.anyPublicHost === true };
 }
 
 function defaultPort(u: URL): number {
@@ -76,7 +82,7 @@ function defaultPort(u: URL): number {
 }
 
 function hostAllowed(policy: UrlPolicy, hostname: string): boolean {
-  if (policy.exactHosts.has(hostname)) return true;
+  if (policy.anyPublicHost || policy.exactHosts.has(hostname)) return true;
   return policy.suffixes.some((s) => hostname.endsWith(s) && hostname.length > s.length);
 }
 

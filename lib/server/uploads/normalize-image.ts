@@ -8,7 +8,7 @@ import { AppError } from "../errors";
 // metadata (EXIF, XMP, ICC, comments — and anything a polyglot hid there) is dropped, the EXIF
 // orientation is applied to the pixels, the first frame of an animation is kept. The output must
 // stay under 10 MB because it travels to the upstream as a base64 data URI whose decoded size the
-// Vidu gateway limits (docs/upstream-vidu.md §2).
+// Vidu gateway limits (docs/upstream.md §2).
 
 /** Pixel-bomb guard: a 16383² single-colour PNG is ~600 KB but decodes to ~1 GB. */
 const MAX_INPUT_PIXELS = 40_000_000;

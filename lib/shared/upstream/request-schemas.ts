@@ -11,7 +11,7 @@ import {
   promptLength,
 } from "./video-models";
 
-// Request bodies for POST /videos/generations, one schema per model (docs/upstream-vidu.md §2).
+// Request bodies for POST /videos/generations, one schema per model (docs/upstream.md §2).
 // Each model has a *shape*; the client sends through the strict form (a typo or a field the model's
 // schema does not list is a bug on our side), the simulator parses with the stripping form because
 // the live API's handling of unknown fields is UNVERIFIED and chat completions ignore them.
@@ -81,11 +81,29 @@ export const videoCreateRequestSchema = z.discriminatedUnion("model", [
   startEndRequestSchema,
 ]);
 
-/** What the simulator accepts: the same rules, unknown fields dropped. */
+function isHttpUrl(s: string): boolean {
+  try {
+    const u = new URL(s);
+    return (u.protocol === "https:" || u.protocol === "http:") && u.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What the platform documents for image_url ("a URL or base64"; the schema draws `string<uri>`), read
+ * the way the platform's own clients send it: http or https, and the OpenAI-style `{url}` object some
+ * SDK helpers build. The client still sends only the strict form above.
+ */
+const lenientImageUrl = z
+  .union([z.string(), z.looseObject({ url: z.string() }).transform((o) => o.url)])
+  .refine((s) => IMAGE_DATA_URI_RE.test(s) || isHttpUrl(s), { message: "must be a URL or a base64 data URI" });
+
+/** What the simulator accepts: the same rules, unknown fields dropped, image_url in every documented form. */
 export const lenientRequestSchemas = {
   "viduq1-text": z.object(textRequestShape),
-  "viduq1-image": z.object(imageRequestShape),
-  "viduq1-start-end": z.object(startEndRequestShape),
+  "viduq1-image": z.object({ ...imageRequestShape, image_url: lenientImageUrl }),
+  "viduq1-start-end": z.object({ ...startEndRequestShape, image_url: z.tuple([lenientImageUrl, lenientImageUrl]) }),
 } as const;
 
 export type VideoCreateRequest = z.infer<typeof videoCreateRequestSchema>;

@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { idSchema } from "../ids";
 
-// Response bodies (docs/upstream-vidu.md §3, §4). Parsing is tolerant of extra fields (the live API may add
-// some) but strict about what we rely on: `id` on create, a known `task_status`, and at least one
-// video URL on SUCCESS. Anything else is a malformed body, never a silent default.
+// Response bodies (docs/upstream.md). Parsing is tolerant of extra fields and of task statuses the
+// documentation does not list (the live API may add some; the python SDK's own loop already meets
+// SUBMITTED): only `id` on create and at least one video URL on SUCCESS are required. A status other
+// than SUCCESS or FAIL means "not done yet", so an unknown one keeps the take polling instead of
+// making an accepted (paid) create look ambiguous or failing a running task.
 
 /** Ids are opaque (25-digit, 36-digit and timestamp+hex forms seen); only their charset is checked. */
 export const taskIdSchema = idSchema;
@@ -12,7 +14,7 @@ export const createTaskResponseSchema = z.looseObject({
   id: taskIdSchema,
   model: z.string().optional(),
   request_id: z.string().optional(),
-  task_status: z.enum(["PROCESSING", "SUCCESS", "FAIL"]),
+  task_status: z.string().optional(),
 });
 export type CreateTaskResponse = z.infer<typeof createTaskResponseSchema>;
 
@@ -29,8 +31,7 @@ export const taskResultResponseSchema = z
     id: z.string().optional(),
     model: z.string().optional(),
     request_id: z.string().optional(),
-    // SUBMITTED is tolerated by the python SDK's example loop (undocumented); it means "not done".
-    task_status: z.enum(["PROCESSING", "SUBMITTED", "SUCCESS", "FAIL"]),
+    task_status: z.string(),
     video_result: z.array(videoResultSchema).optional(),
   })
   .refine((r) => r.task_status !== "SUCCESS" || (r.video_result?.length ?? 0) > 0, {
@@ -42,11 +43,11 @@ export const taskResultResponseSchema = z
       ...(r.id === undefined ? {} : { id: r.id }),
       ...(r.model === undefined ? {} : { model: r.model }),
       ...(r.request_id === undefined ? {} : { request_id: r.request_id }),
-      task_status: r.task_status === "SUBMITTED" ? "PROCESSING" : r.task_status,
+      task_status: r.task_status === "SUCCESS" || r.task_status === "FAIL" ? r.task_status : "PROCESSING",
       ...(r.video_result === undefined ? {} : { video_result: r.video_result }),
     }),
   );
-/** A poll result with SUBMITTED folded into PROCESSING and unknown fields dropped. */
+/** A poll result with every status but SUCCESS and FAIL folded into PROCESSING, unknown fields dropped. */
 export interface TaskResultResponse {
   id?: string;
   model?: string;

@@ -1,5 +1,5 @@
 // The Vidu Q1 models the studio uses and the enums/limits the upstream contract documents for them
-// (docs/upstream-vidu.md §2). Isomorphic: imported by the browser form, the server client and
+// (docs/upstream.md §2). Isomorphic: imported by the browser form, the server client and
 // the simulator, so all three agree on what a valid request is.
 
 export const VIDEO_MODELS = ["viduq1-text", "viduq1-image", "viduq1-start-end"] as const;
@@ -33,7 +33,7 @@ export function promptLength(prompt: string): number {
   return [...prompt].length;
 }
 
-/** Mean generation time per model (seconds) from a reseller's table (docs/upstream-vidu.md §5). */
+/** Mean generation time per model (seconds) from a reseller's table (docs/upstream.md §5). */
 export const GENERATION_SECONDS: Record<VideoModel, { min: number; max: number }> = {
   "viduq1-text": { min: 270, max: 300 },
   "viduq1-image": { min: 140, max: 160 },

@@ -6,6 +6,7 @@ import { logger } from "@/lib/server/logger";
 import { clipPrefix } from "@/lib/server/storage";
 import { FAILURE_REASONS, type FailureReason, isFailureReason, statusOfFailure } from "@/lib/shared/generation-lifecycle";
 import { downloadStep } from "./download-step";
+import { heldStep } from "./held-step";
 import { VIDEO_LANES, videoLane } from "./lanes";
 import { pollStep } from "./poll-step";
 import { submitStep } from "./submit-step";
@@ -13,7 +14,7 @@ import { writeTakeStatus } from "./take-status";
 
 // The video job: one per take (subjectId = the Generation id). submit → poll → download, where
 // submit and poll hold a slot of the model's lane (an upstream task in flight) and download does
-// not. The take's status mirrors the step (SUBMITTING / PROCESSING / DOWNLOADING); how it ends is a
+// not; "held" (held-step.ts) parks a take whose create may have landed until an admin decides. The take's status mirrors the step (SUBMITTING / PROCESSING / DOWNLOADING); how it ends is a
 // reason of the take's closed set, which also names its final status and whether to alert.
 
 export const VIDEO_JOB = "video";
@@ -27,7 +28,7 @@ function reasonOf(end: RunnerEnd): FailureReason {
 export const videoJob: JobKind = {
   name: VIDEO_JOB,
   lanes: VIDEO_LANES,
-  steps: { submit: submitStep, poll: pollStep, download: downloadStep },
+  steps: { submit: submitStep, poll: pollStep, download: downloadStep, held: heldStep },
   holdsLane: (step) => step === "submit" || step === "poll",
   ledger: {
     charge: async (tx, job) => void (await charge(tx, job.subjectId)),

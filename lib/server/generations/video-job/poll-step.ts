@@ -39,7 +39,8 @@ export async function pollStep(ctx: StepContext): Promise<void> {
     }
     logger.warn("video.poll_error", log);
     if (elapsed() >= ceilingMs(timeScale)) return timeout();
-    await ctx.later("poll", ctx.at(backoffMs(2, submitBackoff(timeScale))), { note: { code: e.code, message: e.message }, effect: counted });
+    const wait = Math.max(backoffMs(2, submitBackoff(timeScale)), e.retryAfterMs ?? 0); // Retry-After is a floor
+    await ctx.later("poll", ctx.at(wait), { note: { code: e.code, message: e.message }, effect: counted });
     return;
   }
 

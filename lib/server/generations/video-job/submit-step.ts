@@ -7,20 +7,27 @@ import { crashPoint } from "@/lib/server/jobs/crash-point";
 import { noteAccepted, noteQueueRefusal } from "@/lib/server/jobs/lane-cap";
 import type { StepContext } from "@/lib/server/jobs/step-context";
 import { logger } from "@/lib/server/logger";
+import { knownRepeatBehaviour } from "@/lib/server/bigmodel/upstream-facts-store";
 import type { FailureReason } from "@/lib/shared/generation-lifecycle";
+import { resendIsSafe } from "@/lib/shared/upstream/upstream-facts";
 import { videoLane } from "./lanes";
 import { pollPlanFor } from "./poll-plan";
 import { nextPollOffset } from "./poll-schedule";
+import { holdTake } from "./held-step";
 import { writeTakeStatus } from "./take-status";
 import { buildUpstreamRequest, InputMissingError } from "./upstream-request";
 
 // The submit step, where double charges are decided. The job holds a slot of the model's lane.
 // The create goes out with request_id = the take's upstreamRequestId, fixed at creation, and
 // outside any database transaction; the returned task id is stored at once by a fenced write that
-// also writes the CHARGE. A create that may have reached the upstream without an answer
-// (ambiguous) leaves the take SUBMITTING and is re-sent with the SAME request_id after a lease
-// period: accepted means the first never landed, "duplicate request" means it did and its task id
-// is lost → ORPHANED (refund + alert). docs/reliability.md, "No double charge".
+// also writes the CHARGE. What happens to a create that may have reached the upstream without an
+// answer (ambiguous, or a take found SUBMITTING after a crash) depends on what is KNOWN about
+// repeated request_ids (upstream:check, lib/server/bigmodel/upstream-facts-store.ts):
+// - refused or same: re-send with the SAME request_id after a lease period. Accepted means the first
+//   never landed (or, "same", is that task); "duplicate request" means it did and its task id is lost
+//   → ORPHANED (refund + alert).
+// - unknown or accepted: never re-send (a repeat could be a second paid task). The take is HELD for
+//   an admin, keeping its hold (held-step.ts). docs/reliability.md, "No double charge".
 
 /** "create: HTTP 400 code 1301: 系统检测…" → "1301: 系统检测…" (operators read it; users see the reason). */
 function upstreamText(e: UpstreamError): string {
@@ -36,6 +43,12 @@ function rejectionReason(code: string): FailureReason {
 
 const take = (ctx: StepContext) => ctx.deps.db.generation.findUniqueOrThrow({ where: { id: ctx.lease.subjectId } });
 
+/** May an ambiguous create be re-sent with its request_id? Only when a repeat is known not to bill twice. */
+async function mayResend(ctx: StepContext): Promise<boolean> {
+  const upstream = await ctx.deps.upstream();
+  return resendIsSafe(upstream.repeatBehaviour?.() ?? (await knownRepeatBehaviour(ctx.deps.db)));
+}
+
 export async function submitStep(ctx: StepContext): Promise<void> {
   const { db, storage, breakerProbeMs } = ctx.deps;
   const row = await take(ctx);
@@ -43,6 +56,10 @@ export async function submitStep(ctx: StepContext): Promise<void> {
   // its task. Such a take never goes back to QUEUED, where a user could cancel it and be refunded
   // for a task we were charged for; it waits in SUBMITTING instead.
   const sent = row.status === "SUBMITTING";
+  if (sent && !(await mayResend(ctx))) {
+    await holdTake(ctx, row, { code: "unconfirmed", message: "an earlier create of this take may have reached the upstream (interrupted before its answer was stored)" });
+    return;
+  }
 
   const breaker = ctx.claim.breaker ?? (await readBreaker(db));
   if (breaker.open && !ctx.claim.probe) {
@@ -115,7 +132,7 @@ async function handleCreateError(ctx: StepContext, row: Generation, e: UpstreamE
       const inFlight = await db.job.count({ where: { lane, inLane: true } });
       await noteQueueRefusal(db, lane, modelCap, inFlight);
       logger.warn("video.submit_queued", log);
-      await waitAndRetry(ctx, row, attempt, sent, ctx.at(backoffMs(2, queueBackoff(timeScale))), note);
+      await waitAndRetry(ctx, row, attempt, sent, ctx.at(Math.max(backoffMs(2, queueBackoff(timeScale)), e.retryAfterMs ?? 0)), note);
       return;
     }
     case "breaker":
@@ -133,22 +150,29 @@ async function handleCreateError(ctx: StepContext, row: Generation, e: UpstreamE
     case "ambiguous":
     case "malformed":
       // The upstream may have accepted it: never QUEUED (that would look like "not sent"), never a
-      // new request_id. Re-send the same id once a lease period has passed.
+      // new request_id. Re-send the same id once a lease period has passed, if that is known to be safe.
       logger.warn("video.submit_ambiguous", log);
+      if (!(await mayResend(ctx))) {
+        await holdTake(ctx, row, note);
+        return;
+      }
       if (attempt >= MAX_SUBMIT_ATTEMPTS) {
         await ctx.fail("orphaned", `the upstream never confirmed whether it accepted this take (${upstreamText(e)})`);
         return;
       }
       await ctx.later("submit", ctx.at(leaseMs), { note });
       return;
-    default:
+    default: {
       // retry (5xx, overload, connect failures before sending) and anything unexpected.
       logger.warn("video.submit_retry", log);
       if (attempt >= MAX_SUBMIT_ATTEMPTS) {
         await ctx.fail("upstream_failed", `the upstream kept failing: ${upstreamText(e)}`);
         return;
       }
-      if (sent) await ctx.later("submit", ctx.at(backoffMs(attempt, submitBackoff(timeScale))), { note });
-      else await ctx.requeue(ctx.at(backoffMs(attempt, submitBackoff(timeScale))), { note, effect: (tx) => writeTakeStatus(tx, row.id, "QUEUED") });
+      // Retry-After, when the upstream sent one, is a floor under our own backoff.
+      const wait = Math.max(backoffMs(attempt, submitBackoff(timeScale)), e.retryAfterMs ?? 0);
+      if (sent) await ctx.later("submit", ctx.at(wait), { note });
+      else await ctx.requeue(ctx.at(wait), { note, effect: (tx) => writeTakeStatus(tx, row.id, "QUEUED") });
+    }
   }
 }

@@ -5,12 +5,14 @@ import type { Storage } from "@/lib/server/storage";
 import type { VideoCreateRequest } from "@/lib/shared/upstream/request-schemas";
 import { parseGenerationParams } from "@/lib/shared/generation-params";
 import { MODE_OF_DB } from "@/lib/shared/generation-mode";
+import { frameForUpstream } from "./upstream-frame";
 
 // Turns a queued take into the upstream create body. `request_id` is ALWAYS the take's
 // upstreamRequestId, fixed at creation: a retried or resumed submit re-sends the same id, so the
 // upstream can refuse a duplicate instead of billing a second task (docs/reliability.md). The
 // params come from the one params parser. Input images travel as data URIs (a self-hosted studio is
-// usually not reachable from the internet), read from our storage.
+// usually not reachable from the internet), read from our storage and re-encoded to the output's
+// size (upstream-frame.ts) so the body stays small.
 
 export class InputMissingError extends Error {
   override readonly name = "InputMissingError";
@@ -28,7 +30,7 @@ async function inputImages(db: Db, storage: Storage, generationId: string): Prom
   const inputs = await db.generationInput.findMany({
     where: { generationId },
     orderBy: { position: "asc" },
-    include: { upload: { select: { storageKey: true, mime: true } } },
+    include: { upload: { select: { storageKey: true } } },
   });
   const uris: string[] = [];
   for (const { upload } of inputs) {
@@ -38,7 +40,8 @@ async function inputImages(db: Db, storage: Storage, generationId: string): Prom
     } catch (e) {
       throw new InputMissingError(`input image ${upload.storageKey} is not readable`, { cause: e });
     }
-    uris.push(`data:${upload.mime};base64,${bytes.toString("base64")}`);
+    const frame = await frameForUpstream(bytes);
+    uris.push(`data:${frame.mime};base64,${frame.data.toString("base64")}`);
   }
   return uris;
 }

@@ -1,13 +1,17 @@
 import { crc32, deflateSync } from "node:zlib";
 
-// The documentation's example bodies point at https://example.com/… which cannot be fetched. The
-// simulator stands in a generated gradient PNG for reserved example domains (RFC 2606) so those
-// examples succeed; the colours derive from the URL so a start/end pair differs visibly.
+// The documentation's example bodies point at https://example.com/… which cannot be fetched. Tests
+// give the simulator a fetcher (exampleImageFetcher) that stands in a generated gradient PNG for
+// reserved example domains (RFC 2606) and fails every other host like an unreachable one; the
+// colours derive from the URL so a start/end pair differs visibly.
 
 const RESERVED = /(^|\.)(example\.(com|net|org)|example|test|invalid|localhost)$/i;
 
-export function isPlaceholderHost(hostname: string): boolean {
-  return RESERVED.test(hostname);
+/** An ImageFetcher (lib/simulator/fetch-image.ts) for the documentation's example URLs. */
+export async function exampleImageFetcher(url: string): Promise<Buffer> {
+  const { hostname } = new URL(url);
+  if (!RESERVED.test(hostname)) throw new Error(`getaddrinfo ENOTFOUND ${hostname}`);
+  return placeholderPng(url);
 }
 
 function chunk(type: string, data: Buffer): Buffer {

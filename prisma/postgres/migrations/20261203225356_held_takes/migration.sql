@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "GenerationStatus" ADD VALUE 'HELD';
