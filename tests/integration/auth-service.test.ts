@@ -57,6 +57,18 @@ describe.each(providers())("accounts on %s", (kind) => {
     expect(await checkCredentials(t.client, { email: "nobody@x.test", password: PW }, "10.0.0.2")).toMatchObject({ reason: "throttled" });
   });
 
+  it("of 20 parallel wrong passwords at most 5 are verified (the attempt is recorded before the check, atomically)", async () => {
+    await registerUser(t.client, { email: "race@x.test", password: PW });
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => checkCredentials(t.client, { email: "race@x.test", password: `wrong ${i} wrong` }, "10.0.0.9")),
+    );
+    // "invalid" means the password was verified; "throttled" means it was refused before any hash.
+    const verified = results.filter((r) => !r.ok && r.reason === "invalid").length;
+    expect(verified).toBeLessThanOrEqual(5);
+    expect(verified + results.filter((r) => !r.ok && r.reason === "throttled").length).toBe(20);
+    expect(await t.client.loginAttempt.count({ where: { email: "race@x.test", ip: "10.0.0.9" } })).toBe(verified);
+  });
+
   it("invite-only registration needs a valid, unused invitation", async () => {
     const admin = await t.client.user.findFirstOrThrow({ where: { role: "ADMIN" } });
     await setRegistrationMode(t.client, "invite");

@@ -22,14 +22,29 @@ export function providerOf(url: string): DbProvider {
  */
 const IDLE_IN_TRANSACTION_TIMEOUT_MS = 15_000;
 
+// The provider of each client this module made, for the few services that need provider-specific SQL
+// (a lock) but are handed a client rather than a URL (tests pass their own).
+const providerOfClient = new WeakMap<Db, DbProvider>();
+
 export function createDb(url: string, opts: { idleInTransactionTimeoutMs?: number } = {}): Db {
+  let client: Db;
   if (providerOf(url) === "postgresql") {
     const idle = opts.idleInTransactionTimeoutMs ?? IDLE_IN_TRANSACTION_TIMEOUT_MS;
     const adapter = new PrismaPg({ connectionString: url, options: `-c idle_in_transaction_session_timeout=${idle}` });
-    return new PostgresClient({ adapter }) as unknown as Db;
+    client = new PostgresClient({ adapter }) as unknown as Db;
+  } else {
+    // busy timeout: wait for another process's write lock (worker, CLI) instead of failing at once.
+    client = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 5000 }) });
   }
-  // busy timeout: wait for another process's write lock (worker, CLI) instead of failing at once.
-  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 5000 }) });
+  providerOfClient.set(client, providerOf(url));
+  return client;
+}
+
+/** The provider behind a client made by createDb. */
+export function providerOfDb(client: Db): DbProvider {
+  const p = providerOfClient.get(client);
+  if (!p) throw new Error("providerOfDb: not a client made by createDb");
+  return p;
 }
 
 const globalForDb = globalThis as unknown as { framehouseDb?: Db };
