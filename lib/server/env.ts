@@ -71,6 +71,9 @@ const schema = z.object({
   PORT: int(3000, 1, 65_535),
   HOST: z.string().default("0.0.0.0"),
   TRUST_PROXY: bool.default(false),
+  // Node's own libuv thread pool size (Node reads it at start; default 4). File reads and password
+  // hashes share that pool: at most max(1, UV_THREADPOOL_SIZE - 2) hashes run at once (auth/hash-gate.ts).
+  UV_THREADPOOL_SIZE: int(4, 1, 1024),
 
   // Product.
   PRICE_FEN: int(250, 0, 1_000_000), // price of one clip, in fen (¥2.50)

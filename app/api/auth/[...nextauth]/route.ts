@@ -1,8 +1,4 @@
-import NextAuth from "next-auth";
-import { authOptions } from "@/lib/server/auth/auth-options";
+import { nextAuthRoute } from "@/lib/server/http/next-auth-route";
 
-// next-auth's own endpoints (sign-in callback, CSRF token, session, sign-out).
-type Ctx = { params: Promise<{ nextauth: string[] }> };
-const handler = (req: Request, ctx: Ctx) => NextAuth(req as never, ctx as never, authOptions());
-
-export { handler as GET, handler as POST };
+// next-auth's own endpoints (lib/server/http/next-auth-route.ts).
+export { nextAuthRoute as GET, nextAuthRoute as POST };
