@@ -23,6 +23,10 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
+/** Instance-level events (no team; not on a team's audit page): an instance admin disabling or enabling an account. */
+export const INSTANCE_AUDIT_ACTIONS = ["user.disable", "user.enable"] as const;
+export type InstanceAuditAction = (typeof INSTANCE_AUDIT_ACTIONS)[number];
+
 export interface AuditEventView {
   id: string;
   action: AuditAction | string;

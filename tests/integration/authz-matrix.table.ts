@@ -263,4 +263,9 @@ export const MATRIX: readonly MatrixRow[] = [
   ["DELETE /api/admin/budget", "-", { anon: 401, viewer: 403, member: 403, admin: 403, owner: 403, otherTeam: 403, instanceAdmin: 200 }],
   // Instance admins only (registration invitation).
   ["POST /api/admin/invites", "-", { anon: 401, viewer: 403, member: 403, admin: 403, owner: 403, otherTeam: 403, instanceAdmin: 201 }],
+  // Instance admins only: the accounts of the instance.
+  ["GET /api/admin/users", "-", { anon: 401, viewer: 403, member: 403, admin: 403, owner: 403, otherTeam: 403, instanceAdmin: 200 }],
+  // Instance admins only, on a fresh account (a team's own admins and owners have no say over accounts).
+  ["POST /api/admin/users/:userId/disable", "-", { anon: 401, viewer: 403, member: 403, admin: 403, owner: 403, otherTeam: 403, instanceAdmin: 200 }],
+  ["POST /api/admin/users/:userId/enable", "-", { anon: 401, viewer: 403, member: 403, admin: 403, owner: 403, otherTeam: 403, instanceAdmin: 200 }],
 ];

@@ -52,6 +52,9 @@ async function loadRoutes() {
     adminBudget: await import("@/app/api/admin/budget/route"),
     adminInvites: await import("@/app/api/admin/invites/route"),
     adminSettings: await import("@/app/api/admin/settings/route"),
+    adminUsers: await import("@/app/api/admin/users/route"),
+    adminUserDisable: await import("@/app/api/admin/users/[userId]/disable/route"),
+    adminUserEnable: await import("@/app/api/admin/users/[userId]/enable/route"),
     cancel: await import("@/app/api/generations/[id]/cancel/route"),
     lastFrame: await import("@/app/api/generations/[id]/last-frame/route"),
     clipEvents: await import("@/app/api/generations/[id]/events/route"),
@@ -335,6 +338,15 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
     "PUT /api/admin/budget": (a) => call(r.adminBudget.PUT, req(a, "PUT", "/api/admin/budget", { limitFen: MAX_FEN })),
     "DELETE /api/admin/budget": (a) => call(r.adminBudget.DELETE, req(a, "DELETE", "/api/admin/budget")),
     "POST /api/admin/invites": (a) => call(r.adminInvites.POST, req(a, "POST", "/api/admin/invites", {})),
+    "GET /api/admin/users": (a) => call(r.adminUsers.GET, req(a, "GET", "/api/admin/users")),
+    "POST /api/admin/users/:userId/disable": async (a) => {
+      const u = await s.db.user.create({ data: { email: `authz-disable-${kind}-${seq++}@example.test` } });
+      return call(r.adminUserDisable.POST, req(a, "POST", `/api/admin/users/${u.id}/disable`), { userId: u.id });
+    },
+    "POST /api/admin/users/:userId/enable": async (a) => {
+      const u = await s.db.user.create({ data: { email: `authz-enable-${kind}-${seq++}@example.test`, disabledAt: new Date() } });
+      return call(r.adminUserEnable.POST, req(a, "POST", `/api/admin/users/${u.id}/enable`), { userId: u.id });
+    },
   };
 
   /** Email invitations: own = addressed to the actor, same = to the teammate (both from a fresh team), other = W's, to W's member. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { type Db, providerOfDb } from "../db";
 import { TX_OPTIONS, withDbRetry } from "../db/retry";
+import { lockForTransaction } from "../db/transaction-lock";
 
 // Failed-login throttling, stored in the database so it holds across processes and restarts:
 // up to FREE_FAILURES failures per (email, IP) in WINDOW_MS are free; each failure after that
@@ -44,17 +45,15 @@ export type Reservation = { ok: true } | { ok: false; retryAfterMs: number };
 
 /**
  * Counts this attempt as a failure of (email, ip) now, unless the pair is locked; only a reserved
- * attempt may verify a password. Check and insert are one transaction, serialized per pair: by an
- * advisory lock on PostgreSQL (READ COMMITTED would let two callers both count 4), and by SQLite's
- * single writer (in-process the adapter queues transactions; another process's commit between our
- * read and our write makes the write fail as busy, and the whole transaction is retried).
+ * attempt may verify a password. Check and insert are one transaction, serialized per pair
+ * (db/transaction-lock.ts; READ COMMITTED alone would let two callers both count 4).
  */
 export async function reserveAttempt(client: Db, rawEmail: string, ip: string): Promise<Reservation> {
   const email = normalizeEmail(rawEmail);
-  const postgres = providerOfDb(client) === "postgresql";
+  const provider = providerOfDb(client);
   return withDbRetry(() =>
     client.$transaction(async (tx) => {
-      if (postgres) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`framehouse.login.${email}\n${ip}`}))`;
+      await lockForTransaction(tx, provider, `framehouse.login.${email}\n${ip}`);
       const now = new Date();
       const lockMs = await remainingLockMs(tx, email, ip, now);
       if (lockMs > 0) return { ok: false, retryAfterMs: lockMs } as const;

@@ -22,9 +22,12 @@ export function providerOf(url: string): DbProvider {
  */
 const IDLE_IN_TRANSACTION_TIMEOUT_MS = 15_000;
 
-// The provider of each client this module made, for the few services that need provider-specific SQL
-// (a lock) but are handed a client rather than a URL (tests pass their own).
-const providerOfClient = new WeakMap<Db, DbProvider>();
+// The provider of each client createDb made, for the few services that need provider-specific SQL (a
+// lock) but are handed a client rather than a URL (tests pass their own). A property under a global
+// symbol, not a module-level map: Next bundles this module once per route, and the process-wide
+// client (db() below) is shared by all of them.
+const PROVIDER = Symbol.for("framehouse.dbProvider");
+type Tagged = Db & { [PROVIDER]?: DbProvider };
 
 export function createDb(url: string, opts: { idleInTransactionTimeoutMs?: number } = {}): Db {
   let client: Db;
@@ -36,13 +39,13 @@ export function createDb(url: string, opts: { idleInTransactionTimeoutMs?: numbe
     // busy timeout: wait for another process's write lock (worker, CLI) instead of failing at once.
     client = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 5000 }) });
   }
-  providerOfClient.set(client, providerOf(url));
+  (client as Tagged)[PROVIDER] = providerOf(url);
   return client;
 }
 
 /** The provider behind a client made by createDb. */
 export function providerOfDb(client: Db): DbProvider {
-  const p = providerOfClient.get(client);
+  const p = (client as Tagged)[PROVIDER];
   if (!p) throw new Error("providerOfDb: not a client made by createDb");
   return p;
 }

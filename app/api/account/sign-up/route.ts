@@ -5,9 +5,11 @@ import { db } from "@/lib/server/db";
 import { json } from "@/lib/server/http/respond";
 import { route } from "@/lib/server/http/route";
 
-// POST /api/account/sign-up {email, password, name?, invite?} -> 201 {id, email, role}
+// POST /api/account/sign-up {email, password, name?, invite?} -> 201 {email}
+// The same answer whether the email was new (account created) or already registered (nothing
+// changed): sign-up does not reveal which emails have accounts (lib/server/auth/register.ts).
 // Hashes a password: through the hash gate (per-address rate, bounded concurrent hashes).
 export const POST = route({ auth: "public", body: signUpSchema }, async ({ body, ip }) => {
-  const user = await withHashBudget(ip, () => registerUser(db(), body));
-  return json(user, { status: 201 });
+  const { email } = await withHashBudget(ip, () => registerUser(db(), body));
+  return json({ email }, { status: 201 });
 });
