@@ -140,3 +140,12 @@ export function env(): Env {
 export function usingSimulator(): boolean {
   return !env().BIGMODEL_API_KEY;
 }
+
+/**
+ * Whether people reach the studio over https (NEXTAUTH_URL, else PUBLIC_BASE_URL). Then next-auth
+ * names its session cookie `__Secure-…` (auth-options.ts sets useSecureCookies from this), only that
+ * name is accepted (auth/session.ts), and the app's own cookies are marked Secure (http/app-cookie.ts).
+ */
+export function servedOverHttps(e: Env = env()): boolean {
+  return (e.NEXTAUTH_URL ?? e.PUBLIC_BASE_URL)?.startsWith("https://") ?? false;
+}

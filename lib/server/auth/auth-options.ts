@@ -5,7 +5,7 @@ import type { Adapter } from "next-auth/adapters";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import { db } from "../db";
-import { env } from "../env";
+import { env, servedOverHttps } from "../env";
 import { clientIpFrom } from "@/lib/server/net/client-ip";
 import { checkCredentials } from "./credentials";
 import { authSecret } from "./secret";
@@ -58,6 +58,8 @@ export function authOptions(): AuthOptions {
     adapter: PrismaAdapter(db()) as unknown as Adapter,
     secret: authSecret(),
     session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
+    // The same decision session.ts makes about which cookie name it accepts.
+    useSecureCookies: servedOverHttps(e),
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers,
     callbacks: {

@@ -2,6 +2,7 @@ import "server-only";
 import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { db, type Db } from "../db";
+import { servedOverHttps } from "../env";
 import { AppError } from "../errors";
 import { authSecret } from "./secret";
 
@@ -21,7 +22,10 @@ export interface Actor {
 // (endSessions), so every token issued before stops working on its next request, on every device:
 // one integer per user, checked in the user load each request does anyway, rather than a per-token
 // deny list that would need its own table, a write per sign-out and a sweep until each token expires.
-const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+// Over https only the __Secure- name counts: a cookie without the prefix could have been planted over
+// plain http (or by a sibling subdomain), and the browser guarantees the prefixed one was set Secure.
+const SECURE_COOKIE = "__Secure-next-auth.session-token";
+const PLAIN_COOKIE = "next-auth.session-token";
 
 function sessionTokenFrom(cookieHeader: string): string | undefined {
   const jar = new Map<string, string>();
@@ -29,7 +33,7 @@ function sessionTokenFrom(cookieHeader: string): string | undefined {
     const i = part.indexOf("=");
     if (i > 0) jar.set(part.slice(0, i).trim(), part.slice(i + 1).trim());
   }
-  for (const name of COOKIE_NAMES) {
+  for (const name of servedOverHttps() ? [SECURE_COOKIE] : [SECURE_COOKIE, PLAIN_COOKIE]) {
     const whole = jar.get(name);
     if (whole) return decodeURIComponent(whole);
     // next-auth splits cookies larger than 4 KB into name.0, name.1, ...
