@@ -24,8 +24,7 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Instance-level events (no team; not on a team's audit page): an instance admin disabling or enabling an account. */
-export const INSTANCE_AUDIT_ACTIONS = ["user.disable", "user.enable"] as const;
-export type InstanceAuditAction = (typeof INSTANCE_AUDIT_ACTIONS)[number];
+export type InstanceAuditAction = "user.disable" | "user.enable";
 
 export interface AuditEventView {
   id: string;
