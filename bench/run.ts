@@ -60,7 +60,7 @@ const buildLine = b
 // P1–P6 (and G1's first screen, on the same production server): they start and stop their own servers.
 if (only) {
   const perf = await runPerfSuites({ quick, build: b, firstScreen: false, only });
-  console.log(`\n${buildLine}\n\n${perfConsole(perf)}\n${perf.notes.map((n) => `- ${n}`).join("\n")}\n`);
+  console.log(`\n${buildLine}\n\n${perfConsole(perf)}\n${perf.rows.map((r) => `- ${r.id}: ${r.conditions}`).join("\n")}\n${perf.notes.map((n) => `- ${n}`).join("\n")}\n`);
   console.log(stepsMarkdown(Date.now() - started));
   process.exit(0);
 }

@@ -72,7 +72,7 @@ const schema = z.object({
   HOST: z.string().default("0.0.0.0"),
   TRUST_PROXY: bool.default(false),
   // Node's own libuv thread pool size (Node reads it at start; default 4). File reads and password
-  // hashes share that pool: at most max(1, UV_THREADPOOL_SIZE - 2) hashes run at once (auth/hash-gate.ts).
+  // hashes share that pool: at most max(1, min(UV_THREADPOOL_SIZE - 2, cores - 1)) hashes run at once (auth/hash-gate.ts).
   UV_THREADPOOL_SIZE: int(4, 1, 1024),
 
   // Product.

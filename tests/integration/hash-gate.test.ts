@@ -72,7 +72,7 @@ describe("the hash gate", () => {
     expect(await t.client.loginAttempt.count({ where: { ip: "203.0.113.5" } })).toBe(0);
   });
 
-  it("runs at most max(1, pool size - 2) hashes at once, queues a few, and refuses the rest with 429", async () => {
+  it("runs at most max(1, min(pool size - 2, cores - 1)) hashes at once, queues a few, and refuses the rest with 429", async () => {
     let open!: () => void;
     const held = new Promise<void>((resolve) => (open = resolve));
     let running = 0;
@@ -86,8 +86,11 @@ describe("the hash gate", () => {
     const settled = Array.from({ length: 40 }, (_, i) => gate.withHashBudget(`192.0.2.${i}`, work).then(() => "ran", (e: { code?: string }) => e.code));
     open();
     const outcomes = await Promise.all(settled);
-    expect(peak).toBe(2); // UV_THREADPOOL_SIZE defaults to 4
-    expect(outcomes.filter((o) => o === "ran")).toHaveLength(2 + 2 * 4);
-    expect(outcomes.filter((o) => o === "rate_limited")).toHaveLength(40 - 10);
+    const slots = gate.hashSlots();
+    expect(peak).toBe(slots);
+    expect(outcomes.filter((o) => o === "ran")).toHaveLength(slots + slots * 4);
+    expect(outcomes.filter((o) => o === "rate_limited")).toHaveLength(40 - 5 * slots);
+    // The pool size leaves two threads to file reads, the cores one to the event loop.
+    expect([gate.hashSlots(4, 2), gate.hashSlots(4, 8), gate.hashSlots(16, 8), gate.hashSlots(1, 1)]).toEqual([1, 2, 7, 1]);
   });
 });

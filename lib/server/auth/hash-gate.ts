@@ -1,4 +1,5 @@
 import "server-only";
+import { availableParallelism } from "node:os";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { type RateLimitConfig, TokenBuckets } from "../net/token-buckets";
@@ -8,8 +9,9 @@ import { type RateLimitConfig, TokenBuckets } from "../net/token-buckets";
 // will (sign-in with random emails is never throttled per account, sign-up has no account yet), so
 // every request that may hash passes this gate first, before any hashing:
 // - a per-client-address token bucket (AUTH_RATE_LIMIT), per process like the share limit;
-// - a semaphore of max(1, pool size - 2) hashing requests, so at least two pool threads stay free
-//   for file reads, with a short queue for a burst of real users; beyond that the answer is 429.
+// - a semaphore of max(1, min(pool size - 2, cores - 1)) hashing requests, so at least two pool
+//   threads stay free for file reads and a core for the event loop (a hash is pure CPU), with a short
+//   queue for a burst of real users; beyond that the answer is 429.
 // A refusal is `rate_limited` with Retry-After (the caller maps it to its response).
 
 /** 30 requests of burst per address, then one every 2 s (a person retyping a password never meets it). */
@@ -40,6 +42,11 @@ class HashSlots {
   }
 }
 
+/** Hashes allowed at once: pool threads left for file reads, a core left for the event loop. */
+export function hashSlots(pool = env().UV_THREADPOOL_SIZE, cores = availableParallelism()): number {
+  return Math.max(1, Math.min(pool - 2, cores - 1));
+}
+
 interface Gate {
   buckets: TokenBuckets;
   slots: HashSlots;
@@ -49,7 +56,7 @@ const KEY = Symbol.for("framehouse.hashGate");
 
 function gate(): Gate {
   const g = globalThis as unknown as Record<symbol, Gate | undefined>;
-  g[KEY] ??= { buckets: new TokenBuckets(AUTH_RATE_LIMIT), slots: new HashSlots(Math.max(1, env().UV_THREADPOOL_SIZE - 2)) };
+  g[KEY] ??= { buckets: new TokenBuckets(AUTH_RATE_LIMIT), slots: new HashSlots(hashSlots()) };
   return g[KEY];
 }
 
