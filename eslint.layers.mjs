@@ -32,6 +32,7 @@ const SERVER_LAYERS = [
   "jobs",
   // services
   "audit",
+  "users",
   "budgets",
   "teams",
   "workspace",

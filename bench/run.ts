@@ -1,7 +1,8 @@
-// npm run bench  (node --conditions=react-server --import tsx bench/run.ts [--quick] [--no-browser])
+// npm run bench  (node --conditions=react-server --import tsx bench/run.ts [--quick] [--no-browser] [--only=H1,P5])
 // Builds (or reuses) the production build in a private snapshot (harness/build.ts), runs P1–P6
 // (bench/harness/suites.ts) and the gallery benchmark (G1), prints a table and writes
 // bench/results.md (--quick: bench/results-quick.md, reduced sizes, said so in the table).
+// --only=<ids>: just those suites of P1–P6/H1 (no G1), printed and not written to a results file.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -16,6 +17,7 @@ import { perfConsole, perfMarkdown, runPerfSuites, writePerfResults } from "./ha
 const started = Date.now();
 const quick = process.argv.includes("--quick");
 const noBrowser = process.argv.includes("--no-browser");
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",").filter(Boolean);
 const pgUrl = process.env.TEST_POSTGRES_URL;
 const P95_TARGET_MS = 50;
 const FIRST_SCREEN_TARGET = 1024 * 1024;
@@ -56,6 +58,12 @@ const buildLine = b
   : `Production build: FAILED (${buildError.split("\n")[0]}), so P1, P4, P5 and the first screen could not run.`;
 
 // P1–P6 (and G1's first screen, on the same production server): they start and stop their own servers.
+if (only) {
+  const perf = await runPerfSuites({ quick, build: b, firstScreen: false, only });
+  console.log(`\n${buildLine}\n\n${perfConsole(perf)}\n${perf.rows.map((r) => `- ${r.id}: ${r.conditions}`).join("\n")}\n${perf.notes.map((n) => `- ${n}`).join("\n")}\n`);
+  console.log(stepsMarkdown(Date.now() - started));
+  process.exit(0);
+}
 const perf = await runPerfSuites({ quick, build: b, firstScreen: !noBrowser });
 writePerfResults(quick, perf);
 

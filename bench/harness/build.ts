@@ -96,7 +96,9 @@ export function ensureBuild(log: (s: string) => void = console.error): BuiltApp 
     for (const f of ["package-lock.json"]) if (fs.existsSync(path.join(ROOT, f))) fs.copyFileSync(path.join(ROOT, f), path.join(tmp, f));
     fs.cpSync(path.join(ROOT, "lib", "generated"), path.join(tmp, "lib", "generated"), { recursive: true });
     // Hard links: a second for ~40,000 files, and later reinstalls in the work tree don't touch them.
-    execFileSync("cp", ["-al", path.join(ROOT, "node_modules"), path.join(tmp, "node_modules")]);
+    // realpath: in a git worktree node_modules may be a symlink to another tree's, and a copied symlink
+    // points outside the snapshot, where the bundler does not resolve packages.
+    execFileSync("cp", ["-al", fs.realpathSync(path.join(ROOT, "node_modules")), path.join(tmp, "node_modules")]);
     const t0 = Date.now();
     const r = spawnSync(process.execPath, [path.join(tmp, "node_modules", "next", "dist", "bin", "next"), "build"], {
       cwd: tmp,

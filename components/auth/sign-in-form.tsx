@@ -21,7 +21,7 @@ export function SignInForm({ callbackUrl, providers }: { callbackUrl: string; pr
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
       redirect: false,
-    });
+    }).catch(() => undefined);
     setBusy(false);
     if (res?.ok && !res.error) {
       router.replace(callbackUrl);

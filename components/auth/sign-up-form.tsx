@@ -48,7 +48,14 @@ export function SignUpForm({ inviteOnly, callbackUrl = "/" }: { inviteOnly: bool
       setErrors(next);
       return;
     }
-    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+    // The sign-up answer is the same for a new and an already registered email (no enumeration), so
+    // whether an account is ready shows only here: signing in with these details works or it doesn't.
+    const signedIn = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false }).catch(() => null);
+    if (!signedIn?.ok || signedIn.error) {
+      setBusy(false);
+      setErrors({ form: t("auth.signUp.signInFailed") });
+      return;
+    }
     router.replace(callbackUrl);
     router.refresh();
   }

@@ -72,6 +72,9 @@ const schema = z.object({
   PORT: int(3000, 1, 65_535),
   HOST: z.string().default("0.0.0.0"),
   TRUST_PROXY: bool.default(false),
+  // Node's own libuv thread pool size (Node reads it at start; default 4). File reads and password
+  // hashes share that pool: at most max(1, min(UV_THREADPOOL_SIZE - 2, cores - 1)) hashes run at once (auth/hash-gate.ts).
+  UV_THREADPOOL_SIZE: int(4, 1, 1024),
 
   // Product.
   PRICE_FEN: int(250, 0, 1_000_000), // price of one clip, in fen (¥2.50)
@@ -146,4 +149,13 @@ export function env(): Env {
 /** True when no API key is configured: the in-process simulator answers instead of BigModel. */
 export function usingSimulator(): boolean {
   return !env().BIGMODEL_API_KEY;
+}
+
+/**
+ * Whether people reach the studio over https (NEXTAUTH_URL, else PUBLIC_BASE_URL). Then next-auth
+ * names its session cookie `__Secure-…` (auth-options.ts sets useSecureCookies from this), only that
+ * name is accepted (auth/session.ts), and the app's own cookies are marked Secure (http/app-cookie.ts).
+ */
+export function servedOverHttps(e: Env = env()): boolean {
+  return (e.NEXTAUTH_URL ?? e.PUBLIC_BASE_URL)?.startsWith("https://") ?? false;
 }

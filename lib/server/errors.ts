@@ -14,11 +14,13 @@ const STATUS = {
   method_not_allowed: 405,
   misdirected_request: 421,
   conflict: 409,
-  email_taken: 409,
   registration_closed: 403,
   invalid_invite: 403,
   payload_too_large: 413,
   rate_limited: 429,
+  // Instance administration.
+  cannot_disable_self: 409,
+  last_admin: 409,
   // Studio: uploads, generations, media.
   upload_missing: 400,
   upload_unsupported_type: 415,

@@ -24,6 +24,9 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
+/** Instance-level events (no team; not on a team's audit page): an instance admin disabling or enabling an account. */
+export type InstanceAuditAction = "user.disable" | "user.enable";
+
 export interface AuditEventView {
   id: string;
   action: AuditAction | string;

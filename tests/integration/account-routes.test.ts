@@ -25,7 +25,17 @@ describe("POST /api/account/sign-up", () => {
   it("creates the first account as instance admin (201)", async () => {
     const res = await signUp(jsonRequest("/api/account/sign-up", "POST", { email: "first@x.test", password: PW }));
     expect(res.status).toBe(201);
-    expect(await res.json()).toMatchObject({ email: "first@x.test", role: "ADMIN" });
+    expect(await res.json()).toEqual({ email: "first@x.test" });
+    expect(await t.client.user.findUniqueOrThrow({ where: { email: "first@x.test" } })).toMatchObject({ role: "ADMIN" });
+  });
+
+  it("answers a registered email exactly like a new one and changes nothing (no user enumeration)", async () => {
+    const before = await t.client.user.findUniqueOrThrow({ where: { email: "first@x.test" } });
+    const known = await signUp(jsonRequest("/api/account/sign-up", "POST", { email: "First@X.test", password: "another password 123", name: "Mallory" }));
+    const fresh = await signUp(jsonRequest("/api/account/sign-up", "POST", { email: "fresh@x.test", password: PW }));
+    expect(known.status).toBe(fresh.status);
+    expect(Object.keys(await known.json())).toEqual(Object.keys(await fresh.json()));
+    expect(await t.client.user.findUniqueOrThrow({ where: { email: "first@x.test" } })).toEqual(before);
   });
 
   it("answers bad input with 422, field paths and both languages", async () => {
@@ -39,9 +49,9 @@ describe("POST /api/account/sign-up", () => {
   });
 
   it("localizes the message from Accept-Language", async () => {
-    const res = await signUp(jsonRequest("/api/account/sign-up", "POST", { email: "first@x.test", password: PW }, { "accept-language": "zh-CN,zh;q=0.9" }));
-    expect(res.status).toBe(409);
-    expect((await res.json()).error).toMatchObject({ code: "email_taken", message: "该邮箱已注册。" });
+    const res = await signUp(jsonRequest("/api/account/sign-up", "POST", { email: "nope", password: PW }, { "accept-language": "zh-CN,zh;q=0.9" }));
+    expect(res.status).toBe(422);
+    expect((await res.json()).error).toMatchObject({ code: "validation_failed", message: "部分字段无效。" });
   });
 
   it("rejects malformed JSON (400), oversize bodies (413) and cross-site posts (403)", async () => {

@@ -18,18 +18,20 @@ describe.each(providers())("accounts on %s", (kind) => {
     const results = await Promise.all(
       Array.from({ length: 8 }, (_, i) => registerUser(t.client, { email: `racer${i}@x.test`, password: PW })),
     );
-    expect(results.filter((r) => r.role === "ADMIN")).toHaveLength(1);
+    expect(results.filter((r) => r.created && r.role === "ADMIN")).toHaveLength(1);
     expect(await t.client.user.count({ where: { role: "ADMIN" } })).toBe(1);
   });
 
-  it("emails are unique case-insensitively", async () => {
+  it("emails are unique case-insensitively; a registered email is answered without an error and changes nothing", async () => {
     await registerUser(t.client, { email: "Case@X.test", password: PW });
-    await expect(registerUser(t.client, { email: "case@x.TEST", password: PW })).rejects.toMatchObject({ code: "email_taken" });
+    const before = await t.client.user.findUniqueOrThrow({ where: { email: "case@x.test" } });
+    await expect(registerUser(t.client, { email: "case@x.TEST", password: "other password 123" })).resolves.toEqual({ created: false, email: "case@x.test" });
+    expect(await t.client.user.findUniqueOrThrow({ where: { email: "case@x.test" } })).toEqual(before);
   });
 
   it("stores only a scrypt hash of the password", async () => {
-    const { id } = await registerUser(t.client, { email: "hash@x.test", password: PW });
-    const row = await t.client.user.findUniqueOrThrow({ where: { id } });
+    await registerUser(t.client, { email: "hash@x.test", password: PW });
+    const row = await t.client.user.findUniqueOrThrow({ where: { email: "hash@x.test" } });
     expect(row.passwordHash).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(row.passwordHash).not.toContain(PW);
   });
@@ -57,6 +59,18 @@ describe.each(providers())("accounts on %s", (kind) => {
     expect(await checkCredentials(t.client, { email: "nobody@x.test", password: PW }, "10.0.0.2")).toMatchObject({ reason: "throttled" });
   });
 
+  it("of 20 parallel wrong passwords at most 5 are verified (the attempt is recorded before the check, atomically)", async () => {
+    await registerUser(t.client, { email: "race@x.test", password: PW });
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => checkCredentials(t.client, { email: "race@x.test", password: `wrong ${i} wrong` }, "10.0.0.9")),
+    );
+    // "invalid" means the password was verified; "throttled" means it was refused before any hash.
+    const verified = results.filter((r) => !r.ok && r.reason === "invalid").length;
+    expect(verified).toBeLessThanOrEqual(5);
+    expect(verified + results.filter((r) => !r.ok && r.reason === "throttled").length).toBe(20);
+    expect(await t.client.loginAttempt.count({ where: { email: "race@x.test", ip: "10.0.0.9" } })).toBe(verified);
+  });
+
   it("invite-only registration needs a valid, unused invitation", async () => {
     const admin = await t.client.user.findFirstOrThrow({ where: { role: "ADMIN" } });
     await setRegistrationMode(t.client, "invite");
@@ -65,7 +79,10 @@ describe.each(providers())("accounts on %s", (kind) => {
     const { token } = await createInstanceInvite(t.client, admin.id);
     const stored = await t.client.instanceInvite.findFirstOrThrow({ where: { createdById: admin.id } });
     expect(stored.tokenHash).not.toBe(token);
-    await expect(registerUser(t.client, { email: "inv1@x.test", password: PW, invite: token })).resolves.toMatchObject({ role: "USER" });
+    // A registered email with a valid invitation: nothing happens, and the invitation stays unused.
+    await expect(registerUser(t.client, { email: "login@x.test", password: PW, invite: token })).resolves.toMatchObject({ created: false });
+    expect(await t.client.instanceInvite.findFirstOrThrow({ where: { createdById: admin.id } })).toMatchObject({ usedAt: null });
+    await expect(registerUser(t.client, { email: "inv1@x.test", password: PW, invite: token })).resolves.toMatchObject({ created: true, role: "USER" });
     await expect(registerUser(t.client, { email: "inv2@x.test", password: PW, invite: token })).rejects.toMatchObject({ code: "invalid_invite" });
     const bound = await createInstanceInvite(t.client, admin.id, "only@x.test");
     await expect(registerUser(t.client, { email: "other@x.test", password: PW, invite: bound.token })).rejects.toMatchObject({ code: "invalid_invite" });

@@ -273,4 +273,9 @@ export const MATRIX: readonly MatrixRow[] = [
   ["PUT /api/:...path", "-", { anon: 404, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
   ["PATCH /api/:...path", "-", { anon: 404, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
   ["DELETE /api/:...path", "-", { anon: 404, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // Instance admins only: the accounts of the instance.
+  ["GET /api/admin/users", "-", { anon: 401, viewer: 403, member: 403, admin: 403, owner: 403, otherTeam: 403, instanceAdmin: 200 }],
+  // Instance admins only, on a fresh account (a team's own admins and owners have no say over accounts).
+  ["POST /api/admin/users/:userId/disable", "-", { anon: 401, viewer: 403, member: 403, admin: 403, owner: 403, otherTeam: 403, instanceAdmin: 200 }],
+  ["POST /api/admin/users/:userId/enable", "-", { anon: 401, viewer: 403, member: 403, admin: 403, owner: 403, otherTeam: 403, instanceAdmin: 200 }],
 ];

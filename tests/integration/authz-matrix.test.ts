@@ -33,6 +33,9 @@ async function loadRoutes() {
     adminHeld: await import("@/app/api/admin/held/route"),
     adminHeldOne: await import("@/app/api/admin/held/[id]/route"),
     adminSettings: await import("@/app/api/admin/settings/route"),
+    adminUsers: await import("@/app/api/admin/users/route"),
+    adminUserDisable: await import("@/app/api/admin/users/[userId]/disable/route"),
+    adminUserEnable: await import("@/app/api/admin/users/[userId]/enable/route"),
     cancel: await import("@/app/api/generations/[id]/cancel/route"),
     lastFrame: await import("@/app/api/generations/[id]/last-frame/route"),
     clipEvents: await import("@/app/api/generations/[id]/events/route"),
@@ -325,6 +328,15 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
     ),
     "GET /api/admin/held": (a) => call(r.adminHeld.GET, req(a, "GET", "/api/admin/held")),
     "POST /api/admin/held/:id": (a) => call(r.adminHeldOne.POST, req(a, "POST", "/api/admin/held/clnotaheldtake0000000000", { action: "fail" }), { id: "clnotaheldtake0000000000" }),
+    "GET /api/admin/users": (a) => call(r.adminUsers.GET, req(a, "GET", "/api/admin/users")),
+    "POST /api/admin/users/:userId/disable": async (a) => {
+      const u = await s.db.user.create({ data: { email: `authz-disable-${kind}-${seq++}@example.test` } });
+      return call(r.adminUserDisable.POST, req(a, "POST", `/api/admin/users/${u.id}/disable`), { userId: u.id });
+    },
+    "POST /api/admin/users/:userId/enable": async (a) => {
+      const u = await s.db.user.create({ data: { email: `authz-enable-${kind}-${seq++}@example.test`, disabledAt: new Date() } });
+      return call(r.adminUserEnable.POST, req(a, "POST", `/api/admin/users/${u.id}/enable`), { userId: u.id });
+    },
   };
 
   /** Email invitations: own = addressed to the actor, same = to the teammate (both from a fresh team), other = W's, to W's member. */

@@ -323,6 +323,31 @@ describe.each(providers())("share links on %s", (kind) => {
     expect(dl.headers.get("content-disposition")).toMatch(/^attachment; filename="framehouse-\d{4}-\d{2}-\d{2}-a-paper-boat-on-a-rainy-street\.mp4"/);
   });
 
+  it("a removed member's links stay with the team: live for visitors, out of the removed member's hands, in the admins'", async () => {
+    const leaver = await s.user(`leaver-s-${kind}@example.test`);
+    await s.db.membership.create({ data: { teamId, userId: leaver.id, role: "MEMBER" } });
+    const id = await clip(leaver.id, teamId);
+    const link = await created(leaver, id);
+    const token = link.url.split("/s/")[1]!;
+    const members = await import("@/app/api/teams/[teamId]/members/[userId]/route");
+    const removed = await members.DELETE(
+      jsonRequest(`/api/teams/${teamId}/members/${leaver.id}`, "DELETE", undefined, { cookie: admin.cookie, origin: "http://localhost:3000" }),
+      ctx({ teamId, userId: leaver.id }),
+    );
+    expect(removed.status).toBe(200);
+    // Visitors: the link still works (it shares a team clip, and the clip stays with the team).
+    expect(await m.resolve.resolveShareToken(s.db, token)).not.toBeNull();
+    expect(await code(media(token, "poster.jpg"))).toBe(200);
+    // The removed member can no longer see, list or revoke it.
+    expect(await code(list(leaver, id))).toBe(404);
+    expect(await code(revoke(leaver, link.link.id))).toBe(404);
+    // The team's admins see it among the clip's links and can revoke it.
+    const listed = (await (await list(admin, id)).json()) as { items: ShareLinkView[] };
+    expect(listed.items.map((l) => l.id)).toContain(link.link.id);
+    expect(await code(revoke(admin, link.link.id))).toBe(200);
+    expect(await m.resolve.resolveShareToken(s.db, token)).toBeNull();
+  });
+
   it("revoked, expired, deleted-clip and deleted-team links are 404 on the very next request", async () => {
     const id = await clip(alice.id, null);
     const r = await created(alice, id);

@@ -246,17 +246,19 @@ describe.each(providers())("team invites on %s", (kind) => {
     ]);
   });
 
-  it("email invite: unknown email is a 422 field error that says only that; a member's email is 409 already_member", async () => {
+  it("email invite: an unknown address is answered exactly like a known one (no user enumeration); a member's email is 409 already_member", async () => {
     const teamId = await newTeam({ member: "MEMBER" });
     const unknown = await invite(u.owner!, teamId, { kind: "email", email: "nobody-here@example.test" });
-    expect(unknown.status).toBe(422);
-    const body = (await unknown.json()) as { error: { code: string; fields: { path: string; key: string; message: string }[] } };
-    expect(body.error.fields).toEqual([expect.objectContaining({ path: "email", key: "errors.field.invite_email_unknown", message: "There is no account with this email." })]);
+    const known = await invite(u.owner!, teamId, { kind: "email", email: email("instanceAdmin") });
+    expect(unknown.status).toBe(201);
+    expect(known.status).toBe(201);
+    const shape = (v: unknown): unknown => (v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === "object" && x ? shape(x) : typeof x])) : typeof v);
+    expect(shape(await unknown.json())).toEqual(shape(await known.json()));
     const member = await invite(u.owner!, teamId, { kind: "email", email: email("member") });
     expect(member.status).toBe(409);
     expect(await code(member)).toBe("already_member");
     expect((await invite(u.owner!, teamId, { kind: "email", email: email("owner") })).status).toBe(409);
-    expect(await s.db.teamInvite.count({ where: { teamId } })).toBe(0);
+    expect(await s.db.teamInvite.count({ where: { teamId } })).toBe(2);
   });
 
   it("email invite decline: closes it, audited; a new invite replaces an open one to the same address", async () => {
@@ -293,5 +295,21 @@ describe.each(providers())("team invites on %s", (kind) => {
     expect(anon.status).toBe(401);
     const token = "B".repeat(43);
     expect((await r.linkAccept.POST(jsonRequest(`/api/invites/link/${token}/accept`, "POST"), ctx({ token }))).status).toBe(401);
+  });
+
+  // Last: it leaves the owner without email invitations for this process.
+  it("email invites are rate-limited per inviter (429 rate_limited with Retry-After)", async () => {
+    const teamId = await newTeam();
+    const { takeEmailInviteToken, EMAIL_INVITE_RATE_LIMIT } = await import("@/lib/server/teams/invite-rate-limit");
+    // Spend the owner's burst directly (sending that many invitations would refill it meanwhile).
+    try {
+      for (let i = 0; i <= EMAIL_INVITE_RATE_LIMIT.capacity; i++) takeEmailInviteToken(u.owner!.id);
+    } catch {
+      // the bucket ran dry
+    }
+    const res = await invite(u.owner!, teamId, { kind: "email", email: "probe@example.test" });
+    expect(res.status).toBe(429);
+    expect(await code(res)).toBe("rate_limited");
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
   });
 });

@@ -8,9 +8,9 @@ export function useTestEnv(databaseUrl: string, extra: Record<string, string> = 
   Object.assign(process.env, { DATABASE_URL: databaseUrl, AUTH_SECRET: TEST_SECRET, NODE_ENV: "test", ...extra });
 }
 
-/** A next-auth session cookie for a user id, signed like the real one. */
-export async function sessionCookie(userId: string): Promise<string> {
-  const token = await encode({ token: { sub: userId }, secret: TEST_SECRET });
+/** A next-auth session cookie for a user id, signed like the real one (`sv`: the session version it was issued under). */
+export async function sessionCookie(userId: string, sv?: number): Promise<string> {
+  const token = await encode({ token: sv === undefined ? { sub: userId } : { sub: userId, sv }, secret: TEST_SECRET });
   return `next-auth.session-token=${token}`;
 }
 

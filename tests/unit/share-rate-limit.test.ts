@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { SHARE_RATE_LIMIT, TokenBuckets } from "@/lib/server/share/rate-limit";
+import { TokenBuckets } from "@/lib/server/net/token-buckets";
+import { SHARE_RATE_LIMIT } from "@/lib/server/share/rate-limit";
 
 // The per-IP token bucket of share pages and share media.
 describe("share rate limit buckets", () => {

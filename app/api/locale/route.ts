@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/locales";
 import { db } from "@/lib/server/db";
+import { appCookie } from "@/lib/server/http/app-cookie";
 import { json } from "@/lib/server/http/respond";
 import { route } from "@/lib/server/http/route";
 
@@ -8,6 +9,6 @@ import { route } from "@/lib/server/http/route";
 export const POST = route({ auth: "public", body: z.object({ locale: z.enum(LOCALES) }) }, async ({ body, actor }) => {
   if (actor) await db().user.update({ where: { id: actor.id }, data: { locale: body.locale } });
   const res = json({ locale: body.locale });
-  res.headers.append("Set-Cookie", `${LOCALE_COOKIE}=${encodeURIComponent(body.locale)}; Path=/; Max-Age=31536000; SameSite=Lax`);
+  res.headers.append("Set-Cookie", appCookie(LOCALE_COOKIE, body.locale));
   return res;
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/server/errors";
+import { appCookie } from "@/lib/server/http/app-cookie";
 import { json } from "@/lib/server/http/respond";
 import { route } from "@/lib/server/http/route";
 import { can } from "@/lib/server/permissions";
@@ -15,9 +16,6 @@ const body = z.object({ teamId: idSchema.nullable() }).strict();
 export const PUT = route({ auth: "user", body }, async ({ access, body }) => {
   if (body.teamId !== null && !can(access, body.teamId, "clip.view")) throw new AppError("not_found");
   const res = json({ teamId: body.teamId });
-  res.headers.append(
-    "set-cookie",
-    `${WORKSPACE_COOKIE}=${body.teamId ?? "personal"}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly`,
-  );
+  res.headers.append("set-cookie", appCookie(WORKSPACE_COOKIE, body.teamId ?? "personal", { httpOnly: true }));
   return res;
 });

@@ -10,7 +10,6 @@ export const teamsEn = {
   "errors.field.team_role": "Choose Admin, Member or Viewer.",
   "errors.field.invite_expiry": "The expiry must be between 1 hour and 30 days.",
   "errors.field.invite_max_uses": "The number of uses must be between 1 and 100.",
-  "errors.field.invite_email_unknown": "There is no account with this email.",
   "errors.field.transfer_self": "Choose another member to transfer ownership to.",
   "teams.nav.label": "Team",
   "teams.nav.members": "Members",

@@ -11,7 +11,6 @@ export const teamsZhCN: Record<keyof typeof teamsEn, string> = {
   "errors.field.team_role": "请选择管理员、成员或查看者。",
   "errors.field.invite_expiry": "有效期须在 1 小时到 30 天之间。",
   "errors.field.invite_max_uses": "使用次数须在 1 到 100 之间。",
-  "errors.field.invite_email_unknown": "没有使用此邮箱的账号。",
   "errors.field.transfer_self": "请选择另一位成员来接收所有权。",
   "teams.nav.label": "团队",
   "teams.nav.members": "成员",

@@ -1,5 +1,5 @@
 import "server-only";
-import type { AuditAction } from "@/lib/shared/audit-views";
+import type { AuditAction, InstanceAuditAction } from "@/lib/shared/audit-views";
 import type { Db } from "../db";
 
 // The audit log is append-only: this is the only writer, and nothing in the app updates or deletes
@@ -9,8 +9,8 @@ import type { Db } from "../db";
 export interface AuditInput {
   teamId: string | null;
   actorId: string | null;
-  action: AuditAction;
-  targetType?: "generation" | "share" | "team" | "invite" | "member" | "budget";
+  action: AuditAction | InstanceAuditAction;
+  targetType?: "generation" | "share" | "team" | "invite" | "member" | "budget" | "user";
   targetId?: string | null;
   data?: Record<string, string | number | boolean | null>;
   ip?: string | null;

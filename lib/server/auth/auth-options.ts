@@ -5,13 +5,15 @@ import type { Adapter } from "next-auth/adapters";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import { db } from "../db";
-import { env } from "../env";
+import { env, servedOverHttps } from "../env";
 import { clientIpFrom } from "@/lib/server/net/client-ip";
 import { checkCredentials } from "./credentials";
 import { authSecret } from "./secret";
+import { currentSessionVersion, endSessions } from "./session";
 
-// next-auth v4 with JWT sessions. The token carries only the user id: role, team roles and the
-// disabled flag are read from the database on every request (session.ts), never trusted from it.
+// next-auth v4 with JWT sessions. The token carries only the user id and the user's session version:
+// role, team roles, the disabled flag and the current version are read from the database on every
+// request (session.ts), never trusted from it.
 let cached: AuthOptions | undefined;
 
 export function authOptions(): AuthOptions {
@@ -56,11 +58,16 @@ export function authOptions(): AuthOptions {
     adapter: PrismaAdapter(db()) as unknown as Adapter,
     secret: authSecret(),
     session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
+    // The same decision session.ts makes about which cookie name it accepts.
+    useSecureCookies: servedOverHttps(e),
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers,
     callbacks: {
       async jwt({ token, user }) {
-        if (user) token.sub = user.id;
+        if (user) {
+          token.sub = user.id;
+          token.sv = await currentSessionVersion(db(), user.id);
+        }
         return token;
       },
       async session({ session, token }) {
@@ -69,6 +76,11 @@ export function authOptions(): AuthOptions {
       },
     },
     events: {
+      // Sign-out ends the user's sessions everywhere (session.ts explains the choice), so a copied
+      // cookie stops working too instead of living out its 30 days.
+      async signOut({ token }) {
+        if (typeof token?.sub === "string") await endSessions(db(), token.sub);
+      },
       // OAuth-created accounts follow the same "first account is admin" rule as sign-up.
       async createUser({ user }) {
         const { claimFirstAdmin } = await import("./first-admin");

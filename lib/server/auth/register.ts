@@ -8,11 +8,18 @@ import { claimFirstAdmin } from "./first-admin";
 import { normalizeEmail } from "./login-throttle";
 import { hashPassword } from "./password";
 
+export type Registration = { created: true; id: string; email: string; role: "USER" | "ADMIN" } | { created: false; email: string };
+
 /**
  * Creates an account. The very first account may always register (and becomes instance admin);
  * after that, invite-only mode requires an unused, unexpired instance invitation.
+ *
+ * An email that already has an account is not an error: the same work is done (the password is
+ * hashed, the insert fails on the unique email and is rolled back with any invitation it consumed)
+ * and nothing changes, so the caller can answer exactly as for a new account and sign-up does not
+ * tell anyone which emails are registered. The owner of that email can simply sign in.
  */
-export async function registerUser(client: Db, input: SignUpInput): Promise<{ id: string; email: string; role: string }> {
+export async function registerUser(client: Db, input: SignUpInput): Promise<Registration> {
   const email = normalizeEmail(input.email);
   const mode = await getRegistrationMode(client);
   const anyUser = await client.user.findFirst({ select: { id: true } });
@@ -36,9 +43,9 @@ export async function registerUser(client: Db, input: SignUpInput): Promise<{ id
       return tx.user.create({ data: { email, passwordHash, name: input.name || null } });
     });
   } catch (err) {
-    if ((err as { code?: string }).code === "P2002") throw new AppError("email_taken");
+    if ((err as { code?: string }).code === "P2002") return { created: false, email };
     throw err;
   }
   const admin = await claimFirstAdmin(client, user.id);
-  return { id: user.id, email: user.email, role: admin ? "ADMIN" : "USER" };
+  return { created: true, id: user.id, email: user.email, role: admin ? "ADMIN" : "USER" };
 }

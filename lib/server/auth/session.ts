@@ -2,6 +2,7 @@ import "server-only";
 import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { db, type Db } from "../db";
+import { servedOverHttps } from "../env";
 import { AppError } from "../errors";
 import { authSecret } from "./secret";
 
@@ -11,11 +12,20 @@ export interface Actor {
   name: string | null;
   role: "USER" | "ADMIN";
   locale: string | null;
+  /** The user's session version this request's token was issued under (see sessionIsLive). */
+  sessionVersion: number;
 }
 
-// next-auth's session cookie (the __Secure- name when served over https). The JWT only carries the
-// user id; role and the disabled flag are re-read from the database on every request.
-const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+// next-auth's session cookie (the __Secure- name when served over https). The JWT carries the user id
+// and the user's session version at sign-in (`sv`); role, the disabled flag and the current session
+// version are re-read from the database on every request. Sign-out and disabling bump the version
+// (endSessions), so every token issued before stops working on its next request, on every device:
+// one integer per user, checked in the user load each request does anyway, rather than a per-token
+// deny list that would need its own table, a write per sign-out and a sweep until each token expires.
+// Over https only the __Secure- name counts: a cookie without the prefix could have been planted over
+// plain http (or by a sibling subdomain), and the browser guarantees the prefixed one was set Secure.
+const SECURE_COOKIE = "__Secure-next-auth.session-token";
+const PLAIN_COOKIE = "next-auth.session-token";
 
 function sessionTokenFrom(cookieHeader: string): string | undefined {
   const jar = new Map<string, string>();
@@ -23,7 +33,7 @@ function sessionTokenFrom(cookieHeader: string): string | undefined {
     const i = part.indexOf("=");
     if (i > 0) jar.set(part.slice(0, i).trim(), part.slice(i + 1).trim());
   }
-  for (const name of COOKIE_NAMES) {
+  for (const name of servedOverHttps() ? [SECURE_COOKIE] : [SECURE_COOKIE, PLAIN_COOKIE]) {
     const whole = jar.get(name);
     if (whole) return decodeURIComponent(whole);
     // next-auth splits cookies larger than 4 KB into name.0, name.1, ...
@@ -41,30 +51,36 @@ function sessionTokenFrom(cookieHeader: string): string | undefined {
 // disable bites on the next request. An entry never outlives the token's own `exp`.
 const DECODED_TTL_MS = 5_000;
 const DECODED_MAX = 1_000;
-const decoded = new Map<string, { secret: string; sub: string | null; until: number }>();
+interface Claims {
+  sub: string;
+  /** Session version at sign-in; tokens from before versions existed count as 0. */
+  sv: number;
+}
+const decoded = new Map<string, { secret: string; claims: Claims; until: number }>();
 
-async function userIdOfToken(token: string, secret: string, now = Date.now()): Promise<string | null> {
+async function claimsOfToken(token: string, secret: string, now = Date.now()): Promise<Claims | null> {
   const hit = decoded.get(token);
   if (hit && hit.secret === secret && hit.until > now) {
     // Refresh the LRU position (Map keeps insertion order).
     decoded.delete(token);
     decoded.set(token, hit);
-    return hit.sub;
+    return hit.claims;
   }
   const payload = await decode({ token, secret }).catch(() => null);
   const sub = typeof payload?.sub === "string" && payload.sub ? payload.sub : null;
   const exp = typeof payload?.exp === "number" ? payload.exp * 1000 : Infinity;
+  const claims = sub ? { sub, sv: typeof payload?.sv === "number" ? payload.sv : 0 } : null;
   // Invalid tokens are not cached (no cache flooding with garbage); valid ones until min(TTL, exp).
-  if (sub) {
+  if (claims) {
     decoded.delete(token);
-    decoded.set(token, { secret, sub, until: Math.min(now + DECODED_TTL_MS, exp) });
+    decoded.set(token, { secret, claims, until: Math.min(now + DECODED_TTL_MS, exp) });
     while (decoded.size > DECODED_MAX) {
       const oldest = decoded.keys().next().value;
       if (oldest === undefined) break;
       decoded.delete(oldest);
     }
   }
-  return sub;
+  return claims;
 }
 
 /** Test hook: the decoded-token cache's size (it is bounded by DECODED_MAX). */
@@ -75,14 +91,31 @@ export function decodedTokenCacheSize(): number {
 export async function actorFromCookieHeader(cookieHeader: string | null, client: Db = db()): Promise<Actor | null> {
   const token = cookieHeader ? sessionTokenFrom(cookieHeader) : undefined;
   if (!token) return null;
-  const id = await userIdOfToken(token, authSecret());
-  if (!id) return null;
+  const claims = await claimsOfToken(token, authSecret());
+  if (!claims) return null;
   const user = await client.user.findUnique({
-    where: { id },
-    select: { id: true, email: true, name: true, role: true, locale: true, disabledAt: true },
+    where: { id: claims.sub },
+    select: { id: true, email: true, name: true, role: true, locale: true, disabledAt: true, sessionVersion: true },
   });
-  if (!user || user.disabledAt) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale };
+  if (!user || user.disabledAt || user.sessionVersion !== claims.sv) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, sessionVersion: user.sessionVersion };
+}
+
+/** Whether `actor`'s session still holds: not disabled, not signed out since (long-lived streams ask on every tick). */
+export async function sessionIsLive(client: Db, actor: Actor): Promise<boolean> {
+  const user = await client.user.findUnique({ where: { id: actor.id }, select: { disabledAt: true, sessionVersion: true } });
+  return !!user && !user.disabledAt && user.sessionVersion === actor.sessionVersion;
+}
+
+/** Ends every session of `userId` issued so far (sign-out, disable). */
+export async function endSessions(client: Pick<Db, "user">, userId: string): Promise<void> {
+  await client.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+}
+
+/** The session version a new token of `userId` carries. */
+export async function currentSessionVersion(client: Db, userId: string): Promise<number> {
+  const user = await client.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
+  return user?.sessionVersion ?? 0;
 }
 
 /** The signed-in user of a route handler's request (null when signed out). */

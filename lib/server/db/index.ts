@@ -22,14 +22,32 @@ export function providerOf(url: string): DbProvider {
  */
 const IDLE_IN_TRANSACTION_TIMEOUT_MS = 15_000;
 
+// The provider of each client createDb made, for the few services that need provider-specific SQL (a
+// lock) but are handed a client rather than a URL (tests pass their own). A property under a global
+// symbol, not a module-level map: Next bundles this module once per route, and the process-wide
+// client (db() below) is shared by all of them.
+const PROVIDER = Symbol.for("framehouse.dbProvider");
+type Tagged = Db & { [PROVIDER]?: DbProvider };
+
 export function createDb(url: string, opts: { idleInTransactionTimeoutMs?: number } = {}): Db {
+  let client: Db;
   if (providerOf(url) === "postgresql") {
     const idle = opts.idleInTransactionTimeoutMs ?? IDLE_IN_TRANSACTION_TIMEOUT_MS;
     const adapter = new PrismaPg({ connectionString: url, options: `-c idle_in_transaction_session_timeout=${idle}` });
-    return new PostgresClient({ adapter }) as unknown as Db;
+    client = new PostgresClient({ adapter }) as unknown as Db;
+  } else {
+    // busy timeout: wait for another process's write lock (worker, CLI) instead of failing at once.
+    client = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 5000 }) });
   }
-  // busy timeout: wait for another process's write lock (worker, CLI) instead of failing at once.
-  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 5000 }) });
+  (client as Tagged)[PROVIDER] = providerOf(url);
+  return client;
+}
+
+/** The provider behind a client made by createDb. */
+export function providerOfDb(client: Db): DbProvider {
+  const p = (client as Tagged)[PROVIDER];
+  if (!p) throw new Error("providerOfDb: not a client made by createDb");
+  return p;
 }
 
 const globalForDb = globalThis as unknown as { framehouseDb?: Db };

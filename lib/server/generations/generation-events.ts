@@ -1,6 +1,7 @@
 import "server-only";
 import { isTerminal } from "@/lib/shared/generation-lifecycle";
 import type { Db } from "../db";
+import { sessionIsLive } from "../auth/session";
 import { logger } from "../logger";
 import { type Access, accessOf, assertVisible, assertWorkspace, visibleGenerationsWhere, type Workspace, workspaceGenerationsWhere } from "../permissions";
 import { loadGenerationRow, toGenerationViews, VIEW_INCLUDE, type ViewRow } from "./generation-view";
@@ -83,8 +84,9 @@ export async function openGenerationEvents(client: Db, access: Access, signal: A
       const tick = async () => {
         if (closed) return;
         try {
-          // Roles are re-read on every tick, not taken from the request's Access: a stream stays open
-          // for hours, and a removed member's open stream must go quiet at once.
+          // The session and the roles are re-read on every tick, not taken from the request: a stream
+          // stays open for hours; a disabled or signed-out user's stream ends, a removed member's goes quiet.
+          if (!(await sessionIsLive(client, actor))) return close();
           const live = await accessOf(client, actor);
           const rows = await client.generation.findMany({
             where: {

@@ -8,6 +8,7 @@ import { linkTokenHash, newLinkToken } from "../link-token";
 import { openInviteWhere } from "./invite-state";
 import { inviteView, inviteViewSelect } from "./invite-view";
 import { assertMayInviteAs } from "../permissions/member-rank";
+import { takeEmailInviteToken } from "./invite-rate-limit";
 import type { InviteBody } from "./schemas";
 import type { CreatedLinkInvite, InviteView } from "@/lib/shared/team-views";
 
@@ -50,8 +51,11 @@ export async function createLinkInvite(
   return { invite: inviteView(row), token };
 }
 
-/** An invitation of an existing account by its email (no token: the addressee sees it in the app).
- *  An open invitation to the same address is replaced by the new one. */
+/** An invitation by email (no token: the addressee sees it in the app once signed in with that
+ *  address, also if they register only later). An open invitation to the same address is replaced by
+ *  the new one. Whether the address has an account is never told: unknown and known addresses get
+ *  the same answer (only a current member of this team is a 409, which the inviter can see anyway),
+ *  and email invitations are rate-limited per inviter so the endpoint cannot be used to probe. */
 export async function createEmailInvite(
   client: Db,
   access: Access,
@@ -61,12 +65,10 @@ export async function createEmailInvite(
 ): Promise<InviteView> {
   const actorRole = assertCan(access, teamId, "team.invite");
   assertMayInviteAs(actorRole, input.role);
+  takeEmailInviteToken(access.actor.id);
   const email = input.email;
-  const user = await client.user.findUnique({ where: { email }, select: { id: true } });
-  // Only "no account with this email": nothing about disabled accounts or anything else.
-  if (!user) throw new AppError("validation_failed", { fields: [{ path: "email", key: "errors.field.invite_email_unknown" }] });
   const row = await client.$transaction(async (tx) => {
-    const member = await tx.membership.findUnique({ where: { teamId_userId: { teamId, userId: user.id } }, select: { id: true } });
+    const member = await tx.membership.findFirst({ where: { teamId, user: { email } }, select: { id: true } });
     if (member) throw new AppError("already_member");
     const now = new Date();
     await tx.teamInvite.updateMany({

@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { db } from "@/lib/server/db";
+import { route } from "@/lib/server/http/route";
+import { setUserDisabled } from "@/lib/server/users/manage-users";
+import { idSchema } from "@/lib/shared/ids";
+
+// POST /api/admin/users/:userId/disable -> the user row (instance admins only; audited). Ends their
+// sessions; refuses yourself (409 cannot_disable_self) and the last enabled admin (409 last_admin).
+export const POST = route({ auth: "admin", params: z.object({ userId: idSchema }) }, async ({ actor, params, ip }) =>
+  setUserDisabled(db(), actor, params.userId, true, ip),
+);

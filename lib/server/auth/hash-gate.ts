@@ -1,0 +1,83 @@
+import "server-only";
+import { availableParallelism } from "node:os";
+import { env } from "../env";
+import { AppError } from "../errors";
+import { type RateLimitConfig, TokenBuckets } from "../net/token-buckets";
+
+// Password hashing (scrypt, password.ts) is deliberately expensive and runs on libuv's thread pool,
+// the same few threads that read files for media and uploads. Anonymous clients can ask for it at
+// will (sign-in with random emails is never throttled per account, sign-up has no account yet), so
+// every request that may hash passes this gate first, before any hashing:
+// - a per-client-address token bucket (AUTH_RATE_LIMIT), per process like the share limit;
+// - a semaphore of max(1, min(pool size - 2, cores - 1)) hashing requests, so at least two pool
+//   threads stay free for file reads and a core for the event loop (a hash is pure CPU), with a short
+//   queue for a burst of real users; beyond that the answer is 429.
+// A refusal is `rate_limited` with Retry-After (the caller maps it to its response).
+
+/** 30 requests of burst per address, then one every 2 s (a person retyping a password never meets it). */
+export const AUTH_RATE_LIMIT: RateLimitConfig = { capacity: 30, refillPerSec: 0.5, maxKeys: 10_000 };
+const QUEUE_PER_SLOT = 4;
+
+class HashSlots {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  constructor(readonly slots: number) {}
+
+  /** Resolves once a slot is held; false at once when the slots and the queue are full. */
+  async acquire(): Promise<boolean> {
+    if (this.active < this.slots) {
+      this.active++;
+      return true;
+    }
+    if (this.waiting.length >= this.slots * QUEUE_PER_SLOT) return false;
+    // The releasing holder hands its slot over directly (active stays the same).
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+    return true;
+  }
+
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.active--;
+  }
+}
+
+/** Hashes allowed at once: pool threads left for file reads, a core left for the event loop. */
+export function hashSlots(pool = env().UV_THREADPOOL_SIZE, cores = availableParallelism()): number {
+  return Math.max(1, Math.min(pool - 2, cores - 1));
+}
+
+interface Gate {
+  buckets: TokenBuckets;
+  slots: HashSlots;
+}
+
+const KEY = Symbol.for("framehouse.hashGate");
+
+function gate(): Gate {
+  const g = globalThis as unknown as Record<symbol, Gate | undefined>;
+  g[KEY] ??= { buckets: new TokenBuckets(AUTH_RATE_LIMIT), slots: new HashSlots(hashSlots()) };
+  return g[KEY];
+}
+
+function refused(retryAfterSec: number): AppError {
+  return new AppError("rate_limited", { headers: { "Retry-After": String(retryAfterSec) } });
+}
+
+/** Runs `work` (which may hash a password) if `ip` is under its rate and a hashing slot is free. */
+export async function withHashBudget<T>(ip: string, work: () => Promise<T>): Promise<T> {
+  const { buckets, slots } = gate();
+  const decision = buckets.take(ip);
+  if (!decision.ok) throw refused(decision.retryAfterSec);
+  if (!(await slots.acquire())) throw refused(1);
+  try {
+    return await work();
+  } finally {
+    slots.release();
+  }
+}
+
+/** Test hook: forget every address's bucket (tests call handlers from one address in one process). */
+export function resetHashGate(): void {
+  (globalThis as unknown as Record<symbol, Gate | undefined>)[KEY] = undefined;
+}

@@ -1,0 +1,60 @@
+import "server-only";
+import { type Actor, endSessions } from "../auth/session";
+import { type Db, providerOfDb } from "../db";
+import { TX_OPTIONS, withDbRetry } from "../db/retry";
+import { lockForTransaction } from "../db/transaction-lock";
+import { AppError } from "../errors";
+import { recordAudit } from "../audit/record-audit";
+
+// Instance administration of accounts (instance admins only; the routes use auth "admin"). Disabling
+// sets disabledAt and ends the user's sessions (auth/session.ts): every request and every open live
+// stream of theirs fails from its next request or tick. Enabling clears disabledAt only; the old
+// sessions stay ended, so the user signs in again.
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string | null;
+  role: "USER" | "ADMIN";
+  disabledAt: string | null;
+  createdAt: string;
+}
+
+const LIST_LIMIT = 1_000;
+const SELECT = { id: true, email: true, name: true, role: true, disabledAt: true, createdAt: true } as const;
+
+function toRow(u: { id: string; email: string; name: string | null; role: "USER" | "ADMIN"; disabledAt: Date | null; createdAt: Date }): UserRow {
+  return { ...u, disabledAt: u.disabledAt?.toISOString() ?? null, createdAt: u.createdAt.toISOString() };
+}
+
+/** The accounts of this instance, oldest first (at most LIST_LIMIT). */
+export async function listUsers(client: Db): Promise<{ users: UserRow[] }> {
+  const rows = await client.user.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: LIST_LIMIT, select: SELECT });
+  return { users: rows.map(toRow) };
+}
+
+/**
+ * Disables or enables `userId`. An admin cannot disable themself, nor the last enabled instance
+ * admin: the count and the write are one transaction under one instance-wide lock, so two admins
+ * disabling each other at once leave one of them enabled.
+ */
+export async function setUserDisabled(client: Db, actor: Actor, userId: string, disabled: boolean, ip: string): Promise<UserRow> {
+  if (disabled && userId === actor.id) throw new AppError("cannot_disable_self");
+  const provider = providerOfDb(client);
+  return withDbRetry(() =>
+    client.$transaction(async (tx) => {
+      await lockForTransaction(tx, provider, "framehouse.instance-admins");
+      const user = await tx.user.findUnique({ where: { id: userId }, select: SELECT });
+      if (!user) throw new AppError("not_found");
+      if (disabled === !!user.disabledAt) return toRow(user); // already so: nothing to change or record
+      if (disabled && user.role === "ADMIN") {
+        const others = await tx.user.count({ where: { role: "ADMIN", disabledAt: null, id: { not: userId } } });
+        if (others === 0) throw new AppError("last_admin");
+      }
+      const updated = await tx.user.update({ where: { id: userId }, data: { disabledAt: disabled ? new Date() : null }, select: SELECT });
+      if (disabled) await endSessions(tx, userId);
+      await recordAudit(tx, { teamId: null, actorId: actor.id, action: disabled ? "user.disable" : "user.enable", targetType: "user", targetId: userId, ip });
+      return toRow(updated);
+    }, TX_OPTIONS),
+  );
+}

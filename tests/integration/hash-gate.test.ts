@@ -1,0 +1,96 @@
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createSqliteTestDb, type TestDb } from "../support/test-db";
+import { jsonRequest, useTestEnv } from "../support/route-env";
+
+// Anonymous requests that hash a password pass the hash gate (lib/server/auth/hash-gate.ts) before
+// any hashing: a per-address rate, then a bounded number of hashes at once; refusals are 429s.
+let t: TestDb;
+let signUp: typeof import("@/app/api/account/sign-up/route").POST;
+let nextAuth: typeof import("@/app/api/auth/[...nextauth]/route").POST;
+let gate: typeof import("@/lib/server/auth/hash-gate");
+
+beforeAll(async () => {
+  t = await createSqliteTestDb();
+  useTestEnv(t.url, { NEXTAUTH_URL: "http://localhost:3000" });
+  signUp = (await import("@/app/api/account/sign-up/route")).POST;
+  nextAuth = (await import("@/app/api/auth/[...nextauth]/route")).POST;
+  gate = await import("@/lib/server/auth/hash-gate");
+});
+afterAll(async () => t?.drop());
+beforeEach(() => gate.resetHashGate());
+
+const PW = "correct horse battery staple";
+const from = (ip: string) => ({ "x-framehouse-client-ip": ip });
+
+/** Spends every token of `ip`'s bucket at once (sequential sign-ups would refill it while they hash). */
+async function drain(ip: string) {
+  for (let i = 0; i <= gate.AUTH_RATE_LIMIT.capacity; i++) {
+    const refused = await gate.withHashBudget(ip, async () => false).catch(() => true);
+    if (refused) return;
+  }
+  throw new Error("the bucket never ran dry");
+}
+
+async function expectRateLimited(res: Response) {
+  expect(res.status).toBe(429);
+  expect(Number(res.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+  const { error } = await res.json();
+  expect(error.code).toBe("rate_limited");
+  expect(error.messages.en).toBeTruthy();
+  expect(error.messages["zh-CN"]).toBeTruthy();
+}
+
+describe("the hash gate", () => {
+  it("limits sign-ups per client address before hashing; other addresses are unaffected", async () => {
+    expect((await signUp(jsonRequest("/api/account/sign-up", "POST", { email: "first@x.test", password: PW }, from("198.51.100.7")))).status).toBe(201);
+    await drain("198.51.100.7");
+    await expectRateLimited(await signUp(jsonRequest("/api/account/sign-up", "POST", { email: "one-more@x.test", password: PW }, from("198.51.100.7"))));
+    expect(await t.client.user.count({ where: { email: "one-more@x.test" } })).toBe(0);
+    expect((await signUp(jsonRequest("/api/account/sign-up", "POST", { email: "neighbour@x.test", password: PW }, from("198.51.100.8")))).status).toBe(201);
+  });
+
+  it("limits sign-ins with random emails per client address before any password is verified", async () => {
+    const call = (url: string, init: { method: string; headers: Record<string, string>; body: string }) =>
+      nextAuth(new NextRequest(`http://localhost:3000${url}`, { ...init, headers: { host: "localhost:3000", ...init.headers } }), {
+        params: Promise.resolve({ nextauth: url.split("/").slice(3) }),
+      });
+    // Only the refusal is called here: an admitted call needs Next's request scope (next-auth reads
+    // cookies()), which the end-to-end sign-in tests cover.
+    const signIn = (email: string) =>
+      call("/api/auth/callback/credentials", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: "http://localhost:3000", ...from("203.0.113.5") },
+        body: new URLSearchParams({ email, password: PW, csrfToken: "x", json: "true" }).toString(),
+      });
+    await drain("203.0.113.5");
+    const refused = await signIn("random-1@x.test");
+    const body = (await refused.clone().json()) as { url: string };
+    await expectRateLimited(refused);
+    // next-auth's browser client reads its error from `url`: the sign-in form shows the wait.
+    expect(new URL(body.url).searchParams.get("error")).toMatch(/^throttled:\d+$/);
+    expect(await t.client.loginAttempt.count({ where: { ip: "203.0.113.5" } })).toBe(0);
+  });
+
+  it("runs at most max(1, min(pool size - 2, cores - 1)) hashes at once, queues a few, and refuses the rest with 429", async () => {
+    let open!: () => void;
+    const held = new Promise<void>((resolve) => (open = resolve));
+    let running = 0;
+    let peak = 0;
+    const work = async () => {
+      running++;
+      peak = Math.max(peak, running);
+      await held;
+      running--;
+    };
+    const settled = Array.from({ length: 40 }, (_, i) => gate.withHashBudget(`192.0.2.${i}`, work).then(() => "ran", (e: { code?: string }) => e.code));
+    open();
+    const outcomes = await Promise.all(settled);
+    const slots = gate.hashSlots();
+    expect(peak).toBe(slots);
+    expect(outcomes.filter((o) => o === "ran")).toHaveLength(slots + slots * 4);
+    expect(outcomes.filter((o) => o === "rate_limited")).toHaveLength(40 - 5 * slots);
+    // The pool size leaves two threads to file reads, the cores one to the event loop.
+    expect([gate.hashSlots(4, 2), gate.hashSlots(4, 8), gate.hashSlots(16, 8), gate.hashSlots(1, 1)]).toEqual([1, 2, 7, 1]);
+  });
+});
