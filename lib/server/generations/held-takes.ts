@@ -41,8 +41,17 @@ export async function resolveHeldTake(db: Db, actor: { id: string; ip?: string |
     const take = await tx.generation.findUnique({ where: { id: takeId }, select: { status: true, teamId: true } });
     if (!take) throw new AppError("not_found");
     if (take.status !== "HELD") throw new AppError("conflict");
-    const { count } = await tx.job.updateMany({
+    // One decision per held take: until the worker carries it out the take is still HELD, so a second
+    // decision (a double click, two admins) must see the first in the payload and be refused, not
+    // overwrite it. The update is conditional on the version read here, so a decision written in
+    // between makes this one miss.
+    const job = await tx.job.findFirst({
       where: { kind: VIDEO_JOB, subjectId: takeId, status: "ACTIVE", step: "held", leaseOwner: null },
+      select: { id: true, version: true, payload: true },
+    });
+    if (!job || (job.payload as { held?: unknown } | null)?.held !== undefined) throw new AppError("conflict");
+    const { count } = await tx.job.updateMany({
+      where: { id: job.id, version: job.version, leaseOwner: null },
       data: { payload: { held: decision }, runAt: new Date(), version: { increment: 1 } },
     });
     if (count !== 1) throw new AppError("conflict");
