@@ -2,21 +2,28 @@
 import { useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
+import { apiFetch } from "@/lib/client/api";
+import { ApiError } from "@/lib/client/api-error";
 import type { HeldTakeView } from "@/lib/shared/held-take-view";
 
 // Takes HELD for an admin decision (docs/reliability.md, "HELD"): the create may have been accepted
 // upstream. The admin either gives the upstream task id (found in the platform's console by the
 // request_id shown here) to resume polling, or closes the take, which refunds it.
 export function HeldTakesPanel({ initial }: { initial: HeldTakeView[] }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [takes, setTakes] = useState(initial);
   const [status, setStatus] = useState("");
 
   async function resolve(id: string, body: { action: "fail" } | { action: "resume"; taskId: string }) {
-    const res = await fetch(`/api/admin/held/${id}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-    const reply = (await res.json()) as { error?: { message: string } };
-    if (res.ok) setTakes((all) => all.filter((x) => x.id !== id));
-    setStatus(res.ok ? t("admin.held.done") : (reply.error?.message ?? ""));
+    // The shared API client: coded errors in the reader's language, and a lost connection is an
+    // error shown here too (a hand-read `res.json()` threw on it and showed nothing).
+    try {
+      await apiFetch(`/api/admin/held/${encodeURIComponent(id)}`, { method: "POST", json: body });
+      setTakes((all) => all.filter((x) => x.id !== id));
+      setStatus(t("admin.held.done"));
+    } catch (e) {
+      setStatus(e instanceof ApiError ? e.localized(locale) : String(e));
+    }
   }
 
   return (
