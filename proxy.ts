@@ -96,7 +96,7 @@ export const config = {
       // API routes are excluded: they authenticate themselves, and the proxy would buffer request
       // bodies (up to 10 MiB) to hand them on. No `missing` clause for prefetch headers: a prefetch
       // renders the page too, so it gets the same limiter, CSP nonce and no-store as a navigation.
-      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
+      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|og-default.png|robots.txt).*)",
     },
   ],
 };

@@ -1,13 +1,28 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { I18nProvider } from "@/components/i18n/i18n-provider";
 import { messagesFor, translate } from "@/lib/i18n/translate";
+import { publicOriginOfPage } from "@/lib/server/http/public-origin";
 import { getLocale } from "@/lib/server/locale";
 import "./globals.css";
 
+// Defaults every page inherits: the icon (public/icon.svg, public/favicon.ico for older browsers) and
+// a link-preview card (public/og-default.png) so a studio link pasted into a chat shows the product,
+// not a bare URL. Preview images must be absolute, hence metadataBase from the request's own origin.
 export async function generateMetadata(): Promise<Metadata> {
   const locale = await getLocale();
-  return { title: translate(locale, "app.name"), description: translate(locale, "app.tagline") };
+  const title = translate(locale, "app.name");
+  const description = translate(locale, "app.tagline");
+  const image = { url: "/og-default.png", width: 1200, height: 630, alt: title };
+  return {
+    metadataBase: new URL(publicOriginOfPage(await headers())),
+    title,
+    description,
+    icons: { icon: [{ url: "/icon.svg", type: "image/svg+xml" }, { url: "/favicon.ico", sizes: "48x48" }] },
+    openGraph: { type: "website", siteName: title, title, description, images: [image], locale: locale === "zh-CN" ? "zh_CN" : "en_US" },
+    twitter: { card: "summary_large_image", title, description, images: [image] },
+  };
 }
 
 export const viewport: Viewport = {

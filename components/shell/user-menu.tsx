@@ -8,7 +8,7 @@ export function UserMenu({ email, isAdmin }: { email: string; isAdmin: boolean }
     <div className="flex items-center gap-2 text-sm">
       <span className="hidden max-w-48 truncate text-zinc-600 md:inline dark:text-zinc-400" title={email}>
         {t("user.signedInAs", { email })}
-        {isAdmin && <span className="ml-1 text-xs">({t("user.instanceAdmin")})</span>}
+        {isAdmin && <span className="text-xs">{` (${t("user.instanceAdmin")})`}</span>}
       </span>
       <button
         type="button"

@@ -99,3 +99,29 @@ test("axe: sign-in and sign-up pages", async ({ page }) => {
     }
   }
 });
+
+test("icon and link-preview card: every page names them, signed out too, and they load", async ({ page }) => {
+  await page.goto("/sign-in");
+  const og = await page.locator('meta[property="og:image"]').getAttribute("content");
+  expect(og).toMatch(/^http:\/\/[^/]+\/og-default\.png$/);
+  await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary_large_image");
+  await expect(page.locator('link[rel="icon"][href="/icon.svg"]')).toHaveCount(1);
+  for (const [path, type] of [["/og-default.png", "image/png"], ["/favicon.ico", "image/"], ["/icon.svg", "image/svg+xml"]] as const) {
+    const res = await page.request.get(path, { maxRedirects: 0 });
+    expect(res.status(), path).toBe(200);
+    expect(res.headers()["content-type"], path).toContain(type);
+  }
+});
+
+test.describe("signed in, pages that do not exist", () => {
+  test.use({ storageState: STORAGE_STATE });
+
+  test("a clip page for an unknown or malformed id answers 404 with the not-found page", async ({ page }) => {
+    for (const id of ["doesnotexist0000000000", "bad%20id"]) {
+      const res = await page.goto(`/gallery/${id}`);
+      expect(res?.status(), id).toBe(404);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expect(page.getByRole("link", { name: "Back to the studio" })).toBeVisible();
+    }
+  });
+});

@@ -89,7 +89,6 @@ export const galleryEn = {
   "gallery.detail.taskId": "Task id",
   "gallery.detail.reason": "Why it did not finish",
   "gallery.detail.status": "Status",
-  "gallery.detail.notFound": "This clip does not exist or was deleted.",
   "gallery.detail.noVideo": "No video for this clip.",
 
   "gallery.action.download": "Download original",

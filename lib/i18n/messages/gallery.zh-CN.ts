@@ -91,7 +91,6 @@ export const galleryZhCN: Record<keyof typeof galleryEn, string> = {
   "gallery.detail.taskId": "任务编号",
   "gallery.detail.reason": "未完成的原因",
   "gallery.detail.status": "状态",
-  "gallery.detail.notFound": "该视频不存在或已被删除。",
   "gallery.detail.noVideo": "该视频没有可播放的文件。",
 
   "gallery.action.download": "下载原片",

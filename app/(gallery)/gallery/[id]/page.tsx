@@ -1,3 +1,4 @@
+import { notFound } from "next/navigation";
 import { ClipDetailPage } from "@/components/gallery/clip-detail-page";
 import { getActor } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db";
@@ -8,7 +9,8 @@ import { accessOf } from "@/lib/server/permissions";
 import { isId } from "@/lib/shared/ids";
 
 // /gallery/:id — a clip's own page (bookmarks, reloads and new tabs; the grid shows the same
-// detail in a modal). Unknown, deleted and foreign ids read the same "not found".
+// detail in a modal). Unknown, deleted and foreign ids read the same "not found", with status 404
+// (app/not-found.tsx), so a bookmark to a deleted clip is not a 200 that crawlers and checks keep.
 export default async function ClipPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { t } = await getT();
@@ -20,21 +22,13 @@ export default async function ClipPage({ params }: { params: Promise<{ id: strin
           throw e;
         })
       : null;
+  if (!view) notFound();
   return (
     <section aria-labelledby="detail-title" className="flex flex-col gap-4">
       <a href="/gallery" className="self-start text-sm font-semibold text-indigo-800 underline dark:text-indigo-300">
         ← {t("gallery.detail.back")}
       </a>
-      {view ? (
-        <ClipDetailPage initial={view} />
-      ) : (
-        <>
-          <h1 id="detail-title" className="text-2xl font-semibold">
-            {t("gallery.detail.title")}
-          </h1>
-          <p data-testid="detail-not-found">{t("gallery.detail.notFound")}</p>
-        </>
-      )}
+      <ClipDetailPage initial={view} />
     </section>
   );
 }
