@@ -11,6 +11,18 @@ export type BudgetKey = TeamBudgetKey | Record<string, never>;
 
 type Answer = Partial<BudgetChangeResult> & { error?: { message?: string; fields?: { message?: string }[] } };
 
+/** The status line after a save; a limit at or below what the period already spent says what it stops. */
+function savedStatus(t: ReturnType<typeof useI18n>["t"], body: Answer): string {
+  if (!body.changed) return t("usage.budgets.unchanged");
+  if (body.limitFen == null) return t("usage.budgets.cleared");
+  const amount = formatFen(body.limitFen);
+  if (body.spentFen != null && body.spentFen > 0 && body.spentFen >= body.limitFen) {
+    const key = body.scope === "INSTANCE_DAILY" ? "usage.budgets.savedBelowSpendDay" : "usage.budgets.savedBelowSpendMonth";
+    return t(key, { spent: formatFen(body.spentFen), amount });
+  }
+  return t("usage.budgets.saved", { amount });
+}
+
 /**
  * Saving one budget amount (team budgets on the usage page, the instance cap on the admin page):
  * the form's "amount" in yuan → fen, PUT `{...key, limitFen}` or DELETE `key` to `url`, the status
@@ -37,7 +49,7 @@ export function useBudgetSave(url: string, key: BudgetKey, onSaved?: (limitFen: 
       }
       setError("");
       onSaved?.(body.limitFen ?? null);
-      setStatus(!body.changed ? t("usage.budgets.unchanged") : body.limitFen == null ? t("usage.budgets.cleared") : t("usage.budgets.saved", { amount: formatFen(body.limitFen) }));
+      setStatus(savedStatus(t, body));
       router.refresh();
     } catch {
       setStatus("");

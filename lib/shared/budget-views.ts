@@ -9,6 +9,9 @@ export interface BudgetChangeResult {
   limitFen: number | null;
   previousFen: number | null;
   changed: boolean;
+  /** What was already spent in the budget's current period (today for the daily cap, this month
+   *  otherwise), so a limit set below it can say so; null for the per-member default (no one payer). */
+  spentFen: number | null;
 }
 
 export interface TeamBudgetView {

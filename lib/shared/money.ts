@@ -22,11 +22,23 @@ export function formatFen(fen: number): string {
   return `${sign(fen)}¥${wholeYuan(fen).toLocaleString("en-US")}.${cents(fen)}`;
 }
 
-/** Yuan as typed in an input ("120", "120.5", "120.50", "¥1,200.00") → fen, or null if not valid. */
+/**
+ * Yuan as typed in an input ("120", "120.5", "120.50", "¥1,200.00", "120元") → fen, or null if not valid.
+ * A Chinese input method types full-width characters ("１２０．５", "￥", "，") and often "。" for the
+ * decimal point: NFKC folds the full-width forms to ASCII, and "。" is read as ".".
+ */
 export function yuanToFen(input: string, maxFen = MAX_LIMIT_FEN): number | null {
-  const s = input.trim().replace(/^¥/, "").replace(/,/g, "").trim();
-  const m = /^(\d{1,8})(?:\.(\d{1,2}))?$/.exec(s);
-  if (!m) return null;
+  const s = input
+    .normalize("NFKC")
+    .replace(/\u3002/g, ".")
+    .trim()
+    .replace(/^[¥\u00a5]/, "")
+    .replace(/元$/, "")
+    .replace(/,/g, "")
+    .trim();
+  // "1." and ".5" are how people stop or start typing a decimal; both mean what they look like.
+  const m = /^(\d{0,8})(?:\.(\d{0,2}))?$/.exec(s);
+  if (!m || !/\d/.test(s)) return null;
   const fen = Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
   return fen <= maxFen ? fen : null;
 }

@@ -183,7 +183,7 @@ test("an exhausted team budget refuses the next clip with a message naming it, a
   await page.getByTestId("generate").click();
   expect((await answer).status()).toBe(402);
   // Shown under the form and announced to screen readers.
-  await expect(page.getByTestId("form-error")).toContainText("exceed the team's monthly budget (¥2.50 of ¥2.50 used)");
+  await expect(page.getByTestId("form-error")).toContainText("exceed the team's monthly budget (¥2.50 spent this month; budget ¥2.50)");
   await expect(page.getByTestId("live-assertive")).toContainText("team's monthly budget");
   const after = ((await (await page.request.get(`/api/generations?team=${teamId}&limit=100`)).json()) as { items: unknown[] }).items.length;
   expect(after).toBe(before);

@@ -58,7 +58,7 @@ describe.each(providers())("budget routes on %s", (kind) => {
   it("owner sets, changes and clears the team monthly budget; each change is one audit event with the old and new value", async () => {
     let res = await put(owner, teamId, { scope: "TEAM_MONTHLY", limitFen: 10_000 });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ scope: "TEAM_MONTHLY", userId: null, limitFen: 10_000, previousFen: null, changed: true });
+    expect(await res.json()).toEqual({ scope: "TEAM_MONTHLY", userId: null, limitFen: 10_000, previousFen: null, changed: true, spentFen: 0 });
     res = await put(admin, teamId, { scope: "TEAM_MONTHLY", userId: null, limitFen: 25_050 });
     expect(await res.json()).toMatchObject({ limitFen: 25_050, previousFen: 10_000, changed: true });
     // Same value again: nothing changes, no event.
@@ -191,15 +191,21 @@ describe.each(providers())("budget routes on %s", (kind) => {
     await mk(owner.id, null, true);
 
     let res = await adminPut(instanceAdmin, { limitFen: 60_000 });
-    expect(await res.json()).toMatchObject({ scope: "INSTANCE_DAILY", limitFen: 60_000, previousFen: null, changed: true });
+    // The answer carries today's spend, so a cap set below it can say what it stops.
+    expect(await res.json()).toMatchObject({ scope: "INSTANCE_DAILY", limitFen: 60_000, previousFen: null, changed: true, spentFen: 500 });
     res = await adminGet(instanceAdmin);
     expect(await res.json()).toMatchObject({ limitFen: 60_000, spentFen: 500, remainingFen: 59_500, timeZone: "Asia/Shanghai", day: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    res = await adminPut(instanceAdmin, { limitFen: 100 });
+    expect(await res.json()).toMatchObject({ limitFen: 100, previousFen: 60_000, spentFen: 500 });
+    res = await adminPut(instanceAdmin, { limitFen: 60_000 });
     res = await r.admin.DELETE(jsonRequest("/api/admin/budget", "DELETE", undefined, { cookie: instanceAdmin.cookie }));
     expect(await res.json()).toMatchObject({ limitFen: null, previousFen: 60_000 });
     expect(await (await adminGet(instanceAdmin)).json()).toMatchObject({ limitFen: null, remainingFen: null, spentFen: 500 });
     const events = await auditOf(null);
     expect(events.map((e) => [e.action, e.teamId, e.actorId, e.data])).toEqual([
       ["budget.set", null, instanceAdmin.id, { scope: "INSTANCE_DAILY", userId: null, limitFen: 60_000, previousFen: null }],
+      ["budget.set", null, instanceAdmin.id, { scope: "INSTANCE_DAILY", userId: null, limitFen: 100, previousFen: 60_000 }],
+      ["budget.set", null, instanceAdmin.id, { scope: "INSTANCE_DAILY", userId: null, limitFen: 60_000, previousFen: 100 }],
       ["budget.clear", null, instanceAdmin.id, { scope: "INSTANCE_DAILY", userId: null, limitFen: null, previousFen: 60_000 }],
     ]);
   });

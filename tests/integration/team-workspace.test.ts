@@ -143,7 +143,7 @@ describe.each(providers())("team workspace on %s", (kind) => {
     expect(res.status).toBe(402);
     let err = (await res.json()).error;
     expect(err.code).toBe("budget_member_monthly");
-    expect(err.messages.en).toBe("This clip would exceed your monthly budget in this team (¥2.50 of ¥2.50 used).");
+    expect(err.messages.en).toBe("This clip would exceed your monthly budget in this team (¥2.50 spent this month; budget ¥2.50).");
     expect(err.messages["zh-CN"]).toContain("本月预算");
 
     await s.db.budget.deleteMany({ where: { teamId: fresh.id } });
@@ -152,7 +152,7 @@ describe.each(providers())("team workspace on %s", (kind) => {
     expect(res.status).toBe(402);
     err = (await res.json()).error;
     expect(err.code).toBe("budget_team_monthly");
-    expect(err.messages.en).toContain("team's monthly budget (¥2.50 of ¥5.00 used)");
+    expect(err.messages.en).toContain("team's monthly budget (¥2.50 spent this month; budget ¥5.00)");
 
     await s.db.budget.deleteMany({ where: { teamId: fresh.id } });
     res = await submit(member, fresh.id, imageBody);

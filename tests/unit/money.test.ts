@@ -32,7 +32,15 @@ describe("money helpers", () => {
     expect(yuanToFen("¥1,200.00")).toBe(120_000);
     expect(yuanToFen("0")).toBe(0);
     expect(yuanToFen("10000000")).toBe(1_000_000_000);
-    for (const bad of ["", "-1", "1.234", "abc", "1e3", "10000000.01", ".5", "1."]) expect(yuanToFen(bad), bad).toBeNull();
+    for (const bad of ["", ".", "-1", "1.234", "abc", "1e3", "10000000.01", "1.2.3", "¥", "元"]) expect(yuanToFen(bad), bad).toBeNull();
+    // As people type them: a leading or trailing point, and what a Chinese input method produces.
+    expect(yuanToFen(".5")).toBe(50);
+    expect(yuanToFen("1.")).toBe(100);
+    expect(yuanToFen("５")).toBe(500);
+    expect(yuanToFen("１２０．５")).toBe(12_050);
+    expect(yuanToFen("￥１，２００")).toBe(120_000);
+    expect(yuanToFen("12。5")).toBe(1_250);
+    expect(yuanToFen("30元")).toBe(3_000);
     expect(fenToInput(12_050)).toBe("120.50");
     expect(fenToInput(null)).toBe("");
     expect(yuanToFen(fenToInput(29))).toBe(29);

@@ -1,8 +1,8 @@
 // Budgets, usage and cost; the team audit log. Merged into en.ts; usage.zh-CN.ts has the same keys.
 export const usageEn = {
-  "errors.budget_member_monthly": "This clip would exceed your monthly budget in this team ({spent} of {limit} used).",
-  "errors.budget_team_monthly": "This clip would exceed the team's monthly budget ({spent} of {limit} used).",
-  "errors.budget_instance_daily": "This clip would exceed the studio's daily spending cap ({spent} of {limit} used today).",
+  "errors.budget_member_monthly": "This clip would exceed your monthly budget in this team ({spent} spent this month; budget {limit}).",
+  "errors.budget_team_monthly": "This clip would exceed the team's monthly budget ({spent} spent this month; budget {limit}).",
+  "errors.budget_instance_daily": "This clip would exceed the studio's daily spending cap ({spent} spent today; cap {limit}).",
   "errors.field.budget_not_member": "This person is not a member of the team.",
   "errors.field.budget_limit": "Enter an amount from ¥0.00 to ¥10,000,000.00.",
   "errors.field.month": "Use a month like 2026-11.",
@@ -63,6 +63,8 @@ export const usageEn = {
   "usage.budgets.clear": "Remove limit",
   "usage.budgets.saving": "Saving…",
   "usage.budgets.saved": "Saved: {amount}.",
+  "usage.budgets.savedBelowSpendDay": "Saved. Already {spent} spent today; the new cap of {amount} stops further clips until tomorrow.",
+  "usage.budgets.savedBelowSpendMonth": "Saved. Already {spent} spent this month; the new budget of {amount} stops further clips until next month.",
   "usage.budgets.cleared": "Limit removed.",
   "usage.budgets.unchanged": "Nothing changed.",
   "usage.budgets.invalid": "Enter an amount like 120 or 120.50 (at most two decimals, up to ¥10,000,000).",

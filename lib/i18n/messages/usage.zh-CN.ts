@@ -1,9 +1,9 @@
 import type { usageEn } from "./usage.en";
 
 export const usageZhCN: Record<keyof typeof usageEn, string> = {
-  "errors.budget_member_monthly": "生成此视频将超出您在该团队的本月预算（已用 {spent}，上限 {limit}）。",
-  "errors.budget_team_monthly": "生成此视频将超出团队本月预算（已用 {spent}，上限 {limit}）。",
-  "errors.budget_instance_daily": "生成此视频将超出本工作室的每日消费上限（今日已用 {spent}，上限 {limit}）。",
+  "errors.budget_member_monthly": "生成此视频将超出您在该团队的本月预算（本月已花费 {spent}；预算 {limit}）。",
+  "errors.budget_team_monthly": "生成此视频将超出团队本月预算（本月已花费 {spent}；预算 {limit}）。",
+  "errors.budget_instance_daily": "生成此视频将超出本工作室的每日消费上限（今日已花费 {spent}；上限 {limit}）。",
   "errors.field.budget_not_member": "此人不是该团队的成员。",
   "errors.field.budget_limit": "请输入 ¥0.00 到 ¥10,000,000.00 之间的金额。",
   "errors.field.month": "请使用 2026-11 这样的月份格式。",
@@ -62,6 +62,8 @@ export const usageZhCN: Record<keyof typeof usageEn, string> = {
   "usage.budgets.clear": "取消上限",
   "usage.budgets.saving": "正在保存…",
   "usage.budgets.saved": "已保存：{amount}。",
+  "usage.budgets.savedBelowSpendDay": "已保存。今日已花费 {spent}，新的上限 {amount} 将阻止今天再生成视频。",
+  "usage.budgets.savedBelowSpendMonth": "已保存。本月已花费 {spent}，新的预算 {amount} 将阻止本月再生成视频。",
   "usage.budgets.cleared": "已取消上限。",
   "usage.budgets.unchanged": "没有变化。",
   "usage.budgets.invalid": "请输入 120 或 120.50 这样的金额（最多两位小数，不超过 ¥10,000,000）。",

@@ -46,7 +46,7 @@ async function findRow(client: Pick<Db, "budget">, k: BudgetKey) {
   });
 }
 
-async function writeOnce(client: Db, k: BudgetKey, limit: number | null, ctx: ChangeContext): Promise<BudgetChangeResult> {
+async function writeOnce(client: Db, k: BudgetKey, limit: number | null, ctx: ChangeContext): Promise<Omit<BudgetChangeResult, "spentFen">> {
   return withDbRetry(() =>
     client.$transaction(async (tx) => {
       const prev = await findRow(tx, k);
@@ -82,13 +82,24 @@ async function writeOnce(client: Db, k: BudgetKey, limit: number | null, ctx: Ch
 /** Sets (limit ≥ 0) or clears (null) one budget; writes budget.set / budget.clear in the same transaction.
  *  Unchanged values write nothing and no audit event. */
 async function writeBudget(client: Db, k: BudgetKey, limit: number | null, ctx: ChangeContext): Promise<BudgetChangeResult> {
+  let result: Omit<BudgetChangeResult, "spentFen">;
   try {
-    return await writeOnce(client, k, limit, ctx);
+    result = await writeOnce(client, k, limit, ctx);
   } catch (err) {
     // A concurrent first-time create won the deterministic id: this attempt becomes an update.
     if (!isUniqueViolation(err)) throw err;
-    return writeOnce(client, k, limit, ctx);
+    result = await writeOnce(client, k, limit, ctx);
   }
+  return { ...result, spentFen: await periodSpend(client, k) };
+}
+
+/** What the budget of key `k` has already counted in its current period (the enforcement's own periods). */
+async function periodSpend(client: Pick<Db, "ledgerEntry">, k: BudgetKey, now = new Date()): Promise<number | null> {
+  const timeZone = env().BUDGET_TIME_ZONE;
+  if (k.scope === "INSTANCE_DAILY") return spentFen(client, periodOf("day", now, timeZone));
+  if (!k.teamId) return null;
+  if (k.scope === "TEAM_MONTHLY") return spentFen(client, { teamId: k.teamId, ...periodOf("month", now, timeZone) });
+  return k.userId ? spentFen(client, { teamId: k.teamId, userId: k.userId, ...periodOf("month", now, timeZone) }) : null;
 }
 
 /** A member override must name a current member of the team (422 otherwise). */
