@@ -20,13 +20,13 @@ export function DetailDialog({ open, title, onClose, children }: { open: boolean
       data-testid="detail-dialog"
     >
       <div className="mb-4 flex items-start justify-between gap-4">
-        <h2 id="detail-title" className="line-clamp-2 text-lg font-semibold">
+        <h2 id="detail-title" className="line-clamp-2 min-w-0 text-lg font-semibold">
           {title}
         </h2>
         <button
           type="button"
           onClick={onClose}
-          className="rounded-md border border-zinc-400 px-3 py-1.5 text-sm font-semibold hover:bg-zinc-100 dark:border-zinc-600 dark:hover:bg-zinc-800"
+          className="shrink-0 whitespace-nowrap rounded-md border border-zinc-400 px-3 py-1.5 text-sm font-semibold hover:bg-zinc-100 dark:border-zinc-600 dark:hover:bg-zinc-800"
         >
           {t("gallery.detail.close")}
         </button>
