@@ -142,10 +142,28 @@ describe.each(providers())("gallery manage on %s", (kind) => {
     const listing = spawnSync("unzip", ["-Z1", file], { encoding: "utf8" });
     expect(listing.status, listing.stderr).toBe(0);
     const names = listing.stdout.trim().split("\n");
-    expect(names).toHaveLength(3);
-    for (const n of names) expect(n).toMatch(/^framehouse-\d{4}-\d{2}-\d{2}-[\p{L}\p{N}-]+\.mp4$/u);
-    const first = spawnSync("unzip", ["-p", file, names[0]!], { encoding: "utf8" });
+    // The manifest first, then each video with its poster beside it; bob's clip is not there.
+    expect(names).toHaveLength(2 + 3 * 2);
+    expect(names.slice(0, 2)).toEqual(["manifest.json", "manifest.csv"]);
+    const videos = names.filter((n) => n.endsWith(".mp4"));
+    expect(videos).toHaveLength(3);
+    for (const n of videos) expect(n).toMatch(/^framehouse-\d{4}-\d{2}-\d{2}-[\p{L}\p{N}-]+\.mp4$/u);
+    for (const n of videos) expect(names).toContain(n.replace(/\.mp4$/, "-poster.jpg"));
+    const first = spawnSync("unzip", ["-p", file, videos[0]!], { encoding: "utf8" });
     expect(first.stdout).toBe(`video.mp4 of ${picked[0]!.id} `.repeat(50));
+    const poster = spawnSync("unzip", ["-p", file, videos[0]!.replace(/\.mp4$/, "-poster.jpg")], { encoding: "utf8" });
+    expect(poster.stdout).toBe(`poster.jpg of ${picked[0]!.id} `.repeat(50));
+    const manifest = JSON.parse(spawnSync("unzip", ["-p", file, "manifest.json"], { encoding: "utf8" }).stdout) as { clips: Record<string, unknown>[] };
+    const rows = await s.db.generation.findMany({ where: { id: { in: picked.map((c) => c.id) } } });
+    expect(manifest.clips.map((c) => c.id)).toEqual(picked.map((c) => c.id));
+    for (const [i, c] of manifest.clips.entries()) {
+      const row = rows.find((r) => r.id === c.id)!;
+      expect(c).toMatchObject({ file: videos[i], prompt: row.prompt, model: row.model, costFen: row.costFen, durationMs: row.durationMs, createdAt: row.createdAt.toISOString() });
+      expect(c.costYuan).toBe((row.costFen / 100).toFixed(2));
+    }
+    const csv = spawnSync("unzip", ["-p", file, "manifest.csv"], { encoding: "utf8" }).stdout;
+    expect(csv.startsWith("\uFEFFfile,poster,id,prompt,")).toBe(true);
+    expect(csv.trimEnd().split("\r\n")).toHaveLength(1 + 3);
 
     const form = new Request("http://localhost:3000/api/generations/export", {
       method: "POST",
@@ -155,7 +173,7 @@ describe.each(providers())("gallery manage on %s", (kind) => {
     const formRes = await g.exportZip.POST(form);
     expect(formRes.status).toBe(200);
     fs.writeFileSync(file, Buffer.from(await formRes.arrayBuffer()));
-    expect(spawnSync("unzip", ["-Z1", file], { encoding: "utf8" }).stdout.trim().split("\n")).toHaveLength(2);
+    expect(spawnSync("unzip", ["-Z1", file], { encoding: "utf8" }).stdout.trim().split("\n").filter((n) => n.endsWith(".mp4"))).toHaveLength(2);
     for (const body of [{}, { ids: [] }, { ids: "x" }]) {
       expect((await g.exportZip.POST(req(alice, "/api/generations/export", "POST", body))).status).toBe(422);
     }

@@ -1,18 +1,22 @@
 import "server-only";
 import { Readable } from "node:stream";
 import { ZipArchive } from "archiver";
+import { MODE_OF_DB } from "@/lib/shared/generation-mode";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { downloadName } from "../generations/serve-clip-media";
 import { logger } from "../logger";
 import { type Access, canDownload } from "../permissions";
 import type { Storage } from "../storage";
+import { type ManifestRow, manifestCsv, manifestJson, paramOf } from "./export-manifest";
 
 // POST /api/generations/export: the selected clips' original videos as one zip, streamed. archiver
 // pulls one entry at a time and the Response body pulls from archiver, so memory stays at a few
 // stream buffers whatever the total size; the next clip's object is opened only after the previous
 // entry is written (an S3 driver never holds 100 connections). Videos are already compressed:
-// entries are STOREd. Names are the same meaningful names as a single download, made unique.
+// entries are STOREd. Names are the same meaningful names as a single download, made unique. Each
+// clip's poster sits beside it when it has one, and manifest.json / manifest.csv (export-manifest.ts)
+// come first: small, built in memory, they say what every file is.
 
 interface ExportEntry {
   name: string;
@@ -20,8 +24,13 @@ interface ExportEntry {
   date: Date;
 }
 
-/** The visible clips among `ids` that have a stored video, in the order asked for. */
-async function exportEntries(client: Db, access: Access, ids: string[]): Promise<ExportEntry[]> {
+interface ExportPlan {
+  files: ExportEntry[];
+  manifest: ManifestRow[];
+}
+
+/** The visible clips among `ids` that have a stored video, in the order asked for, with their posters. */
+async function exportPlan(client: Db, access: Access, ids: string[]): Promise<ExportPlan> {
   const unique = [...new Set(ids)];
   const rows = await client.generation.findMany({
     where: { id: { in: unique } },
@@ -32,22 +41,53 @@ async function exportEntries(client: Db, access: Access, ids: string[]): Promise
       deletedAt: true,
       prompt: true,
       createdAt: true,
-      assets: { where: { kind: "VIDEO" }, select: { storageKey: true } },
+      mode: true,
+      model: true,
+      params: true,
+      costFen: true,
+      finishedAt: true,
+      durationMs: true,
+      width: true,
+      height: true,
+      sha256: true,
+      assets: { where: { kind: { in: ["VIDEO", "POSTER"] } }, select: { kind: true, storageKey: true } },
     },
   });
-  const byId = new Map(rows.filter((r) => canDownload(access, r) && r.assets[0]).map((r) => [r.id, r]));
+  const videoOf = (r: (typeof rows)[number]) => r.assets.find((a) => a.kind === "VIDEO");
+  const byId = new Map(rows.filter((r) => canDownload(access, r) && videoOf(r)).map((r) => [r.id, r]));
   const used = new Set<string>();
-  const entries: ExportEntry[] = [];
+  const plan: ExportPlan = { files: [], manifest: [] };
   for (const id of unique) {
     const r = byId.get(id);
-    const asset = r?.assets[0];
-    if (!r || !asset) continue;
+    const video = r && videoOf(r);
+    if (!r || !video) continue;
     let name = downloadName(r.createdAt, r.prompt, r.id, "video.mp4");
     if (used.has(name)) name = name.replace(/\.mp4$/, `-${r.id.slice(-8)}.mp4`);
     used.add(name);
-    entries.push({ name, storageKey: asset.storageKey, date: r.createdAt });
+    plan.files.push({ name, storageKey: video.storageKey, date: r.createdAt });
+    const poster = r.assets.find((a) => a.kind === "POSTER");
+    const posterName = poster ? name.replace(/\.mp4$/, "-poster.jpg") : null;
+    if (poster && posterName) plan.files.push({ name: posterName, storageKey: poster.storageKey, date: r.createdAt });
+    plan.manifest.push({
+      file: name,
+      poster: posterName,
+      id: r.id,
+      prompt: r.prompt,
+      mode: MODE_OF_DB[r.mode],
+      model: r.model,
+      style: paramOf(r.params, "style"),
+      aspectRatio: paramOf(r.params, "aspectRatio"),
+      movementAmplitude: paramOf(r.params, "movementAmplitude"),
+      createdAt: r.createdAt.toISOString(),
+      finishedAt: r.finishedAt?.toISOString() ?? null,
+      costFen: r.costFen,
+      durationMs: r.durationMs,
+      width: r.width,
+      height: r.height,
+      sha256: r.sha256,
+    });
   }
-  return entries;
+  return plan;
 }
 
 function zipFileName(now = new Date()): string {
@@ -55,7 +95,7 @@ function zipFileName(now = new Date()): string {
 }
 
 /** A Node stream of the zip; errors after the first byte abort the stream (the client sees a cut download). */
-function zipStream(store: Storage, entries: ExportEntry[]): Readable {
+function zipStream(store: Storage, plan: ExportPlan, now = new Date()): Readable {
   const archive = new ZipArchive({ store: true });
   archive.on("warning", (err) => logger.warn("zip export warning", { err }));
   let current: Readable | null = null;
@@ -67,8 +107,10 @@ function zipStream(store: Storage, entries: ExportEntry[]): Readable {
     current?.destroy();
     settle?.(new Error("zip stream closed"));
   });
+  archive.append(manifestJson(plan.manifest, now), { name: "manifest.json", date: now });
+  archive.append(manifestCsv(plan.manifest), { name: "manifest.csv", date: now });
   void (async () => {
-    for (const e of entries) {
+    for (const e of plan.files) {
       if (archive.destroyed) return;
       current = await store.read(e.storageKey);
       const written = new Promise<void>((resolve, reject) => {
@@ -88,10 +130,10 @@ function zipStream(store: Storage, entries: ExportEntry[]): Readable {
 }
 
 export async function exportResponse(client: Db, store: Storage, access: Access, ids: string[]): Promise<Response> {
-  const entries = await exportEntries(client, access, ids);
-  if (entries.length === 0) throw new AppError("not_found");
+  const plan = await exportPlan(client, access, ids);
+  if (plan.manifest.length === 0) throw new AppError("not_found");
   const name = zipFileName();
-  return new Response(Readable.toWeb(zipStream(store, entries)) as ReadableStream<Uint8Array>, {
+  return new Response(Readable.toWeb(zipStream(store, plan)) as ReadableStream<Uint8Array>, {
     headers: {
       "content-type": "application/zip",
       "content-disposition": `attachment; filename="${name}"`,
