@@ -74,7 +74,7 @@ export function expectedEdits(cut: Cut): { recordIn: number; recordOut: number }
 }
 
 // Text that tests escaping in every format: XML specials, quotes, CJK, emoji, an SRT arrow, line breaks.
-const NASTY_TEXT = ["港口的黎明", "She said \"<go>\" & left", "Tom's 'café' — ok?", "雨が降る 🌧", "a --> b", "line one\nline two", "  spaced  ", "&amp; literal", "]]> end"];
+const NASTY_TEXT = ["港口的黎明", "She said \"<go>\" & left", "Tom's 'café' — ok?", "雨が降る 🌧", "a --> b", "line one\nline two", "  spaced  ", "&amp; literal", "]]> end", "bell\u0007 nul\u0000 tab\t cr\r end", "lone \uD800 surrogate"];
 
 const textArb = fc.oneof(fc.constantFrom(...NASTY_TEXT), fc.string({ minLength: 1, maxLength: 30 }), fc.string({ unit: "grapheme", minLength: 1, maxLength: 12 }));
 
