@@ -117,7 +117,10 @@ function fcpFrames(value: string | undefined, rate: number): number {
  * offset, taking the outgoing clip's tail and the incoming clip's head as handles. Fade To Color shows
  * the outgoing clip until the edit point and the incoming one from it.
  */
-export function readFcpxml(text: string, rate = 24): ReadBack & { version: string; format: Record<string, string>; sequenceDuration: number } {
+export function readFcpxml(
+  text: string,
+  rate = 24,
+): ReadBack & { version: string; format: Record<string, string>; sequenceDuration: number; captions: { recordIn: number; recordOut: number; text: string; role: string }[] } {
   const root = parseXml(text);
   if (root.name !== "fcpxml") fail("root is not <fcpxml>");
   const resources = child(root, "resources");
@@ -130,6 +133,7 @@ export function readFcpxml(text: string, rate = 24): ReadBack & { version: strin
   const clips: ReadBack["clips"] = [];
   const shown: Shown[] = [];
   const joints: Joint[] = [];
+  const captions: { recordIn: number; recordOut: number; text: string; role: string }[] = [];
   let cursor = 0;
   let pending: { kind: Joint["kind"]; offset: number; duration: number } | null = null;
   for (const el of spine.children) {
@@ -151,6 +155,16 @@ export function readFcpxml(text: string, rate = 24): ReadBack & { version: strin
     const duration = fcpFrames(el.attrs.duration, rate);
     const assetDuration = fcpFrames(asset.attrs.duration, rate);
     if (start < 0 || start + duration > assetDuration) fail("clip outside its asset");
+    // A connected caption's offset is in its parent clip's source time.
+    for (const cap of el.children) {
+      if (cap.name !== "caption") fail(`unexpected <${cap.name}> in an asset-clip`);
+      if (cap.attrs.lane !== "1") fail("captions sit on lane 1");
+      const capIn = offset + fcpFrames(cap.attrs.offset, rate) - start;
+      const styleRef = child(child(cap, "text"), "text-style");
+      const def = cap.children.find((c) => c.name === "text-style-def" && c.attrs.id === styleRef.attrs.ref) ?? fail("caption style missing");
+      child(def, "text-style");
+      captions.push({ recordIn: capIn, recordOut: capIn + fcpFrames(cap.attrs.duration, rate), text: styleRef.text, role: cap.attrs.role! });
+    }
     const src = child(asset, "media-rep").attrs.src!;
     clips.push({ name: el.attrs.name!, mediaPath: src, recordIn: offset, recordOut: offset + duration, sourceIn: start });
     const mediaName = decodeURIComponent(src.split("/").pop()!);
@@ -167,6 +181,7 @@ export function readFcpxml(text: string, rate = 24): ReadBack & { version: strin
     version: root.attrs.version!,
     format: format.attrs,
     sequenceDuration: fcpFrames(sequence.attrs.duration, rate),
+    captions,
     title: project.attrs.name!,
     clips,
     shown,

@@ -83,6 +83,15 @@ function checkFcpxml(cut: Cut) {
   expect(back.clips.map((c) => ({ recordIn: c.recordIn, recordOut: c.recordOut }))).toEqual(expectedEdits(cut));
   expect(back.clips.map((c) => c.name)).toEqual(cut.clips.map((c) => c.name.replace(XML_FORBIDDEN, "")));
   expect(back.clips.map((c) => decodeURIComponent(c.mediaPath))).toEqual(cut.clips.map((c) => `media/${c.mediaName}`));
+  // Captions ride on their clips for exactly the clip's span, as in the .srt.
+  const edits = expectedEdits(cut);
+  const language = cut.clips.some((c) => c.caption !== null && /\p{Script=Han}/u.test(c.caption)) ? "zh-CN" : "en-US";
+  expect(back.captions).toEqual(
+    cut.clips.flatMap((c, i) => {
+      const text = cueText(c.caption);
+      return text === null ? [] : [{ ...edits[i]!, text, role: `SRT?captionFormat=SRT.${language}` }];
+    }),
+  );
 }
 
 function checkEdl(cut: Cut) {
@@ -98,7 +107,7 @@ function checkEdl(cut: Cut) {
 /* eslint-disable no-control-regex -- what the writers must drop: control characters a format cannot carry */
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const EDL_LINE_BREAKS = /[\u0000-\u001F\u007F]+/g;
-const SRT_CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
+const SRT_CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /* eslint-enable no-control-regex */
 
 function oneLine(s: string) {

@@ -1,11 +1,12 @@
+import { captionLines } from "./caption-text";
 import { type Cut, FILM_FRAME_SIZE } from "./cut";
 import { type EditSegment, type OverlapKind, editSegments } from "./edit-points";
 import { packageMediaUrl } from "./media-url";
 import { framesToRationalSeconds } from "./timecode";
 import { escapeXml } from "./xml-text";
 
-// A cut as Final Cut Pro XML, version 1.9 (the FCPXML 1.9 DTD): the version Final Cut Pro 10.5 and later
-// and DaVinci Resolve 17 and later import; media-rep (new in 1.9) carries each take's location.
+// A cut as Final Cut Pro XML, version 1.9 (the FCPXML 1.9 DTD): the oldest version with media-rep (each
+// take's location), which Final Cut Pro 10.5 and later and current DaVinci Resolve releases import.
 //
 // Layout: resources (one format, the transition effects used, one asset per take) and
 // library > event > project > sequence > spine. Times are rational seconds in whole frames ("36/24s").
@@ -15,6 +16,11 @@ import { escapeXml } from "./xml-text";
 // starts, duration is the overlap; the media under it comes from the clips' handles, exactly the trim
 // the cut keeps outside each clip's span. Crossfades use the built-in Cross Dissolve, fades through
 // black the built-in Fade To Color (whose default colour is black), both referenced by their FxPlug uids.
+//
+// Captions are caption elements (FCPXML 1.8 and later) connected to their clip on lane 1, as Final Cut
+// exports them: offset in the clip's own (source) time, so a caption covers exactly its clip's span
+// between edit points, the same times as the .srt; role "SRT?captionFormat=SRT.<language>", zh-CN when
+// any caption has Chinese characters, else en-US (a caption role holds one language).
 
 const FCPXML_VERSION = "1.9";
 
@@ -67,8 +73,31 @@ function resources(cut: Cut, segments: EditSegment[]): Resources {
   return { lines, effectIds, assetIds };
 }
 
+function captionLanguage(segments: EditSegment[]): string {
+  return segments.some((s) => s.clip.caption !== null && /\p{Script=Han}/u.test(s.clip.caption)) ? "zh-CN" : "en-US";
+}
+
+/** The caption connected to a clip, or nothing; `styleId` is unique in the document. */
+function captionElement(s: EditSegment, fps: number, language: string, styleId: string): string[] {
+  const lines = captionLines(s.clip.caption);
+  if (!lines) return [];
+  const t = (frames: number) => framesToRationalSeconds(frames, fps);
+  const name = [...lines[0]!].slice(0, 50).join("");
+  return [
+    `<caption${attrs([["lane", 1], ["offset", t(s.sourceIn)], ["name", name], ["start", "3600s"], ["duration", t(s.editOut - s.editIn)], ["role", `SRT?captionFormat=SRT.${language}`]])}>`,
+    `    <text placement="bottom">`,
+    `        <text-style ref="${styleId}">${escapeXml(lines.join("\n"))}</text-style>`,
+    "    </text>",
+    `    <text-style-def id="${styleId}">`,
+    `        <text-style font=".AppleSystemUIFont" fontSize="13" fontFace="Regular" fontColor="1 1 1 1" backgroundColor="0 0 0 1"/>`,
+    "    </text-style-def>",
+    "</caption>",
+  ];
+}
+
 function spine(cut: Cut, segments: EditSegment[], res: Resources): string[] {
   const t = (frames: number) => framesToRationalSeconds(frames, cut.fps);
+  const language = captionLanguage(segments);
   const lines: string[] = [];
   for (const s of segments) {
     const tr = s.transitionIn;
@@ -80,17 +109,18 @@ function spine(cut: Cut, segments: EditSegment[], res: Resources): string[] {
         "</transition>",
       );
     }
-    lines.push(
-      `<asset-clip${attrs([
-        ["ref", res.assetIds.get(s.clip.mediaName)!],
-        ["offset", t(s.editIn)],
-        ["name", s.clip.name],
-        ["start", t(s.sourceIn)],
-        ["duration", t(s.editOut - s.editIn)],
-        ["format", "r1"],
-        ["tcFormat", "NDF"],
-      ])}/>`,
-    );
+    const open = `<asset-clip${attrs([
+      ["ref", res.assetIds.get(s.clip.mediaName)!],
+      ["offset", t(s.editIn)],
+      ["name", s.clip.name],
+      ["start", t(s.sourceIn)],
+      ["duration", t(s.editOut - s.editIn)],
+      ["format", "r1"],
+      ["tcFormat", "NDF"],
+    ])}`;
+    const caption = captionElement(s, cut.fps, language, `ts${s.index + 1}`);
+    if (caption.length === 0) lines.push(`${open}/>`);
+    else lines.push(`${open}>`, ...caption.map((l) => `    ${l}`), "</asset-clip>");
   }
   return lines;
 }

@@ -1,3 +1,4 @@
+import { captionLines } from "./caption-text";
 import type { Cut } from "./cut";
 import { editSegments } from "./edit-points";
 import { framesToSrtTime } from "./timecode";
@@ -13,23 +14,12 @@ import { framesToSrtTime } from "./timecode";
 
 const EOL = "\r\n";
 
-/** Caption text as cue lines: no blank lines (a blank line ends a cue) and no "-->" (it marks a timing line). */
-function cueText(caption: string): string | null {
-  const lines = caption
-    .replace(/\r\n?/g, "\n")
-    // eslint-disable-next-line no-control-regex -- control characters other than newline and tab have no place in a cue
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, "")
-    .split("\n")
-    .map((l) => l.replace(/-->/g, "->").trim())
-    .filter((l) => l !== "");
-  return lines.length ? lines.join(EOL) : null;
-}
-
 export function cutToSrt(cut: Cut): string {
   const cues: string[] = [];
   for (const s of editSegments(cut)) {
-    const text = s.clip.caption === null ? null : cueText(s.clip.caption);
-    if (text === null) continue;
+    const lines = captionLines(s.clip.caption);
+    if (lines === null) continue;
+    const text = lines.join(EOL);
     const timing = `${framesToSrtTime(s.editIn, cut.fps)} --> ${framesToSrtTime(s.editOut, cut.fps)}`;
     cues.push(`${cues.length + 1}${EOL}${timing}${EOL}${text}${EOL}${EOL}`);
   }
