@@ -50,7 +50,13 @@ export function ClipActions({ clip, handlers }: { clip: GenerationView; handlers
           {t("gallery.action.continue")}
         </a>
       )}
-      {isIn(RETRYABLE, clip.status) && may.retry && (
+      {/* A refused prompt would be refused again: "retry" opens it in the studio for editing instead. */}
+      {clip.status === "REJECTED" && may.retry && canRemix && (
+        <a href={`/?remix=${encodeURIComponent(clip.id)}`} className={LINK} data-testid="edit-retry">
+          {t("gallery.action.editRetry")}
+        </a>
+      )}
+      {isIn(RETRYABLE, clip.status) && clip.status !== "REJECTED" && may.retry && (
         <Button type="button" variant="secondary" onClick={handlers.onRetry} disabled={handlers.busy}>
           {t("gallery.action.retry")}
         </Button>

@@ -80,6 +80,8 @@ export function ClipDetail({ clip, headingId, handlers }: { clip: GenerationView
           <section className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
             <h3 className="font-semibold">{t("gallery.detail.reason")}</h3>
             <p>{clip.errorMessage[locale]}</p>
+            {/* Every end without a video refunds its hold exactly once (docs/reliability.md). */}
+            {clip.costFen > 0 && <p data-testid="detail-refunded">{t("gallery.detail.refunded", { amount: formatFen(clip.costFen) })}</p>}
           </section>
         )}
         {clip.inputs.length > 0 && (

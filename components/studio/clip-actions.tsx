@@ -17,7 +17,7 @@ function viewOf(body: unknown): GenerationView | null {
   return b.id && b.status && b.updatedAt ? (body as GenerationView) : null;
 }
 
-/** Cancel (while queued), retry (failed kinds → a new clip), download (stored). */
+/** Cancel (while queued), retry (failed kinds → a new clip; a refused prompt opens for editing instead), download (stored). */
 export function ClipActions({ clip, onUpdate }: { clip: GenerationView; onUpdate: (views: GenerationView[]) => void }) {
   const { locale, t } = useI18n();
   const announce = useAnnounce();
@@ -82,7 +82,16 @@ export function ClipActions({ clip, onUpdate }: { clip: GenerationView; onUpdate
           {busy === "cancel" ? t("studio.clip.cancelling") : t("studio.clip.cancel")}
         </button>
       )}
-      {isIn(RETRYABLE, clip.status) && (
+      {clip.status === "REJECTED" && clip.rights?.retry !== false && (
+        <Link
+          href={`/?remix=${encodeURIComponent(clip.id)}`}
+          className={`${btn} border-indigo-700 bg-indigo-700 text-white hover:bg-indigo-800 dark:border-indigo-300 dark:bg-indigo-300 dark:text-zinc-950 dark:hover:bg-indigo-200`}
+          data-testid="edit-retry"
+        >
+          {t("studio.clip.editRetry")}
+        </Link>
+      )}
+      {isIn(RETRYABLE, clip.status) && clip.status !== "REJECTED" && (
         <button
           type="button"
           onClick={() => void run("retry")}

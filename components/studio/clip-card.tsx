@@ -1,4 +1,5 @@
 "use client";
+import { formatFen } from "@/lib/shared/money";
 import { memo } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { ProgressBar } from "@/components/ui/progress-bar";
@@ -77,6 +78,11 @@ function ClipCardImpl({ clip, onUpdate }: { clip: GenerationView; onUpdate: (vie
         <p className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100" data-testid="clip-reason">
           {reason}
           {clip.errorCode && <span className="ml-1 text-xs opacity-80">({clip.errorCode})</span>}
+          {clip.costFen > 0 && (
+            <span className="block text-xs font-medium" data-testid="clip-refunded">
+              {t("studio.clip.refunded", { amount: formatFen(clip.costFen) })}
+            </span>
+          )}
         </p>
       )}
       <ClipActions clip={clip} onUpdate={onUpdate} />

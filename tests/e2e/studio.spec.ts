@@ -81,7 +81,7 @@ test.describe("studio: each mode to a stored, playable clip", () => {
     await expect(page.locator('[data-testid="clip"]').filter({ hasText: prompt })).toHaveCount(1);
   });
 
-  test("a rejected prompt shows its reason and can be retried", async ({ page }) => {
+  test("a rejected prompt shows its reason and the refund, and retrying opens it for editing", async ({ page }) => {
     await openStudio(page);
     const prompt = uniquePrompt("UNSAFE content please");
     await page.getByRole("textbox", { name: "Prompt" }).fill(prompt);
@@ -91,7 +91,12 @@ test.describe("studio: each mode to a stored, playable clip", () => {
     await expect(card.getByText("Rejected", { exact: true })).toBeVisible();
     await expect(card.getByTestId("clip-reason")).toContainText("unsafe_content");
     await expect(card.getByTestId("clip-reason")).not.toBeEmpty();
-    await expect(card.getByRole("button", { name: "Try again" })).toBeVisible();
+    await expect(card.getByTestId("clip-refunded")).toHaveText("¥2.50 refunded.");
+    // Sending the refused prompt again would be refused again: no resend button, an edit link instead.
+    await expect(card.getByRole("button", { name: "Try again" })).toHaveCount(0);
+    await card.getByRole("link", { name: "Edit and try again" }).click();
+    await expect(page).toHaveURL(new RegExp(`[?&]remix=${id}`));
+    await expect(page.getByRole("textbox", { name: "Prompt" })).toHaveValue(prompt);
   });
 
   test("continue from the last frame: the stored clip's last frame is the next clip's first frame", async ({ page }) => {

@@ -98,6 +98,8 @@ export const galleryEn = {
   "gallery.action.remix": "Remix in the studio",
   "gallery.action.continue": "Continue from last frame",
   "gallery.action.retry": "Try again",
+  "gallery.action.editRetry": "Edit the prompt and try again",
+  "gallery.detail.refunded": "{amount} was refunded: you are not charged for this clip.",
   "gallery.action.retried": "Queued again as a new clip.",
   "gallery.action.favourite": "Add to favourites",
   "gallery.action.unfavourite": "Remove from favourites",

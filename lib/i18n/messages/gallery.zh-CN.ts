@@ -100,6 +100,8 @@ export const galleryZhCN: Record<keyof typeof galleryEn, string> = {
   "gallery.action.remix": "在创作室中重新创作",
   "gallery.action.continue": "从最后一帧继续",
   "gallery.action.retry": "重试",
+  "gallery.action.editRetry": "修改提示词后重试",
+  "gallery.detail.refunded": "已退还 {amount}：此视频不收费。",
   "gallery.action.retried": "已作为新视频重新排队。",
   "gallery.action.favourite": "加入收藏",
   "gallery.action.unfavourite": "取消收藏",

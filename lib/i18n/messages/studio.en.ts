@@ -125,6 +125,8 @@ export const studioEn = {
   "studio.clip.cancelling": "Cancelling…",
   "studio.clip.cancelled": "Clip cancelled.",
   "studio.clip.retry": "Try again",
+  "studio.clip.editRetry": "Edit and try again",
+  "studio.clip.refunded": "{amount} refunded.",
   "studio.continue.waiting": "Taking the clip's last frame… It becomes the first frame of the new clip.",
   "studio.continue.waitingClip": "Waiting for the clip to finish: its last frame becomes the first frame of the new clip.",
   "studio.continue.ready": "The clip's last frame is the first frame. Describe what happens next.",

@@ -127,6 +127,8 @@ export const studioZhCN: Record<keyof typeof studioEn, string> = {
   "studio.clip.cancelling": "正在取消…",
   "studio.clip.cancelled": "视频已取消。",
   "studio.clip.retry": "重试",
+  "studio.clip.editRetry": "修改后重试",
+  "studio.clip.refunded": "已退还 {amount}。",
   "studio.continue.waiting": "正在截取视频的最后一帧……它将作为新视频的首帧。",
   "studio.continue.waitingClip": "正在等待视频完成：它的最后一帧将作为新视频的首帧。",
   "studio.continue.ready": "已将视频的最后一帧设为首帧。请描述接下来发生的事。",
