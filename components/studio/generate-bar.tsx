@@ -5,6 +5,8 @@ import { ProgressBar } from "@/components/ui/progress-bar";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import { formatFen } from "@/lib/shared/money";
 import type { SubmitPhase } from "./use-submit-generation";
+import { BudgetsLeft } from "./budgets-left";
+import { useBudgetsLeft } from "./use-budgets-left";
 import { useModKeyLabel } from "./use-shortcut-label";
 
 /**
@@ -28,6 +30,7 @@ export function GenerateBar({
   const mod = useModKeyLabel();
   const busy = phase !== "idle";
   const pct = Math.round((uploadProgress ?? 0) * 100);
+  const budgets = useBudgetsLeft(accepted?.id ?? null);
   return (
     <div className="flex flex-col gap-2 border-t border-zinc-200 pt-4 dark:border-zinc-800">
       <div className="flex flex-wrap items-center gap-3">
@@ -43,6 +46,7 @@ export function GenerateBar({
           <kbd className="rounded border border-zinc-300 px-1 font-sans dark:border-zinc-700">Enter</kbd> {t("studio.submit.shortcut")}
         </span>
       </div>
+      <BudgetsLeft view={budgets} priceFen={priceFen} />
       <div className="min-h-6">
         {phase === "uploading" && uploadProgress !== null ? (
           <ProgressBar className="max-w-xs" value={pct} label={t("studio.submit.uploadProgress")} />

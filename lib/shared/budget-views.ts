@@ -30,3 +30,17 @@ export interface InstanceBudgetView {
   spentFen: number;
   remainingFen: number | null;
 }
+
+/** One budget a new clip would count against, with what is left of it in its current period. */
+export interface BudgetLeft {
+  scope: BudgetScope;
+  limitFen: number;
+  spentFen: number;
+  remainingFen: number;
+}
+
+/** GET /api/workspace/budget: the limited budgets of a workspace for the signed-in user (none = unlimited). */
+export interface BudgetsLeftView {
+  timeZone: string;
+  items: BudgetLeft[];
+}

@@ -168,7 +168,8 @@ test("an exhausted team budget refuses the next clip with a message naming it, a
   const budget = owner.locator("form").filter({ has: owner.getByLabel("Team monthly budget") });
   await budget.getByLabel("Team monthly budget").fill("2.50"); // the member's one clip used it all
   await budget.getByRole("button", { name: "Save" }).click();
-  await expect(budget.getByRole("status")).toContainText("Saved");
+  // A limit at what was already spent says what it stops.
+  await expect(budget.getByRole("status")).toContainText("Saved. Already ¥2.50 spent this month; the new budget of ¥2.50 stops further clips");
   await owner.reload();
   await expectNoSeriousA11yViolations(owner);
   await owner.screenshot({ path: "test-results/screenshots/usage-page.png", fullPage: true });
@@ -177,6 +178,9 @@ test("an exhausted team budget refuses the next clip with a message naming it, a
   if (!page) throw new Error("member context missing");
   await openStudio(page);
   await expect(page.getByTestId("workspace-notice")).toContainText(TEAM);
+  // Before the click: what is left, and that one more clip does not fit.
+  await expect(page.getByTestId("budgets-left").locator('[data-scope="TEAM_MONTHLY"]')).toHaveText("team ¥0.00 this month");
+  await expect(page.getByTestId("budget-short")).toContainText("Not enough left for one more clip (¥2.50)");
   const before = ((await (await page.request.get(`/api/generations?team=${teamId}&limit=100`)).json()) as { items: unknown[] }).items.length;
   await page.getByRole("textbox", { name: /Prompt|提示词/ }).first().fill(uniquePrompt("over budget"));
   const answer = page.waitForResponse((r) => r.url().includes("/api/generations") && r.request().method() === "POST");

@@ -133,6 +133,10 @@ export const MATRIX: readonly MatrixRow[] = [
   ["PUT /api/workspace {teamId}", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
   ["PUT /api/workspace {teamId}", "same", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
   ["PUT /api/workspace {teamId}", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // clip.generate (canGenerateIn): what is left of the budgets a clip there would count against; viewers 403, non-members 404.
+  ["GET /api/workspace/budget?team=:teamId", "own", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["GET /api/workspace/budget?team=:teamId", "same", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["GET /api/workspace/budget?team=:teamId", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
   // team.view: any member; non-members 404.
   ["GET /api/teams/:teamId", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
   ["GET /api/teams/:teamId", "same", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
@@ -235,6 +239,8 @@ export const MATRIX: readonly MatrixRow[] = [
   ["GET /api/generations/tags", "-", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
   // Switch to the personal workspace (no object).
   ["PUT /api/workspace {teamId: null}", "-", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  // Budgets left in the personal workspace (no object): any signed-in user.
+  ["GET /api/workspace/budget", "-", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
   // Upload an image (no object): any signed-in user.
   ["POST /api/uploads", "-", { anon: 401, viewer: 201, member: 201, admin: 201, owner: 201, otherTeam: 201, instanceAdmin: 201 }],
   // Upstream breaker state (no object): any signed-in user.

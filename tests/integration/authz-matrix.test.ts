@@ -75,6 +75,7 @@ async function loadRoutes() {
     uploads: await import("@/app/api/uploads/route"),
     upstream: await import("@/app/api/upstream/status/route"),
     workspace: await import("@/app/api/workspace/route"),
+    workspaceBudget: await import("@/app/api/workspace/budget/route"),
     unknownApi: await import("@/app/api/[...path]/route"),
     storage: (await import("@/lib/server/storage/instance")).storage,
   };
@@ -222,6 +223,7 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
       call(r.generations.POST, req(a, "POST", `/api/generations?team=${w.team(a, o)}`, { ...TEXT, prompt: `${TEXT.prompt} ${seq}` }, key())),
     "GET /api/generations/events?team=:teamId": (a, o) => sse(r.events.GET, a, `/api/generations/events?team=${w.team(a, o)}`),
     "PUT /api/workspace {teamId}": (a, o) => call(r.workspace.PUT, req(a, "PUT", "/api/workspace", { teamId: w.team(a, o) })),
+    "GET /api/workspace/budget?team=:teamId": (a, o) => call(r.workspaceBudget.GET, req(a, "GET", `/api/workspace/budget?team=${w.team(a, o)}`)),
     // Teams
     "GET /api/teams/:teamId": (a, o) => call(r.team.GET, req(a, "GET", `/api/teams/${w.team(a, o)}`), { teamId: w.team(a, o) }),
     "PATCH /api/teams/:teamId": (a, o) =>
@@ -297,6 +299,7 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
     "GET /api/generations/events": (a) => sse(r.events.GET, a, "/api/generations/events"),
     "GET /api/generations/tags": (a) => call(r.tags.GET, req(a, "GET", "/api/generations/tags")),
     "PUT /api/workspace {teamId: null}": (a) => call(r.workspace.PUT, req(a, "PUT", "/api/workspace", { teamId: null })),
+    "GET /api/workspace/budget": (a) => call(r.workspaceBudget.GET, req(a, "GET", "/api/workspace/budget")),
     "POST /api/uploads": (a) => {
       const form = new FormData();
       form.append("file", new Blob([new Uint8Array(image)], { type: "image/png" }), "landscape.png");

@@ -10,6 +10,7 @@ async function routes() {
   return {
     budgets: await import("@/app/api/teams/[teamId]/budgets/route"),
     admin: await import("@/app/api/admin/budget/route"),
+    left: await import("@/app/api/workspace/budget/route"),
   };
 }
 
@@ -213,5 +214,43 @@ describe.each(providers())("budget routes on %s", (kind) => {
   it("an instance admin who is not in the team has no access to its budgets (404)", async () => {
     expect((await get(instanceAdmin, teamId)).status).toBe(404);
     expect((await put(instanceAdmin, teamId, { scope: "TEAM_MONTHLY", limitFen: 1 })).status).toBe(404);
+  });
+  it("budgets left next to Generate: every limited budget a new clip would count against, with this period's spend", async () => {
+    const left = async (u: StudioUser, tid: string | null) => {
+      const res = await r.left.GET(getRequest(u, tid ? `/api/workspace/budget?team=${tid}` : "/api/workspace/budget"));
+      return { status: res.status, body: (await res.json()) as { items?: { scope: string; limitFen: number; spentFen: number; remainingFen: number }[]; error?: { code: string } } };
+    };
+    const spend = async (userId: string, tid: string | null, fen: number) => {
+      const g = await s.db.generation.create({
+        data: { ownerId: userId, teamId: tid, mode: "TEXT", model: "viduq1-text", params: {}, idemKey: `left-${Math.random()}`, paramsHash: "x", upstreamRequestId: crypto.randomUUID(), costFen: fen },
+      });
+      await s.db.ledgerEntry.create({ data: { generationId: g.id, userId, teamId: tid, kind: "HOLD", amountFen: fen } });
+    };
+    expect((await put(owner, teamId, { scope: "TEAM_MONTHLY", limitFen: 10_000 })).status).toBe(200);
+    expect((await put(owner, teamId, { scope: "MEMBER_MONTHLY", userId: member.id, limitFen: 1_000 })).status).toBe(200);
+    await r.admin.PUT(jsonRequest("/api/admin/budget", "PUT", { limitFen: 50_000 }, { cookie: instanceAdmin.cookie }));
+    const before = await left(member, teamId);
+    await spend(member.id, teamId, 250);
+    await spend(admin.id, teamId, 500);
+    const after = await left(member, teamId);
+    expect(after.status).toBe(200);
+    const byScope = Object.fromEntries((after.body.items ?? []).map((i) => [i.scope, i]));
+    const beforeBy = Object.fromEntries((before.body.items ?? []).map((i) => [i.scope, i]));
+    // The member's own budget moves only with their spend; the team's and the studio's with everyone's.
+    expect(byScope.MEMBER_MONTHLY).toEqual({ scope: "MEMBER_MONTHLY", limitFen: 1_000, spentFen: beforeBy.MEMBER_MONTHLY!.spentFen + 250, remainingFen: 1_000 - beforeBy.MEMBER_MONTHLY!.spentFen - 250 });
+    expect(byScope.TEAM_MONTHLY!.spentFen).toBe(beforeBy.TEAM_MONTHLY!.spentFen + 750);
+    expect(byScope.INSTANCE_DAILY!.spentFen).toBe(beforeBy.INSTANCE_DAILY!.spentFen + 750);
+    expect(byScope.INSTANCE_DAILY!.remainingFen).toBe(Math.max(0, 50_000 - byScope.INSTANCE_DAILY!.spentFen));
+    // Personal workspace: only the studio cap applies. Viewers cannot generate (403); outsiders do not see the team (404).
+    expect((await left(member, null)).body.items?.map((i) => i.scope)).toEqual(["INSTANCE_DAILY"]);
+    expect((await left(viewer, teamId)).body.error?.code).toBe("team_role_forbidden");
+    expect((await left(outsider, teamId)).status).toBe(404);
+    await r.admin.DELETE(jsonRequest("/api/admin/budget", "DELETE", undefined, { cookie: instanceAdmin.cookie }));
+    await del(owner, teamId, { scope: "TEAM_MONTHLY" });
+    await del(owner, teamId, { scope: "MEMBER_MONTHLY", userId: member.id });
+    // Removed limits disappear; the member falls back to the team's default per-member budget, if any.
+    const scopes = (await left(member, teamId)).body.items?.map((i) => i.scope);
+    expect(scopes).not.toContain("TEAM_MONTHLY");
+    expect(scopes).not.toContain("INSTANCE_DAILY");
   });
 });
