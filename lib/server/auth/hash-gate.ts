@@ -3,6 +3,7 @@ import { availableParallelism } from "node:os";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { type RateLimitConfig, TokenBuckets } from "../net/token-buckets";
+import { publishHashGateProbe } from "@/lib/shared/hash-gate-probe";
 
 // Password hashing (scrypt, password.ts) is deliberately expensive and runs on libuv's thread pool,
 // the same few threads that read files for media and uploads. Anonymous clients can ask for it at
@@ -13,6 +14,9 @@ import { type RateLimitConfig, TokenBuckets } from "../net/token-buckets";
 //   threads stay free for file reads and a core for the event loop (a hash is pure CPU), with a short
 //   queue for a burst of real users; beyond that the answer is 429.
 // A refusal is `rate_limited` with Retry-After (the caller maps it to its response).
+// The HTTP entry point asks the same state, without consuming anything, before Next handles a
+// request that may hash (lib/shared/hash-gate-probe.ts): a flood of refusals then costs no more than
+// a few header bytes each, and is held there for a moment so a sequential flooder cannot spin.
 
 /** 30 requests of burst per address, then one every 2 s (a person retyping a password never meets it). */
 export const AUTH_RATE_LIMIT: RateLimitConfig = { capacity: 30, refillPerSec: 0.5, maxKeys: 10_000 };
@@ -29,10 +33,15 @@ class HashSlots {
       this.active++;
       return true;
     }
-    if (this.waiting.length >= this.slots * QUEUE_PER_SLOT) return false;
+    if (this.full) return false;
     // The releasing holder hands its slot over directly (active stays the same).
     await new Promise<void>((resolve) => this.waiting.push(resolve));
     return true;
+  }
+
+  /** Every slot held and the queue full: acquire() would refuse now. */
+  get full(): boolean {
+    return this.active >= this.slots && this.waiting.length >= this.slots * QUEUE_PER_SLOT;
   }
 
   release(): void {
@@ -56,7 +65,17 @@ const KEY = Symbol.for("framehouse.hashGate");
 
 function gate(): Gate {
   const g = globalThis as unknown as Record<symbol, Gate | undefined>;
-  g[KEY] ??= { buckets: new TokenBuckets(AUTH_RATE_LIMIT), slots: new HashSlots(hashSlots()) };
+  if (!g[KEY]) {
+    const state: Gate = { buckets: new TokenBuckets(AUTH_RATE_LIMIT), slots: new HashSlots(hashSlots()) };
+    g[KEY] = state;
+    publishHashGateProbe({
+      wouldRefuse(ip) {
+        const decision = state.buckets.peek(ip);
+        if (!decision.ok) return decision.retryAfterSec;
+        return state.slots.full ? 1 : null;
+      },
+    });
+  }
   return g[KEY];
 }
 
@@ -80,4 +99,5 @@ export async function withHashBudget<T>(ip: string, work: () => Promise<T>): Pro
 /** Test hook: forget every address's bucket (tests call handlers from one address in one process). */
 export function resetHashGate(): void {
   (globalThis as unknown as Record<symbol, Gate | undefined>)[KEY] = undefined;
+  publishHashGateProbe(undefined);
 }
