@@ -88,7 +88,8 @@ export function requestGate(config: GateConfig): (req: GateRequest) => GateAnswe
 // address, or every hashing slot and its queue taken). Handing each refusal to Next cost the server
 // about as much CPU as the flooder spent sending it; here it is a lookup and a few bytes. A request
 // this check misses (a path spelled another way) still meets the gate in the route.
-const HASHING = new Set(["POST /api/auth/callback/credentials", "POST /api/account/sign-up"]);
+const SIGN_IN = "POST /api/auth/callback/credentials";
+const HASHING = new Set([SIGN_IN, "POST /api/account/sign-up"]);
 
 interface HashGateRequest {
   method: string;
@@ -96,15 +97,23 @@ interface HashGateRequest {
   url: string;
   /** The client address as the app sees it (scripts/lib/request-listener.mjs). */
   ip: string;
+  /** Already checked by the request gate. */
+  host: string | null | undefined;
   cookie: string | null | undefined;
   acceptLanguage: string | null | undefined;
 }
 
 /** The early hash gate: a coded 429 with Retry-After for a request the hash gate would refuse, else null. */
 export function hashGateRefusal(req: HashGateRequest): GateAnswer | null {
-  const path = req.url.split("?")[0] ?? "";
-  if (!HASHING.has(`${req.method.toUpperCase()} ${path}`)) return null;
+  const route = `${req.method.toUpperCase()} ${req.url.split("?")[0] ?? ""}`;
+  if (!HASHING.has(route)) return null;
   const retryAfterSec = hashGateProbe()?.wouldRefuse(req.ip);
   if (retryAfterSec == null) return null;
-  return answer(429, "rate_limited", localeOfHeaders(req.cookie ?? null, req.acceptLanguage ?? null), { "Retry-After": String(retryAfterSec) });
+  const refused = answer(429, "rate_limited", localeOfHeaders(req.cookie ?? null, req.acceptLanguage ?? null), { "Retry-After": String(retryAfterSec) });
+  if (route !== SIGN_IN) return refused;
+  // next-auth's browser client reads its error from an absolute `url` (and throws without one): the
+  // same `throttled:<seconds>` the route answers (lib/server/http/next-auth-route.ts), which the
+  // sign-in form shows as a wait. Only its query is read, so the scheme does not matter.
+  const url = `http://${req.host ?? "localhost"}/api/auth/error?error=${encodeURIComponent(`throttled:${retryAfterSec}`)}`;
+  return { ...refused, body: JSON.stringify({ ...(JSON.parse(refused.body) as object), url }) };
 }

@@ -48,7 +48,7 @@ export function requestListener({ handle, gate, hashGate, trustProxy, hold = HOL
     const refused = gate({ method: req.method ?? "", host: req.headers.host, cookie: req.headers.cookie, acceptLanguage: req.headers["accept-language"] });
     if (refused) return send(req, res, refused);
     const ip = clientIp(req);
-    const early = hashGate?.({ method: req.method ?? "", url: req.url ?? "", ip, cookie: req.headers.cookie, acceptLanguage: req.headers["accept-language"] });
+    const early = hashGate?.({ method: req.method ?? "", url: req.url ?? "", ip, host: req.headers.host, cookie: req.headers.cookie, acceptLanguage: req.headers["accept-language"] });
     if (early) return sendHeld(req, res, early);
     req.headers[CLIENT_IP_HEADER] = ip;
     if (!trustProxy) delete req.headers["x-forwarded-for"];

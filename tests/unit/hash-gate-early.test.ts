@@ -82,7 +82,10 @@ describe("early hash gate (node:http listener)", () => {
     stop = s.close;
     const from = { "x-forwarded-for": REFUSED_IP, "accept-language": "zh-CN" };
     expectRefused(await s.send("POST", "/api/account/sign-up", from).answer, "7");
-    expectRefused(await s.send("POST", "/api/auth/callback/credentials?x=1", from).answer, "7");
+    const signIn = await s.send("POST", "/api/auth/callback/credentials?x=1", from).answer;
+    expectRefused(signIn, "7");
+    // next-auth's browser client reads the error from an absolute `url`: the sign-in form shows the wait.
+    expect(new URL((JSON.parse(signIn.body) as { url: string }).url).searchParams.get("error")).toBe("throttled:7");
     expect(s.reached).toEqual([]);
     // Requests that do not hash, and other addresses, go on to Next.
     expect((await s.send("GET", "/api/auth/csrf", from).answer).status).toBe(200);
