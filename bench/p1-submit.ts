@@ -5,6 +5,7 @@
 import type { AppServer, StandaloneSimulator } from "./harness/app-server";
 import { runLoad } from "./harness/load";
 import type { TargetResult } from "./harness/load-spec";
+import { serverTimingBreakdown } from "./harness/server-timing";
 import { atMost, type BenchRow, fmtMs, fmtRatio } from "./harness/report";
 import { ratio, summarize } from "./harness/stats";
 
@@ -90,5 +91,8 @@ export async function p1Rows(app: AppServer, sim: StandaloneSimulator, quick: bo
     },
   ];
   const errors = [aRes.firstError, sRes.firstError].filter(Boolean).join("; ");
-  return { rows, note: errors ? `P1 errors: ${errors}` : "" };
+  // Where the app's submit time goes (the server runs with SERVER_TIMING=1: suites.ts).
+  const breakdown = serverTimingBreakdown(aRes);
+  const notes = [errors ? `P1 errors: ${errors}` : "", `P1 breakdown of the app's submits: ${breakdown ?? "no Server-Timing headers (server without SERVER_TIMING=1)"}`];
+  return { rows, note: notes.filter(Boolean).join("\n- ") };
 }

@@ -3,9 +3,12 @@
 // (lib/shared/request-gate.ts) refuses unknown methods and unconfigured Host headers before Next
 // renders anything — pages, API and media alike. Then the early hash gate (same file) refuses the
 // sign-ins and sign-ups the hash gate would refuse, with the address the app would see.
+import { performance } from "node:perf_hooks";
 import { clearTimeout, setTimeout } from "node:timers";
 
 const CLIENT_IP_HEADER = "x-framehouse-client-ip";
+// When the request arrived (epoch ms): with SERVER_TIMING, the route's "pre" span (lib/server/spans.ts).
+const RECEIVED_AT_HEADER = "x-framehouse-received-at";
 
 /**
  * Refused sign-ins are held this long before the 429 is written (never longer than its Retry-After):
@@ -45,6 +48,7 @@ export function requestListener({ handle, gate, hashGate, trustProxy, hold = HOL
     });
   };
   const listener = (req, res) => {
+    req.headers[RECEIVED_AT_HEADER] = String(performance.timeOrigin + performance.now());
     const refused = gate({ method: req.method ?? "", host: req.headers.host, cookie: req.headers.cookie, acceptLanguage: req.headers["accept-language"] });
     if (refused) return send(req, res, refused);
     const ip = clientIp(req);
