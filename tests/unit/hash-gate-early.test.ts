@@ -7,6 +7,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { TokenBuckets } from "@/lib/server/net/token-buckets";
 import { publishHashGateProbe } from "@/lib/shared/hash-gate-probe";
 import { hashGateRefusal, requestGate } from "@/lib/shared/request-gate";
 import { requestListener } from "@/scripts/lib/request-listener.mjs";
@@ -138,5 +139,16 @@ describe("early hash gate (node:http listener)", () => {
     expectRefused(await pending.answer, "1");
     expect(s.held()).toBe(0);
     publishHashGateProbe({ wouldRefuse: (ip) => (ip === REFUSED_IP ? 7 : null) });
+  });
+
+  it("asks the buckets without taking a token (TokenBuckets.peek)", () => {
+    const buckets = new TokenBuckets({ capacity: 3, refillPerSec: 0.5, maxKeys: 10 });
+    for (let i = 0; i < 100; i++) expect(buckets.peek("a", 1_000).ok).toBe(true);
+    for (let i = 0; i < 3; i++) expect(buckets.take("a", 1_000).ok).toBe(true);
+    expect(buckets.peek("a", 1_000)).toEqual({ ok: false, retryAfterSec: 2 });
+    expect(buckets.take("a", 1_000)).toEqual({ ok: false, retryAfterSec: 2 });
+    // Refilled after 2 s: peek and take agree again.
+    expect(buckets.peek("a", 3_000).ok).toBe(true);
+    expect(buckets.take("a", 3_000).ok).toBe(true);
   });
 });
