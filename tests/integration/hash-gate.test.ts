@@ -27,9 +27,10 @@ beforeEach(() => gate.resetHashGate());
 const PW = "correct horse battery staple";
 const from = (ip: string) => ({ "x-framehouse-client-ip": ip });
 
-/** Spends every token of `ip`'s bucket at once (sequential sign-ups would refill it while they hash). */
+/** Spends every token of `ip`'s bucket at once (sequential sign-ups would refill it while they hash).
+ *  The first call may wait for a slot resting after an earlier hash, refilling a few tokens meanwhile. */
 async function drain(ip: string) {
-  for (let i = 0; i <= gate.AUTH_RATE_LIMIT.capacity; i++) {
+  for (let i = 0; i <= 2 * gate.AUTH_RATE_LIMIT.capacity; i++) {
     const refused = await gate.withHashBudget(ip, async () => false).catch(() => true);
     if (refused) return;
   }
@@ -96,6 +97,26 @@ describe("the hash gate", () => {
     expect(outcomes.filter((o) => o === "rate_limited")).toHaveLength(40 - 5 * slots);
     // The pool size leaves two threads to file reads, the cores one to the event loop.
     expect([gate.hashSlots(4, 2), gate.hashSlots(4, 8), gate.hashSlots(16, 8), gate.hashSlots(1, 1)]).toEqual([1, 2, 7, 1]);
+  });
+
+  it("rests a slot after each use as long as it was used, before the next waiter gets it", async () => {
+    let open!: () => void;
+    const held = new Promise<void>((resolve) => (open = resolve));
+    const started: string[] = [];
+    const holders = Array.from({ length: gate.hashSlots() }, (_, i) => gate.withHashBudget(`192.0.2.${200 + i}`, () => held));
+    const waiter = gate.withHashBudget("192.0.2.250", async () => void started.push("waiter"));
+    // The holders hold their slots (a turn later) while the CPU is busy for a while, as a hash does.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const until = performance.now() + 30;
+    while (performance.now() < until);
+    open();
+    await Promise.all(holders);
+    // A turn of the event loop later the waiter is still out: every slot rests about as long as it
+    // was held (a plain hand-over would have let it in within the same turn).
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(started).toEqual([]);
+    await waiter;
+    expect(started).toEqual(["waiter"]);
   });
 
   it("publishes its state to the HTTP entry point, which refuses what it would refuse before Next and any hashing", async () => {

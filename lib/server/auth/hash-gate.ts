@@ -12,7 +12,11 @@ import { publishHashGateProbe } from "@/lib/shared/hash-gate-probe";
 // - a per-client-address token bucket (AUTH_RATE_LIMIT), per process like the share limit;
 // - a semaphore of max(1, min(pool size - 2, cores - 1)) hashing requests, so at least two pool
 //   threads stay free for file reads and a core for the event loop (a hash is pure CPU), with a short
-//   queue for a burst of real users; beyond that the answer is 429.
+//   queue for a burst of real users; beyond that the answer is 429;
+// - after each use a slot rests as long as it was used (at most REST_MAX_MS) before the next waiter
+//   gets it: while a flood keeps the queue full, hashing takes about half of a core per slot instead
+//   of all of it, and on a busy machine that core is the one reads and the event loop compete for.
+//   One person signing in never meets the rest (it comes after their hash).
 // A refusal is `rate_limited` with Retry-After (the caller maps it to its response).
 // The HTTP entry point asks the same state, without consuming anything, before Next handles a
 // request that may hash (lib/shared/hash-gate-probe.ts): a flood of refusals then costs no more than
@@ -21,6 +25,7 @@ import { publishHashGateProbe } from "@/lib/shared/hash-gate-probe";
 /** 30 requests of burst per address, then one every 2 s (a person retyping a password never meets it). */
 export const AUTH_RATE_LIMIT: RateLimitConfig = { capacity: 30, refillPerSec: 0.5, maxKeys: 10_000 };
 const QUEUE_PER_SLOT = 4;
+const REST_MAX_MS = 5_000;
 
 class HashSlots {
   private active = 0;
@@ -44,7 +49,14 @@ class HashSlots {
     return this.active >= this.slots && this.waiting.length >= this.slots * QUEUE_PER_SLOT;
   }
 
-  release(): void {
+  /** Gives the slot back after it was held `busyMs`: to the next waiter once it has rested as long. */
+  release(busyMs: number): void {
+    const rest = Math.min(REST_MAX_MS, busyMs);
+    if (!(rest >= 1)) return this.handOver();
+    setTimeout(() => this.handOver(), rest).unref();
+  }
+
+  private handOver(): void {
     const next = this.waiting.shift();
     if (next) next();
     else this.active--;
@@ -89,10 +101,11 @@ export async function withHashBudget<T>(ip: string, work: () => Promise<T>): Pro
   const decision = buckets.take(ip);
   if (!decision.ok) throw refused(decision.retryAfterSec);
   if (!(await slots.acquire())) throw refused(1);
+  const t0 = performance.now();
   try {
     return await work();
   } finally {
-    slots.release();
+    slots.release(performance.now() - t0);
   }
 }
 
