@@ -15,6 +15,7 @@ const SERVER_LAYERS = [
   "env",
   "redact-secrets",
   "logger",
+  "spans",
   "errors",
   "locale",
   "i18n",

@@ -8,6 +8,7 @@ import { randomBytes, createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { type AppServer, startAppServer } from "./harness/app-server";
+import { CpuShares } from "./harness/cpu-probe";
 import { runLoad } from "./harness/load";
 import type { RequestTarget, TargetResult } from "./harness/load-spec";
 import { atMost, type BenchRow, fmtMs, fmtRatio } from "./harness/report";
@@ -85,19 +86,29 @@ export async function h1Rows(buildDir: string, dataDir: string, quick: boolean):
     const ok = (r: TargetResult | undefined) => (r?.statuses[200] ?? 0) === (r?.latencies.length ?? -1) && r?.errors === 0;
     let allOk = true;
     const csrf = await csrfOf(app.origin);
+    // Where the CPU goes in each phase: the flooders run in this process, the readers in their own.
+    const idleCpu = new CpuShares(app.proc.pid);
+    const floodCpu = new CpuShares(app.proc.pid);
+    let floodMs = 0;
     for (let round = 0; round < rounds; round++) {
+      idleCpu.start();
       const a = (await runLoad(spec, 120_000)).targets.read;
+      idleCpu.stop();
       allOk &&= ok(a);
       idle.push(...(a?.latencies ?? []));
+      const floodStart = Date.now();
       const flood = startFlood(app.origin, csrf);
       try {
         // Let the flood fill the gate's slots and queue before measuring.
         await new Promise((resolve) => setTimeout(resolve, 1_000));
+        floodCpu.start();
         const b = (await runLoad(spec, 300_000)).targets.read;
+        floodCpu.stop();
         allOk &&= ok(b);
         flooded.push(...(b?.latencies ?? []));
       } finally {
         await flood.stop();
+        floodMs += Date.now() - floodStart;
       }
       for (const [k, v] of Object.entries(flood.statuses)) floodStatuses[k] = (floodStatuses[k] ?? 0) + v;
     }
@@ -106,6 +117,8 @@ export async function h1Rows(buildDir: string, dataDir: string, quick: boolean):
     const floodP95 = percentile(flooded, 0.95);
     const r = ratio(floodP95, idleP95);
     const statusList = Object.entries(floodStatuses).map(([k, v]) => `${v}× ${k}`).join(", ");
+    const floodTotal = Object.values(floodStatuses).reduce((a, b) => a + b, 0);
+    const rate = `${((floodTotal * 1000) / Math.max(1, floodMs)).toFixed(0)}/s`;
     return [
       {
         id: "H1",
@@ -113,7 +126,7 @@ export async function h1Rows(buildDir: string, dataDir: string, quick: boolean):
         measured: fmtRatio(r),
         target: `≤ ${RATIO_TARGET}×`,
         verdict: atMost(r, RATIO_TARGET),
-        conditions: `${FLOODERS} anonymous clients (16 addresses) posting sign-ins with random emails vs ${READERS} readers of a 256 KiB upload; idle p95 ${fmtMs(idleP95)} (median ${fmtMs(percentile(idle, 0.5))}), flooded p95 ${fmtMs(floodP95)} (median ${fmtMs(percentile(flooded, 0.5))}); ${rounds}×${perRound} reads per side, alternating; flood answers: ${statusList}`,
+        conditions: `${FLOODERS} anonymous clients (16 addresses) posting sign-ins with random emails vs ${READERS} readers of a 256 KiB upload; idle p95 ${fmtMs(idleP95)} (median ${fmtMs(percentile(idle, 0.5))}), flooded p95 ${fmtMs(floodP95)} (median ${fmtMs(percentile(flooded, 0.5))}); ${rounds}×${perRound} reads per side, alternating; flood answers: ${statusList} (${rate} over ${(floodMs / 1000).toFixed(1)} s); CPU while reading idle: ${idleCpu.describe("bench process")}; flooded: ${floodCpu.describe("bench process (the flooders)")}`,
       },
     ];
   } finally {

@@ -3,8 +3,10 @@
 // worker off) vs the same request sent straight to the simulator's create endpoint (a separate
 // process too). The load comes from a second process, alternating A/B rounds.
 import type { AppServer, StandaloneSimulator } from "./harness/app-server";
+import { CpuShares } from "./harness/cpu-probe";
 import { runLoad } from "./harness/load";
 import type { TargetResult } from "./harness/load-spec";
+import { serverTimingBreakdown } from "./harness/server-timing";
 import { atMost, type BenchRow, fmtMs, fmtRatio } from "./harness/report";
 import { ratio, summarize } from "./harness/stats";
 
@@ -22,6 +24,10 @@ function okCount(r: TargetResult, ok: number): string {
 export async function p1Rows(app: AppServer, sim: StandaloneSimulator, quick: boolean): Promise<{ rows: BenchRow[]; note: string }> {
   const perRound = quick ? 100 : 250;
   const rounds = 2;
+  // The load generator alternates app and simulator rounds, so this covers both (the simulator is
+  // in "rest of the machine"): it says whether the server had the CPU to keep up.
+  const cpu = new CpuShares(app.proc.pid);
+  cpu.start();
   const result = await runLoad(
     {
       kind: "requests",
@@ -60,6 +66,7 @@ export async function p1Rows(app: AppServer, sim: StandaloneSimulator, quick: bo
     },
     quick ? 90_000 : 240_000,
   );
+  cpu.stop();
   const sRes = result.targets.simulator;
   const aRes = result.targets.app;
   if (!sRes || !aRes) throw new Error("P1: load generator returned no results");
@@ -90,5 +97,8 @@ export async function p1Rows(app: AppServer, sim: StandaloneSimulator, quick: bo
     },
   ];
   const errors = [aRes.firstError, sRes.firstError].filter(Boolean).join("; ");
-  return { rows, note: errors ? `P1 errors: ${errors}` : "" };
+  // Where the app's submit time goes (the server runs with SERVER_TIMING=1: suites.ts).
+  const breakdown = serverTimingBreakdown(aRes);
+  const notes = [errors ? `P1 errors: ${errors}` : "", `P1 breakdown of the app's submits: ${breakdown ?? "no Server-Timing headers (server without SERVER_TIMING=1)"}`, `P1 CPU over the whole load run (app and simulator rounds): ${cpu.describe("bench process")}`];
+  return { rows, note: notes.filter(Boolean).join("\n- ") };
 }

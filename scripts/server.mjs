@@ -14,13 +14,14 @@ const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "0.0.0.0";
 const trustProxy = ["1", "true", "yes"].includes(process.env.TRUST_PROXY ?? "");
 // The gate is TypeScript shared with proxy.ts; tsx loads that one module (scoped, no global hooks).
-const { requestGate } = await tsImport("../lib/shared/request-gate.ts", import.meta.url);
+// hashGateRefusal asks the hash gate's state, which Next's bundle publishes on globalThis.
+const { requestGate, hashGateRefusal } = await tsImport("../lib/shared/request-gate.ts", import.meta.url);
 
 const app = next({ dev: false, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = http.createServer(requestListener({ handle, gate: requestGate(process.env), trustProxy }));
+const server = http.createServer(requestListener({ handle, gate: requestGate(process.env), hashGate: hashGateRefusal, trustProxy }));
 server.listen(port, hostname, () => {
   console.log(`Framehouse ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
 });

@@ -104,7 +104,7 @@ export function ensureBuild(log: (s: string) => void = console.error): BuiltApp 
       cwd: tmp,
       env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
       encoding: "utf8",
-      timeout: 480_000,
+      timeout: 900_000, // a shared 2-core machine at load 30 took 450–550 s
       maxBuffer: 64 * 2 ** 20,
     });
     const buildMs = Date.now() - t0;

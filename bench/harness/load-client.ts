@@ -13,7 +13,7 @@ function fill(template: string): string {
 }
 
 function emptyResult(): TargetResult {
-  return { latencies: [], ttfb: [], bytes: 0, wallMs: 0, statuses: {}, errors: 0, firstError: undefined };
+  return { latencies: [], ttfb: [], bytes: 0, wallMs: 0, statuses: {}, serverTiming: [], errors: 0, firstError: undefined };
 }
 
 interface Sample {
@@ -21,6 +21,7 @@ interface Sample {
   ttfb: number;
   total: number;
   bytes: number;
+  serverTiming: string;
 }
 
 function once(agent: http.Agent, url: string, method: string, headers: Record<string, string>, body: string | undefined, timeoutMs: number): Promise<Sample> {
@@ -30,7 +31,7 @@ function once(agent: http.Agent, url: string, method: string, headers: Record<st
       const ttfb = performance.now() - start;
       let bytes = 0;
       res.on("data", (c: Buffer) => (bytes += c.length));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, ttfb, total: performance.now() - start, bytes }));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, ttfb, total: performance.now() - start, bytes, serverTiming: String(res.headers["server-timing"] ?? "") }));
       res.on("error", reject);
     });
     req.on("timeout", () => req.destroy(new Error(`timeout after ${timeoutMs} ms`)));
@@ -43,6 +44,7 @@ function record(r: TargetResult, s: Sample): void {
   r.latencies.push(s.total);
   r.ttfb.push(s.ttfb);
   r.bytes += s.bytes;
+  r.serverTiming.push(s.serverTiming);
   r.statuses[s.status] = (r.statuses[s.status] ?? 0) + 1;
 }
 

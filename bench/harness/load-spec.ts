@@ -49,6 +49,8 @@ export interface TargetResult {
   /** Summed wall time of the measured rounds. */
   wallMs: number;
   statuses: Record<string, number>;
+  /** The Server-Timing header of each completed request ("" without one), in the order of `latencies`. */
+  serverTiming: string[];
   errors: number;
   firstError: string | undefined;
 }

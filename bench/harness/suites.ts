@@ -82,7 +82,7 @@ export async function runPerfSuites(opts: { quick: boolean; build: BuiltApp | nu
       const t0 = Date.now();
       try {
         if (!opts.build) throw new Error("no production build (the build step failed)");
-        [app, sim, nginx] = await Promise.all([startAppServer(opts.build.dir, appDir, 50), startStandaloneSimulator(path.join(root, "sim")), startNginx(appDir)]);
+        [app, sim, nginx] = await Promise.all([startAppServer(opts.build.dir, appDir, 50, { SERVER_TIMING: "1" }), startStandaloneSimulator(path.join(root, "sim")), startNginx(appDir)]);
       } catch (e) {
         for (const id of ["P1", "P5", "P4"].filter(want)) await attempt(id, rows, notes, () => Promise.reject(e));
         if (opts.firstScreen) firstScreenError = e instanceof Error ? e.message.split("\n")[0] : String(e);

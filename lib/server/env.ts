@@ -118,6 +118,9 @@ const schema = z.object({
   // Test hook: SIGKILL this process at the labelled point (lib/server/jobs/crash-point.ts), e.g. submit.afterSend.
   CRASH_AT: optStr,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // Diagnostics (the bench sets it): route responses carry a Server-Timing header, where the time of a
+  // request went (lib/server/spans.ts). Off by default: it tells a client how long our queries take.
+  SERVER_TIMING: bool.default(false),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,7 +1,11 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createSqliteTestDb, type TestDb } from "../support/test-db";
 import { jsonRequest, useTestEnv } from "../support/route-env";
+import { hashGateRefusal, requestGate } from "@/lib/shared/request-gate";
+import { requestListener } from "@/scripts/lib/request-listener.mjs";
 
 // Anonymous requests that hash a password pass the hash gate (lib/server/auth/hash-gate.ts) before
 // any hashing: a per-address rate, then a bounded number of hashes at once; refusals are 429s.
@@ -23,9 +27,10 @@ beforeEach(() => gate.resetHashGate());
 const PW = "correct horse battery staple";
 const from = (ip: string) => ({ "x-framehouse-client-ip": ip });
 
-/** Spends every token of `ip`'s bucket at once (sequential sign-ups would refill it while they hash). */
+/** Spends every token of `ip`'s bucket at once (sequential sign-ups would refill it while they hash).
+ *  The first call may wait for a slot resting after an earlier hash, refilling a few tokens meanwhile. */
 async function drain(ip: string) {
-  for (let i = 0; i <= gate.AUTH_RATE_LIMIT.capacity; i++) {
+  for (let i = 0; i <= 2 * gate.AUTH_RATE_LIMIT.capacity; i++) {
     const refused = await gate.withHashBudget(ip, async () => false).catch(() => true);
     if (refused) return;
   }
@@ -92,5 +97,67 @@ describe("the hash gate", () => {
     expect(outcomes.filter((o) => o === "rate_limited")).toHaveLength(40 - 5 * slots);
     // The pool size leaves two threads to file reads, the cores one to the event loop.
     expect([gate.hashSlots(4, 2), gate.hashSlots(4, 8), gate.hashSlots(16, 8), gate.hashSlots(1, 1)]).toEqual([1, 2, 7, 1]);
+  });
+
+  it("rests a slot after each use as long as it was used, before the next waiter gets it", async () => {
+    let open!: () => void;
+    const held = new Promise<void>((resolve) => (open = resolve));
+    const started: string[] = [];
+    const holders = Array.from({ length: gate.hashSlots() }, (_, i) => gate.withHashBudget(`192.0.2.${200 + i}`, () => held));
+    const waiter = gate.withHashBudget("192.0.2.250", async () => void started.push("waiter"));
+    // The holders hold their slots (a turn later) while the CPU is busy for a while, as a hash does.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const until = performance.now() + 30;
+    while (performance.now() < until);
+    open();
+    await Promise.all(holders);
+    // A turn of the event loop later the waiter is still out: every slot rests about as long as it
+    // was held (a plain hand-over would have let it in within the same turn).
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(started).toEqual([]);
+    await waiter;
+    expect(started).toEqual(["waiter"]);
+  });
+
+  it("publishes its state to the HTTP entry point, which refuses what it would refuse before Next and any hashing", async () => {
+    // The entry point (scripts/lib/request-listener.mjs) in front of a stand-in for Next.
+    const reached: string[] = [];
+    const listener = requestListener({
+      handle: (req, res) => {
+        reached.push(String(req.headers["x-framehouse-client-ip"]));
+        res.end();
+      },
+      gate: requestGate({ NEXTAUTH_URL: "http://localhost:3000" }),
+      hashGate: hashGateRefusal,
+      trustProxy: true,
+      hold: { ms: 1, max: 4 },
+    });
+    const server = http.createServer(listener);
+    await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+    const post = (ip: string) =>
+      fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/account/sign-up`, {
+        method: "POST",
+        headers: { host: "localhost:3000", "content-type": "application/json", "x-forwarded-for": ip },
+        body: JSON.stringify({ email: "early@x.test", password: PW }),
+      });
+    try {
+      await drain("198.51.100.20");
+      await expectRateLimited(await post("198.51.100.20"));
+      // Every slot held and the queue full: a fresh address is refused there too, until one frees.
+      let open!: () => void;
+      const held = new Promise<void>((resolve) => (open = resolve));
+      const slots = gate.hashSlots();
+      const holders = Array.from({ length: 5 * slots }, (_, i) => gate.withHashBudget(`192.0.2.${100 + i}`, () => held));
+      await expectRateLimited(await post("198.51.100.21"));
+      open();
+      await Promise.all(holders);
+      expect(reached).toEqual([]);
+      expect((await post("198.51.100.21")).status).toBe(200);
+      expect(reached).toEqual(["198.51.100.21"]);
+      expect(await t.client.user.count({ where: { email: "early@x.test" } })).toBe(0);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((ok) => server.close(() => ok()));
+    }
   });
 });

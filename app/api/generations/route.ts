@@ -8,6 +8,7 @@ import { idempotencyKeyOf } from "@/lib/server/generations/idempotency-key";
 import { listGenerations } from "@/lib/server/gallery/list-generations";
 import { json } from "@/lib/server/http/respond";
 import { route } from "@/lib/server/http/route";
+import { span } from "@/lib/server/spans";
 
 export const runtime = "nodejs";
 
@@ -15,8 +16,8 @@ export const runtime = "nodejs";
 // 402 budget_* names the budget that would be exceeded; 403 team_role_forbidden for viewers.
 export const POST = route({ auth: "user", body: createGenerationSchema, query: workspaceQuerySchema }, async ({ req, access, body, query, ip }) => {
   const key = idempotencyKeyOf(req);
-  const { id } = await createGeneration(db(), access, key, body, { workspace: workspaceOf(query), ip });
-  const generation = await generationViewFor(db(), access, id);
+  const { id } = await span("create", () => createGeneration(db(), access, key, body, { workspace: workspaceOf(query), ip }));
+  const generation = await span("view", () => generationViewFor(db(), access, id));
   return json({ id, status: generation.status, generation }, { status: 202 });
 });
 

@@ -18,6 +18,7 @@ import { DB_MODE_OF } from "@/lib/shared/generation-mode";
 import { paramsHash } from "./params-hash";
 import { markUploadsUsed } from "../uploads/mark-uploads-used";
 import { enqueueVideoJob } from "./video-job/kind";
+import { addSpan, span } from "../spans";
 
 // POST /api/generations. Queues one take: the Generation row (status QUEUED, upstreamRequestId
 // fixed now, costFen = the model's price), its inputs, the ledger HOLD and its video job in ONE
@@ -109,23 +110,30 @@ export async function createGeneration(
   if (!canGenerateIn(access, workspace)) throw new AppError("team_role_forbidden");
   const teamId = workspace.kind === "team" ? workspace.teamId : null;
   const hash = paramsHash(input, { retryOfId: options.retryOfId, teamId: teamId ?? undefined });
-  const earlier = await replay(client, actor.id, idemKey, hash);
+  const earlier = await span("replay", () => replay(client, actor.id, idemKey, hash));
   if (earlier) return earlier;
 
   const uploadIds = uploadIdsOf(input);
-  await checkInputs(client, access, uploadIds);
+  await span("inputs", () => checkInputs(client, access, uploadIds));
   const costFen = priceFen(input.mode);
   const subject = { userId: actor.id, teamId, costFen };
-  const limits = await loadBudgetLimits(client, subject);
+  const limits = await span("limits", () => loadBudgetLimits(client, subject));
 
   try {
-    const id = await withDbRetry(() =>
-      client.$transaction(async (tx) => {
+    // tx.wait: from asking for the transaction to its first statement (the adapter's in-process
+    // queue for SQLite's one writer); tx.commit: from the last statement to the commit's answer.
+    let asked = 0;
+    let done = 0;
+    const id = await withDbRetry(async () => {
+      asked = performance.now();
+      const out = await client.$transaction(async (tx) => {
+        addSpan("tx.wait", performance.now() - asked);
+        const work0 = performance.now();
         // Write first: takes SQLite's write lock at once (a deferred read-then-write would fail with
         // BUSY across processes) and PostgreSQL's row locks on every limited budget scope, which
         // serializes the budget checks without SERIALIZABLE isolation. No budget: the insert below
         // is the first write.
-        await lockBudgetScopes(tx, subject, limits);
+        await span("tx.budgetLock", () => lockBudgetScopes(tx, subject, limits));
         await markUploadsUsed(tx, uploadIds, new Date());
         const generation = await tx.generation.create({
           data: {
@@ -146,9 +154,9 @@ export async function createGeneration(
           },
           select: { id: true, ownerId: true, teamId: true, costFen: true, model: true },
         });
-        await assertWithinBudgets(tx, subject, limits, env().BUDGET_TIME_ZONE);
-        await hold(tx, generation);
-        await enqueueVideoJob(tx, generation);
+        await span("tx.budgetCheck", () => assertWithinBudgets(tx, subject, limits, env().BUDGET_TIME_ZONE));
+        await span("tx.hold", () => hold(tx, generation));
+        await span("tx.enqueue", () => enqueueVideoJob(tx, generation));
         if (teamId) {
           await recordAudit(tx, {
             teamId,
@@ -160,9 +168,13 @@ export async function createGeneration(
             ip: options.ip ?? null,
           });
         }
+        done = performance.now();
+        addSpan("tx.work", done - work0);
         return generation.id;
-      }, TX_OPTIONS),
-    );
+      }, TX_OPTIONS);
+      addSpan("tx.commit", performance.now() - done);
+      return out;
+    });
     // Committed: wake a worker in this process now instead of at its next idle poll.
     nudgeWorkers();
     return { id, created: true };

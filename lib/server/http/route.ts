@@ -7,6 +7,7 @@ import { AppError, validationFailed } from "../errors";
 import { localeOfRequest } from "../locale";
 import { clientIpFrom } from "@/lib/server/net/client-ip";
 import { type Access, accessOf } from "../permissions";
+import { addSpan, recordSpans, serverTimingValue, span } from "../spans";
 import { errorResponse, json } from "./respond";
 import { readJsonBody } from "./read-body";
 import { assertSameOrigin } from "./same-origin";
@@ -43,6 +44,26 @@ interface RouteSpec<A extends AuthMode, B, Q, P> {
 
 type NextCtx = { params: Promise<Record<string, string | string[] | undefined>> };
 
+/** Set by the HTTP entry point (scripts/lib/request-listener.mjs): when the request arrived, epoch ms. */
+const RECEIVED_AT_HEADER = "x-framehouse-received-at";
+
+/** With SERVER_TIMING on: "pre" (arrival to the handler: Next's routing and the event loop's queue), then the answer's Server-Timing. */
+function timed(handle: (req: Request, nextCtx?: NextCtx) => Promise<Response>) {
+  return (req: Request, nextCtx?: NextCtx) =>
+    recordSpans(async (recorder) => {
+      if (!recorder) return handle(req, nextCtx);
+      const receivedAt = Number(req.headers.get(RECEIVED_AT_HEADER));
+      if (receivedAt > 0) addSpan("pre", Math.max(0, performance.timeOrigin + performance.now() - receivedAt));
+      const res = await span("route", () => handle(req, nextCtx));
+      try {
+        res.headers.set("Server-Timing", serverTimingValue(recorder));
+      } catch {
+        // Immutable headers (a redirect): answer without the timing.
+      }
+      return res;
+    });
+}
+
 function parseWith<T>(schema: z.ZodType<T> | undefined, value: unknown, notFound = false): T {
   if (!schema) return undefined as T;
   const r = schema.safeParse(value);
@@ -56,19 +77,19 @@ export function route<A extends AuthMode, B = undefined, Q = undefined, P = unde
   spec: RouteSpec<A, B, Q, P>,
   handler: (ctx: RouteContext<A, B, Q, P>) => Promise<unknown>,
 ) {
-  return async (req: Request, nextCtx?: NextCtx): Promise<Response> => {
+  return timed(async (req: Request, nextCtx?: NextCtx): Promise<Response> => {
     const locale = localeOfRequest(req);
     try {
       if (req.method !== "GET" && req.method !== "HEAD") assertSameOrigin(req);
       const params = parseWith(spec.params, (await nextCtx?.params) ?? {}, true);
       const url = new URL(req.url);
       const query = parseWith(spec.query, Object.fromEntries(url.searchParams));
-      const actor = await actorFromRequest(req);
+      const actor = await span("session", () => actorFromRequest(req));
       if (spec.auth !== "public" && !actor) throw new AppError("unauthenticated");
       if (spec.auth === "admin" && actor?.role !== "ADMIN") throw new AppError("forbidden");
-      const access = actor ? await accessOf(db(), actor) : null;
-      const body = spec.body ? parseWith(spec.body, await readJsonBody(req, spec.maxBodyBytes ?? 64 * 1024)) : (undefined as B);
-      const result = await handler({
+      const access = actor ? await span("access", () => accessOf(db(), actor)) : null;
+      const body = spec.body ? parseWith(spec.body, await span("body", () => readJsonBody(req, spec.maxBodyBytes ?? 64 * 1024))) : (undefined as B);
+      const result = await span("handler", () => handler({
         req,
         access: access as AccessFor<A>,
         actor: actor as ActorFor<A>,
@@ -77,10 +98,10 @@ export function route<A extends AuthMode, B = undefined, Q = undefined, P = unde
         params,
         locale,
         ip: clientIpFrom(req.headers),
-      });
+      }));
       return result instanceof Response ? result : json(result ?? { ok: true });
     } catch (err) {
       return errorResponse(err, locale);
     }
-  };
+  });
 }

@@ -26,6 +26,15 @@ export class TokenBuckets {
     return this.buckets.size;
   }
 
+  /** What take() would answer now, without taking a token or touching the eviction order. */
+  peek(key: string, nowMs = Date.now()): RateDecision {
+    const { capacity, refillPerSec } = this.config;
+    const prev = this.buckets.get(key);
+    const tokens = prev ? Math.min(capacity, prev.tokens + (Math.max(0, nowMs - prev.at) / 1000) * refillPerSec) : capacity;
+    if (tokens < 1) return { ok: false, retryAfterSec: Math.max(1, Math.ceil((1 - tokens) / refillPerSec)) };
+    return { ok: true, remaining: Math.floor(tokens - 1) };
+  }
+
   take(key: string, nowMs = Date.now()): RateDecision {
     const { capacity, refillPerSec, maxKeys } = this.config;
     const prev = this.buckets.get(key);
