@@ -1,8 +1,9 @@
 // One backlog run of the real worker pipeline (tests/support/worker-harness.ts: migrated SQLite,
 // the simulator over HTTP, local storage) with time compressed by `speed` on both sides: the
 // simulator's generation times and the worker's poll/backoff timings (WORKER_TIME_SCALE) and idle
-// poll. Returns what P2 (live), P3 and P6 compute their figures from: the rows, the simulator's
-// task timeline and the worker's own per-clip timings from its "video.rehosted" log lines.
+// poll. Returns what P2 (live), P3 and P6 compute their figures from: the rows (with when each
+// poster arrived), the simulator's task timeline and the worker's own per-clip timings from its
+// "video.rehosted" log lines. The run ends when every take is terminal and every poster job ended.
 import fs from "node:fs";
 import path from "node:path";
 import { startWorker } from "@/lib/server/worker/start-worker";
@@ -16,6 +17,8 @@ interface PipelineClip {
   acceptedAt: number;
   successSeenAt: number;
   finishedAt: number;
+  /** When the poster's Asset row was committed (the clip-derivatives job), NaN if it never was. */
+  posterAt: number;
   upstreamTaskId: string | null;
 }
 
@@ -23,7 +26,6 @@ interface RehostLog {
   generationId: string;
   bytes: number;
   downloadMs: number;
-  ffmpegMs: number;
   storeMs: number;
 }
 
@@ -61,7 +63,7 @@ function parseRehosts(lines: string[]): RehostLog[] {
     try {
       const o = JSON.parse(l) as Partial<RehostLog>;
       if (o.generationId && typeof o.downloadMs === "number") {
-        out.push({ generationId: o.generationId, bytes: o.bytes ?? 0, downloadMs: o.downloadMs, ffmpegMs: o.ffmpegMs ?? NaN, storeMs: o.storeMs ?? NaN });
+        out.push({ generationId: o.generationId, bytes: o.bytes ?? 0, downloadMs: o.downloadMs, storeMs: o.storeMs ?? NaN });
       }
     } catch {
       // A partial line: ignore.
@@ -97,7 +99,16 @@ export async function runPipeline(opts: { clips: number; speed: number; cap: num
     }
     const wallMs = Date.now() - started;
     const rows = await h.db.generation.findMany({
-      select: { id: true, status: true, pollCount: true, acceptedAt: true, successSeenAt: true, finishedAt: true, upstreamTaskId: true },
+      select: {
+        id: true,
+        status: true,
+        pollCount: true,
+        acceptedAt: true,
+        successSeenAt: true,
+        finishedAt: true,
+        upstreamTaskId: true,
+        assets: { where: { kind: "POSTER" }, select: { createdAt: true } },
+      },
     });
     const taskDir = path.join(h.dir, "sim", "tasks");
     const tasks = fs
@@ -116,6 +127,7 @@ export async function runPipeline(opts: { clips: number; speed: number; cap: num
         acceptedAt: r.acceptedAt?.getTime() ?? NaN,
         successSeenAt: r.successSeenAt?.getTime() ?? NaN,
         finishedAt: r.finishedAt?.getTime() ?? NaN,
+        posterAt: r.assets[0]?.createdAt.getTime() ?? NaN,
         upstreamTaskId: r.upstreamTaskId,
       })),
       tasks,

@@ -56,6 +56,8 @@ export const galleryEn = {
   "gallery.card.duration": "Duration {time}",
   "gallery.card.by": "by {name}",
   "gallery.card.noPoster": "No preview",
+  "gallery.card.posterPending": "Preparing poster…",
+  "gallery.card.posterFailed": "No poster yet — the clip plays",
   "gallery.card.favourite": "Favourite",
 
   "gallery.detail.title": "Clip details",

@@ -58,6 +58,8 @@ export const galleryZhCN: Record<keyof typeof galleryEn, string> = {
   "gallery.card.duration": "时长 {time}",
   "gallery.card.by": "创建者 {name}",
   "gallery.card.noPoster": "暂无预览",
+  "gallery.card.posterPending": "正在生成封面…",
+  "gallery.card.posterFailed": "暂无封面，视频可正常播放",
   "gallery.card.favourite": "已收藏",
 
   "gallery.detail.title": "视频详情",
