@@ -118,6 +118,7 @@ function GalleryBody() {
             onRemoveTag: (tag: string) => void actions.changeTag(openClip, tag, false),
             onDelete: () => actions.askDelete(openClip),
             onRetry: () => void actions.retry(openClip),
+            onRemakePoster: () => void actions.remakePoster(openClip),
             onMoved: (v: GenerationView) => moved(v.id),
           }
         : null,

@@ -102,6 +102,8 @@ export const galleryEn = {
   "gallery.action.continue": "Continue from last frame",
   "gallery.action.retry": "Try again",
   "gallery.action.retried": "Queued again as a new clip.",
+  "gallery.action.remakePoster": "Make the poster again",
+  "gallery.action.posterQueued": "The poster is being made; it appears here in a few seconds.",
   "gallery.action.favourite": "Add to favourites",
   "gallery.action.unfavourite": "Remove from favourites",
   "gallery.action.favourited": "Added to favourites.",

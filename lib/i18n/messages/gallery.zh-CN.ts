@@ -104,6 +104,8 @@ export const galleryZhCN: Record<keyof typeof galleryEn, string> = {
   "gallery.action.continue": "从最后一帧继续",
   "gallery.action.retry": "重试",
   "gallery.action.retried": "已作为新视频重新排队。",
+  "gallery.action.remakePoster": "重新生成封面",
+  "gallery.action.posterQueued": "正在生成封面，几秒后显示。",
   "gallery.action.favourite": "加入收藏",
   "gallery.action.unfavourite": "取消收藏",
   "gallery.action.favourited": "已加入收藏。",
