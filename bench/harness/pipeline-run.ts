@@ -92,12 +92,15 @@ export async function runPipeline(opts: { clips: number; speed: number; cap: num
       idlePollMs: Math.max(10, Math.round(1_000 / opts.speed)),
       scratchDir: path.join(h.dir, "scratch"),
     });
+    let wallMs = NaN;
     try {
-      await waitAllTerminal(h.db, opts.timeoutMs);
+      // P6's run ends when every take is; the posters then get their own deadline (P3 reports how many arrived).
+      await waitAllTerminal(h.db, opts.timeoutMs, { derivatives: false });
+      wallMs = Date.now() - started;
+      await waitAllTerminal(h.db, opts.timeoutMs).catch((e: unknown) => console.error(`posters: ${e instanceof Error ? e.message : String(e)}`));
     } finally {
       await worker.stop(5_000);
     }
-    const wallMs = Date.now() - started;
     const rows = await h.db.generation.findMany({
       select: {
         id: true,

@@ -109,14 +109,15 @@ export async function queueTextClips(db: Db, ownerId: string, n: number, prompt 
 const TERMINAL = ["STORED", "REJECTED", "FAILED", "EXPIRED", "ORPHANED", "CANCELLED"];
 
 /**
- * Resolves when every row is terminal and every STORED take's poster and preview job has ended (they
- * are made after STORED); rejects with the status histogram after `timeoutMs`.
+ * Resolves when every row is terminal and (unless `derivatives: false`) every STORED take's poster and
+ * preview job has ended (they are made after STORED); rejects with the status histogram after `timeoutMs`.
  */
-export async function waitAllTerminal(db: Db, timeoutMs: number): Promise<void> {
+export async function waitAllTerminal(db: Db, timeoutMs: number, opts: { derivatives?: boolean } = {}): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const open = await db.generation.count({ where: { status: { notIn: TERMINAL as never } } });
-    const deriving = open === 0 ? await db.job.count({ where: { kind: DERIVATIVES_JOB, status: { notIn: ["DONE", "FAILED", "CANCELLED"] } } }) : 0;
+    const deriving =
+      open === 0 && opts.derivatives !== false ? await db.job.count({ where: { kind: DERIVATIVES_JOB, status: { notIn: ["DONE", "FAILED", "CANCELLED"] } } }) : 0;
     if (open === 0 && deriving === 0) return;
     if (Date.now() > deadline) {
       const rows = await db.generation.groupBy({ by: ["status"], _count: true });
