@@ -104,7 +104,7 @@ function hasDerivatives(row: ViewRow): boolean {
 }
 
 /** Where a STORED take's poster and preview stand, from its assets and (when they are missing) its derivatives job. */
-export function derivativesOf(row: ViewRow, job: JobStatusName | null | undefined): DerivativesState | undefined {
+function derivativesOf(row: ViewRow, job: JobStatusName | null | undefined): DerivativesState | undefined {
   if (row.status !== "STORED") return undefined;
   if (hasDerivatives(row)) return "ready";
   // No job (a take stored before they were derived separately) or one that ended: nothing more will come by itself.
