@@ -29,6 +29,13 @@ interface RehostLog {
   storeMs: number;
 }
 
+/** The worker's "derivatives.made" line: one derived file of one clip. */
+interface DerivedLog {
+  generationId: string;
+  file: string;
+  ffmpegMs: number;
+}
+
 export interface PipelineRun {
   speed: number;
   cap: number;
@@ -37,6 +44,7 @@ export interface PipelineRun {
   /** Simulator tasks: accepted at createdAt, in flight until SUCCESS became visible. */
   tasks: { id: string; createdAt: number; successAt: number; readyAt: number }[];
   rehosts: RehostLog[];
+  derived: DerivedLog[];
   wallMs: number;
   peakInFlight: number;
 }
@@ -65,6 +73,20 @@ function parseRehosts(lines: string[]): RehostLog[] {
       if (o.generationId && typeof o.downloadMs === "number") {
         out.push({ generationId: o.generationId, bytes: o.bytes ?? 0, downloadMs: o.downloadMs, storeMs: o.storeMs ?? NaN });
       }
+    } catch {
+      // A partial line: ignore.
+    }
+  }
+  return out;
+}
+
+function parseDerived(lines: string[]): DerivedLog[] {
+  const out: DerivedLog[] = [];
+  for (const l of lines) {
+    if (!l.includes('"derivatives.made"')) continue;
+    try {
+      const o = JSON.parse(l) as Partial<DerivedLog>;
+      if (o.generationId && o.file && typeof o.ffmpegMs === "number") out.push({ generationId: o.generationId, file: o.file, ffmpegMs: o.ffmpegMs });
     } catch {
       // A partial line: ignore.
     }
@@ -135,6 +157,7 @@ export async function runPipeline(opts: { clips: number; speed: number; cap: num
       })),
       tasks,
       rehosts: parseRehosts(logs.lines),
+      derived: parseDerived(logs.lines),
       wallMs,
       peakInFlight: h.sim.control.stats().peakInFlight["viduq1-text"] ?? 0,
     };

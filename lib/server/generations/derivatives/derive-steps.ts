@@ -8,6 +8,7 @@ import type { AssetKind } from "@/lib/generated/sqlite/client";
 import { type CrashLabel, crashPoint } from "@/lib/server/jobs/crash-point";
 import type { Tx } from "@/lib/server/jobs/job-kind";
 import type { StepContext } from "@/lib/server/jobs/step-context";
+import { logger } from "@/lib/server/logger";
 import { makePoster, makePreview } from "@/lib/server/media/ffmpeg";
 import { MediaToolError } from "@/lib/server/media/media-errors";
 import { clipKey } from "@/lib/server/storage";
@@ -59,7 +60,9 @@ async function derive(ctx: StepContext, d: Derivation, finish: Finish): Promise<
     await mkdir(dir, { recursive: true });
     const videoPath = path.join(dir, "video.mp4");
     const outPath = path.join(dir, d.file);
+    const t0 = Date.now();
     await pipeline(await storage.read(video.storageKey), createWriteStream(videoPath));
+    const t1 = Date.now();
     try {
       await d.make(videoPath, outPath);
     } catch (e) {
@@ -73,8 +76,10 @@ async function derive(ctx: StepContext, d: Derivation, finish: Finish): Promise<
     crashPoint(d.afterMake);
     ctx.signal.throwIfAborted();
     const key = clipKey(takeId, d.file);
+    const t2 = Date.now();
     const put = await storage.put(key, createReadStream(outPath), { contentType: d.mime });
     crashPoint(d.afterStore);
+    logger.info("derivatives.made", { generationId: takeId, file: d.file, readMs: t1 - t0, ffmpegMs: t2 - t1, storeMs: Date.now() - t2 });
     let recorded = false;
     await finish(async (tx) => {
       if (!(await tx.generation.count({ where: { id: takeId, deletedAt: null } }))) return;
