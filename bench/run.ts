@@ -44,18 +44,24 @@ console.error(mode.replace(/\*\*/g, ""));
 
 let build: BuiltApp | null = null;
 let buildError = "";
-await timedStep("build: production build in a private snapshot", () => {
-  try {
-    build = ensureBuild();
-  } catch (e) {
-    buildError = e instanceof Error ? e.message : String(e);
-    console.error(`build failed: ${buildError}`);
-  }
-});
+// Only P1, P4, P5 and G1 serve the production build: --only=P3 (say) skips the build on a shared machine.
+const needsBuild = !only || only.some((id) => ["P1", "P4", "P5"].includes(id));
+if (needsBuild) {
+  await timedStep("build: production build in a private snapshot", () => {
+    try {
+      build = ensureBuild();
+    } catch (e) {
+      buildError = e instanceof Error ? e.message : String(e);
+      console.error(`build failed: ${buildError}`);
+    }
+  });
+}
 const b = build as BuiltApp | null;
 const buildLine = b
   ? `Production build: ${b.cached ? "reused from the bench's build cache" : `built for this run in ${(b.buildMs / 1000).toFixed(1)} s`} (snapshot ${b.hash} of ${b.source}; \`${b.dir}\`, keyed by a hash of the sources, never ./.next).`
-  : `Production build: FAILED (${buildError.split("\n")[0]}), so P1, P4, P5 and the first screen could not run.`;
+  : needsBuild
+    ? `Production build: FAILED (${buildError.split("\n")[0]}), so P1, P4, P5 and the first screen could not run.`
+    : "Production build: not made (the suites chosen with --only do not serve it).";
 
 // P1–P6 (and G1's first screen, on the same production server): they start and stop their own servers.
 if (only) {

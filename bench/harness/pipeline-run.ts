@@ -1,8 +1,9 @@
 // One backlog run of the real worker pipeline (tests/support/worker-harness.ts: migrated SQLite,
 // the simulator over HTTP, local storage) with time compressed by `speed` on both sides: the
 // simulator's generation times and the worker's poll/backoff timings (WORKER_TIME_SCALE) and idle
-// poll. Returns what P2 (live), P3 and P6 compute their figures from: the rows, the simulator's
-// task timeline and the worker's own per-clip timings from its "video.rehosted" log lines.
+// poll. Returns what P2 (live), P3 and P6 compute their figures from: the rows (with when each
+// poster arrived), the simulator's task timeline and the worker's own per-clip timings from its
+// "video.rehosted" log lines. The run ends when every take is terminal and every poster job ended.
 import fs from "node:fs";
 import path from "node:path";
 import { startWorker } from "@/lib/server/worker/start-worker";
@@ -16,6 +17,8 @@ interface PipelineClip {
   acceptedAt: number;
   successSeenAt: number;
   finishedAt: number;
+  /** When the poster's Asset row was committed (the clip-derivatives job), NaN if it never was. */
+  posterAt: number;
   upstreamTaskId: string | null;
 }
 
@@ -23,8 +26,14 @@ interface RehostLog {
   generationId: string;
   bytes: number;
   downloadMs: number;
-  ffmpegMs: number;
   storeMs: number;
+}
+
+/** The worker's "derivatives.made" line: one derived file of one clip. */
+interface DerivedLog {
+  generationId: string;
+  file: string;
+  ffmpegMs: number;
 }
 
 export interface PipelineRun {
@@ -35,6 +44,7 @@ export interface PipelineRun {
   /** Simulator tasks: accepted at createdAt, in flight until SUCCESS became visible. */
   tasks: { id: string; createdAt: number; successAt: number; readyAt: number }[];
   rehosts: RehostLog[];
+  derived: DerivedLog[];
   wallMs: number;
   peakInFlight: number;
 }
@@ -61,8 +71,22 @@ function parseRehosts(lines: string[]): RehostLog[] {
     try {
       const o = JSON.parse(l) as Partial<RehostLog>;
       if (o.generationId && typeof o.downloadMs === "number") {
-        out.push({ generationId: o.generationId, bytes: o.bytes ?? 0, downloadMs: o.downloadMs, ffmpegMs: o.ffmpegMs ?? NaN, storeMs: o.storeMs ?? NaN });
+        out.push({ generationId: o.generationId, bytes: o.bytes ?? 0, downloadMs: o.downloadMs, storeMs: o.storeMs ?? NaN });
       }
+    } catch {
+      // A partial line: ignore.
+    }
+  }
+  return out;
+}
+
+function parseDerived(lines: string[]): DerivedLog[] {
+  const out: DerivedLog[] = [];
+  for (const l of lines) {
+    if (!l.includes('"derivatives.made"')) continue;
+    try {
+      const o = JSON.parse(l) as Partial<DerivedLog>;
+      if (o.generationId && o.file && typeof o.ffmpegMs === "number") out.push({ generationId: o.generationId, file: o.file, ffmpegMs: o.ffmpegMs });
     } catch {
       // A partial line: ignore.
     }
@@ -90,14 +114,26 @@ export async function runPipeline(opts: { clips: number; speed: number; cap: num
       idlePollMs: Math.max(10, Math.round(1_000 / opts.speed)),
       scratchDir: path.join(h.dir, "scratch"),
     });
+    let wallMs = NaN;
     try {
-      await waitAllTerminal(h.db, opts.timeoutMs);
+      // P6's run ends when every take is; the posters then get their own deadline (P3 reports how many arrived).
+      await waitAllTerminal(h.db, opts.timeoutMs, { derivatives: false });
+      wallMs = Date.now() - started;
+      await waitAllTerminal(h.db, opts.timeoutMs).catch((e: unknown) => console.error(`posters: ${e instanceof Error ? e.message : String(e)}`));
     } finally {
       await worker.stop(5_000);
     }
-    const wallMs = Date.now() - started;
     const rows = await h.db.generation.findMany({
-      select: { id: true, status: true, pollCount: true, acceptedAt: true, successSeenAt: true, finishedAt: true, upstreamTaskId: true },
+      select: {
+        id: true,
+        status: true,
+        pollCount: true,
+        acceptedAt: true,
+        successSeenAt: true,
+        finishedAt: true,
+        upstreamTaskId: true,
+        assets: { where: { kind: "POSTER" }, select: { createdAt: true } },
+      },
     });
     const taskDir = path.join(h.dir, "sim", "tasks");
     const tasks = fs
@@ -116,10 +152,12 @@ export async function runPipeline(opts: { clips: number; speed: number; cap: num
         acceptedAt: r.acceptedAt?.getTime() ?? NaN,
         successSeenAt: r.successSeenAt?.getTime() ?? NaN,
         finishedAt: r.finishedAt?.getTime() ?? NaN,
+        posterAt: r.assets[0]?.createdAt.getTime() ?? NaN,
         upstreamTaskId: r.upstreamTaskId,
       })),
       tasks,
       rehosts: parseRehosts(logs.lines),
+      derived: parseDerived(logs.lines),
       wallMs,
       peakInFlight: h.sim.control.stats().peakInFlight["viduq1-text"] ?? 0,
     };

@@ -61,6 +61,11 @@ export function ClipActions({ clip, handlers }: { clip: GenerationView; handlers
           {t("gallery.action.retry")}
         </Button>
       )}
+      {clip.derivatives === "failed" && may.annotate && (
+        <Button type="button" variant="secondary" onClick={handlers.onRemakePoster} disabled={handlers.busy} data-testid="remake-poster">
+          {t("gallery.action.remakePoster")}
+        </Button>
+      )}
       {may.annotate && (
       <Button type="button" variant="secondary" aria-pressed={clip.favourite === true} onClick={handlers.onFavourite} disabled={handlers.busy} data-testid="favourite">
         <span aria-hidden="true" className="mr-1 text-amber-600 dark:text-amber-300">

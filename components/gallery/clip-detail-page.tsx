@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { LiveRegionProvider } from "@/components/ui/live-region";
 import type { GenerationView } from "@/lib/shared/generation-view";
@@ -8,6 +8,7 @@ import { ClipDetail } from "./clip-detail";
 import { ConfirmDialog } from "./confirm-dialog";
 import { fetchTags } from "./gallery-api";
 import { useClipActions } from "./use-clip-actions";
+import { usePosterArrivals } from "./use-poster-arrivals";
 
 function DetailBody({ initial }: { initial: GenerationView }) {
   const { t } = useI18n();
@@ -15,6 +16,8 @@ function DetailBody({ initial }: { initial: GenerationView }) {
   const [clip, setClip] = useState(initial);
   const [tags, setTags] = useState<string[]>([]);
   useEffect(() => void fetchTags().then((r) => setTags(r.tags), () => {}), []);
+  const arrived = useCallback((v: GenerationView) => setClip((c) => (c.id === v.id ? { ...c, ...v } : c)), []);
+  usePosterArrivals([clip], arrived);
   const actions = useClipActions({
     onChanged: (v) => setClip((c) => ({ ...c, ...v })),
     onDeleted: () => router.push("/gallery"),
@@ -36,6 +39,7 @@ function DetailBody({ initial }: { initial: GenerationView }) {
           onRemoveTag: (tag) => void actions.changeTag(clip, tag, false),
           onDelete: () => actions.askDelete(clip),
           onRetry: () => void actions.retry(clip),
+          onRemakePoster: () => void actions.remakePoster(clip),
           onMoved: (v) => setClip(v),
         }}
       />

@@ -30,6 +30,8 @@ export interface DetailHandlers {
   onRemoveTag: (tag: string) => void;
   onDelete: () => void;
   onRetry: () => void;
+  /** Make the poster and preview again after they failed (the clip itself plays). */
+  onRemakePoster: () => void;
   /** The clip moved from the personal space into a team. */
   onMoved?: (view: GenerationView) => void;
 }

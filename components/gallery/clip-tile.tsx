@@ -96,9 +96,19 @@ export function ClipTile({
           {still ? (
             // eslint-disable-next-line @next/next/no-img-element -- our own media route, sized by CSS; next/image would proxy it
             <img src={still} alt="" loading="lazy" decoding="async" className="absolute inset-0 size-full object-cover" />
+          ) : clip.derivatives === "pending" ? (
+            // Playable already; the poster follows within seconds (the live stream swaps it in).
+            <span
+              role="img"
+              aria-label={t("gallery.card.posterPending")}
+              data-testid="poster-pending"
+              className="absolute inset-0 flex animate-pulse items-center justify-center p-3 text-center text-sm text-zinc-700 motion-reduce:animate-none dark:text-zinc-300"
+            >
+              <span aria-hidden="true">{t("gallery.card.posterPending")}</span>
+            </span>
           ) : (
             <span className="absolute inset-0 flex items-center justify-center p-3 text-center text-sm text-zinc-700 dark:text-zinc-300">
-              {failed ? (clip.errorMessage?.[locale] ?? "") : t("gallery.card.noPoster")}
+              {failed ? (clip.errorMessage?.[locale] ?? "") : clip.derivatives === "failed" ? t("gallery.card.posterFailed") : t("gallery.card.noPoster")}
             </span>
           )}
           {preview && (

@@ -17,6 +17,10 @@ export const bulkDelete = (ids: string[]) => apiFetch<BulkResult>("/api/generati
 export const bulkTag = (ids: string[], tag: string) =>
   apiFetch<BulkResult>("/api/generations/bulk", { method: "POST", json: { action: "tag", ids, tags: { add: [tag] } } });
 
+/** Queues a stored clip's poster and preview again (after their job failed); free. */
+export const retryPoster = (id: string) =>
+  apiFetch<{ generation: GenerationView }>(`/api/generations/${encodeURIComponent(id)}/derivatives`, { method: "POST" });
+
 export const fetchTags = () => apiFetch<{ tags: string[] }>("/api/generations/tags");
 
 export const retryClip = (id: string, key = newIdempotencyKey()) =>

@@ -19,6 +19,7 @@ import { useClipActions } from "./use-clip-actions";
 import { useGalleryFilters } from "./use-gallery-filters";
 import { useGalleryPages } from "./use-gallery-pages";
 import { useInfiniteScroll } from "./use-infinite-scroll";
+import { usePosterArrivals } from "./use-poster-arrivals";
 import { useSelection } from "./use-selection";
 
 function GalleryBody() {
@@ -27,6 +28,7 @@ function GalleryBody() {
   const workspace = useWorkspace();
   const { raw, apiQuery, setFilter, clear, active } = useGalleryFilters();
   const pages = useGalleryPages(apiQuery);
+  usePosterArrivals(pages.items, pages.update);
   const [tags, setTags] = useState<string[]>([]);
   const refreshTags = useCallback(() => void fetchTags().then((r) => setTags(r.tags), () => {}), []);
   useEffect(refreshTags, [refreshTags]);
@@ -116,6 +118,7 @@ function GalleryBody() {
             onRemoveTag: (tag: string) => void actions.changeTag(openClip, tag, false),
             onDelete: () => actions.askDelete(openClip),
             onRetry: () => void actions.retry(openClip),
+            onRemakePoster: () => void actions.remakePoster(openClip),
             onMoved: (v: GenerationView) => moved(v.id),
           }
         : null,

@@ -4,7 +4,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { useAnnounce } from "@/components/ui/live-region";
 import { ApiError } from "@/lib/client/api-error";
 import type { GenerationView } from "@/lib/shared/generation-view";
-import { deleteClip, patchClip, retryClip } from "./gallery-api";
+import { deleteClip, patchClip, retryClip, retryPoster } from "./gallery-api";
 
 // The per-clip actions (favourite, tags, retry, delete with confirmation) shared by the grid's
 // keyboard shortcuts, the modal and the detail page. Results are announced in the live region.
@@ -71,6 +71,15 @@ export function useClipActions({
     [announce, onRetried, run, t],
   );
 
+  const remakePoster = useCallback(
+    (clip: GenerationView) =>
+      run(async () => {
+        onChanged((await retryPoster(clip.id)).generation);
+        announce(t("gallery.action.posterQueued"));
+      }),
+    [announce, onChanged, run, t],
+  );
+
   const confirm = useCallback(
     () =>
       run(async () => {
@@ -92,6 +101,7 @@ export function useClipActions({
     toggleFavourite,
     changeTag,
     retry,
+    remakePoster,
     askDelete: setConfirmDelete,
     confirmDelete,
     confirm,

@@ -39,6 +39,7 @@ const STATUS = {
   not_cancellable: 409,
   not_retryable: 409,
   frame_source_failed: 409,
+  not_stored: 409,
   // Gallery.
   not_deletable: 409,
   // Teams, share links, budgets.

@@ -36,6 +36,12 @@ export interface GenerationView {
     preview?: { url: string };
   };
   upstream: { requestId: string; taskId: string | null };
+  /**
+   * STORED takes only: the poster and hover preview are made after the take is playable (the
+   * clip-derivatives job). "pending" while they are being made (show a placeholder; the live stream
+   * sends the take again when they arrive), "failed" when they will not come without a retry.
+   */
+  derivatives?: DerivativesState;
   /** Gallery fields (GET /api/generations, GET/PATCH /api/generations/:id); absent on SSE events. */
   favourite?: boolean;
   /** The actor's tag names on this clip, sorted. */
@@ -47,6 +53,8 @@ export interface GenerationView {
   /** What the actor may do with this clip (from the role table; the server checks again on every call). */
   rights?: ClipRights;
 }
+
+export type DerivativesState = "pending" | "ready" | "failed";
 
 interface ClipRights {
   download: boolean;

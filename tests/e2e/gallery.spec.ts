@@ -3,7 +3,8 @@ import { expect, type APIRequestContext, type Page, test } from "@playwright/tes
 import { expectNoSeriousA11yViolations, STORAGE_STATE } from "./helpers";
 
 // The gallery against the production build with the fast simulator: clips are made through the
-// real API (POST /api/generations) and awaited until STORED, so posters, previews and videos exist.
+// real API (POST /api/generations) and awaited until STORED with their poster and preview made
+// (derivatives "ready": they follow STORED as their own job), so posters, previews and videos exist.
 test.use({ storageState: STORAGE_STATE });
 test.describe.configure({ mode: "serial" });
 
@@ -38,8 +39,14 @@ test.beforeAll(async ({ browser }) => {
   for (const p of [ZH, EN, ...OTHERS]) ids[p] = await makeClip(ctx.request, p);
   for (const id of Object.values(ids)) {
     await expect
-      .poll(async () => ((await (await ctx.request.get(`/api/generations/${id}`)).json()) as { status: string }).status, { timeout: 240_000 })
-      .toBe("STORED");
+      .poll(
+        async () => {
+          const v = (await (await ctx.request.get(`/api/generations/${id}`)).json()) as { status: string; derivatives?: string };
+          return `${v.status}/${v.derivatives ?? "-"}`;
+        },
+        { timeout: 240_000 },
+      )
+      .toBe("STORED/ready");
   }
   await ctx.close();
 });

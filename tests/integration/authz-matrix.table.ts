@@ -58,6 +58,10 @@ export const MATRIX: readonly MatrixRow[] = [
   ["POST /api/generations/:id/last-frame", "own", { anon: 401, viewer: 403, member: 202, admin: 202, owner: 202, otherTeam: 202, instanceAdmin: 202 }],
   ["POST /api/generations/:id/last-frame", "same", { anon: 401, viewer: 403, member: 202, admin: 202, owner: 202, otherTeam: 202, instanceAdmin: 404 }],
   ["POST /api/generations/:id/last-frame", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // clip.annotate (canAnnotate): making a stored clip's poster and preview again is free; nothing to do for these (they have theirs) = 200.
+  ["POST /api/generations/:id/derivatives", "own", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["POST /api/generations/:id/derivatives", "same", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["POST /api/generations/:id/derivatives", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
   ["GET /api/generations/:id/last-frame", "own", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
   ["GET /api/generations/:id/last-frame", "same", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
   ["GET /api/generations/:id/last-frame", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],

@@ -38,6 +38,7 @@ async function loadRoutes() {
     adminUserEnable: await import("@/app/api/admin/users/[userId]/enable/route"),
     cancel: await import("@/app/api/generations/[id]/cancel/route"),
     lastFrame: await import("@/app/api/generations/[id]/last-frame/route"),
+    derivatives: await import("@/app/api/generations/[id]/derivatives/route"),
     clipEvents: await import("@/app/api/generations/[id]/events/route"),
     move: await import("@/app/api/generations/[id]/move/route"),
     remix: await import("@/app/api/generations/[id]/remix/route"),
@@ -156,6 +157,10 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
     "POST /api/generations/:id/last-frame": async (a, o) => {
       const id = await w.clip(a, o, "STORED", true);
       return call(r.lastFrame.POST, req(a, "POST", `/api/generations/${id}/last-frame`), { id });
+    },
+    "POST /api/generations/:id/derivatives": async (a, o) => {
+      const id = await w.clip(a, o, "STORED");
+      return call(r.derivatives.POST, req(a, "POST", `/api/generations/${id}/derivatives`), { id });
     },
     "GET /api/generations/:id/last-frame": async (a, o) => {
       const id = await w.clip(a, o, "STORED");

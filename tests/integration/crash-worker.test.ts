@@ -1,7 +1,9 @@
+import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/server/db";
 import { enqueueLastFrameJob } from "@/lib/server/frames/last-frame-job";
+import { DERIVATIVES_JOB } from "@/lib/server/generations/derivatives/derivatives-job";
 import type { CrashLabel } from "@/lib/server/jobs/crash-point";
 import { checkFrameInvariants } from "@/tests/support/frame-invariants";
 import { waitFor } from "@/tests/support/wait-for";
@@ -10,7 +12,7 @@ import { checkInvariants } from "@/tests/support/worker-invariants";
 import { spawnWorker, stopWorker } from "@/tests/support/worker-process";
 
 // kill -9 on SQLite, for every job kind: the worker runs as a real child process and is SIGKILLed
-// (deterministically at every labelled crash point of the video and the last-frame job, and at
+// (deterministically at every labelled crash point of the video, clip-derivatives and last-frame job, and at
 // moments chosen by progress, not by the clock), then restarted. Afterwards every job has ended,
 // the simulator accepted exactly one create per request_id, money adds up, storage matches the
 // database, and every last frame is stored exactly once. ORPHANED is allowed only where the kill hit
@@ -50,6 +52,17 @@ async function waitAllJobsEnded(db: Db, timeoutMs: number): Promise<void> {
   await waitFor("every job to end", async () => (await db.job.count({ where: { status: { notIn: ["DONE", "FAILED", "CANCELLED"] } } })) === 0, timeoutMs, 100);
 }
 
+/** The committed posters' objects, each with its inode and mtime: a re-made poster is a new file (temp → rename). */
+async function posterFiles(db: Db): Promise<Map<string, string>> {
+  const rows = await db.asset.findMany({ where: { kind: "POSTER" }, select: { storageKey: true } });
+  return new Map(
+    rows.map((r) => {
+      const st = fs.statSync(path.join(mediaRoot(), ...r.storageKey.split("/")));
+      return [r.storageKey, `${st.ino}:${st.mtimeMs}`];
+    }),
+  );
+}
+
 /** A number that only grows while the worker makes progress: job transitions (versions) summed. */
 async function progress(db: Db): Promise<number> {
   const r = await db.job.aggregate({ _sum: { version: true } });
@@ -59,18 +72,26 @@ async function progress(db: Db): Promise<number> {
 const ACK_LOST: CrashLabel[] = ["submit.afterSend", "submit.afterResponse"];
 const VIDEO_LABELS: CrashLabel[] = ["submit.beforeSend", ...ACK_LOST, "poll.afterSuccess", "download.afterTemp", "download.beforeStored"];
 const FRAME_LABELS: CrashLabel[] = ["frame.afterExtract", "frame.afterStore"];
+const DERIVE_LABELS: CrashLabel[] = ["derive.afterPoster", "derive.afterPosterStore", "derive.afterPreview", "derive.afterPreviewStore"];
 
 describe("deterministic crash points", () => {
-  it.each([...VIDEO_LABELS, ...FRAME_LABELS])(
+  it.each([...VIDEO_LABELS, ...FRAME_LABELS, ...DERIVE_LABELS])(
     "recovers after SIGKILL at %s",
     async (label) => {
       const owner = await seedUser(h.db);
       await queueTakesWithFrames(h.db, owner, 2);
       const crashing = spawnFor({ CRASH_AT: label, WORKER_CONCURRENCY: "1" });
       expect(await crashing.exited).toBe("SIGKILL");
+      const postersBefore = await posterFiles(h.db);
       const survivor = spawnFor();
       await waitAllJobsEnded(h.db, ENDS);
       await stopWorker(survivor);
+      if (label.startsWith("derive.afterPreview")) {
+        // The poster committed before the kill is not made again: the job resumes at its preview step.
+        expect(postersBefore.size).toBeGreaterThan(0);
+        const after = await posterFiles(h.db);
+        for (const [key, stamp] of postersBefore) expect(after.get(key), key).toBe(stamp);
+      }
       const histogram = await checkInvariants({ db: h.db, stats: h.sim.control.stats(), mediaRoot: mediaRoot() });
       const frames = await checkFrameInvariants(h.db, mediaRoot());
       if (ACK_LOST.includes(label)) {
@@ -81,6 +102,9 @@ describe("deterministic crash points", () => {
         expect(histogram).toEqual({ STORED: 2 });
         expect(frames).toEqual({ DONE: 2 });
       }
+      // Every STORED take got its poster and preview (the oracle checked the objects against the rows).
+      expect(await h.db.job.count({ where: { kind: DERIVATIVES_JOB, status: "DONE" } })).toBe(histogram.STORED);
+      expect(await h.db.job.count({ where: { kind: DERIVATIVES_JOB } })).toBe(histogram.STORED);
       expect(await h.db.alert.count({ where: { kind: "generation.orphaned" } })).toBe(ACK_LOST.includes(label) ? 1 : 0);
     },
     ENDS + 60_000,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DERIVATIVES_JOB, enqueueDerivativesJob } from "@/lib/server/generations/derivatives/derivatives-job";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import { providers } from "../support/test-db";
 import { ctx, getRequest, setupStudio, submitRequest, type Studio, type StudioUser } from "./generations-api-support";
@@ -146,6 +147,47 @@ describe.each(providers())("list and live events on %s", (kind) => {
     expect(again.status).toBe(204);
     // Another user's clip: 404 before any stream is opened.
     expect((await s.routes.clipEvents.GET(getRequest(bob, `/api/generations/${id}/events`), ctx({ id }))).status).toBe(404);
+  });
+
+  it("GET /api/generations/:id/events stays open for a STORED clip whose poster is pending and closes after the poster's arrival", async () => {
+    const id = await submit(alice, "poster later");
+    // STORED with its video only, its clip-derivatives job queued: the state the download step commits.
+    await s.db.$transaction(async (tx) => {
+      await tx.generation.update({ where: { id }, data: { status: "STORED", finishedAt: new Date(), durationMs: 5000, width: 1920, height: 1080 } });
+      await tx.asset.create({ data: { generationId: id, kind: "VIDEO", storageKey: `clips/${id}/video.mp4`, mime: "video/mp4", bytes: 1, sha256: "v" } });
+      await enqueueDerivativesJob(tx, id);
+    });
+    const res = await s.routes.clipEvents.GET(getRequest(alice, `/api/generations/${id}/events`), ctx({ id }));
+    const first = await readEvents(res, (ev) => ev.length >= 1);
+    expect(first.events[0]).toMatchObject({ id, status: "STORED", derivatives: "pending" });
+    // A reconnect now is not told to stop: the poster is still to come.
+    const lastId = [...first.raw.matchAll(/^id: (\d+)$/gm)].pop()?.[1] ?? "";
+    const again = await s.routes.clipEvents.GET(getRequest(alice, `/api/generations/${id}/events`, { "last-event-id": lastId }), ctx({ id }));
+    expect(again.status).toBe(200);
+    await again.body?.cancel();
+    // What the job's two steps commit: the poster and the preview, each moving the take's updatedAt.
+    await s.db.$transaction(async (tx) => {
+      for (const [kind, file] of [["POSTER", "poster.jpg"], ["PREVIEW", "preview.mp4"]] as const) {
+        await tx.asset.create({ data: { generationId: id, kind, storageKey: `clips/${id}/${file}`, mime: "image/jpeg", bytes: 1, sha256: kind } });
+      }
+      await tx.job.updateMany({ where: { kind: DERIVATIVES_JOB, subjectId: id }, data: { status: "DONE", finishedAt: new Date() } });
+      await tx.generation.update({ where: { id }, data: { updatedAt: new Date(Date.now() + 5) } });
+    });
+    let raw = first.raw;
+    const decoder = new TextDecoder();
+    let ended = false;
+    const deadline = Date.now() + 8000;
+    while (Date.now() < deadline) {
+      const chunk = await first.reader.read();
+      if (chunk.done) {
+        ended = true;
+        break;
+      }
+      raw += decoder.decode(chunk.value);
+    }
+    expect(ended).toBe(true);
+    expect(raw).toContain('"derivatives":"ready"');
+    expect(raw).toContain(`/api/media/${id}/poster.jpg`);
   });
 
   it("stops on client abort", async () => {

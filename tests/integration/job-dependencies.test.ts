@@ -9,7 +9,7 @@ import { cancelJob } from "@/lib/server/jobs/cancel-job";
 import type { RunningWorker } from "@/lib/server/worker/start-worker";
 import { checkFrameInvariants } from "@/tests/support/frame-invariants";
 import { waitFor } from "@/tests/support/wait-for";
-import { queueTextClips, seedUser, startHarness, type Harness, startHarnessWorker } from "@/tests/support/worker-harness";
+import { queueTextClips, seedUser, startHarness, type Harness, startHarnessWorker, waitAllTerminal } from "@/tests/support/worker-harness";
 import { checkInvariants } from "@/tests/support/worker-invariants";
 
 // Jobs that wait for jobs: a take's last frame waits for the take's video; a chained take waits for
@@ -64,6 +64,8 @@ describe("job dependencies", () => {
     const done = await waitFor("the frame job to end", ended(LAST_FRAME_JOB, take ?? ""), 120_000);
     expect(done.status).toBe("DONE");
     expect(await checkFrameInvariants(h.db, mediaRoot())).toEqual({ DONE: 1 });
+    // The take's poster and preview are made after STORED by their own job: the oracle checks them once it ended.
+    await waitAllTerminal(h.db, 120_000);
     await checkInvariants({ db: h.db, stats: h.sim.control.stats(), mediaRoot: mediaRoot() });
 
     // ffmpeg's own last frame of the stored video, decoded independently: the same pixels.
@@ -128,6 +130,7 @@ describe("job dependencies", () => {
     const bTake = await h.db.generation.findUniqueOrThrow({ where: { id: b } });
     expect(fa.finishedAt && bTake.submittedAt && fa.finishedAt.getTime() <= bTake.submittedAt.getTime()).toBe(true);
     expect(vb.status).toBe("DONE");
+    await waitAllTerminal(h.db, 120_000); // both takes' posters and previews, made after STORED
     await checkInvariants({ db: h.db, stats: h.sim.control.stats(), mediaRoot: mediaRoot() });
   });
 });

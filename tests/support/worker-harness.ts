@@ -8,6 +8,7 @@ import { createBigModelClient } from "@/lib/server/bigmodel/client";
 import { writeUpstreamFacts } from "@/lib/server/bigmodel/upstream-facts-store";
 import type { Upstream } from "@/lib/server/bigmodel/upstream";
 import type { Db } from "@/lib/server/db";
+import { DERIVATIVES_JOB } from "@/lib/server/generations/derivatives/derivatives-job";
 import { enqueueVideoJob } from "@/lib/server/generations/video-job/kind";
 import { hold } from "@/lib/server/ledger/ledger";
 import { createLocalStorage } from "@/lib/server/storage";
@@ -107,15 +108,20 @@ export async function queueTextClips(db: Db, ownerId: string, n: number, prompt 
 
 const TERMINAL = ["STORED", "REJECTED", "FAILED", "EXPIRED", "ORPHANED", "CANCELLED"];
 
-/** Resolves when every row is terminal; rejects with the status histogram after `timeoutMs`. */
-export async function waitAllTerminal(db: Db, timeoutMs: number): Promise<void> {
+/**
+ * Resolves when every row is terminal and (unless `derivatives: false`) every STORED take's poster and
+ * preview job has ended (they are made after STORED); rejects with the status histogram after `timeoutMs`.
+ */
+export async function waitAllTerminal(db: Db, timeoutMs: number, opts: { derivatives?: boolean } = {}): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const open = await db.generation.count({ where: { status: { notIn: TERMINAL as never } } });
-    if (open === 0) return;
+    const deriving =
+      open === 0 && opts.derivatives !== false ? await db.job.count({ where: { kind: DERIVATIVES_JOB, status: { notIn: ["DONE", "FAILED", "CANCELLED"] } } }) : 0;
+    if (open === 0 && deriving === 0) return;
     if (Date.now() > deadline) {
       const rows = await db.generation.groupBy({ by: ["status"], _count: true });
-      throw new Error(`timed out with ${open} clips open: ${JSON.stringify(rows)}`);
+      throw new Error(`timed out with ${open} clips open, ${deriving} derivative jobs running: ${JSON.stringify(rows)}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -1,12 +1,13 @@
 // The oracle every worker test ends with (docs/reliability.md, "The invariants"): I1 no double accept per request_id,
 // I2 every accepted task is referenced by its row (or the row is ORPHANED, or an admin closed it while
 // HELD: FAILED "unconfirmed"), I3 money adds up,
-// I5 storage matches the database. Returns the status histogram for reporting.
+// I5 storage matches the database (the poster and preview exactly when the take's derivatives job is DONE). Returns the status histogram for reporting.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
 import type { Db } from "@/lib/server/db";
+import { DERIVATIVES_JOB } from "@/lib/server/generations/derivatives/derivatives-job";
 import type { SimStats } from "@/lib/simulator/sim-stats";
 
 const REFUNDED = new Set(["REJECTED", "FAILED", "EXPIRED", "ORPHANED", "CANCELLED"]);
@@ -51,7 +52,13 @@ export async function checkInvariants(opts: { db: Db; stats: SimStats; mediaRoot
       expect(onDisk.includes(r.id), `objects of non-stored ${r.id}`).toBe(false);
       continue;
     }
-    expect(r.assets.map((a) => a.kind).sort()).toEqual(["COVER", "POSTER", "PREVIEW", "VIDEO"]);
+    // Playable at STORED (video and cover); the poster and preview once its derivatives job is DONE,
+    // never when that job failed or has not run yet.
+    const derived = (await db.job.findUnique({ where: { kind_subjectId: { kind: DERIVATIVES_JOB, subjectId: r.id } } }))?.status;
+    expect(r.assets.map((a) => a.kind).sort()).toEqual(derived === "DONE" ? ["COVER", "POSTER", "PREVIEW", "VIDEO"] : ["COVER", "VIDEO"]);
+    // Every object in the clip's folder has its Asset row (an interrupted attempt's leftovers are overwritten or removed).
+    const files = fs.readdirSync(path.join(clipsDir, r.id)).sort();
+    expect(files, `objects of ${r.id}`).toEqual(r.assets.map((a) => a.storageKey.split("/").pop()).sort());
     for (const a of r.assets) {
       const file = path.join(mediaRoot, ...a.storageKey.split("/"));
       const bytes = fs.readFileSync(file);

@@ -98,6 +98,17 @@ describe("toGenerationView", () => {
     const v = toGenerationView({ ...base, status: "STORED", assets: [{ kind: "POSTER", bytes: 5, width: null, height: null, durationMs: null }] }, 1, 0);
     expect(v.media).toEqual({ poster: { url: "/api/media/cabc123/poster.jpg" } });
   });
+  it("says where a STORED clip's poster and preview stand: pending while their job runs, failed when it ended without them", () => {
+    const asset = (kind: "VIDEO" | "POSTER" | "PREVIEW") => ({ kind, bytes: 5, width: null, height: null, durationMs: null });
+    const playable = { ...base, status: "STORED" as const, assets: [asset("VIDEO")] };
+    for (const job of ["BLOCKED", "QUEUED", "ACTIVE"] as const) expect(toGenerationView(playable, 1, 0, job).derivatives).toBe("pending");
+    for (const job of ["FAILED", "CANCELLED", "DONE", null] as const) expect(toGenerationView(playable, 1, 0, job).derivatives).toBe("failed");
+    const ready = { ...playable, assets: [asset("VIDEO"), asset("POSTER"), asset("PREVIEW")] };
+    expect(toGenerationView(ready, 1, 0, null).derivatives).toBe("ready");
+    // The poster alone (the preview still being made) is not ready yet.
+    expect(toGenerationView({ ...playable, assets: [asset("VIDEO"), asset("POSTER")] }, 1, 0, "ACTIVE").derivatives).toBe("pending");
+    expect("derivatives" in toGenerationView({ ...base, status: "PROCESSING" }, 1, 0)).toBe(false);
+  });
 });
 
 describe("expected duration helpers", () => {

@@ -56,6 +56,8 @@ export const galleryEn = {
   "gallery.card.duration": "Duration {time}",
   "gallery.card.by": "by {name}",
   "gallery.card.noPoster": "No preview",
+  "gallery.card.posterPending": "Preparing poster…",
+  "gallery.card.posterFailed": "No poster yet — the clip plays",
   "gallery.card.favourite": "Favourite",
 
   "gallery.detail.title": "Clip details",
@@ -101,6 +103,8 @@ export const galleryEn = {
   "gallery.action.editRetry": "Edit the prompt and try again",
   "gallery.detail.refunded": "{amount} was refunded: you are not charged for this clip.",
   "gallery.action.retried": "Queued again as a new clip.",
+  "gallery.action.remakePoster": "Make the poster again",
+  "gallery.action.posterQueued": "The poster is being made; it appears here in a few seconds.",
   "gallery.action.favourite": "Add to favourites",
   "gallery.action.unfavourite": "Remove from favourites",
   "gallery.action.favourited": "Added to favourites.",

@@ -58,6 +58,8 @@ export const galleryZhCN: Record<keyof typeof galleryEn, string> = {
   "gallery.card.duration": "时长 {time}",
   "gallery.card.by": "创建者 {name}",
   "gallery.card.noPoster": "暂无预览",
+  "gallery.card.posterPending": "正在生成封面…",
+  "gallery.card.posterFailed": "暂无封面，视频可正常播放",
   "gallery.card.favourite": "已收藏",
 
   "gallery.detail.title": "视频详情",
@@ -103,6 +105,8 @@ export const galleryZhCN: Record<keyof typeof galleryEn, string> = {
   "gallery.action.editRetry": "修改提示词后重试",
   "gallery.detail.refunded": "已退还 {amount}：此视频不收费。",
   "gallery.action.retried": "已作为新视频重新排队。",
+  "gallery.action.remakePoster": "重新生成封面",
+  "gallery.action.posterQueued": "正在生成封面，几秒后显示。",
   "gallery.action.favourite": "加入收藏",
   "gallery.action.unfavourite": "取消收藏",
   "gallery.action.favourited": "已加入收藏。",

@@ -17,6 +17,7 @@ export const generationEn = {
   "errors.budget_exceeded": "This clip would exceed your budget.",
   "errors.not_cancellable": "Only a clip that is still queued can be cancelled.",
   "errors.not_retryable": "Only a failed, expired, rejected or orphaned clip can be retried.",
+  "errors.not_stored": "Only a stored clip has a poster and preview to make.",
   "errors.busy": "The server is busy. Please try again in a moment.",
   "errors.frame_source_failed": "This clip ended without a video, so it has no last frame.",
   "frame.reason.source_unavailable": "The clip's video is no longer available.",

@@ -18,6 +18,7 @@ export const generationZhCN: Record<keyof typeof generationEn, string> = {
   "errors.budget_exceeded": "生成此视频将超出您的预算。",
   "errors.not_cancellable": "只有仍在排队的视频可以取消。",
   "errors.not_retryable": "只有失败、过期、被拒绝或丢失的视频可以重试。",
+  "errors.not_stored": "只有已保存的视频才能生成封面和预览。",
   "errors.busy": "服务器繁忙，请稍后再试。",
   "errors.frame_source_failed": "此视频未生成成功，没有最后一帧。",
   "frame.reason.source_unavailable": "此视频的文件已不可用。",

@@ -1,5 +1,6 @@
 import "server-only";
 import { isTerminal } from "@/lib/shared/generation-lifecycle";
+import type { GenerationView } from "@/lib/shared/generation-view";
 import type { Db } from "../db";
 import { sessionIsLive } from "../auth/session";
 import { logger } from "../logger";
@@ -11,7 +12,8 @@ import { loadGenerationRow, toGenerationViews, VIEW_INCLUDE, type ViewRow } from
 // a change written by any process (web, `npm run worker`) reaches the browser within ~1 s. The
 // watermark looks back SLACK_MS because a transaction can commit a little after the updatedAt it
 // stamped; a per-row signature suppresses the resulting duplicates. `id:` carries the watermark, so
-// EventSource's automatic reconnect (Last-Event-ID) resumes without losing changes.
+// EventSource's automatic reconnect (Last-Event-ID) resumes without losing changes. A take's poster
+// arriving after STORED moves its updatedAt (clip-derivatives job), so it is announced like any change.
 
 export interface EventStreamOptions {
   generationId?: string;
@@ -27,6 +29,11 @@ const FIRST_LOOKBACK_MS = 5_000;
 const BATCH = 500;
 
 const encoder = new TextEncoder();
+
+/** Nothing more will change by itself: a terminal status, and for a STORED take its poster and preview no longer pending. */
+function isFinal(view: GenerationView): boolean {
+  return isTerminal(view.status) && view.derivatives !== "pending";
+}
 
 function signature(row: ViewRow & { version?: number }): string {
   return `${row.updatedAt.getTime()}|${row.status}|${row.version ?? 0}`;
@@ -46,8 +53,10 @@ export async function openGenerationEvents(client: Db, access: Access, signal: A
   if (opts.workspace) assertWorkspace(access, opts.workspace);
   if (single) {
     const row = assertVisible(access, await loadGenerationRow(client, single));
-    // A reconnect after the final event: 204 tells EventSource to stop reconnecting.
-    if (isTerminal(row.status) && resumeAt !== null && row.updatedAt.getTime() <= resumeAt) return new Response(null, { status: 204 });
+    // A reconnect after the final event: 204 tells EventSource to stop reconnecting. A STORED take whose
+    // poster is still being made has one more event to come (the poster's arrival).
+    const [view] = await toGenerationViews(client, [row]);
+    if (view && isFinal(view) && resumeAt !== null && row.updatedAt.getTime() <= resumeAt) return new Response(null, { status: 204 });
   }
   const pollMs = opts.pollMs ?? 1_000;
   const pingMs = opts.pingMs ?? 15_000;
@@ -107,7 +116,7 @@ export async function openGenerationEvents(client: Db, access: Access, signal: A
             watermark = Math.max(watermark, row.updatedAt.getTime());
             sent.set(row.id, { sig: signature(row), at: row.updatedAt.getTime() });
             write(`id: ${watermark}\nevent: generation\ndata: ${JSON.stringify(view)}\n\n`);
-            if (single && isTerminal(view.status)) terminal = true;
+            if (single && isFinal(view)) terminal = true;
           }
           for (const [id, s] of sent) if (s.at < watermark - SLACK_MS - pollMs) sent.delete(id);
           if (terminal) return close();

@@ -2,8 +2,9 @@ import "server-only";
 import { translate } from "@/lib/i18n/translate";
 import { ENDED_WITHOUT_VIDEO, type FailureReason, type GenerationStatus, isFailureReason, isIn } from "@/lib/shared/generation-lifecycle";
 import { parseGenerationParams } from "@/lib/shared/generation-params";
-import type { GenerationView } from "@/lib/shared/generation-view";
+import type { DerivativesState, GenerationView } from "@/lib/shared/generation-view";
 import type { Db } from "../db";
+import { DERIVATIVES_JOB } from "./derivatives/derivatives-job";
 import { expectedGenerationMs } from "./expected-duration";
 import { type DbMode, MODE_OF_DB } from "@/lib/shared/generation-mode";
 
@@ -96,8 +97,30 @@ function mediaView(row: ViewRow): GenerationView["media"] {
   return media;
 }
 
-/** Pure mapping; `expectedMs` comes from expected-duration.ts. */
-export function toGenerationView(row: ViewRow, expectedMs: number, now = Date.now()): GenerationView {
+type JobStatusName = "BLOCKED" | "QUEUED" | "ACTIVE" | "DONE" | "FAILED" | "CANCELLED";
+
+function hasDerivatives(row: ViewRow): boolean {
+  return row.assets.some((a) => a.kind === "POSTER") && row.assets.some((a) => a.kind === "PREVIEW");
+}
+
+/** Where a STORED take's poster and preview stand, from its assets and (when they are missing) its derivatives job. */
+function derivativesOf(row: ViewRow, job: JobStatusName | null | undefined): DerivativesState | undefined {
+  if (row.status !== "STORED") return undefined;
+  if (hasDerivatives(row)) return "ready";
+  // No job (a take stored before they were derived separately) or one that ended: nothing more will come by itself.
+  return job === "BLOCKED" || job === "QUEUED" || job === "ACTIVE" ? "pending" : "failed";
+}
+
+/** The status of the derivatives job of each STORED row that lacks its poster or preview (one query, none when all have them). */
+export async function derivativeJobsOf(client: Pick<Db, "job">, rows: readonly ViewRow[]): Promise<Map<string, JobStatusName>> {
+  const ids = rows.filter((r) => r.status === "STORED" && !hasDerivatives(r)).map((r) => r.id);
+  if (ids.length === 0) return new Map();
+  const jobs = await client.job.findMany({ where: { kind: DERIVATIVES_JOB, subjectId: { in: ids } }, select: { subjectId: true, status: true } });
+  return new Map(jobs.map((j) => [j.subjectId, j.status]));
+}
+
+/** Pure mapping; `expectedMs` comes from expected-duration.ts, `derivedJob` from derivativeJobsOf. */
+export function toGenerationView(row: ViewRow, expectedMs: number, now = Date.now(), derivedJob?: JobStatusName | null): GenerationView {
   const reason = failureReasonOf(row.status, row.errorCode);
   const key = reason ? (`generation.reason.${reason}` as const) : null;
   const mode = MODE_OF_DB[row.mode];
@@ -129,14 +152,16 @@ export function toGenerationView(row: ViewRow, expectedMs: number, now = Date.no
     })),
     media: mediaView(row),
     upstream: { requestId: row.upstreamRequestId, taskId: row.upstreamTaskId },
+    ...(row.status === "STORED" ? { derivatives: derivativesOf(row, derivedJob) } : {}),
   };
 }
 
 /** Views for many rows with one expected-duration lookup per model. */
-export async function toGenerationViews(client: Pick<Db, "generation">, rows: ViewRow[], now = Date.now()): Promise<GenerationView[]> {
+export async function toGenerationViews(client: Pick<Db, "generation" | "job">, rows: ViewRow[], now = Date.now()): Promise<GenerationView[]> {
   const expected = new Map<string, number>();
   for (const model of new Set(rows.map((r) => r.model))) expected.set(model, await expectedGenerationMs(client, model, now));
-  return rows.map((r) => toGenerationView(r, expected.get(r.model) ?? 0, now));
+  const derived = await derivativeJobsOf(client, rows);
+  return rows.map((r) => toGenerationView(r, expected.get(r.model) ?? 0, now, derived.get(r.id)));
 }
 
 /** The view of one clip by id, or null. Authorization is the caller's (permissions). */

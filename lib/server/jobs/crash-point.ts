@@ -15,7 +15,12 @@ export type CrashLabel =
   | "download.beforeStored"
   // last-frame
   | "frame.afterExtract"
-  | "frame.afterStore";
+  | "frame.afterStore"
+  // clip derivatives (poster, preview)
+  | "derive.afterPoster"
+  | "derive.afterPosterStore"
+  | "derive.afterPreview"
+  | "derive.afterPreviewStore";
 
 export function crashPoint(label: CrashLabel): void {
   if (env().CRASH_AT === label) process.kill(process.pid, "SIGKILL");

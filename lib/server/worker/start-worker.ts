@@ -6,6 +6,7 @@ import { getUpstream } from "@/lib/server/bigmodel/upstream";
 import { db as defaultDb, dbProvider } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { lastFrameJob } from "@/lib/server/frames/last-frame-job";
+import { derivativesJob } from "@/lib/server/generations/derivatives/derivatives-job";
 import { videoJob } from "@/lib/server/generations/video-job/kind";
 import type { JobKind, RunnerDeps } from "@/lib/server/jobs/job-kind";
 import { type RunningWorker, startRunner } from "@/lib/server/jobs/runner";
@@ -19,7 +20,7 @@ import { startUploadCollector } from "./upload-collector";
 
 export type { RunningWorker };
 
-const JOB_KINDS: readonly JobKind[] = [videoJob, lastFrameJob];
+const JOB_KINDS: readonly JobKind[] = [videoJob, derivativesJob, lastFrameJob];
 
 export interface WorkerOptions extends Partial<RunnerDeps> {
   concurrency?: number;

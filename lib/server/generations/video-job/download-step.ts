@@ -5,21 +5,21 @@ import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import type { AssetKind } from "@/lib/generated/sqlite/client";
 import { logger } from "@/lib/server/logger";
-import { makePoster, makePreview } from "@/lib/server/media/ffmpeg";
 import { probe, type MediaInfo } from "@/lib/server/media/probe";
 import { crashPoint } from "@/lib/server/jobs/crash-point";
 import type { StepContext } from "@/lib/server/jobs/step-context";
 import { fetchToFile, MAX_COVER_BYTES, MAX_VIDEO_BYTES, mediaPolicy, type FetchedFile } from "@/lib/server/net/fetch-to-file";
 import { clipKey, type ClipFile } from "@/lib/server/storage";
+import { enqueueDerivativesJob } from "../derivatives/derivatives-job";
 import { handleDownloadError, InvalidMediaError } from "./download-errors";
 import { writeTakeStatus } from "./take-status";
 
 // DOWNLOADING → STORED (docs/reliability.md, "Storage matches the database"). Video and cover are streamed through the
 // SSRF-safe fetch into scratch files, verified (MP4 signature, size, sha256, ffprobe: h264, ~5 s,
-// JPEG magic), a poster and a preview are derived, and all four go to storage under the clip's
-// deterministic keys (atomic temp → fsync → rename, so a re-run after a crash overwrites the same
-// objects). STORED, the media fields and the Asset rows are committed together, only after every
-// object is durable.
+// JPEG magic), and go to storage under the clip's deterministic keys (atomic temp → fsync → rename,
+// so a re-run after a crash overwrites the same objects). STORED — the take is playable — the media
+// fields, the Asset rows and the clip-derivatives job (poster, preview) are committed together, only
+// after the video is durable.
 
 const MIN_DURATION_MS = 3_500;
 const MAX_DURATION_MS = 7_000;
@@ -65,7 +65,7 @@ export async function downloadStep(ctx: StepContext): Promise<void> {
     const info = await probe(video.path);
     checkVideo(video, info);
 
-    const files: ClipFile[] = ["video.mp4", "poster.jpg", "preview.mp4"];
+    const files: ClipFile[] = ["video.mp4"];
     if (row.coverUrl) {
       const cover = await fetchToFile(row.coverUrl, local("cover.jpg"), { ...policy, maxBytes: MAX_COVER_BYTES });
       if (cover.head[0] !== 0xff || cover.head[1] !== 0xd8 || cover.head[2] !== 0xff) throw new InvalidMediaError("cover is not a JPEG");
@@ -77,26 +77,19 @@ export async function downloadStep(ctx: StepContext): Promise<void> {
       const key = clipKey(row.id, file);
       return { file, key, ...(await storage.put(key, createReadStream(local(file)), { contentType: MIME[file] })) };
     };
-    // SUCCESS → STORED is what users wait for (npm run bench, P3): the video (and cover) go to storage while
-    // ffmpeg makes the poster and the preview, and those two run side by side (one core each).
-    // allSettled: a failing branch never leaves another's rejection unobserved; the first error wins.
-    const work = await Promise.allSettled([
-      putFile("video.mp4"),
-      ...(files.includes("cover.jpg") ? [putFile("cover.jpg")] : []),
-      makePoster(video.path, local("poster.jpg")),
-      makePreview(video.path, local("preview.mp4")),
-    ]);
+    // SUCCESS → playable is what users wait for (npm run bench, P3): only the verified video (and the
+    // upstream's cover) are stored here; the poster and the preview are the clip-derivatives job's,
+    // queued with STORED below. allSettled: a failing put never leaves another's rejection unobserved.
+    const work = await Promise.allSettled(files.map(putFile));
     const failed = work.find((r) => r.status === "rejected");
     if (failed) throw failed.reason;
-    const t2 = Date.now();
-    const stored: Stored[] = work.flatMap((r) => (r.status === "fulfilled" && r.value ? [r.value] : []));
-    for (const file of ["poster.jpg", "preview.mp4"] as const) stored.push(await putFile(file));
+    const stored: Stored[] = work.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
     const storedVideo = stored.find((s) => s.file === "video.mp4");
     if (storedVideo?.sha256 !== video.sha256 || storedVideo.bytes !== video.bytes) {
       throw new InvalidMediaError("stored video does not match the downloaded bytes");
     }
     crashPoint("download.beforeStored");
-    logger.info("video.rehosted", { generationId: row.id, bytes: video.bytes, downloadMs: t1 - t0, ffmpegMs: t2 - t1, storeMs: Date.now() - t2 });
+    logger.info("video.rehosted", { generationId: row.id, bytes: video.bytes, downloadMs: t1 - t0, storeMs: Date.now() - t1 });
 
     const now = ctx.now();
     await ctx.done({
@@ -114,22 +107,23 @@ export async function downloadStep(ctx: StepContext): Promise<void> {
           errorMessage: null,
         });
         for (const s of stored) {
-            const isVideo = s.file === "video.mp4";
-            const data = {
-              storageKey: s.key,
-              mime: MIME[s.file],
-              bytes: s.bytes,
-              sha256: s.sha256,
-              width: isVideo ? info.width : null,
-              height: isVideo ? info.height : null,
-              durationMs: isVideo ? info.durationMs : null,
-            };
-            await tx.asset.upsert({
-              where: { generationId_kind: { generationId: row.id, kind: KIND[s.file] } },
-              create: { generationId: row.id, kind: KIND[s.file], ...data },
-              update: data,
-            });
-          }
+          const isVideo = s.file === "video.mp4";
+          const data = {
+            storageKey: s.key,
+            mime: MIME[s.file],
+            bytes: s.bytes,
+            sha256: s.sha256,
+            width: isVideo ? info.width : null,
+            height: isVideo ? info.height : null,
+            durationMs: isVideo ? info.durationMs : null,
+          };
+          await tx.asset.upsert({
+            where: { generationId_kind: { generationId: row.id, kind: KIND[s.file] } },
+            create: { generationId: row.id, kind: KIND[s.file], ...data },
+            update: data,
+          });
+        }
+        await enqueueDerivativesJob(tx, row.id);
       },
     });
   } catch (e) {
