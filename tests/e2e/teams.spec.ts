@@ -170,6 +170,8 @@ test("an exhausted team budget refuses the next clip with a message naming it, a
   await budget.getByRole("button", { name: "Save" }).click();
   // A limit at what was already spent says what it stops.
   await expect(budget.getByRole("status")).toContainText("Saved. Already ¥2.50 spent this month; the new budget of ¥2.50 stops further clips");
+  // The save refreshes the page's server data; reloading in the middle of that refresh aborts the reload.
+  await owner.waitForLoadState("networkidle");
   await owner.reload();
   await expectNoSeriousA11yViolations(owner);
   await owner.screenshot({ path: "test-results/screenshots/usage-page.png", fullPage: true });
@@ -204,6 +206,8 @@ test("an exhausted team budget refuses the next clip with a message naming it, a
 });
 
 test("axe (light and dark) and 375 px on the team, usage, audit, join and share pages", async ({ browser }) => {
+  // 18 page loads, 12 of them with an axe scan: the hang deadline scales with the work, not the default 60 s.
+  test.setTimeout(4 * 60_000);
   const owner = await ownerPage(browser);
   const share = await owner.request.post(`/api/generations/${clipId}/share-links`, { data: { expiresInHours: 24, allowDownload: false, showPrompt: true } });
   expect(share.status(), await share.text()).toBe(201);
