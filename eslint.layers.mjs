@@ -28,6 +28,7 @@ const SERVER_LAYERS = [
   // domain
   "auth",
   "permissions",
+  "media-access",
   "ledger",
   "jobs",
   // services
