@@ -26,8 +26,8 @@ const base: ViewRow = {
   height: null,
   durationMs: null,
   inputs: [
-    { position: 0, uploadId: "u0", upload: { width: 640, height: 360 } },
-    { position: 1, uploadId: "u1", upload: { width: 640, height: 360 } },
+    { position: 0, uploadId: "u0", upload: { width: 640, height: 360, storageKey: "uploads/u0.webp", mime: "image/webp" } },
+    { position: 1, uploadId: "u1", upload: { width: 640, height: 360, storageKey: "uploads/u1.webp", mime: "image/webp" } },
   ],
   assets: [],
 };
@@ -65,9 +65,12 @@ describe("failureReasonOf", () => {
   });
 });
 
+/** Stands in for the signer (media-access/media-urls.ts): shows which object each URL was issued for. */
+const urls = { url: ({ key, contentType }: { key: string; contentType: string }) => `signed:${key}:${contentType}` };
+
 describe("toGenerationView", () => {
   it("maps a queued start-end row (mode, params whitelist, inputs, no media, no error)", () => {
-    const v = toGenerationView(base, 100_000, 0);
+    const v = toGenerationView(base, 100_000, urls, 0);
     expect(v).toMatchObject({
       mode: "start-end",
       params: { movementAmplitude: "small", withAudio: true },
@@ -81,22 +84,26 @@ describe("toGenerationView", () => {
     });
     expect(v.params).not.toHaveProperty("junk");
     expect(v.inputs).toEqual([
-      { position: 0, uploadId: "u0", url: "/api/uploads/u0", width: 640, height: 360 },
-      { position: 1, uploadId: "u1", url: "/api/uploads/u1", width: 640, height: 360 },
+      { position: 0, uploadId: "u0", url: "signed:uploads/u0.webp:image/webp", width: 640, height: 360 },
+      { position: 1, uploadId: "u1", url: "signed:uploads/u1.webp:image/webp", width: 640, height: 360 },
     ]);
   });
   it("gives a bilingual reason for a rejection and hides transient codes while running", () => {
-    const rejected = toGenerationView({ ...base, status: "REJECTED", errorCode: "unsafe_content" }, 1, 0);
+    const rejected = toGenerationView({ ...base, status: "REJECTED", errorCode: "unsafe_content" }, 1, urls, 0);
     expect(rejected.errorCode).toBe("unsafe_content");
     expect(rejected.errorMessage?.en).toMatch(/unsafe/);
     expect(rejected.errorMessage?.["zh-CN"]).toMatch(/不安全/);
-    const backingOff = toGenerationView({ ...base, status: "QUEUED", errorCode: "timeout" }, 1, 0);
+    const backingOff = toGenerationView({ ...base, status: "QUEUED", errorCode: "timeout" }, 1, urls, 0);
     expect(backingOff.errorCode).toBeNull();
     expect(backingOff.errorMessage).toBeNull();
   });
-  it("lists only existing assets", () => {
-    const v = toGenerationView({ ...base, status: "STORED", assets: [{ kind: "POSTER", bytes: 5, width: null, height: null, durationMs: null }] }, 1, 0);
-    expect(v.media).toEqual({ poster: { url: "/api/media/cabc123/poster.jpg" } });
+  it("lists only existing assets, each with the URL of its own object; downloads stay on the authorizing route", () => {
+    const poster = { kind: "POSTER", bytes: 5, width: null, height: null, durationMs: null, storageKey: "clips/cabc123/poster.jpg", mime: "image/jpeg" } as const;
+    const v = toGenerationView({ ...base, status: "STORED", assets: [poster] }, 1, urls, 0);
+    expect(v.media).toEqual({ poster: { url: "signed:clips/cabc123/poster.jpg:image/jpeg" } });
+    const video = { ...poster, kind: "VIDEO", storageKey: "clips/cabc123/video.mp4", mime: "video/mp4", width: 1920, height: 1080, durationMs: 5000 } as const;
+    const w = toGenerationView({ ...base, status: "STORED", assets: [video] }, 1, urls, 0);
+    expect(w.media.video).toMatchObject({ url: "signed:clips/cabc123/video.mp4:video/mp4", downloadUrl: "/api/media/cabc123/video.mp4?download=1" });
   });
 });
 

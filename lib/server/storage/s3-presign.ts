@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash, createHmac } from "node:crypto";
+import { s3BaseUrl } from "@/lib/shared/s3-media-origin";
 import type { S3StorageConfig } from "./create-storage";
 import { assertValidKey } from "./keys";
 
@@ -39,8 +40,7 @@ const hmac = (key: Buffer | string, s: string) => createHmac("sha256", key).upda
 function objectLocation(config: S3StorageConfig, key: string): { origin: string; host: string; path: string } {
   const encodedKey = key.split("/").map(uriEncode).join("/");
   const pathStyle = config.forcePathStyle ?? true;
-  const base = new URL(config.endpoint ?? `https://s3.${config.region}.amazonaws.com`);
-  if (!pathStyle) base.hostname = `${config.bucket}.${base.hostname}`;
+  const base = s3BaseUrl({ ...config, forcePathStyle: pathStyle });
   const prefix = base.pathname.replace(/\/+$/, "");
   const path = pathStyle ? `${prefix}/${uriEncode(config.bucket)}/${encodedKey}` : `${prefix}/${encodedKey}`;
   return { origin: base.origin, host: base.host, path };
