@@ -1,6 +1,5 @@
 import "server-only";
 import { env } from "../env";
-import { contentDisposition } from "../media/serve-range";
 import { mediaUrlExpiry, signMediaUrl } from "../media/signed-url";
 import type { PresignGet, Storage } from "../storage/storage";
 import { mediaUrlKey } from "./media-url-key";
@@ -20,8 +19,6 @@ export type MediaAudience = { userId: string } | { shareLinkId: string };
 export interface MediaUrlRequest {
   key: string;
   contentType: string;
-  /** Offer as an attachment with this name (only when the viewer may download). */
-  downloadName?: string;
 }
 
 export interface MediaUrls {
@@ -50,12 +47,12 @@ export async function mediaUrlsFor(store: Storage, audience: MediaAudience, nowM
           now: new Date(signedAt * 1000),
           expiresInSeconds: expires - signedAt,
           contentType: r.contentType,
-          contentDisposition: contentDisposition(r.downloadName),
+          contentDisposition: "inline",
           cacheControl: CACHE_CONTROL,
         }),
     };
   }
   const key = mediaUrlKey();
   const aud = audienceOf(audience);
-  return { url: (r) => signMediaUrl(key, { key: r.key, expires, audience: aud, downloadName: r.downloadName }) };
+  return { url: (r) => signMediaUrl(key, { key: r.key, expires, audience: aud }) };
 }

@@ -5,7 +5,7 @@ import { serveRange } from "../media/serve-range";
 import { type MediaUrlKey, verifyMediaUrl } from "../media/signed-url";
 import type { Storage } from "../storage/storage";
 
-// GET|HEAD /api/media/signed/<key>?e=&a=[&d=]&s= — the app's own byte server for signed media URLs,
+// GET|HEAD /api/media/signed/<key>?e=&a=&s= — the app's own byte server for signed media URLs,
 // for setups without nginx's secure_link (docs/deploy.md). The URL is the authorization: its
 // signature and expiry are checked with one HMAC, and then the object is streamed with Range
 // support. Deliberately no session, no database read: a player's many Range requests cost no
@@ -32,7 +32,6 @@ export async function serveSignedMedia(store: Storage, key: MediaUrlKey, req: Re
     key: check.key,
     contentType: TYPE_OF_EXTENSION[ext] ?? "application/octet-stream",
     cacheControl: CACHE_CONTROL,
-    downloadName: check.downloadName,
   });
   res.headers.set("content-security-policy", MEDIA_CSP);
   // Another site cannot embed a leaked URL (browsers enforce this on no-cors media loads), and a

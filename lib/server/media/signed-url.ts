@@ -3,18 +3,18 @@ import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { isValidKey } from "../storage/keys";
 
 // Signed, short-lived media URLs: a page authorizes the viewer once (session, roles or share link,
-// from the database) and hands the player `/api/media/signed/<storage key>?e=…&a=…[&d=…]&s=…`. Whoever
+// from the database) and hands the player `/api/media/signed/<storage key>?e=…&a=…&s=…`. Whoever
 // serves the bytes checks only the signature and the expiry — no session, no database:
 //   - nginx's secure_link module (MEDIA_URL_SIGNING=nginx-md5, docs/deploy.md): it can only compute
 //     MD5 over an expression ending in the secret, so the signature is
-//     base64url(MD5("<e>|<uri>|<a>|<d>|<secret>")) = `secure_link_md5 "$secure_link_expires|$uri|$arg_a|$arg_d|<secret>"`;
+//     base64url(MD5("<e>|<uri>|<a>|<secret>")) = `secure_link_md5 "$secure_link_expires|$uri|$arg_a|<secret>"`;
 //   - the app's own route (app/api/media/signed/[...key]) for the no-proxy setup; by default
-//     (MEDIA_URL_SIGNING=hmac) base64url(HMAC-SHA256(secret, "<e>|<uri>|<a>|<d>")). It checks exactly
+//     (MEDIA_URL_SIGNING=hmac) base64url(HMAC-SHA256(secret, "<e>|<uri>|<a>")). It checks exactly
 //     the form the app is configured to issue, so every URL the app hands out works on either server.
 // What is signed: the path (the storage key: a URL opens exactly one object, never another clip's),
-// the expiry (unix seconds), the audience (who it was issued to: `u.<userId>` or `s.<shareLinkId>`,
-// so a URL in a log names its holder; it is not checked against a session — the byte server has none)
-// and the download name (Content-Disposition: attachment only when the issuer allowed a download).
+// the expiry (unix seconds) and the audience (who it was issued to: `u.<userId>` or `s.<shareLinkId>`,
+// so a URL in a log names its holder; it is not checked against a session — the byte server has none).
+// Always inline: downloads go through the authorizing routes (one request each, checked per request).
 // Query values are signed exactly as they appear in the URL (nginx's $arg_* are not decoded), and
 // every value is restricted to characters that need no encoding.
 
@@ -28,7 +28,6 @@ export interface MediaUrlKey {
 }
 
 const AUDIENCE_RE = /^[us]\.[A-Za-z0-9_-]{1,64}$/;
-const DOWNLOAD_RE = /^[A-Za-z0-9%._~!-]{1,400}$/;
 const EXPIRES_RE = /^[1-9][0-9]{0,11}$/;
 
 export interface SignedMediaRequest {
@@ -38,18 +37,10 @@ export interface SignedMediaRequest {
   expires: number;
   /** `u.<userId>` (signed-in viewer) or `s.<shareLinkId>` (a share link's page). */
   audience: string;
-  /** Offer the object as an attachment with this file name (plain text; encoded here). */
-  downloadName?: string;
 }
 
-/** RFC 5987 value-chars: percent-encoding leaves only attr-chars, so the value is also a valid
- *  `filename*=UTF-8''…` as is (nginx puts the raw query value straight into the header). */
-export function encodeDownloadName(name: string): string {
-  return encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-function signatureOf(k: MediaUrlKey, expires: string, uri: string, audience: string, download: string): string {
-  const text = `${expires}|${uri}|${audience}|${download}`;
+function signatureOf(k: MediaUrlKey, expires: string, uri: string, audience: string): string {
+  const text = `${expires}|${uri}|${audience}`;
   if (k.signing === "nginx-md5") return createHash("md5").update(`${text}|${k.secret}`).digest("base64url");
   return createHmac("sha256", k.secret).update(text).digest("base64url");
 }
@@ -60,11 +51,8 @@ export function signMediaUrl(k: MediaUrlKey, req: SignedMediaRequest): string {
   if (!AUDIENCE_RE.test(req.audience)) throw new Error(`signMediaUrl: invalid audience ${JSON.stringify(req.audience)}`);
   const e = String(Math.floor(req.expires));
   if (!EXPIRES_RE.test(e)) throw new Error(`signMediaUrl: invalid expiry ${e}`);
-  const d = req.downloadName ? encodeDownloadName(req.downloadName) : "";
-  if (d && !DOWNLOAD_RE.test(d)) throw new Error("signMediaUrl: download name too long");
   const uri = SIGNED_MEDIA_PREFIX + req.key;
-  const s = signatureOf(k, e, uri, req.audience, d);
-  return `${uri}?e=${e}&a=${req.audience}${d ? `&d=${d}` : ""}&s=${s}`;
+  return `${uri}?e=${e}&a=${req.audience}&s=${signatureOf(k, e, uri, req.audience)}`;
 }
 
 /** Expiries rounded up to a step of a quarter of the lifetime: the URL of an object stays the same
@@ -87,7 +75,7 @@ function rawArgs(search: string): Map<string, string> {
 }
 
 export type SignedMediaCheck =
-  | { ok: true; key: string; expires: number; audience: string; downloadName?: string }
+  | { ok: true; key: string; expires: number; audience: string }
   | { ok: false; reason: "invalid" | "expired" };
 
 /** Checks a request's path and query the way nginx's secure_link does: the signature first, then
@@ -99,21 +87,12 @@ export function verifyMediaUrl(k: MediaUrlKey, pathname: string, search: string,
   const args = rawArgs(search);
   const e = args.get("e") ?? "";
   const a = args.get("a") ?? "";
-  const d = args.get("d") ?? "";
   const s = args.get("s") ?? "";
-  if (!isValidKey(key) || !EXPIRES_RE.test(e) || !AUDIENCE_RE.test(a) || (d !== "" && !DOWNLOAD_RE.test(d))) return { ok: false, reason: "invalid" };
-  const want = Buffer.from(signatureOf(k, e, pathname, a, d));
+  if (!isValidKey(key) || !EXPIRES_RE.test(e) || !AUDIENCE_RE.test(a)) return { ok: false, reason: "invalid" };
+  const want = Buffer.from(signatureOf(k, e, pathname, a));
   const got = Buffer.from(s);
   if (got.length !== want.length || !timingSafeEqual(got, want)) return { ok: false, reason: "invalid" };
   const expires = Number(e);
   if (expires < Math.floor(nowMs / 1000)) return { ok: false, reason: "expired" };
-  let downloadName: string | undefined;
-  if (d) {
-    try {
-      downloadName = decodeURIComponent(d);
-    } catch {
-      return { ok: false, reason: "invalid" };
-    }
-  }
-  return { ok: true, key, expires, audience: a, ...(downloadName ? { downloadName } : {}) };
+  return { ok: true, key, expires, audience: a };
 }

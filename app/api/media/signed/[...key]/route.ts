@@ -6,7 +6,7 @@ import { storage } from "@/lib/server/storage/instance";
 
 export const runtime = "nodejs";
 
-// GET|HEAD /api/media/signed/<storage key>?e=&a=[&d=]&s= -> 200/206/304/416; 403 media_url_invalid,
+// GET|HEAD /api/media/signed/<storage key>?e=&a=&s= -> 200/206/304/416; 403 media_url_invalid,
 // 410 media_url_expired. Public: the signed URL is the authorization (lib/server/media/signed-url.ts),
 // so this handler reads no session and no database (not the route() wrapper, which loads the actor).
 async function handler(req: Request): Promise<Response> {
