@@ -16,7 +16,7 @@ import { mediaUrlKey } from "./media-url-key";
 /** Who the URLs are issued to; signed into them (local) so a URL in a log names its holder. */
 export type MediaAudience = { userId: string } | { shareLinkId: string };
 
-export interface MediaUrlRequest {
+interface MediaUrlRequest {
   key: string;
   contentType: string;
 }

@@ -18,9 +18,9 @@ import { isValidKey } from "../storage/keys";
 // Query values are signed exactly as they appear in the URL (nginx's $arg_* are not decoded), and
 // every value is restricted to characters that need no encoding.
 
-export const SIGNED_MEDIA_PREFIX = "/api/media/signed/";
+const SIGNED_MEDIA_PREFIX = "/api/media/signed/";
 
-export type MediaUrlSigning = "hmac" | "nginx-md5";
+type MediaUrlSigning = "hmac" | "nginx-md5";
 
 export interface MediaUrlKey {
   signing: MediaUrlSigning;
