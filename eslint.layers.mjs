@@ -29,6 +29,7 @@ const SERVER_LAYERS = [
   // domain
   "auth",
   "permissions",
+  "media-access",
   "ledger",
   "jobs",
   // services

@@ -4,6 +4,7 @@ import { translate } from "@/lib/i18n/translate";
 import { clientIpFrom } from "@/lib/server/net/client-ip";
 import { SHARE_HEADERS, shareRateLimiter } from "@/lib/server/share/rate-limit";
 import { requestGate } from "@/lib/shared/request-gate";
+import { s3MediaOriginFromEnv } from "@/lib/shared/s3-media-origin";
 
 // Runs before pages: adds the per-request CSP nonce (Next applies it to its own scripts) and sends
 // signed-out visitors of app pages to sign-in. It is only a convenience: every route handler and
@@ -16,14 +17,18 @@ const gate = requestGate(process.env);
 const PUBLIC_PAGES = [/^\/sign-in$/, /^\/sign-up$/, /^\/s\//, /^\/invite\//];
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
+// With S3 storage, players fetch presigned URLs from the store itself (docs/deploy.md).
+const s3Media = s3MediaOriginFromEnv(process.env);
+const mediaSources = s3Media ? ` ${s3Media}` : "";
+
 function pageCsp(nonce: string, dev: boolean): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     // React style attributes (progress bars) need inline styles; scripts stay nonce-only.
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' blob: data:",
-    "media-src 'self' blob:",
+    `img-src 'self' blob: data:${mediaSources}`,
+    `media-src 'self' blob:${mediaSources}`,
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",

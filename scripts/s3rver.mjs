@@ -5,10 +5,13 @@
 // on stdout when the bucket exists (tests wait for it), then serves until SIGINT/SIGTERM.
 // Credentials are s3rver's fixed pair: S3_ACCESS_KEY_ID=S3RVER S3_SECRET_ACCESS_KEY=S3RVER.
 // Not for production: no auth beyond that pair, no ListMultipartUploads/AbortMultipartUpload.
+// Presigned GETs (query-string SigV4) have their signature checked (lib/s3rver-sigv4.mjs): s3rver
+// itself only checks their expiry.
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import S3rver from "s3rver";
+import { verifyPresignedSigV4 } from "./lib/s3rver-sigv4.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -33,6 +36,8 @@ const server = new S3rver({
   silent: true,
   configureBuckets: [{ name: values.bucket, configs: [] }],
 });
+// Koa composes its middleware list when the server starts listening: this runs before s3rver's own.
+server.middleware.unshift(verifyPresignedSigV4({ S3RVER: "S3RVER" }));
 const info = await server.run();
 const endpoint = `http://${values.address}:${info.port}`;
 process.stdout.write(`${JSON.stringify({ ready: true, endpoint, port: info.port, bucket: values.bucket, directory })}\n`);

@@ -1,10 +1,13 @@
-// Debian's nginx (nginx-light) on a loopback port with a temp prefix and config: the static-file
-// floor for P4 (raw download) and P5 (Range serving). Foreground (daemon off) so the bench owns the
-// process group; one worker, like the single Node process it is compared with. With `accel` it also
-// fronts an app server the way docs/deploy.md configures production (P5's X-Accel fast path).
+// Debian's nginx (nginx-light, installed when missing) on a loopback port with a temp prefix and
+// config: the static-file floor for P4 (raw download) and P5 (Range serving). Foreground (daemon off)
+// so the bench owns the process group; one worker, like the single Node process it is compared with.
+// With `secureLink` it also serves signed media URLs with the recipe of docs/deploy.md ("Signed media
+// URLs"), read from that file so the bench measures exactly what the documentation tells people to run.
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { ensureSystemDeps } from "@/scripts/lib/system-deps.mjs";
 import { freePort, spawnManaged, waitForHttp } from "./processes";
 
 export interface Nginx {
@@ -13,39 +16,38 @@ export interface Nginx {
 }
 
 const NGINX = "/usr/sbin/nginx";
+const DEPLOY_DOC = path.resolve(import.meta.dirname, "../../docs/deploy.md");
 
-/** P5's fast path: nginx in front of the app (client → nginx → app authorizes → X-Accel-Redirect →
- *  nginx sends the file from an internal location), configured as docs/deploy.md recommends. */
-export interface AccelProxy {
-  /** The app's origin, e.g. http://127.0.0.1:3001. */
-  upstream: string;
-  /** MEDIA_ACCEL_REDIRECT_PREFIX of that app, e.g. /_protected_media/. */
-  prefix: string;
-  /** DATA_DIR/media of that app. */
+/** P5's recommended deployment: nginx checks the app's signed media URLs (MEDIA_URL_SIGNING=nginx-md5). */
+export interface SecureLinkMedia {
+  /** DATA_DIR/media of the app that issues the URLs. */
   mediaDir: string;
+  /** That app's MEDIA_URL_SECRET. */
+  secret: string;
 }
 
-function accelLocations(a: AccelProxy): string {
-  return `
-    location /api/ {
-      proxy_pass http://framehouse_app;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host $http_host;
-      proxy_set_header X-Forwarded-For $remote_addr;
-    }
-    location ${a.prefix} {
-      internal;
-      alias ${a.mediaDir}/;
-      add_header Content-Security-Policy $upstream_http_content_security_policy always;
-      add_header X-Content-Type-Options nosniff always;
-      add_header Referrer-Policy $upstream_http_referrer_policy always;
-      add_header X-Robots-Tag $upstream_http_x_robots_tag always;
-    }`;
+/** The `location` block between the bench markers of docs/deploy.md, for this data dir and secret. */
+function secureLinkRecipe(s: SecureLinkMedia): string {
+  const doc = fs.readFileSync(DEPLOY_DOC, "utf8");
+  const block = /<!-- bench:secure-link:start -->\s*```nginx\n([\s\S]*?)```\s*<!-- bench:secure-link:end -->/.exec(doc)?.[1];
+  if (!block) throw new Error("docs/deploy.md: the secure_link recipe between the bench markers is missing");
+  for (const placeholder of ["/srv/framehouse/data/media/", "MEDIA_URL_SECRET_VALUE"]) {
+    if (!block.includes(placeholder)) throw new Error(`docs/deploy.md: the secure_link recipe no longer contains ${placeholder}`);
+  }
+  return block.replaceAll("/srv/framehouse/data/media/", `${s.mediaDir}/`).replaceAll("MEDIA_URL_SECRET_VALUE", s.secret);
 }
 
-export async function startNginx(root: string, accel?: AccelProxy): Promise<Nginx> {
-  if (!fs.existsSync(NGINX)) throw new Error(`${NGINX} not found (apt-get install nginx-light)`);
+function assertSecureLinkModule(): void {
+  // nginx -V prints its build options on stderr.
+  const built = execFileSync("sh", ["-c", `${NGINX} -V 2>&1`], { encoding: "utf8" });
+  if (!built.includes("--with-http_secure_link_module")) {
+    throw new Error(`${NGINX} was built without ngx_http_secure_link_module (Debian's "nginx" package has it)`);
+  }
+}
+
+export async function startNginx(root: string, secureLink?: SecureLinkMedia): Promise<Nginx> {
+  ensureSystemDeps(["nginx"]);
+  if (secureLink) assertSecureLinkModule();
   const port = await freePort();
   const prefix = fs.mkdtempSync(path.join(os.tmpdir(), "bench-nginx-"));
   for (const d of ["body", "proxy", "fastcgi", "uwsgi", "scgi"]) fs.mkdirSync(path.join(prefix, d));
@@ -70,15 +72,15 @@ http {
   fastcgi_temp_path ${prefix}/fastcgi;
   uwsgi_temp_path ${prefix}/uwsgi;
   scgi_temp_path ${prefix}/scgi;
-  ${accel ? `upstream framehouse_app { server ${new URL(accel.upstream).host}; keepalive 32; }` : ""}
   server {
     listen 127.0.0.1:${port};
     root ${root};
-    location / { }${accel ? accelLocations(accel) : ""}
+    location / { }
+${secureLink ? secureLinkRecipe(secureLink) : ""}
   }
 }
 `;
-  fs.writeFileSync(path.join(prefix, "nginx.conf"), conf);
+  fs.writeFileSync(path.join(prefix, "nginx.conf"), conf, { mode: 0o600 });
   const proc = spawnManaged("nginx", NGINX, ["-p", prefix, "-c", path.join(prefix, "nginx.conf"), "-e", path.join(prefix, "error.log")]);
   const origin = `http://127.0.0.1:${port}`;
   try {

@@ -100,9 +100,9 @@ export async function runPerfSuites(opts: { quick: boolean; build: BuiltApp | nu
         }, "P1 submit, app vs simulator");
       }
       if (want("P5")) {
-        console.error("P5: 20 seeking clients, Node route and X-Accel fast path vs nginx…");
+        console.error("P5: 20 seeking clients, signed media URLs through nginx secure_link and the Node route vs nginx…");
         const buildDir = opts.build?.dir ?? "";
-        await attempt("P5", rows, notes, async () => p5Rows(a, n.origin, await seedMediaClip(a), quick, buildDir), "P5 Range serving: Node route, X-Accel fast path, nginx");
+        await attempt("P5", rows, notes, async () => p5Rows(a, n.origin, await seedMediaClip(a), quick, buildDir), "P5 Range serving: nginx secure_link, Node route, nginx");
       }
       if (want("P4")) {
         console.error("P4: re-host downloads vs raw…");

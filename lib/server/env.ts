@@ -41,6 +41,22 @@ const schema = z.object({
       .optional(),
   ),
 
+  // Signed media URLs (lib/server/media/signed-url.ts): pages authorize once and hand players URLs
+  // that live MEDIA_URL_TTL_SECONDS (plus at most a quarter of it: expiries are rounded up so a URL
+  // stays the same, and cacheable, across page views). MEDIA_URL_SIGNING=hmac: the app's own byte
+  // route checks HMAC-SHA256; nginx-md5: nginx's secure_link module checks them (docs/deploy.md), and
+  // then MEDIA_URL_SECRET must be set, since nginx's config holds the same value. Unset secret: derived
+  // from AUTH_SECRET. Changing either secret invalidates every URL already handed out.
+  MEDIA_URL_SIGNING: z.enum(["hmac", "nginx-md5"]).default("hmac"),
+  MEDIA_URL_SECRET: z.preprocess(
+    emptyToUndef,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{32,256}$/, "must be 32 to 256 characters of A-Z a-z 0-9 _ - (it is pasted into nginx's config), e.g. openssl rand -hex 32")
+      .optional(),
+  ),
+  MEDIA_URL_TTL_SECONDS: int(600, 30, 86_400),
+
   // Auth. AUTH_SECRET signs session JWTs; scripts/start.mjs creates one under DATA_DIR if unset.
   AUTH_SECRET: z.preprocess(emptyToUndef, z.string().min(32, "must be at least 32 characters").optional()),
   NEXTAUTH_URL: optUrl,
@@ -137,6 +153,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (!r.success) {
     const lines = r.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new EnvError(`Invalid configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`);
+  }
+  if (r.data.MEDIA_URL_SIGNING === "nginx-md5" && !r.data.MEDIA_URL_SECRET) {
+    throw new EnvError("Invalid configuration:\n  MEDIA_URL_SECRET: required when MEDIA_URL_SIGNING=nginx-md5 (nginx's secure_link_md5 holds the same value)");
   }
   if (r.data.STORAGE_DRIVER === "s3" && !r.data.S3_BUCKET) {
     throw new EnvError("Invalid configuration:\n  S3_BUCKET: required when STORAGE_DRIVER=s3");

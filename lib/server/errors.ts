@@ -40,6 +40,9 @@ const STATUS = {
   not_retryable: 409,
   frame_source_failed: 409,
   not_stored: 409,
+  // Signed media URLs (lib/server/media/signed-url.ts): tampered/foreign, or past its expiry.
+  media_url_invalid: 403,
+  media_url_expired: 410,
   // Gallery.
   not_deletable: 409,
   // Teams, share links, budgets.

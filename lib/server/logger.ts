@@ -11,7 +11,7 @@ const SECRET_KEYS = /(authorization|api[-_]?key|password|secret|token|cookie)/i;
 /** Configured secrets; shorter ones are left out because they would match ordinary text. */
 function secretValues(): string[] {
   const e = env();
-  return [e.BIGMODEL_API_KEY, e.AUTH_SECRET, e.S3_SECRET_ACCESS_KEY, e.GITHUB_SECRET, e.OIDC_CLIENT_SECRET].filter(
+  return [e.BIGMODEL_API_KEY, e.AUTH_SECRET, e.S3_SECRET_ACCESS_KEY, e.GITHUB_SECRET, e.OIDC_CLIENT_SECRET, e.MEDIA_URL_SECRET].filter(
     (v): v is string => !!v && v.length >= 8,
   );
 }

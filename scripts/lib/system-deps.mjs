@@ -8,6 +8,8 @@ const PACKAGES = {
   fonts: { check: () => fs.existsSync("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"), pkg: "fonts-wqy-zenhei" },
   dejavu: { check: () => fs.existsSync("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"), pkg: "fonts-dejavu-core" },
   chromium: { check: () => fs.existsSync("/usr/bin/chromium"), pkg: "chromium" },
+  // The bench's static-file floor and its secure_link recipe (bookworm's nginx-light installs nginx).
+  nginx: { check: () => fs.existsSync("/usr/sbin/nginx"), pkg: "nginx-light" },
 };
 
 /** @param {(keyof typeof PACKAGES)[]} names */

@@ -225,6 +225,27 @@ export const MATRIX: readonly MatrixRow[] = [
   ["POST /api/invites/link/:token/decline", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
   ["POST /api/invites/link/:token/decline", "same", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
   ["POST /api/invites/link/:token/decline", "other", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  // Signed media URLs (public: the URL is the credential). The actor's page view of the object's clip
+  // (GET /api/generations/:id) issues the URL, then the player fetches it with no cookie: the cell is
+  // the byte route's answer, or the page view's when it issues nothing — so it must equal the
+  // /api/media row above (who may watch), with no database read per request.
+  ["GET /api/media/signed/:...key", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["GET /api/media/signed/:...key", "same", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["GET /api/media/signed/:...key", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  ["HEAD /api/media/signed/:...key", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["HEAD /api/media/signed/:...key", "same", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["HEAD /api/media/signed/:...key", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // A signed URL never opens another object: the actor's URL for their OWN clip's video with its path
+  // swapped to the object's video (own: to the same clip's poster) is 403 media_url_invalid for every
+  // actor who got a URL at all (anon gets none: 401 at the page view).
+  ["GET /api/media/signed/:...key (path swapped to the object)", "own", { anon: 401, viewer: 403, member: 403, admin: 403, owner: 403, otherTeam: 403, instanceAdmin: 403 }],
+  ["GET /api/media/signed/:...key (path swapped to the object)", "same", { anon: 401, viewer: 403, member: 403, admin: 403, owner: 403, otherTeam: 403, instanceAdmin: 403 }],
+  ["GET /api/media/signed/:...key (path swapped to the object)", "other", { anon: 401, viewer: 403, member: 403, admin: 403, owner: 403, otherTeam: 403, instanceAdmin: 403 }],
+  // Share pages: the /s/<token> loader for a live link on the object's clip issues URLs for exactly that
+  // clip; anyone holding the page gets the bytes (signed-in or not).
+  ["GET /api/media/signed/:...key (from a share page)", "own", { anon: 200, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["GET /api/media/signed/:...key (from a share page)", "same", { anon: 200, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["GET /api/media/signed/:...key (from a share page)", "other", { anon: 200, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
   // Public: the token is the credential (link on the own / same-team / other-team clip, video.mp4).
   ["GET /api/s/:token/:file", "own", { anon: 200, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
   ["GET /api/s/:token/:file", "same", { anon: 200, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],

@@ -59,6 +59,8 @@ async function loadRoutes() {
     myInvites: await import("@/app/api/invites/route"),
     locale: await import("@/app/api/locale/route"),
     media: await import("@/app/api/media/[generationId]/[file]/route"),
+    signedMedia: await import("@/app/api/media/signed/[...key]/route"),
+    shareResolve: await import("@/lib/server/share/resolve"),
     shared: await import("@/app/api/s/[token]/[file]/route"),
     shareLink: await import("@/app/api/share-links/[linkId]/route"),
     audit: await import("@/app/api/teams/[teamId]/audit/route"),
@@ -130,6 +132,20 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
     const t = await w.freshTeam(a, o);
     const userId = o === "other" ? t.ownerId : o === "same" || a === "anon" ? t.mate : w.user(a)!.id;
     return { teamId: t.teamId, userId };
+  }
+
+  /** The video URL the actor's page view of clip `id` hands out, or the page view's refusal. */
+  async function issuedVideoUrl(a: ActorKey, id: string): Promise<string | Response> {
+    const view = await r.one.GET(req(a, "GET", `/api/generations/${id}`), ctx({ id }));
+    if (view.status !== 200) return view;
+    const url = ((await view.json()) as { media: { video?: { url: string } } }).media.video?.url;
+    return url ?? new Response(null, { status: 404 });
+  }
+  /** A player fetching the signed URL: no cookie, the URL is the credential. */
+  async function signedFetch(a: ActorKey, o: ObjectKey, method: "GET" | "HEAD"): Promise<Sent> {
+    const url = await issuedVideoUrl(a, await w.clip(a, o, "STORED"));
+    if (url instanceof Response) return { res: url };
+    return call(r.signedMedia[method], new Request(`http://localhost:3000${url}`, { method, headers: { host: "localhost:3000" } }));
   }
 
   const runners: Record<string, Runner> = {
@@ -288,6 +304,22 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
     "POST /api/invites/link/:token/decline": async (a, o) => {
       const { token } = await w.invite({ teamId: w.team(a, o), createdById: creator(a, o) });
       return call(r.linkDecline.POST, req(a, "POST", `/api/invites/link/${token}/decline`), { token: token! });
+    },
+    // Signed media URLs: issued by a page view, fetched with no cookie.
+    "GET /api/media/signed/:...key": (a, o) => signedFetch(a, o, "GET"),
+    "HEAD /api/media/signed/:...key": (a, o) => signedFetch(a, o, "HEAD"),
+    "GET /api/media/signed/:...key (path swapped to the object)": async (a, o) => {
+      const own = await issuedVideoUrl(a, await w.clip(a, "own", "STORED"));
+      if (own instanceof Response) return { res: own };
+      const target = o === "own" ? own.replace("/video.mp4?", "/poster.jpg?") : own.replace(/clips\/[^/]+\//, `clips/${await w.clip(a, o, "STORED")}/`);
+      return call(r.signedMedia.GET, new Request(`http://localhost:3000${target}`, { headers: { host: "localhost:3000" } }));
+    },
+    "GET /api/media/signed/:...key (from a share page)": async (a, o) => {
+      const { token } = await w.shareLink(a, o);
+      const page = await r.shareResolve.loadSharedClip(s.db, token!);
+      if (!page) return { res: new Response(null, { status: 404 }) };
+      const u = w.user(a);
+      return call(r.signedMedia.GET, new Request(`http://localhost:3000${page.videoUrl}`, { headers: { host: "localhost:3000", ...(u ? { cookie: u.cookie } : {}) } }));
     },
     // Public share links
     "GET /api/s/:token/:file": async (a, o) => {

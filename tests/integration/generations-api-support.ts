@@ -24,6 +24,7 @@ async function loadRoutes() {
     uploads: await import("@/app/api/uploads/route"),
     upload: await import("@/app/api/uploads/[id]/route"),
     media: await import("@/app/api/media/[generationId]/[file]/route"),
+    signedMedia: await import("@/app/api/media/signed/[...key]/route"),
     upstreamStatus: await import("@/app/api/upstream/status/route"),
   };
 }

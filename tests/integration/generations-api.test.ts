@@ -105,7 +105,7 @@ describe.each(providers())("generations API on %s", (kind) => {
     expect(img.status).toBe(202);
     const view = (await img.json()).generation as GenerationView;
     expect(view).toMatchObject({ mode: "image", model: "viduq1-image", params: { movementAmplitude: "auto", withAudio: true } });
-    expect(view.inputs).toEqual([{ position: 0, uploadId: land.id, url: `/api/uploads/${land.id}`, width: land.width, height: land.height }]);
+    expect(view.inputs).toEqual([{ position: 0, uploadId: land.id, url: expect.stringMatching(new RegExp(`^/api/media/signed/uploads/${land.id}\\.\\w+\\?e=\\d+&a=u\\.${alice.id}&s=`)), width: land.width, height: land.height }]);
 
     const se = await submit(alice, { mode: "start-end", uploadIds: [land.id, landEnd.id] }, "key-se-0000001");
     expect(se.status).toBe(202);

@@ -44,9 +44,12 @@ describe.each(providers())("media route on %s", (kind) => {
     const view = (await (await s.routes.generation.GET(getRequest(alice, `/api/generations/${id}`), ctx({ id }))).json()) as GenerationView;
     expect(view.status).toBe("STORED");
     expect(view.progress).toBe(1);
+    // Players get signed URLs for the object itself (tests/integration/signed-media.test.ts); the
+    // download stays on this authorizing route.
+    const signed = (file: string) => expect.stringMatching(new RegExp(`^/api/media/signed/clips/${id}/${file.replace(".", "\\.")}\\?e=\\d+&a=u\\.${alice.id}&s=[\\w-]+$`));
     expect(view.media).toEqual({
-      video: { url: `/api/media/${id}/video.mp4`, downloadUrl: `/api/media/${id}/video.mp4?download=1`, bytes: video.length, width: 1920, height: 1080, durationMs: 5000 },
-      cover: { url: `/api/media/${id}/cover.jpg` },
+      video: { url: signed("video.mp4"), downloadUrl: `/api/media/${id}/video.mp4?download=1`, bytes: video.length, width: 1920, height: 1080, durationMs: 5000 },
+      cover: { url: signed("cover.jpg") },
     });
   });
 

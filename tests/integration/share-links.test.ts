@@ -252,12 +252,15 @@ describe.each(providers())("share links on %s", (kind) => {
       mode: "text",
       aspectRatio: "16:9",
       prompt: "夕阳下的纸船 / paper boat at sunset",
-      videoUrl: `/api/s/${shown.token}/video.mp4`,
-      posterUrl: `/api/s/${shown.token}/poster.jpg`,
       downloadUrl: `/api/s/${shown.token}/video.mp4?download=1`,
     });
+    // Signed for exactly this clip's objects, issued to this link.
+    expect(view?.videoUrl).toMatch(new RegExp(`^/api/media/signed/clips/${id}/video\\.mp4\\?e=\\d+&a=s\\.${shown.link.id}&s=[\\w-]+$`));
+    expect(view?.posterUrl).toMatch(new RegExp(`^/api/media/signed/clips/${id}/poster\\.jpg\\?e=\\d+&a=s\\.${shown.link.id}&s=[\\w-]+$`));
     expect(JSON.stringify(view)).not.toContain(alice.id);
-    expect(JSON.stringify(view)).not.toContain(id);
+    const { videoUrl, posterUrl, ...rest } = view!;
+    expect(JSON.stringify(rest)).not.toContain(id);
+    expect([videoUrl, posterUrl]).toHaveLength(2);
     const h = await m.resolve.loadSharedClip(s.db, hidden.token);
     expect(h?.prompt).toBeNull();
     expect(h?.downloadUrl).toBeNull();

@@ -70,24 +70,28 @@ describe.each(providers())("share page on %s", (kind) => {
     const { token, link: l } = await link({ allowDownload: true });
     const html = await render(token);
     expect(html).toContain(`<h1 id="share-title"`);
-    expect(html).toMatch(new RegExp(`<video[^>]*src="/api/s/${token}/video.mp4"`));
-    expect(html).toContain(`poster="/api/s/${token}/poster.jpg"`);
+    // The player gets signed URLs for exactly this clip's objects, issued to the link (audience s.<link id>).
+    const signed = (file: string) => new RegExp(`/api/media/signed/clips/${clipId}/${file.replace(".", "\\.")}\\?e=\\d+&amp;a=s\\.${l.id}&amp;s=[\\w-]+"`);
+    expect(html).toMatch(new RegExp(`<video[^>]*src="${signed("video.mp4").source}`));
+    expect(html).toMatch(new RegExp(`poster="${signed("poster.jpg").source}`));
     expect(html).toMatch(/<video[^>]*playsInline|<video[^>]*playsinline/);
     expect(html).toContain('preload="metadata"');
     expect(html).toContain("A ginger cat under neon lights");
     expect(html).toContain("Image → video");
     expect(html).toContain("9:16");
     expect(html).toContain(`href="/api/s/${token}/video.mp4?download=1"`);
-    for (const secret of ["Secret Team Name", alice.id, clipId, "alice-p-", "viduq1"]) expect(html).not.toContain(secret);
+    for (const secret of ["Secret Team Name", alice.id, "alice-p-", "viduq1"]) expect(html).not.toContain(secret);
+    // The clip's id appears only as part of its storage keys inside those URLs (no route accepts it without authorization).
+    expect(html.replaceAll(`/api/media/signed/clips/${clipId}/`, "")).not.toContain(clipId);
     expect((await s.db.shareLink.findUniqueOrThrow({ where: { id: l.id } })).views).toBe(1);
   });
 
   it("hides the prompt and the download link when the owner chose so", async () => {
-    const { token } = await link({ showPrompt: false });
+    const { token, link: l } = await link({ showPrompt: false });
     const html = await render(token);
     expect(html).not.toContain("A ginger cat");
     expect(html).not.toContain("download=1");
-    expect(html).toContain(`src="/api/s/${token}/video.mp4"`);
+    expect(html).toMatch(new RegExp(`src="/api/media/signed/clips/${clipId}/video\\.mp4\\?e=\\d+&amp;a=s\\.${l.id}&amp;`));
   });
 
   it("unknown, revoked and expired links call notFound() (404) and count no view", async () => {

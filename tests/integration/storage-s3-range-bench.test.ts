@@ -51,8 +51,9 @@ async function presignedUrl(): Promise<string> {
     uriEscapePath: false,
   });
   const signed = await signer.presign(
-    { method: "GET", protocol: ep.protocol, hostname: ep.hostname, port: Number(ep.port), path: `/${s3.bucket}/${key}`, query: {}, headers: { host: ep.host } },
-    { expiresIn: 300 },
+    // Presigned URLs sign the literal payload hash UNSIGNED-PAYLOAD, as S3 (and scripts/s3rver.mjs) check them.
+    { method: "GET", protocol: ep.protocol, hostname: ep.hostname, port: Number(ep.port), path: `/${s3.bucket}/${key}`, query: {}, headers: { host: ep.host, "x-amz-content-sha256": "UNSIGNED-PAYLOAD" } },
+    { expiresIn: 300, unsignableHeaders: new Set(["x-amz-content-sha256"]), unhoistableHeaders: new Set(["x-amz-content-sha256"]) },
   );
   const q = new URLSearchParams(signed.query as Record<string, string>);
   return `${s3.endpoint}/${s3.bucket}/${key}?${q.toString()}`;

@@ -31,7 +31,9 @@ describe.each(providers())("uploads on %s", (kind) => {
         expect(body.error.messages["zh-CN"], c.name).toBeTruthy();
         continue;
       }
-      expect(body, c.name).toMatchObject({ width: c.expect.width, height: c.expect.height, mime: c.expect.mime, url: `/api/uploads/${body.id}` });
+      expect(body, c.name).toMatchObject({ width: c.expect.width, height: c.expect.height, mime: c.expect.mime,  });
+      // Served back to its owner through a signed URL for exactly this object.
+      expect(body.url, c.name).toMatch(new RegExp(`^/api/media/signed/uploads/${body.id}\\.[a-z]+\\?e=\\d+&a=u\\.${alice.id}&s=[\\w-]+$`));
       expect(body.id).toMatch(/^[a-z0-9]{20,40}$/);
       const row = await s.db.upload.findUniqueOrThrow({ where: { id: body.id } });
       expect(row).toMatchObject({ ownerId: alice.id, width: body.width, height: body.height, mime: body.mime, bytes: body.bytes });

@@ -26,8 +26,8 @@ const base: ViewRow = {
   height: null,
   durationMs: null,
   inputs: [
-    { position: 0, uploadId: "u0", upload: { width: 640, height: 360 } },
-    { position: 1, uploadId: "u1", upload: { width: 640, height: 360 } },
+    { position: 0, uploadId: "u0", upload: { width: 640, height: 360, storageKey: "uploads/u0.webp", mime: "image/webp" } },
+    { position: 1, uploadId: "u1", upload: { width: 640, height: 360, storageKey: "uploads/u1.webp", mime: "image/webp" } },
   ],
   assets: [],
 };
@@ -65,9 +65,12 @@ describe("failureReasonOf", () => {
   });
 });
 
+/** Stands in for the signer (media-access/media-urls.ts): shows which object each URL was issued for. */
+const urls = { url: ({ key, contentType }: { key: string; contentType: string }) => `signed:${key}:${contentType}` };
+
 describe("toGenerationView", () => {
   it("maps a queued start-end row (mode, params whitelist, inputs, no media, no error)", () => {
-    const v = toGenerationView(base, 100_000, 0);
+    const v = toGenerationView(base, 100_000, urls, 0);
     expect(v).toMatchObject({
       mode: "start-end",
       params: { movementAmplitude: "small", withAudio: true },
@@ -81,33 +84,37 @@ describe("toGenerationView", () => {
     });
     expect(v.params).not.toHaveProperty("junk");
     expect(v.inputs).toEqual([
-      { position: 0, uploadId: "u0", url: "/api/uploads/u0", width: 640, height: 360 },
-      { position: 1, uploadId: "u1", url: "/api/uploads/u1", width: 640, height: 360 },
+      { position: 0, uploadId: "u0", url: "signed:uploads/u0.webp:image/webp", width: 640, height: 360 },
+      { position: 1, uploadId: "u1", url: "signed:uploads/u1.webp:image/webp", width: 640, height: 360 },
     ]);
   });
   it("gives a bilingual reason for a rejection and hides transient codes while running", () => {
-    const rejected = toGenerationView({ ...base, status: "REJECTED", errorCode: "unsafe_content" }, 1, 0);
+    const rejected = toGenerationView({ ...base, status: "REJECTED", errorCode: "unsafe_content" }, 1, urls, 0);
     expect(rejected.errorCode).toBe("unsafe_content");
     expect(rejected.errorMessage?.en).toMatch(/unsafe/);
     expect(rejected.errorMessage?.["zh-CN"]).toMatch(/不安全/);
-    const backingOff = toGenerationView({ ...base, status: "QUEUED", errorCode: "timeout" }, 1, 0);
+    const backingOff = toGenerationView({ ...base, status: "QUEUED", errorCode: "timeout" }, 1, urls, 0);
     expect(backingOff.errorCode).toBeNull();
     expect(backingOff.errorMessage).toBeNull();
   });
-  it("lists only existing assets", () => {
-    const v = toGenerationView({ ...base, status: "STORED", assets: [{ kind: "POSTER", bytes: 5, width: null, height: null, durationMs: null }] }, 1, 0);
-    expect(v.media).toEqual({ poster: { url: "/api/media/cabc123/poster.jpg" } });
+  it("lists only existing assets, each with the URL of its own object; downloads stay on the authorizing route", () => {
+    const poster = { kind: "POSTER", bytes: 5, width: null, height: null, durationMs: null, storageKey: "clips/cabc123/poster.jpg", mime: "image/jpeg" } as const;
+    const v = toGenerationView({ ...base, status: "STORED", assets: [poster] }, 1, urls, 0);
+    expect(v.media).toEqual({ poster: { url: "signed:clips/cabc123/poster.jpg:image/jpeg" } });
+    const video = { ...poster, kind: "VIDEO", storageKey: "clips/cabc123/video.mp4", mime: "video/mp4", width: 1920, height: 1080, durationMs: 5000 } as const;
+    const w = toGenerationView({ ...base, status: "STORED", assets: [video] }, 1, urls, 0);
+    expect(w.media.video).toMatchObject({ url: "signed:clips/cabc123/video.mp4:video/mp4", downloadUrl: "/api/media/cabc123/video.mp4?download=1" });
   });
   it("says where a STORED clip's poster and preview stand: pending while their job runs, failed when it ended without them", () => {
-    const asset = (kind: "VIDEO" | "POSTER" | "PREVIEW") => ({ kind, bytes: 5, width: null, height: null, durationMs: null });
+    const asset = (kind: "VIDEO" | "POSTER" | "PREVIEW") => ({ kind, bytes: 5, width: null, height: null, durationMs: null, storageKey: `clips/cabc123/${kind.toLowerCase()}`, mime: "application/octet-stream" });
     const playable = { ...base, status: "STORED" as const, assets: [asset("VIDEO")] };
-    for (const job of ["BLOCKED", "QUEUED", "ACTIVE"] as const) expect(toGenerationView(playable, 1, 0, job).derivatives).toBe("pending");
-    for (const job of ["FAILED", "CANCELLED", "DONE", null] as const) expect(toGenerationView(playable, 1, 0, job).derivatives).toBe("failed");
+    for (const job of ["BLOCKED", "QUEUED", "ACTIVE"] as const) expect(toGenerationView(playable, 1, urls, 0, job).derivatives).toBe("pending");
+    for (const job of ["FAILED", "CANCELLED", "DONE", null] as const) expect(toGenerationView(playable, 1, urls, 0, job).derivatives).toBe("failed");
     const ready = { ...playable, assets: [asset("VIDEO"), asset("POSTER"), asset("PREVIEW")] };
-    expect(toGenerationView(ready, 1, 0, null).derivatives).toBe("ready");
+    expect(toGenerationView(ready, 1, urls, 0, null).derivatives).toBe("ready");
     // The poster alone (the preview still being made) is not ready yet.
-    expect(toGenerationView({ ...playable, assets: [asset("VIDEO"), asset("POSTER")] }, 1, 0, "ACTIVE").derivatives).toBe("pending");
-    expect("derivatives" in toGenerationView({ ...base, status: "PROCESSING" }, 1, 0)).toBe(false);
+    expect(toGenerationView({ ...playable, assets: [asset("VIDEO"), asset("POSTER")] }, 1, urls, 0, "ACTIVE").derivatives).toBe("pending");
+    expect("derivatives" in toGenerationView({ ...base, status: "PROCESSING" }, 1, urls, 0)).toBe(false);
   });
 });
 

@@ -99,6 +99,8 @@ export const en = {
   "errors.unauthenticated": "Please sign in first.",
   "errors.forbidden": "You do not have permission to do that.",
   "errors.not_found": "Not found.",
+  "errors.media_url_invalid": "This media link is not valid.",
+  "errors.media_url_expired": "This media link has expired. Reload the page to get a new one.",
   "errors.csrf": "Cross-site request refused.",
   "errors.conflict": "This conflicts with the current state.",
   "errors.registration_closed": "Registration is by invitation only.",

@@ -99,6 +99,8 @@ export const zhCN: Record<MessageKey, string> = {
   "errors.unauthenticated": "请先登录。",
   "errors.forbidden": "您没有执行此操作的权限。",
   "errors.not_found": "未找到。",
+  "errors.media_url_invalid": "此媒体链接无效。",
+  "errors.media_url_expired": "此媒体链接已过期，请刷新页面以获取新链接。",
   "errors.csrf": "已拒绝跨站请求。",
   "errors.conflict": "与当前状态冲突。",
   "errors.registration_closed": "当前仅限受邀注册。",

@@ -7,6 +7,7 @@ import { TX_OPTIONS, withDbRetry } from "../db/retry";
 import { isUniqueViolation } from "../db/unique-violation";
 import { AppError } from "../errors";
 import { VIDEO_JOB } from "../generations/video-job/kind";
+import { viewerMediaUrls } from "../generations/viewer-media-urls";
 import { nudgeWorkers } from "../jobs/nudge";
 import { type Access, assertMay, canContinueFrom } from "../permissions";
 import { enqueueLastFrameJob, LAST_FRAME_JOB, type LastFrameResult } from "./last-frame-job";
@@ -20,7 +21,15 @@ const STATE = { BLOCKED: "waiting", QUEUED: "queued", ACTIVE: "running", DONE: "
 
 type JobLike = { status: keyof typeof STATE; errorCode: string | null; result: unknown };
 
-function viewOf(generationId: string, job: JobLike): LastFrameView {
+/** The frame's signed URL (media-access/media-urls.ts) for a viewer the caller authorized; the
+ *  authorizing route when the image is gone (collected), which then answers 404. */
+async function frameUrl(client: Db, access: Access, uploadId: string): Promise<string> {
+  const upload = await client.upload.findUnique({ where: { id: uploadId }, select: { storageKey: true, mime: true, status: true } });
+  if (!upload || upload.status !== "READY") return `/api/uploads/${encodeURIComponent(uploadId)}`;
+  return (await viewerMediaUrls(access)).url({ key: upload.storageKey, contentType: upload.mime });
+}
+
+async function viewOf(client: Db, access: Access, generationId: string, job: JobLike): Promise<LastFrameView> {
   const state = STATE[job.status];
   const code = state === "failed" ? (job.errorCode && isFrameFailure(job.errorCode) ? job.errorCode : "worker_error") : null;
   const r = state === "done" ? (job.result as LastFrameResult | null) : null;
@@ -29,7 +38,7 @@ function viewOf(generationId: string, job: JobLike): LastFrameView {
     state,
     errorCode: code,
     errorMessage: code ? { en: translate("en", `frame.reason.${code}`), "zh-CN": translate("zh-CN", `frame.reason.${code}`) } : null,
-    frame: r ? { uploadId: r.uploadId, url: `/api/uploads/${encodeURIComponent(r.uploadId)}`, width: r.width, height: r.height } : null,
+    frame: r ? { uploadId: r.uploadId, url: await frameUrl(client, access, r.uploadId), width: r.width, height: r.height } : null,
   };
 }
 
@@ -44,13 +53,13 @@ async function findFrameJob(client: Db, id: string) {
 export async function lastFrameOf(client: Db, access: Access, id: string): Promise<LastFrameView | null> {
   await takeFor(client, access, id);
   const job = await findFrameJob(client, id);
-  return job ? viewOf(id, job) : null;
+  return job ? viewOf(client, access, id, job) : null;
 }
 
 export async function requestLastFrame(client: Db, access: Access, id: string): Promise<{ view: LastFrameView; created: boolean }> {
   const take = await takeFor(client, access, id);
   const existing = await findFrameJob(client, id);
-  if (existing) return { view: viewOf(id, existing), created: false };
+  if (existing) return { view: await viewOf(client, access, id, existing), created: false };
   if (isIn(ENDED_WITHOUT_VIDEO, take.status)) throw new AppError("frame_source_failed");
   const video = await client.job.findUnique({ where: { kind_subjectId: { kind: VIDEO_JOB, subjectId: id } }, select: { id: true, status: true } });
   try {
@@ -61,5 +70,5 @@ export async function requestLastFrame(client: Db, access: Access, id: string): 
   nudgeWorkers();
   const job = await findFrameJob(client, id);
   if (!job) throw new AppError("not_found");
-  return { view: viewOf(id, job), created: true };
+  return { view: await viewOf(client, access, id, job), created: true };
 }

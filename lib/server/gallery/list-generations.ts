@@ -7,6 +7,7 @@ import { withGalleryFields } from "./enrich-views";
 import { galleryWhere } from "./gallery-where";
 import type { Access } from "../permissions";
 import { toGenerationViews, VIEW_INCLUDE } from "../generations/generation-view";
+import { viewerMediaUrls } from "../generations/viewer-media-urls";
 
 // GET /api/generations: the actor's clips, newest (or oldest) first, keyset-paginated on
 // (createdAt, id) so a page boundary never skips or repeats a row while new clips are being created
@@ -60,7 +61,7 @@ export async function listGenerations(
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    items: await withGalleryFields(client, access, await toGenerationViews(client, page)),
+    items: await withGalleryFields(client, access, await toGenerationViews(client, page, await viewerMediaUrls(access))),
     nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
   };
 }

@@ -6,6 +6,7 @@ import { sessionIsLive } from "../auth/session";
 import { logger } from "../logger";
 import { type Access, accessOf, assertVisible, assertWorkspace, visibleGenerationsWhere, type Workspace, workspaceGenerationsWhere } from "../permissions";
 import { loadGenerationRow, toGenerationViews, VIEW_INCLUDE, type ViewRow } from "./generation-view";
+import { viewerMediaUrls } from "./viewer-media-urls";
 
 // Server-sent events of clip changes (GET /api/generations/events and /api/generations/:id/events).
 // The database is the bus: every POLL_MS we read the actor's rows with updatedAt past a watermark, so
@@ -55,7 +56,7 @@ export async function openGenerationEvents(client: Db, access: Access, signal: A
     const row = assertVisible(access, await loadGenerationRow(client, single));
     // A reconnect after the final event: 204 tells EventSource to stop reconnecting. A STORED take whose
     // poster is still being made has one more event to come (the poster's arrival).
-    const [view] = await toGenerationViews(client, [row]);
+    const [view] = await toGenerationViews(client, [row], await viewerMediaUrls(access));
     if (view && isFinal(view) && resumeAt !== null && row.updatedAt.getTime() <= resumeAt) return new Response(null, { status: 204 });
   }
   const pollMs = opts.pollMs ?? 1_000;
@@ -108,7 +109,7 @@ export async function openGenerationEvents(client: Db, access: Access, signal: A
             include: VIEW_INCLUDE,
           });
           const fresh = rows.filter((r) => sent.get(r.id)?.sig !== signature(r));
-          const views = await toGenerationViews(client, fresh);
+          const views = fresh.length ? await toGenerationViews(client, fresh, await viewerMediaUrls(live)) : [];
           let terminal = false;
           for (const [i, view] of views.entries()) {
             const row = fresh[i];

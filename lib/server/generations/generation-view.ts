@@ -5,16 +5,18 @@ import { parseGenerationParams } from "@/lib/shared/generation-params";
 import type { DerivativesState, GenerationView } from "@/lib/shared/generation-view";
 import type { Db } from "../db";
 import { DERIVATIVES_JOB } from "./derivatives/derivatives-job";
+import type { MediaUrls } from "../media-access/media-urls";
 import { expectedGenerationMs } from "./expected-duration";
 import { type DbMode, MODE_OF_DB } from "@/lib/shared/generation-mode";
 
 // Generation row → GenerationView, the one JSON shape of a take (lib/shared/generation-view.ts).
-// Media URLs only for Asset rows that exist; the reason (a closed code) in both languages.
+// Media URLs only for Asset rows that exist, signed for the viewer (players fetch them without a
+// database read; downloads go through the authorizing route); the reason (a closed code) in both languages.
 
 /** Prisma `include` every view needs; use it in every query whose rows become views. */
 export const VIEW_INCLUDE = {
-  inputs: { orderBy: { position: "asc" }, include: { upload: { select: { width: true, height: true } } } },
-  assets: { select: { kind: true, bytes: true, width: true, height: true, durationMs: true } },
+  inputs: { orderBy: { position: "asc" }, include: { upload: { select: { width: true, height: true, storageKey: true, mime: true } } } },
+  assets: { select: { kind: true, bytes: true, width: true, height: true, durationMs: true, storageKey: true, mime: true } },
 } as const;
 
 export interface ViewRow {
@@ -38,8 +40,16 @@ export interface ViewRow {
   width: number | null;
   height: number | null;
   durationMs: number | null;
-  inputs: { position: number; uploadId: string; upload: { width: number; height: number } }[];
-  assets: { kind: "VIDEO" | "COVER" | "POSTER" | "PREVIEW"; bytes: number; width: number | null; height: number | null; durationMs: number | null }[];
+  inputs: { position: number; uploadId: string; upload: { width: number; height: number; storageKey: string; mime: string } }[];
+  assets: {
+    kind: "VIDEO" | "COVER" | "POSTER" | "PREVIEW";
+    bytes: number;
+    width: number | null;
+    height: number | null;
+    durationMs: number | null;
+    storageKey: string;
+    mime: string;
+  }[];
 }
 
 /** The reason of a take that ended without a video (its errorCode, a closed set), else null. */
@@ -73,26 +83,27 @@ export function progressOf(status: GenerationStatus, acceptedAt: Date | null, ex
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function mediaUrl(generationId: string, file: string): string {
+/** The authorizing route (one request, checked against the database): downloads go there. */
+function mediaRouteUrl(generationId: string, file: string): string {
   return `/api/media/${encodeURIComponent(generationId)}/${file}`;
 }
 
-function mediaView(row: ViewRow): GenerationView["media"] {
+function mediaView(row: ViewRow, urls: MediaUrls): GenerationView["media"] {
   const media: GenerationView["media"] = {};
   for (const a of row.assets) {
+    const url = urls.url({ key: a.storageKey, contentType: a.mime });
     if (a.kind === "VIDEO") {
-      const url = mediaUrl(row.id, "video.mp4");
       media.video = {
         url,
-        downloadUrl: `${url}?download=1`,
+        downloadUrl: `${mediaRouteUrl(row.id, "video.mp4")}?download=1`,
         bytes: a.bytes,
         width: a.width ?? row.width,
         height: a.height ?? row.height,
         durationMs: a.durationMs ?? row.durationMs,
       };
-    } else if (a.kind === "COVER") media.cover = { url: mediaUrl(row.id, "cover.jpg") };
-    else if (a.kind === "POSTER") media.poster = { url: mediaUrl(row.id, "poster.jpg") };
-    else media.preview = { url: mediaUrl(row.id, "preview.mp4") };
+    } else if (a.kind === "COVER") media.cover = { url };
+    else if (a.kind === "POSTER") media.poster = { url };
+    else media.preview = { url };
   }
   return media;
 }
@@ -119,8 +130,9 @@ export async function derivativeJobsOf(client: Pick<Db, "job">, rows: readonly V
   return new Map(jobs.map((j) => [j.subjectId, j.status]));
 }
 
-/** Pure mapping; `expectedMs` comes from expected-duration.ts, `derivedJob` from derivativeJobsOf. */
-export function toGenerationView(row: ViewRow, expectedMs: number, now = Date.now(), derivedJob?: JobStatusName | null): GenerationView {
+/** Pure mapping; `expectedMs` comes from expected-duration.ts; `urls` signs the media URLs for the
+ *  viewer the caller has authorized (media-access/media-urls.ts); `derivedJob` from derivativeJobsOf. */
+export function toGenerationView(row: ViewRow, expectedMs: number, urls: MediaUrls, now = Date.now(), derivedJob?: JobStatusName | null): GenerationView {
   const reason = failureReasonOf(row.status, row.errorCode);
   const key = reason ? (`generation.reason.${reason}` as const) : null;
   const mode = MODE_OF_DB[row.mode];
@@ -146,22 +158,22 @@ export function toGenerationView(row: ViewRow, expectedMs: number, now = Date.no
     inputs: row.inputs.map((i) => ({
       position: i.position,
       uploadId: i.uploadId,
-      url: `/api/uploads/${encodeURIComponent(i.uploadId)}`,
+      url: urls.url({ key: i.upload.storageKey, contentType: i.upload.mime }),
       width: i.upload.width,
       height: i.upload.height,
     })),
-    media: mediaView(row),
+    media: mediaView(row, urls),
     upstream: { requestId: row.upstreamRequestId, taskId: row.upstreamTaskId },
     ...(row.status === "STORED" ? { derivatives: derivativesOf(row, derivedJob) } : {}),
   };
 }
 
 /** Views for many rows with one expected-duration lookup per model. */
-export async function toGenerationViews(client: Pick<Db, "generation" | "job">, rows: ViewRow[], now = Date.now()): Promise<GenerationView[]> {
+export async function toGenerationViews(client: Pick<Db, "generation" | "job">, rows: ViewRow[], urls: MediaUrls, now = Date.now()): Promise<GenerationView[]> {
   const expected = new Map<string, number>();
   for (const model of new Set(rows.map((r) => r.model))) expected.set(model, await expectedGenerationMs(client, model, now));
   const derived = await derivativeJobsOf(client, rows);
-  return rows.map((r) => toGenerationView(r, expected.get(r.model) ?? 0, now, derived.get(r.id)));
+  return rows.map((r) => toGenerationView(r, expected.get(r.model) ?? 0, urls, now, derived.get(r.id)));
 }
 
 /** The view of one clip by id, or null. Authorization is the caller's (permissions). */

@@ -4,6 +4,9 @@ import type { Db } from "../db";
 import { type DbMode, MODE_OF_DB } from "@/lib/shared/generation-mode";
 import { isLinkToken } from "@/lib/shared/link-token";
 import { linkTokenHash } from "../link-token";
+import { mediaUrlsFor } from "../media-access/media-urls";
+import type { Storage } from "../storage";
+import { storage } from "../storage/instance";
 
 // Visitors' side of share links. Every page load and every media request resolves the token afresh
 // from the database (nothing is cached across requests), so a revoked or expired link, a deleted clip
@@ -25,7 +28,7 @@ export interface ResolvedShare {
     width: number | null;
     height: number | null;
     durationMs: number | null;
-    assets: { kind: "VIDEO" | "COVER" | "POSTER" | "PREVIEW" }[];
+    assets: { kind: "VIDEO" | "COVER" | "POSTER" | "PREVIEW"; storageKey: string; mime: string }[];
   };
 }
 
@@ -55,7 +58,7 @@ export async function resolveShareToken(client: Db, token: string, now = new Dat
           height: true,
           durationMs: true,
           team: { select: { deletedAt: true } },
-          assets: { select: { kind: true } },
+          assets: { select: { kind: true, storageKey: true, mime: true } },
         },
       },
     },
@@ -87,7 +90,7 @@ export interface SharedClipView {
   downloadUrl: string | null;
 }
 
-export function sharedMediaUrl(token: string, file: string, download = false): string {
+function sharedMediaUrl(token: string, file: string, download = false): string {
   return `/api/s/${token}/${file}${download ? "?download=1" : ""}`;
 }
 
@@ -98,15 +101,20 @@ function aspectOf(params: unknown, width: number | null, height: number | null):
   return null;
 }
 
-/** The page's data for `token`, counting this load as one view; null → 404. */
-export async function loadSharedClip(client: Db, token: string): Promise<SharedClipView | null> {
+/** The page's data for `token`, counting this load as one view; null → 404. The player's URLs are
+ *  signed for exactly this clip's objects (audience: the link), so the many Range requests of a
+ *  playback need no token lookup; they work for minutes (media-access/media-urls.ts), and revoking
+ *  the link stops the next page load. The download stays on /api/s/<token> (checked per request). */
+export async function loadSharedClip(client: Db, token: string, store: Storage = storage()): Promise<SharedClipView | null> {
   const shared = await resolveShareToken(client, token);
   if (!shared) return null;
   const g = shared.generation;
-  const kinds = new Set(g.assets.map((a) => a.kind));
-  if (!kinds.has("VIDEO")) return null;
+  const byKind = new Map(g.assets.map((a) => [a.kind, a]));
+  const video = byKind.get("VIDEO");
+  if (!video) return null;
   await countShareView(client, shared.linkId);
-  const poster = kinds.has("POSTER") ? "poster.jpg" : kinds.has("COVER") ? "cover.jpg" : null;
+  const poster = byKind.get("POSTER") ?? byKind.get("COVER");
+  const urls = await mediaUrlsFor(store, { shareLinkId: shared.linkId });
   return {
     mode: MODE_OF_DB[g.mode],
     aspectRatio: aspectOf(g.params, g.width, g.height),
@@ -115,8 +123,8 @@ export async function loadSharedClip(client: Db, token: string): Promise<SharedC
     width: g.width,
     height: g.height,
     durationMs: g.durationMs,
-    videoUrl: sharedMediaUrl(token, "video.mp4"),
-    posterUrl: poster ? sharedMediaUrl(token, poster) : null,
+    videoUrl: urls.url({ key: video.storageKey, contentType: video.mime }),
+    posterUrl: poster ? urls.url({ key: poster.storageKey, contentType: poster.mime }) : null,
     downloadUrl: shared.allowDownload ? sharedMediaUrl(token, "video.mp4", true) : null,
   };
 }

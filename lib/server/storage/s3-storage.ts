@@ -15,7 +15,8 @@ import { assertValidKey, assertValidPrefix } from "./keys";
 import { createS3Client } from "./s3-client";
 import { isS3Unsupported, s3ErrorName, toStorageError } from "./s3-errors";
 import { DEFAULT_PUT_TUNING, s3Put, type S3PutTuning } from "./s3-put";
-import type { ObjectStat, PutOptions, PutResult, ReadRange, Storage } from "./storage";
+import { presignS3Get } from "./s3-presign";
+import type { ObjectStat, PresignGet, PutOptions, PutResult, ReadRange, Storage } from "./storage";
 import { StorageError } from "./storage-error";
 
 // S3-compatible driver with the local driver's contract (storage.ts): atomic puts (s3-put.ts),
@@ -187,5 +188,11 @@ export function createS3Storage(config: S3StorageConfig, options: S3StorageOptio
     return aborted;
   }
 
-  return { driver: "s3", put, stat, read, delete: del, deletePrefix, sweepTemp };
+  async function presigner(): Promise<PresignGet> {
+    // One credentials lookup per page view (cached by the SDK's provider chain), then plain HMACs.
+    const credentials = await client.config.credentials();
+    return (key, opts) => presignS3Get(config, credentials, key, opts);
+  }
+
+  return { driver: "s3", put, stat, read, delete: del, deletePrefix, sweepTemp, presigner };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Readable } from "node:stream";
+import type { PresignOptions } from "./s3-presign";
 
 // The storage seam. Local disk and an S3-compatible driver implement the same contract: put is atomic (nothing visible under the key until the
 // whole object is durable), a retry overwrites, and reads support byte ranges for the media route.
@@ -30,8 +31,13 @@ export interface ReadRange {
   end?: number;
 }
 
+/** Presigned GET of one object (S3 driver): the store itself checks the URL's signature and expiry. */
+export type PresignGet = (key: string, options: PresignOptions) => string;
+
 export interface Storage {
   readonly driver: "local" | "s3";
+  /** S3 only: resolves the credentials once and returns a signer for GET URLs the store checks. */
+  presigner?(): Promise<PresignGet>;
   /**
    * Streams `source` into `key` atomically. On any error (including a source stream error, which is
    * rethrown unchanged) nothing is left behind and an existing object under `key` is untouched.

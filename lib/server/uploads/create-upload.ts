@@ -4,6 +4,7 @@ import { sniffImageType } from "@/lib/shared/image-type";
 import type { UploadView } from "@/lib/shared/upload-view";
 import type { Db } from "../db";
 import { AppError } from "../errors";
+import { mediaUrlsFor } from "../media-access/media-urls";
 import type { Access } from "../permissions";
 import type { Storage } from "../storage";
 import { uploadKey } from "../storage/keys";
@@ -17,10 +18,6 @@ import { reserveUpload } from "./upload-quota";
 // object after the grace period. READY is conditional on STORING: should the collector have taken
 // the row meanwhile, this request removes the object it wrote and fails, so no READY row ever
 // points at a missing object.
-
-function uploadUrl(id: string): string {
-  return `/api/uploads/${encodeURIComponent(id)}`;
-}
 
 /** 32 lowercase hex chars: matches the studio schema's upload id pattern and storage key rules. */
 function newUploadId(): string {
@@ -47,5 +44,5 @@ export async function createUpload(client: Db, store: Storage, access: Access, b
     await store.delete(key).catch(() => undefined);
     throw new AppError("upload_deleting");
   }
-  return { id, width: image.width, height: image.height, mime: image.mime, bytes: size, url: uploadUrl(id) };
+  return { id, width: image.width, height: image.height, mime: image.mime, bytes: size, url: (await mediaUrlsFor(store, { userId: access.actor.id })).url({ key, contentType: image.mime }) };
 }
