@@ -40,6 +40,7 @@ const SERVER_LAYERS = [
   "share",
   "generations",
   "frames",
+  "films",
   "gallery",
   "health",
   "shell",

@@ -13,14 +13,14 @@ import { FILM_ASPECTS, FILM_FPS, TRANSITION_KINDS } from "./cut";
 
 /** A Vidu Q1 take is 5 s: the trims are frames of it at the film's rate. */
 export const TAKE_FRAMES = 5 * FILM_FPS;
-export const MAX_TAKES_AT_ONCE = 4;
-export const COMMENT_MAX_MS = 24 * 60 * 60 * 1000;
+const MAX_TAKES_AT_ONCE = 4;
+const COMMENT_MAX_MS = 24 * 60 * 60 * 1000;
 
 const line = (max: number) => userText(z.string().trim().min(1, { error: "errors.field.required" }).max(max, { error: "errors.field.too_long" }));
 const lines = (max: number) => userText(z.string().trim().min(1, { error: "errors.field.required" }).max(max, { error: "errors.field.too_long" }), "lines");
 const uploadId = z.string({ error: "studio.error.imageRequired" }).regex(/^[a-z0-9]{20,40}$/, { error: "studio.error.imageRequired" });
 
-export const filmTitleSchema = line(120);
+const filmTitleSchema = line(120);
 
 export const createFilmSchema = z.strictObject({
   title: filmTitleSchema,
@@ -40,7 +40,7 @@ const shotPrompt = userText(
 );
 
 /** Where a frame comes from; "previous" (the previous shot's exact last frame) only starts a shot. */
-export const frameSourceSchema = z.discriminatedUnion(
+const frameSourceSchema = z.discriminatedUnion(
   "kind",
   [
     z.strictObject({ kind: z.literal("upload"), uploadId }),
@@ -153,7 +153,7 @@ export const createCommentSchema = z
 
 export const updateCommentSchema = z.strictObject({ body: lines(2000) });
 
-export const REFERENCE_KINDS = ["character", "product"] as const;
+const REFERENCE_KINDS = ["character", "product"] as const;
 
 export const createReferenceSchema = z.strictObject({
   kind: z.enum(REFERENCE_KINDS, { error: "errors.field.invalid" }),
