@@ -46,11 +46,12 @@ export async function updateFilm(client: Db, access: Access, filmId: string, inp
   const film = await loadFilm(client, access, filmId, "edit");
   await withDbRetry(() =>
     client.$transaction(async (tx) => {
-      // Every take of a film is made at its aspect: once one exists, the aspect is fixed.
+      // Write first (SQLite takes its write lock at once), then check: every take of a film is made at
+      // its aspect, so once one exists the aspect is fixed (the throw rolls the update back).
+      await tx.film.update({ where: { id: filmId }, data: { ...input } });
       if (input.aspect !== undefined && input.aspect !== film.aspect && (await tx.generation.count({ where: { shot: { filmId } } })) > 0) {
         throw new AppError("film_aspect_locked");
       }
-      await tx.film.update({ where: { id: filmId }, data: { ...input } });
       await recordAudit(tx, { teamId: film.teamId, actorId: access.actor.id, action: "film.update", targetType: "film", targetId: filmId, data: { fields: Object.keys(input).join(",") }, ip });
     }, TX_OPTIONS),
   );

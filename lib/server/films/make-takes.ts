@@ -101,10 +101,11 @@ export async function makeTakes(client: Db, access: Access, shotId: string, coun
     takeIds.push(r.id);
     if (r.created) created++;
   }
+  const chosen = shot.chosenTakeId ? await client.generation.findUnique({ where: { id: shot.chosenTakeId }, select: { status: true, deletedAt: true } }) : null;
+  const chooseFirst = !chosen || chosen.deletedAt !== null || isIn(ENDED_WITHOUT_VIDEO, chosen.status);
   await withDbRetry(() =>
     client.$transaction(async (tx) => {
-      const chosen = shot.chosenTakeId ? await tx.generation.findUnique({ where: { id: shot.chosenTakeId }, select: { status: true, deletedAt: true } }) : null;
-      if (!chosen || chosen.deletedAt || isIn(ENDED_WITHOUT_VIDEO, chosen.status)) {
+      if (chooseFirst) {
         // Conditional on the chosen take read: a concurrent choice wins over this default.
         await tx.shot.updateMany({ where: { id: shot.id, chosenTakeId: shot.chosenTakeId }, data: { chosenTakeId: takeIds[0]!, reviewState: "NONE", reviewedTakeId: null, reviewReason: null } });
       }
