@@ -39,7 +39,6 @@ CREATE TABLE "Shot" (
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "Shot_filmId_fkey" FOREIGN KEY ("filmId") REFERENCES "Film" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    CONSTRAINT "Shot_chosenTakeId_fkey" FOREIGN KEY ("chosenTakeId") REFERENCES "Generation" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "Shot_startUploadId_fkey" FOREIGN KEY ("startUploadId") REFERENCES "Upload" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "Shot_endUploadId_fkey" FOREIGN KEY ("endUploadId") REFERENCES "Upload" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "Shot_startReferenceId_fkey" FOREIGN KEY ("startReferenceId") REFERENCES "Reference" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,

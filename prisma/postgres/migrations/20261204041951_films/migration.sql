@@ -147,9 +147,6 @@ ALTER TABLE "Film" ADD CONSTRAINT "Film_teamId_fkey" FOREIGN KEY ("teamId") REFE
 ALTER TABLE "Shot" ADD CONSTRAINT "Shot_filmId_fkey" FOREIGN KEY ("filmId") REFERENCES "Film"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "Shot" ADD CONSTRAINT "Shot_chosenTakeId_fkey" FOREIGN KEY ("chosenTakeId") REFERENCES "Generation"("id") ON DELETE SET NULL ON UPDATE CASCADE;
-
--- AddForeignKey
 ALTER TABLE "Shot" ADD CONSTRAINT "Shot_startUploadId_fkey" FOREIGN KEY ("startUploadId") REFERENCES "Upload"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
