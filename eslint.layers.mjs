@@ -43,6 +43,7 @@ const SERVER_LAYERS = [
   "generations",
   "frames",
   "film-handoff",
+  "films",
   "gallery",
   "health",
   "shell",

@@ -55,6 +55,17 @@ const STATUS = {
   budget_member_monthly: 402,
   budget_team_monthly: 402,
   budget_instance_daily: 402,
+  // Films.
+  film_chain_broken: 409,
+  film_aspect_locked: 409,
+  shot_no_usable_take: 409,
+  shot_frame_missing: 422,
+  shot_chain_blocked: 409,
+  take_not_of_shot: 422,
+  take_not_ready: 409,
+  review_not_allowed: 409,
+  comment_target_missing: 422,
+  reference_not_found: 422,
   // Share links.
   share_not_ready: 409,
   storage_unavailable: 503,

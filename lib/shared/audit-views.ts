@@ -21,6 +21,23 @@ export const AUDIT_ACTIONS = [
   "team.transfer",
   "budget.set",
   "budget.clear",
+  "film.create",
+  "film.update",
+  "film.delete",
+  "shot.add",
+  "shot.update",
+  "shot.delete",
+  "shot.reorder",
+  "shot.choose_take",
+  "shot.make_takes",
+  "shot.approve",
+  "shot.send_back",
+  "comment.create",
+  "comment.update",
+  "comment.delete",
+  "reference.create",
+  "reference.update",
+  "reference.delete",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -21,6 +21,13 @@ const ROLE_TABLE = {
   "clip.shareOwn": MEMBERS_UP,
   "clip.deleteOwn": MEMBERS_UP,
   "clip.manageAny": ADMINS_UP, // delete, share, cancel any team clip
+  // Films (storyboards): viewers watch and comment, members edit shots, make takes and review,
+  // admins and owners delete films, references and anyone's comments.
+  "film.view": ALL,
+  "film.comment": ALL,
+  "film.edit": MEMBERS_UP,
+  "film.review": MEMBERS_UP,
+  "film.delete": ADMINS_UP,
   // Team
   "team.view": ALL,
   "team.leave": ["ADMIN", "MEMBER", "VIEWER"], // the owner transfers ownership first

@@ -80,6 +80,21 @@ async function loadRoutes() {
     workspace: await import("@/app/api/workspace/route"),
     workspaceBudget: await import("@/app/api/workspace/budget/route"),
     unknownApi: await import("@/app/api/[...path]/route"),
+    films: await import("@/app/api/films/route"),
+    film: await import("@/app/api/films/[filmId]/route"),
+    filmCut: await import("@/app/api/films/[filmId]/cut/route"),
+    filmShots: await import("@/app/api/films/[filmId]/shots/route"),
+    filmOrder: await import("@/app/api/films/[filmId]/shots/order/route"),
+    filmComments: await import("@/app/api/films/[filmId]/comments/route"),
+    shot: await import("@/app/api/shots/[shotId]/route"),
+    shotDuplicate: await import("@/app/api/shots/[shotId]/duplicate/route"),
+    shotChosen: await import("@/app/api/shots/[shotId]/chosen-take/route"),
+    shotReview: await import("@/app/api/shots/[shotId]/review/route"),
+    shotTakes: await import("@/app/api/shots/[shotId]/takes/route"),
+    shotEstimate: await import("@/app/api/shots/[shotId]/takes/estimate/route"),
+    comment: await import("@/app/api/comments/[commentId]/route"),
+    references: await import("@/app/api/references/route"),
+    reference: await import("@/app/api/references/[referenceId]/route"),
     storage: (await import("@/lib/server/storage/instance")).storage,
   };
 }
@@ -147,8 +162,119 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
     if (url instanceof Response) return { res: url };
     return call(r.signedMedia[method], new Request(`http://localhost:3000${url}`, { method, headers: { host: "localhost:3000" } }));
   }
+  /** Films: placed like clips (own = the actor's in their team, a personal one for I; same = the teammate's; other = W's). */
+  async function film(a: ActorKey, o: ObjectKey): Promise<string> {
+    const { ownerId, teamId } = w.placement(a, o);
+    return (await s.db.film.create({ data: { ownerId, teamId, title: `Authz film ${seq++}`, aspect: "16:9" } })).id;
+  }
+  /** A film with one text shot; `withTake`: a STORED take of the shot, chosen. */
+  async function shot(a: ActorKey, o: ObjectKey, withTake = false): Promise<{ filmId: string; shotId: string; takeId: string }> {
+    const filmId = await film(a, o);
+    const sh = await s.db.shot.create({ data: { filmId, position: 0, mode: "TEXT", prompt: `Authz shot ${seq++}: lanterns over a river` } });
+    if (!withTake) return { filmId, shotId: sh.id, takeId: "" };
+    const takeId = await w.clip(a, o, "STORED", true);
+    await s.db.generation.update({ where: { id: takeId }, data: { shotId: sh.id } });
+    await s.db.shot.update({ where: { id: sh.id }, data: { chosenTakeId: takeId } });
+    return { filmId, shotId: sh.id, takeId };
+  }
+  /** A comment on a film of (a, o): own = written by the actor, same = by the teammate, other = by W's owner. */
+  async function comment(a: ActorKey, o: ObjectKey): Promise<string> {
+    const filmId = await film(a, o);
+    const authorId = o === "other" ? w.users.WO.id : o === "same" || a === "anon" ? w.teammate(a).id : w.user(a)!.id;
+    return (await s.db.comment.create({ data: { filmId, exportId: "authzexport", timeMs: 1000, body: "Authz comment", authorId } })).id;
+  }
+  async function reference(a: ActorKey, o: ObjectKey): Promise<string> {
+    const { ownerId, teamId } = w.placement(a, o);
+    return (await s.db.reference.create({ data: { ownerId, teamId, kind: "CHARACTER", name: `Authz ref ${seq++}`, uploadId: await w.upload(a, o) } })).id;
+  }
 
   const runners: Record<string, Runner> = {
+    // Films
+    "GET /api/films/:filmId": async (a, o) => {
+      const filmId = await film(a, o);
+      return call(r.film.GET, req(a, "GET", `/api/films/${filmId}`), { filmId });
+    },
+    "PATCH /api/films/:filmId": async (a, o) => {
+      const filmId = await film(a, o);
+      return call(r.film.PATCH, req(a, "PATCH", `/api/films/${filmId}`, { title: "Renamed film" }), { filmId });
+    },
+    "DELETE /api/films/:filmId": async (a, o) => {
+      const filmId = await film(a, o);
+      return call(r.film.DELETE, req(a, "DELETE", `/api/films/${filmId}`), { filmId });
+    },
+    "GET /api/films/:filmId/cut": async (a, o) => {
+      const filmId = await film(a, o);
+      return call(r.filmCut.GET, req(a, "GET", `/api/films/${filmId}/cut`), { filmId });
+    },
+    "POST /api/films/:filmId/shots": async (a, o) => {
+      const filmId = await film(a, o);
+      return call(r.filmShots.POST, req(a, "POST", `/api/films/${filmId}/shots`, { mode: "text", prompt: "A new shot" }), { filmId });
+    },
+    "PUT /api/films/:filmId/shots/order": async (a, o) => {
+      const { filmId, shotId } = await shot(a, o);
+      return call(r.filmOrder.PUT, req(a, "PUT", `/api/films/${filmId}/shots/order`, { order: [shotId] }), { filmId });
+    },
+    "GET /api/films/:filmId/comments": async (a, o) => {
+      const filmId = await film(a, o);
+      return call(r.filmComments.GET, req(a, "GET", `/api/films/${filmId}/comments`), { filmId });
+    },
+    "POST /api/films/:filmId/comments": async (a, o) => {
+      const filmId = await film(a, o);
+      return call(r.filmComments.POST, req(a, "POST", `/api/films/${filmId}/comments`, { exportId: "authzexport", timeMs: 1200, body: "Too dark here" }), { filmId });
+    },
+    "PATCH /api/shots/:shotId": async (a, o) => {
+      const { shotId } = await shot(a, o);
+      return call(r.shot.PATCH, req(a, "PATCH", `/api/shots/${shotId}`, { caption: "A line" }), { shotId });
+    },
+    "DELETE /api/shots/:shotId": async (a, o) => {
+      const { shotId } = await shot(a, o);
+      return call(r.shot.DELETE, req(a, "DELETE", `/api/shots/${shotId}`), { shotId });
+    },
+    "POST /api/shots/:shotId/duplicate": async (a, o) => {
+      const { shotId } = await shot(a, o);
+      return call(r.shotDuplicate.POST, req(a, "POST", `/api/shots/${shotId}/duplicate`, {}), { shotId });
+    },
+    "PUT /api/shots/:shotId/chosen-take": async (a, o) => {
+      const { shotId, takeId } = await shot(a, o, true);
+      return call(r.shotChosen.PUT, req(a, "PUT", `/api/shots/${shotId}/chosen-take`, { takeId }), { shotId });
+    },
+    "POST /api/shots/:shotId/review": async (a, o) => {
+      const { shotId } = await shot(a, o, true);
+      return call(r.shotReview.POST, req(a, "POST", `/api/shots/${shotId}/review`, { decision: "approve" }), { shotId });
+    },
+    "POST /api/shots/:shotId/takes": async (a, o) => {
+      const { shotId } = await shot(a, o);
+      return call(r.shotTakes.POST, req(a, "POST", `/api/shots/${shotId}/takes`, { count: 1 }, key()), { shotId });
+    },
+    "GET /api/shots/:shotId/takes/estimate": async (a, o) => {
+      const { shotId } = await shot(a, o);
+      return call(r.shotEstimate.GET, req(a, "GET", `/api/shots/${shotId}/takes/estimate?count=2`), { shotId });
+    },
+    "PATCH /api/comments/:commentId": async (a, o) => {
+      const commentId = await comment(a, o);
+      return call(r.comment.PATCH, req(a, "PATCH", `/api/comments/${commentId}`, { body: "Edited" }), { commentId });
+    },
+    "DELETE /api/comments/:commentId": async (a, o) => {
+      const commentId = await comment(a, o);
+      return call(r.comment.DELETE, req(a, "DELETE", `/api/comments/${commentId}`), { commentId });
+    },
+    "PATCH /api/references/:referenceId": async (a, o) => {
+      const referenceId = await reference(a, o);
+      return call(r.reference.PATCH, req(a, "PATCH", `/api/references/${referenceId}`, { name: "Renamed ref" }), { referenceId });
+    },
+    "DELETE /api/references/:referenceId": async (a, o) => {
+      const referenceId = await reference(a, o);
+      return call(r.reference.DELETE, req(a, "DELETE", `/api/references/${referenceId}`), { referenceId });
+    },
+    "GET /api/films?team=:teamId": (a, o) => call(r.films.GET, req(a, "GET", `/api/films?team=${w.team(a, o)}`)),
+    "POST /api/films?team=:teamId": (a, o) => call(r.films.POST, req(a, "POST", `/api/films?team=${w.team(a, o)}`, { title: `Team film ${seq++}`, aspect: "9:16" })),
+    "GET /api/references?team=:teamId": (a, o) => call(r.references.GET, req(a, "GET", `/api/references?team=${w.team(a, o)}`)),
+    "POST /api/references?team=:teamId": async (a, o) =>
+      call(r.references.POST, req(a, "POST", `/api/references?team=${w.team(a, o)}`, { kind: "product", name: `Team ref ${seq++}`, uploadId: await w.upload(a, "own") })),
+    "GET /api/films": (a) => call(r.films.GET, req(a, "GET", "/api/films")),
+    "POST /api/films": (a) => call(r.films.POST, req(a, "POST", "/api/films", { title: `Personal film ${seq++}`, aspect: "1:1" })),
+    "GET /api/references": (a) => call(r.references.GET, req(a, "GET", "/api/references")),
+    "POST /api/references": async (a) => call(r.references.POST, req(a, "POST", "/api/references", { kind: "character", name: `Personal ref ${seq++}`, uploadId: await w.upload(a, "own") })),
     // Clips
     "GET /api/generations/:id": async (a, o) => {
       const id = await w.clip(a, o, "STORED");

@@ -77,6 +77,12 @@ export async function seedInstall(db: Db, options: SeedOptions = {}): Promise<Se
     const upload = await db.upload.create({
       data: { ownerId: owner.id, teamId, storageKey: `uploads/seedup${owner.id.slice(-1)}.png`, mime: "image/png", width: 1280, height: 720, bytes: 123_456, sha256: hex(n + 5000), createdAt: at(200) },
     });
+    // A film with a reference, a shot from an upload and one chained to it; the first takes are the shot's.
+    const film = await db.film.create({ data: { ownerId: owner.id, teamId, title: `Film of ${owner.id.slice(-4)} — 北京`, aspect: "9:16", style: "anime", createdAt: at(210) } });
+    const reference = await db.reference.create({ data: { ownerId: owner.id, teamId, kind: "CHARACTER", name: "Mei 🐈", uploadId: upload.id, createdAt: at(211) } });
+    const shotA = await db.shot.create({ data: { filmId: film.id, position: 0, sceneHeading: "EXT. 胡同 — DUSK", prompt: "A cat walks", mode: "IMAGE", startKind: "UPLOAD", startUploadId: upload.id, caption: "line\nbreak", trimIn: 6, trimOut: 110, transition: "CROSSFADE", transitionFrames: 12, createdAt: at(212) } });
+    await db.shot.create({ data: { filmId: film.id, position: 1, prompt: "", mode: "START_END", startKind: "PREVIOUS", endKind: "REFERENCE", endReferenceId: reference.id, createdAt: at(213) } });
+    let firstTake: string | null = null;
     for (let i = 0; i < perUser; i++, n++) {
       const status = STATUSES[n % STATUSES.length] as GenerationStatus;
       const mode = (["TEXT", "IMAGE", "START_END"] as const)[n % 3] ?? "TEXT";
@@ -89,6 +95,7 @@ export async function seedInstall(db: Db, options: SeedOptions = {}): Promise<Se
           prompt: n % 4 === 0 ? `A cat 🐈 walks through 北京 at dusk, line\nbreak & "quotes" #${n}` : `clip ${n}`,
           params: { style: n % 2 ? "anime" : "general", aspect_ratio: "16:9", movement_amplitude: "auto", with_audio: n % 3 === 0, duration: 5, seed: n * 1.5, extra: null },
           idemKey: `idem-${owner.id}-${i}`,
+          shotId: i < 2 ? shotA.id : null,
           paramsHash: hex(n + 1),
           upstreamRequestId: `00000000-0000-4000-8000-${hex(n, 12)}`,
           upstreamTaskId: status === "QUEUED" ? null : `task-${n}`,
@@ -145,11 +152,15 @@ export async function seedInstall(db: Db, options: SeedOptions = {}): Promise<Se
           },
         });
       }
+      firstTake ??= g.id;
       if (n % 3 === 0) await db.generationTag.create({ data: { generationId: g.id, tagId: teamId ? tagTeam.id : tagMine.id } });
       await db.auditEvent.create({
         data: { teamId, actorId: owner.id, action: "generation.create", targetType: "generation", targetId: g.id, data: { mode, cost: 250, flags: [true, false], nested: { ok: 1 } }, ip: "198.51.100.7", createdAt: at(600 + n) },
       });
     }
+    await db.shot.update({ where: { id: shotA.id }, data: { chosenTakeId: firstTake, reviewState: "SENT_BACK", reviewedTakeId: firstTake, reviewReason: "更暖一点 / warmer" } });
+    await db.shotReview.create({ data: { shotId: shotA.id, takeId: firstTake!, decision: "SENT_BACK", reason: "更暖一点 / warmer", actorId: owner.id, createdAt: at(2200) } });
+    await db.comment.create({ data: { filmId: film.id, takeId: firstTake, timeMs: 2400, body: "Hold on the cat 🐈", authorId: owner.id, createdAt: at(2201) } });
   }
   await db.auditEvent.create({ data: { action: "instance.settings", data: undefined, createdAt: at(3000) } });
   return { users: users.length, teams: 2, generations: n };

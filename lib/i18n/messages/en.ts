@@ -3,6 +3,7 @@ import { generationEn } from "./generation.en";
 import { shareEn } from "./share.en";
 import { studioEn } from "./studio.en";
 import { teamsEn } from "./teams.en";
+import { filmEn } from "./film.en";
 import { usageEn } from "./usage.en";
 import { workspaceEn } from "./workspace.en";
 
@@ -124,6 +125,7 @@ export const en = {
   ...teamsEn,
   ...shareEn,
   ...usageEn,
+  ...filmEn,
   ...workspaceEn,
 } as const;
 

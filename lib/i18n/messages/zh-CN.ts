@@ -4,6 +4,7 @@ import { generationZhCN } from "./generation.zh-CN";
 import { shareZhCN } from "./share.zh-CN";
 import { studioZhCN } from "./studio.zh-CN";
 import { teamsZhCN } from "./teams.zh-CN";
+import { filmZhCN } from "./film.zh-CN";
 import { usageZhCN } from "./usage.zh-CN";
 import { workspaceZhCN } from "./workspace.zh-CN";
 
@@ -124,5 +125,6 @@ export const zhCN: Record<MessageKey, string> = {
   ...teamsZhCN,
   ...shareZhCN,
   ...usageZhCN,
+  ...filmZhCN,
   ...workspaceZhCN,
 };

@@ -69,7 +69,8 @@ async function extractStep(ctx: StepContext): Promise<void> {
     crashPoint("frame.afterStore");
     const id = lastFrameUploadId(takeId);
     const result: LastFrameResult = { uploadId: id, width, height, sha256: put.sha256 };
-    const row = { ownerId: take.ownerId, teamId: take.teamId, frameOfId: takeId, storageKey: key, mime: "image/png", width, height, bytes: put.bytes, sha256: put.sha256 };
+    // READY also when a chained take reserved the row before the frame existed (reserve-frame-upload.ts).
+    const row = { ownerId: take.ownerId, teamId: take.teamId, frameOfId: takeId, storageKey: key, mime: "image/png", width, height, bytes: put.bytes, sha256: put.sha256, status: "READY" as const };
     await ctx.done({
       result: { ...result },
       effect: async (tx) => void (await tx.upload.upsert({ where: { id }, create: { id, ...row }, update: row })),
@@ -87,9 +88,10 @@ export const lastFrameJob: JobKind = {
   // The job row carries the reason; the take itself is unaffected by its frame failing.
   ended: () => Promise.resolve(),
   async afterFail(deps, job) {
-    // An interrupted attempt may have stored the object without its row: a failed frame keeps none.
+    // An interrupted attempt may have stored the object without its READY row (a row reserved by a
+    // chained take is STORING): a failed frame keeps no object.
     const id = lastFrameUploadId(job.subjectId);
-    const referenced = await deps.db.upload.count({ where: { id } });
+    const referenced = await deps.db.upload.count({ where: { id, status: "READY" } });
     if (!referenced) await deps.storage.delete(lastFrameKey(job.subjectId)).catch((err: unknown) => logger.warn("frames.cleanup_failed", { jobId: job.id, error: err }));
   },
 };

@@ -35,6 +35,14 @@ export interface CreateOptions {
   workspace?: Workspace;
   /** Client IP for the audit log. */
   ip?: string;
+  /** The film shot this take is made for (lib/server/films). */
+  shotId?: string;
+  /**
+   * Inputs that another job is still producing (a previous take's last frame, its Upload row reserved
+   * as STORING): accepted although not READY, and the take's video job waits for those jobs; if one
+   * ends without its image, the runner fails the take with dependency_failed and refunds it.
+   */
+  pendingInputs?: readonly { uploadId: string; jobId: string }[];
 }
 
 export interface CreateResult {
@@ -73,8 +81,12 @@ async function usableUploadIds(client: Db, access: Access, uploads: { id: string
   return ok;
 }
 
-/** Every upload must be usable by the actor and still satisfy the geometry rules (IN-6: fail before paying). */
-async function checkInputs(client: Db, access: Access, ids: string[]): Promise<void> {
+/**
+ * Every upload must be usable by the actor and still satisfy the geometry rules (IN-6: fail before
+ * paying). An input still being produced (`pending`: its row reserved as STORING) is accepted without
+ * its geometry, which is the video's it comes from.
+ */
+async function checkInputs(client: Db, access: Access, ids: string[], pending: ReadonlySet<string>): Promise<void> {
   if (ids.length === 0) return;
   const uploads = await client.upload.findMany({
     where: { id: { in: ids } },
@@ -85,7 +97,9 @@ async function checkInputs(client: Db, access: Access, ids: string[]): Promise<v
   const ordered = ids.map((id) => byId.get(id));
   const dims: { width: number; height: number }[] = [];
   for (const u of ordered) {
-    if (!u || !usable.has(u.id) || u.status === "STORING") throw new AppError("upload_not_found");
+    if (!u || !usable.has(u.id)) throw new AppError("upload_not_found");
+    if (u.status === "STORING" && pending.has(u.id)) continue;
+    if (u.status === "STORING") throw new AppError("upload_not_found");
     if (u.status === "DELETING") throw new AppError("upload_deleting");
     if (!aspectOk(u.width, u.height)) throw new AppError("image_aspect");
     dims.push(u);
@@ -109,12 +123,14 @@ export async function createGeneration(
   const workspace = assertWorkspace(access, options.workspace ?? { kind: "personal" });
   if (!canGenerateIn(access, workspace)) throw new AppError("team_role_forbidden");
   const teamId = workspace.kind === "team" ? workspace.teamId : null;
-  const hash = paramsHash(input, { retryOfId: options.retryOfId, teamId: teamId ?? undefined });
+  const hash = paramsHash(input, { retryOfId: options.retryOfId, teamId: teamId ?? undefined, shotId: options.shotId });
   const earlier = await span("replay", () => replay(client, actor.id, idemKey, hash));
   if (earlier) return earlier;
 
   const uploadIds = uploadIdsOf(input);
-  await span("inputs", () => checkInputs(client, access, uploadIds));
+  const pending = options.pendingInputs ?? [];
+  await span("inputs", () => checkInputs(client, access, uploadIds, new Set(pending.map((p) => p.uploadId))));
+  const after = [...new Set(pending.filter((p) => uploadIds.includes(p.uploadId)).map((p) => p.jobId))];
   const costFen = priceFen(input.mode);
   const subject = { userId: actor.id, teamId, costFen };
   const limits = await span("limits", () => loadBudgetLimits(client, subject));
@@ -150,13 +166,14 @@ export async function createGeneration(
             status: "QUEUED",
             costFen,
             retryOfId: options.retryOfId ?? null,
+            shotId: options.shotId ?? null,
             inputs: { create: uploadIds.map((uploadId, position) => ({ uploadId, position })) },
           },
           select: { id: true, ownerId: true, teamId: true, costFen: true, model: true },
         });
         await span("tx.budgetCheck", () => assertWithinBudgets(tx, subject, limits, env().BUDGET_TIME_ZONE));
         await span("tx.hold", () => hold(tx, generation));
-        await span("tx.enqueue", () => enqueueVideoJob(tx, generation));
+        await span("tx.enqueue", () => enqueueVideoJob(tx, generation, after.length ? after : undefined));
         if (teamId) {
           await recordAudit(tx, {
             teamId,

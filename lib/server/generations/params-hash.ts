@@ -24,9 +24,9 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(canonical(value));
 }
 
-/** sha256 hex over the normalized input; a retry also binds the clip it retries, a team clip its team. */
-export function paramsHash(input: CreateGenerationInput, extra: { retryOfId?: string; teamId?: string } = {}): string {
+/** sha256 hex over the normalized input; a retry also binds the clip it retries, a team clip its team, a film's take its shot. */
+export function paramsHash(input: CreateGenerationInput, extra: { retryOfId?: string; teamId?: string; shotId?: string } = {}): string {
   return createHash("sha256")
-    .update(canonicalJson({ v: 1, input, retryOfId: extra.retryOfId, teamId: extra.teamId }))
+    .update(canonicalJson({ v: 1, input, retryOfId: extra.retryOfId, teamId: extra.teamId, shotId: extra.shotId }))
     .digest("hex");
 }

@@ -37,6 +37,9 @@ export const TABLES: readonly TableSpec[] = [
   t("Tag"),
   t("Alert"),
   t("Upload"),
+  t("Film"),
+  t("Reference"),
+  t("Shot"),
   t("Generation", ["id"], ["params"]),
   t("GenerationInput", ["generationId", "position"]),
   t("Asset"),
@@ -47,6 +50,8 @@ export const TABLES: readonly TableSpec[] = [
   t("Favourite", ["userId", "generationId"]),
   t("Job", ["id"], ["payload", "result"]),
   t("JobDependency", ["jobId", "dependsOnId"]),
+  t("ShotReview"),
+  t("Comment"),
 ];
 
 export function assertTablesCover(): void {

@@ -171,3 +171,42 @@ export function assertVisible<T extends OwnedGeneration>(access: Access, generat
   if (!generation || !canView(access, generation)) throw new AppError("not_found");
   return generation;
 }
+
+// Films and the workspace's reference library follow the clips' rules: a personal film is its
+// creator's alone; a team film is the team's, each role doing what the role table's film.* rows say.
+// Not visible → 404; visible but not allowed → 403 team_role_forbidden.
+
+export type FilmAction = "view" | "comment" | "edit" | "review" | "delete";
+
+interface WorkspaceThing {
+  ownerId: string;
+  teamId: string | null;
+  deletedAt: Date | null;
+}
+
+export function canOnFilm(access: Access, thing: WorkspaceThing, action: FilmAction): boolean {
+  if (thing.deletedAt !== null) return false;
+  if (thing.teamId === null) return thing.ownerId === access.actor.id;
+  return can(access, thing.teamId, `film.${action}`);
+}
+
+/** Guard for a film (or a reference of the library) and one action. */
+export function assertOnFilm<T extends WorkspaceThing>(access: Access, thing: T | null, action: FilmAction): T {
+  if (!thing || !canOnFilm(access, thing, "view")) throw new AppError("not_found");
+  if (!canOnFilm(access, thing, action)) throw new AppError("team_role_forbidden");
+  return thing;
+}
+
+/** Guard for a workspace and one film action (creating a film or a reference there, listing them). */
+export function assertFilmWorkspace(access: Access, ws: Workspace, action: FilmAction): Workspace {
+  if (ws.kind === "personal") return ws;
+  const role = roleIn(access, ws.teamId);
+  if (role === null) throw new AppError("not_found");
+  if (!roleAllows(role, `film.${action}`)) throw new AppError("team_role_forbidden");
+  return ws;
+}
+
+/** Prisma `where` fragment: the films (or references) of workspace `ws` (call assertFilmWorkspace first). */
+export function workspaceFilmsWhere(access: Access, ws: Workspace) {
+  return ws.kind === "team" ? { teamId: ws.teamId, deletedAt: null } : { ownerId: access.actor.id, teamId: null, deletedAt: null };
+}

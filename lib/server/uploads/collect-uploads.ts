@@ -6,7 +6,9 @@ import type { Storage } from "../storage";
 // The collector of unused uploads (run by the worker: lib/server/worker/upload-collector.ts). An
 // upload is IN USE while a take has it as an input (GenerationInput: image, start and end frames — a
 // remix or a retry reuses the same rows' uploads and gets its own GenerationInput rows) or while it
-// is the last frame of a take that is not deleted (frameOfId). The take's params JSON holds no upload
+// is the last frame of a take that is not deleted (frameOfId), or while a film's shot names it as a
+// frame source or a reference of the character/product library holds it (lib/server/films; their
+// foreign keys also refuse the row's deletion). The take's params JSON holds no upload
 // ids (lib/shared/generation-params.ts). An upload not in use and not used for the grace period
 // (usedAt; a STORING row is one whose request crashed) is deleted in three steps, each safe to stop
 // after, each finished by the next pass:
@@ -47,7 +49,8 @@ export async function markForDeletion(client: Db, id: string, cutoff: Date): Pro
         const row = await tx.upload.findUniqueOrThrow({ where: { id }, select: { frameOfId: true } });
         const inputs = await tx.generationInput.count({ where: { uploadId: id } });
         const take = row.frameOfId ? await tx.generation.count({ where: { id: row.frameOfId, deletedAt: null } }) : 0;
-        if (inputs + take > 0) throw new StillReferenced();
+        const films = (await tx.shot.count({ where: { OR: [{ startUploadId: id }, { endUploadId: id }] } })) + (await tx.reference.count({ where: { uploadId: id } }));
+        if (inputs + take + films > 0) throw new StillReferenced();
         return true;
       }, TX_OPTIONS),
     );
@@ -69,7 +72,7 @@ export async function finishDeletion(deps: CollectDeps, row: { id: string; stora
  */
 async function candidates(client: Db, cutoff: Date, after: string): Promise<{ unused: string[]; last: string | null }> {
   const rows = await client.upload.findMany({
-    where: { status: { in: ["READY", "STORING"] }, usedAt: { lt: cutoff }, id: { gt: after }, inputs: { none: {} } },
+    where: { status: { in: ["READY", "STORING"] }, usedAt: { lt: cutoff }, id: { gt: after }, inputs: { none: {} }, shotStarts: { none: {} }, shotEnds: { none: {} }, references: { none: {} } },
     select: { id: true, frameOfId: true },
     orderBy: { id: "asc" },
     take: BATCH,

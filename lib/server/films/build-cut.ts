@@ -1,0 +1,66 @@
+import "server-only";
+import { type Cut, type CutClip, type CutProblem, FILM_FPS, type FilmAspect, validateCut } from "@/lib/shared/film/cut";
+import { TAKE_FRAMES } from "@/lib/shared/film/film-schemas";
+import { takeUsable } from "@/lib/shared/film/shot-lifecycle";
+import type { Db } from "../db";
+import { AppError } from "../errors";
+import type { Access } from "../permissions";
+import { loadFilm, shotsOf } from "./load-film";
+import { fieldsOfRow } from "./shot-columns";
+
+// The film's cut (lib/shared/film/cut.ts) from its shots' chosen takes, in order: what the export
+// render and the hand-off files read. A shot without a chosen take that has its video makes the film
+// uncuttable: refused with shot_no_usable_take naming those shots (numbers in the message, ids in
+// the fields). Trims and transitions are checked by the cut model's own validateCut; its problems
+// are returned with the cut so the caller decides (the render refuses them, the storyboard shows them).
+
+export interface FilmCut {
+  cut: Cut;
+  /** shotId → the take whose video is the clip. */
+  takes: Record<string, string>;
+  problems: CutProblem[];
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+function nameOf(n: number, heading: string | null, prompt: string): string {
+  const label = (heading ?? prompt).trim().replace(/\s+/g, " ").slice(0, 60);
+  return label ? `Shot ${n} — ${label}` : `Shot ${n}`;
+}
+
+export async function buildCut(client: Db, access: Access, filmId: string): Promise<FilmCut> {
+  const film = await loadFilm(client, access, filmId, "view");
+  const shots = await shotsOf(client, film.id);
+  const chosenIds = shots.flatMap((s) => (s.chosenTakeId ? [s.chosenTakeId] : []));
+  const takes = new Map(
+    (await client.generation.findMany({ where: { id: { in: chosenIds } }, select: { id: true, shotId: true, status: true, deletedAt: true, durationMs: true } })).map((t) => [t.id, t]),
+  );
+  const usable = (id: string | null) => {
+    const t = id ? takes.get(id) : undefined;
+    return t && takeUsable({ status: t.status, deleted: t.deletedAt !== null }) ? t : null;
+  };
+  const missing = shots.map((s, i) => ({ s, n: i + 1 })).filter(({ s }) => !usable(s.chosenTakeId));
+  if (missing.length) {
+    throw new AppError("shot_no_usable_take", {
+      vars: { shots: missing.map((m) => m.n).join(", ") },
+      fields: missing.map((m) => ({ path: `shots.${m.s.id}`, key: "errors.field.shot_no_take" as const })),
+    });
+  }
+  const clips: CutClip[] = shots.map((s, i) => {
+    const take = usable(s.chosenTakeId)!;
+    const f = fieldsOfRow(s);
+    const sourceFrames = take.durationMs ? Math.round((take.durationMs * FILM_FPS) / 1000) : TAKE_FRAMES;
+    return {
+      shotId: s.id,
+      name: nameOf(i + 1, f.sceneHeading, f.prompt),
+      mediaName: `shot-${pad(i + 1)}.mp4`,
+      sourceFrames,
+      inFrame: f.trimIn,
+      outFrame: f.trimOut ?? sourceFrames,
+      caption: f.caption,
+      transitionOut: { kind: f.transition.kind, frames: f.transition.kind === "cut" ? 0 : f.transition.frames },
+    };
+  });
+  const cut: Cut = { title: film.title, aspect: film.aspect as FilmAspect, fps: FILM_FPS, clips };
+  return { cut, takes: Object.fromEntries(shots.map((s) => [s.id, s.chosenTakeId!])), problems: validateCut(cut) };
+}

@@ -1,0 +1,76 @@
+import "server-only";
+import type { z } from "zod";
+import type { createCommentSchema } from "@/lib/shared/film/film-schemas";
+import type { CommentView } from "@/lib/shared/film/film-views";
+import { recordAudit } from "../audit/record-audit";
+import type { Db } from "../db";
+import { TX_OPTIONS, withDbRetry } from "../db/retry";
+import { AppError } from "../errors";
+import { type Access, canOnFilm } from "../permissions";
+import { loadFilm } from "./load-film";
+
+// Timecoded comments on a take of the film or on one of its exports. Everyone who can see the film
+// comments (viewers included); the author edits their own; the author or an admin/owner deletes. The
+// body went through the user-text rule in the schema. Every change is in the audit log.
+
+type Row = { id: string; filmId: string; takeId: string | null; exportId: string | null; timeMs: number; body: string; authorId: string | null; createdAt: Date; updatedAt: Date; author: { name: string | null } | null };
+
+const SELECT = { id: true, filmId: true, takeId: true, exportId: true, timeMs: true, body: true, authorId: true, createdAt: true, updatedAt: true, author: { select: { name: true } } } as const;
+
+function viewOf(c: Row): CommentView {
+  return { id: c.id, filmId: c.filmId, takeId: c.takeId, exportId: c.exportId, timeMs: c.timeMs, body: c.body, authorId: c.authorId, authorName: c.author?.name ?? null, createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString() };
+}
+
+export async function listComments(client: Db, access: Access, filmId: string): Promise<{ items: CommentView[] }> {
+  await loadFilm(client, access, filmId, "view");
+  const rows = await client.comment.findMany({ where: { filmId, deletedAt: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 1000, select: SELECT });
+  return { items: rows.map(viewOf) };
+}
+
+export async function createComment(client: Db, access: Access, filmId: string, input: z.infer<typeof createCommentSchema>, ip: string): Promise<CommentView> {
+  const film = await loadFilm(client, access, filmId, "comment");
+  if (input.takeId) {
+    // A take of one of this film's shots (not deleted).
+    const take = await client.generation.findFirst({ where: { id: input.takeId, deletedAt: null, shot: { filmId } }, select: { id: true } });
+    if (!take) throw new AppError("comment_target_missing");
+  }
+  const row = await withDbRetry(() =>
+    client.$transaction(async (tx) => {
+      const c = await tx.comment.create({ data: { filmId, takeId: input.takeId ?? null, exportId: input.exportId ?? null, timeMs: input.timeMs, body: input.body, authorId: access.actor.id }, select: SELECT });
+      await recordAudit(tx, { teamId: film.teamId, actorId: access.actor.id, action: "comment.create", targetType: "comment", targetId: c.id, data: { filmId, timeMs: input.timeMs }, ip });
+      return c;
+    }, TX_OPTIONS),
+  );
+  return viewOf(row);
+}
+
+async function loadComment(client: Db, access: Access, commentId: string) {
+  const c = await client.comment.findUnique({ where: { id: commentId }, select: { ...SELECT, deletedAt: true, film: { select: { ownerId: true, teamId: true, deletedAt: true } } } });
+  if (!c || c.deletedAt !== null || !canOnFilm(access, c.film, "view")) throw new AppError("not_found");
+  return c;
+}
+
+export async function updateComment(client: Db, access: Access, commentId: string, body: string, ip: string): Promise<CommentView> {
+  const c = await loadComment(client, access, commentId);
+  if (c.authorId !== access.actor.id || !canOnFilm(access, c.film, "comment")) throw new AppError("team_role_forbidden");
+  const row = await withDbRetry(() =>
+    client.$transaction(async (tx) => {
+      const updated = await tx.comment.update({ where: { id: c.id }, data: { body }, select: SELECT });
+      await recordAudit(tx, { teamId: c.film.teamId, actorId: access.actor.id, action: "comment.update", targetType: "comment", targetId: c.id, data: { filmId: c.filmId }, ip });
+      return updated;
+    }, TX_OPTIONS),
+  );
+  return viewOf(row);
+}
+
+export async function deleteComment(client: Db, access: Access, commentId: string, ip: string): Promise<void> {
+  const c = await loadComment(client, access, commentId);
+  const own = c.authorId === access.actor.id && canOnFilm(access, c.film, "comment");
+  if (!own && !canOnFilm(access, c.film, "delete")) throw new AppError("team_role_forbidden");
+  await withDbRetry(() =>
+    client.$transaction(async (tx) => {
+      await tx.comment.update({ where: { id: c.id }, data: { deletedAt: new Date() } });
+      await recordAudit(tx, { teamId: c.film.teamId, actorId: access.actor.id, action: "comment.delete", targetType: "comment", targetId: c.id, data: { filmId: c.filmId }, ip });
+    }, TX_OPTIONS),
+  );
+}
