@@ -51,6 +51,9 @@ const STATUS = {
   budget_member_monthly: 402,
   budget_team_monthly: 402,
   budget_instance_daily: 402,
+  // Films: a cut that cannot be rendered, a take that cannot be read.
+  film_cut_invalid: 422,
+  film_input_invalid: 422,
   // Share links.
   share_not_ready: 409,
   storage_unavailable: 503,

@@ -1,3 +1,4 @@
+import { filmRenderEn } from "./film-render.en";
 import { galleryEn } from "./gallery.en";
 import { generationEn } from "./generation.en";
 import { shareEn } from "./share.en";
@@ -123,6 +124,7 @@ export const en = {
   ...shareEn,
   ...usageEn,
   ...workspaceEn,
+  ...filmRenderEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
