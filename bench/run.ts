@@ -2,7 +2,8 @@
 // Builds (or reuses) the production build in a private snapshot (harness/build.ts), runs P1–P6
 // (bench/harness/suites.ts) and the gallery benchmark (G1), prints a table and writes
 // bench/results.md (--quick: bench/results-quick.md, reduced sizes, said so in the table).
-// --only=<ids>: just those suites of P1–P6/H1 (no G1), printed and not written to a results file.
+// --only=<ids>: just those suites of P1–P6/H1/F1 (no G1), printed and not written to a results file;
+// the production build is skipped when none of them serves the app (--only=F1, P2, P3, P6).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -42,9 +43,11 @@ const mode = quick
   : `Full run: G1 at ${sizes.map((n) => n.toLocaleString("en")).join(" and ")} clips on ${providers.join(" and ")}${providers.includes("postgresql") ? "" : " (PostgreSQL not reachable: skipped)"}, ${perCombo} requests per filter.`;
 console.error(mode.replace(/\*\*/g, ""));
 
+const APP_SUITES = ["P1", "P4", "P5", "H1"];
+const needsBuild = !only || only.some((id) => APP_SUITES.includes(id));
 let build: BuiltApp | null = null;
-let buildError = "";
-await timedStep("build: production build in a private snapshot", () => {
+let buildError = needsBuild ? "" : "not needed";
+if (needsBuild) await timedStep("build: production build in a private snapshot", () => {
   try {
     build = ensureBuild();
   } catch (e) {
@@ -55,7 +58,9 @@ await timedStep("build: production build in a private snapshot", () => {
 const b = build as BuiltApp | null;
 const buildLine = b
   ? `Production build: ${b.cached ? "reused from the bench's build cache" : `built for this run in ${(b.buildMs / 1000).toFixed(1)} s`} (snapshot ${b.hash} of ${b.source}; \`${b.dir}\`, keyed by a hash of the sources, never ./.next).`
-  : `Production build: FAILED (${buildError.split("\n")[0]}), so P1, P4, P5 and the first screen could not run.`;
+  : needsBuild
+    ? `Production build: FAILED (${buildError.split("\n")[0]}), so P1, P4, P5 and the first screen could not run.`
+    : `Production build: not needed for ${only?.join(", ")}.`;
 
 // P1–P6 (and G1's first screen, on the same production server): they start and stop their own servers.
 if (only) {
