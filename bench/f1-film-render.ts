@@ -3,9 +3,11 @@
 // ONE hand-written ffmpeg command doing the same edit on the same inputs with the same encoder
 // settings and the same caption file: what an editor would type, without renderCut's conforming
 // filters (fps, scale/pad, setsar, format), its input probes, its ffprobe check of the result and
-// its rename. Run side by side, alternating A B A B; the figure is the median of the per-pair
+// its rename. Both open each take twice, once for the picture and once for the sound (see
+// inputArgs in filter-graph.ts: one opening per file costs 4× the memory). Run side by side, alternating A B A B; the figure is the median of the per-pair
 // ratios. Peak RSS: the kernel's high-water mark (VmHWM) of renderCut's Node process (a fresh one,
 // bench/harness/film-render-probe.ts) and of each ffmpeg, sampled from /proc while it runs.
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { captionsAss } from "@/lib/server/film-render/caption-ass";
@@ -47,12 +49,16 @@ function takeSpec(i: number): FixtureClip {
 function handWrittenGraph(cut: Cut, withAudio: boolean[]): string {
   const placed = placeClips(cut);
   const sec = (f: number) => (f / 24).toFixed(6);
+  // Sound from a second, audio-only opening of each take (as renderCut does: see inputArgs).
+  let next = placed.length;
+  const audioIndex = withAudio.map((has) => (has ? next++ : -1));
   const g: string[] = [];
   placed.forEach(({ clip }, i) => {
-    g.push(`[${i}:v]trim=start_frame=${clip.inFrame}:end_frame=${clip.outFrame},setpts=PTS-STARTPTS[v${i}]`);
+    // settb: xfade wants both sides on one clock, and MP4 takes come in 1/12288 s ticks.
+    g.push(`[${i}:v]trim=start_frame=${clip.inFrame}:end_frame=${clip.outFrame},setpts=PTS-STARTPTS,settb=1/24[v${i}]`);
     g.push(
       withAudio[i]
-        ? `[${i}:a]atrim=start=${sec(clip.inFrame)}:end=${sec(clip.outFrame)},asetpts=PTS-STARTPTS[a${i}]`
+        ? `[${audioIndex[i]}:a]atrim=start=${sec(clip.inFrame)}:end=${sec(clip.outFrame)},asetpts=PTS-STARTPTS[a${i}]`
         : `anullsrc=r=48000:cl=stereo,atrim=duration=${sec(clip.outFrame - clip.inFrame)}[a${i}]`,
     );
   });
@@ -122,6 +128,7 @@ export async function f1Rows(quick: boolean, scratch: string): Promise<BenchRow[
   const handArgs = [
     ...["-hide_banner", "-nostdin", "-v", "error", "-y"],
     ...files.flatMap((f) => ["-i", f]),
+    ...files.flatMap((f, i) => (specs[i]?.toneHz ? ["-vn", "-i", f] : [])),
     ...["-filter_complex", handWrittenGraph(cut, specs.map((s) => s.toneHz !== null)), "-map", "[vout]", "-map", "[aout]"],
     ...["-c:v", "libx264", "-preset", preset, "-crf", "18", "-profile:v", "high", "-pix_fmt", "yuv420p", "-r", "24"],
     ...["-c:a", "aac", "-b:a", "192k", "-ar", "48000", "-ac", "2", "-movflags", "+faststart", path.join(handDir, "hand.mp4")],
@@ -157,6 +164,9 @@ export async function f1Rows(quick: boolean, scratch: string): Promise<BenchRow[
     handFfmpegPeak = Math.max(handFfmpegPeak, handSampler.stop());
     await ff.stop();
     if (handCode !== 0) throw new Error(`hand-written ffmpeg failed (exit ${handCode}): ${ff.output().slice(-2000)}`);
+    // The baseline must be the same edit: the same number of frames as the film.
+    const handFrames = Number(execFileSync("ffprobe", ["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=nb_frames", "-of", "csv=p=0", path.join(handDir, "hand.mp4")], { encoding: "utf8" }).trim());
+    if (handFrames !== frames) throw new Error(`the hand-written command made ${handFrames} frames, the film has ${frames}`);
     ours.push(r.ms);
     hand.push(handMs);
     ratios.push(r.ms / handMs);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assTime, captionMaxEms, captionsAss } from "@/lib/server/film-render/caption-ass";
 import { wrapCaption } from "@/lib/server/film-render/caption-wrap";
-import { buildFilterGraph } from "@/lib/server/film-render/filter-graph";
+import { buildFilterGraph, inputArgs, type GraphInput } from "@/lib/server/film-render/filter-graph";
 import { captionSpans } from "@/lib/shared/film/caption-spans";
 import type { Cut, CutClip } from "@/lib/shared/film/cut";
 
@@ -75,11 +75,23 @@ describe("captionsAss", () => {
 });
 
 describe("buildFilterGraph", () => {
+  const take = (hasAudio: boolean, picture: Partial<GraphInput> = {}): GraphInput => ({ hasAudio, width: 1920, height: 1080, fps: 24, pixFmt: "yuv420p", ...picture });
+
+  it("conforms only what differs: the rate before the trim, size (fitted, on black) and pixel format after it", () => {
+    const g = buildFilterGraph(cut([clip(1, 0, 24, null)]), [take(false, { width: 1080, height: 1920, fps: 30, pixFmt: "yuvj420p" })], { captionsFile: null, fontsDir: "/f" });
+    expect(g).toContain(
+      "[0:v]fps=24,trim=start_frame=0:end_frame=24,setpts=PTS-STARTPTS,settb=1/24,scale=1920:1080:force_original_aspect_ratio=decrease,pad=1920:1080:(ow-iw)/2:(oh-ih)/2,setsar=1,format=yuv420p[v0]",
+    );
+  });
+
   it("trims by frame, joins cuts with concat and transitions with xfade/acrossfade at recordIn, silence for clips without audio", () => {
     const c = cut([clip(1, 6, 46, null, "crossfade", 8), clip(2, 0, 40, null, "cut"), clip(3, 4, 44, null, "fade_black", 10), clip(4, 0, 24, null)]);
-    const g = buildFilterGraph(c, [{ hasAudio: true }, { hasAudio: false }, { hasAudio: true }, { hasAudio: false }], { captionsFile: null, fontsDir: "/f" });
-    expect(g).toContain("[0:v]fps=24,trim=start_frame=6:end_frame=46,setpts=PTS-STARTPTS,");
-    expect(g).toContain("[0:a]aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo,apad,atrim=start_sample=12000:end_sample=92000");
+    const g = buildFilterGraph(c, [take(true), take(false), take(true), take(false)], { captionsFile: null, fontsDir: "/f" });
+    expect(g).toContain("[0:v]trim=start_frame=6:end_frame=46,setpts=PTS-STARTPTS,settb=1/24,setsar=1[v0]");
+    // Sound comes from the second opening of each take that has some: clip 0 → input 4, clip 2 → input 5.
+    expect(g).toContain("[4:a]aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo,apad,atrim=start_sample=12000:end_sample=92000");
+    expect(g).toContain("[5:a]aformat=");
+    expect(inputArgs(["a", "b", "c", "d"], [take(true), take(false), take(true), take(false)])).toEqual(["-i", "a", "-i", "b", "-i", "c", "-i", "d", "-vn", "-sn", "-dn", "-i", "a", "-vn", "-sn", "-dn", "-i", "c"]);
     expect(g).toContain("anullsrc=r=48000:cl=stereo,atrim=end_sample=80000,asetpts=PTS-STARTPTS[a1]");
     expect(g).toContain("[v0][v1]xfade=transition=fade:duration=0.333333:offset=1.333333[vj1]");
     expect(g).toContain("[a0][a1]acrossfade=ns=16000:c1=tri:c2=tri[aj1]");
@@ -88,7 +100,7 @@ describe("buildFilterGraph", () => {
     expect(g).toContain("[vj2][v3]xfade=transition=fadeblack:duration=0.416667:offset=4.250000[vj3]");
     expect(g).toContain("[vj3]null[vout]");
     expect(g).toMatch(/\[aj3\]loudnorm=I=-16:TP=-1\.5:LRA=11,aformat=[^\]]+\[aout\]$/);
-    const silent = buildFilterGraph(cut([clip(1, 0, 24, "x")]), [{ hasAudio: false }], { captionsFile: "captions.ass", fontsDir: "/f" });
+    const silent = buildFilterGraph(cut([clip(1, 0, 24, "x")]), [take(false)], { captionsFile: "captions.ass", fontsDir: "/f" });
     expect(silent).toContain("[v0]ass=filename=captions.ass:fontsdir=/f[vout]");
     expect(silent).not.toContain("loudnorm");
   });

@@ -10,7 +10,7 @@ import { probe } from "@/lib/server/media/probe";
 import { FILM_FPS, FILM_FRAME_SIZE, filmFrames, type Cut } from "@/lib/shared/film/cut";
 import { CAPTION_FONT_FILE, captionsAss } from "./caption-ass";
 import { assertRenderableCut, inputInvalid } from "./cut-errors";
-import { AUDIO_OUT, buildFilterGraph, VIDEO_OUT, type GraphInput } from "./filter-graph";
+import { AUDIO_OUT, buildFilterGraph, inputArgs, VIDEO_OUT, type GraphInput } from "./filter-graph";
 import { ProgressReader, type RenderProgress } from "./render-progress";
 import { verifyFilm } from "./verify-film";
 
@@ -77,14 +77,14 @@ async function probeInputs(cut: Cut, inputs: CutInputs, opts: MediaToolOptions):
         // Half a frame of slack: container durations are rounded to the millisecond.
         if (info.durationMs + 1000 / FILM_FPS / 2 < (clip.outFrame * 1000) / FILM_FPS) throw inputInvalid(clip.name);
         if (info.container.includes("mp4") && !(await mp4Whole(file))) throw inputInvalid(clip.name);
-        return { file, hasAudio: info.hasAudio };
+        return { file, hasAudio: info.hasAudio, width: info.width, height: info.height, fps: info.fps, pixFmt: info.pixFmt };
       } catch (e) {
         if (e instanceof MediaToolError && e.reason !== "tool-failed") throw inputInvalid(clip.name, e);
         throw e;
       }
     }),
   );
-  return { files: infos.map((i) => i.file), graph: infos.map((i) => ({ hasAudio: i.hasAudio })) };
+  return { files: infos.map((i) => i.file), graph: infos.map(({ file: _file, ...input }) => input) };
 }
 
 /**
@@ -144,7 +144,7 @@ export async function renderCut(cut: Cut, inputs: CutInputs, outFile: string, op
     const ffmpeg = opts.ffmpegPath ?? "ffmpeg";
     const args = [
       ...["-hide_banner", "-nostdin", "-v", "error", "-nostats", "-progress", "pipe:1", "-y"],
-      ...files.flatMap((f) => ["-i", f]),
+      ...inputArgs(files, graphInputs),
       ...["-filter_complex_script", "graph.txt", "-map", `[${VIDEO_OUT}]`, "-map", `[${AUDIO_OUT}]`],
       ...["-c:v", "libx264", "-preset", opts.preset ?? "medium", "-crf", String(opts.crf ?? 18), "-profile:v", "high", "-pix_fmt", "yuv420p", "-r", String(FILM_FPS)],
       ...["-c:a", "aac", "-b:a", AUDIO_BITRATE, "-ar", "48000", "-ac", "2"],
