@@ -24,6 +24,7 @@ const SERVER_LAYERS = [
   "net",
   "storage",
   "media",
+  "film-render",
   "bigmodel",
   "settings",
   // domain

@@ -2,7 +2,8 @@
 // Builds (or reuses) the production build in a private snapshot (harness/build.ts), runs P1–P6
 // (bench/harness/suites.ts) and the gallery benchmark (G1), prints a table and writes
 // bench/results.md (--quick: bench/results-quick.md, reduced sizes, said so in the table).
-// --only=<ids>: just those suites of P1–P6/H1 (no G1), printed and not written to a results file.
+// --only=<ids>: just those suites of P1–P6/H1/F1 (no G1), printed and not written to a results file;
+// the production build is skipped when none of them serves the app (--only=F1, P2, P3, P6).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -38,30 +39,28 @@ const sizes = quick ? [10_000] : [10_000, 100_000];
 const perCombo = quick ? 10 : 30; // × 10 filter combinations per size
 const providers: ("sqlite" | "postgresql")[] = quick ? ["sqlite"] : pgReachable() ? ["sqlite", "postgresql"] : ["sqlite"];
 const mode = quick
-  ? `**--quick run (reduced, not the issue's figures):** G1 at ${sizes.map((n) => n.toLocaleString("en")).join(", ")} clips on ${providers.join(" + ")} only, ${perCombo} requests per filter; P1 2×100 requests per side; P2 model 500 clips/model; P6/P3 10 clips at time ÷50; P4 50 MB only, 2 repetitions; P5 2×2.5 s per side.`
+  ? `**--quick run (reduced, not the issue's figures):** G1 at ${sizes.map((n) => n.toLocaleString("en")).join(", ")} clips on ${providers.join(" + ")} only, ${perCombo} requests per filter; P1 2×100 requests per side; P2 model 500 clips/model; P6/P3 10 clips at time ÷50; P4 50 MB only, 2 repetitions; P5 2×2.5 s per side; F1 12 shots trimmed to 2 s, x264 veryfast, 2 A/B pairs.`
   : `Full run: G1 at ${sizes.map((n) => n.toLocaleString("en")).join(" and ")} clips on ${providers.join(" and ")}${providers.includes("postgresql") ? "" : " (PostgreSQL not reachable: skipped)"}, ${perCombo} requests per filter.`;
 console.error(mode.replace(/\*\*/g, ""));
 
+const APP_SUITES = ["P1", "P4", "P5", "H1"];
+const needsBuild = !only || only.some((id) => APP_SUITES.includes(id));
 let build: BuiltApp | null = null;
-let buildError = "";
-// Only P1, P4, P5 and G1 serve the production build: --only=P3 (say) skips the build on a shared machine.
-const needsBuild = !only || only.some((id) => ["P1", "P4", "P5"].includes(id));
-if (needsBuild) {
-  await timedStep("build: production build in a private snapshot", () => {
-    try {
-      build = ensureBuild();
-    } catch (e) {
-      buildError = e instanceof Error ? e.message : String(e);
-      console.error(`build failed: ${buildError}`);
-    }
-  });
-}
+let buildError = needsBuild ? "" : "not needed";
+if (needsBuild) await timedStep("build: production build in a private snapshot", () => {
+  try {
+    build = ensureBuild();
+  } catch (e) {
+    buildError = e instanceof Error ? e.message : String(e);
+    console.error(`build failed: ${buildError}`);
+  }
+});
 const b = build as BuiltApp | null;
 const buildLine = b
   ? `Production build: ${b.cached ? "reused from the bench's build cache" : `built for this run in ${(b.buildMs / 1000).toFixed(1)} s`} (snapshot ${b.hash} of ${b.source}; \`${b.dir}\`, keyed by a hash of the sources, never ./.next).`
   : needsBuild
     ? `Production build: FAILED (${buildError.split("\n")[0]}), so P1, P4, P5 and the first screen could not run.`
-    : "Production build: not made (the suites chosen with --only do not serve it).";
+    : `Production build: not needed for ${only?.join(", ")}.`;
 
 // P1–P6 (and G1's first screen, on the same production server): they start and stop their own servers.
 if (only) {

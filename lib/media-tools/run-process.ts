@@ -17,6 +17,8 @@ export interface RunProcessOptions {
   /** Bytes of stdout kept; more is an error (ffprobe JSON is small; anything huge is a bug). */
   stdoutCapBytes?: number;
   signal?: AbortSignal;
+  /** Receives stdout as it arrives instead of keeping it (ffmpeg's `-progress pipe:1` of a long render). */
+  onStdout?: (chunk: Buffer) => void;
 }
 
 export interface RunProcessResult {
@@ -99,6 +101,10 @@ export function runProcess(bin: string, args: readonly string[], opts: RunProces
     };
 
     child.stdout.on("data", (chunk: Buffer) => {
+      if (opts.onStdout) {
+        opts.onStdout(chunk);
+        return;
+      }
       stdoutBytes += chunk.length;
       if (stdoutBytes > stdoutCap) kill("stdout-cap");
       else stdout.push(chunk);

@@ -66,6 +66,9 @@ const STATUS = {
   review_not_allowed: 409,
   comment_target_missing: 422,
   reference_not_found: 422,
+  // Films: a cut that cannot be rendered, a take that cannot be read.
+  film_cut_invalid: 422,
+  film_input_invalid: 422,
   // Share links.
   share_not_ready: 409,
   storage_unavailable: 503,

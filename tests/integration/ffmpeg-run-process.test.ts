@@ -26,6 +26,14 @@ describe("runProcess", () => {
     await expect(runProcess("/nonexistent/ffmpeg", [])).rejects.toMatchObject({ failure: "spawn" });
   });
 
+  it("streams stdout to onStdout as it arrives instead of keeping it (no cap then)", async () => {
+    const chunks: Buffer[] = [];
+    const { stdout } = await runProcess("sh", ["-c", "printf 'frame=1\\n'; head -c 3000 /dev/zero"], { stdoutCapBytes: 1000, onStdout: (c) => chunks.push(c) });
+    expect(stdout).toBe("");
+    expect(Buffer.concat(chunks).subarray(0, 8).toString()).toBe("frame=1\n");
+    expect(Buffer.concat(chunks).length).toBe(3008);
+  });
+
   it("caps stdout", async () => {
     await expect(runProcess("head", ["-c", "100000", "/dev/zero"], { stdoutCapBytes: 1000 })).rejects.toMatchObject({ failure: "stdout-cap" });
   });

@@ -1,3 +1,4 @@
+import { filmRenderEn } from "./film-render.en";
 import { galleryEn } from "./gallery.en";
 import { generationEn } from "./generation.en";
 import { shareEn } from "./share.en";
@@ -127,6 +128,7 @@ export const en = {
   ...usageEn,
   ...filmEn,
   ...workspaceEn,
+  ...filmRenderEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { filmRenderZhCN } from "./film-render.zh-CN";
 import { galleryZhCN } from "./gallery.zh-CN";
 import type { MessageKey } from "./en";
 import { generationZhCN } from "./generation.zh-CN";
@@ -127,4 +128,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...usageZhCN,
   ...filmZhCN,
   ...workspaceZhCN,
+  ...filmRenderZhCN,
 };
