@@ -63,12 +63,12 @@ export interface PlacedClip {
   overlapOut: number;
 }
 
-export function clipFrames(clip: CutClip): number {
+function clipFrames(clip: CutClip): number {
   return clip.outFrame - clip.inFrame;
 }
 
 /** The overlap actually applied after `clips[i]`: none after the last clip or for a cut. */
-export function overlapAfter(clips: readonly CutClip[], i: number): number {
+function overlapAfter(clips: readonly CutClip[], i: number): number {
   const clip = clips[i];
   if (!clip || i >= clips.length - 1) return 0;
   return clip.transitionOut.kind === "cut" ? 0 : clip.transitionOut.frames;
@@ -104,7 +104,7 @@ export type CutProblem =
   | { code: "transition_too_long"; shotId: string };
 
 /** Shortest clip we cut to: half a second. */
-export const MIN_CLIP_FRAMES = 12;
+const MIN_CLIP_FRAMES = 12;
 
 /**
  * Problems that make a cut impossible to render: trims outside the take, clips shorter than half a
