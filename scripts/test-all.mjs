@@ -99,10 +99,18 @@ check("db:check", process.execPath, ["scripts/db-check.mjs"]);
 const AFTER_BUILD = "tests/integration/multi-app-*.test.ts";
 const AFTER_BUILD_FILTER = "tests/integration/multi-app-"; // vitest's positional filter is a substring
 
+function vitestArgs(report, args, opts) {
+  const [cmd, pre] = opts?.node ? [opts.node, [fs.realpathSync(bin("vitest"))]] : [bin("vitest"), []];
+  return [cmd, [...pre, "run", "--reporter=default", "--reporter=json", `--outputFile=${report}`, ...args]];
+}
+
 function vitest(name, report, args, opts) {
   fs.rmSync(report, { force: true });
-  const [cmd, pre] = opts?.node ? [opts.node, [fs.realpathSync(bin("vitest"))]] : [bin("vitest"), []];
-  const ok = step(name, cmd, [...pre, "run", "--reporter=default", "--reporter=json", `--outputFile=${report}`, ...args], opts);
+  const [cmd, full] = vitestArgs(report, args, opts);
+  countVitest(name, report, step(name, cmd, full, opts));
+}
+
+function countVitest(name, report, ok) {
   const v = readJson(report);
   if (v) {
     totals.passed += v.numPassedTests;
@@ -114,6 +122,28 @@ function vitest(name, report, args, opts) {
     totals.failed++;
     failures.push(`${name} (no report)`);
   }
+}
+
+/**
+ * A vitest run beside the foreground runners (its output goes to `log`, its tail is printed when it
+ * is collected): the two Node passes share no files, ports or databases, and their suites mostly wait.
+ */
+function vitestInBackground(name, report, log, args, opts) {
+  fs.rmSync(report, { force: true });
+  const [cmd, full] = vitestArgs(report, args, opts);
+  const fd = fs.openSync(log, "w");
+  const t0 = Date.now();
+  console.log(`\n=== ${name}: started in the background (log: ${log}) ===`);
+  const child = spawn(cmd, full, { cwd: root, env: opts.stepEnv, stdio: ["ignore", fd, fd] });
+  const exited = once(child, "exit");
+  return async () => {
+    const [code] = await exited;
+    const seconds = (Date.now() - t0) / 1000;
+    console.log(`\n=== ${name}: exit ${code} in ${seconds.toFixed(1)}s (overlapped the runners above; log: ${log}) ===`);
+    console.log(fs.readFileSync(log, "utf8").trim().split("\n").slice(-12).join("\n"));
+    walls.push({ name, runtime: opts.runtime, seconds, ok: code === 0, overlapped: true });
+    countVitest(name, report, code === 0);
+  };
 }
 
 function playwright(name, report, args) {
@@ -134,20 +164,9 @@ function playwright(name, report, args) {
 
 vitest("vitest (unit + integration)", "test-results/vitest-report.json", ["--exclude", AFTER_BUILD]);
 
-if (!skipE2E) {
-  if (check("next build", bin("next"), ["build"])) {
-    vitest("vitest (multi-instance, production build)", "test-results/vitest-after-build-report.json", [AFTER_BUILD_FILTER]);
-    playwright("playwright e2e", "test-results/e2e-report.json", []);
-    // The studio specs again on PostgreSQL + S3 (s3rver) when a PostgreSQL server is available.
-    if (process.env.TEST_POSTGRES_URL) {
-      playwright("playwright e2e (PostgreSQL + S3)", "test-results/e2e-pg-s3-report.json", ["-c", "playwright.pg-s3.config.ts"]);
-    } else {
-      console.log("\n=== playwright e2e (PostgreSQL + S3): skipped, TEST_POSTGRES_URL not set ===");
-    }
-  }
-}
-
-// The same unit and integration suites, and the build, on the current Node LTS (CI: --node-lts).
+// --node-lts: the same unit and integration suites on the current Node LTS, beside the build and the
+// browser tests of the Node 20 pass; its own build (which rewrites .next) waits until they are done.
+let lts = null;
 if (withNodeLts) {
   const [code] = await ltsPrep.exit;
   const prepSeconds = (Date.now() - ltsPrep.started) / 1000;
@@ -161,10 +180,28 @@ if (withNodeLts) {
     failures.push("prepare Node LTS");
   } else {
     const opts = { node: prepared.node, runtime, stepEnv: nodeLtsEnv(env, prepared) };
-    vitest(`vitest (unit + integration) on ${runtime}`, "test-results/vitest-lts-report.json", ["--exclude", AFTER_BUILD], opts);
-    if (check(`next build on ${runtime}`, prepared.node, [fs.realpathSync(bin("next")), "build"], opts)) {
-      vitest(`vitest (multi-instance, production build) on ${runtime}`, "test-results/vitest-lts-after-build-report.json", [AFTER_BUILD_FILTER], opts);
+    const name = `vitest (unit + integration) on ${runtime}`;
+    lts = { opts, runtime, collect: vitestInBackground(name, "test-results/vitest-lts-report.json", "test-results/vitest-lts.log", ["--exclude", AFTER_BUILD], opts) };
+  }
+}
+
+if (!skipE2E) {
+  if (check("next build", bin("next"), ["build"])) {
+    vitest("vitest (multi-instance, production build)", "test-results/vitest-after-build-report.json", [AFTER_BUILD_FILTER]);
+    playwright("playwright e2e", "test-results/e2e-report.json", []);
+    // The studio specs again on PostgreSQL + S3 (s3rver) when a PostgreSQL server is available.
+    if (process.env.TEST_POSTGRES_URL) {
+      playwright("playwright e2e (PostgreSQL + S3)", "test-results/e2e-pg-s3-report.json", ["-c", "playwright.pg-s3.config.ts"]);
+    } else {
+      console.log("\n=== playwright e2e (PostgreSQL + S3): skipped, TEST_POSTGRES_URL not set ===");
     }
+  }
+}
+
+if (lts) {
+  await lts.collect();
+  if (!skipE2E && check(`next build on ${lts.runtime}`, lts.opts.node, [fs.realpathSync(bin("next")), "build"], lts.opts)) {
+    vitest(`vitest (multi-instance, production build) on ${lts.runtime}`, "test-results/vitest-lts-after-build-report.json", [AFTER_BUILD_FILTER], lts.opts);
   }
 }
 
