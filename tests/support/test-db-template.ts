@@ -8,8 +8,8 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
 import type pg from "pg";
+import { createDb } from "@/lib/server/db";
 import { migrate } from "./migrate-db";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -35,7 +35,7 @@ function templateKey(provider: "sqlite" | "postgres", migrationsDir?: string): s
 }
 
 /** The path of a migrated SQLite file to copy (built when missing). */
-export function sqliteTemplate(migrationsDir?: string): string {
+export async function sqliteTemplate(migrationsDir?: string): Promise<string> {
   const file = path.join(SQLITE_TEMPLATES, `${templateKey("sqlite", migrationsDir)}.db`);
   if (fs.existsSync(file)) return file;
   fs.mkdirSync(SQLITE_TEMPLATES, { recursive: true });
@@ -43,9 +43,9 @@ export function sqliteTemplate(migrationsDir?: string): string {
   migrate(`file:${building}`, migrationsDir);
   // The script leaves its writes in the WAL file: fold them into the database file so one file is
   // the whole database (WAL mode itself is recorded in the file and survives the copy).
-  const db = new Database(building);
-  db.pragma("wal_checkpoint(TRUNCATE)");
-  db.close();
+  const db = createDb(`file:${building}`);
+  await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
+  await db.$disconnect();
   // rename is atomic: a concurrent reader sees no template or a complete one, never a partial copy.
   fs.renameSync(building, file);
   fs.rmSync(path.dirname(building), { recursive: true, force: true });

@@ -23,7 +23,7 @@ export async function createSqliteTestDb(migrationsDir?: string): Promise<TestDb
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "framehouse-test-"));
   const file = path.join(dir, "test.db");
   const url = `file:${file}`;
-  fs.copyFileSync(sqliteTemplate(migrationsDir), file);
+  fs.copyFileSync(await sqliteTemplate(migrationsDir), file);
   const client = createDb(url);
   return {
     name: "sqlite",
