@@ -1,38 +1,62 @@
 #!/usr/bin/env node
-// `npm test`: every check and every test runner, then ONE closing line with the real totals:
-//   N passed, N failed[, N skipped]
+// `npm test`: every check and every test runner, a table of each runner's wall time, then ONE
+// closing line with the real totals (always the last line):
+//   N passed, N failed, N skipped
 // Checks (typecheck, lint, knip, db:check, build) count as one test each; vitest and Playwright report
 // their own counts through JSON reporters. Installs what a fresh machine lacks first.
-import { spawnSync } from "node:child_process";
+// --no-e2e: no build, no browser tests. --node-lts (CI): the unit and integration suites and the
+// build again on the current Node LTS (scripts/lib/node-lts.mjs), prepared in the background meanwhile.
+import { spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
 import fs from "node:fs";
 import path from "node:path";
 import { ensureNodeDeps } from "./lib/node-deps.mjs";
+import { nodeLtsEnv } from "./lib/node-lts.mjs";
 import { npmAudit } from "./lib/npm-audit.mjs";
 import { ensureSystemDeps } from "./lib/system-deps.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
+const started = Date.now();
 const skipE2E = process.argv.includes("--no-e2e");
+const withNodeLts = process.argv.includes("--node-lts");
 ensureSystemDeps(skipE2E ? ["ffmpeg", "fonts", "dejavu"] : ["ffmpeg", "fonts", "dejavu", "chromium"]);
 ensureNodeDeps(root);
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
+/** One row per runner for the closing table: what ran, on which Node, how long, how it ended. */
+const walls = [];
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 fs.mkdirSync("test-results", { recursive: true });
+const NODE = `Node ${process.versions.node}`;
 
-function step(name, cmd, args) {
-  const started = Date.now();
+// The LTS runtime is downloaded and its better-sqlite3 compiled while the Node 20 pass runs: it is
+// mostly waiting on the network and one compiler, and the checks below leave room for it.
+const ltsFile = "test-results/node-lts.json";
+const ltsLog = "test-results/node-lts-prepare.log";
+let ltsPrep = null;
+if (withNodeLts) {
+  fs.rmSync(ltsFile, { force: true });
+  const log = fs.openSync(ltsLog, "w");
+  const child = spawn(process.execPath, ["scripts/node-lts.mjs", `--out=${ltsFile}`], { cwd: root, env, stdio: ["ignore", log, log] });
+  ltsPrep = { child, exit: once(child, "exit"), started: Date.now() };
+}
+
+/** Runs one runner (`runtime`: which Node it ran on, for the table) and records its wall time. */
+function step(name, cmd, args, { stepEnv = env, runtime = NODE } = {}) {
+  const t0 = Date.now();
   console.log(`\n=== ${name} ===`);
-  const r = spawnSync(cmd, args, { stdio: "inherit", env, cwd: root });
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`=== ${name}: exit ${r.status} in ${seconds}s ===`);
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: stepEnv, cwd: root });
+  const seconds = (Date.now() - t0) / 1000;
+  console.log(`=== ${name}: exit ${r.status} in ${seconds.toFixed(1)}s ===`);
+  walls.push({ name, runtime, seconds, ok: r.status === 0 });
   return r.status === 0;
 }
 
-function check(name, cmd, args) {
-  const ok = step(name, cmd, args);
+function check(name, cmd, args, opts) {
+  const ok = step(name, cmd, args, opts);
   if (ok) totals.passed++;
   else {
     totals.failed++;
@@ -58,8 +82,10 @@ check("db:check", process.execPath, ["scripts/db-check.mjs"]);
 // Known advisories in the shipped dependencies (scripts/lib/npm-audit.mjs: high/critical fail).
 {
   console.log("\n=== npm audit ===");
+  const t0 = Date.now();
   const audit = npmAudit(root, env);
   console.log(audit.line);
+  walls.push({ name: "npm audit", runtime: NODE, seconds: (Date.now() - t0) / 1000, ok: audit.status !== "failed" });
   if (audit.status === "passed") totals.passed++;
   else if (audit.status === "skipped") totals.skipped++;
   else {
@@ -73,9 +99,18 @@ check("db:check", process.execPath, ["scripts/db-check.mjs"]);
 const AFTER_BUILD = "tests/integration/multi-app-*.test.ts";
 const AFTER_BUILD_FILTER = "tests/integration/multi-app-"; // vitest's positional filter is a substring
 
-function vitest(name, report, args) {
+function vitestArgs(report, args, opts) {
+  const [cmd, pre] = opts?.node ? [opts.node, [fs.realpathSync(bin("vitest"))]] : [bin("vitest"), []];
+  return [cmd, [...pre, "run", "--reporter=default", "--reporter=json", `--outputFile=${report}`, ...args]];
+}
+
+function vitest(name, report, args, opts) {
   fs.rmSync(report, { force: true });
-  const ok = step(name, bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${report}`, ...args]);
+  const [cmd, full] = vitestArgs(report, args, opts);
+  countVitest(name, report, step(name, cmd, full, opts));
+}
+
+function countVitest(name, report, ok) {
   const v = readJson(report);
   if (v) {
     totals.passed += v.numPassedTests;
@@ -87,6 +122,28 @@ function vitest(name, report, args) {
     totals.failed++;
     failures.push(`${name} (no report)`);
   }
+}
+
+/**
+ * A vitest run beside the foreground runners (its output goes to `log`, its tail is printed when it
+ * is collected): the two Node passes share no files, ports or databases, and their suites mostly wait.
+ */
+function vitestInBackground(name, report, log, args, opts) {
+  fs.rmSync(report, { force: true });
+  const [cmd, full] = vitestArgs(report, args, opts);
+  const fd = fs.openSync(log, "w");
+  const t0 = Date.now();
+  console.log(`\n=== ${name}: started in the background (log: ${log}) ===`);
+  const child = spawn(cmd, full, { cwd: root, env: opts.stepEnv, stdio: ["ignore", fd, fd] });
+  const exited = once(child, "exit");
+  return async () => {
+    const [code] = await exited;
+    const seconds = (Date.now() - t0) / 1000;
+    console.log(`\n=== ${name}: exit ${code} in ${seconds.toFixed(1)}s (overlapped the runners above; log: ${log}) ===`);
+    console.log(fs.readFileSync(log, "utf8").trim().split("\n").slice(-12).join("\n"));
+    walls.push({ name, runtime: opts.runtime, seconds, ok: code === 0, overlapped: true });
+    countVitest(name, report, code === 0);
+  };
 }
 
 function playwright(name, report, args) {
@@ -107,6 +164,27 @@ function playwright(name, report, args) {
 
 vitest("vitest (unit + integration)", "test-results/vitest-report.json", ["--exclude", AFTER_BUILD]);
 
+// --node-lts: the same unit and integration suites on the current Node LTS, beside the build and the
+// browser tests of the Node 20 pass; its own build (which rewrites .next) waits until they are done.
+let lts = null;
+if (withNodeLts) {
+  const [code] = await ltsPrep.exit;
+  const prepSeconds = (Date.now() - ltsPrep.started) / 1000;
+  const prepared = code === 0 ? JSON.parse(fs.readFileSync(ltsFile, "utf8")) : null;
+  const runtime = prepared ? `Node ${prepared.version}` : "Node LTS";
+  walls.push({ name: "prepare Node LTS (in the background)", runtime, seconds: prepSeconds, ok: code === 0, overlapped: true });
+  console.log(`\n=== prepare Node LTS: exit ${code} after ${prepSeconds.toFixed(1)}s (log: ${ltsLog}) ===`);
+  console.log(fs.readFileSync(ltsLog, "utf8").trim().split("\n").slice(-15).join("\n"));
+  if (!prepared) {
+    totals.failed++;
+    failures.push("prepare Node LTS");
+  } else {
+    const opts = { node: prepared.node, runtime, stepEnv: nodeLtsEnv(env, prepared) };
+    const name = `vitest (unit + integration) on ${runtime}`;
+    lts = { opts, runtime, collect: vitestInBackground(name, "test-results/vitest-lts-report.json", "test-results/vitest-lts.log", ["--exclude", AFTER_BUILD], opts) };
+  }
+}
+
 if (!skipE2E) {
   if (check("next build", bin("next"), ["build"])) {
     vitest("vitest (multi-instance, production build)", "test-results/vitest-after-build-report.json", [AFTER_BUILD_FILTER]);
@@ -120,6 +198,23 @@ if (!skipE2E) {
   }
 }
 
+if (lts) {
+  await lts.collect();
+  if (!skipE2E && check(`next build on ${lts.runtime}`, lts.opts.node, [fs.realpathSync(bin("next")), "build"], lts.opts)) {
+    vitest(`vitest (multi-instance, production build) on ${lts.runtime}`, "test-results/vitest-lts-after-build-report.json", [AFTER_BUILD_FILTER], lts.opts);
+  }
+}
+
 if (failures.length) console.log(`\nFailed: ${failures.join(", ")}`);
+console.log(`\nWall time per runner (npm test: ${((Date.now() - started) / 1000).toFixed(1)} s in all)`);
+console.log(wallTable(walls));
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed > 0 ? 1 : 0);
+
+function wallTable(rows) {
+  const cells = rows.map((r) => [r.name, r.runtime, `${r.seconds.toFixed(1)} s${r.overlapped ? " (overlapped)" : ""}`, r.ok ? "ok" : "FAILED"]);
+  const head = ["runner", "runtime", "wall", "result"];
+  const width = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c) => `| ${c.map((v, i) => (i === 2 ? v.padStart(width[i]) : v.padEnd(width[i]))).join(" | ")} |`;
+  return [line(head), `|${width.map((w, i) => (i === 2 ? `${"-".repeat(w + 1)}:` : "-".repeat(w + 2))).join("|")}|`, ...cells.map(line)].join("\n");
+}

@@ -1,13 +1,14 @@
 // Real databases for integration tests, migrated by the real migration script (never mocked):
 // a temp SQLite file always; a fresh PostgreSQL database too when TEST_POSTGRES_URL is set.
-import { spawnSync } from "node:child_process";
+// Each database is a copy of a template that the real script migrated once (test-db-template.ts):
+// running the migrations again for every file cost seconds per file and per provider.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createDb, type Db } from "@/lib/server/db";
-
-const root = path.resolve(import.meta.dirname, "../..");
+import { assertLocal } from "./migrate-db";
+import { postgresTemplate, sqliteTemplate } from "./test-db-template";
 
 export interface TestDb {
   name: "sqlite" | "postgresql";
@@ -16,31 +17,13 @@ export interface TestDb {
   drop(): Promise<void>;
 }
 
-/** Destructive setup is only ever allowed against a database on this machine. */
-export function assertLocal(url: string): void {
-  if (url.startsWith("file:")) return;
-  const host = new URL(url).hostname;
-  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) {
-    throw new Error(`refusing to run destructive tests against non-local database host ${host}`);
-  }
-}
-
-/** Applies the migrations of `migrationsDir` (default: the provider's own history). */
-export function migrate(url: string, migrationsDir?: string): void {
-  assertLocal(url);
-  const r = spawnSync(process.execPath, [path.join(root, "scripts/prisma-migrate.mjs"), "deploy"], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: url, ...(migrationsDir ? { PRISMA_MIGRATIONS: migrationsDir } : {}) },
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-  if (r.status !== 0) throw new Error(`migration failed for ${url}:\n${r.stdout}\n${r.stderr}`);
-}
+export { assertLocal, migrate } from "./migrate-db";
 
 export async function createSqliteTestDb(migrationsDir?: string): Promise<TestDb> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "framehouse-test-"));
-  const url = `file:${path.join(dir, "test.db")}`;
-  migrate(url, migrationsDir);
+  const file = path.join(dir, "test.db");
+  const url = `file:${file}`;
+  fs.copyFileSync(await sqliteTemplate(migrationsDir), file);
   const client = createDb(url);
   return {
     name: "sqlite",
@@ -58,12 +41,15 @@ async function createPostgresTestDb(baseUrl: string, migrationsDir?: string): Pr
   const name = `framehouse_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
+  try {
+    const template = await postgresTemplate(admin, baseUrl, migrationsDir);
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+  } finally {
+    await admin.end();
+  }
   const u = new URL(baseUrl);
   u.pathname = `/${name}`;
   const url = u.toString();
-  migrate(url, migrationsDir);
   const client = createDb(url);
   return {
     name: "postgresql",
