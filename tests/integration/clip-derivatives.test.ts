@@ -68,7 +68,7 @@ describe("clip derivatives", () => {
       const id = await storedWithoutPoster();
       const stored = await generationViewFor(h.db, await access(), id);
       expect(stored.status).toBe("STORED");
-      expect(stored.media.video?.url).toBe(`/api/media/${id}/video.mp4`);
+      expect(stored.media.video?.url).toMatch(new RegExp(`^/api/media/signed/clips/${id}/video\\.mp4\\?`));
       expect(stored.media.poster).toBeUndefined();
       expect(stored.derivatives).toBe("pending");
       expect((await derivativesJobOf(id))?.status).toBe("QUEUED");
@@ -78,8 +78,8 @@ describe("clip derivatives", () => {
       expect(await jobEnded(id)).toBe("DONE");
       const ready = await generationViewFor(h.db, await access(), id);
       expect(ready.derivatives).toBe("ready");
-      expect(ready.media.poster?.url).toBe(`/api/media/${id}/poster.jpg`);
-      expect(ready.media.preview?.url).toBe(`/api/media/${id}/preview.mp4`);
+      expect(ready.media.poster?.url).toMatch(new RegExp(`^/api/media/signed/clips/${id}/poster\\.jpg\\?`));
+      expect(ready.media.preview?.url).toMatch(new RegExp(`^/api/media/signed/clips/${id}/preview\\.mp4\\?`));
       // The live stream re-sends rows whose updatedAt moved: the poster's arrival moved it.
       expect(Date.parse(ready.updatedAt)).toBeGreaterThan(Date.parse(stored.updatedAt));
       await waitAllTerminal(h.db, DEADLINE);

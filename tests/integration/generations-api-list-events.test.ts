@@ -187,7 +187,7 @@ describe.each(providers())("list and live events on %s", (kind) => {
     }
     expect(ended).toBe(true);
     expect(raw).toContain('"derivatives":"ready"');
-    expect(raw).toContain(`/api/media/${id}/poster.jpg`);
+    expect(raw).toContain(`/api/media/signed/clips/${id}/poster.jpg?`);
   });
 
   it("stops on client abort", async () => {
