@@ -9,6 +9,7 @@ import { cutToOtio } from "@/lib/shared/film/otio";
 import { cutToSrt } from "@/lib/shared/film/srt";
 import { AppError } from "../errors";
 import { logger } from "../logger";
+import { webBody } from "../media/web-body";
 import { contentDisposition } from "../media/serve-range";
 import { packageMediaNames, safeFileName } from "./file-names";
 import { handoffReadme } from "./readme-text";
@@ -107,7 +108,7 @@ function zipStream(plan: HandoffPlan, openTake: OpenTake, date: Date): Readable 
 /** The package as a download: validated first (a bad cut is a 422 before any byte), then streamed. */
 export function handoffResponse(cut: Cut, openTake: OpenTake, now = new Date()): Response {
   const plan = planHandoff(cut);
-  return new Response(Readable.toWeb(zipStream(plan, openTake, now)) as ReadableStream<Uint8Array>, {
+  return new Response(webBody(zipStream(plan, openTake, now)), {
     headers: {
       "content-type": "application/zip",
       "content-disposition": contentDisposition(plan.fileName),

@@ -6,6 +6,7 @@ import type { Db } from "../db";
 import { AppError } from "../errors";
 import { downloadName } from "../generations/serve-clip-media";
 import { logger } from "../logger";
+import { webBody } from "../media/web-body";
 import { type Access, canDownload } from "../permissions";
 import type { Storage } from "../storage";
 import { type ManifestRow, manifestCsv, manifestJson, paramOf } from "./export-manifest";
@@ -133,7 +134,7 @@ export async function exportResponse(client: Db, store: Storage, access: Access,
   const plan = await exportPlan(client, access, ids);
   if (plan.manifest.length === 0) throw new AppError("not_found");
   const name = zipFileName();
-  return new Response(Readable.toWeb(zipStream(store, plan)) as ReadableStream<Uint8Array>, {
+  return new Response(webBody(zipStream(store, plan)), {
     headers: {
       "content-type": "application/zip",
       "content-disposition": `attachment; filename="${name}"`,
