@@ -62,7 +62,11 @@ function betterSqlite3Addon(root, nodeDir, version) {
   try {
     fs.cpSync(source, tmp, { recursive: true, filter: (p) => path.relative(source, p) !== "build" });
     const jobs = String(Math.max(1, os.availableParallelism()));
-    sh(process.execPath, [nodeGyp(), "rebuild", "--release", `--nodedir=${nodeDir}`, "-j", jobs], { cwd: tmp, stdio: ["ignore", "ignore", "inherit"] });
+    // node-gyp takes npm's configuration from npm_config_* variables, and under `npm test` npm exports
+    // the user's `nodedir` (this machine's ~/.npmrc says /usr, the system Node 20) — which beat the
+    // --nodedir flag and built an addon for the wrong ABI. The LTS headers go in through that variable.
+    const gypEnv = { ...process.env, npm_config_nodedir: nodeDir, NPM_CONFIG_NODEDIR: nodeDir };
+    sh(process.execPath, [nodeGyp(), "rebuild", "--release", `--nodedir=${nodeDir}`, "-j", jobs], { cwd: tmp, env: gypEnv, stdio: ["ignore", "ignore", "inherit"] });
     fs.rmSync(dir, { recursive: true, force: true });
     fs.renameSync(tmp, dir);
   } finally {
