@@ -106,6 +106,18 @@ export function storageContract(name: string, subject: () => ContractSubject): v
       await noLeftovers();
     });
 
+    it("a source that fails before the driver reads it rejects with its error, not an uncaught exception", async () => {
+      const key = clipKey(id(), "video.mp4");
+      const early = new PassThrough();
+      early.write(randomBytes(1000));
+      const put = s().put(key, early, { contentType: "video/mp4" });
+      // Fails at once, while the driver is still preparing (temp file, upload session).
+      early.destroy(new Error("reset before reading"));
+      await expect(put).rejects.toThrow("reset before reading");
+      expect(await s().stat(key)).toBeNull();
+      await noLeftovers();
+    });
+
     it("a source destroyed without an error rejects and leaves nothing", async () => {
       const key = clipKey(id(), "video.mp4");
       await expect(s().put(key, failingStream([randomBytes(10_000)], "destroy"), { contentType: "video/mp4" })).rejects.toThrow();

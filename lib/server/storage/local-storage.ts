@@ -66,6 +66,11 @@ export function createLocalStorage(rootDir: string): Storage {
     const { maxBytes } = options;
     const tmpPath = path.join(tmpDir, randomUUID());
     let handle: FileHandle | undefined;
+    // The source can fail while the temp file is still being opened (a download reset early). Without a
+    // listener from the start, that error would be an uncaught exception that ends the process; with
+    // it, the iteration below still reports the error, since a stream remembers it (`errored`).
+    const keepEarlyError = () => undefined;
+    if (source instanceof Readable) source.on("error", keepEarlyError);
     try {
       await fsStep("mkdir tmp", () => mkdir(tmpDir, { recursive: true }));
       handle = await fsStep("open temp file", () => open(tmpPath, "wx", 0o644));
@@ -96,6 +101,8 @@ export function createLocalStorage(rootDir: string): Storage {
       await handle?.close().catch(() => undefined);
       await rm(tmpPath, { force: true }).catch(() => undefined);
       throw err;
+    } finally {
+      if (source instanceof Readable) source.off("error", keepEarlyError);
     }
   }
 

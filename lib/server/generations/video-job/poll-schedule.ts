@@ -26,9 +26,15 @@ const POLL_CONSTANTS = {
   minGapMs: 50,
 } as const;
 
-/** 15 min, scaled; never below a minute, since a simulator's renders don't speed up with the scale. */
+/**
+ * 15 min, scaled; never below 5 real minutes. A fast simulator's "generation" is a real ffmpeg render
+ * that does not speed up with the scale: on a loaded 2-core machine a start–end render took over a
+ * minute, and a one-minute floor failed healthy takes with `timeout`. Nothing waits on the ceiling
+ * firing quickly, so the floor costs nothing but the wait for a task that never ends.
+ */
+const SCALED_CEILING_FLOOR_MS = 5 * 60_000;
 export function ceilingMs(timeScale: number): number {
-  return timeScale <= 1 ? POLL_CONSTANTS.ceilingMs : Math.max(60_000, POLL_CONSTANTS.ceilingMs / timeScale);
+  return timeScale <= 1 ? POLL_CONSTANTS.ceilingMs : Math.max(SCALED_CEILING_FLOOR_MS, POLL_CONSTANTS.ceilingMs / timeScale);
 }
 
 /** Poll offsets (ms after acceptance) in increasing order, ending before the ceiling. */
