@@ -25,3 +25,6 @@ export interface FilmExportView {
   /** Why it ended without a video (FAILED), else null. */
   error: { code: string; message: string } | null;
 }
+
+/** One `event: export` of GET /api/films/:filmId/exports/events: an export's new state, or its deletion. */
+export type FilmExportEvent = FilmExportView | { id: string; deleted: true };
