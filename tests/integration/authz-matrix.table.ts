@@ -405,6 +405,13 @@ export const MATRIX: readonly MatrixRow[] = [
   ["POST /api/exports/:exportId/cancel", "own", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
   ["POST /api/exports/:exportId/cancel", "same", { anon: 401, viewer: 403, member: 403, admin: 200, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
   ["POST /api/exports/:exportId/cancel", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // Share links of a READY export: the same rule as deleting it (creator while they may edit, or admins/owners) {expiresInHours: 24}.
+  ["GET /api/exports/:exportId/share-links", "own", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["GET /api/exports/:exportId/share-links", "same", { anon: 401, viewer: 403, member: 403, admin: 200, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
+  ["GET /api/exports/:exportId/share-links", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  ["POST /api/exports/:exportId/share-links", "own", { anon: 401, viewer: 403, member: 201, admin: 201, owner: 201, otherTeam: 201, instanceAdmin: 201 }],
+  ["POST /api/exports/:exportId/share-links", "same", { anon: 401, viewer: 403, member: 403, admin: 201, owner: 201, otherTeam: 403, instanceAdmin: 404 }],
+  ["POST /api/exports/:exportId/share-links", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
   // The reference library: film.edit {name}.
   ["PATCH /api/references/:referenceId", "own", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
   ["PATCH /api/references/:referenceId", "same", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],

@@ -91,6 +91,7 @@ async function loadRoutes() {
     filmHandoff: await import("@/app/api/films/[filmId]/handoff/route"),
     filmExport: await import("@/app/api/exports/[exportId]/route"),
     filmExportCancel: await import("@/app/api/exports/[exportId]/cancel/route"),
+    filmExportShares: await import("@/app/api/exports/[exportId]/share-links/route"),
     shot: await import("@/app/api/shots/[shotId]/route"),
     shotDuplicate: await import("@/app/api/shots/[shotId]/duplicate/route"),
     shotChosen: await import("@/app/api/shots/[shotId]/chosen-take/route"),
@@ -189,10 +190,11 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
     return (await s.db.comment.create({ data: { filmId, exportId: "authzexport", timeMs: 1000, body: "Authz comment", authorId } })).id;
   }
   /** A QUEUED export of a film of (a, o): own = made by the actor, same = by the teammate, other = by W's owner. */
-  async function filmExport(a: ActorKey, o: ObjectKey): Promise<string> {
+  async function filmExport(a: ActorKey, o: ObjectKey, ready = false): Promise<string> {
     const filmId = await film(a, o);
     const createdById = o === "other" ? w.users.WO.id : o === "same" || a === "anon" ? w.teammate(a).id : w.user(a)!.id;
-    return (await s.db.filmExport.create({ data: { filmId, createdById } })).id;
+    const done = ready ? { status: "READY" as const, progress: 1, storageKey: "exports/authz/film.mp4", durationMs: 1000, width: 1920, height: 1080, bytes: BigInt(1000), finishedAt: new Date() } : {};
+    return (await s.db.filmExport.create({ data: { filmId, createdById, ...done } })).id;
   }
   async function reference(a: ActorKey, o: ObjectKey): Promise<string> {
     const { ownerId, teamId } = w.placement(a, o);
@@ -288,6 +290,14 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
     "POST /api/exports/:exportId/cancel": async (a, o) => {
       const exportId = await filmExport(a, o);
       return call(r.filmExportCancel.POST, req(a, "POST", `/api/exports/${exportId}/cancel`), { exportId });
+    },
+    "GET /api/exports/:exportId/share-links": async (a, o) => {
+      const exportId = await filmExport(a, o, true);
+      return call(r.filmExportShares.GET, req(a, "GET", `/api/exports/${exportId}/share-links`), { exportId });
+    },
+    "POST /api/exports/:exportId/share-links": async (a, o) => {
+      const exportId = await filmExport(a, o, true);
+      return call(r.filmExportShares.POST, req(a, "POST", `/api/exports/${exportId}/share-links`, { expiresInHours: 24 }), { exportId });
     },
     "PATCH /api/comments/:commentId": async (a, o) => {
       const commentId = await comment(a, o);

@@ -20,7 +20,7 @@ import { ctx, getRequest, setupStudio, type Studio, type StudioUser } from "./ge
 // short: export → READY with the cut's exact length (ffprobe, to the frame), Range on the signed URL,
 // versions kept, delete, cancel (queued and rendering), the missing-take refusal, a kill -9 of a
 // worker process after the objects were stored but before READY (never served; READY once after the
-// restart), and the hand-off zip's entries.
+// restart), the hand-off zip's entries, and a share link to an export (the public page plays it).
 
 type Json = Record<string, unknown>;
 type ErrorBody = { error: { code: string; messages: { en: string; "zh-CN": string }; fields?: { path: string }[] } };
@@ -39,6 +39,9 @@ async function loadRoutes() {
     handoff: await import("@/app/api/films/[filmId]/handoff/route"),
     exp: await import("@/app/api/exports/[exportId]/route"),
     cancel: await import("@/app/api/exports/[exportId]/cancel/route"),
+    shareLinks: await import("@/app/api/exports/[exportId]/share-links/route"),
+    shareLink: await import("@/app/api/share-links/[linkId]/route"),
+    resolve: await import("@/lib/server/share/resolve"),
     worker: await import("@/lib/server/worker/start-worker"),
     kind: await import("@/lib/server/film-export/export-job"),
     storage: await import("@/lib/server/storage/instance"),
@@ -170,12 +173,33 @@ describe.each(providers())("film exports on %s", (kind) => {
     await refused(r.exp.GET(getRequest(bob, `/api/exports/${first.id}`), ctx({ exportId: first.id })), 404, "not_found");
     await refused(r.exp.DELETE(send(bob, "DELETE", `/api/exports/${first.id}`), ctx({ exportId: first.id })), 404, "not_found");
 
+    // Shared through a share link: the public page's data plays the film (signed URL, Range); revoking ends it.
+    const shared = await ok<{ link: { id: string; filmExportId: string | null; generationId: string | null }; token: string; url: string }>(
+      r.shareLinks.POST(send(alice, "POST", `/api/exports/${second.id}/share-links`, { expiresInHours: 24 }), ctx({ exportId: second.id })),
+      201,
+    );
+    expect(shared.link).toMatchObject({ filmExportId: second.id, generationId: null });
+    expect(shared.url).toMatch(new RegExp(`/s/${shared.token}$`));
+    const page = await r.resolve.loadSharedFilm(s.db, shared.token);
+    expect(page).toMatchObject({ title: f.title, width: 1920, height: 1080, durationMs: Math.round((frames * 1000) / 24) });
+    expect(await r.resolve.loadSharedClip(s.db, shared.token)).toBeNull();
+    const sharedRange = await s.routes.signedMedia.GET(getRequest(null, page!.videoUrl, { range: "bytes=0-99" }));
+    expect([sharedRange.status, (await sharedRange.arrayBuffer()).byteLength]).toEqual([206, 100]);
+    expect((await ok<{ items: { id: string }[] }>(r.shareLinks.GET(getRequest(alice, `/api/exports/${second.id}/share-links`), ctx({ exportId: second.id })))).items.map((l) => l.id)).toEqual([shared.link.id]);
+    await refused(r.shareLinks.POST(send(bob, "POST", `/api/exports/${second.id}/share-links`, {}), ctx({ exportId: second.id })), 404, "not_found");
+    await ok(r.shareLink.DELETE(send(alice, "DELETE", `/api/share-links/${shared.link.id}`), ctx({ linkId: shared.link.id })));
+    expect(await r.resolve.loadSharedFilm(s.db, shared.token)).toBeNull();
+    const other = await ok<{ token: string }>(r.shareLinks.POST(send(alice, "POST", `/api/exports/${first.id}/share-links`, {}), ctx({ exportId: first.id })), 201);
+    expect(await r.resolve.loadSharedFilm(s.db, other.token)).not.toBeNull();
+
     // Delete: gone from the list, its objects removed, the other version untouched; audited.
     await ok(r.exp.DELETE(send(alice, "DELETE", `/api/exports/${first.id}`), ctx({ exportId: first.id })));
     expect((await listExports(f.id)).map((e) => e.id)).toEqual([second.id]);
     expect(exportFiles(first.id)).toEqual([]);
     expect(exportFiles(second.id)).toEqual(["film.mp4", "poster.jpg"]);
     await refused(r.exp.GET(getRequest(alice, `/api/exports/${first.id}`), ctx({ exportId: first.id })), 404, "not_found");
+    // Its share link opens nothing any more.
+    expect(await r.resolve.loadSharedFilm(s.db, other.token)).toBeNull();
     const audit = await s.db.auditEvent.findMany({ where: { targetType: "export" }, select: { action: true, targetId: true } });
     expect(audit).toEqual(expect.arrayContaining([{ action: "export.create", targetId: first.id }, { action: "export.create", targetId: second.id }, { action: "export.delete", targetId: first.id }]));
     // Rendering is free: no ledger entry names an export.
@@ -211,6 +235,7 @@ describe.each(providers())("film exports on %s", (kind) => {
     expect(cancelled).toMatchObject({ status: "CANCELLED", videoUrl: null, error: null });
     expect((await s.db.job.findFirstOrThrow({ where: { kind: "film-export", subjectId: queued.id } })).status).toBe("CANCELLED");
     await refused(r.cancel.POST(send(alice, "POST", `/api/exports/${queued.id}/cancel`), ctx({ exportId: queued.id })), 409, "export_not_cancellable");
+    await refused(r.shareLinks.POST(send(alice, "POST", `/api/exports/${queued.id}/share-links`, {}), ctx({ exportId: queued.id })), 409, "share_not_ready");
 
     const running = (await ok<{ export: FilmExportView }>(createExport(f.id, { captions: true }), 202)).export;
     startInProcessWorker();
