@@ -78,7 +78,7 @@ export function uploadKey(uploadId: string, ext: string): string {
   return assertValidKey(`uploads/${uploadId}.${ext}`);
 }
 
-export const FILM_EXPORT_FILES = ["film.mp4", "poster.jpg"] as const;
+const FILM_EXPORT_FILES = ["film.mp4", "poster.jpg"] as const;
 export type FilmExportFile = (typeof FILM_EXPORT_FILES)[number];
 
 /** `exports/<exportId>/<file>`: one rendered version of a film and its poster. */

@@ -3,21 +3,17 @@
 // Isomorphic: the storyboard imports it to decide what to offer. docs/architecture.md shows the table.
 import { FILM_EXPORT_STATUSES, type FilmExportStatus } from "./film-export-view";
 
-export { FILM_EXPORT_STATUSES, type FilmExportStatus };
+export type { FilmExportStatus };
 
 type Set_ = readonly FilmExportStatus[];
 
-/** Not finished: waiting for a media slot, or ffmpeg running. */
-export const EXPORT_RUNNING: Set_ = ["QUEUED", "RENDERING"];
-/** Has its video and poster in storage. */
-export const EXPORT_READY: Set_ = ["READY"];
-export const EXPORT_TERMINAL: Set_ = ["READY", "FAILED", "CANCELLED"];
-/** A user may cancel while it runs: nothing was paid for, and the job kills its ffmpeg. */
-export const EXPORT_CANCELLABLE: Set_ = EXPORT_RUNNING;
+/** Not finished (waiting for a media slot, or ffmpeg running): a user may cancel it — nothing was
+ *  paid for, and the job kills its ffmpeg. READY, FAILED and CANCELLED are terminal. */
+export const EXPORT_CANCELLABLE: Set_ = ["QUEUED", "RENDERING"];
 
 /** The closed set of reasons an export ends without a video; the message is `filmExport.reason.<code>`. */
-export const EXPORT_FAILURE_REASONS = ["takes_missing", "input_invalid", "render_failed", "worker_error", "cancelled"] as const;
-export type ExportFailureReason = (typeof EXPORT_FAILURE_REASONS)[number];
+const EXPORT_FAILURE_REASONS = ["takes_missing", "input_invalid", "render_failed", "worker_error", "cancelled"] as const;
+type ExportFailureReason = (typeof EXPORT_FAILURE_REASONS)[number];
 
 const TRANSITIONS: Readonly<Record<FilmExportStatus, Set_>> = {
   // claimed by a worker → RENDERING; cancelled before → CANCELLED; the film lost a take before it started → FAILED.
@@ -32,10 +28,6 @@ const TRANSITIONS: Readonly<Record<FilmExportStatus, Set_>> = {
 
 export function canExportTransition(from: FilmExportStatus, to: FilmExportStatus): boolean {
   return TRANSITIONS[from].includes(to);
-}
-
-export function isExportIn(set: Set_, status: string): status is FilmExportStatus {
-  return (set as readonly string[]).includes(status);
 }
 
 /** Where `to` may be reached from: the guard of a conditional update (`status IN (...)`). */
