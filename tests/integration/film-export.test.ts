@@ -159,6 +159,7 @@ describe.each(providers())("film exports on %s", (kind) => {
     expect((await ranged.arrayBuffer()).byteLength).toBe(1000);
     const poster = await s.routes.signedMedia.GET(getRequest(null, view.posterUrl!));
     expect([poster.status, poster.headers.get("content-type")]).toEqual([200, "image/jpeg"]);
+    expect((await poster.arrayBuffer()).byteLength).toBeGreaterThan(0); // read it whole: its file handle closes
 
     // A second version keeps the first; the list is newest first.
     const second = (await ok<{ export: FilmExportView }>(createExport(f.id, {}), 202)).export;
