@@ -19,8 +19,8 @@ import { ctx, getRequest, setupStudio, type Studio, type StudioUser } from "./ge
 // them; the shots are trimmed to half a second each (12 frames) with one crossfade so the render is
 // short: export → READY with the cut's exact length (ffprobe, to the frame), Range on the signed URL,
 // versions kept, delete, cancel (queued and rendering), the missing-take refusal, a kill -9 of a
-// worker process after the objects were stored but before READY (never served; READY once after the
-// restart), the hand-off zip's entries, and a share link to an export (the public page plays it).
+// worker process after the render and after the objects were stored but before READY (never served;
+// READY once after the restart), the hand-off zip's entries, and a share link to an export (the public page plays it).
 
 type Json = Record<string, unknown>;
 type ErrorBody = { error: { code: string; messages: { en: string; "zh-CN": string }; fields?: { path: string }[] } };
@@ -253,16 +253,19 @@ describe.each(providers())("film exports on %s", (kind) => {
     await waitFor("its ffmpeg to be gone", async () => spawnSync("pgrep", ["-f", `export-${running.id}`]).stdout.toString().trim() === "", 10_000);
   });
 
-  it("a worker killed after storing the export but before READY: never served half-done, READY once after the lease runs out", { timeout: 300_000 }, async () => {
+  it.each([
+    ["export.afterRender", [] as string[]],
+    ["export.afterStore", ["film.mp4", "poster.jpg"]],
+  ])("a worker killed at %s: never served half-done, READY once after the lease runs out", { timeout: 300_000 }, async (label, storedMeanwhile) => {
     const f = await film();
     const e = (await ok<{ export: FilmExportView }>(createExport(f.id), 202)).export;
     // No upstream is reached by this kind; the child needs an address anyway.
     const sim = { url: "http://127.0.0.1:9", baseUrl: "http://127.0.0.1:9/api/paas/v4", keys: ["sim-key.export"] } as unknown as RunningSimulator;
-    const child = spawnWorker({ databaseUrl: s.t.url, dataDir: s.dataDir, sim, timeScale: 1, extraEnv: { CRASH_AT: "export.afterStore", AUTH_SECRET: "integration-secret-integration-secret-0123" } });
+    const child = spawnWorker({ databaseUrl: s.t.url, dataDir: s.dataDir, sim, timeScale: 1, extraEnv: { CRASH_AT: label, AUTH_SECRET: "integration-secret-integration-secret-0123" } });
     // It kills itself at the crash point (the test's timeout bounds a child that never gets there).
     expect(await child.exited, child.output()).toBe("SIGKILL");
-    // The objects are in storage, but the row is not READY: the API offers nothing to play.
-    expect(exportFiles(e.id)).toEqual(["film.mp4", "poster.jpg"]);
+    // Whatever is in storage, the row is not READY: the API offers nothing to play.
+    expect(exportFiles(e.id)).toEqual(storedMeanwhile);
     const during = await getExport(e.id);
     expect(during).toMatchObject({ status: "RENDERING", videoUrl: null, posterUrl: null, bytes: null });
 
