@@ -45,6 +45,7 @@ const SERVER_LAYERS = [
   "frames",
   "film-handoff",
   "films",
+  "film-export",
   "gallery",
   "health",
   "shell",

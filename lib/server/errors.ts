@@ -69,6 +69,8 @@ const STATUS = {
   // Films: a cut that cannot be rendered, a take that cannot be read.
   film_cut_invalid: 422,
   film_input_invalid: 422,
+  // Film exports: cancelling one that already ended.
+  export_not_cancellable: 409,
   // Share links.
   share_not_ready: 409,
   storage_unavailable: 503,

@@ -38,6 +38,9 @@ export const AUDIT_ACTIONS = [
   "reference.create",
   "reference.update",
   "reference.delete",
+  "export.create",
+  "export.cancel",
+  "export.delete",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

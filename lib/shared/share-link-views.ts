@@ -6,10 +6,12 @@ export const SHARE_TTL_MAX_HOURS = 365 * 24;
 
 export type ShareLinkStatus = "active" | "expired" | "revoked";
 
-/** One link as its owners see it (GET /api/generations/:id/share-links). Never contains the token. */
+/** One link as its owners see it (GET /api/generations/:id/share-links, GET /api/exports/:id/share-links).
+ *  Never contains the token. It opens a clip (generationId) or a film export (filmExportId). */
 export interface ShareLinkView {
   id: string;
-  generationId: string;
+  generationId: string | null;
+  filmExportId: string | null;
   createdAt: string;
   createdBy: { id: string; name: string };
   expiresAt: string | null;

@@ -380,6 +380,38 @@ export const MATRIX: readonly MatrixRow[] = [
   ["DELETE /api/comments/:commentId", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
   ["DELETE /api/comments/:commentId", "same", { anon: 401, viewer: 403, member: 403, admin: 200, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
   ["DELETE /api/comments/:commentId", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // Film exports. film.view: the versions of a film, one export, the hand-off zip (a film whose shot has a stored, chosen take).
+  ["GET /api/films/:filmId/exports", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["GET /api/films/:filmId/exports", "same", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["GET /api/films/:filmId/exports", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  ["GET /api/films/:filmId/exports/events", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["GET /api/films/:filmId/exports/events", "same", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["GET /api/films/:filmId/exports/events", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  ["GET /api/films/:filmId/handoff", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["GET /api/films/:filmId/handoff", "same", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["GET /api/films/:filmId/handoff", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  ["GET /api/exports/:exportId", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["GET /api/exports/:exportId", "same", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["GET /api/exports/:exportId", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // film.edit {captions: true}: members and up export (queued; the render is free).
+  ["POST /api/films/:filmId/exports", "own", { anon: 401, viewer: 403, member: 202, admin: 202, owner: 202, otherTeam: 202, instanceAdmin: 202 }],
+  ["POST /api/films/:filmId/exports", "same", { anon: 401, viewer: 403, member: 202, admin: 202, owner: 202, otherTeam: 202, instanceAdmin: 404 }],
+  ["POST /api/films/:filmId/exports", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // The export's creator (while they may edit the film) or film.delete (admins/owners); QUEUED export for cancel.
+  // Objects: own = created by the actor, same = by the teammate, other = by W's owner.
+  ["DELETE /api/exports/:exportId", "own", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["DELETE /api/exports/:exportId", "same", { anon: 401, viewer: 403, member: 403, admin: 200, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
+  ["DELETE /api/exports/:exportId", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  ["POST /api/exports/:exportId/cancel", "own", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["POST /api/exports/:exportId/cancel", "same", { anon: 401, viewer: 403, member: 403, admin: 200, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
+  ["POST /api/exports/:exportId/cancel", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // Share links of a READY export: the same rule as deleting it (creator while they may edit, or admins/owners) {expiresInHours: 24}.
+  ["GET /api/exports/:exportId/share-links", "own", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["GET /api/exports/:exportId/share-links", "same", { anon: 401, viewer: 403, member: 403, admin: 200, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
+  ["GET /api/exports/:exportId/share-links", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  ["POST /api/exports/:exportId/share-links", "own", { anon: 401, viewer: 403, member: 201, admin: 201, owner: 201, otherTeam: 201, instanceAdmin: 201 }],
+  ["POST /api/exports/:exportId/share-links", "same", { anon: 401, viewer: 403, member: 403, admin: 201, owner: 201, otherTeam: 403, instanceAdmin: 404 }],
+  ["POST /api/exports/:exportId/share-links", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
   // The reference library: film.edit {name}.
   ["PATCH /api/references/:referenceId", "own", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
   ["PATCH /api/references/:referenceId", "same", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],

@@ -86,6 +86,12 @@ async function loadRoutes() {
     filmShots: await import("@/app/api/films/[filmId]/shots/route"),
     filmOrder: await import("@/app/api/films/[filmId]/shots/order/route"),
     filmComments: await import("@/app/api/films/[filmId]/comments/route"),
+    filmExports: await import("@/app/api/films/[filmId]/exports/route"),
+    filmExportEvents: await import("@/app/api/films/[filmId]/exports/events/route"),
+    filmHandoff: await import("@/app/api/films/[filmId]/handoff/route"),
+    filmExport: await import("@/app/api/exports/[exportId]/route"),
+    filmExportCancel: await import("@/app/api/exports/[exportId]/cancel/route"),
+    filmExportShares: await import("@/app/api/exports/[exportId]/share-links/route"),
     shot: await import("@/app/api/shots/[shotId]/route"),
     shotDuplicate: await import("@/app/api/shots/[shotId]/duplicate/route"),
     shotChosen: await import("@/app/api/shots/[shotId]/chosen-take/route"),
@@ -183,6 +189,13 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
     const authorId = o === "other" ? w.users.WO.id : o === "same" || a === "anon" ? w.teammate(a).id : w.user(a)!.id;
     return (await s.db.comment.create({ data: { filmId, exportId: "authzexport", timeMs: 1000, body: "Authz comment", authorId } })).id;
   }
+  /** A QUEUED export of a film of (a, o): own = made by the actor, same = by the teammate, other = by W's owner. */
+  async function filmExport(a: ActorKey, o: ObjectKey, ready = false): Promise<string> {
+    const filmId = await film(a, o);
+    const createdById = o === "other" ? w.users.WO.id : o === "same" || a === "anon" ? w.teammate(a).id : w.user(a)!.id;
+    const done = ready ? { status: "READY" as const, progress: 1, storageKey: "exports/authz/film.mp4", durationMs: 1000, width: 1920, height: 1080, bytes: BigInt(1000), finishedAt: new Date() } : {};
+    return (await s.db.filmExport.create({ data: { filmId, createdById, ...done } })).id;
+  }
   async function reference(a: ActorKey, o: ObjectKey): Promise<string> {
     const { ownerId, teamId } = w.placement(a, o);
     return (await s.db.reference.create({ data: { ownerId, teamId, kind: "CHARACTER", name: `Authz ref ${seq++}`, uploadId: await w.upload(a, o) } })).id;
@@ -249,6 +262,42 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
     "GET /api/shots/:shotId/takes/estimate": async (a, o) => {
       const { shotId } = await shot(a, o);
       return call(r.shotEstimate.GET, req(a, "GET", `/api/shots/${shotId}/takes/estimate?count=2`), { shotId });
+    },
+    "GET /api/films/:filmId/exports": async (a, o) => {
+      const filmId = await film(a, o);
+      return call(r.filmExports.GET, req(a, "GET", `/api/films/${filmId}/exports`), { filmId });
+    },
+    "POST /api/films/:filmId/exports": async (a, o) => {
+      const { filmId } = await shot(a, o, true);
+      return call(r.filmExports.POST, req(a, "POST", `/api/films/${filmId}/exports`, { captions: true }), { filmId });
+    },
+    "GET /api/films/:filmId/exports/events": async (a, o) => {
+      const filmId = await film(a, o);
+      return sse(r.filmExportEvents.GET, a, `/api/films/${filmId}/exports/events`, { filmId });
+    },
+    "GET /api/films/:filmId/handoff": async (a, o) => {
+      const { filmId } = await shot(a, o, true);
+      return call(r.filmHandoff.GET, req(a, "GET", `/api/films/${filmId}/handoff`), { filmId });
+    },
+    "GET /api/exports/:exportId": async (a, o) => {
+      const exportId = await filmExport(a, o);
+      return call(r.filmExport.GET, req(a, "GET", `/api/exports/${exportId}`), { exportId });
+    },
+    "DELETE /api/exports/:exportId": async (a, o) => {
+      const exportId = await filmExport(a, o);
+      return call(r.filmExport.DELETE, req(a, "DELETE", `/api/exports/${exportId}`), { exportId });
+    },
+    "POST /api/exports/:exportId/cancel": async (a, o) => {
+      const exportId = await filmExport(a, o);
+      return call(r.filmExportCancel.POST, req(a, "POST", `/api/exports/${exportId}/cancel`), { exportId });
+    },
+    "GET /api/exports/:exportId/share-links": async (a, o) => {
+      const exportId = await filmExport(a, o, true);
+      return call(r.filmExportShares.GET, req(a, "GET", `/api/exports/${exportId}/share-links`), { exportId });
+    },
+    "POST /api/exports/:exportId/share-links": async (a, o) => {
+      const exportId = await filmExport(a, o, true);
+      return call(r.filmExportShares.POST, req(a, "POST", `/api/exports/${exportId}/share-links`, { expiresInHours: 24 }), { exportId });
     },
     "PATCH /api/comments/:commentId": async (a, o) => {
       const commentId = await comment(a, o);

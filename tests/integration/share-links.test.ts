@@ -220,7 +220,7 @@ describe.each(providers())("share links on %s", (kind) => {
     expect(items[0]).toMatchObject({ status: "expired", createdBy: { id: member.id, name: "Mia Member" }, views: 0, lastViewedAt: null });
     expect(items[1]).toMatchObject({ status: "revoked", allowDownload: true });
     expect(Object.keys(items[0]!).sort()).toEqual(
-      ["allowDownload", "createdAt", "createdBy", "expiresAt", "generationId", "id", "lastViewedAt", "revokedAt", "showPrompt", "status", "views"].sort(),
+      ["allowDownload", "createdAt", "createdBy", "expiresAt", "filmExportId", "generationId", "id", "lastViewedAt", "revokedAt", "showPrompt", "status", "views"].sort(),
     );
     expect((await revoke(member, "no-such-link")).status).toBe(404);
   });

@@ -3,9 +3,9 @@ import { notFound } from "next/navigation";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { db } from "@/lib/server/db";
 import { getT } from "@/lib/server/i18n";
-import { loadSharedClip } from "@/lib/server/share/resolve";
+import { loadSharedClip, loadSharedFilm, type SharedFilmView } from "@/lib/server/share/resolve";
 
-// /s/<token> — a shared clip for anyone holding the link: no sign-in, no workspace. The token is
+// /s/<token> — a shared clip (or a rendered film export) for anyone holding the link: no sign-in, no workspace. The token is
 // resolved on every load (nothing cached), and each load that shows the clip counts one view.
 // Headers (proxy.ts + next.config.mjs): Referrer-Policy no-referrer, X-Robots-Tag noindex,
 // Cache-Control private, no-store (Next rewrites it to its own no-store value for dynamic pages), the
@@ -32,10 +32,51 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
+/** A shared film export: the film plays from its signed URL (Range), with its title and length. */
+async function SharedFilm({ film }: { film: SharedFilmView }) {
+  const { t, locale } = await getT();
+  const created = new Intl.DateTimeFormat(locale, { dateStyle: "long" }).format(new Date(film.createdAt));
+  return (
+    <article aria-labelledby="share-title" className="flex flex-col gap-5" data-testid="share-page">
+      <h1 id="share-title" className="break-words text-2xl font-semibold">
+        {film.title}
+      </h1>
+      <video
+        controls
+        playsInline
+        preload="metadata"
+        poster={film.posterUrl ?? undefined}
+        src={film.videoUrl}
+        aria-label={t("share.page.filmVideoLabel", { title: film.title })}
+        className="max-h-[75vh] w-full rounded-lg bg-black object-contain"
+        data-testid="share-video"
+      >
+        {/* Captions, when the film has them, are burnt into the picture. */}
+        <track kind="captions" />
+      </video>
+      <section aria-labelledby="share-details">
+        <h2 id="share-details" className="mb-1 text-sm font-semibold">
+          {t("share.page.details")}
+        </h2>
+        <dl className="max-w-md">
+          <Row label={t("share.page.mode")}>{t("share.page.filmKind")}</Row>
+          {film.width !== null && film.height !== null && <Row label={t("share.page.size")}>{`${film.width}×${film.height}`}</Row>}
+          {film.durationMs !== null && <Row label={t("share.page.duration")}>{t("share.page.seconds", { n: Math.round(film.durationMs / 100) / 10 })}</Row>}
+          <Row label={t("share.page.created")}>{created}</Row>
+        </dl>
+      </section>
+    </article>
+  );
+}
+
 export default async function SharePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const clip = await loadSharedClip(db(), token);
-  if (!clip) notFound();
+  if (!clip) {
+    const film = await loadSharedFilm(db(), token);
+    if (!film) notFound();
+    return <SharedFilm film={film} />;
+  }
   const { t, locale } = await getT();
   const created = new Intl.DateTimeFormat(locale, { dateStyle: "long" }).format(new Date(clip.createdAt));
   return (

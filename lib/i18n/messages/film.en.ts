@@ -48,4 +48,13 @@ export const filmEn = {
   "audit.action.reference.create": "Added a reference",
   "audit.action.reference.update": "Changed a reference",
   "audit.action.reference.delete": "Deleted a reference",
+  "errors.export_not_cancellable": "This export has already finished; only a running export can be cancelled.",
+  "filmExport.reason.takes_missing": "A take of the film was deleted or lost its video before the render started.",
+  "filmExport.reason.input_invalid": "A take of the film could not be read (damaged, missing or shorter than its trim).",
+  "filmExport.reason.render_failed": "The render failed. Try exporting again.",
+  "filmExport.reason.worker_error": "The render failed several times in a row. Try exporting again.",
+  "filmExport.reason.cancelled": "Cancelled.",
+  "audit.action.export.create": "Exported a film",
+  "audit.action.export.cancel": "Cancelled a film export",
+  "audit.action.export.delete": "Deleted a film export",
 } as const;

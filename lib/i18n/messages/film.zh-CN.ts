@@ -49,4 +49,13 @@ export const filmZhCN: Record<keyof typeof filmEn, string> = {
   "audit.action.reference.create": "添加了参考",
   "audit.action.reference.update": "修改了参考",
   "audit.action.reference.delete": "删除了参考",
+  "errors.export_not_cancellable": "此导出已经结束；只能取消正在进行的导出。",
+  "filmExport.reason.takes_missing": "渲染开始前，影片的某个视频已被删除或丢失。",
+  "filmExport.reason.input_invalid": "影片的某个视频无法读取（已损坏、缺失或短于其裁剪）。",
+  "filmExport.reason.render_failed": "渲染失败，请重新导出。",
+  "filmExport.reason.worker_error": "渲染连续多次失败，请重新导出。",
+  "filmExport.reason.cancelled": "已取消。",
+  "audit.action.export.create": "导出了影片",
+  "audit.action.export.cancel": "取消了影片导出",
+  "audit.action.export.delete": "删除了影片导出",
 };

@@ -59,4 +59,7 @@ export const shareEn = {
   "share.panel.revoked": "Link revoked.",
   "share.panel.loadFailed": "Could not load the share links.",
   "share.panel.failed": "That did not work: {message}",
+  "share.page.filmVideoLabel": "Shared film: {title}",
+  "share.page.filmKind": "Film",
+  "share.page.size": "Size",
 } as const;

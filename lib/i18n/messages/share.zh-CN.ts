@@ -60,4 +60,7 @@ export const shareZhCN: Record<keyof typeof shareEn, string> = {
   "share.panel.revoked": "链接已撤销。",
   "share.panel.loadFailed": "无法加载分享链接。",
   "share.panel.failed": "操作失败：{message}",
+  "share.page.filmVideoLabel": "分享的影片：{title}",
+  "share.page.filmKind": "影片",
+  "share.page.size": "画面尺寸",
 };

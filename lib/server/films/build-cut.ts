@@ -5,7 +5,7 @@ import { takeUsable } from "@/lib/shared/film/shot-lifecycle";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import type { Access } from "../permissions";
-import { loadFilm, shotsOf } from "./load-film";
+import { type FilmRow, loadFilm, shotsOf } from "./load-film";
 import { fieldsOfRow } from "./shot-columns";
 
 // The film's cut (lib/shared/film/cut.ts) from its shots' chosen takes, in order: what the export
@@ -29,7 +29,11 @@ function nameOf(n: number, heading: string | null, prompt: string): string {
 }
 
 export async function buildCut(client: Db, access: Access, filmId: string): Promise<FilmCut> {
-  const film = await loadFilm(client, access, filmId, "view");
+  return cutOfFilm(client, await loadFilm(client, access, filmId, "view"));
+}
+
+/** The cut of a film the caller has already authorized (or a job working for someone who was). */
+export async function cutOfFilm(client: Db, film: Pick<FilmRow, "id" | "title" | "aspect">): Promise<FilmCut> {
   const shots = await shotsOf(client, film.id);
   const chosenIds = shots.flatMap((s) => (s.chosenTakeId ? [s.chosenTakeId] : []));
   const takes = new Map(

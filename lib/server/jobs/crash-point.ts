@@ -20,7 +20,10 @@ export type CrashLabel =
   | "derive.afterPoster"
   | "derive.afterPosterStore"
   | "derive.afterPreview"
-  | "derive.afterPreviewStore";
+  | "derive.afterPreviewStore"
+  // film export
+  | "export.afterRender"
+  | "export.afterStore";
 
 export function crashPoint(label: CrashLabel): void {
   if (env().CRASH_AT === label) process.kill(process.pid, "SIGKILL");

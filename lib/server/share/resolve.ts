@@ -65,6 +65,7 @@ export async function resolveShareToken(client: Db, token: string, now = new Dat
   });
   if (!link || link.revokedAt !== null) return null;
   if (link.expiresAt !== null && link.expiresAt.getTime() <= now.getTime()) return null;
+  if (!link.generation) return null; // a film export's link (resolveSharedExport)
   const { status, team, ...generation } = link.generation;
   if (generation.deletedAt !== null || status !== "STORED" || (team && team.deletedAt !== null)) return null;
   return { linkId: link.id, allowDownload: link.allowDownload, showPrompt: link.showPrompt, generation };
@@ -126,5 +127,58 @@ export async function loadSharedClip(client: Db, token: string, store: Storage =
     videoUrl: urls.url({ key: video.storageKey, contentType: video.mime }),
     posterUrl: poster ? urls.url({ key: poster.storageKey, contentType: poster.mime }) : null,
     downloadUrl: shared.allowDownload ? sharedMediaUrl(token, "video.mp4", true) : null,
+  };
+}
+
+/** What the public page shows for a shared film export: the film's title, its length and size, the
+ *  player's signed URLs (audience: the link). Nothing else of the workspace. */
+export interface SharedFilmView {
+  title: string;
+  createdAt: string;
+  durationMs: number | null;
+  width: number | null;
+  height: number | null;
+  videoUrl: string;
+  posterUrl: string | null;
+}
+
+/** The live link of `token` to a READY, not deleted export of a film that is not deleted (team too), or null. */
+export async function loadSharedFilm(client: Db, token: string, store: Storage = storage(), now = new Date()): Promise<SharedFilmView | null> {
+  if (!isLinkToken(token)) return null;
+  const link = await client.shareLink.findUnique({
+    where: { tokenHash: linkTokenHash(token) },
+    select: {
+      id: true,
+      revokedAt: true,
+      expiresAt: true,
+      filmExport: {
+        select: {
+          status: true,
+          deletedAt: true,
+          storageKey: true,
+          posterKey: true,
+          durationMs: true,
+          width: true,
+          height: true,
+          finishedAt: true,
+          film: { select: { title: true, deletedAt: true, team: { select: { deletedAt: true } } } },
+        },
+      },
+    },
+  });
+  const e = link?.filmExport;
+  if (!link || !e || link.revokedAt !== null) return null;
+  if (link.expiresAt !== null && link.expiresAt.getTime() <= now.getTime()) return null;
+  if (e.status !== "READY" || e.deletedAt !== null || !e.storageKey || e.film.deletedAt !== null || (e.film.team && e.film.team.deletedAt !== null)) return null;
+  await countShareView(client, link.id);
+  const urls = await mediaUrlsFor(store, { shareLinkId: link.id });
+  return {
+    title: e.film.title,
+    createdAt: (e.finishedAt ?? now).toISOString(),
+    durationMs: e.durationMs,
+    width: e.width,
+    height: e.height,
+    videoUrl: urls.url({ key: e.storageKey, contentType: "video/mp4" }),
+    posterUrl: e.posterKey ? urls.url({ key: e.posterKey, contentType: "image/jpeg" }) : null,
   };
 }

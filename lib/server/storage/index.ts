@@ -8,6 +8,8 @@ export {
   
   clipKey,
   clipPrefix,
+  filmExportKey,
+  filmExportPrefix,
   
   
   uploadKey,

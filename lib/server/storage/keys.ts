@@ -77,3 +77,19 @@ export function uploadKey(uploadId: string, ext: string): string {
   if (!EXT_RE.test(ext)) throw new StorageError("invalid_key", "upload extension has disallowed characters");
   return assertValidKey(`uploads/${uploadId}.${ext}`);
 }
+
+const FILM_EXPORT_FILES = ["film.mp4", "poster.jpg"] as const;
+export type FilmExportFile = (typeof FILM_EXPORT_FILES)[number];
+
+/** `exports/<exportId>/<file>`: one rendered version of a film and its poster. */
+export function filmExportKey(exportId: string, file: FilmExportFile): string {
+  assertId("export", exportId);
+  if (!(FILM_EXPORT_FILES as readonly string[]).includes(file)) throw new StorageError("invalid_key", `unknown export file ${JSON.stringify(file)}`);
+  return assertValidKey(`exports/${exportId}/${file}`);
+}
+
+/** Every object of one film export; pass to deletePrefix when the export is deleted. */
+export function filmExportPrefix(exportId: string): string {
+  assertId("export", exportId);
+  return `exports/${exportId}/`;
+}

@@ -5,6 +5,7 @@ import path from "node:path";
 import { getUpstream } from "@/lib/server/bigmodel/upstream";
 import { db as defaultDb, dbProvider } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
+import { filmExportJob } from "@/lib/server/film-export/export-job";
 import { lastFrameJob } from "@/lib/server/frames/last-frame-job";
 import { derivativesJob } from "@/lib/server/generations/derivatives/derivatives-job";
 import { videoJob } from "@/lib/server/generations/video-job/kind";
@@ -20,7 +21,7 @@ import { startUploadCollector } from "./upload-collector";
 
 export type { RunningWorker };
 
-const JOB_KINDS: readonly JobKind[] = [videoJob, derivativesJob, lastFrameJob];
+const JOB_KINDS: readonly JobKind[] = [videoJob, derivativesJob, lastFrameJob, filmExportJob];
 
 export interface WorkerOptions extends Partial<RunnerDeps> {
   concurrency?: number;
