@@ -8,6 +8,7 @@ import { createShotSchema } from "@/lib/shared/film/film-schemas";
 import { checkFrameInvariants } from "@/tests/support/frame-invariants";
 import { waitFor } from "@/tests/support/wait-for";
 import { seedUser, startHarness, type Harness, startHarnessWorker } from "@/tests/support/worker-harness";
+import { sharedClipRender } from "@/tests/support/simulator-fixtures";
 import { checkInvariants } from "@/tests/support/worker-invariants";
 
 // "Generate missing shots" with a real worker and the simulator: a film of 4 shots where shots 2 and
@@ -15,7 +16,8 @@ import { checkInvariants } from "@/tests/support/worker-invariants";
 // The chain runs in dependency order — shot 2's take reaches the upstream only after shot 1's take is
 // stored, shot 3's only after shot 2's — each from the exact frame of the take the batch made for
 // the shot before it, while the unchained shot runs at once. The worker oracles check the money
-// (one HOLD per take, CHARGE = accepts, no REFUND) and the frames.
+// (one HOLD per take, CHARGE = accepts, no REFUND) and the frames. The simulator hands every image
+// task one shared clip (sharedClipRender): what is tested is our schedule, not its ffmpeg.
 
 const SPEED = 200;
 let h: Harness;
@@ -23,7 +25,7 @@ let worker: RunningWorker | undefined;
 let access: Access;
 
 beforeEach(async () => {
-  h = await startHarness({ speed: SPEED, concurrency: 5 });
+  h = await startHarness({ speed: SPEED, concurrency: 5, render: sharedClipRender });
   const id = await seedUser(h.db);
   access = { actor: { id, email: "batch@example.test", name: null, role: "USER", locale: null, sessionVersion: 0 }, roles: new Map() };
 });
@@ -61,7 +63,8 @@ describe("generate missing shots with the worker", () => {
     await waitFor("the unchained take to end", ended(t4!), 120_000);
     const takes = await h.db.generation.findMany({ where: { id: { in: [t1!, t2!, t3!, t4!] } } });
     const by = new Map(takes.map((g) => [g.id, g]));
-    expect([by.get(t1!)!.status, by.get(t2!)!.status, third.status]).toEqual(["STORED", "STORED", "STORED"]);
+    const why = JSON.stringify(takes.map((g) => [g.status, g.errorCode, g.errorMessage]));
+    expect([by.get(t1!)!.status, by.get(t2!)!.status, third.status], why).toEqual(["STORED", "STORED", "STORED"]);
     // Dependency order: each chained take was sent after the take it starts from was stored.
     expect(by.get(t2!)!.submittedAt!.getTime()).toBeGreaterThanOrEqual(by.get(t1!)!.finishedAt!.getTime());
     expect(third.submittedAt!.getTime()).toBeGreaterThanOrEqual(by.get(t2!)!.finishedAt!.getTime());

@@ -44,6 +44,8 @@ export interface CreateOptions {
    * ends without its image, the runner fails the take with dependency_failed and refunds it.
    */
   pendingInputs?: readonly { uploadId: string; jobId: string }[];
+  /** When the take's video job is due (default now): a batch orders its takes among due jobs with it. */
+  queueAt?: Date;
 }
 
 export interface CreateResult {
@@ -175,7 +177,7 @@ export async function insertTake(tx: Tx, access: Access, p: PreparedTake): Promi
     select: { id: true, ownerId: true, teamId: true, costFen: true, model: true },
   });
   await span("tx.hold", () => hold(tx, generation));
-  const videoJobId = await span("tx.enqueue", () => enqueueVideoJob(tx, generation, p.after.length ? p.after : undefined));
+  const videoJobId = await span("tx.enqueue", () => enqueueVideoJob(tx, generation, p.after.length ? p.after : undefined, options.queueAt));
   if (p.teamId) {
     await recordAudit(tx, {
       teamId: p.teamId,
