@@ -84,7 +84,7 @@ export async function f2Rows(quick: boolean): Promise<BenchRow[]> {
     } finally {
       await worker.stop(5_000);
     }
-    const takes = await h.db.generation.findMany({ select: { id: true, status: true, submittedAt: true, finishedAt: true, acceptedAt: true } });
+    const takes = await h.db.generation.findMany({ select: { id: true, status: true, submittedAt: true, finishedAt: true, acceptedAt: true, successSeenAt: true, createdAt: true } });
     const by = new Map(takes.map((t) => [t.id, t]));
     const order = batch.takes.map((t) => by.get(t.takeId)!);
     const stored = order.filter((t) => t.status === "STORED").length;
@@ -97,6 +97,13 @@ export async function f2Rows(quick: boolean): Promise<BenchRow[]> {
     const accepts = order.map((t) => t.acceptedAt?.getTime() ?? NaN).filter(Number.isFinite);
     const upstreamSpan = Math.max(...order.map((t) => t.finishedAt?.getTime() ?? NaN).filter(Number.isFinite)) - Math.min(...accepts);
     const peak = h.sim.control.stats().peakInFlight;
+    // Where the time went, per take in film order: seconds from the batch's commit to submit / accept / success seen / STORED.
+    const t0 = Math.min(...order.map((t) => t.createdAt.getTime()));
+    const at = (d: Date | null) => (d ? ((d.getTime() - t0) / 1000).toFixed(1) : "—");
+    console.error(`F2 timeline (s: submit/accept/seen/stored): ${order.map((t, i) => `#${i + 1} ${at(t.submittedAt)}/${at(t.acceptedAt)}/${at(t.successSeenAt)}/${at(t.finishedAt)}`).join("  ")}`);
+    const frames = await h.db.job.findMany({ where: { kind: "last-frame" }, select: { subjectId: true, finishedAt: true } });
+    const media = await h.db.job.findMany({ where: { kind: "clip-derivatives" }, select: { finishedAt: true } });
+    console.error(`F2 last frames done (s): ${frames.map((f) => `#${order.findIndex((t) => t.id === f.subjectId) + 1} ${at(f.finishedAt)}`).join("  ")}; posters/previews done (s): ${media.map((m) => at(m.finishedAt)).sort((a, b) => Number(a) - Number(b)).join(" ")}`);
     const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
     const cond = `12 shots (9 text + 3 image chained to the shot before: 4, 8, 12), 1 take each, cap ${CAP}/model, time ÷${speed}, task durations fixed by the simulator: text ${s(dText)}, image ${s(dImage)}; ideal = max(critical ${s(ideal.criticalMs)}, text lane ⌈9/5⌉×${s(dText)} = ${s(ideal.textLaneMs)}, image lane ${s(ideal.imageLaneMs)}) = ${s(ideal.ms)}; wall ${s(wallMs)}; ${stored}/12 STORED`;
     return [

@@ -55,11 +55,11 @@ class BatchRace extends Error {}
 
 const BATCH_TX_OPTIONS = { ...TX_OPTIONS, timeout: 30_000 } as const;
 
-export function batchIdOf(actorId: string, idemKey: string): string {
+function batchIdOf(actorId: string, idemKey: string): string {
   return createHash("sha256").update(`${actorId}\n${idemKey}`).digest("hex").slice(0, 24);
 }
 
-export function batchKeyPrefix(batchId: string): string {
+function batchKeyPrefix(batchId: string): string {
   return `fb.${batchId}.`;
 }
 

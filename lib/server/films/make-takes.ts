@@ -27,7 +27,7 @@ import { fieldsOfRow, type ShotFields } from "./shot-columns";
 // Each take has its own key derived from the request's Idempotency-Key, so a repeated request makes
 // no new takes. A shot without a usable chosen take gets the first new take as its chosen one.
 
-export interface Resolved {
+interface Resolved {
   input: CreateGenerationInput;
   pending: { uploadId: string; jobId: string }[];
 }
