@@ -50,7 +50,7 @@ export interface PipelineRun {
 }
 
 /** Captures the worker's JSON log lines from stdout for the run (and keeps them off the terminal). */
-function captureLogs(): { lines: string[]; restore(): void } {
+export function captureLogs(): { lines: string[]; restore(): void } {
   const lines: string[] = [];
   const original = process.stdout.write.bind(process.stdout);
   process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {

@@ -1,4 +1,4 @@
-// Runs P1–P6, H1 and F1 side by side in one process run, owns every server they need (started here, stopped
+// Runs P1–P6, H1, F1 and F2 side by side in one process run, owns every server they need (started here, stopped
 // in `finally`, checked with ps afterwards), and renders the summary table for bench/results.md.
 // A suite that throws becomes a MISS row with its error, so one failure never hides the others.
 import fs from "node:fs";
@@ -13,6 +13,7 @@ import { p5Rows, seedMediaClip } from "../p5-media";
 import { p6Rows } from "../p6-queue";
 import { h1Rows } from "../h1-hash-flood";
 import { f1Rows } from "../f1-film-render";
+import { f2Rows } from "../f2-generate-missing";
 import { type FirstScreen, measureFirstScreen } from "../gallery-first-screen";
 import type { BuiltApp } from "./build";
 import { recordStep } from "./steps";
@@ -133,6 +134,10 @@ export async function runPerfSuites(opts: { quick: boolean; build: BuiltApp | nu
       console.error("F1: film export, renderCut vs a hand-written ffmpeg command…");
       await attempt("F1", rows, notes, () => f1Rows(quick, path.join(root, "f1")), "F1 film export vs hand-written ffmpeg");
     }
+    if (want("F2")) {
+      console.error("F2: generate missing shots, 12 shots with 3 chained, against the simulator's cap…");
+      await attempt("F2", rows, notes, () => f2Rows(quick), "F2 generate missing shots vs the ideal schedule");
+    }
   } finally {
     const t0 = Date.now();
     await Promise.all([app?.stop(), sim?.stop(), nginx?.stop()]);
@@ -143,7 +148,7 @@ export async function runPerfSuites(opts: { quick: boolean; build: BuiltApp | nu
   const left = leftovers(startedGroups);
   if (left.length) notes.push(`Processes left running after the bench (a bug): ${left.join("; ")}`);
   else notes.push(`Process check: all ${startedGroups.length} process groups the bench started are gone (ps, zombies aside).`);
-  const order = ["P1", "P2", "P3", "P4", "P5", "P6", "H1", "F1"];
+  const order = ["P1", "P2", "P3", "P4", "P5", "P6", "H1", "F1", "F2"];
   rows.sort((x, y) => order.indexOf(x.id) - order.indexOf(y.id));
   return { rows, notes, machine, loadAfter: machineInfo().loadAvg, wallMs: Date.now() - started, firstScreen, firstScreenError };
 }

@@ -61,6 +61,7 @@ const STATUS = {
   shot_no_usable_take: 409,
   shot_frame_missing: 422,
   shot_chain_blocked: 409,
+  film_batch_stale: 409,
   take_not_of_shot: 422,
   take_not_ready: 409,
   review_not_allowed: 409,

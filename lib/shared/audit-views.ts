@@ -30,6 +30,8 @@ export const AUDIT_ACTIONS = [
   "shot.reorder",
   "shot.choose_take",
   "shot.make_takes",
+  "film.generate_missing",
+  "film.cancel_batch",
   "shot.approve",
   "shot.send_back",
   "comment.create",

@@ -371,6 +371,18 @@ export const MATRIX: readonly MatrixRow[] = [
   ["GET /api/shots/:shotId/takes/estimate", "own", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
   ["GET /api/shots/:shotId/takes/estimate", "same", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
   ["GET /api/shots/:shotId/takes/estimate", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // film.edit + clip.generate: the estimate of "generate missing shots" (a film with one text shot without a take).
+  ["GET /api/films/:filmId/generate-missing", "own", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["GET /api/films/:filmId/generate-missing", "same", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["GET /api/films/:filmId/generate-missing", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // film.edit + clip.generate: the batch {takes: 1, expectTotalFen: 250} (Idempotency-Key), paid by the actor in the film's workspace.
+  ["POST /api/films/:filmId/generate-missing", "own", { anon: 401, viewer: 403, member: 202, admin: 202, owner: 202, otherTeam: 202, instanceAdmin: 202 }],
+  ["POST /api/films/:filmId/generate-missing", "same", { anon: 401, viewer: 403, member: 202, admin: 202, owner: 202, otherTeam: 202, instanceAdmin: 404 }],
+  ["POST /api/films/:filmId/generate-missing", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // film.edit, then canCancel per take (as POST /api/generations/:id/cancel): own = the actor's batch, same = the teammate's (admins/owners only).
+  ["POST /api/films/:filmId/generate-missing/:batchId/cancel", "own", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["POST /api/films/:filmId/generate-missing/:batchId/cancel", "same", { anon: 401, viewer: 403, member: 403, admin: 200, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
+  ["POST /api/films/:filmId/generate-missing/:batchId/cancel", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
   // Comments: own = written by the actor (viewers edit and delete their own); same = a teammate's: only admins/owners delete it.
   // The author edits {body}.
   ["PATCH /api/comments/:commentId", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],

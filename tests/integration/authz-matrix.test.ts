@@ -3,6 +3,7 @@
 // TEST_POSTGRES_URL is set). The expected statuses live in authz-matrix.table.ts; this file builds
 // the objects of each cell (tests/support/authz-world.ts), sends a valid request, and asserts that
 // every cell agrees. It also fails when a route file exports a method the table does not cover.
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -98,6 +99,8 @@ async function loadRoutes() {
     shotReview: await import("@/app/api/shots/[shotId]/review/route"),
     shotTakes: await import("@/app/api/shots/[shotId]/takes/route"),
     shotEstimate: await import("@/app/api/shots/[shotId]/takes/estimate/route"),
+    filmMissing: await import("@/app/api/films/[filmId]/generate-missing/route"),
+    filmBatchCancel: await import("@/app/api/films/[filmId]/generate-missing/[batchId]/cancel/route"),
     comment: await import("@/app/api/comments/[commentId]/route"),
     references: await import("@/app/api/references/route"),
     reference: await import("@/app/api/references/[referenceId]/route"),
@@ -298,6 +301,22 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
     "POST /api/exports/:exportId/share-links": async (a, o) => {
       const exportId = await filmExport(a, o, true);
       return call(r.filmExportShares.POST, req(a, "POST", `/api/exports/${exportId}/share-links`, { expiresInHours: 24 }), { exportId });
+    },
+    "GET /api/films/:filmId/generate-missing": async (a, o) => {
+      const { filmId } = await shot(a, o);
+      return call(r.filmMissing.GET, req(a, "GET", `/api/films/${filmId}/generate-missing?takes=1`), { filmId });
+    },
+    "POST /api/films/:filmId/generate-missing": async (a, o) => {
+      const { filmId } = await shot(a, o);
+      return call(r.filmMissing.POST, req(a, "POST", `/api/films/${filmId}/generate-missing`, { takes: 1, expectTotalFen: 250 }, key()), { filmId });
+    },
+    "POST /api/films/:filmId/generate-missing/:batchId/cancel": async (a, o) => {
+      // A one-take batch of (a, o)'s owner: a QUEUED take of the film's shot under the batch's key.
+      const { filmId, shotId } = await shot(a, o);
+      const batchId = randomBytes(12).toString("hex");
+      const takeId = await w.clip(a, o, "QUEUED", true);
+      await s.db.generation.update({ where: { id: takeId }, data: { shotId, idemKey: `fb.${batchId}.${shotId}.0` } });
+      return call(r.filmBatchCancel.POST, req(a, "POST", `/api/films/${filmId}/generate-missing/${batchId}/cancel`), { filmId, batchId });
     },
     "PATCH /api/comments/:commentId": async (a, o) => {
       const commentId = await comment(a, o);

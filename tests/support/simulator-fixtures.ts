@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { RenderFn } from "@/lib/simulator/render-contract";
+import { loadDefaultRenderer, type RenderFn } from "@/lib/simulator/render-contract";
 
 // Shared helpers for simulator tests: a fake renderer that writes small deterministic files, a temp
 // dir factory, and a tiny JSON-over-fetch helper.
@@ -18,6 +18,18 @@ export const fakeRender: RenderFn = async (input, { cacheDir }) => {
   fs.writeFileSync(videoPath, Buffer.from(Array.from({ length: 10_000 }, (_, i) => i % 251)));
   fs.writeFileSync(coverPath, Buffer.from([0xff, 0xd8, 0xff, 0xd9]));
   return { videoPath, coverPath, key, ms: 1, cached: false };
+};
+
+/**
+ * The real renderer, but every image and start–end task gets the clip of one fixed text prompt (16:9)
+ * and text tasks theirs: after the first render of each, the simulator's renders are cache hits.
+ * For runs that measure or depend on the worker's schedule, not on the simulator's ffmpeg (which on a
+ * loaded 2-core machine can outlast a scaled poll ceiling when every chained take has a new input frame).
+ */
+export const sharedClipRender: RenderFn = async (input, opts) => {
+  const render = await loadDefaultRenderer();
+  if (input.mode === "text") return render(input, opts);
+  return render({ mode: "text", prompt: "A shared clip for every image task", style: "general", aspectRatio: "16:9" }, opts);
 };
 
 export interface JsonReply {

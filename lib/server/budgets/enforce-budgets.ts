@@ -12,8 +12,9 @@ import { spentFen } from "./spend";
 //   2. First in the transaction, `lockBudgetScopes` takes the write locks of exactly those scopes,
 //      always in the order instance → team → user, so submits that share a budget run one after the
 //      other on SQLite (one writer) and PostgreSQL (row locks), and two submits never deadlock.
-//   3. After the generation row and before its HOLD, `assertWithinBudgets` sums the spend of each
-//      limited scope and refuses (402, naming the budget) when this clip would exceed one; the whole
+//   3. After the locks and before any HOLD, `assertWithinBudgets` sums the spend of each limited
+//      scope and refuses (402, naming the budget) when this clip — or a film's whole "generate
+//      missing shots" batch, whose subject costs the batch's total — would exceed one; the whole
 //      transaction rolls back: no row, no hold, nothing ever reaches the upstream.
 // N parallel submits against room for k clips therefore accept exactly k (budget-race.test.ts).
 // Without any budget the transaction is just the row and its hold: nothing to lock or sum.

@@ -3,7 +3,7 @@ import type { FrameSource } from "@/lib/shared/film/film-schemas";
 import type { TakesEstimate } from "@/lib/shared/film/film-views";
 import type { CreateGenerationInput } from "@/lib/shared/generation-schemas";
 import { ENDED_WITHOUT_VIDEO, isIn } from "@/lib/shared/generation-lifecycle";
-import type { BlockReason } from "@/lib/shared/film/shot-lifecycle";
+import { type BlockReason, takeOnItsWay } from "@/lib/shared/film/shot-lifecycle";
 import { recordAudit } from "../audit/record-audit";
 import { priceFen } from "../budgets/price";
 import type { Db } from "../db";
@@ -32,13 +32,17 @@ interface Resolved {
   pending: { uploadId: string; jobId: string }[];
 }
 
+/** Where a chained shot's first frame comes from: an upload id, and the job still producing it if any. */
+export type PreviousFrame = { uploadId: string; pending?: { uploadId: string; jobId: string } };
+type FrameOf = (shotId: string) => Promise<PreviousFrame>;
+
 function blocked(reason: BlockReason): AppError {
   // The reason is the field's message (both languages), its code the key's last part.
   return new AppError("shot_chain_blocked", { fields: [{ path: "start", key: `film.block.${reason}` }] });
 }
 
 /** The previous shot's chosen take's last frame: READY, or reserved and being produced by its job. */
-async function previousFrame(client: Db, access: Access, film: FilmRow, shotId: string): Promise<{ uploadId: string; pending?: { uploadId: string; jobId: string } }> {
+export async function previousFrame(client: Db, access: Access, film: FilmRow, shotId: string): Promise<PreviousFrame> {
   const shots = await shotsOf(client, film.id);
   const i = shots.findIndex((s) => s.id === shotId);
   const previous = i > 0 ? shots[i - 1] : undefined;
@@ -56,32 +60,37 @@ async function previousFrame(client: Db, access: Access, film: FilmRow, shotId: 
   return { uploadId, pending: { uploadId, jobId: job.id } };
 }
 
-async function uploadOf(client: Db, access: Access, film: FilmRow, shotId: string, source: FrameSource, pending: Resolved["pending"]): Promise<string> {
+async function uploadOf(client: Pick<Db, "reference">, film: FilmRow, shotId: string, source: FrameSource, pending: Resolved["pending"], frameOf: FrameOf): Promise<string> {
   if (source.kind === "upload" || source.kind === "still") return source.uploadId;
   if (source.kind === "reference") {
     const ref = await client.reference.findUnique({ where: { id: source.referenceId }, select: { uploadId: true, teamId: true, ownerId: true, deletedAt: true } });
     if (!ref || ref.deletedAt || ref.teamId !== film.teamId || (film.teamId === null && ref.ownerId !== film.ownerId)) throw new AppError("reference_not_found");
     return ref.uploadId;
   }
-  const frame = await previousFrame(client, access, film, shotId);
+  const frame = await frameOf(shotId);
   if (frame.pending) pending.push(frame.pending);
   return frame.uploadId;
 }
 
-async function resolveShot(client: Db, access: Access, film: FilmRow, shotId: string, f: ShotFields): Promise<Resolved> {
+/**
+ * The take input of a shot. `frameOf` gives a chained shot its first frame (by default the previous
+ * shot's chosen take's last frame; a batch passes the frame of a take it is creating in the same
+ * transaction).
+ */
+export async function resolveShot(client: Pick<Db, "reference">, film: FilmRow, shotId: string, f: ShotFields, frameOf: FrameOf): Promise<Resolved> {
   const pending: Resolved["pending"] = [];
   if (f.mode === "text") {
     return { input: { mode: "text", prompt: f.prompt, style: film.style as "general", aspectRatio: film.aspect as "16:9", movementAmplitude: "auto" }, pending };
   }
   const missing = [!f.start ? "start" : null, f.mode === "start-end" && !f.end ? "end" : null].filter((m): m is string => m !== null);
   if (missing.length || !f.start) throw new AppError("shot_frame_missing", { vars: { missing: missing.join(", ") } });
-  const first = await uploadOf(client, access, film, shotId, f.start, pending);
+  const first = await uploadOf(client, film, shotId, f.start, pending, frameOf);
   if (f.mode === "image") return { input: { mode: "image", prompt: f.prompt, uploadId: first, movementAmplitude: "auto", withAudio: false }, pending };
-  const last = await uploadOf(client, access, film, shotId, f.end!, pending);
+  const last = await uploadOf(client, film, shotId, f.end!, pending, frameOf);
   return { input: { mode: "start-end", prompt: f.prompt, uploadIds: [first, last], movementAmplitude: "auto", withAudio: false }, pending };
 }
 
-function workspaceOfFilm(film: FilmRow): Workspace {
+export function workspaceOfFilm(film: FilmRow): Workspace {
   return film.teamId ? { kind: "team", teamId: film.teamId } : { kind: "personal" };
 }
 
@@ -93,7 +102,7 @@ export async function estimateTakes(client: Db, access: Access, shotId: string, 
 
 export async function makeTakes(client: Db, access: Access, shotId: string, count: number, idemKey: string, ip: string): Promise<{ takeIds: string[]; created: number }> {
   const { film, shot } = await loadShot(client, access, shotId, "edit");
-  const { input, pending } = await resolveShot(client, access, film, shot.id, fieldsOfRow(shot));
+  const { input, pending } = await resolveShot(client, film, shot.id, fieldsOfRow(shot), (id) => previousFrame(client, access, film, id));
   const takeIds: string[] = [];
   let created = 0;
   for (let i = 0; i < count; i++) {
@@ -102,7 +111,7 @@ export async function makeTakes(client: Db, access: Access, shotId: string, coun
     if (r.created) created++;
   }
   const chosen = shot.chosenTakeId ? await client.generation.findUnique({ where: { id: shot.chosenTakeId }, select: { status: true, deletedAt: true } }) : null;
-  const chooseFirst = !chosen || chosen.deletedAt !== null || isIn(ENDED_WITHOUT_VIDEO, chosen.status);
+  const chooseFirst = !takeOnItsWay(chosen);
   await withDbRetry(() =>
     client.$transaction(async (tx) => {
       if (chooseFirst) {

@@ -18,6 +18,7 @@ import { DB_MODE_OF } from "@/lib/shared/generation-mode";
 import { paramsHash } from "./params-hash";
 import { markUploadsUsed } from "../uploads/mark-uploads-used";
 import { enqueueVideoJob } from "./video-job/kind";
+import type { Tx } from "../jobs/job-kind";
 import { addSpan, span } from "../spans";
 
 // POST /api/generations. Queues one take: the Generation row (status QUEUED, upstreamRequestId
@@ -43,6 +44,8 @@ export interface CreateOptions {
    * ends without its image, the runner fails the take with dependency_failed and refunds it.
    */
   pendingInputs?: readonly { uploadId: string; jobId: string }[];
+  /** When the take's video job is due (default now): a batch orders its takes among due jobs with it. */
+  queueAt?: Date;
 }
 
 export interface CreateResult {
@@ -57,7 +60,7 @@ export function uploadIdsOf(input: CreateGenerationInput): string[] {
   return [];
 }
 
-async function replay(client: Db, ownerId: string, idemKey: string, hash: string): Promise<CreateResult | null> {
+async function replay(client: Pick<Db, "generation">, ownerId: string, idemKey: string, hash: string): Promise<CreateResult | null> {
   const existing = await client.generation.findUnique({
     where: { ownerId_idemKey: { ownerId, idemKey } },
     select: { id: true, paramsHash: true },
@@ -68,7 +71,7 @@ async function replay(client: Db, ownerId: string, idemKey: string, hash: string
 }
 
 /** Uploads the actor may use: their own, or inputs of a clip they can see (remixing a team clip). */
-async function usableUploadIds(client: Db, access: Access, uploads: { id: string; ownerId: string; teamId: string | null }[]): Promise<Set<string>> {
+async function usableUploadIds(client: Pick<Db, "generationInput">, access: Access, uploads: { id: string; ownerId: string; teamId: string | null }[]): Promise<Set<string>> {
   const ok = new Set(uploads.filter((u) => canUseUpload(access, u)).map((u) => u.id));
   const rest = uploads.filter((u) => !ok.has(u.id)).map((u) => u.id);
   if (rest.length) {
@@ -86,7 +89,7 @@ async function usableUploadIds(client: Db, access: Access, uploads: { id: string
  * paying). An input still being produced (`pending`: its row reserved as STORING) is accepted without
  * its geometry, which is the video's it comes from.
  */
-async function checkInputs(client: Db, access: Access, ids: string[], pending: ReadonlySet<string>): Promise<void> {
+async function checkInputs(client: Pick<Db, "upload" | "generationInput">, access: Access, ids: string[], pending: ReadonlySet<string>): Promise<void> {
   if (ids.length === 0) return;
   const uploads = await client.upload.findMany({
     where: { id: { in: ids } },
@@ -108,6 +111,87 @@ async function checkInputs(client: Db, access: Access, ids: string[], pending: R
   if (first && last && !startEndRatioOk(first, last)) throw new AppError("start_end_ratio");
 }
 
+/** A take checked and priced, ready to be written by `insertTake` inside a queueing transaction. */
+export interface PreparedTake {
+  idemKey: string;
+  input: CreateGenerationInput;
+  hash: string;
+  uploadIds: string[];
+  after: string[];
+  costFen: number;
+  teamId: string | null;
+  options: CreateOptions;
+}
+
+type PrepareClient = Pick<Db, "generation" | "upload" | "generationInput">;
+
+/**
+ * Everything before the money: validate, authorize, replay by key, check the inputs, price. Returns
+ * the earlier take when the key was used with the same body. Reads only, so a batch may call it
+ * inside its own transaction (after that transaction's first write).
+ */
+export async function prepareTake(client: PrepareClient, access: Access, idemKey: string, raw: CreateGenerationInput, options: CreateOptions = {}): Promise<{ replay: CreateResult } | { take: PreparedTake }> {
+  // Normalize here too (idempotent when the route already parsed): the hash must not depend on the caller.
+  const parsed = createGenerationSchema.safeParse(raw);
+  if (!parsed.success) throw validationFailed(parsed.error);
+  const input = parsed.data;
+  const workspace = assertWorkspace(access, options.workspace ?? { kind: "personal" });
+  if (!canGenerateIn(access, workspace)) throw new AppError("team_role_forbidden");
+  const teamId = workspace.kind === "team" ? workspace.teamId : null;
+  const hash = paramsHash(input, { retryOfId: options.retryOfId, teamId: teamId ?? undefined, shotId: options.shotId });
+  const earlier = await span("replay", () => replay(client, access.actor.id, idemKey, hash));
+  if (earlier) return { replay: earlier };
+
+  const uploadIds = uploadIdsOf(input);
+  const pending = options.pendingInputs ?? [];
+  await span("inputs", () => checkInputs(client, access, uploadIds, new Set(pending.map((p) => p.uploadId))));
+  const after = [...new Set(pending.filter((p) => uploadIds.includes(p.uploadId)).map((p) => p.jobId))];
+  return { take: { idemKey, input, hash, uploadIds, after, costFen: priceFen(input.mode), teamId, options } };
+}
+
+/**
+ * The take's rows inside the caller's queueing transaction, after its budget check: the uploads
+ * marked used, the Generation row, its HOLD, its video job (waiting for `after`) and the audit event.
+ */
+export async function insertTake(tx: Tx, access: Access, p: PreparedTake): Promise<{ id: string; ownerId: string; teamId: string | null; model: string; videoJobId: string }> {
+  const { input, options } = p;
+  await markUploadsUsed(tx, p.uploadIds, new Date());
+  const generation = await tx.generation.create({
+    data: {
+      ownerId: access.actor.id,
+      teamId: p.teamId,
+      mode: DB_MODE_OF[input.mode],
+      model: MODEL_OF_MODE[input.mode],
+      prompt: input.prompt,
+      promptSearch: normalizeForSearch(input.prompt),
+      params: paramsOfInput(input),
+      idemKey: p.idemKey,
+      paramsHash: p.hash,
+      upstreamRequestId: randomUUID(),
+      status: "QUEUED",
+      costFen: p.costFen,
+      retryOfId: options.retryOfId ?? null,
+      shotId: options.shotId ?? null,
+      inputs: { create: p.uploadIds.map((uploadId, position) => ({ uploadId, position })) },
+    },
+    select: { id: true, ownerId: true, teamId: true, costFen: true, model: true },
+  });
+  await span("tx.hold", () => hold(tx, generation));
+  const videoJobId = await span("tx.enqueue", () => enqueueVideoJob(tx, generation, p.after.length ? p.after : undefined, options.queueAt));
+  if (p.teamId) {
+    await recordAudit(tx, {
+      teamId: p.teamId,
+      actorId: access.actor.id,
+      action: "clip.generate",
+      targetType: "generation",
+      targetId: generation.id,
+      data: { mode: input.mode, costFen: p.costFen, ...(options.retryOfId ? { retryOf: options.retryOfId } : {}) },
+      ip: options.ip ?? null,
+    });
+  }
+  return { id: generation.id, ownerId: generation.ownerId, teamId: generation.teamId, model: generation.model, videoJobId };
+}
+
 export async function createGeneration(
   client: Db,
   access: Access,
@@ -115,24 +199,10 @@ export async function createGeneration(
   raw: CreateGenerationInput,
   options: CreateOptions = {},
 ): Promise<CreateResult> {
-  // Normalize here too (idempotent when the route already parsed): the hash must not depend on the caller.
-  const parsed = createGenerationSchema.safeParse(raw);
-  if (!parsed.success) throw validationFailed(parsed.error);
-  const input = parsed.data;
-  const actor = access.actor;
-  const workspace = assertWorkspace(access, options.workspace ?? { kind: "personal" });
-  if (!canGenerateIn(access, workspace)) throw new AppError("team_role_forbidden");
-  const teamId = workspace.kind === "team" ? workspace.teamId : null;
-  const hash = paramsHash(input, { retryOfId: options.retryOfId, teamId: teamId ?? undefined, shotId: options.shotId });
-  const earlier = await span("replay", () => replay(client, actor.id, idemKey, hash));
-  if (earlier) return earlier;
-
-  const uploadIds = uploadIdsOf(input);
-  const pending = options.pendingInputs ?? [];
-  await span("inputs", () => checkInputs(client, access, uploadIds, new Set(pending.map((p) => p.uploadId))));
-  const after = [...new Set(pending.filter((p) => uploadIds.includes(p.uploadId)).map((p) => p.jobId))];
-  const costFen = priceFen(input.mode);
-  const subject = { userId: actor.id, teamId, costFen };
+  const prepared = await prepareTake(client, access, idemKey, raw, options);
+  if ("replay" in prepared) return prepared.replay;
+  const p = prepared.take;
+  const subject = { userId: access.actor.id, teamId: p.teamId, costFen: p.costFen };
   const limits = await span("limits", () => loadBudgetLimits(client, subject));
 
   try {
@@ -147,47 +217,14 @@ export async function createGeneration(
         const work0 = performance.now();
         // Write first: takes SQLite's write lock at once (a deferred read-then-write would fail with
         // BUSY across processes) and PostgreSQL's row locks on every limited budget scope, which
-        // serializes the budget checks without SERIALIZABLE isolation. No budget: the insert below
-        // is the first write.
+        // serializes the budget checks without SERIALIZABLE isolation. No budget: the insert
+        // (insertTake's first write) is the first write and the check is a no-op.
         await span("tx.budgetLock", () => lockBudgetScopes(tx, subject, limits));
-        await markUploadsUsed(tx, uploadIds, new Date());
-        const generation = await tx.generation.create({
-          data: {
-            ownerId: actor.id,
-            teamId,
-            mode: DB_MODE_OF[input.mode],
-            model: MODEL_OF_MODE[input.mode],
-            prompt: input.prompt,
-            promptSearch: normalizeForSearch(input.prompt),
-            params: paramsOfInput(input),
-            idemKey,
-            paramsHash: hash,
-            upstreamRequestId: randomUUID(),
-            status: "QUEUED",
-            costFen,
-            retryOfId: options.retryOfId ?? null,
-            shotId: options.shotId ?? null,
-            inputs: { create: uploadIds.map((uploadId, position) => ({ uploadId, position })) },
-          },
-          select: { id: true, ownerId: true, teamId: true, costFen: true, model: true },
-        });
         await span("tx.budgetCheck", () => assertWithinBudgets(tx, subject, limits, env().BUDGET_TIME_ZONE));
-        await span("tx.hold", () => hold(tx, generation));
-        await span("tx.enqueue", () => enqueueVideoJob(tx, generation, after.length ? after : undefined));
-        if (teamId) {
-          await recordAudit(tx, {
-            teamId,
-            actorId: actor.id,
-            action: "clip.generate",
-            targetType: "generation",
-            targetId: generation.id,
-            data: { mode: input.mode, costFen, ...(options.retryOfId ? { retryOf: options.retryOfId } : {}) },
-            ip: options.ip ?? null,
-          });
-        }
+        const take = await insertTake(tx, access, p);
         done = performance.now();
         addSpan("tx.work", done - work0);
-        return generation.id;
+        return take.id;
       }, TX_OPTIONS);
       addSpan("tx.commit", performance.now() - done);
       return out;
@@ -197,7 +234,7 @@ export async function createGeneration(
     return { id, created: true };
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
-    const winner = await replay(client, actor.id, idemKey, hash);
+    const winner = await replay(client, access.actor.id, idemKey, p.hash);
     if (winner) return winner;
     throw err;
   }

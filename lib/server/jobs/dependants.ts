@@ -17,13 +17,19 @@ const blocked = Prisma.raw(sqlStatusList([BLOCKED]));
 const done = Prisma.raw(sqlStatusList([SUCCEEDED]));
 const endedWithout = Prisma.raw(sqlStatusList(ENDED_WITHOUT_RESULT));
 
-/** BLOCKED → QUEUED for every job (of `after`'s dependants, or all) whose dependencies are all DONE. */
+/**
+ * BLOCKED → QUEUED for every job (of `after`'s dependants, or all) whose dependencies are all DONE.
+ * It keeps its `runAt` (when it was enqueued, never later than now): claims take due jobs oldest
+ * first, so a job that waited keeps its place in its lane instead of queueing behind work that arrived
+ * while it waited (a chained take's last-frame job would otherwise wait behind every poster and
+ * preview made since, on the chain's critical path — bench F2).
+ */
 export async function promoteReady(client: Db | Tx, provider: DbProvider, after?: string): Promise<number> {
   assertJobTransition(BLOCKED, READY);
   const clock = sqlClock(provider);
   const scope = after ? Prisma.sql`AND "id" IN (SELECT "jobId" FROM "JobDependency" WHERE "dependsOnId" = ${after})` : Prisma.empty;
   return client.$executeRaw(Prisma.sql`
-    UPDATE "Job" SET "status" = ${Prisma.raw(sqlStatusList([READY]))}, "runAt" = ${clock.now}, "updatedAt" = ${clock.now},
+    UPDATE "Job" SET "status" = ${Prisma.raw(sqlStatusList([READY]))}, "updatedAt" = ${clock.now},
                      "version" = "version" + 1
      WHERE "status" = ${blocked} ${scope}
        AND NOT EXISTS (SELECT 1 FROM "JobDependency" d JOIN "Job" p ON p."id" = d."dependsOnId"

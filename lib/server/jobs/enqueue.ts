@@ -20,6 +20,8 @@ export interface JobSpec {
   payload?: Prisma.InputJsonValue;
   /** Ids of jobs that must be DONE before this one may start. */
   after?: readonly string[];
+  /** When it is due (default now): claims take due jobs oldest first, so a slightly earlier time puts it ahead. */
+  runAt?: Date;
 }
 
 export async function enqueueJob(tx: Tx, spec: JobSpec): Promise<{ id: string; status: "BLOCKED" | "QUEUED" }> {
@@ -32,6 +34,7 @@ export async function enqueueJob(tx: Tx, spec: JobSpec): Promise<{ id: string; s
       lane: spec.lane,
       step: spec.step,
       status,
+      ...(spec.runAt ? { runAt: spec.runAt } : {}),
       ...(spec.payload !== undefined ? { payload: spec.payload } : {}),
       dependsOn: { create: after.map((dependsOnId) => ({ dependsOnId })) },
     },

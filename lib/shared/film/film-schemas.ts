@@ -145,6 +145,17 @@ export const takesEstimateQuerySchema = z.object({
   count: z.coerce.number({ error: "errors.field.take_count" }).int({ error: "errors.field.take_count" }).min(1, { error: "errors.field.take_count" }).max(MAX_TAKES_AT_ONCE, { error: "errors.field.take_count" }),
 });
 
+const takesPerShot = z.coerce.number({ error: "errors.field.take_count" }).int({ error: "errors.field.take_count" }).min(1, { error: "errors.field.take_count" }).max(MAX_TAKES_AT_ONCE, { error: "errors.field.take_count" });
+
+/** GET /api/films/:filmId/generate-missing?takes=1..4 */
+export const generateMissingQuerySchema = z.object({ takes: takesPerShot });
+
+/** POST /api/films/:filmId/generate-missing: the estimate's total comes back, so a changed shot list is refused. */
+export const generateMissingSchema = z.strictObject({
+  takes: z.number({ error: "errors.field.take_count" }).int({ error: "errors.field.take_count" }).min(1, { error: "errors.field.take_count" }).max(MAX_TAKES_AT_ONCE, { error: "errors.field.take_count" }),
+  expectTotalFen: z.number({ error: "errors.field.invalid" }).int({ error: "errors.field.invalid" }).min(0, { error: "errors.field.invalid" }).max(1_000_000_000, { error: "errors.field.invalid" }),
+});
+
 const timeMs = z.number({ error: "errors.field.invalid" }).int({ error: "errors.field.invalid" }).min(0, { error: "errors.field.invalid" }).max(COMMENT_MAX_MS, { error: "errors.field.invalid" });
 
 export const createCommentSchema = z

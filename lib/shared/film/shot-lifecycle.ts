@@ -95,3 +95,12 @@ export function reviewTransitionAllowed(from: ReviewState, to: ReviewState): boo
 export function takeUsable(t: { status: GenerationStatus; deleted: boolean }): boolean {
   return !t.deleted && t.status === "STORED";
 }
+
+/**
+ * A chosen take that counts: it has a video or is on its way to one (queued, running, stored). A shot
+ * whose chosen take is missing, deleted or ended without a video has no usable take: making takes
+ * chooses the first new one, and "generate missing shots" makes takes for it.
+ */
+export function takeOnItsWay(t: { status: GenerationStatus; deletedAt: Date | null } | null): boolean {
+  return t !== null && t.deletedAt === null && !isIn(ENDED_WITHOUT_VIDEO, t.status);
+}

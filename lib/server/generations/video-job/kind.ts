@@ -48,7 +48,7 @@ export const videoJob: JobKind = {
 };
 
 /** Queues the video job of a new take inside the transaction that creates it (and its hold). */
-export async function enqueueVideoJob(tx: Tx, take: { id: string; model: string }, after?: readonly string[]): Promise<string> {
-  const job = await enqueueJob(tx, { kind: VIDEO_JOB, subjectId: take.id, lane: videoLane(take.model), step: FIRST_STEP, ...(after ? { after } : {}) });
+export async function enqueueVideoJob(tx: Tx, take: { id: string; model: string }, after?: readonly string[], runAt?: Date): Promise<string> {
+  const job = await enqueueJob(tx, { kind: VIDEO_JOB, subjectId: take.id, lane: videoLane(take.model), step: FIRST_STEP, ...(after ? { after } : {}), ...(runAt ? { runAt } : {}) });
   return job.id;
 }
