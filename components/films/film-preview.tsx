@@ -30,13 +30,14 @@ export function FilmPreview({ film, takes }: { film: FilmView; takes: ReadonlyMa
   const [index, setIndex] = useState(-1);
   const [state, setState] = useState<"idle" | "playing" | "paused" | "ended">("idle");
   const videos = useRef<(HTMLVideoElement | null)[]>([]);
+  const startWhenLoaded = useRef(false);
 
   // A changed film (order, trims, chosen takes) makes the loaded playlist stale.
   const signature = film.shots.map((s) => `${s.id}:${s.chosenTakeId}:${s.trimIn}:${s.trimOut}`).join("|");
   const [loadedFor, setLoadedFor] = useState("");
   const stale = clips !== null && loadedFor !== signature;
 
-  async function load(): Promise<Clip[] | null> {
+  async function load(): Promise<void> {
     const r = await run(
       "films.preview.loading",
       () => t("films.preview.ready"),
@@ -52,11 +53,13 @@ export function FilmPreview({ film, takes }: { film: FilmView; takes: ReadonlyMa
         return { cut: c.cut, list };
       },
     );
-    if (!r) return null;
+    if (!r) {
+      startWhenLoaded.current = false;
+      return;
+    }
     setCut(r.cut);
     setClips(r.list);
     setLoadedFor(signature);
-    return r.list;
   }
 
   function start(i: number, list: Clip[]) {
@@ -85,9 +88,19 @@ export function FilmPreview({ film, takes }: { film: FilmView; takes: ReadonlyMa
       setState("playing");
       return;
     }
-    const list = !clips || stale ? await load() : clips;
-    if (list) requestAnimationFrame(() => start(0, list));
+    if (!clips || stale) {
+      // The players of a freshly loaded cut exist only after the next render: start from there.
+      startWhenLoaded.current = true;
+      await load();
+    } else start(0, clips);
   }
+
+  useEffect(() => {
+    if (!startWhenLoaded.current || !clips) return;
+    startWhenLoaded.current = false;
+    start(0, clips);
+    // start is recreated each render; this runs once per loaded cut.
+  }, [clips]);
 
   // Reaching the trim out of the current clip switches to the next.
   useEffect(() => {

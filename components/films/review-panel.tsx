@@ -133,9 +133,9 @@ export function ReviewPanel({
                     onClick={() => {
                       if (video.current) video.current.currentTime = c.timeMs / 1000;
                     }}
-                    aria-label={t("films.comments.seek", { at: timecode(c.timeMs), body: c.body })}
                     data-testid="comment"
                   >
+                    <span className="sr-only">{t("films.comments.seek")} </span>
                     <span className="font-mono text-xs font-semibold text-indigo-800 dark:text-indigo-300">{timecode(c.timeMs)}</span> {c.body}
                     {c.authorName && <span className="text-xs text-zinc-600 dark:text-zinc-400"> — {c.authorName}</span>}
                   </button>

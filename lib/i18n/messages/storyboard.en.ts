@@ -116,7 +116,7 @@ export const storyboardEn = {
   "films.comments.post": "Post comment",
   "films.comments.added": "Comment at {at} posted.",
   "films.comments.list": "Comments on this take",
-  "films.comments.seek": "Go to {at}: {body}",
+  "films.comments.seek": "Go to",
   "films.preview.title": "Preview",
   "films.preview.play": "Play film",
   "films.preview.pause": "Pause",

@@ -118,7 +118,7 @@ export const storyboardZhCN: Record<keyof typeof storyboardEn, string> = {
   "films.comments.post": "发表评论",
   "films.comments.added": "已发表 {at} 的评论。",
   "films.comments.list": "此镜次的评论",
-  "films.comments.seek": "跳到 {at}：{body}",
+  "films.comments.seek": "跳到",
   "films.preview.title": "预览",
   "films.preview.play": "播放影片",
   "films.preview.pause": "暂停",

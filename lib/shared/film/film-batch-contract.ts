@@ -22,8 +22,7 @@ export interface GenerateMissingAccepted {
   takes: unknown[];
 }
 
-export const EXPORT_STATUSES = ["QUEUED", "RENDERING", "READY", "FAILED", "CANCELLED"] as const;
-export type FilmExportStatus = (typeof EXPORT_STATUSES)[number];
+type FilmExportStatus = "QUEUED" | "RENDERING" | "READY" | "FAILED" | "CANCELLED";
 
 export interface FilmExportView {
   id: string;
