@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { expectNoSeriousA11yViolations, STORAGE_STATE } from "./helpers";
+import { expectNoSeriousA11yViolations, signInViaUi, signUpViaApi, STORAGE_STATE, uniqueEmail } from "./helpers";
 import { STORED_TIMEOUT, uniquePrompt } from "./studio-helpers";
 
 // The storyboard end to end against the production build, the films API, the worker and the
@@ -180,6 +180,32 @@ test("9:16 film at 375 px in dark mode: four shots, a take, no overflow, axe cle
   await expect(page.getByTestId("film-list")).toContainText("9:16 · 4 shots");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await expectNoSeriousA11yViolations(page);
+});
+
+test("in Chinese: the films page, a field error next to its field, the storyboard's own strings", async ({ browser }) => {
+  // A fresh account: the language choice is stored on the account, and the shared one stays English.
+  const ctx = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await ctx.newPage();
+  const email = uniqueEmail("films-zh");
+  await signUpViaApi(page, email);
+  await signInViaUi(page, email);
+  await page.waitForURL((u) => u.pathname === "/");
+  await page.getByRole("button", { name: "中文" }).click();
+  await expect(page.getByRole("link", { name: "影片" })).toBeVisible();
+  await page.getByRole("link", { name: "影片" }).click();
+  await expect(page.getByRole("heading", { name: "影片", level: 1 })).toBeVisible();
+  await expect(page.getByText("此工作区还没有影片。新建一部吧。")).toBeVisible();
+  await page.getByTestId("create-film").click();
+  await expect(page.getByLabel("标题")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("此项为必填。")).toBeVisible();
+  await page.getByLabel("标题").fill("港口");
+  await page.getByTestId("create-film").click();
+  await page.waitForURL(/\/films\/[a-z0-9]+$/);
+  await page.getByRole("button", { name: "添加镜头" }).click();
+  await expect(page.getByTestId("film-notice")).toHaveText("已添加镜头 1。");
+  await expect(page.getByTestId("film-approved")).toHaveText("已通过 0 / 1");
+  await expectNoSeriousA11yViolations(page);
+  await ctx.close();
 });
 
 // Needs GET/POST /api/films/:id/generate-missing and /api/films/:id/exports (built on another branch);
