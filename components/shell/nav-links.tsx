@@ -7,6 +7,7 @@ import type { MessageKey } from "@/lib/i18n/translate";
 const LINKS: { href: string; key: MessageKey; admin?: boolean }[] = [
   { href: "/", key: "nav.studio" },
   { href: "/gallery", key: "nav.gallery" },
+  { href: "/films", key: "nav.films" },
   { href: "/teams", key: "nav.team" },
   { href: "/admin", key: "nav.admin", admin: true },
 ];

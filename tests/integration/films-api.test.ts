@@ -163,11 +163,15 @@ describe.each(providers())("films API on %s", (kind) => {
     const approved = (await ok<{ film: FilmView }>(reviewOf({ decision: "approve" }))).film;
     expect(approved.shots[0]).toMatchObject({ status: "approved", review: { state: "APPROVED" } });
     expect(approved.approved).toEqual({ n: 1, m: 2 });
+    // The films list shows the same "n of m approved".
+    const listed = async () => (await ok<{ items: FilmView[] }>(r.films.GET(send(alice, "GET", "/api/films")))).items.find((f) => f.id === film.id);
+    expect((await listed())?.approved).toEqual({ n: 1, m: 2 });
     await refused(reviewOf({ decision: "approve" }), 409, "review_not_allowed");
     await refused(reviewOf({ decision: "send_back" }), 422, "validation_failed");
     const back = (await ok<{ film: FilmView }>(reviewOf({ decision: "send_back", reason: "Too dark; warmer light please" }))).film;
     expect(back.shots[0]).toMatchObject({ status: "sent_back", review: { state: "SENT_BACK", reason: "Too dark; warmer light please" } });
     expect(back.approved).toEqual({ n: 0, m: 2 });
+    expect((await listed())?.approved).toEqual({ n: 0, m: 2 });
     const actions = (await s.db.auditEvent.findMany({ where: { targetId: one.id }, orderBy: { createdAt: "asc" } })).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["shot.add", "shot.make_takes", "shot.approve", "shot.send_back"]));
     expect(await s.db.shotReview.count({ where: { shotId: one.id } })).toBe(2);

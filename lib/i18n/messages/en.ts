@@ -5,6 +5,7 @@ import { shareEn } from "./share.en";
 import { studioEn } from "./studio.en";
 import { teamsEn } from "./teams.en";
 import { filmEn } from "./film.en";
+import { storyboardEn } from "./storyboard.en";
 import { usageEn } from "./usage.en";
 import { workspaceEn } from "./workspace.en";
 
@@ -127,6 +128,7 @@ export const en = {
   ...shareEn,
   ...usageEn,
   ...filmEn,
+  ...storyboardEn,
   ...workspaceEn,
   ...filmRenderEn,
 } as const;

@@ -6,6 +6,7 @@ import { shareZhCN } from "./share.zh-CN";
 import { studioZhCN } from "./studio.zh-CN";
 import { teamsZhCN } from "./teams.zh-CN";
 import { filmZhCN } from "./film.zh-CN";
+import { storyboardZhCN } from "./storyboard.zh-CN";
 import { usageZhCN } from "./usage.zh-CN";
 import { workspaceZhCN } from "./workspace.zh-CN";
 
@@ -127,6 +128,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...shareZhCN,
   ...usageZhCN,
   ...filmZhCN,
+  ...storyboardZhCN,
   ...workspaceZhCN,
   ...filmRenderZhCN,
 };

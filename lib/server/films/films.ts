@@ -19,9 +19,19 @@ export async function listFilms(client: Db, access: Access, ws: Workspace): Prom
     where: workspaceFilmsWhere(access, ws),
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
     take: 200,
-    select: { id: true, ownerId: true, teamId: true, title: true, aspect: true, style: true, deletedAt: true, updatedAt: true, _count: { select: { shots: true } } },
+    select: {
+      id: true, ownerId: true, teamId: true, title: true, aspect: true, style: true, deletedAt: true, updatedAt: true,
+      shots: { select: { reviewState: true, reviewedTakeId: true, chosenTakeId: true } },
+    },
   });
-  return { items: films.map(({ _count, ...f }) => filmSummaryOf(f, _count.shots)) };
+  // The list counts the approvals that stand (about the chosen take) without loading every take; the
+  // storyboard derives the exact status, where a chained shot made out of date shows as such.
+  return {
+    items: films.map(({ shots, ...f }) => ({
+      ...filmSummaryOf(f, shots.length),
+      approved: { n: shots.filter((s) => s.reviewState === "APPROVED" && s.reviewedTakeId !== null && s.reviewedTakeId === s.chosenTakeId).length, m: shots.length },
+    })),
+  };
 }
 
 export async function createFilm(client: Db, access: Access, ws: Workspace, input: z.infer<typeof createFilmSchema>, ip: string): Promise<FilmView> {

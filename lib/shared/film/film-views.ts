@@ -15,6 +15,8 @@ export interface FilmSummary {
   teamId: string | null;
   shotCount: number;
   updatedAt: string;
+  /** In the list (GET /api/films): the shots whose chosen take is approved, of all shots. */
+  approved?: { n: number; m: number };
 }
 
 export interface TakeSummary {

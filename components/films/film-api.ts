@@ -1,0 +1,54 @@
+import { apiFetch } from "@/lib/client/api";
+import { withWorkspace } from "@/lib/client/workspace-context";
+import type { Cut, CutProblem } from "@/lib/shared/film/cut";
+import type { FilmExportView, GenerateMissingAccepted, GenerateMissingEstimate } from "@/lib/shared/film/film-batch-contract";
+import type { UpdateShotInput } from "@/lib/shared/film/film-schemas";
+import type { CommentView, FilmSummary, FilmView, ReferenceView, TakesEstimate } from "@/lib/shared/film/film-views";
+import type { GenerationView } from "@/lib/shared/generation-view";
+
+// The storyboard's calls to the films API (docs/api.md, "Films"); each throws ApiError on a refusal.
+
+const enc = encodeURIComponent;
+
+export const listFilms = (teamId: string | null) => apiFetch<{ items: FilmSummary[] }>(withWorkspace("/api/films", teamId));
+export const createFilm = (teamId: string | null, body: { title: string; aspect: string; style: string }) =>
+  apiFetch<{ film: FilmView }>(withWorkspace("/api/films", teamId), { method: "POST", json: body });
+export const getFilm = (filmId: string) => apiFetch<{ film: FilmView }>(`/api/films/${enc(filmId)}`);
+
+export const addShot = (filmId: string, at?: number) =>
+  apiFetch<{ film: FilmView }>(`/api/films/${enc(filmId)}/shots`, { method: "POST", json: { mode: "text", ...(at === undefined ? {} : { at }) } });
+export const updateShot = (shotId: string, body: UpdateShotInput) => apiFetch<{ film: FilmView }>(`/api/shots/${enc(shotId)}`, { method: "PATCH", json: body });
+export const deleteShot = (shotId: string, retarget: boolean) =>
+  apiFetch<{ film: FilmView }>(`/api/shots/${enc(shotId)}${retarget ? "?retarget=true" : ""}`, { method: "DELETE" });
+export const duplicateShot = (shotId: string, retarget: boolean) =>
+  apiFetch<{ film: FilmView }>(`/api/shots/${enc(shotId)}/duplicate`, { method: "POST", json: { retarget } });
+export const reorderShots = (filmId: string, order: string[], retarget: boolean) =>
+  apiFetch<{ film: FilmView }>(`/api/films/${enc(filmId)}/shots/order`, { method: "PUT", json: { order, retarget } });
+
+export const estimateTakes = (shotId: string, count: number) => apiFetch<TakesEstimate>(`/api/shots/${enc(shotId)}/takes/estimate?count=${count}`);
+export const makeTakes = (shotId: string, count: number, key: string) =>
+  apiFetch<{ takeIds: string[]; created: number }>(`/api/shots/${enc(shotId)}/takes`, { method: "POST", json: { count }, headers: { "Idempotency-Key": key } });
+export const chooseTake = (shotId: string, takeId: string) => apiFetch<{ film: FilmView }>(`/api/shots/${enc(shotId)}/chosen-take`, { method: "PUT", json: { takeId } });
+export const reviewShot = (shotId: string, decision: { decision: "approve" } | { decision: "send_back"; reason: string }) =>
+  apiFetch<{ film: FilmView }>(`/api/shots/${enc(shotId)}/review`, { method: "POST", json: decision });
+
+export const getTake = (takeId: string) => apiFetch<GenerationView>(`/api/generations/${enc(takeId)}`);
+export const getCut = (filmId: string) => apiFetch<{ cut: Cut; takes: Record<string, string>; problems: CutProblem[] }>(`/api/films/${enc(filmId)}/cut`);
+
+export const listComments = (filmId: string) => apiFetch<{ items: CommentView[] }>(`/api/films/${enc(filmId)}/comments`);
+export const addComment = (filmId: string, takeId: string, timeMs: number, body: string) =>
+  apiFetch<{ comment: CommentView }>(`/api/films/${enc(filmId)}/comments`, { method: "POST", json: { takeId, timeMs, body } });
+
+export const listReferences = (teamId: string | null) => apiFetch<{ items: ReferenceView[] }>(withWorkspace("/api/references", teamId));
+
+// Generate missing and exports: the routes of film-batch-contract.ts.
+export const estimateMissing = (filmId: string, takes: number) => apiFetch<GenerateMissingEstimate>(`/api/films/${enc(filmId)}/generate-missing?takes=${takes}`);
+export const generateMissing = (filmId: string, takes: number, expectTotalFen: number, key: string) =>
+  apiFetch<GenerateMissingAccepted>(`/api/films/${enc(filmId)}/generate-missing`, { method: "POST", json: { takes, expectTotalFen }, headers: { "Idempotency-Key": key } });
+export const cancelMissing = (filmId: string, batchId: string) =>
+  apiFetch<unknown>(`/api/films/${enc(filmId)}/generate-missing/${enc(batchId)}/cancel`, { method: "POST" });
+export const listExports = (filmId: string) => apiFetch<{ exports: FilmExportView[] }>(`/api/films/${enc(filmId)}/exports`);
+export const startExport = (filmId: string, captions: boolean) => apiFetch<{ export: FilmExportView }>(`/api/films/${enc(filmId)}/exports`, { method: "POST", json: { captions } });
+export const cancelExport = (id: string) => apiFetch<unknown>(`/api/exports/${enc(id)}/cancel`, { method: "POST" });
+export const deleteExport = (id: string) => apiFetch<unknown>(`/api/exports/${enc(id)}`, { method: "DELETE" });
+export const handoffUrl = (filmId: string) => `/api/films/${enc(filmId)}/handoff`;

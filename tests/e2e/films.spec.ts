@@ -1,0 +1,224 @@
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations, signInViaUi, signUpViaApi, STORAGE_STATE, uniqueEmail } from "./helpers";
+import { STORED_TIMEOUT, uniquePrompt } from "./studio-helpers";
+
+// The storyboard end to end against the production build, the films API, the worker and the
+// simulator: a 4-shot film in 16:9 (chain, takes, compare + choose, trim, keyboard reorder with the
+// chain rule's question, a timecoded comment, approval, the preview playing across a trim out) and
+// a 4-shot film in 9:16 at 375 px in dark mode. Each test makes its own film.
+test.use({ storageState: STORAGE_STATE });
+
+function card(page: Page, position: number): Locator {
+  return page.locator(`[data-testid="shot-card"][data-position="${position}"]`);
+}
+
+async function createFilm(page: Page, title: string, aspect: "16:9" | "9:16") {
+  await page.goto("/films");
+  await expect(page.getByRole("heading", { name: "Films", level: 1 })).toBeVisible();
+  await expect(page.getByText("Loading films…")).toHaveCount(0);
+  await page.getByLabel("Title").fill(title);
+  await page.getByRole("radio", { name: aspect }).check({ force: true });
+  await page.getByTestId("create-film").click();
+  await page.waitForURL(/\/films\/[a-z0-9]+$/);
+  await expect(page.getByTestId("film-title")).toHaveText(title);
+  await expect(page.getByText(aspect, { exact: false }).first()).toBeVisible();
+}
+
+async function addShots(page: Page, n: number) {
+  for (let i = 1; i <= n; i++) {
+    await page.getByTestId("add-shot").click();
+    await expect(page.getByTestId("shot-card")).toHaveCount(i);
+    await expect(page.getByTestId("film-notice")).toHaveText(`Shot ${i} added.`);
+  }
+}
+
+async function select(page: Page, position: number) {
+  await card(page, position).getByTestId("shot-select").click();
+  await expect(page.getByRole("heading", { name: `Shot ${position + 1}`, level: 2 })).toBeVisible();
+}
+
+/** Types the prompt of the selected shot, optionally chains it, saves and waits for "saved". */
+async function editShot(page: Page, prompt: string, opts: { chain?: boolean } = {}) {
+  const editor = page.getByTestId("shot-editor");
+  await editor.getByRole("textbox", { name: "Prompt" }).fill(prompt);
+  await expect(editor.getByTestId("save-state")).toHaveAttribute("data-state", "dirty");
+  if (opts.chain) await editor.getByTestId("chain-previous").click();
+  await editor.getByTestId("save-shot").click();
+  await expect(editor.getByTestId("save-state")).toHaveAttribute("data-state", "saved");
+}
+
+/** Makes one take of the selected shot (after the price is shown) and returns its row. */
+async function makeOneTake(page: Page, expectedTakes: number): Promise<Locator> {
+  const panel = page.getByTestId("takes-panel");
+  await expect(panel.getByTestId("takes-estimate")).toContainText("× 1 =");
+  await expect(panel.getByTestId("make-takes")).toContainText(/Make 1 take\(s\) · ¥\d/);
+  await panel.getByTestId("make-takes").click();
+  await expect(panel.getByTestId("takes-notice")).toHaveText("1 take(s) started.");
+  await expect(panel.getByTestId("take")).toHaveCount(expectedTakes);
+  return panel.getByTestId("take").nth(expectedTakes - 1);
+}
+
+test("16:9 film: chain, takes, compare and choose, trim, keyboard reorder, comment, approve, preview", async ({ page }) => {
+  test.setTimeout(STORED_TIMEOUT * 2);
+  await createFilm(page, `Harbour ${uniquePrompt("film")}`, "16:9");
+  await addShots(page, 4);
+  await expectNoSeriousA11yViolations(page);
+
+  for (let i = 0; i < 4; i++) {
+    await select(page, i);
+    await editShot(page, uniquePrompt(`Shot ${i + 1}: the harbour at dawn`), { chain: i === 1 });
+  }
+
+  // Shot 1: two takes, compared side by side in sync, then the second is chosen.
+  await select(page, 0);
+  const first = await makeOneTake(page, 1);
+  await expect(first).toHaveAttribute("data-status", "STORED", { timeout: STORED_TIMEOUT });
+  const second = await makeOneTake(page, 2);
+  await expect(second).toHaveAttribute("data-status", "STORED", { timeout: STORED_TIMEOUT });
+  await page.getByRole("checkbox", { name: "Compare take 1" }).check();
+  await page.getByRole("checkbox", { name: "Compare take 2" }).check();
+  const compare = page.getByTestId("compare");
+  await expect(compare.getByTestId("compare-video")).toHaveCount(2);
+  await compare.getByTestId("compare-play").click();
+  await expect.poll(() => compare.getByTestId("compare-video").evaluateAll((vs) => (vs as HTMLVideoElement[]).every((v) => !v.paused)), { timeout: 20_000 }).toBe(true);
+  await compare.getByTestId("compare-play").click();
+  await expect.poll(() => compare.getByTestId("compare-video").evaluateAll((vs) => (vs as HTMLVideoElement[]).every((v) => v.paused))).toBe(true);
+  await compare.getByTestId("compare-seek").fill("2");
+  await expect
+    .poll(() => compare.getByTestId("compare-video").evaluateAll((vs) => (vs as HTMLVideoElement[]).map((v) => Math.round(v.currentTime * 10) / 10)))
+    .toEqual([2, 2]);
+  await page.getByRole("button", { name: "Choose take 2" }).click();
+  await expect(page.getByTestId("takes-notice")).toHaveText("Take 2 chosen.");
+  await expect(second).toContainText("Chosen");
+
+  // Trim shot 1 to frames [12, 96): 3.5 s on its card.
+  await page.getByRole("spinbutton", { name: "In", exact: true }).fill("12");
+  await page.getByRole("spinbutton", { name: "Out", exact: true }).fill("96");
+  await expect(page.getByTestId("trim-duration")).toHaveText("Length after trim: 3.5 s");
+  await page.getByTestId("save-shot").click();
+  await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved");
+  await expect(card(page, 0).getByTestId("shot-duration")).toHaveText("3.5 s");
+
+  // Shot 2 starts from shot 1's last frame; shots 3 and 4 are plain text shots.
+  for (const i of [1, 2, 3]) {
+    await select(page, i);
+    await expect(await makeOneTake(page, 1)).toHaveAttribute("data-status", "STORED", { timeout: STORED_TIMEOUT });
+  }
+  await expect(card(page, 1)).toHaveAttribute("data-status", "ready");
+
+  // Keyboard reorder: Alt+ArrowLeft on shot 4 moves it before shot 3, announced.
+  const shot4 = await card(page, 3).getAttribute("data-shot-id");
+  await card(page, 3).getByTestId("shot-select").focus();
+  await page.keyboard.press("Alt+ArrowLeft");
+  await expect(card(page, 2)).toHaveAttribute("data-shot-id", shot4 ?? "");
+  await expect(page.getByTestId("live-polite")).toHaveText("Shot 4 moved to position 3.");
+  await expect(card(page, 2).getByTestId("shot-select")).toBeFocused();
+
+  // Moving the shot before the chained shot 2 would give it another predecessor: the chain rule asks,
+  // and re-targeting makes the chained shot out of date (the refusal names it by its new number).
+  const chained = await card(page, 1).getAttribute("data-shot-id");
+  await page.keyboard.press("Alt+ArrowLeft");
+  const ask = page.getByRole("dialog", { name: "Re-target chained shots?" });
+  await expect(ask).toBeVisible();
+  await expect(ask).toContainText("shot(s) 3");
+  await page.getByRole("button", { name: "Re-target and continue" }).click();
+  await expect(card(page, 1)).toHaveAttribute("data-shot-id", shot4 ?? "");
+  await expect(page.locator(`[data-testid="shot-card"][data-shot-id="${chained}"]`)).toHaveAttribute("data-status", "out_of_date");
+
+  // A comment at the player's current time; clicking it seeks back there.
+  await select(page, 0);
+  const player = page.getByTestId("review-video");
+  await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+  await player.evaluate((v: HTMLVideoElement) => (v.currentTime = 2.4));
+  await expect(page.getByTestId("comment-at")).toHaveText("Comment at 00:02.4");
+  await page.getByTestId("comment-at").click();
+  await page.getByRole("textbox", { name: "Comment at 00:02.4" }).fill("Hold on the boat a little longer");
+  await page.getByTestId("comment-submit").click();
+  await expect(page.getByTestId("comment")).toContainText("00:02.4");
+  await player.evaluate((v: HTMLVideoElement) => (v.currentTime = 0));
+  await page.getByTestId("comment").click();
+  await expect.poll(() => player.evaluate((v: HTMLVideoElement) => Math.round(v.currentTime * 10) / 10)).toBe(2.4);
+
+  // Approval.
+  await page.getByTestId("approve").click();
+  await expect(page.getByTestId("review-notice")).toHaveText("Shot 1 approved.");
+  await expect(page.getByTestId("film-approved")).toHaveText("1 of 4 approved");
+  await expect(card(page, 0)).toHaveAttribute("data-status", "approved");
+
+  // The preview plays from the trim in and switches to shot 2 at shot 1's trim out.
+  const preview = page.getByTestId("film-preview");
+  await expect(preview.getByTestId("timeline-shot")).toHaveCount(4);
+  await preview.getByTestId("preview-play").click();
+  await expect(preview.getByTestId("preview-now")).toHaveText("Playing shot 1 of 4");
+  const firstClip = preview.getByTestId("preview-video").first();
+  await expect.poll(() => firstClip.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 20_000 }).toBeGreaterThanOrEqual(0.5);
+  await expect(preview.getByTestId("preview-now")).toHaveText("Playing shot 2 of 4", { timeout: 20_000 });
+  await expect.poll(() => firstClip.evaluate((v: HTMLVideoElement) => v.paused)).toBe(true);
+  // 3.5 s + 3 × 5 s with cuts.
+  await expect(preview.getByTestId("film-total")).toHaveText("Total: 00:18.5");
+  await expectNoSeriousA11yViolations(page);
+
+  // The list shows the film with its approvals.
+  await page.getByRole("link", { name: "All films" }).click();
+  await expect(page.getByTestId("film-row").filter({ hasText: "Harbour" }).first()).toContainText("4 shots · 1 of 4 approved");
+});
+
+test("9:16 film at 375 px in dark mode: four shots, a take, no overflow, axe clean", async ({ page }) => {
+  test.setTimeout(STORED_TIMEOUT + 60_000);
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await createFilm(page, `Vertical ${uniquePrompt("film")}`, "9:16");
+  await addShots(page, 4);
+  await select(page, 0);
+  await editShot(page, uniquePrompt("A street market, vertical, handheld"));
+  await expect(await makeOneTake(page, 1)).toHaveAttribute("data-status", "STORED", { timeout: STORED_TIMEOUT });
+  await expect(card(page, 0)).toHaveAttribute("data-status", "ready");
+  // Nothing but the shot strip scrolls sideways.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await expectNoSeriousA11yViolations(page);
+  await page.goto("/films");
+  await expect(page.getByTestId("film-list")).toContainText("9:16 · 4 shots");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("in Chinese: the films page, a field error next to its field, the storyboard's own strings", async ({ browser }) => {
+  // A fresh account: the language choice is stored on the account, and the shared one stays English.
+  const ctx = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await ctx.newPage();
+  const email = uniqueEmail("films-zh");
+  await signUpViaApi(page, email);
+  await signInViaUi(page, email);
+  await page.waitForURL((u) => u.pathname === "/");
+  await page.getByRole("button", { name: "中文" }).click();
+  await expect(page.getByRole("link", { name: "影片" })).toBeVisible();
+  await page.getByRole("link", { name: "影片" }).click();
+  await expect(page.getByRole("heading", { name: "影片", level: 1 })).toBeVisible();
+  await expect(page.getByText("此工作区还没有影片。新建一部吧。")).toBeVisible();
+  await page.getByTestId("create-film").click();
+  await expect(page.getByLabel("标题")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("此项为必填。")).toBeVisible();
+  await page.getByLabel("标题").fill("港口");
+  await page.getByTestId("create-film").click();
+  await page.waitForURL(/\/films\/[a-z0-9]+$/);
+  await page.getByRole("button", { name: "添加镜头" }).click();
+  await expect(page.getByTestId("film-notice")).toHaveText("已添加镜头 1。");
+  await expect(page.getByTestId("film-approved")).toHaveText("已通过 0 / 1");
+  await expectNoSeriousA11yViolations(page);
+  await ctx.close();
+});
+
+// Needs GET/POST /api/films/:id/generate-missing and /api/films/:id/exports (built on another branch);
+// until they are merged these routes answer 404 here.
+test.fixme("generate missing shots and export the film", async ({ page }) => {
+  await createFilm(page, `Batch ${uniquePrompt("film")}`, "16:9");
+  await addShots(page, 2);
+  await page.getByTestId("open-generate-missing").click();
+  await expect(page.getByTestId("missing-estimate")).toContainText("2 shots × 1 take(s)");
+  await page.getByRole("button", { name: /^Generate for ¥/ }).click();
+  await expect(page.getByTestId("missing-notice")).toHaveText("2 take(s) started.");
+  await page.getByRole("button", { name: "Close" }).click();
+  await expect(card(page, 1)).toHaveAttribute("data-status", "ready", { timeout: STORED_TIMEOUT });
+  await page.getByTestId("start-export").click();
+  await expect(page.getByTestId("export").first()).toHaveAttribute("data-status", "READY", { timeout: STORED_TIMEOUT });
+});
