@@ -4,8 +4,8 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { formatBytes, formatClock } from "@/lib/client/format";
-import type { FilmExportView } from "@/lib/shared/film/film-batch-contract";
-import { cancelExport, deleteExport, handoffUrl, listExports, startExport } from "./film-api";
+import type { FilmExportView } from "@/lib/shared/film/film-export-view";
+import { cancelExport, deleteExport, handoffUrl, listExports, shareExport, startExport } from "./film-api";
 import { NoticeLine, useAction } from "./use-action";
 
 const POLL_MS = 3_000;
@@ -19,6 +19,8 @@ export function ExportsPanel({ filmId, canEdit }: { filmId: string; canEdit: boo
   const [captions, setCaptions] = useState(true);
   const [exports, setExports] = useState<FilmExportView[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  /** Share URLs made in this view: the token is shown once, so the URL lives only here. */
+  const [shared, setShared] = useState<Record<string, string>>({});
 
   const load = useCallback(async () => {
     try {
@@ -51,6 +53,11 @@ export function ExportsPanel({ filmId, canEdit }: { filmId: string; canEdit: boo
       kind === "cancel" ? cancelExport(x.id) : deleteExport(x.id),
     );
     if (r !== null) void load();
+  }
+
+  async function share(x: FilmExportView) {
+    const r = await run("films.exports.sharing", () => t("films.exports.shared"), () => shareExport(x.id));
+    if (r) setShared((m) => ({ ...m, [x.id]: r.url }));
   }
 
   return (
@@ -99,12 +106,23 @@ export function ExportsPanel({ filmId, canEdit }: { filmId: string; canEdit: boo
                   </p>
                 </>
               )}
+              {shared[x.id] && (
+                <label className="flex flex-col gap-1 text-xs">
+                  {t("films.exports.shareUrl")}
+                  <input readOnly value={shared[x.id]} onFocus={(e) => e.currentTarget.select()} className="rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900" data-testid="export-share-url" />
+                </label>
+              )}
               {x.error && <p className="text-sm text-red-700 dark:text-red-400">{x.error.message}</p>}
               <div className="flex flex-wrap gap-2">
                 {x.status === "READY" && x.videoUrl && (
                   <a href={x.videoUrl} download className="text-sm font-semibold text-indigo-800 underline dark:text-indigo-300">
                     {t("films.exports.download")}
                   </a>
+                )}
+                {canEdit && x.status === "READY" && (
+                  <Button type="button" variant="secondary" className="!px-2 !py-1" disabled={busy} onClick={() => void share(x)} data-testid="share-export">
+                    {t("films.exports.share")}
+                  </Button>
                 )}
                 {canEdit && ACTIVE.has(x.status) && (
                   <Button type="button" variant="secondary" className="!px-2 !py-1" disabled={busy} onClick={() => void act(x, "cancel")}>

@@ -1,7 +1,9 @@
 import { apiFetch } from "@/lib/client/api";
 import { withWorkspace } from "@/lib/client/workspace-context";
+import type { CreatedShareLink } from "@/lib/shared/share-link-views";
 import type { Cut, CutProblem } from "@/lib/shared/film/cut";
-import type { FilmExportView, GenerateMissingAccepted, GenerateMissingEstimate } from "@/lib/shared/film/film-batch-contract";
+import type { FilmExportView } from "@/lib/shared/film/film-export-view";
+import type { CancelBatchResult, GenerateMissingEstimate, GenerateMissingResult } from "@/lib/shared/film/generate-missing-view";
 import type { UpdateShotInput } from "@/lib/shared/film/film-schemas";
 import type { CommentView, FilmSummary, FilmView, ReferenceView, TakesEstimate } from "@/lib/shared/film/film-views";
 import type { GenerationView } from "@/lib/shared/generation-view";
@@ -41,14 +43,17 @@ export const addComment = (filmId: string, takeId: string, timeMs: number, body:
 
 export const listReferences = (teamId: string | null) => apiFetch<{ items: ReferenceView[] }>(withWorkspace("/api/references", teamId));
 
-// Generate missing and exports: the routes of film-batch-contract.ts.
+// Generate missing shots and exports (docs/api.md).
 export const estimateMissing = (filmId: string, takes: number) => apiFetch<GenerateMissingEstimate>(`/api/films/${enc(filmId)}/generate-missing?takes=${takes}`);
 export const generateMissing = (filmId: string, takes: number, expectTotalFen: number, key: string) =>
-  apiFetch<GenerateMissingAccepted>(`/api/films/${enc(filmId)}/generate-missing`, { method: "POST", json: { takes, expectTotalFen }, headers: { "Idempotency-Key": key } });
+  apiFetch<GenerateMissingResult>(`/api/films/${enc(filmId)}/generate-missing`, { method: "POST", json: { takes, expectTotalFen }, headers: { "Idempotency-Key": key } });
 export const cancelMissing = (filmId: string, batchId: string) =>
-  apiFetch<unknown>(`/api/films/${enc(filmId)}/generate-missing/${enc(batchId)}/cancel`, { method: "POST" });
+  apiFetch<CancelBatchResult>(`/api/films/${enc(filmId)}/generate-missing/${enc(batchId)}/cancel`, { method: "POST" });
 export const listExports = (filmId: string) => apiFetch<{ exports: FilmExportView[] }>(`/api/films/${enc(filmId)}/exports`);
 export const startExport = (filmId: string, captions: boolean) => apiFetch<{ export: FilmExportView }>(`/api/films/${enc(filmId)}/exports`, { method: "POST", json: { captions } });
 export const cancelExport = (id: string) => apiFetch<unknown>(`/api/exports/${enc(id)}/cancel`, { method: "POST" });
 export const deleteExport = (id: string) => apiFetch<unknown>(`/api/exports/${enc(id)}`, { method: "DELETE" });
+/** A share link for a ready export, valid a week: its URL (with the one-time token) comes back once. */
+export const shareExport = (id: string) =>
+  apiFetch<CreatedShareLink>(`/api/exports/${enc(id)}/share-links`, { method: "POST", json: { expiresInHours: 168 } });
 export const handoffUrl = (filmId: string) => `/api/films/${enc(filmId)}/handoff`;

@@ -5,7 +5,7 @@ import { BudgetsLeft } from "@/components/studio/budgets-left";
 import { Button } from "@/components/ui/button";
 import { ModalFrame } from "@/components/ui/modal-frame";
 import { IntentKey } from "@/lib/client/idempotency";
-import type { GenerateMissingEstimate } from "@/lib/shared/film/film-batch-contract";
+import type { GenerateMissingEstimate } from "@/lib/shared/film/generate-missing-view";
 import { formatFen } from "@/lib/shared/money";
 import { cancelMissing, estimateMissing, generateMissing } from "./film-api";
 import { NoticeLine, useAction } from "./use-action";
@@ -85,7 +85,9 @@ export function GenerateMissingDialog({ open, filmId, onClose, onStarted }: { op
             <p>
               {shots === 0
                 ? t("films.missing.none")
-                : t("films.missing.sum", { shots, takes: estimate.takesPerShot, price: formatFen(estimate.priceFen), total: formatFen(estimate.totalFen) })}
+                : estimate.priceFen === null
+                  ? t("films.missing.sumMixed", { shots, takes: estimate.takesPerShot, total: formatFen(estimate.totalFen) })
+                  : t("films.missing.sum", { shots, takes: estimate.takesPerShot, price: formatFen(estimate.priceFen), total: formatFen(estimate.totalFen) })}
             </p>
             {estimate.shots.some((s) => s.chained) && <p className="text-xs text-zinc-700 dark:text-zinc-300">{t("films.missing.chained")}</p>}
             <BudgetsLeft view={estimate.budgets} priceFen={estimate.totalFen} />

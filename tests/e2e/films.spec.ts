@@ -210,15 +210,49 @@ test("in Chinese: the films page, a field error next to its field, the storyboar
 
 // Needs GET/POST /api/films/:id/generate-missing and /api/films/:id/exports (built on another branch);
 // until they are merged these routes answer 404 here.
-test.fixme("generate missing shots and export the film", async ({ page }) => {
+test("generate missing shots (estimate first, a chained shot), export, play and seek the export, share it signed out", async ({ page, browser }) => {
   await createFilm(page, `Batch ${uniquePrompt("film")}`, "16:9");
   await addShots(page, 2);
+  await select(page, 0);
+  await editShot(page, uniquePrompt("harbour at dawn"));
+  await select(page, 1);
+  await editShot(page, uniquePrompt("the boat leaves"), { chain: true });
   await page.getByTestId("open-generate-missing").click();
+  // The estimate comes before anything is queued: shots × takes × price, and the budgets left.
   await expect(page.getByTestId("missing-estimate")).toContainText("2 shots × 1 take(s)");
   await page.getByRole("button", { name: /^Generate for ¥/ }).click();
   await expect(page.getByTestId("missing-notice")).toHaveText("2 take(s) started.");
   await page.getByRole("button", { name: "Close" }).click();
+  // The chained shot runs from shot 1's stored last frame, so both end ready.
+  await expect(card(page, 0)).toHaveAttribute("data-status", "ready", { timeout: STORED_TIMEOUT });
   await expect(card(page, 1)).toHaveAttribute("data-status", "ready", { timeout: STORED_TIMEOUT });
+
   await page.getByTestId("start-export").click();
-  await expect(page.getByTestId("export").first()).toHaveAttribute("data-status", "READY", { timeout: STORED_TIMEOUT });
+  await expect(page.getByTestId("exports-notice")).toBeVisible();
+  const exported = page.getByTestId("export").first();
+  await expect(exported).toHaveAttribute("data-status", "READY", { timeout: STORED_TIMEOUT });
+  const player = exported.locator("video");
+  await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.duration), { timeout: 30_000 }).toBeGreaterThan(5);
+  // Seek: the byte server answers the Range request and the player lands where it was sent.
+  await player.evaluate((v: HTMLVideoElement) => {
+    v.muted = true;
+    v.currentTime = 4;
+  });
+  await expect.poll(() => player.evaluate((v: HTMLVideoElement) => (v.seeking ? -1 : v.currentTime)), { timeout: 30_000 }).toBeCloseTo(4, 0);
+  await expectNoSeriousA11yViolations(page);
+
+  await exported.getByTestId("share-export").click();
+  const url = await exported.getByTestId("export-share-url").inputValue();
+  expect(url).toMatch(/\/s\/[A-Za-z0-9_-]+$/);
+  const visitor = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  try {
+    const p = await visitor.newPage();
+    await p.goto(new URL(url).pathname);
+    const film = p.locator("video").first();
+    await expect(film).toBeVisible();
+    await expect.poll(() => film.evaluate((v: HTMLVideoElement) => v.duration), { timeout: 30_000 }).toBeGreaterThan(5);
+    await expectNoSeriousA11yViolations(p);
+  } finally {
+    await visitor.close();
+  }
 });
