@@ -25,7 +25,7 @@ export function AppShell({ shell, t, children }: { shell: ShellView; t: Translat
           <div className="ml-auto flex flex-wrap items-center gap-2">
             <WorkspaceSwitcher />
             <LanguageSwitch />
-            <UserMenu email={shell.email} isAdmin={shell.isInstanceAdmin} />
+            <UserMenu email={shell.email} name={shell.name} isAdmin={shell.isInstanceAdmin} />
           </div>
         </div>
       </header>

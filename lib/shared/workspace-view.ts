@@ -19,6 +19,8 @@ export interface WorkspaceInfo extends WorkspaceSummary {
 /** Everything the signed-in frame (header and workspace) shows. */
 export interface ShellView {
   email: string;
+  /** The display name chosen on the account page (null: none; the header shows the email). */
+  name: string | null;
   isInstanceAdmin: boolean;
   /** The built-in simulator, not BigModel, makes the clips. */
   simulator: boolean;

@@ -18,6 +18,7 @@ export async function loadShellData(): Promise<ShellView> {
   const teams = await teamChoices(db(), access);
   return {
     email: actor.email,
+    name: actor.name,
     isInstanceAdmin: actor.role === "ADMIN",
     simulator: usingSimulator(),
     workspace: {
