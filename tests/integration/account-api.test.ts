@@ -58,6 +58,21 @@ describe.each(providers())("accounts API on %s", (kind) => {
     expect((await res.json()).error.code).toBe("registration_closed");
   });
 
+  it("while invite-only, an open team invitation link lets its holder register (it is not used up by that); a revoked one does not", async () => {
+    const { linkTokenHash, newLinkToken } = await import("@/lib/server/link-token");
+    const team = await s.db.team.create({ data: { name: "Crew", memberships: { create: [{ userId: admin.id, role: "OWNER" }] } } });
+    const token = newLinkToken();
+    const invite = await s.db.teamInvite.create({ data: { teamId: team.id, tokenHash: linkTokenHash(token), role: "MEMBER", maxUses: 1, expiresAt: new Date(Date.now() + 3600_000), createdById: admin.id } });
+    const res = await r.signUp.POST(send(null, "/api/account/sign-up", "POST", { email: "newcomer@x.test", password: PW, invite: token }));
+    expect(res.status).toBe(201);
+    expect(await s.db.user.count({ where: { email: "newcomer@x.test" } })).toBe(1);
+    expect((await s.db.teamInvite.findUniqueOrThrow({ where: { id: invite.id } })).uses).toBe(0);
+    await s.db.teamInvite.update({ where: { id: invite.id }, data: { revokedAt: new Date() } });
+    const revoked = await r.signUp.POST(send(null, "/api/account/sign-up", "POST", { email: "late@x.test", password: PW, invite: token }));
+    expect(revoked.status).toBe(403);
+    expect((await revoked.json()).error.code).toBe("invalid_invite");
+  });
+
   it("GET/PATCH /api/account: reads and changes the display name and language; the language is also the cookie", async () => {
     const u = await person("named@x.test");
     expect(await (await who(u.cookie)).json()).toMatchObject({ email: "named@x.test", name: null, locale: null, hasPassword: true });
