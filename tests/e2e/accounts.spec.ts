@@ -141,8 +141,8 @@ test("admin reset link: the user sets a new password through it once; a used lin
   await expect(anon.getByText("This reset link has expired or was already used. Ask an administrator for a new one.")).toBeVisible();
 });
 
-test("zh-CN: choosing Chinese on the account page switches the UI", async ({ browser }) => {
-  const { page } = await person(browser, "zh");
+test("zh-CN: choosing Chinese on the account page switches the UI, on a new device too", async ({ browser }) => {
+  const { email, page } = await person(browser, "zh");
   await page.goto("/account");
   await page.getByRole("combobox", { name: "Language" }).selectOption("zh-CN");
   await page.getByRole("button", { name: "Save", exact: true }).click();
@@ -155,6 +155,9 @@ test("zh-CN: choosing Chinese on the account page switches the UI", async ({ bro
   await page.getByRole("button", { name: "修改密码" }).click();
   await expect(page.getByText("请输入当前密码。")).toBeVisible();
   await expectNoSeriousA11yViolations(page);
+  // A browser that never chose a language (English Accept-Language) takes the account's after sign-in.
+  const other = await secondDevice(browser, email);
+  await expect(other.getByRole("link", { name: "账号" })).toBeVisible();
 });
 
 test("invite landing: a signed-out newcomer sees the team, inviter and role, creates an account first, then joins", async ({ browser }) => {

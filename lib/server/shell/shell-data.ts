@@ -19,6 +19,7 @@ export async function loadShellData(): Promise<ShellView> {
   return {
     email: actor.email,
     name: actor.name,
+    locale: actor.locale === "en" || actor.locale === "zh-CN" ? actor.locale : null,
     isInstanceAdmin: actor.role === "ADMIN",
     simulator: usingSimulator(),
     workspace: {
