@@ -121,6 +121,8 @@ try {
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
       NEXT_TELEMETRY_DISABLED: "1",
       SIMULATOR_SPEED: process.env.SIMULATOR_SPEED || "200",
+      // The specs sign up many accounts through the API; the invite-only default has its own tests.
+      REGISTRATION: process.env.REGISTRATION || "open",
     },
   });
   app.on("exit", (code, signal) => void shutdown(code ?? (signal ? 1 : 0)));

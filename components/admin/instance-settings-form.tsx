@@ -7,6 +7,8 @@ export function InstanceSettingsForm({ registration }: { registration: "open" | 
   const { t } = useI18n();
   const [status, setStatus] = useState<string>("");
   const [token, setToken] = useState<string>("");
+  // What the chosen mode means, in plain words, next to the switch (updates as the choice changes).
+  const [mode, setMode] = useState(registration);
 
   async function save(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -32,12 +34,16 @@ export function InstanceSettingsForm({ registration }: { registration: "open" | 
       <form onSubmit={save} className="flex flex-col gap-3">
         <fieldset className="flex flex-col gap-2">
           <legend className="mb-1 font-medium">{t("admin.registration")}</legend>
-          {(["open", "invite"] as const).map((mode) => (
-            <label key={mode} className="flex items-center gap-2">
-              <input type="radio" name="registration" value={mode} defaultChecked={registration === mode} />
-              {t(`admin.registration.${mode}`)}
+          {(["open", "invite"] as const).map((m) => (
+            <label key={m} className="flex items-center gap-2">
+              <input type="radio" name="registration" value={m} defaultChecked={registration === m} onChange={() => setMode(m)} aria-describedby="registration-plain" />
+              {t(`admin.registration.${m}`)}
             </label>
           ))}
+          <p id="registration-plain" className="font-medium" data-testid="registration-plain">
+            {t(`admin.registration.${mode}.plain`)}
+          </p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("admin.registration.default")}</p>
         </fieldset>
         <Button type="submit" className="self-start">
           {t("admin.save")}

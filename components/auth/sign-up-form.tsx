@@ -10,7 +10,8 @@ import { signUpSchema } from "@/lib/shared/account-schemas";
 
 type Errors = Partial<Record<"email" | "password" | "name" | "invite" | "form", string>>;
 
-export function SignUpForm({ inviteOnly, callbackUrl = "/" }: { inviteOnly: boolean; callbackUrl?: string }) {
+/** `invite`: a team invitation link's token the visitor came with (sent as the invitation, not shown). */
+export function SignUpForm({ inviteOnly, invite, callbackUrl = "/" }: { inviteOnly: boolean; invite?: string; callbackUrl?: string }) {
   const { t } = useI18n();
   const router = useRouter();
   const [errors, setErrors] = useState<Errors>({});
@@ -75,6 +76,7 @@ export function SignUpForm({ inviteOnly, callbackUrl = "/" }: { inviteOnly: bool
         error={errors.password}
       />
       {inviteOnly && <Field id="invite" name="invite" required label={t("auth.field.invite")} error={errors.invite} />}
+      {invite && <input type="hidden" name="invite" value={invite} />}
       <div role="alert" aria-live="assertive" className="min-h-5 text-sm text-red-700 dark:text-red-400" data-testid="sign-up-error">
         {errors.form}
       </div>

@@ -60,7 +60,7 @@ const schema = z.object({
   // Auth. AUTH_SECRET signs session JWTs; scripts/start.mjs creates one under DATA_DIR if unset.
   AUTH_SECRET: z.preprocess(emptyToUndef, z.string().min(32, "must be at least 32 characters").optional()),
   NEXTAUTH_URL: optUrl,
-  REGISTRATION: z.enum(["open", "invite"]).default("open"),
+  REGISTRATION: z.enum(["open", "invite"]).default("invite"),
   GITHUB_ID: optStr,
   GITHUB_SECRET: optStr,
   OIDC_ISSUER: optUrl,

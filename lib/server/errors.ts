@@ -21,6 +21,9 @@ const STATUS = {
   // Instance administration.
   cannot_disable_self: 409,
   last_admin: 409,
+  // Accounts: a wrong current password on a password change; a used or expired reset link.
+  wrong_password: 422,
+  reset_link_invalid: 410,
   // Studio: uploads, generations, media.
   upload_missing: 400,
   upload_unsupported_type: 415,

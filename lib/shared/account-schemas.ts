@@ -10,3 +10,28 @@ export const signUpSchema = z.object({
   invite: z.string().trim().max(200).optional(),
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
+
+const password = (key: "errors.field.password" | "errors.field.currentPassword") =>
+  z.string({ error: key }).min(1, { error: key }).max(200, { error: key });
+
+/** PATCH /api/account: what a person may change about themself (email is not changeable here). */
+export const profileSchema = z
+  .object({
+    name: userText(z.string().trim().max(80, { error: "errors.field.name" })).nullable().optional(),
+    locale: z.enum(["zh-CN", "en"], { error: "errors.field.invalid" }).optional(),
+  })
+  .strict();
+export type ProfileInput = z.infer<typeof profileSchema>;
+
+/** POST /api/account/password: the current password, and a new one under the sign-up policy. */
+export const passwordChangeSchema = z.object({
+  current: password("errors.field.currentPassword"),
+  next: signUpSchema.shape.password,
+});
+export type PasswordChangeInput = z.infer<typeof passwordChangeSchema>;
+
+/** POST /api/account/reset: a reset link's token and the new password (sign-up policy). */
+export const passwordResetSchema = z.object({
+  token: z.string({ error: "errors.field.invalid" }).trim().min(1).max(200),
+  password: signUpSchema.shape.password,
+});

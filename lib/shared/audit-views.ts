@@ -47,7 +47,13 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Instance-level events (no team; not on a team's audit page): an instance admin disabling or enabling an account. */
-export type InstanceAuditAction = "user.disable" | "user.enable";
+export type InstanceAuditAction =
+  | "user.disable"
+  | "user.enable"
+  | "user.reset_link"
+  | "user.password_reset"
+  | "account.password_change"
+  | "account.sign_out_everywhere";
 
 export interface AuditEventView {
   id: string;

@@ -10,7 +10,8 @@ test("sign up through the form lands in the studio, with the shell", async ({ pa
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL((u) => u.pathname === "/");
   await expect(page.getByRole("heading", { level: 1, name: "Studio" })).toBeVisible();
-  await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
+  // The display name given at sign-up, not the email, says who is signed in.
+  await expect(page.getByText("Signed in as Ada")).toBeVisible();
 });
 
 test("sign-up form shows specific field errors before anything is sent", async ({ page }) => {

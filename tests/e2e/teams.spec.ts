@@ -92,12 +92,12 @@ test("a viewer watches the team's clip but can neither generate nor delete it", 
   const owner = await ownerPage(browser);
   const url = await inviteLink(owner, "Viewer");
   await owner.context().close();
-  // A newcomer without an account: the link → sign in → create an account → back on the link → join.
+  // A newcomer without an account: the link's landing (team, role) → create an account → back on the link → join.
   viewer.ctx = await browser.newContext();
   const page = await viewer.ctx.newPage();
   await page.goto(new URL(url).pathname);
-  await page.waitForURL((u) => u.pathname === "/sign-in");
-  await page.getByRole("link", { name: "Create one" }).click();
+  await expect(page.getByTestId("join-landing-body")).toContainText(`${TEAM} as Viewer`);
+  await page.getByRole("link", { name: "Create an account" }).click();
   await page.getByLabel("Email").fill(viewer.email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();

@@ -309,6 +309,17 @@ export const MATRIX: readonly MatrixRow[] = [
   // Instance admins only, on a fresh account (a team's own admins and owners have no say over accounts).
   ["POST /api/admin/users/:userId/disable", "-", { anon: 401, viewer: 403, member: 403, admin: 403, owner: 403, otherTeam: 403, instanceAdmin: 200 }],
   ["POST /api/admin/users/:userId/enable", "-", { anon: 401, viewer: 403, member: 403, admin: 403, owner: 403, otherTeam: 403, instanceAdmin: 200 }],
+  // Instance admins only, on a fresh account: a one-time password reset link.
+  ["POST /api/admin/users/:userId/reset-link", "-", { anon: 401, viewer: 403, member: 403, admin: 403, owner: 403, otherTeam: 403, instanceAdmin: 201 }],
+  // One's own account (no object: a handler acts on the actor only): anyone signed in.
+  ["GET /api/account", "-", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["PATCH /api/account", "-", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  // {current, next} with the actor's right current password (the probe sets it, then restores the session).
+  ["POST /api/account/password", "-", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  // Ends the actor's sessions (the probe restores the session version afterwards).
+  ["POST /api/account/sign-out-everywhere", "-", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  // Public: whoever holds a valid reset link (a fresh one per call) sets that account's password.
+  ["POST /api/account/reset", "-", { anon: 200, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
   // Films (film.* rows of lib/shared/team-roles.ts): a personal film (own for the instance admin) is its creator's alone;
   // a team film: every role views and comments, members and up edit shots, make takes and review, admins/owners delete.
   // film.view: the film with its shots.

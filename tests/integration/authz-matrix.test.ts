@@ -7,6 +7,9 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resetHashGate } from "@/lib/server/auth/hash-gate";
+import { hashPassword } from "@/lib/server/auth/password";
+import { linkTokenHash, newLinkToken } from "@/lib/server/link-token";
 import { apiRouteFiles } from "../support/api-routes";
 import { ACTORS, type ActorKey, type AuthzWorld, buildAuthzWorld, type ObjectKey } from "../support/authz-world";
 import { providers } from "../support/test-db";
@@ -37,6 +40,11 @@ async function loadRoutes() {
     adminUsers: await import("@/app/api/admin/users/route"),
     adminUserDisable: await import("@/app/api/admin/users/[userId]/disable/route"),
     adminUserEnable: await import("@/app/api/admin/users/[userId]/enable/route"),
+    adminUserResetLink: await import("@/app/api/admin/users/[userId]/reset-link/route"),
+    account: await import("@/app/api/account/route"),
+    accountPassword: await import("@/app/api/account/password/route"),
+    accountSignOutEverywhere: await import("@/app/api/account/sign-out-everywhere/route"),
+    accountReset: await import("@/app/api/account/reset/route"),
     cancel: await import("@/app/api/generations/[id]/cancel/route"),
     lastFrame: await import("@/app/api/generations/[id]/last-frame/route"),
     derivatives: await import("@/app/api/generations/[id]/derivatives/route"),
@@ -570,6 +578,34 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
     "POST /api/admin/users/:userId/enable": async (a) => {
       const u = await s.db.user.create({ data: { email: `authz-enable-${kind}-${seq++}@example.test`, disabledAt: new Date() } });
       return call(r.adminUserEnable.POST, req(a, "POST", `/api/admin/users/${u.id}/enable`), { userId: u.id });
+    },
+    "POST /api/admin/users/:userId/reset-link": async (a) => {
+      const u = await s.db.user.create({ data: { email: `authz-reset-link-${kind}-${seq++}@example.test` } });
+      return call(r.adminUserResetLink.POST, req(a, "POST", `/api/admin/users/${u.id}/reset-link`), { userId: u.id });
+    },
+    "GET /api/account": (a) => call(r.account.GET, req(a, "GET", "/api/account")),
+    "PATCH /api/account": (a) => call(r.account.PATCH, req(a, "PATCH", "/api/account", { locale: "en" })),
+    // Both end the actor's other sessions: the actor's session version is put back so later cells keep their cookie.
+    "POST /api/account/password": async (a) => {
+      const u = w.user(a);
+      if (u) await s.db.user.update({ where: { id: u.id }, data: { passwordHash: await hashPassword("authz current password") } });
+      resetHashGate(); // the cells come from one address: stay under its hashing rate
+      const sent = await call(r.accountPassword.POST, req(a, "POST", "/api/account/password", { current: "authz current password", next: "authz next password" }));
+      if (u) await s.db.user.update({ where: { id: u.id }, data: { sessionVersion: 0 } });
+      return sent;
+    },
+    "POST /api/account/sign-out-everywhere": async (a) => {
+      const sent = await call(r.accountSignOutEverywhere.POST, req(a, "POST", "/api/account/sign-out-everywhere"));
+      const u = w.user(a);
+      if (u) await s.db.user.update({ where: { id: u.id }, data: { sessionVersion: 0 } });
+      return sent;
+    },
+    "POST /api/account/reset": async (a) => {
+      const target = await s.db.user.create({ data: { email: `authz-reset-${kind}-${seq++}@example.test` } });
+      const token = newLinkToken();
+      await s.db.passwordReset.create({ data: { tokenHash: linkTokenHash(token), userId: target.id, expiresAt: new Date(Date.now() + 3600_000) } });
+      resetHashGate();
+      return call(r.accountReset.POST, req(a, "POST", "/api/account/reset", { token, password: "authz reset password" }));
     },
   };
 

@@ -4,8 +4,10 @@ import { encode } from "next-auth/jwt";
 
 export const TEST_SECRET = "integration-secret-integration-secret-0123";
 
+// REGISTRATION: route tests create many accounts through sign-up; the invite-only default itself is
+// tested in account-api.test.ts (which passes REGISTRATION: "invite").
 export function useTestEnv(databaseUrl: string, extra: Record<string, string> = {}) {
-  Object.assign(process.env, { DATABASE_URL: databaseUrl, AUTH_SECRET: TEST_SECRET, NODE_ENV: "test", ...extra });
+  Object.assign(process.env, { DATABASE_URL: databaseUrl, AUTH_SECRET: TEST_SECRET, NODE_ENV: "test", REGISTRATION: "open", ...extra });
 }
 
 /** A next-auth session cookie for a user id, signed like the real one (`sv`: the session version it was issued under). */

@@ -8,7 +8,7 @@ describe("env module", () => {
     expect(e.BIGMODEL_API_KEY).toBeUndefined();
     expect(e.PRICE_FEN).toBe(250);
     expect(e.MODEL_CONCURRENCY).toBe(5);
-    expect(e.REGISTRATION).toBe("open");
+    expect(e.REGISTRATION).toBe("invite");
   });
 
   it("names the bad variable in its error", () => {

@@ -1,3 +1,4 @@
+import { AdminUsersPanel } from "@/components/admin/admin-users-panel";
 import { HeldTakesPanel } from "@/components/admin/held-takes-panel";
 import { InstanceBudgetForm } from "@/components/admin/instance-budget-form";
 import { InstanceSettingsForm } from "@/components/admin/instance-settings-form";
@@ -9,6 +10,7 @@ import { db } from "@/lib/server/db";
 import { listHeldTakes } from "@/lib/server/generations/held-takes";
 import { getT } from "@/lib/server/i18n";
 import { getRegistrationMode } from "@/lib/server/settings/registration";
+import { listUsers } from "@/lib/server/users/manage-users";
 
 export default async function AdminPage() {
   const { t } = await getT();
@@ -20,7 +22,8 @@ export default async function AdminPage() {
       </p>
     );
   }
-  const [registration, instanceBudget, held, facts] = await Promise.all([
+  const [users, registration, instanceBudget, held, facts] = await Promise.all([
+    listUsers(db()),
     getRegistrationMode(db()),
     instanceBudgetView(db()),
     listHeldTakes(db()),
@@ -32,6 +35,7 @@ export default async function AdminPage() {
         {t("admin.title")}
       </h1>
       <InstanceSettingsForm registration={registration} />
+      <AdminUsersPanel initial={users.users} selfId={actor.id} />
       <InstanceBudgetForm initial={instanceBudget} />
       <HeldTakesPanel initial={held} />
       <UpstreamFactsPanel facts={facts} t={t} />

@@ -25,6 +25,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           {t("auth.signIn.createOne")}
         </a>
       </p>
+      <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{t("reset.noEmail")}</p>
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { accountsEn } from "./accounts.en";
 import { filmRenderEn } from "./film-render.en";
 import { galleryEn } from "./gallery.en";
 import { generationEn } from "./generation.en";
@@ -131,6 +132,7 @@ export const en = {
   ...storyboardEn,
   ...workspaceEn,
   ...filmRenderEn,
+  ...accountsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

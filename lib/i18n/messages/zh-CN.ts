@@ -1,3 +1,4 @@
+import { accountsZhCN } from "./accounts.zh-CN";
 import { filmRenderZhCN } from "./film-render.zh-CN";
 import { galleryZhCN } from "./gallery.zh-CN";
 import type { MessageKey } from "./en";
@@ -131,4 +132,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...storyboardZhCN,
   ...workspaceZhCN,
   ...filmRenderZhCN,
+  ...accountsZhCN,
 };

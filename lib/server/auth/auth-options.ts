@@ -10,6 +10,7 @@ import { clientIpFrom } from "@/lib/server/net/client-ip";
 import { checkCredentials } from "./credentials";
 import { authSecret } from "./secret";
 import { currentSessionVersion, endSessions } from "./session";
+import { SESSION_MAX_AGE_SEC } from "./session-cookie";
 
 // next-auth v4 with JWT sessions. The token carries only the user id and the user's session version:
 // role, team roles, the disabled flag and the current version are read from the database on every
@@ -57,7 +58,7 @@ export function authOptions(): AuthOptions {
     // The adapter is only used by OAuth/OIDC sign-ins (user + account rows); sessions stay JWT.
     adapter: PrismaAdapter(db()) as unknown as Adapter,
     secret: authSecret(),
-    session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SEC },
     // The same decision session.ts makes about which cookie name it accepts.
     useSecureCookies: servedOverHttps(e),
     pages: { signIn: "/sign-in", error: "/sign-in" },

@@ -11,8 +11,23 @@ import { hashPassword } from "./password";
 export type Registration = { created: true; id: string; email: string; role: "USER" | "ADMIN" } | { created: false; email: string };
 
 /**
+ * An open team invitation link also lets its holder register while registration is invite-only: a team
+ * admin handed it to a person to bring them in, and that person usually has no account yet (the
+ * /join page offers sign-up first). Registering does not use the link up; joining the team does. The
+ * open-link rule is teams/invite-state.ts's, repeated here because this layer comes before teams.
+ */
+async function isOpenTeamLink(client: Db, token: string, now = new Date()): Promise<boolean> {
+  const link = await client.teamInvite.findFirst({
+    where: { tokenHash: linkTokenHash(token), revokedAt: null, declinedAt: null, expiresAt: { gt: now }, uses: { lt: client.teamInvite.fields.maxUses }, team: { deletedAt: null } },
+    select: { id: true },
+  });
+  return !!link;
+}
+
+/**
  * Creates an account. The very first account may always register (and becomes instance admin);
- * after that, invite-only mode requires an unused, unexpired instance invitation.
+ * after that, invite-only mode requires an unused, unexpired instance invitation (consumed) or an
+ * open team invitation link (not consumed here).
  *
  * An email that already has an account is not an error: the same work is done (the password is
  * hashed, the insert fails on the unique email and is rolled back with any invitation it consumed)
@@ -28,8 +43,8 @@ export async function registerUser(client: Db, input: SignUpInput): Promise<Regi
     if (!input.invite) throw new AppError("registration_closed");
     const invite = await client.instanceInvite.findUnique({ where: { tokenHash: linkTokenHash(input.invite) } });
     const usable = invite && !invite.usedAt && invite.expiresAt > new Date() && (!invite.email || invite.email === email);
-    if (!usable) throw new AppError("invalid_invite");
-    inviteId = invite.id;
+    if (usable) inviteId = invite.id;
+    else if (!(await isOpenTeamLink(client, input.invite))) throw new AppError("invalid_invite");
   }
   const passwordHash = await hashPassword(input.password);
   let user;

@@ -4,6 +4,7 @@ import { cookies } from "next/headers";
 import { db, type Db } from "../db";
 import { servedOverHttps } from "../env";
 import { AppError } from "../errors";
+import { touchLastSeen } from "./last-seen";
 import { authSecret } from "./secret";
 
 export interface Actor {
@@ -24,8 +25,8 @@ export interface Actor {
 // deny list that would need its own table, a write per sign-out and a sweep until each token expires.
 // Over https only the __Secure- name counts: a cookie without the prefix could have been planted over
 // plain http (or by a sibling subdomain), and the browser guarantees the prefixed one was set Secure.
-const SECURE_COOKIE = "__Secure-next-auth.session-token";
-const PLAIN_COOKIE = "next-auth.session-token";
+export const SECURE_COOKIE = "__Secure-next-auth.session-token";
+export const PLAIN_COOKIE = "next-auth.session-token";
 
 function sessionTokenFrom(cookieHeader: string): string | undefined {
   const jar = new Map<string, string>();
@@ -98,6 +99,7 @@ export async function actorFromCookieHeader(cookieHeader: string | null, client:
     select: { id: true, email: true, name: true, role: true, locale: true, disabledAt: true, sessionVersion: true },
   });
   if (!user || user.disabledAt || user.sessionVersion !== claims.sv) return null;
+  touchLastSeen(client, user.id);
   return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, sessionVersion: user.sessionVersion };
 }
 

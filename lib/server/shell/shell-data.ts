@@ -18,6 +18,8 @@ export async function loadShellData(): Promise<ShellView> {
   const teams = await teamChoices(db(), access);
   return {
     email: actor.email,
+    name: actor.name,
+    locale: actor.locale === "en" || actor.locale === "zh-CN" ? actor.locale : null,
     isInstanceAdmin: actor.role === "ADMIN",
     simulator: usingSimulator(),
     workspace: {

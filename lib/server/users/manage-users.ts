@@ -5,6 +5,9 @@ import { TX_OPTIONS, withDbRetry } from "../db/retry";
 import { lockForTransaction } from "../db/transaction-lock";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
+import { env } from "../env";
+import type { AdminUserRow } from "@/lib/shared/account-views";
+import { periodOf } from "@/lib/shared/period";
 
 // Instance administration of accounts (instance admins only; the routes use auth "admin"). Disabling
 // sets disabledAt and ends the user's sessions (auth/session.ts): every request and every open live
@@ -22,15 +25,35 @@ export interface UserRow {
 
 const LIST_LIMIT = 1_000;
 const SELECT = { id: true, email: true, name: true, role: true, disabledAt: true, createdAt: true } as const;
+const LIST_SELECT = { ...SELECT, lastSeenAt: true } as const;
 
 function toRow(u: { id: string; email: string; name: string | null; role: "USER" | "ADMIN"; disabledAt: Date | null; createdAt: Date }): UserRow {
   return { ...u, disabledAt: u.disabledAt?.toISOString() ?? null, createdAt: u.createdAt.toISOString() };
 }
 
-/** The accounts of this instance, oldest first (at most LIST_LIMIT). */
-export async function listUsers(client: Db): Promise<{ users: UserRow[] }> {
-  const rows = await client.user.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: LIST_LIMIT, select: SELECT });
-  return { users: rows.map(toRow) };
+/**
+ * The accounts of this instance, oldest first (at most LIST_LIMIT), with when each was last seen and
+ * what each spent this calendar month in every workspace (HOLD − REFUND, the rule budgets count by).
+ * `q` keeps the accounts whose email or display name contains it (case-insensitive on both databases:
+ * the filter runs here, over at most LIST_LIMIT rows, instead of relying on each database's collation).
+ */
+export async function listUsers(client: Db, q = "", now = new Date()): Promise<{ users: AdminUserRow[] }> {
+  const rows = await client.user.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: LIST_LIMIT, select: LIST_SELECT });
+  const needle = q.trim().toLowerCase();
+  const shown = needle ? rows.filter((u) => u.email.toLowerCase().includes(needle) || (u.name ?? "").toLowerCase().includes(needle)) : rows;
+  const month = periodOf("month", now, env().BUDGET_TIME_ZONE);
+  const sums = shown.length
+    ? await client.ledgerEntry.groupBy({
+        by: ["userId", "kind"],
+        where: { kind: { in: ["HOLD", "REFUND"] }, createdAt: { gte: month.start, lt: month.end }, userId: { in: shown.map((u) => u.id) } },
+        _sum: { amountFen: true },
+      })
+    : [];
+  const spent = new Map<string, number>();
+  for (const r of sums) spent.set(r.userId, (spent.get(r.userId) ?? 0) + (r.kind === "HOLD" ? 1 : -1) * (r._sum.amountFen ?? 0));
+  return {
+    users: shown.map((u) => ({ ...toRow(u), lastSeenAt: u.lastSeenAt?.toISOString() ?? null, spentThisMonthFen: spent.get(u.id) ?? 0 })),
+  };
 }
 
 /**

@@ -1,0 +1,30 @@
+/** GET/PATCH /api/account: the signed-in person's own account. */
+export interface AccountView {
+  id: string;
+  email: string;
+  name: string | null;
+  /** The language chosen on the account page (null: the browser's). */
+  locale: "zh-CN" | "en" | null;
+  role: "USER" | "ADMIN";
+  /** False for an account made through GitHub/OIDC: there is no password to change. */
+  hasPassword: boolean;
+}
+
+/** A row of the admin's user list (GET /api/admin/users). */
+export interface AdminUserRow {
+  id: string;
+  email: string;
+  name: string | null;
+  role: "USER" | "ADMIN";
+  disabledAt: string | null;
+  createdAt: string;
+  lastSeenAt: string | null;
+  /** HOLD − REFUND of this calendar month (the budget time zone), all workspaces, in fen. */
+  spentThisMonthFen: number;
+}
+
+/** POST /api/admin/users/:userId/reset-link: shown once; only its hash is stored. */
+export interface ResetLinkView {
+  url: string;
+  expiresAt: string;
+}

@@ -1,0 +1,183 @@
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations, PASSWORD, signInViaUi, signUpViaApi, STORAGE_STATE, uniqueEmail } from "./helpers";
+
+// Issue 15, "Accounts and administration": the account page (display name in the header, password
+// change, sign out everywhere, language), the admin's user list (search, disable ends the user's
+// sessions), the admin's one-time reset link, and the invitation landing for a newcomer. Each person
+// is a separate browser context. The global owner (first account, instance admin) is only the admin
+// here: its password and sessions are never touched, other specs reuse its signed-in state.
+
+async function person(browser: Browser, tag: string): Promise<{ email: string; page: Page }> {
+  const email = uniqueEmail(tag);
+  const page = await (await browser.newContext()).newPage();
+  await signUpViaApi(page, email);
+  await signInViaUi(page, email);
+  await page.waitForURL((u) => u.pathname === "/");
+  return { email, page };
+}
+
+/** A second signed-in device of the same person. */
+async function secondDevice(browser: Browser, email: string, password = PASSWORD): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signInViaUi(page, email, password);
+  await page.waitForURL((u) => u.pathname === "/");
+  return page;
+}
+
+async function admin(browser: Browser): Promise<Page> {
+  return (await browser.newContext({ storageState: STORAGE_STATE })).newPage();
+}
+
+/** Whether this device is still signed in (an app page stays, or sends it to sign-in). */
+async function expectSignedOut(page: Page) {
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/sign-in/);
+}
+
+test("the account page: a display name replaces the email in the header; axe clean light and dark; 375 px", async ({ browser }) => {
+  const { email, page } = await person(browser, "named");
+  await page.getByRole("link", { name: "Account" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveValue(email);
+  await expect(page.getByText("Your email cannot be changed here.")).toBeVisible();
+  await page.getByLabel("Display name").fill("Mei Lin");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByTestId("profile-feedback")).toHaveText("Saved.");
+  await expect(page.getByTestId("signed-in-as")).toContainText("Signed in as Mei Lin");
+  await expect(page.getByTestId("signed-in-as")).not.toContainText(email);
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.reload();
+    await expectNoSeriousA11yViolations(page);
+  }
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.reload();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  // Keyboard: the name field is reachable and the save button answers Enter.
+  await page.getByLabel("Display name").focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("profile-feedback")).toHaveText("Saved.");
+});
+
+test("password change: a wrong current password is a field error; success keeps this device and signs the others out", async ({ browser }) => {
+  test.setTimeout(120_000); // three sign-ins, each a deliberately slow password hash on a shared 2-core machine
+  const { email, page } = await person(browser, "pw");
+  const other = await secondDevice(browser, email);
+  await page.goto("/account");
+  await page.getByLabel("Current password").fill("not my password at all");
+  await page.getByLabel("New password").fill("a brand new password");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Enter your current password.")).toBeVisible();
+  await expect(page.getByLabel("Current password")).toHaveAttribute("aria-invalid", "true");
+  await page.getByLabel("Current password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByTestId("password-feedback")).toHaveText(/Password changed/);
+  // This device continues; the other one is signed out.
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+  await expectSignedOut(other);
+  // The new password signs in.
+  await signInViaUi(other, email, "a brand new password");
+  await other.waitForURL((u) => u.pathname === "/");
+});
+
+test("sign out everywhere ends this device's session and the others'", async ({ browser }) => {
+  const { email, page } = await person(browser, "everywhere");
+  const other = await secondDevice(browser, email);
+  await page.goto("/account");
+  await expect(page.getByText("You are signed in on this device.")).toBeVisible();
+  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(page.getByText("Sign out on every device, this one included?")).toBeVisible();
+  await page.getByRole("group").getByRole("button", { name: "Sign out everywhere" }).click();
+  await page.waitForURL((u) => u.pathname === "/sign-in");
+  await expectSignedOut(page);
+  await expectSignedOut(other);
+});
+
+test("admin: search the user list, disable a user (their other browser is signed out at once), enable again", async ({ browser }) => {
+  const { email, page: theirs } = await person(browser, "disable-me");
+  const page = await admin(browser);
+  await page.goto("/admin");
+  await expect(page.getByText("Only people with an invitation can create an account.").or(page.getByText("Anyone who can reach this address can create an account."))).toBeVisible();
+  await page.getByLabel("Search by email or name").fill(email);
+  await expect(page.getByTestId("admin-user-row")).toHaveCount(1);
+  const row = page.getByTestId("admin-user-row");
+  await expect(row).toContainText("Last seen");
+  await expect(row).toContainText("¥0.00");
+  await row.getByRole("button", { name: `Disable: ${email}` }).click();
+  await expect(page.getByTestId("admin-users-feedback")).toHaveText(`${email} is disabled and signed out everywhere.`);
+  await expect(row).toContainText("Disabled");
+  await expectSignedOut(theirs);
+  await row.getByRole("button", { name: `Enable: ${email}` }).click();
+  await expect(page.getByTestId("admin-users-feedback")).toHaveText(`${email} can sign in again.`);
+  await expectNoSeriousA11yViolations(page);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.reload();
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("admin reset link: the user sets a new password through it once; a used link says so plainly", async ({ browser }) => {
+  const { email } = await person(browser, "forgot");
+  const page = await admin(browser);
+  await page.goto("/admin");
+  await page.getByLabel("Search by email or name").fill(email);
+  await expect(page.getByTestId("admin-user-row")).toHaveCount(1);
+  await page.getByRole("button", { name: `Reset link: ${email}` }).click();
+  const url = await page.getByTestId("reset-link-url").inputValue();
+  expect(url).toMatch(/\/reset\/[A-Za-z0-9_-]{43}$/);
+
+  const anon = await (await browser.newContext()).newPage();
+  await anon.goto(new URL(url).pathname);
+  await expect(anon.getByRole("heading", { name: "Set a new password" })).toBeVisible();
+  await expect(anon.getByText(`For ${email}`)).toBeVisible();
+  await expectNoSeriousA11yViolations(anon);
+  await anon.getByLabel("New password").fill("reset password 2026");
+  await anon.getByRole("button", { name: "Set password" }).click();
+  await expect(anon.getByText("Your password is set. Sign in with it now.")).toBeVisible();
+  await signInViaUi(anon, email, "reset password 2026");
+  await anon.waitForURL((u) => u.pathname === "/");
+  await anon.goto(new URL(url).pathname);
+  await expect(anon.getByText("This reset link has expired or was already used. Ask an administrator for a new one.")).toBeVisible();
+});
+
+test("zh-CN: choosing Chinese on the account page switches the UI, on a new device too", async ({ browser }) => {
+  const { email, page } = await person(browser, "zh");
+  await page.goto("/account");
+  await page.getByRole("combobox", { name: "Language" }).selectOption("zh-CN");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByTestId("profile-feedback")).toHaveText("Saved.");
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "我的账号" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "在所有设备退出" })).toBeVisible();
+  await page.getByLabel("当前密码").fill("wrong wrong wrong");
+  await page.getByLabel("新密码").fill("a brand new password");
+  await page.getByRole("button", { name: "修改密码" }).click();
+  await expect(page.getByText("请输入当前密码。")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  // A browser that never chose a language (English Accept-Language) takes the account's after sign-in.
+  const other = await secondDevice(browser, email);
+  await expect(other.getByRole("link", { name: "账号" })).toBeVisible();
+});
+
+test("invite landing: a signed-out newcomer sees the team, inviter and role, creates an account first, then joins", async ({ browser }) => {
+  const owner = await admin(browser);
+  const team = await owner.request.post("/api/teams", { data: { name: `Landing ${Date.now().toString(36)}` } });
+  expect(team.status(), await team.text()).toBe(201);
+  const { id: teamId, name } = (await team.json()) as { id: string; name: string };
+  const invite = await owner.request.post(`/api/teams/${teamId}/invites`, { data: { kind: "link", role: "MEMBER", expiresInHours: 24, maxUses: 1 } });
+  expect(invite.status(), await invite.text()).toBe(201);
+  const joinPath = `/join/${((await invite.json()) as { token: string }).token}`;
+
+  const anon = await (await browser.newContext()).newPage();
+  await anon.goto(joinPath);
+  await expect(anon.getByTestId("join-landing-body")).toHaveText(`Owner invites you to join ${name} as Member.`);
+  await expectNoSeriousA11yViolations(anon);
+  await anon.getByRole("link", { name: "Create an account" }).click();
+  await anon.getByLabel("Email").fill(uniqueEmail("newcomer"));
+  await anon.getByLabel("Password").fill(PASSWORD);
+  await anon.getByRole("button", { name: "Create account" }).click();
+  await anon.waitForURL((u) => u.pathname === joinPath);
+  await anon.getByRole("button", { name: "Accept and join" }).click();
+  await anon.waitForURL((u) => u.pathname === `/teams/${teamId}`);
+});
