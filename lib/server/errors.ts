@@ -35,6 +35,7 @@ const STATUS = {
   start_end_ratio: 422,
   idempotency_key_required: 400,
   idempotency_mismatch: 422,
+  repeat_submission: 409,
   budget_exceeded: 402,
   not_cancellable: 409,
   not_retryable: 409,

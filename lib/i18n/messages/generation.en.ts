@@ -14,6 +14,7 @@ export const generationEn = {
   "errors.start_end_ratio": "The start and end frames must have similar resolutions (area ratio 0.8 to 1.25).",
   "errors.idempotency_key_required": "The Idempotency-Key header is required (8 to 128 letters, digits, \"-\" or \"_\").",
   "errors.idempotency_mismatch": "This Idempotency-Key was already used for a different request.",
+  "errors.repeat_submission": "You asked for this same clip a few seconds ago. Make another take for {price}?",
   "errors.budget_exceeded": "This clip would exceed your budget.",
   "errors.not_cancellable": "Only a clip that is still queued can be cancelled.",
   "errors.not_retryable": "Only a failed, expired, rejected or orphaned clip can be retried.",

@@ -15,6 +15,7 @@ export const generationZhCN: Record<keyof typeof generationEn, string> = {
   "errors.start_end_ratio": "首帧与尾帧的分辨率须相近（面积比 0.8 到 1.25）。",
   "errors.idempotency_key_required": "缺少 Idempotency-Key 请求头（8 到 128 个字母、数字、\"-\" 或 \"_\"）。",
   "errors.idempotency_mismatch": "该 Idempotency-Key 已用于另一个不同的请求。",
+  "errors.repeat_submission": "几秒前刚提交过相同的视频。要再生成一条（{price}）吗？",
   "errors.budget_exceeded": "生成此视频将超出您的预算。",
   "errors.not_cancellable": "只有仍在排队的视频可以取消。",
   "errors.not_retryable": "只有失败、过期、被拒绝或丢失的视频可以重试。",

@@ -82,6 +82,12 @@ export const studioEn = {
   "studio.submit.uploadProgress": "Image upload",
   "studio.submit.queued": "Clip queued. It appears in Recent clips below.",
   "studio.submit.seeClip": "Show it",
+  "studio.repeat.title": "Make another take?",
+  "studio.repeat.body": "You asked for this same clip {seconds} s ago. Make another take for {price}?",
+  "studio.repeat.bodyRecent": "This same clip was asked for a few seconds ago. Make another take for {price}?",
+  "studio.repeat.confirm": "Make another take",
+  "studio.repeat.cancel": "Cancel",
+  "studio.repeat.cancelled": "No new take was made.",
 
   "studio.recent.title": "Recent clips",
   "studio.recent.loading": "Loading your clips…",

@@ -84,6 +84,12 @@ export const studioZhCN: Record<keyof typeof studioEn, string> = {
   "studio.submit.uploadProgress": "图片上传",
   "studio.submit.queued": "视频已加入队列，可在下方“最近的视频”中查看。",
   "studio.submit.seeClip": "查看",
+  "studio.repeat.title": "再生成一条？",
+  "studio.repeat.body": "您在 {seconds} 秒前刚提交过相同的视频。要再生成一条（{price}）吗？",
+  "studio.repeat.bodyRecent": "几秒前刚提交过相同的视频。要再生成一条（{price}）吗？",
+  "studio.repeat.confirm": "再生成一条",
+  "studio.repeat.cancel": "取消",
+  "studio.repeat.cancelled": "没有生成新的视频。",
 
   "studio.recent.title": "最近的视频",
   "studio.recent.loading": "正在加载你的视频…",

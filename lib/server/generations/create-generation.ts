@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { paramsOfInput } from "@/lib/shared/generation-params";
 import { aspectOk, type CreateGenerationInput, createGenerationSchema, MODEL_OF_MODE, startEndRatioOk } from "@/lib/shared/generation-schemas";
-import type { Db } from "../db";
+import { type Db, providerOfDb } from "../db";
 import { TX_OPTIONS, withDbRetry } from "../db/retry";
 import { isUniqueViolation } from "../db/unique-violation";
 import { assertWithinBudgets, loadBudgetLimits, lockBudgetScopes } from "../budgets/enforce-budgets";
@@ -16,6 +16,7 @@ import { nudgeWorkers } from "../jobs/nudge";
 import { hold } from "../ledger/ledger";
 import { DB_MODE_OF } from "@/lib/shared/generation-mode";
 import { paramsHash } from "./params-hash";
+import { assertNotRepeat, lockRepeatGuard } from "./repeat-guard";
 import { markUploadsUsed } from "../uploads/mark-uploads-used";
 import { enqueueVideoJob } from "./video-job/kind";
 import { addSpan, span } from "../spans";
@@ -43,6 +44,11 @@ export interface CreateOptions {
    * ends without its image, the runner fails the take with dependency_failed and refunds it.
    */
   pendingInputs?: readonly { uploadId: string; jobId: string }[];
+  /**
+   * Refuse the same submission made moments ago under another key (repeat-guard.ts) unless
+   * `confirmed`. The studio route asks for it; takes made together (films, several takes) do not.
+   */
+  repeatGuard?: { confirmed: boolean };
 }
 
 export interface CreateResult {
@@ -134,6 +140,7 @@ export async function createGeneration(
   const costFen = priceFen(input.mode);
   const subject = { userId: actor.id, teamId, costFen };
   const limits = await span("limits", () => loadBudgetLimits(client, subject));
+  const guardRepeat = options.repeatGuard !== undefined && !options.repeatGuard.confirmed;
 
   try {
     // tx.wait: from asking for the transaction to its first statement (the adapter's in-process
@@ -145,6 +152,7 @@ export async function createGeneration(
       const out = await client.$transaction(async (tx) => {
         addSpan("tx.wait", performance.now() - asked);
         const work0 = performance.now();
+        if (guardRepeat) await lockRepeatGuard(tx, providerOfDb(client), actor.id);
         // Write first: takes SQLite's write lock at once (a deferred read-then-write would fail with
         // BUSY across processes) and PostgreSQL's row locks on every limited budget scope, which
         // serializes the budget checks without SERIALIZABLE isolation. No budget: the insert below
@@ -171,6 +179,7 @@ export async function createGeneration(
           },
           select: { id: true, ownerId: true, teamId: true, costFen: true, model: true },
         });
+        if (guardRepeat) await assertNotRepeat(tx, { ...generation, paramsHash: hash });
         await span("tx.budgetCheck", () => assertWithinBudgets(tx, subject, limits, env().BUDGET_TIME_ZONE));
         await span("tx.hold", () => hold(tx, generation));
         await span("tx.enqueue", () => enqueueVideoJob(tx, generation, after.length ? after : undefined));
