@@ -134,7 +134,8 @@ function GalleryBody() {
       )}
       <GalleryFilters raw={raw} tags={tags} active={active} onChange={setFilter} onClear={clear} />
       <p id="gallery-keyboard-help" className="text-xs text-zinc-700 dark:text-zinc-300">
-        {t("gallery.keyboardHelp")}
+        {/* A viewer has no favourite or delete keys, so the help does not offer them. */}
+        {t(workspace.clipActions.includes("clip.annotate") ? "gallery.keyboardHelp" : "gallery.keyboardHelpView")}
       </p>
       {selection.size > 0 && (
         <BulkBar
