@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { useAnnounce } from "@/components/ui/live-region";
 import { TabPanel, Tabs } from "@/components/ui/tabs";
+import { useToast } from "@/components/ui/toast";
 import { MODES, type Mode } from "@/lib/shared/generation-schemas";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import { ClipFacts } from "./clip-facts";
@@ -64,10 +65,11 @@ export function GenerationForm({ prices, onAccepted }: { prices: Record<Mode, nu
     [announce, locale, mode, t],
   );
   const { submit, phase, errors, clearError, repeat, confirmRepeat, cancelRepeat } = useSubmitGeneration({ slots, onAccepted: handleAccepted, onInvalid: handleInvalid });
+  const toast = useToast();
   const dismissRepeat = useCallback(() => {
     cancelRepeat();
-    announce(t("studio.repeat.cancelled"));
-  }, [announce, cancelRepeat, t]);
+    toast(t("studio.repeat.cancelled"));
+  }, [cancelRepeat, t, toast]);
 
   function patch<M extends Mode>(m: M, p: Partial<FormState[M]>) {
     setForm((f) => ({ ...f, [m]: { ...f[m], ...p } }));
