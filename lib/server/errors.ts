@@ -33,6 +33,7 @@ const STATUS = {
   upload_quota_total: 413,
   upload_deleting: 409,
   start_end_ratio: 422,
+  start_end_shape: 422,
   idempotency_key_required: 400,
   idempotency_mismatch: 422,
   repeat_submission: 409,

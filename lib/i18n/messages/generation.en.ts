@@ -11,6 +11,7 @@ export const generationEn = {
   "errors.upload_quota_daily": "Daily upload limit reached: {used} of {limit} MB uploaded in the last 24 hours. Try again later or reuse an image.",
   "errors.upload_quota_total": "Upload storage limit reached: {used} of {limit} MB stored. Images no clip uses are deleted after a while.",
   "errors.upload_deleting": "An image of this request is being deleted because no clip used it. Upload it again.",
+  "errors.start_end_shape": "The start and end frames have different shapes (landscape, portrait or square); crop one to match.",
   "errors.start_end_ratio": "The start and end frames must have similar resolutions (area ratio 0.8 to 1.25).",
   "errors.idempotency_key_required": "The Idempotency-Key header is required (8 to 128 letters, digits, \"-\" or \"_\").",
   "errors.idempotency_mismatch": "This Idempotency-Key was already used for a different request.",

@@ -12,6 +12,7 @@ export const generationZhCN: Record<keyof typeof generationEn, string> = {
   "errors.upload_quota_daily": "已达到每日上传上限：过去 24 小时已上传 {used} MB，上限 {limit} MB。请稍后再试或复用已有图片。",
   "errors.upload_quota_total": "已达到上传存储上限：已存储 {used} MB，上限 {limit} MB。未被任何视频使用的图片会在一段时间后删除。",
   "errors.upload_deleting": "本次请求中的一张图片因未被任何视频使用正在删除，请重新上传。",
+  "errors.start_end_shape": "首帧与尾帧的形状不同（横版、竖版或方形）；请裁剪其中一张，使两者一致。",
   "errors.start_end_ratio": "首帧与尾帧的分辨率须相近（面积比 0.8 到 1.25）。",
   "errors.idempotency_key_required": "缺少 Idempotency-Key 请求头（8 到 128 个字母、数字、\"-\" 或 \"_\"）。",
   "errors.idempotency_mismatch": "该 Idempotency-Key 已用于另一个不同的请求。",

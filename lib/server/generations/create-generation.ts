@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { shapeMismatch, shapeMismatchKey } from "@/lib/shared/frame-shape";
 import { paramsOfInput } from "@/lib/shared/generation-params";
 import { aspectOk, type CreateGenerationInput, createGenerationSchema, MODEL_OF_MODE, startEndRatioOk } from "@/lib/shared/generation-schemas";
 import { type Db, providerOfDb } from "../db";
@@ -111,7 +112,11 @@ async function checkInputs(client: Db, access: Access, ids: string[], pending: R
     dims.push(u);
   }
   const [first, last] = dims;
-  if (first && last && !startEndRatioOk(first, last)) throw new AppError("start_end_ratio");
+  if (!first || !last) return;
+  // Shape first: "the end frame is portrait and the start frame is landscape" says what to change.
+  const shapes = shapeMismatch(first, last);
+  if (shapes) throw new AppError("start_end_shape", { fields: [{ path: "uploadIds.1", key: shapeMismatchKey(shapes) }] });
+  if (!startEndRatioOk(first, last)) throw new AppError("start_end_ratio");
 }
 
 export async function createGeneration(
