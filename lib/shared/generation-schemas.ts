@@ -88,6 +88,10 @@ export const REPEAT_WINDOW_MS = 10_000;
 
 /** What POST /api/generations accepts: a generation plus how the submit is meant. */
 export const submitGenerationSchema = createGenerationSchema.and(
-  z.object({ confirmRepeat: z.boolean({ error: "errors.field.invalid" }).optional() }),
+  z.object({
+    confirmRepeat: z.boolean({ error: "errors.field.invalid" }).optional(),
+    /** Several takes of the same submission (1–4), each its own clip, hold and job. */
+    takes: z.number({ error: "errors.field.invalid" }).int({ error: "errors.field.invalid" }).min(1, { error: "errors.field.invalid" }).max(4, { error: "errors.field.invalid" }).default(1),
+  }),
 );
 export type SubmitGenerationInput = z.infer<typeof submitGenerationSchema>;

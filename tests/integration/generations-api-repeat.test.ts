@@ -59,6 +59,46 @@ describe.each(providers())("repeat submissions on %s", (kind) => {
     expect(await holdsOf(carol.id)).toBe(1);
   });
 
+  it("takes: n makes n clips, each with its own hold and a key derived from the request's; the same request replays them all", async () => {
+    const erin = await s.user("erin@x.test");
+    const body = { ...TEXT, prompt: "Three takes of a lighthouse", takes: 3 };
+    const res = await submit(body, "takes-key-0001", erin);
+    expect(res.status).toBe(202);
+    const out = await res.json();
+    expect(out.takes).toHaveLength(3);
+    expect(out.stopped).toBeNull();
+    expect(out.id).toBe(out.takes[0].id);
+    const rows = await s.db.generation.findMany({ where: { ownerId: erin.id }, select: { id: true, idemKey: true }, orderBy: { idemKey: "asc" } });
+    expect(rows.map((r) => r.idemKey)).toEqual(["takes-key-0001.0", "takes-key-0001.1", "takes-key-0001.2"]);
+    expect(await holdsOf(erin.id)).toBe(3);
+    // The same request again (a retry after a lost answer): the same three, nothing new.
+    const again = await (await submit(body, "takes-key-0001", erin)).json();
+    expect(again.takes.map((t: { id: string }) => t.id)).toEqual(out.takes.map((t: { id: string }) => t.id));
+    expect(await holdsOf(erin.id)).toBe(3);
+    // The same submission under a new key is a repeat of the first take; confirmed, more takes.
+    expect((await submit(body, "takes-key-0002", erin)).status).toBe(409);
+    expect((await submit({ ...body, takes: 2, confirmRepeat: true }, "takes-key-0002", erin)).status).toBe(202);
+    expect(await holdsOf(erin.id)).toBe(5);
+    for (const takes of [0, 5, 1.5, "2"]) {
+      const bad = await submit({ ...body, prompt: "bad count", takes }, `takes-bad-${String(takes).replace(".", "_")}-key`, erin);
+      expect(bad.status, String(takes)).toBe(422);
+      expect((await bad.json()).error.fields[0].path).toBe("takes");
+    }
+  });
+
+  it("a budget that runs out part-way: the takes made stay made, the answer says how many were refused", async () => {
+    const fay = await s.user("fay@x.test");
+    const team = await s.db.team.create({ data: { name: "Takes team", memberships: { create: { userId: fay.id, role: "OWNER" } } } });
+    await s.db.budget.create({ data: { scope: "MEMBER_MONTHLY", teamId: team.id, userId: fay.id, limitFen: 500 } }); // two clips at 250
+    const req = submitRequest(fay, { ...TEXT, prompt: "Four takes, room for two", takes: 4 }, "takes-budget-0001");
+    const res = await s.routes.generations.POST(new Request(`http://localhost:3000/api/generations?team=${team.id}`, req));
+    expect(res.status).toBe(202);
+    const out = await res.json();
+    expect(out.takes).toHaveLength(2);
+    expect(out.stopped).toEqual({ code: "budget_member_monthly", missing: 2 });
+    expect(await holdsOf(fay.id)).toBe(2);
+  });
+
   it("after the window the same submission is queued without asking", async () => {
     const dave = await s.user("dave@x.test");
     const body = { ...TEXT, prompt: "Later on" };
