@@ -14,6 +14,7 @@ import { GenerateBar } from "./generate-bar";
 import { ImageFields } from "./image-fields";
 import { RepeatDialog } from "./repeat-dialog";
 import { StartEndFields } from "./start-end-fields";
+import { type TakeCount, TakesChoice } from "./takes-choice";
 import { TextFields } from "./text-fields";
 import { type SlotKey, useImageSlots } from "./use-image-slots";
 import { usePasteImage } from "./use-paste-image";
@@ -42,6 +43,7 @@ export function GenerationForm({ prices, onAccepted }: { prices: Record<Mode, nu
   const [mode, setMode] = useState<Mode>("text");
   const [form, setForm] = useState<FormState>(INITIAL_FORM);
   const [accepted, setAccepted] = useState<GenerationView | null>(null);
+  const [takes, setTakes] = useState<TakeCount>("1");
   const slots = useImageSlots();
   const priceFen = prices[mode];
   useApplyRemix(setMode, setForm, slots.adopt);
@@ -106,7 +108,7 @@ export function GenerationForm({ prices, onAccepted }: { prices: Record<Mode, nu
   const formRef = useRef<HTMLFormElement>(null);
   const submitNow = useRef(() => {});
   useEffect(() => {
-    submitNow.current = () => void submit(mode, form);
+    submitNow.current = () => void submit(mode, form, Number(takes));
   });
   useEffect(() => {
     const el = formRef.current;
@@ -137,7 +139,7 @@ export function GenerationForm({ prices, onAccepted }: { prices: Record<Mode, nu
         aria-labelledby="studio-form-title"
         onSubmit={(e) => {
           e.preventDefault();
-          void submit(mode, form);
+          void submit(mode, form, Number(takes));
         }}
         ref={formRef}
         className="flex flex-col gap-5 rounded-xl border border-zinc-200 bg-white p-4 shadow-sm sm:p-6 dark:border-zinc-800 dark:bg-zinc-950"
@@ -164,10 +166,18 @@ export function GenerationForm({ prices, onAccepted }: { prices: Record<Mode, nu
           )}
         </TabPanel>
         <ClipFacts priceFen={priceFen} />
-        <GenerateBar phase={phase} uploadProgress={uploadProgress} priceFen={priceFen} accepted={accepted} formError={fieldErrorText(errors.form, locale, t)} />
+        <TakesChoice value={takes} onChange={setTakes} />
+        <GenerateBar
+          phase={phase}
+          uploadProgress={uploadProgress}
+          priceFen={priceFen}
+          takes={Number(takes)}
+          accepted={accepted}
+          formError={fieldErrorText(errors.form, locale, t)}
+        />
       </form>
       {/* Outside the form: its Ctrl+Enter listener and implicit submission must not reach the dialog. */}
-      <RepeatDialog repeat={repeat} priceFen={repeat ? prices[repeat.mode] : priceFen} onConfirm={() => void confirmRepeat()} onCancel={dismissRepeat} />
+      <RepeatDialog repeat={repeat} priceFen={repeat ? prices[repeat.mode] * repeat.takes : priceFen} onConfirm={() => void confirmRepeat()} onCancel={dismissRepeat} />
     </>
   );
 }

@@ -13,9 +13,9 @@ import type { SlotEntry, SlotKey, useImageSlots } from "./use-image-slots";
 
 type Slots = ReturnType<typeof useImageSlots>;
 export type SubmitPhase = "idle" | "uploading" | "sending";
-type Accepted = { id: string; status: string; generation: GenerationView };
+type Accepted = { id: string; status: string; generation: GenerationView; takes?: GenerationView[]; stopped?: { code: string; missing: number } | null };
 /** A repeat waiting for the user's answer: what to send, under which key; ageMs null when the server noticed it. */
-export type PendingRepeat = { mode: Mode; data: CreateGenerationInput; key: string; ageMs: number | null };
+export type PendingRepeat = { mode: Mode; data: CreateGenerationInput; takes: number; key: string; ageMs: number | null };
 
 const RETRY_DELAYS_MS = [600, 2_000];
 
@@ -68,18 +68,24 @@ export function useSubmitGeneration({
 
   /** POST with retries of the same key (network error, 5xx); a refused repeat (another tab was first) asks. */
   const send = useCallback(
-    async (mode: Mode, data: CreateGenerationInput, key: string, confirmRepeat: boolean) => {
+    async (mode: Mode, data: CreateGenerationInput, takes: number, key: string, confirmRepeat: boolean) => {
       setPhase("sending");
       for (let attempt = 0; ; attempt++) {
         try {
           const res = await apiFetch<Accepted>(withWorkspace("/api/generations", teamId), {
             method: "POST",
             headers: { "Idempotency-Key": key },
-            json: confirmRepeat ? { ...data, confirmRepeat: true } : data,
+            json: { ...data, ...(takes > 1 ? { takes } : {}), ...(confirmRepeat ? { confirmRepeat: true } : {}) },
           });
           intent.current.reset();
           recent.current.remember(data, key, Date.now());
-          onAccepted(res.generation);
+          const views = res.takes?.length ? res.takes : [res.generation];
+          for (const v of [...views].reverse()) onAccepted(v);
+          if (res.stopped) {
+            const stopped: FieldErrors = { form: { key: "studio.takes.stopped", vars: { made: views.length, missing: res.stopped.missing } } };
+            setErrors(stopped);
+            onInvalid(stopped);
+          }
           return;
         } catch (e) {
           if (!(e instanceof ApiError)) throw e;
@@ -89,7 +95,7 @@ export function useSubmitGeneration({
             continue;
           }
           if (e.code === "repeat_submission" && !confirmRepeat) {
-            setRepeat({ mode, data, key, ageMs: null });
+            setRepeat({ mode, data, takes, key, ageMs: null });
             return;
           }
           fail(mode, e);
@@ -97,11 +103,11 @@ export function useSubmitGeneration({
         }
       }
     },
-    [teamId, onAccepted, fail],
+    [teamId, onAccepted, onInvalid, fail],
   );
 
   const submit = useCallback(
-    async (mode: Mode, form: FormState) => {
+    async (mode: Mode, form: FormState, takes = 1) => {
       if (busy.current) return;
       const current = slots.slots as Record<SlotKey, SlotEntry | null>;
       const found = validateForm(mode, form, current);
@@ -142,11 +148,12 @@ export function useSubmitGeneration({
         const verdict = recent.current.judge(parsed.data, Date.now());
         if (verdict.kind === "repeat") {
           // The same submission moments after the last one: ask before spending (a new key if confirmed).
-          setRepeat({ mode, data: parsed.data, key: newIdempotencyKey(), ageMs: verdict.ageMs });
+          setRepeat({ mode, data: parsed.data, takes, key: newIdempotencyKey(), ageMs: verdict.ageMs });
           return;
         }
         // The same press again (double-click, Ctrl+Enter then a click): the accepted key, so the server replays that clip.
-        await send(mode, parsed.data, verdict.kind === "same-gesture" ? verdict.key : intent.current.for(parsed.data), false);
+        // The key's intent includes the take count: a changed count is a new request.
+        await send(mode, parsed.data, takes, verdict.kind === "same-gesture" ? verdict.key : intent.current.for({ ...parsed.data, takes }), false);
       } finally {
         busy.current = false;
         setPhase("idle");
@@ -161,7 +168,7 @@ export function useSubmitGeneration({
     setRepeat(null);
     busy.current = true;
     try {
-      await send(r.mode, r.data, r.key, true);
+      await send(r.mode, r.data, r.takes, r.key, true);
     } finally {
       busy.current = false;
       setPhase("idle");

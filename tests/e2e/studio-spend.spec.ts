@@ -86,6 +86,23 @@ test.describe("repeat submits", () => {
   });
 });
 
+test.describe("several takes", () => {
+  test.use({ storageState: STORAGE_STATE });
+
+  test("3 takes: the button shows the total price and one press queues three clips", async ({ page }) => {
+    await openStudio(page);
+    const prompt = uniquePrompt("Three takes");
+    await page.getByRole("textbox", { name: "Prompt" }).fill(prompt);
+    await page.getByRole("group", { name: "Takes" }).getByText("3", { exact: true }).click();
+    await expect(page.getByTestId("generate")).toHaveText("Generate 3 takes · ¥7.50");
+    const submits = watchSubmits(page);
+    await generate(page);
+    expect(submits.map((s) => s.body.takes)).toEqual([3]);
+    await expect.poll(() => clipsWithPrompt(page, prompt)).toBe(3);
+    await expect(page.locator('[data-testid="clip"]').filter({ hasText: prompt })).toHaveCount(3);
+  });
+});
+
 /** Polls the owner's API until the clip is STORED. */
 async function waitStored(request: APIRequestContext, id: string) {
   await expect

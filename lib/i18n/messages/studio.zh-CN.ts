@@ -88,6 +88,9 @@ export const studioZhCN: Record<keyof typeof studioEn, string> = {
   "studio.facts.cost": "每个视频费用",
 
   "studio.submit.generate": "生成 · {price}",
+  "studio.submit.generateTakes": "生成 {count} 条 · {price}",
+  "studio.takes.legend": "条数",
+  "studio.takes.stopped": "已排队 {made} 条；预算不足，另外 {missing} 条未生成。",
   "studio.submit.uploading": "正在上传… {pct}%",
   "studio.submit.sending": "正在提交…",
   "studio.submit.shortcut": "生成",
