@@ -2,7 +2,7 @@
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Segmented } from "@/components/ui/segmented";
 
-export const TAKE_COUNTS = ["1", "2", "3", "4"] as const;
+const TAKE_COUNTS = ["1", "2", "3", "4"] as const;
 export type TakeCount = (typeof TAKE_COUNTS)[number];
 
 /** How many takes one Generate makes (1–4); the button shows the total price. */

@@ -9,7 +9,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 // (longer for failures, which carry a message to read) and has a close button; hovering or focusing
 // the stack holds the deadlines so a message is not pulled away while someone reads it.
 
-export type ToastTone = "success" | "error";
+type ToastTone = "success" | "error";
 type Toast = { id: number; message: string; tone: ToastTone };
 type Notify = (message: string, tone?: ToastTone) => void;
 

@@ -3,7 +3,7 @@ import { REPEAT_WINDOW_MS } from "@/lib/shared/generation-schemas";
 /** A second press this soon after an accepted submit is the same gesture (a double-click, Ctrl+Enter then a click). */
 export const SAME_GESTURE_MS = 500;
 
-export type RepeatVerdict =
+type RepeatVerdict =
   /** Not seen lately: a new intent with a new key. */
   | { kind: "new" }
   /** The same press again: resend under the accepted key, so the server replays the one clip. */

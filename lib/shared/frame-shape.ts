@@ -5,7 +5,6 @@
 // (422 start_end_shape, lib/server/generations/create-generation.ts).
 
 export type FrameShape = "landscape" | "portrait" | "square";
-export const FRAME_SHAPES = ["landscape", "portrait", "square"] as const satisfies readonly FrameShape[];
 
 /** Within 5 % of 1:1 reads as square (a 1024×1000 crop is meant to be square). */
 const SQUARE_TOLERANCE = 0.05;

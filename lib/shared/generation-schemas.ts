@@ -94,4 +94,3 @@ export const submitGenerationSchema = createGenerationSchema.and(
     takes: z.number({ error: "errors.field.invalid" }).int({ error: "errors.field.invalid" }).min(1, { error: "errors.field.invalid" }).max(4, { error: "errors.field.invalid" }).default(1),
   }),
 );
-export type SubmitGenerationInput = z.infer<typeof submitGenerationSchema>;

@@ -13,9 +13,7 @@ import { takeKey } from "./take-keys";
 // submission on purpose. A budget that runs out part-way stops there: the takes made stay made (each
 // held its own money) and the answer says how many were not.
 
-export const MAX_TAKES = 4;
-
-export interface TakesResult {
+interface TakesResult {
   ids: string[];
   /** Takes asked for but refused by a budget after the first one was made (the refusal's code). */
   stopped: { code: string; missing: number } | null;
