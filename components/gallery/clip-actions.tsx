@@ -1,8 +1,8 @@
 "use client";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
-import { useAnnounce } from "@/components/ui/live-region";
-import { useWorkspace } from "@/lib/client/workspace-context";
+import { useToast } from "@/components/ui/toast";
+import { useClipRights, useWorkspace } from "@/lib/client/workspace-context";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import type { DetailHandlers } from "./clip-detail";
 import { MoveToTeam } from "./move-to-team";
@@ -14,10 +14,10 @@ const LINK =
 /** Download, copy prompt, remix, retry, favourite, delete, move to a team — each only where the actor's rights allow. */
 export function ClipActions({ clip, handlers }: { clip: GenerationView; handlers: DetailHandlers }) {
   const { t } = useI18n();
-  const announce = useAnnounce();
+  const toast = useToast();
   const v = clip.media.video;
-  // Rights come with gallery views; a view without them (older event) shows what the owner would see.
-  const may = clip.rights ?? { download: true, annotate: true, share: true, delete: true, retry: true, cancel: true, move: false };
+  // Rights come with gallery views; a view without them falls back to what the role allows here.
+  const may = useClipRights(clip);
   const canRemix = useWorkspace().canGenerate;
   return (
     <div className="flex flex-wrap gap-2" data-testid="detail-actions">
@@ -32,8 +32,8 @@ export function ClipActions({ clip, handlers }: { clip: GenerationView; handlers
           variant="secondary"
           onClick={() =>
             navigator.clipboard.writeText(clip.prompt).then(
-              () => announce(t("gallery.action.copied")),
-              () => announce(t("gallery.action.copyFailed"), "assertive"),
+              () => toast(t("gallery.action.copied")),
+              () => toast(t("gallery.action.copyFailed"), "error"),
             )
           }
         >

@@ -3,6 +3,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { SharePanel } from "@/components/share/share-panel";
 import { StatusChip } from "@/components/studio/status-chip";
 import { formatBytes } from "@/lib/client/format";
+import { useClipRights } from "@/lib/client/workspace-context";
 import { formatFen } from "@/lib/shared/money";
 import type { MessageKey } from "@/lib/i18n/translate";
 import type { GenerationView } from "@/lib/shared/generation-view";
@@ -39,6 +40,7 @@ export interface DetailHandlers {
 /** Everything about one clip: player, parameters, inputs, timings, cost, upstream ids, reason, actions. */
 export function ClipDetail({ clip, headingId, handlers }: { clip: GenerationView; headingId: string; handlers: DetailHandlers }) {
   const { locale, t } = useI18n();
+  const may = useClipRights(clip);
   const v = clip.media.video;
   const p = clip.params;
   const timings: [MessageKey, string | null][] = [
@@ -77,7 +79,8 @@ export function ClipDetail({ clip, headingId, handlers }: { clip: GenerationView
           </p>
         </section>
         <ClipActions clip={clip} handlers={handlers} />
-        <SharePanel key={clip.id} generationId={clip.id} status={clip.status} />
+        {/* Mounted only for those who may share: the panel's list request would be a 403 otherwise. */}
+        {may.share && <SharePanel key={clip.id} generationId={clip.id} status={clip.status} />}
         {clip.errorMessage && (
           <section className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
             <h3 className="font-semibold">{t("gallery.detail.reason")}</h3>
@@ -106,13 +109,15 @@ export function ClipDetail({ clip, headingId, handlers }: { clip: GenerationView
         )}
       </div>
       <div className="flex flex-col gap-5">
-        <TagEditor
-          tags={clip.tags ?? []}
-          suggestions={handlers.tagSuggestions}
-          busy={handlers.busy}
-          onAdd={handlers.onAddTag}
-          onRemove={handlers.onRemoveTag}
-        />
+        {may.annotate && (
+          <TagEditor
+            tags={clip.tags ?? []}
+            suggestions={handlers.tagSuggestions}
+            busy={handlers.busy}
+            onAdd={handlers.onAddTag}
+            onRemove={handlers.onRemoveTag}
+          />
+        )}
         <section>
           <h3 className="mb-1 text-sm font-semibold">{t("gallery.detail.parameters")}</h3>
           <dl>

@@ -1,6 +1,8 @@
 "use client";
 import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { useWorkspace } from "@/lib/client/workspace-context";
+import { rightsOf } from "@/lib/shared/clip-rights";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import { ClipTile } from "./clip-tile";
 
@@ -31,6 +33,7 @@ export function ClipGrid({
   onDelete: (clip: GenerationView) => void;
 }) {
   const { t } = useI18n();
+  const allowed = useWorkspace().clipActions;
   const list = useRef<HTMLUListElement>(null);
   const [active, setActive] = useState(0);
   const [now, setNow] = useState(() => Date.now());
@@ -58,10 +61,10 @@ export function ClipGrid({
     } else if (e.key === "Home" || e.key === "End") {
       focusAt(e.key === "Home" ? 0 : clips.length - 1);
       e.preventDefault();
-    } else if ((e.key === "f" || e.key === "F") && clip && !e.shiftKey && clip.rights?.annotate !== false) {
+    } else if ((e.key === "f" || e.key === "F") && clip && !e.shiftKey && rightsOf(clip, allowed).annotate) {
       onFavourite(clip);
       e.preventDefault();
-    } else if (e.key === "Delete" && clip && clip.rights?.delete !== false) {
+    } else if (e.key === "Delete" && clip && rightsOf(clip, allowed).delete) {
       onDelete(clip);
       e.preventDefault();
     }

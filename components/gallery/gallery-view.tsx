@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { LiveRegionProvider, useAnnounce } from "@/components/ui/live-region";
+import { useToast } from "@/components/ui/toast";
 import { useWorkspace } from "@/lib/client/workspace-context";
 import { ApiError } from "@/lib/client/api-error";
 import type { GenerationView } from "@/lib/shared/generation-view";
@@ -25,6 +26,7 @@ import { useSelection } from "./use-selection";
 function GalleryBody() {
   const { locale, t } = useI18n();
   const announce = useAnnounce();
+  const toast = useToast();
   const workspace = useWorkspace();
   const { raw, apiQuery, setFilter, clear, active } = useGalleryFilters();
   const pages = useGalleryPages(apiQuery);
@@ -101,7 +103,7 @@ function GalleryBody() {
     try {
       await work();
     } catch (e) {
-      announce(t("gallery.action.failed", { reason: e instanceof ApiError ? e.localized(locale) : String(e) }), "assertive");
+      toast(t("gallery.action.failed", { reason: e instanceof ApiError ? e.localized(locale) : String(e) }), "error");
     } finally {
       setBulkBusy(false);
     }
@@ -134,7 +136,8 @@ function GalleryBody() {
       )}
       <GalleryFilters raw={raw} tags={tags} active={active} onChange={setFilter} onClear={clear} />
       <p id="gallery-keyboard-help" className="text-xs text-zinc-700 dark:text-zinc-300">
-        {t("gallery.keyboardHelp")}
+        {/* A viewer has no favourite or delete keys, so the help does not offer them. */}
+        {t(workspace.clipActions.includes("clip.annotate") ? "gallery.keyboardHelp" : "gallery.keyboardHelpView")}
       </p>
       {selection.size > 0 && (
         <BulkBar
@@ -145,12 +148,12 @@ function GalleryBody() {
           onClear={selection.clear}
           onZip={() => {
             downloadZip(selection.ids());
-            announce(t("gallery.bulk.zipStarted"));
+            toast(t("gallery.bulk.zipStarted"));
           }}
           onTag={(tag) =>
             void runBulk(async () => {
               const r = await bulkTag(selection.ids(), tag);
-              announce(t("gallery.bulk.tagged", { tag, count: r.done.length }));
+              toast(t("gallery.bulk.tagged", { tag, count: r.done.length }));
               pages.reload();
               refreshTags();
             })
@@ -210,8 +213,8 @@ function GalleryBody() {
             quietCount.current = r.done.length > 0;
             pages.remove(r.done);
             selection.drop(r.done);
-            announce(t("gallery.delete.doneMany", { count: r.done.length }));
-            if (r.skipped.length) announce(t("gallery.delete.skipped", { count: r.skipped.length }), "assertive");
+            toast(t("gallery.delete.doneMany", { count: r.done.length }));
+            if (r.skipped.length) toast(t("gallery.delete.skipped", { count: r.skipped.length }), "error");
           })
         }
         onCancel={() => setConfirmBulk(false)}

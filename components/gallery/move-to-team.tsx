@@ -2,7 +2,7 @@
 import { useId, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
-import { useAnnounce } from "@/components/ui/live-region";
+import { useToast } from "@/components/ui/toast";
 import { useWorkspace } from "@/lib/client/workspace-context";
 import { apiFetch } from "@/lib/client/api";
 import { ApiError } from "@/lib/client/api-error";
@@ -11,7 +11,7 @@ import type { GenerationView } from "@/lib/shared/generation-view";
 /** Move a personal clip into one of the actor's teams (POST /api/generations/:id/move). */
 export function MoveToTeam({ clip, onMoved }: { clip: GenerationView; onMoved: (view: GenerationView) => void }) {
   const { locale, t } = useI18n();
-  const announce = useAnnounce();
+  const toast = useToast();
   const id = useId();
   const targets = useWorkspace().teams.filter((team) => team.canGenerate);
   const [teamId, setTeamId] = useState(targets[0]?.id ?? "");
@@ -23,10 +23,12 @@ export function MoveToTeam({ clip, onMoved }: { clip: GenerationView; onMoved: (
     setError(null);
     try {
       const view = await apiFetch<GenerationView>(`/api/generations/${encodeURIComponent(clip.id)}/move`, { method: "POST", json: { teamId } });
-      announce(t("workspace.move.done", { team: targets.find((x) => x.id === teamId)?.name ?? "" }));
+      toast(t("workspace.move.done", { team: targets.find((x) => x.id === teamId)?.name ?? "" }));
       onMoved(view);
     } catch (e) {
-      setError(e instanceof ApiError ? e.localized(locale) : String(e));
+      const message = e instanceof ApiError ? e.localized(locale) : String(e);
+      setError(message);
+      toast(message, "error");
     } finally {
       setBusy(false);
     }

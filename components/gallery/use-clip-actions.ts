@@ -1,13 +1,13 @@
 "use client";
 import { useCallback, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { useAnnounce } from "@/components/ui/live-region";
+import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/api-error";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import { deleteClip, patchClip, retryClip, retryPoster } from "./gallery-api";
 
 // The per-clip actions (favourite, tags, retry, delete with confirmation) shared by the grid's
-// keyboard shortcuts, the modal and the detail page. Results are announced in the live region.
+// keyboard shortcuts, the modal and the detail page. Results show as toasts (seen and heard).
 
 export function useClipActions({
   onChanged,
@@ -19,13 +19,13 @@ export function useClipActions({
   onRetried?: (view: GenerationView) => void;
 }) {
   const { locale, t } = useI18n();
-  const announce = useAnnounce();
+  const toast = useToast();
   const [busy, setBusy] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState<GenerationView | null>(null);
 
   const fail = useCallback(
-    (e: unknown) => announce(t("gallery.action.failed", { reason: e instanceof ApiError ? e.localized(locale) : String(e) }), "assertive"),
-    [announce, locale, t],
+    (e: unknown) => toast(t("gallery.action.failed", { reason: e instanceof ApiError ? e.localized(locale) : String(e) }), "error"),
+    [toast, locale, t],
   );
 
   const run = useCallback(
@@ -47,18 +47,18 @@ export function useClipActions({
       run(async () => {
         const next = await patchClip(clip.id, { favourite: !clip.favourite });
         onChanged(next);
-        announce(t(next.favourite ? "gallery.action.favourited" : "gallery.action.unfavourited"));
+        toast(t(next.favourite ? "gallery.action.favourited" : "gallery.action.unfavourited"));
       }),
-    [announce, onChanged, run, t],
+    [toast, onChanged, run, t],
   );
 
   const changeTag = useCallback(
     (clip: GenerationView, tag: string, add: boolean) =>
       run(async () => {
         onChanged(await patchClip(clip.id, { tags: add ? { add: [tag] } : { remove: [tag] } }));
-        announce(t(add ? "gallery.tags.added" : "gallery.tags.removed", { tag }));
+        toast(t(add ? "gallery.tags.added" : "gallery.tags.removed", { tag }));
       }),
-    [announce, onChanged, run, t],
+    [toast, onChanged, run, t],
   );
 
   const retry = useCallback(
@@ -66,18 +66,18 @@ export function useClipActions({
       run(async () => {
         const r = await retryClip(clip.id);
         onRetried?.(r.generation);
-        announce(t("gallery.action.retried"));
+        toast(t("gallery.action.retried"));
       }),
-    [announce, onRetried, run, t],
+    [toast, onRetried, run, t],
   );
 
   const remakePoster = useCallback(
     (clip: GenerationView) =>
       run(async () => {
         onChanged((await retryPoster(clip.id)).generation);
-        announce(t("gallery.action.posterQueued"));
+        toast(t("gallery.action.posterQueued"));
       }),
-    [announce, onChanged, run, t],
+    [toast, onChanged, run, t],
   );
 
   const confirm = useCallback(
@@ -91,9 +91,9 @@ export function useClipActions({
           setConfirmDelete(null);
         }
         onDeleted(clip.id);
-        announce(t("gallery.delete.done"));
+        toast(t("gallery.delete.done"));
       }),
-    [announce, confirmDelete, onDeleted, run, t],
+    [toast, confirmDelete, onDeleted, run, t],
   );
 
   return {

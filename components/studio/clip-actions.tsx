@@ -6,6 +6,7 @@ import { useAnnounce } from "@/components/ui/live-region";
 import { apiFetch } from "@/lib/client/api";
 import { ApiError } from "@/lib/client/api-error";
 import { newIdempotencyKey } from "@/lib/client/idempotency";
+import { useClipRights } from "@/lib/client/workspace-context";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import { CANCELLABLE, ENDED_WITHOUT_VIDEO, isIn, RETRYABLE } from "@/lib/shared/generation-lifecycle";
 
@@ -24,6 +25,7 @@ export function ClipActions({ clip, onUpdate }: { clip: GenerationView; onUpdate
   const [busy, setBusy] = useState<"cancel" | "retry" | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const retryKey = useRef<string | null>(null);
+  const may = useClipRights(clip);
 
   async function run(kind: "cancel" | "retry") {
     if (busy) return;
@@ -63,7 +65,7 @@ export function ClipActions({ clip, onUpdate }: { clip: GenerationView; onUpdate
           {t("studio.clip.download")}
         </a>
       )}
-      {!isIn(ENDED_WITHOUT_VIDEO, clip.status) && clip.rights?.retry !== false && (
+      {!isIn(ENDED_WITHOUT_VIDEO, clip.status) && may.retry && (
         <Link
           href={`/?continue=${encodeURIComponent(clip.id)}`}
           className={`${btn} border-zinc-400 text-zinc-900 hover:bg-zinc-100 dark:border-zinc-600 dark:text-zinc-100 dark:hover:bg-zinc-800`}
@@ -82,7 +84,7 @@ export function ClipActions({ clip, onUpdate }: { clip: GenerationView; onUpdate
           {busy === "cancel" ? t("studio.clip.cancelling") : t("studio.clip.cancel")}
         </button>
       )}
-      {clip.status === "REJECTED" && clip.rights?.retry !== false && (
+      {clip.status === "REJECTED" && may.retry && (
         <Link
           href={`/?remix=${encodeURIComponent(clip.id)}`}
           className={`${btn} border-indigo-700 bg-indigo-700 text-white hover:bg-indigo-800 dark:border-indigo-300 dark:bg-indigo-300 dark:text-zinc-950 dark:hover:bg-indigo-200`}

@@ -1,4 +1,5 @@
 import type { ApiError } from "@/lib/client/api-error";
+import { shapeMismatch, shapeMismatchKey } from "@/lib/shared/frame-shape";
 import { startEndRatioOk, type Mode } from "@/lib/shared/generation-schemas";
 import { type AspectRatio, type MovementAmplitude, PROMPT_MAX_CHARS, promptLength, type Style } from "@/lib/shared/upstream/video-models";
 import type { MessageKey, Vars } from "@/lib/i18n/translate";
@@ -36,11 +37,13 @@ export type FieldErrors = Partial<Record<FieldKey, FieldError>>;
 
 export const SLOTS_OF_MODE: Record<Mode, SlotKey[]> = { text: [], image: ["image"], "start-end": ["start", "end"] };
 
-/** Area ratio problem of a start/end pair, when both sizes are known. */
+/** Shape, then area ratio problem of a start/end pair, when both sizes are known (the server's rules). */
 export function pairRatioError(start: SlotEntry | null, end: SlotEntry | null): FieldError | undefined {
   if (!start?.width || !start.height || !end?.width || !end.height) return undefined;
   const a = { width: start.width, height: start.height };
   const b = { width: end.width, height: end.height };
+  const shapes = shapeMismatch(a, b);
+  if (shapes) return { key: shapeMismatchKey(shapes) };
   if (startEndRatioOk(a, b)) return undefined;
   const ratio = (a.width * a.height) / (b.width * b.height);
   return { key: "studio.image.error.pairRatio", vars: { ratio: ratio.toFixed(2) } };

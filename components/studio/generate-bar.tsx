@@ -17,12 +17,15 @@ export function GenerateBar({
   phase,
   uploadProgress,
   priceFen,
+  takes = 1,
   accepted,
   formError,
 }: {
   phase: SubmitPhase;
   uploadProgress: number | null;
   priceFen: number;
+  /** Takes per Generate (1–4): the button shows their total price. */
+  takes?: number;
   accepted: GenerationView | null;
   formError?: string;
 }) {
@@ -39,14 +42,16 @@ export function GenerateBar({
             ? t("studio.submit.uploading", { pct })
             : phase === "sending"
               ? t("studio.submit.sending")
-              : t("studio.submit.generate", { price: formatFen(priceFen) })}
+              : takes > 1
+                ? t("studio.submit.generateTakes", { count: takes, price: formatFen(priceFen * takes) })
+                : t("studio.submit.generate", { price: formatFen(priceFen) })}
         </Button>
         <span className="text-xs text-zinc-600 dark:text-zinc-400">
           <kbd className="rounded border border-zinc-300 px-1 font-sans dark:border-zinc-700">{mod}</kbd>+
           <kbd className="rounded border border-zinc-300 px-1 font-sans dark:border-zinc-700">Enter</kbd> {t("studio.submit.shortcut")}
         </span>
       </div>
-      <BudgetsLeft view={budgets} priceFen={priceFen} />
+      <BudgetsLeft view={budgets} priceFen={priceFen * takes} />
       <div className="min-h-6">
         {phase === "uploading" && uploadProgress !== null ? (
           <ProgressBar className="max-w-xs" value={pct} label={t("studio.submit.uploadProgress")} />

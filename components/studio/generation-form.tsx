@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { useAnnounce } from "@/components/ui/live-region";
 import { TabPanel, Tabs } from "@/components/ui/tabs";
+import { useToast } from "@/components/ui/toast";
 import { MODES, type Mode } from "@/lib/shared/generation-schemas";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import { ClipFacts } from "./clip-facts";
@@ -11,7 +12,9 @@ import { fieldErrorText } from "./field-error";
 import { type FieldErrors, type FieldKey, type FormState, INITIAL_FORM, SLOTS_OF_MODE } from "./form-state";
 import { GenerateBar } from "./generate-bar";
 import { ImageFields } from "./image-fields";
+import { RepeatDialog } from "./repeat-dialog";
 import { StartEndFields } from "./start-end-fields";
+import { type TakeCount, TakesChoice } from "./takes-choice";
 import { TextFields } from "./text-fields";
 import { type SlotKey, useImageSlots } from "./use-image-slots";
 import { usePasteImage } from "./use-paste-image";
@@ -40,6 +43,7 @@ export function GenerationForm({ prices, onAccepted }: { prices: Record<Mode, nu
   const [mode, setMode] = useState<Mode>("text");
   const [form, setForm] = useState<FormState>(INITIAL_FORM);
   const [accepted, setAccepted] = useState<GenerationView | null>(null);
+  const [takes, setTakes] = useState<TakeCount>("1");
   const slots = useImageSlots();
   const priceFen = prices[mode];
   useApplyRemix(setMode, setForm, slots.adopt);
@@ -62,7 +66,12 @@ export function GenerationForm({ prices, onAccepted }: { prices: Record<Mode, nu
     },
     [announce, locale, mode, t],
   );
-  const { submit, phase, errors, clearError } = useSubmitGeneration({ slots, onAccepted: handleAccepted, onInvalid: handleInvalid });
+  const { submit, phase, errors, clearError, repeat, confirmRepeat, cancelRepeat } = useSubmitGeneration({ slots, onAccepted: handleAccepted, onInvalid: handleInvalid });
+  const toast = useToast();
+  const dismissRepeat = useCallback(() => {
+    cancelRepeat();
+    toast(t("studio.repeat.cancelled"));
+  }, [cancelRepeat, t, toast]);
 
   function patch<M extends Mode>(m: M, p: Partial<FormState[M]>) {
     setForm((f) => ({ ...f, [m]: { ...f[m], ...p } }));
@@ -99,7 +108,7 @@ export function GenerationForm({ prices, onAccepted }: { prices: Record<Mode, nu
   const formRef = useRef<HTMLFormElement>(null);
   const submitNow = useRef(() => {});
   useEffect(() => {
-    submitNow.current = () => void submit(mode, form);
+    submitNow.current = () => void submit(mode, form, Number(takes));
   });
   useEffect(() => {
     const el = formRef.current;
@@ -124,39 +133,51 @@ export function GenerationForm({ prices, onAccepted }: { prices: Record<Mode, nu
   })();
 
   return (
-    <form
-      noValidate
-      aria-labelledby="studio-form-title"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit(mode, form);
-      }}
-      ref={formRef}
-      className="flex flex-col gap-5 rounded-xl border border-zinc-200 bg-white p-4 shadow-sm sm:p-6 dark:border-zinc-800 dark:bg-zinc-950"
-    >
-      <h2 id="studio-form-title" className="sr-only">
-        {t("studio.form.title")}
-      </h2>
-      <ContinueNotice state={continuing} />
-      <Tabs
-        idPrefix="mode"
-        label={t("studio.tab.label")}
-        items={MODES.map((m) => ({ id: m, label: t(TAB_KEYS[m]) }))}
-        selected={mode}
-        onSelect={setMode}
-      />
-      <TabPanel idPrefix="mode" id={mode}>
-        <p className="mb-4 text-sm text-zinc-700 dark:text-zinc-300">{t(`studio.tab.${mode === "start-end" ? "startEnd" : mode}.desc`)}</p>
-        {mode === "text" && <TextFields value={form.text} onChange={(p) => patch("text", p)} errors={errors} />}
-        {mode === "image" && (
-          <ImageFields value={form.image} onChange={(p) => patch("image", p)} errors={errors} slots={slots} onPick={(f) => pick("image", f)} />
-        )}
-        {mode === "start-end" && (
-          <StartEndFields value={form["start-end"]} onChange={(p) => patch("start-end", p)} errors={errors} slots={slots} onPick={pick} />
-        )}
-      </TabPanel>
-      <ClipFacts priceFen={priceFen} />
-      <GenerateBar phase={phase} uploadProgress={uploadProgress} priceFen={priceFen} accepted={accepted} formError={fieldErrorText(errors.form, locale, t)} />
-    </form>
+    <>
+      <form
+        noValidate
+        aria-labelledby="studio-form-title"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit(mode, form, Number(takes));
+        }}
+        ref={formRef}
+        className="flex flex-col gap-5 rounded-xl border border-zinc-200 bg-white p-4 shadow-sm sm:p-6 dark:border-zinc-800 dark:bg-zinc-950"
+      >
+        <h2 id="studio-form-title" className="sr-only">
+          {t("studio.form.title")}
+        </h2>
+        <ContinueNotice state={continuing} />
+        <Tabs
+          idPrefix="mode"
+          label={t("studio.tab.label")}
+          items={MODES.map((m) => ({ id: m, label: t(TAB_KEYS[m]) }))}
+          selected={mode}
+          onSelect={setMode}
+        />
+        <TabPanel idPrefix="mode" id={mode}>
+          <p className="mb-4 text-sm text-zinc-700 dark:text-zinc-300">{t(`studio.tab.${mode === "start-end" ? "startEnd" : mode}.desc`)}</p>
+          {mode === "text" && <TextFields value={form.text} onChange={(p) => patch("text", p)} errors={errors} />}
+          {mode === "image" && (
+            <ImageFields value={form.image} onChange={(p) => patch("image", p)} errors={errors} slots={slots} onPick={(f) => pick("image", f)} />
+          )}
+          {mode === "start-end" && (
+            <StartEndFields value={form["start-end"]} onChange={(p) => patch("start-end", p)} errors={errors} slots={slots} onPick={pick} />
+          )}
+        </TabPanel>
+        <ClipFacts priceFen={priceFen} />
+        <TakesChoice value={takes} onChange={setTakes} />
+        <GenerateBar
+          phase={phase}
+          uploadProgress={uploadProgress}
+          priceFen={priceFen}
+          takes={Number(takes)}
+          accepted={accepted}
+          formError={fieldErrorText(errors.form, locale, t)}
+        />
+      </form>
+      {/* Outside the form: its Ctrl+Enter listener and implicit submission must not reach the dialog. */}
+      <RepeatDialog repeat={repeat} priceFen={repeat ? prices[repeat.mode] * repeat.takes : priceFen} onConfirm={() => void confirmRepeat()} onCancel={dismissRepeat} />
+    </>
   );
 }

@@ -5,10 +5,11 @@ import { fieldErrorText } from "./field-error";
 import { type FieldErrors, type ImageForm, pairRatioError } from "./form-state";
 import { ImageSlot } from "./image-slot";
 import { MovementChoice } from "./movement-choice";
+import { OutputShape } from "./output-shape";
 import { PromptField } from "./prompt-field";
 import type { SlotKey, useImageSlots } from "./use-image-slots";
 
-/** Start–end frames: both images (required, similar resolution), optional prompt, movement, background music. */
+/** Start–end frames: both images (required, same shape, similar resolution), the output's shape, optional prompt, movement, background music. */
 export function StartEndFields({
   value,
   onChange,
@@ -65,6 +66,7 @@ export function StartEndFields({
           onRemove={() => slots.remove("end")}
         />
       </div>
+      <OutputShape frame={start} />
       <PromptField
         id="start-end-prompt"
         value={value.prompt}

@@ -1,5 +1,6 @@
 "use client";
 import { createContext, type ReactNode, useCallback, useContext, useRef, useState } from "react";
+import { ToastProvider } from "./toast";
 
 type Announce = (message: string, politeness?: "polite" | "assertive") => void;
 const AnnounceContext = createContext<Announce>(() => {});
@@ -18,9 +19,10 @@ export function LiveRegionProvider({ children }: { children: ReactNode }) {
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => set(message), 50);
   }, []);
+  // The visible toasts live beside the live regions: every page that announces also gives visible feedback.
   return (
     <AnnounceContext.Provider value={announce}>
-      {children}
+      <ToastProvider>{children}</ToastProvider>
       <div aria-live="polite" role="status" className="sr-only" data-testid="live-polite">
         {polite}
       </div>

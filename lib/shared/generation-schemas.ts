@@ -78,3 +78,19 @@ export function startEndRatioOk(a: { width: number; height: number }, b: { width
   const r = (a.width * a.height) / (b.width * b.height);
   return r >= START_END_AREA_RATIO.min && r <= START_END_AREA_RATIO.max;
 }
+
+/**
+ * The same submission (workspace, mode, prompt, parameters, images) sent again with a new
+ * Idempotency-Key within this window asks first: the server answers 409 repeat_submission unless the
+ * body says `confirmRepeat: true` (lib/server/generations/repeat-guard.ts); the studio asks before sending.
+ */
+export const REPEAT_WINDOW_MS = 10_000;
+
+/** What POST /api/generations accepts: a generation plus how the submit is meant. */
+export const submitGenerationSchema = createGenerationSchema.and(
+  z.object({
+    confirmRepeat: z.boolean({ error: "errors.field.invalid" }).optional(),
+    /** Several takes of the same submission (1–4), each its own clip, hold and job. */
+    takes: z.number({ error: "errors.field.invalid" }).int({ error: "errors.field.invalid" }).min(1, { error: "errors.field.invalid" }).max(4, { error: "errors.field.invalid" }).default(1),
+  }),
+);

@@ -56,7 +56,7 @@ export interface GenerationView {
 
 export type DerivativesState = "pending" | "ready" | "failed";
 
-interface ClipRights {
+export interface ClipRights {
   download: boolean;
   annotate: boolean;
   share: boolean;

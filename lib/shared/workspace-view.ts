@@ -1,3 +1,4 @@
+import type { ClipAction } from "./clip-rights";
 import type { TeamRole } from "./team-roles";
 
 // The workspace a signed-in page renders in (personal or one team), decided on the server from the
@@ -9,6 +10,11 @@ export interface WorkspaceSummary {
   teamName: string | null;
   role: TeamRole | null;
   canGenerate: boolean;
+  /**
+   * What the actor may do with clips in this workspace, from the server's permission table (the
+   * personal space: everything). The UI hides what is not listed; the server checks every call again.
+   */
+  clipActions: ClipAction[];
 }
 
 export interface WorkspaceInfo extends WorkspaceSummary {

@@ -17,7 +17,8 @@ import { setupStudio, type Studio, type StudioUser, submitRequest } from "./gene
 // simulator, and the ledger's CHARGE rows equal the simulator's accept ledger, one per request_id.
 
 const SPEED = 200;
-const TEXT = { mode: "text", prompt: "A lantern festival over a river", style: "general", aspectRatio: "16:9", movementAmplitude: "auto" };
+// One body under many keys on purpose (distinct submits racing): confirmed, as a script must (repeat-guard.ts).
+const TEXT = { mode: "text", prompt: "A lantern festival over a river", style: "general", aspectRatio: "16:9", movementAmplitude: "auto", confirmRepeat: true };
 
 describe.each(providers())("budget race on %s", (provider) => {
   let s: Studio;

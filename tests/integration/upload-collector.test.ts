@@ -41,7 +41,8 @@ describe.each(providers())("upload collector on %s", (kind) => {
     return Number(rows[0]?.n ?? 0) > 0;
   }
 
-  const submit = (body: unknown) => s.routes.generations.POST(submitRequest(alice, body, `collector-key-${++keyN}`));
+  // Takes of one body under new keys on purpose: confirmed, as a script must (repeat-guard.ts).
+  const submit = (body: object) => s.routes.generations.POST(submitRequest(alice, { ...body, confirmRepeat: true }, `collector-key-${++keyN}`));
 
   /** A take (text mode), optionally soft-deleted. */
   async function take(deleted = false): Promise<string> {

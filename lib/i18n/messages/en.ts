@@ -21,6 +21,8 @@ export const en = {
   "nav.team": "Team",
   "nav.admin": "Admin",
   "nav.skip": "Skip to content",
+  "toast.region": "Notifications",
+  "toast.close": "Dismiss notification",
   "workspace.label": "Workspace",
   "workspace.personal": "Personal",
   "lang.label": "Language",

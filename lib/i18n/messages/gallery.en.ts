@@ -49,6 +49,7 @@ export const galleryEn = {
   "gallery.noMatch.title": "No clip matches",
   "gallery.noMatch.body": "Try another search or clear the filters.",
   "gallery.keyboardHelp": "Arrow keys move between clips, Enter opens, F favourites, Delete deletes, / searches.",
+  "gallery.keyboardHelpView": "Arrow keys move between clips, Enter opens, / searches.",
   "gallery.gridLabel": "Clips",
 
   "gallery.card.select": "Select {prompt}",

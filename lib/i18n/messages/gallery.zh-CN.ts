@@ -51,6 +51,7 @@ export const galleryZhCN: Record<keyof typeof galleryEn, string> = {
   "gallery.noMatch.title": "没有符合条件的视频",
   "gallery.noMatch.body": "换个关键词试试，或清除筛选。",
   "gallery.keyboardHelp": "方向键在视频间移动，Enter 打开，F 收藏，Delete 删除，/ 搜索。",
+  "gallery.keyboardHelpView": "方向键在视频间移动，Enter 打开，/ 搜索。",
   "gallery.gridLabel": "视频",
 
   "gallery.card.select": "选择 {prompt}",

@@ -21,6 +21,8 @@ export const zhCN: Record<MessageKey, string> = {
   "nav.team": "团队",
   "nav.admin": "管理",
   "nav.skip": "跳到正文",
+  "toast.region": "通知",
+  "toast.close": "关闭通知",
   "workspace.label": "工作区",
   "workspace.personal": "个人",
   "lang.label": "语言",

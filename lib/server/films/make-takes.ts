@@ -13,6 +13,7 @@ import { LAST_FRAME_JOB } from "../frames/last-frame-job";
 import { requestLastFrame } from "../frames/request-last-frame";
 import { reserveLastFrameUpload } from "../frames/reserve-frame-upload";
 import { createGeneration } from "../generations/create-generation";
+import { takeKey } from "../generations/take-keys";
 import type { Access, Workspace } from "../permissions";
 import { type FilmRow, loadShot, shotsOf } from "./load-film";
 import { fieldsOfRow, type ShotFields } from "./shot-columns";
@@ -106,7 +107,7 @@ export async function makeTakes(client: Db, access: Access, shotId: string, coun
   const takeIds: string[] = [];
   let created = 0;
   for (let i = 0; i < count; i++) {
-    const r = await createGeneration(client, access, `${idemKey}.${i}`, input, { workspace: workspaceOfFilm(film), ip, shotId: shot.id, pendingInputs: pending });
+    const r = await createGeneration(client, access, takeKey(idemKey, i), input, { workspace: workspaceOfFilm(film), ip, shotId: shot.id, pendingInputs: pending });
     takeIds.push(r.id);
     if (r.created) created++;
   }

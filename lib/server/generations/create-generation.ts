@@ -1,8 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { shapeMismatch, shapeMismatchKey } from "@/lib/shared/frame-shape";
 import { paramsOfInput } from "@/lib/shared/generation-params";
 import { aspectOk, type CreateGenerationInput, createGenerationSchema, MODEL_OF_MODE, startEndRatioOk } from "@/lib/shared/generation-schemas";
-import type { Db } from "../db";
+import { type Db, providerOfDb } from "../db";
 import { TX_OPTIONS, withDbRetry } from "../db/retry";
 import { isUniqueViolation } from "../db/unique-violation";
 import { assertWithinBudgets, loadBudgetLimits, lockBudgetScopes } from "../budgets/enforce-budgets";
@@ -16,6 +17,7 @@ import { nudgeWorkers } from "../jobs/nudge";
 import { hold } from "../ledger/ledger";
 import { DB_MODE_OF } from "@/lib/shared/generation-mode";
 import { paramsHash } from "./params-hash";
+import { assertNotRepeat, lockRepeatGuard } from "./repeat-guard";
 import { markUploadsUsed } from "../uploads/mark-uploads-used";
 import { enqueueVideoJob } from "./video-job/kind";
 import type { Tx } from "../jobs/job-kind";
@@ -46,6 +48,11 @@ export interface CreateOptions {
   pendingInputs?: readonly { uploadId: string; jobId: string }[];
   /** When the take's video job is due (default now): a batch orders its takes among due jobs with it. */
   queueAt?: Date;
+  /**
+   * Refuse the same submission made moments ago under another key (repeat-guard.ts) unless
+   * `confirmed`. The studio route asks for it; takes made together (films, several takes) do not.
+   */
+  repeatGuard?: { confirmed: boolean };
 }
 
 export interface CreateResult {
@@ -108,7 +115,11 @@ async function checkInputs(client: Pick<Db, "upload" | "generationInput">, acces
     dims.push(u);
   }
   const [first, last] = dims;
-  if (first && last && !startEndRatioOk(first, last)) throw new AppError("start_end_ratio");
+  if (!first || !last) return;
+  // Shape first: "the end frame is portrait and the start frame is landscape" says what to change.
+  const shapes = shapeMismatch(first, last);
+  if (shapes) throw new AppError("start_end_shape", { fields: [{ path: "uploadIds.1", key: shapeMismatchKey(shapes) }] });
+  if (!startEndRatioOk(first, last)) throw new AppError("start_end_ratio");
 }
 
 /** A take checked and priced, ready to be written by `insertTake` inside a queueing transaction. */
@@ -204,6 +215,7 @@ export async function createGeneration(
   const p = prepared.take;
   const subject = { userId: access.actor.id, teamId: p.teamId, costFen: p.costFen };
   const limits = await span("limits", () => loadBudgetLimits(client, subject));
+  const guardRepeat = options.repeatGuard !== undefined && !options.repeatGuard.confirmed;
 
   try {
     // tx.wait: from asking for the transaction to its first statement (the adapter's in-process
@@ -215,6 +227,7 @@ export async function createGeneration(
       const out = await client.$transaction(async (tx) => {
         addSpan("tx.wait", performance.now() - asked);
         const work0 = performance.now();
+        if (guardRepeat) await lockRepeatGuard(tx, providerOfDb(client), access.actor.id);
         // Write first: takes SQLite's write lock at once (a deferred read-then-write would fail with
         // BUSY across processes) and PostgreSQL's row locks on every limited budget scope, which
         // serializes the budget checks without SERIALIZABLE isolation. No budget: the insert
@@ -222,6 +235,8 @@ export async function createGeneration(
         await span("tx.budgetLock", () => lockBudgetScopes(tx, subject, limits));
         await span("tx.budgetCheck", () => assertWithinBudgets(tx, subject, limits, env().BUDGET_TIME_ZONE));
         const take = await insertTake(tx, access, p);
+        // After the insert, so SQLite's write lock is taken first; a refusal rolls the take back.
+        if (guardRepeat) await assertNotRepeat(tx, { id: take.id, ownerId: take.ownerId, paramsHash: p.hash, costFen: p.costFen });
         done = performance.now();
         addSpan("tx.work", done - work0);
         return take.id;

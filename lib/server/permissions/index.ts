@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/session";
 import type { Db } from "../db";
 import { AppError } from "../errors";
+import { CLIP_ACTIONS, type ClipAction } from "@/lib/shared/clip-rights";
 import { type TeamAction, type TeamRole, roleAllows } from "@/lib/shared/team-roles";
 
 export { type TeamAction, type TeamRole,     } from "@/lib/shared/team-roles";
@@ -133,6 +134,12 @@ export function canShare(access: Access, g: OwnedGeneration): boolean {
 /** Moving a personal clip into a team: its creator, who must be allowed to generate in that team. */
 export function canMoveToTeam(access: Access, g: OwnedGeneration, teamId: string): boolean {
   return canView(access, g) && g.teamId === null && g.ownerId === access.actor.id && can(access, teamId, "clip.generate");
+}
+
+/** The clip actions of the role table the actor has in a workspace (the personal space: all); pages hand them to the UI. */
+export function clipActionsIn(access: Access, ws: Workspace): ClipAction[] {
+  if (ws.kind === "personal") return [...CLIP_ACTIONS];
+  return CLIP_ACTIONS.filter((a) => can(access, ws.teamId, a));
 }
 
 /** Generating into a workspace. */

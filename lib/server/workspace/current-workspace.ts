@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import type { Db } from "../db";
-import { type Access, can, type Workspace } from "../permissions";
+import { type Access, can, clipActionsIn, type Workspace } from "../permissions";
 import type { TeamRole } from "@/lib/shared/team-roles";
 import type { WorkspaceSummary } from "@/lib/shared/workspace-view";
 
@@ -35,12 +35,13 @@ export async function currentWorkspace(access: Access): Promise<Workspace> {
 }
 
 export function summarize(ws: Workspace, access: Access, teams: TeamChoice[]): WorkspaceSummary {
-  if (ws.kind === "personal") return { teamId: null, teamName: null, role: null, canGenerate: true };
+  if (ws.kind === "personal") return { teamId: null, teamName: null, role: null, canGenerate: true, clipActions: clipActionsIn(access, ws) };
   const team = teams.find((t) => t.id === ws.teamId);
   return {
     teamId: ws.teamId,
     teamName: team?.name ?? null,
     role: access.roles.get(ws.teamId) ?? null,
     canGenerate: can(access, ws.teamId, "clip.generate"),
+    clipActions: clipActionsIn(access, ws),
   };
 }
