@@ -17,7 +17,7 @@ const TONE: Record<ShotStatus, string> = {
   blocked: "border-red-600 bg-red-50 text-red-900 dark:border-red-400 dark:bg-red-950 dark:text-red-100",
 };
 
-export function ShotStatusChip({ status }: { status: ShotStatus }) {
+function ShotStatusChip({ status }: { status: ShotStatus }) {
   const { t } = useI18n();
   return (
     <span className={`inline-flex items-center rounded-full border px-2 py-0.5 text-xs font-semibold ${TONE[status]}`} data-shot-status={status}>

@@ -6,7 +6,7 @@ import type { Db } from "../db";
 // recently" without a query, and the write itself is conditional on the stored time being older, so
 // several processes together still write about once per interval. The write is not awaited: a
 // request never waits for it or fails because of it.
-export const LAST_SEEN_EVERY_MS = 5 * 60_000;
+const LAST_SEEN_EVERY_MS = 5 * 60_000;
 const MAX_TRACKED = 10_000;
 const writtenAt = new Map<string, number>();
 

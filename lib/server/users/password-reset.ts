@@ -14,7 +14,7 @@ import { isLinkToken } from "@/lib/shared/link-token";
 // every session of the account (the session version moves on with the new password). Making a new link
 // leaves older unused ones valid until they expire: each was shown to the admin only, and revoking
 // them would need a list the UI does not have yet.
-export const RESET_LINK_TTL_MS = 24 * 3600_000;
+const RESET_LINK_TTL_MS = 24 * 3600_000;
 
 /** Makes a reset link's token for `userId` (audited); the caller builds the URL from it. */
 export async function createResetLink(client: Db, actor: Actor, userId: string, ip: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
