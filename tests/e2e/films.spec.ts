@@ -157,6 +157,8 @@ test("16:9 film: chain, takes, compare and choose, trim, keyboard reorder, comme
   // 3.5 s + 3 × 5 s with cuts.
   await expect(preview.getByTestId("film-total")).toHaveText("Total: 00:18.5");
   await expectNoSeriousA11yViolations(page);
+  // The README's storyboard picture comes from here (copied from test-results/screenshots to docs/).
+  await page.screenshot({ path: "test-results/screenshots/storyboard.png", fullPage: true });
 
   // The list shows the film with its approvals.
   await page.getByRole("link", { name: "All films" }).click();
@@ -176,6 +178,7 @@ test("9:16 film at 375 px in dark mode: four shots, a take, no overflow, axe cle
   // Nothing but the shot strip scrolls sideways.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: "test-results/screenshots/storyboard-375-dark.png", fullPage: true });
   await page.goto("/films");
   await expect(page.getByTestId("film-list")).toContainText("9:16 · 4 shots");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
