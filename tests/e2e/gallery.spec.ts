@@ -85,7 +85,8 @@ test("keyboard: / searches, arrows move, F favourites, Enter opens, Esc closes a
   const firstId = await page.locator("[data-testid='gallery-card']").first().getAttribute("data-id");
 
   await page.keyboard.press("f");
-  await expect(page.getByTestId("live-polite")).toHaveText(/Added to favourites|已加入收藏/);
+  // Seen and heard: the toast is its own live region (role=status).
+  await expect(page.getByTestId("toast").filter({ hasText: /Added to favourites|已加入收藏/ })).toBeVisible();
   await page.getByTestId("filter-favourite").click(); // checked follows the URL (router.replace), not the click
   await expect(page).toHaveURL(/favourite=true/);
   await expect(page.locator("[data-testid='gallery-card']")).toHaveCount(1);
@@ -144,7 +145,7 @@ test("delete (Delete key, confirmation) removes the clip and its media", async (
   await expect(confirm).toBeVisible();
   await confirm.getByRole("button", { name: /^(Delete|删除)$/ }).click();
   await expect(card(page, id)).toHaveCount(0);
-  await expect(page.getByTestId("live-polite")).toHaveText(/Clip deleted|视频已删除/);
+  await expect(page.getByTestId("toast").filter({ hasText: /Clip deleted|视频已删除/ })).toBeVisible();
   expect((await page.request.get(media)).status()).toBe(404);
   expect((await page.request.get(`/api/media/${id}/poster.jpg`)).status()).toBe(404);
 });
