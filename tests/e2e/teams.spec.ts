@@ -170,9 +170,13 @@ test("an exhausted team budget refuses the next clip with a message naming it, a
   await budget.getByRole("button", { name: "Save" }).click();
   // A limit at what was already spent says what it stops.
   await expect(budget.getByRole("status")).toContainText("Saved. Already ¥2.50 spent this month; the new budget of ¥2.50 stops further clips");
-  // The save refreshes the page's server data; reloading in the middle of that refresh aborts the reload.
-  await owner.waitForLoadState("networkidle");
-  await owner.reload();
+  // The save refreshes the page's server data; a reload in the middle of that refresh is aborted, so
+  // reload until one completes (a condition with a deadline, not "network idle", which a page with any
+  // background request may never reach).
+  await expect(async () => {
+    await owner.reload();
+  }).toPass({ timeout: 30_000 });
+  await expect(budget.getByLabel("Team monthly budget")).toHaveValue("2.50");
   await expectNoSeriousA11yViolations(owner);
   await owner.screenshot({ path: "test-results/screenshots/usage-page.png", fullPage: true });
 
