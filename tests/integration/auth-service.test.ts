@@ -20,6 +20,9 @@ describe.each(providers())("accounts on %s", (kind) => {
     );
     expect(results.filter((r) => r.created && r.role === "ADMIN")).toHaveLength(1);
     expect(await t.client.user.count({ where: { role: "ADMIN" } })).toBe(1);
+    // Registration is invite-only by default once an admin exists; the tests below sign many people
+    // up, so the admin opens it (the invite-only test sets it back).
+    await setRegistrationMode(t.client, "open");
   });
 
   it("emails are unique case-insensitively; a registered email is answered without an error and changes nothing", async () => {
