@@ -54,6 +54,7 @@ export async function seedInstall(db: Db, options: SeedOptions = {}): Promise<Se
   await db.setting.create({ data: { key: "registration", value: { mode: "invite" } } });
   await db.setting.create({ data: { key: "limits", value: { perUser: 2, caps: [5, 5.5, null], note: "上限 \"quoted\"" } } });
   await db.instanceInvite.create({ data: { tokenHash: hex(991), email: "new@seed.test", createdById: admin.id, expiresAt: at(10_000) } });
+  await db.passwordReset.create({ data: { tokenHash: hex(992), userId: admin.id, createdById: admin.id, expiresAt: at(10_001), usedAt: at(10_002) } });
 
   const studio = await db.team.create({ data: { id: "seed-team-studio", name: "Studio 工作室", createdAt: at(10) } });
   const archive = await db.team.create({ data: { id: "seed-team-archive", name: "Archive", deletedAt: at(20_000), createdAt: at(11) } });
@@ -161,6 +162,11 @@ export async function seedInstall(db: Db, options: SeedOptions = {}): Promise<Se
     await db.shot.update({ where: { id: shotA.id }, data: { chosenTakeId: firstTake, reviewState: "SENT_BACK", reviewedTakeId: firstTake, reviewReason: "更暖一点 / warmer" } });
     await db.shotReview.create({ data: { shotId: shotA.id, takeId: firstTake!, decision: "SENT_BACK", reason: "更暖一点 / warmer", actorId: owner.id, createdAt: at(2200) } });
     await db.comment.create({ data: { filmId: film.id, takeId: firstTake, timeMs: 2400, body: "Hold on the cat 🐈", authorId: owner.id, createdAt: at(2201) } });
+    // A ready export over 2 GiB (bytes is a BigInt) and a failed one.
+    await db.filmExport.create({
+      data: { filmId: film.id, createdById: owner.id, status: "READY", captions: true, progress: 1, storageKey: `exports/${film.id}/film.mp4`, posterKey: `exports/${film.id}/poster.jpg`, durationMs: 18_500, width: 1080, height: 1920, bytes: 3_000_000_000n, createdAt: at(2300), finishedAt: at(2301) },
+    });
+    await db.filmExport.create({ data: { filmId: film.id, createdById: owner.id, status: "FAILED", progress: 0.4, errorCode: "render_failed", errorMessage: "ffmpeg: 字幕 font missing", createdAt: at(2302), finishedAt: at(2303) } });
   }
   await db.auditEvent.create({ data: { action: "instance.settings", data: undefined, createdAt: at(3000) } });
   return { users: users.length, teams: 2, generations: n };
