@@ -73,11 +73,14 @@ describe.skipIf(!PG || !hasProductionBuild())("two app instances + one worker on
     const cookie = await sessionCookie(userId);
     sse = await connectSse(`${a?.url}/api/generations/events`, cookie);
     const delays: Record<string, number> = {};
+    let made = 0;
     const create = async () => {
+      // Each clip its own prompt: the same submission again within seconds would be asked about (409 repeat_submission).
+      made += 1;
       const res = await fetch(`${b?.url}/api/generations`, {
         method: "POST",
         headers: { cookie, "content-type": "application/json", "idempotency-key": randomUUID() },
-        body: JSON.stringify({ mode: "text", prompt: "Lanterns float across a calm night lake", style: "general", aspectRatio: "16:9", movementAmplitude: "auto" }),
+        body: JSON.stringify({ mode: "text", prompt: `Lanterns float across a calm night lake, take ${made}`, style: "general", aspectRatio: "16:9", movementAmplitude: "auto" }),
       });
       expect(res.status).toBe(202);
       return ((await res.json()) as { id: string }).id;
