@@ -16,6 +16,7 @@ const SERVER_LAYERS = [
   "redact-secrets",
   "logger",
   "spans",
+  "sse",
   "errors",
   "locale",
   "i18n",

@@ -4,7 +4,7 @@ import { sessionIsLive } from "../auth/session";
 import type { Db } from "../db";
 import { loadFilm } from "../films/load-film";
 import { viewerMediaUrls } from "../generations/viewer-media-urls";
-import { logger } from "../logger";
+import { pollingEventStream } from "../sse/polling-event-stream";
 import { type Access, accessOf, canOnFilm } from "../permissions";
 import { EXPORT_SELECT, toExportView } from "./export-view";
 
@@ -16,78 +16,38 @@ import { EXPORT_SELECT, toExportView } from "./export-view";
 // the actor's roles are read again on every poll, so a removed member's stream goes quiet.
 
 const SLACK_MS = 2_000;
-const encoder = new TextEncoder();
 
 export async function openExportEvents(client: Db, access: Access, filmId: string, signal: AbortSignal, opts: { pollMs?: number; pingMs?: number } = {}): Promise<Response> {
   const film = await loadFilm(client, access, filmId, "view");
   const actor = access.actor;
-  const pollMs = opts.pollMs ?? 1_000;
-  const pingMs = opts.pingMs ?? 15_000;
   let watermark = 0;
   const sent = new Map<string, string>();
-  let closed = false;
-  let pollTimer: NodeJS.Timeout | undefined;
-  let pingTimer: NodeJS.Timeout | undefined;
 
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      const close = () => {
-        if (closed) return;
-        closed = true;
-        clearTimeout(pollTimer);
-        clearInterval(pingTimer);
-        signal.removeEventListener("abort", close);
-        try {
-          controller.close();
-        } catch {
-          // already closed by the consumer
-        }
-      };
-      const write = (text: string) => {
-        if (closed) return;
-        try {
-          controller.enqueue(encoder.encode(text));
-        } catch {
-          close();
-        }
-      };
-      const tick = async () => {
-        if (closed) return;
-        try {
-          if (!(await sessionIsLive(client, actor))) return close();
-          const live = await accessOf(client, actor);
-          if (!canOnFilm(live, film, "view")) return close();
-          const rows = await client.filmExport.findMany({
-            where: { filmId, updatedAt: { gt: new Date(Math.max(0, watermark - SLACK_MS)) } },
-            orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
-            take: 200,
-            select: { ...EXPORT_SELECT, updatedAt: true, deletedAt: true },
-          });
-          const fresh = rows.filter((r) => sent.get(r.id) !== `${r.updatedAt.getTime()}|${r.status}|${r.progress}`);
-          const urls = fresh.length ? await viewerMediaUrls(live) : null;
-          for (const r of fresh) {
-            watermark = Math.max(watermark, r.updatedAt.getTime());
-            sent.set(r.id, `${r.updatedAt.getTime()}|${r.status}|${r.progress}`);
-            // A deleted export is announced once as such, so the storyboard drops it.
-            const data: FilmExportEvent = r.deletedAt ? { id: r.id, deleted: true } : toExportView(r, urls!, live.actor.locale);
-            write(`event: export\ndata: ${JSON.stringify(data)}\n\n`);
-          }
-        } catch (err) {
-          logger.warn("film export events poll failed", { err });
-        }
-        if (!closed) pollTimer = setTimeout(() => void tick(), pollMs);
-      };
-      signal.addEventListener("abort", close, { once: true });
-      if (signal.aborted) return close();
-      write("retry: 2000\n\n");
-      pingTimer = setInterval(() => write(": ping\n\n"), pingMs);
-      void tick();
-    },
-    cancel() {
-      closed = true;
-      clearTimeout(pollTimer);
-      clearInterval(pingTimer);
+  return pollingEventStream({
+    signal,
+    pollMs: opts.pollMs ?? 1_000,
+    pingMs: opts.pingMs ?? 15_000,
+    label: "film export events",
+    poll: async (write) => {
+      if (!(await sessionIsLive(client, actor))) return "close";
+      const live = await accessOf(client, actor);
+      if (!canOnFilm(live, film, "view")) return "close";
+      const rows = await client.filmExport.findMany({
+        where: { filmId, updatedAt: { gt: new Date(Math.max(0, watermark - SLACK_MS)) } },
+        orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+        take: 200,
+        select: { ...EXPORT_SELECT, updatedAt: true, deletedAt: true },
+      });
+      const fresh = rows.filter((r) => sent.get(r.id) !== `${r.updatedAt.getTime()}|${r.status}|${r.progress}`);
+      const urls = fresh.length ? await viewerMediaUrls(live) : null;
+      for (const r of fresh) {
+        watermark = Math.max(watermark, r.updatedAt.getTime());
+        sent.set(r.id, `${r.updatedAt.getTime()}|${r.status}|${r.progress}`);
+        // A deleted export is announced once as such, so the storyboard drops it.
+        const data: FilmExportEvent = r.deletedAt ? { id: r.id, deleted: true } : toExportView(r, urls!, live.actor.locale);
+        write(`event: export\ndata: ${JSON.stringify(data)}\n\n`);
+      }
+      return "continue";
     },
   });
-  return new Response(stream, { status: 200, headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-store", "X-Accel-Buffering": "no" } });
 }

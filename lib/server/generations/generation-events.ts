@@ -3,7 +3,7 @@ import { isTerminal } from "@/lib/shared/generation-lifecycle";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import type { Db } from "../db";
 import { sessionIsLive } from "../auth/session";
-import { logger } from "../logger";
+import { pollingEventStream } from "../sse/polling-event-stream";
 import { type Access, accessOf, assertVisible, assertWorkspace, visibleGenerationsWhere, type Workspace, workspaceGenerationsWhere } from "../permissions";
 import { loadGenerationRow, toGenerationViews, VIEW_INCLUDE, type ViewRow } from "./generation-view";
 import { viewerMediaUrls } from "./viewer-media-urls";
@@ -28,8 +28,6 @@ export interface EventStreamOptions {
 const SLACK_MS = 2_000;
 const FIRST_LOOKBACK_MS = 5_000;
 const BATCH = 500;
-
-const encoder = new TextEncoder();
 
 /** Nothing more will change by itself: a terminal status, and for a STORED take its poster and preview no longer pending. */
 function isFinal(view: GenerationView): boolean {
@@ -60,92 +58,43 @@ export async function openGenerationEvents(client: Db, access: Access, signal: A
     if (view && isFinal(view) && resumeAt !== null && row.updatedAt.getTime() <= resumeAt) return new Response(null, { status: 204 });
   }
   const pollMs = opts.pollMs ?? 1_000;
-  const pingMs = opts.pingMs ?? 15_000;
   // Per-clip: always replay the current state first. All clips: changes since the last event or a moment ago.
   let watermark = single ? 0 : (resumeAt ?? Date.now() - FIRST_LOOKBACK_MS);
   const sent = new Map<string, { sig: string; at: number }>();
-  let closed = false;
-  let pollTimer: NodeJS.Timeout | undefined;
-  let pingTimer: NodeJS.Timeout | undefined;
 
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      const write = (text: string) => {
-        if (closed) return;
-        try {
-          controller.enqueue(encoder.encode(text));
-        } catch {
-          close();
-        }
-      };
-      const close = () => {
-        if (closed) return;
-        closed = true;
-        clearTimeout(pollTimer);
-        clearInterval(pingTimer);
-        signal.removeEventListener("abort", close);
-        try {
-          controller.close();
-        } catch {
-          // already closed by the consumer
-        }
-      };
-
-      const tick = async () => {
-        if (closed) return;
-        try {
-          // The session and the roles are re-read on every tick, not taken from the request: a stream
-          // stays open for hours; a disabled or signed-out user's stream ends, a removed member's goes quiet.
-          if (!(await sessionIsLive(client, actor))) return close();
-          const live = await accessOf(client, actor);
-          const rows = await client.generation.findMany({
-            where: {
-              ...(opts.workspace && !single ? workspaceGenerationsWhere(live, opts.workspace) : visibleGenerationsWhere(live)),
-              ...(single ? { id: single } : {}),
-              updatedAt: { gt: new Date(Math.max(0, watermark - SLACK_MS)) },
-            },
-            orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
-            take: BATCH,
-            include: VIEW_INCLUDE,
-          });
-          const fresh = rows.filter((r) => sent.get(r.id)?.sig !== signature(r));
-          const views = fresh.length ? await toGenerationViews(client, fresh, await viewerMediaUrls(live)) : [];
-          let terminal = false;
-          for (const [i, view] of views.entries()) {
-            const row = fresh[i];
-            if (!row) continue;
-            watermark = Math.max(watermark, row.updatedAt.getTime());
-            sent.set(row.id, { sig: signature(row), at: row.updatedAt.getTime() });
-            write(`id: ${watermark}\nevent: generation\ndata: ${JSON.stringify(view)}\n\n`);
-            if (single && isFinal(view)) terminal = true;
-          }
-          for (const [id, s] of sent) if (s.at < watermark - SLACK_MS - pollMs) sent.delete(id);
-          if (terminal) return close();
-        } catch (err) {
-          logger.warn("generation events poll failed", { err });
-        }
-        if (!closed) pollTimer = setTimeout(() => void tick(), pollMs);
-      };
-
-      signal.addEventListener("abort", close, { once: true });
-      if (signal.aborted) return close();
-      write("retry: 2000\n\n");
-      pingTimer = setInterval(() => write(": ping\n\n"), pingMs);
-      void tick();
-    },
-    cancel() {
-      closed = true;
-      clearTimeout(pollTimer);
-      clearInterval(pingTimer);
-    },
-  });
-
-  return new Response(stream, {
-    status: 200,
-    headers: {
-      "Content-Type": "text/event-stream; charset=utf-8",
-      "Cache-Control": "no-store",
-      "X-Accel-Buffering": "no",
+  return pollingEventStream({
+    signal,
+    pollMs,
+    pingMs: opts.pingMs ?? 15_000,
+    label: "generation events",
+    poll: async (write) => {
+      // The session and the roles are re-read on every poll, not taken from the request: a stream
+      // stays open for hours; a disabled or signed-out user's stream ends, a removed member's goes quiet.
+      if (!(await sessionIsLive(client, actor))) return "close";
+      const live = await accessOf(client, actor);
+      const rows = await client.generation.findMany({
+        where: {
+          ...(opts.workspace && !single ? workspaceGenerationsWhere(live, opts.workspace) : visibleGenerationsWhere(live)),
+          ...(single ? { id: single } : {}),
+          updatedAt: { gt: new Date(Math.max(0, watermark - SLACK_MS)) },
+        },
+        orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+        take: BATCH,
+        include: VIEW_INCLUDE,
+      });
+      const fresh = rows.filter((r) => sent.get(r.id)?.sig !== signature(r));
+      const views = fresh.length ? await toGenerationViews(client, fresh, await viewerMediaUrls(live)) : [];
+      let terminal = false;
+      for (const [i, view] of views.entries()) {
+        const row = fresh[i];
+        if (!row) continue;
+        watermark = Math.max(watermark, row.updatedAt.getTime());
+        sent.set(row.id, { sig: signature(row), at: row.updatedAt.getTime() });
+        write(`id: ${watermark}\nevent: generation\ndata: ${JSON.stringify(view)}\n\n`);
+        if (single && isFinal(view)) terminal = true;
+      }
+      for (const [id, s] of sent) if (s.at < watermark - SLACK_MS - pollMs) sent.delete(id);
+      return terminal ? "close" : "continue";
     },
   });
 }
