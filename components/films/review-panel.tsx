@@ -2,29 +2,17 @@
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
-import type { CommentView, FilmView, ShotView } from "@/lib/shared/film/film-views";
-import type { GenerationView } from "@/lib/shared/generation-view";
+import type { CommentView } from "@/lib/shared/film/film-views";
 import { addComment, listComments, reviewShot } from "./film-api";
 import { timecode } from "./shot-format";
 import { NoticeLine, useAction } from "./use-action";
+import type { ShotPanelProps } from "./shot-panel-props";
 
 /**
  * The chosen take in a player, its timecoded comments (a click seeks) and the review: approve, or
  * send back with a reason.
  */
-export function ReviewPanel({
-  film,
-  shot,
-  takes,
-  canEdit,
-  onFilm,
-}: {
-  film: FilmView;
-  shot: ShotView;
-  takes: ReadonlyMap<string, GenerationView>;
-  canEdit: boolean;
-  onFilm: (f: FilmView) => void;
-}) {
+export function ReviewPanel({ film, shot, takes, canEdit, onFilm }: ShotPanelProps) {
   const { t } = useI18n();
   const id = useId();
   const { run, notice, busy } = useAction();

@@ -1,25 +1,12 @@
 "use client";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import type { FilmView, ShotView } from "@/lib/shared/film/film-views";
-import type { GenerationView } from "@/lib/shared/generation-view";
 import { ReviewPanel } from "./review-panel";
 import { ShotEditor } from "./shot-editor";
 import { TakesPanel } from "./takes-panel";
+import type { ShotPanelProps } from "./shot-panel-props";
 
 /** Everything about the selected shot: its editor beside its takes, review and comments. */
-export function ShotPanel({
-  film,
-  shot,
-  takes,
-  canEdit,
-  onFilm,
-}: {
-  film: FilmView;
-  shot: ShotView;
-  takes: ReadonlyMap<string, GenerationView>;
-  canEdit: boolean;
-  onFilm: (f: FilmView) => void;
-}) {
+export function ShotPanel({ film, shot, takes, canEdit, onFilm }: ShotPanelProps) {
   const { t } = useI18n();
   return (
     <section aria-labelledby="shot-panel-title" className="flex flex-col gap-3 rounded-xl border border-zinc-200 p-3 sm:p-4 dark:border-zinc-800" data-testid="shot-panel">

@@ -7,28 +7,17 @@ import { useNow } from "@/components/studio/use-now";
 import { Button } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { IntentKey } from "@/lib/client/idempotency";
-import type { FilmView, ShotView, TakesEstimate } from "@/lib/shared/film/film-views";
+import type { TakesEstimate } from "@/lib/shared/film/film-views";
 import { isTerminal } from "@/lib/shared/generation-lifecycle";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import { formatFen } from "@/lib/shared/money";
 import { chooseTake, estimateTakes, getFilm, makeTakes } from "./film-api";
 import { CompareTakes } from "./compare-takes";
 import { NoticeLine, useAction } from "./use-action";
+import type { ShotPanelProps } from "./shot-panel-props";
 
 /** Makes takes of the shot (price first, from the estimate route), lists them live, compares two, chooses one. */
-export function TakesPanel({
-  film,
-  shot,
-  takes,
-  canEdit,
-  onFilm,
-}: {
-  film: FilmView;
-  shot: ShotView;
-  takes: ReadonlyMap<string, GenerationView>;
-  canEdit: boolean;
-  onFilm: (f: FilmView) => void;
-}) {
+export function TakesPanel({ film, shot, takes, canEdit, onFilm }: ShotPanelProps) {
   const { locale, t } = useI18n();
   const id = useId();
   const { run, notice, busy, errorText } = useAction();

@@ -7,7 +7,7 @@ import type { FilmView } from "@/lib/shared/film/film-views";
 import type { RunningWorker } from "@/lib/server/worker/start-worker";
 import type { RunningSimulator } from "@/lib/simulator/server";
 import { fixtureClip } from "../support/film-fixtures";
-import { jsonRequest } from "../support/route-env";
+import { expectOk, expectRefused, type Json, sendAs } from "../support/route-answers";
 import { providers } from "../support/test-db";
 import { waitFor } from "../support/wait-for";
 import { spawnWorker, stopWorker } from "../support/worker-process";
@@ -22,8 +22,6 @@ import { ctx, getRequest, setupStudio, type Studio, type StudioUser } from "./ge
 // worker process after the render and after the objects were stored but before READY (never served;
 // READY once after the restart), the hand-off zip's entries, and a share link to an export (the public page plays it).
 
-type Json = Record<string, unknown>;
-type ErrorBody = { error: { code: string; messages: { en: string; "zh-CN": string }; fields?: { path: string }[] } };
 
 const CLIP = { width: 1920, height: 1080, frames: 48, toneHz: 440 } as const;
 const TRIM = 12;
@@ -75,20 +73,9 @@ describe.each(providers())("film exports on %s", (kind) => {
   });
   afterAll(async () => s?.drop());
 
-  const send = (user: StudioUser, method: string, url: string, body?: unknown, extra: Record<string, string> = {}) => jsonRequest(url, method, body, { cookie: user.cookie, ...extra });
-  async function ok<T = Json>(res: Response | Promise<Response>, status = 200): Promise<T> {
-    const got = await res;
-    expect(got.status, await got.clone().text()).toBe(status);
-    return (await got.json()) as T;
-  }
-  async function refused(res: Response | Promise<Response>, status: number, code: string): Promise<ErrorBody["error"]> {
-    const got = await res;
-    const body = (await got.json()) as ErrorBody;
-    expect([got.status, body.error.code], JSON.stringify(body)).toEqual([status, code]);
-    expect(body.error.messages.en.length).toBeGreaterThan(0);
-    expect(body.error.messages["zh-CN"].length).toBeGreaterThan(0);
-    return body.error;
-  }
+  const send = sendAs;
+  const ok = expectOk;
+  const refused = expectRefused;
   const startInProcessWorker = () => {
     worker = r.worker.startWorker({ db: s.db, kinds: [r.kind.filmExportJob], leaseMs: 3_000, mediaCap: 2, concurrency: 2, idlePollMs: 50, scratchDir: path.join(s.dataDir, "scratch") });
   };

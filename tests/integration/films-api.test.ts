@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FilmView } from "@/lib/shared/film/film-views";
 import { providers } from "../support/test-db";
-import { jsonRequest } from "../support/route-env";
+import { type ErrorBody, expectOk, expectRefused, type Json, sendAs } from "../support/route-answers";
 import { ctx, FIXTURES, setupStudio, type Studio, type StudioUser, uploadRequest } from "./generations-api-support";
 
 // Films through their route handlers on a real migrated database (SQLite; PostgreSQL too when
@@ -12,8 +12,6 @@ import { ctx, FIXTURES, setupStudio, type Studio, type StudioUser, uploadRequest
 // queued behind the frame job; the chain rule on reorder; review, comments, references, the cut; and
 // a specific coded error for bad input in every field.
 
-type Json = Record<string, unknown>;
-type ErrorBody = { error: { code: string; messages: { en: string; "zh-CN": string }; fields?: { path: string; key: string }[] } };
 
 async function loadFilmRoutes() {
   return {
@@ -50,20 +48,9 @@ describe.each(providers())("films API on %s", (kind) => {
   });
   afterAll(async () => s?.drop());
 
-  const send = (user: StudioUser, method: string, url: string, body?: unknown, extra: Record<string, string> = {}) => jsonRequest(url, method, body, { cookie: user.cookie, ...extra });
-  async function ok<T = Json>(res: Response | Promise<Response>, status = 200): Promise<T> {
-    const got = await res;
-    expect(got.status, await got.clone().text()).toBe(status);
-    return (await got.json()) as T;
-  }
-  async function refused(res: Response | Promise<Response>, status: number, code: string): Promise<ErrorBody["error"]> {
-    const got = await res;
-    const body = (await got.json()) as ErrorBody;
-    expect([got.status, body.error.code], JSON.stringify(body)).toEqual([status, code]);
-    expect(body.error.messages.en.length).toBeGreaterThan(0);
-    expect(body.error.messages["zh-CN"].length).toBeGreaterThan(0);
-    return body.error;
-  }
+  const send = sendAs;
+  const ok = expectOk;
+  const refused = expectRefused;
   async function upload(user: StudioUser, file: string): Promise<string> {
     const res = await s.routes.uploads.POST(uploadRequest(user, fs.readFileSync(path.join(FIXTURES, "images", file)), file));
     return (await ok<{ id: string }>(res, 201)).id;

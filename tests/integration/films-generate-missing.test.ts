@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FilmView } from "@/lib/shared/film/film-views";
 import type { CancelBatchResult, GenerateMissingEstimate, GenerateMissingResult } from "@/lib/shared/film/generate-missing-view";
 import { providers } from "../support/test-db";
-import { jsonRequest } from "../support/route-env";
+import { type ErrorBody, expectOk, expectRefused, type Json, sendAs } from "../support/route-answers";
 import { ctx, FIXTURES, setupStudio, type Studio, type StudioUser, uploadRequest } from "./generations-api-support";
 
 // "Generate missing shots" through its route handlers on a real migrated database (SQLite; PostgreSQL
@@ -14,8 +14,6 @@ import { ctx, FIXTURES, setupStudio, type Studio, type StudioUser, uploadRequest
 // idempotent repeats; cancel refunding exactly the unstarted takes; viewers refused. The chained order
 // with a real worker is films-generate-missing-worker.test.ts.
 
-type Json = Record<string, unknown>;
-type ErrorBody = { error: { code: string; messages: { en: string; "zh-CN": string }; fields?: { path: string; key: string }[] } };
 
 async function loadRoutes() {
   return {
@@ -50,20 +48,9 @@ describe.each(providers())("generate missing shots on %s", (kind) => {
   });
   afterAll(async () => s?.drop());
 
-  const send = (user: StudioUser, method: string, url: string, body?: unknown, extra: Record<string, string> = {}) => jsonRequest(url, method, body, { cookie: user.cookie, ...extra });
-  async function ok<T = Json>(res: Response | Promise<Response>, status = 200): Promise<T> {
-    const got = await res;
-    expect(got.status, await got.clone().text()).toBe(status);
-    return (await got.json()) as T;
-  }
-  async function refused(res: Response | Promise<Response>, status: number, code: string): Promise<ErrorBody["error"]> {
-    const got = await res;
-    const body = (await got.json()) as ErrorBody;
-    expect([got.status, body.error.code], JSON.stringify(body)).toEqual([status, code]);
-    expect(body.error.messages.en.length).toBeGreaterThan(0);
-    expect(body.error.messages["zh-CN"].length).toBeGreaterThan(0);
-    return body.error;
-  }
+  const send = sendAs;
+  const ok = expectOk;
+  const refused = expectRefused;
   const newFilm = async () => (await ok<{ film: FilmView }>(r.films.POST(send(member, "POST", `/api/films?team=${teamId}`, { title: `Batch ${seq++}`, aspect: "16:9" })), 201)).film;
   const addShot = async (filmId: string, body: Json) => (await ok<{ film: FilmView }>(r.shots.POST(send(member, "POST", `/api/films/${filmId}/shots`, body), ctx({ filmId })), 201)).film;
   const estimate = (filmId: string, takes: number | string, user = member) => r.missing.GET(send(user, "GET", `/api/films/${filmId}/generate-missing?takes=${takes}`), ctx({ filmId }));
