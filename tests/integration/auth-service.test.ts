@@ -14,11 +14,15 @@ describe.each(providers())("accounts on %s", (kind) => {
   });
   afterAll(async () => t?.drop());
 
-  it("the first of many simultaneous sign-ups becomes the only instance admin", async () => {
-    const results = await Promise.all(
+  it("of many simultaneous first sign-ups on an invite-only instance one becomes admin and the rest are refused", async () => {
+    const results = await Promise.allSettled(
       Array.from({ length: 8 }, (_, i) => registerUser(t.client, { email: `racer${i}@x.test`, password: PW })),
     );
-    expect(results.filter((r) => r.created && r.role === "ADMIN")).toHaveLength(1);
+    const admitted = results.flatMap((r) => (r.status === "fulfilled" && r.value.created ? [r.value] : []));
+    expect(admitted.map((r) => r.role)).toEqual(["ADMIN"]);
+    const refused = results.flatMap((r) => (r.status === "rejected" ? [(r.reason as { code?: string }).code] : []));
+    expect(refused).toEqual(Array(7).fill("registration_closed"));
+    expect(await t.client.user.count()).toBe(1);
     expect(await t.client.user.count({ where: { role: "ADMIN" } })).toBe(1);
     // Registration is invite-only by default once an admin exists; the tests below sign many people
     // up, so the admin opens it (the invite-only test sets it back).

@@ -4,7 +4,7 @@ import type { Db } from "../db";
 import { linkTokenHash } from "../link-token";
 import { AppError } from "../errors";
 import { getRegistrationMode } from "../settings/registration";
-import { claimFirstAdmin } from "./first-admin";
+import { claimFirstAdmin, claimFirstAdminIn } from "./first-admin";
 import { normalizeEmail } from "./login-throttle";
 import { hashPassword } from "./password";
 
@@ -29,6 +29,10 @@ async function isOpenTeamLink(client: Db, token: string, now = new Date()): Prom
  * after that, invite-only mode requires an unused, unexpired instance invitation (consumed) or an
  * open team invitation link (not consumed here).
  *
+ * On an invite-only instance without accounts, the account and the first-admin claim commit together:
+ * of many simultaneous first sign-ups exactly one gets in (as admin) and the others are refused with
+ * registration_closed, so strangers racing the owner to a fresh instance do not keep accounts.
+ *
  * An email that already has an account is not an error: the same work is done (the password is
  * hashed, the insert fails on the unique email and is rolled back with any invitation it consumed)
  * and nothing changes, so the caller can answer exactly as for a new account and sign-up does not
@@ -39,6 +43,7 @@ export async function registerUser(client: Db, input: SignUpInput): Promise<Regi
   const mode = await getRegistrationMode(client);
   const anyUser = await client.user.findFirst({ select: { id: true } });
   let inviteId: string | undefined;
+  const firstOfInviteOnly = mode === "invite" && !anyUser;
   if (mode === "invite" && anyUser) {
     if (!input.invite) throw new AppError("registration_closed");
     const invite = await client.instanceInvite.findUnique({ where: { tokenHash: linkTokenHash(input.invite) } });
@@ -55,12 +60,18 @@ export async function registerUser(client: Db, input: SignUpInput): Promise<Regi
         const used = await tx.instanceInvite.updateMany({ where: { id: inviteId, usedAt: null }, data: { usedAt: new Date() } });
         if (used.count !== 1) throw new AppError("invalid_invite");
       }
-      return tx.user.create({ data: { email, passwordHash, name: input.name || null } });
+      const created = await tx.user.create({ data: { email, passwordHash, name: input.name || null } });
+      if (firstOfInviteOnly) await claimFirstAdminIn(tx, created.id);
+      return created;
     });
   } catch (err) {
-    if ((err as { code?: string }).code === "P2002") return { created: false, email };
-    throw err;
+    if ((err as { code?: string }).code !== "P2002") throw err;
+    // Either the email is taken (answered like a new account, above) or, on a fresh invite-only
+    // instance, another sign-up claimed the first admin first: then this one needed an invitation.
+    if (firstOfInviteOnly && !(await client.user.findUnique({ where: { email }, select: { id: true } }))) throw new AppError("registration_closed");
+    return { created: false, email };
   }
+  if (firstOfInviteOnly) return { created: true, id: user.id, email: user.email, role: "ADMIN" };
   const admin = await claimFirstAdmin(client, user.id);
   return { created: true, id: user.id, email: user.email, role: admin ? "ADMIN" : "USER" };
 }
