@@ -1,3 +1,5 @@
+import { wavLayout } from "@/lib/shared/wav-layout";
+
 // 16-bit PCM WAV in and out, and the small sample operations the simulated speech needs. Samples are
 // mono Int16Array throughout.
 
@@ -28,33 +30,19 @@ export function pcmBytes(samples: Int16Array): Buffer {
 
 export interface WavInfo {
   sampleRate: number;
-  channels: number;
-  bitsPerSample: number;
   /** First channel only. */
   samples: Int16Array;
 }
 
-/** Reads a 16-bit PCM WAV by walking its chunks; a declared size past the end is read to the end. */
+/** The first channel of a 16-bit PCM WAV. */
 export function readWav(buf: Buffer): WavInfo {
-  if (buf.toString("latin1", 0, 4) !== "RIFF" || buf.toString("latin1", 8, 12) !== "WAVE") throw new Error("not a WAV file");
-  let fmt: { sampleRate: number; channels: number; bitsPerSample: number } | undefined;
-  let offset = 12;
-  while (offset + 8 <= buf.length) {
-    const id = buf.toString("latin1", offset, offset + 4);
-    const size = buf.readUInt32LE(offset + 4);
-    const body = buf.subarray(offset + 8, Math.min(buf.length, offset + 8 + size));
-    if (id === "fmt ") {
-      fmt = { channels: body.readUInt16LE(2), sampleRate: body.readUInt32LE(4), bitsPerSample: body.readUInt16LE(14) };
-    } else if (id === "data") {
-      if (!fmt || fmt.bitsPerSample !== 16) throw new Error("only 16-bit PCM WAV is read");
-      const frames = Math.floor(body.length / (2 * fmt.channels));
-      const samples = new Int16Array(frames);
-      for (let i = 0; i < frames; i++) samples[i] = body.readInt16LE(i * 2 * fmt.channels);
-      return { ...fmt, samples };
-    }
-    offset += 8 + size + (size % 2);
-  }
-  throw new Error("WAV without a data chunk");
+  const layout = wavLayout(buf);
+  if (!layout) throw new Error("not a WAV file");
+  if (layout.bitsPerSample !== 16) throw new Error("only 16-bit PCM WAV is read");
+  const frameBytes = 2 * layout.channels;
+  const samples = new Int16Array(Math.floor(layout.dataBytes / frameBytes));
+  for (let i = 0; i < samples.length; i++) samples[i] = buf.readInt16LE(layout.dataOffset + i * frameBytes);
+  return { sampleRate: layout.sampleRate, samples };
 }
 
 /** Linear-interpolation resampling (good enough for a simulator's speech). */
