@@ -5,10 +5,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { IMAGE_SECONDS } from "@/lib/shared/upstream/image-models";
 import { signedFileUrl, stillPath } from "./file-urls";
 import { drawDurationMs, newTaskId } from "./generation-time";
-import { isUnsafe, openRequest } from "./open-request";
 import { renderStill } from "./render/still-image";
-import { sendJson, sendUpstreamError, type SimContext } from "./sim-context";
-import { withSlot } from "./sync-work";
+import { sendJson, type SimContext } from "./sim-context";
+import { openSyncRequest, withSlot } from "./sync-work";
 import { validateImageRequest } from "./validate-media";
 
 // POST /api/paas/v4/images/generations (CogView, synchronous; docs/upstream.md "Images (CogView-4)").
@@ -17,16 +16,11 @@ import { validateImageRequest } from "./validate-media";
 // signed URL that expires like the platform's temporary image links.
 
 export async function handleImages(ctx: SimContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const opened = await openRequest(ctx, req, res, "images");
-  if (!opened) return;
-  const { body, fault } = opened;
-  const checked = validateImageRequest(body);
-  if (!checked.ok) return sendUpstreamError(ctx, res, checked.code, checked.vars, fault);
-  const v = checked.value;
-  if (isUnsafe(ctx, v.prompt)) return sendUpstreamError(ctx, res, "1301", {}, fault);
-
+  const r = await openSyncRequest(ctx, req, res, "images", validateImageRequest, (v) => v.prompt);
+  if (!r) return;
+  const v = r.value;
   const workMs = drawDurationMs(IMAGE_SECONDS[v.quality], ctx.switches.speed, ctx.opts.random);
-  await withSlot(ctx, res, { ...opened, model: v.model }, workMs, async () => {
+  await withSlot(ctx, res, r, workMs, async () => {
     const id = newTaskId(ctx.now(), randomBytes(8).toString("hex"));
     const file = stillPath(ctx.opts.cacheDir, id);
     await fs.promises.mkdir(path.dirname(file), { recursive: true });
@@ -34,6 +28,6 @@ export async function handleImages(ctx: SimContext, req: IncomingMessage, res: S
     ctx.stats.billedMedia.images++;
     const nowSeconds = Math.floor(ctx.now() / 1000);
     const url = signedFileUrl(ctx.origin, ctx.fileSecret, id, "image.png", nowSeconds + ctx.switches.imageUrlTtlSeconds);
-    sendJson(res, 200, { created: nowSeconds, data: [{ url }] }, fault);
+    sendJson(res, 200, { created: nowSeconds, data: [{ url }] }, r.fault);
   });
 }

@@ -2,11 +2,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { SPEECH_SAMPLE_RATE } from "@/lib/shared/upstream/speech-models";
 import { deliver } from "./faults";
 import { drawDurationMs } from "./generation-time";
-import { isUnsafe, openRequest } from "./open-request";
 import { synthesizeSpeech } from "./render/speech-audio";
 import { encodeWav, pcmBytes } from "./render/wav";
-import { sendUpstreamError, type SimContext } from "./sim-context";
-import { withSlot } from "./sync-work";
+import type { SimContext } from "./sim-context";
+import { openSyncRequest, withSlot } from "./sync-work";
 import { validateSpeechRequest } from "./validate-media";
 
 // POST /api/paas/v4/audio/speech (GLM-TTS, synchronous; docs/upstream.md "Speech (GLM-TTS)"). The
@@ -19,19 +18,14 @@ const SPEECH_SECONDS = { min: 1, max: 3 };
 const CONTENT_TYPES = { wav: "audio/wav", pcm: "application/octet-stream" } as const;
 
 export async function handleSpeech(ctx: SimContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const opened = await openRequest(ctx, req, res, "speech");
-  if (!opened) return;
-  const { body, fault } = opened;
-  const checked = validateSpeechRequest(body);
-  if (!checked.ok) return sendUpstreamError(ctx, res, checked.code, checked.vars, fault);
-  const v = checked.value;
-  if (isUnsafe(ctx, v.input)) return sendUpstreamError(ctx, res, "1301", {}, fault);
-
+  const r = await openSyncRequest(ctx, req, res, "speech", validateSpeechRequest, (v) => v.input);
+  if (!r) return;
+  const v = r.value;
   const workMs = drawDurationMs(SPEECH_SECONDS, ctx.switches.speed, ctx.opts.random);
-  await withSlot(ctx, res, { ...opened, model: v.model }, workMs, async () => {
+  await withSlot(ctx, res, r, workMs, async () => {
     const audio = await synthesizeSpeech(v, ctx.opts.espeakPath);
     ctx.stats.billedMedia.speech++;
     const bytes = v.format === "wav" ? encodeWav(audio.samples, SPEECH_SAMPLE_RATE) : pcmBytes(audio.samples);
-    deliver(res, 200, { "Content-Type": CONTENT_TYPES[v.format] }, bytes, fault);
+    deliver(res, 200, { "Content-Type": CONTENT_TYPES[v.format] }, bytes, r.fault);
   });
 }

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { DEFAULT_IMAGE_SIZE, IMAGE_MODELS, IMAGE_PROMPT_MAX_CHARS, parseImageSize, type ImageQuality, type ImageSize } from "@/lib/shared/upstream/image-models";
 import { IMAGE_INPUT_FIELDS, lenientImageRequestSchema, lenientSpeechRequestSchema } from "@/lib/shared/upstream/media-request-schemas";
 import { DEFAULT_SPEECH_FORMAT, DEFAULT_SPEECH_VOICE, SPEECH_INPUT_MAX_CHARS, SPEECH_MODELS, inputLength, type SpeechFormat, type SpeechVoice } from "@/lib/shared/upstream/speech-models";
@@ -8,7 +9,7 @@ import { checkModel, codeForIssue, isRecord, withoutNulls } from "./request-fiel
 // the (assumed) limit 1261, a speech input over 1024 characters 1214 (assumed), an input image sent
 // to the text-only image model 1214.
 
-type Checked<T> = { ok: true; value: T } | { ok: false; code: string; vars?: Record<string, string> };
+export type Checked<T> = { ok: true; value: T } | { ok: false; code: string; vars?: Record<string, string> };
 
 export interface ValidImageRequest {
   model: string;
@@ -26,45 +27,53 @@ export interface ValidSpeechRequest {
   format: SpeechFormat;
 }
 
-export function validateImageRequest(raw: unknown): Checked<ValidImageRequest> {
+interface BodyRules {
+  models: readonly string[];
+  /** The one required text field and the code for it over `max` code points. */
+  text: { field: string; max: number; tooLongCode: string };
+  /** Fields the endpoint refuses outright (1214) instead of ignoring. */
+  refused?: readonly string[];
+}
+
+function parseBody<S extends z.ZodType>(raw: unknown, schema: S, rules: BodyRules): Checked<z.output<S>> {
   if (!isRecord(raw)) return { ok: false, code: "1210" };
   const body = withoutNulls(raw);
-  const model = checkModel(body, IMAGE_MODELS);
+  const model = checkModel(body, rules.models);
   if (!model.ok) return model;
-  const imageField = IMAGE_INPUT_FIELDS.find((f) => f in body);
-  if (imageField) return { ok: false, code: "1214", vars: { field: imageField } };
-  const parsed = lenientImageRequestSchema.safeParse(body);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      ...codeForIssue(parsed.error, body, {
-        textFields: ["prompt"],
-        tooLong: (field, value) => (field === "prompt" && inputLength(value) > IMAGE_PROMPT_MAX_CHARS ? "1261" : undefined),
-      }),
-    };
-  }
-  const r = parsed.data;
+  const refused = rules.refused?.find((f) => f in body);
+  if (refused) return { ok: false, code: "1214", vars: { field: refused } };
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const { field, max, tooLongCode } = rules.text;
+  return {
+    ok: false,
+    ...codeForIssue(parsed.error, body, {
+      textFields: [field],
+      tooLong: (f, value) => (f === field && inputLength(value) > max ? tooLongCode : undefined),
+    }),
+  };
+}
+
+export function validateImageRequest(raw: unknown): Checked<ValidImageRequest> {
+  const parsed = parseBody(raw, lenientImageRequestSchema, {
+    models: IMAGE_MODELS,
+    text: { field: "prompt", max: IMAGE_PROMPT_MAX_CHARS, tooLongCode: "1261" },
+    refused: IMAGE_INPUT_FIELDS,
+  });
+  if (!parsed.ok) return parsed;
+  const r = parsed.value;
   const size = parseImageSize(r.size ?? DEFAULT_IMAGE_SIZE);
   if (!size) return { ok: false, code: "1214", vars: { field: "size" } };
   return { ok: true, value: { model: r.model, prompt: r.prompt, quality: r.quality ?? "standard", size } };
 }
 
 export function validateSpeechRequest(raw: unknown): Checked<ValidSpeechRequest> {
-  if (!isRecord(raw)) return { ok: false, code: "1210" };
-  const body = withoutNulls(raw);
-  const model = checkModel(body, SPEECH_MODELS);
-  if (!model.ok) return model;
-  const parsed = lenientSpeechRequestSchema.safeParse(body);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      ...codeForIssue(parsed.error, body, {
-        textFields: ["input"],
-        tooLong: (field, value) => (field === "input" && inputLength(value) > SPEECH_INPUT_MAX_CHARS ? "1214" : undefined),
-      }),
-    };
-  }
-  const r = parsed.data;
+  const parsed = parseBody(raw, lenientSpeechRequestSchema, {
+    models: SPEECH_MODELS,
+    text: { field: "input", max: SPEECH_INPUT_MAX_CHARS, tooLongCode: "1214" },
+  });
+  if (!parsed.ok) return parsed;
+  const r = parsed.value;
   return {
     ok: true,
     value: {

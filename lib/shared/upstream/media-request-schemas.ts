@@ -9,14 +9,17 @@ import { USER_ID_MAX, USER_ID_MIN } from "./video-models";
 // before sending shows next to the field with its limit.
 
 const userId = z.string().min(USER_ID_MIN).max(USER_ID_MAX).optional();
-const nonBlank = (s: string) => s.trim().length > 0;
+
+/** Required text of at most `max` code points; `tooLong` names the message with the limit. */
+const limitedText = (max: number, tooLong: string) =>
+  z
+    .string()
+    .refine((s) => s.trim().length > 0, { message: "errors.field.required" })
+    .refine((s) => inputLength(s) <= max, { message: tooLong });
 
 const imageRequestShape = {
   model: z.string().min(1),
-  prompt: z
-    .string()
-    .refine(nonBlank, { message: "errors.field.required" })
-    .refine((s) => inputLength(s) <= IMAGE_PROMPT_MAX_CHARS, { message: "errors.field.image_prompt_too_long" }),
+  prompt: limitedText(IMAGE_PROMPT_MAX_CHARS, "errors.field.image_prompt_too_long"),
   quality: z.enum(IMAGE_QUALITIES, { error: "errors.field.invalid" }).optional(),
   size: z
     .string()
@@ -28,10 +31,7 @@ const imageRequestShape = {
 
 const speechRequestShape = {
   model: z.string().min(1),
-  input: z
-    .string()
-    .refine(nonBlank, { message: "errors.field.required" })
-    .refine((s) => inputLength(s) <= SPEECH_INPUT_MAX_CHARS, { message: "errors.field.speech_input_too_long" }),
+  input: limitedText(SPEECH_INPUT_MAX_CHARS, "errors.field.speech_input_too_long"),
   voice: z.enum(SPEECH_VOICES, { error: "errors.field.invalid" }).optional(),
   speed: z.number().min(SPEECH_SPEED_MIN, { error: "errors.field.speech_speed" }).max(SPEECH_SPEED_MAX, { error: "errors.field.speech_speed" }).optional(),
   volume: z.number().gt(0, { error: "errors.field.speech_volume" }).max(SPEECH_VOLUME_MAX, { error: "errors.field.speech_volume" }).optional(),
