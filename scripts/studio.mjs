@@ -11,7 +11,7 @@ import { ensureSystemDeps } from "./lib/system-deps.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
-ensureSystemDeps(["ffmpeg", "fonts", "dejavu"]);
+ensureSystemDeps(["ffmpeg", "espeak", "fonts", "dejavu"]);
 ensureNodeDeps(root);
 
 const SOURCES = ["app", "components", "lib", "proxy.ts", "instrumentation.ts", "next.config.mjs", "package-lock.json", "postcss.config.mjs"];

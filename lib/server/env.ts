@@ -76,6 +76,9 @@ const schema = z.object({
   // Optional allowlist of hosts result URLs may be downloaded from (comma separated). Empty (the
   // default): any public https host, through the SSRF guard (private addresses stay blocked).
   BIGMODEL_MEDIA_HOSTS: z.string().default(""),
+  // Model codes for stills and voice-over (docs/upstream.md, "Images (CogView-4)", "Speech (GLM-TTS)").
+  BIGMODEL_IMAGE_MODEL: z.string().min(1).default("cogview-4-250304"),
+  BIGMODEL_SPEECH_MODEL: z.string().min(1).default("glm-tts"),
   // Simulator: generation-time speed factor (1 = realistic 90-300 s; 100 = ~1-3 s), FAIL rate, URL lifetime.
   SIMULATOR_SPEED: num(20, 0.01, 100_000),
   SIMULATOR_FAIL_RATE: num(0, 0, 1),

@@ -79,6 +79,11 @@ const STATUS = {
   export_not_cancellable: 409,
   // Share links.
   share_not_ready: 409,
+  // The platform's own refusals and failures of a synchronous call (stills, speech), by what the user can do.
+  upstream_unsafe: 422,
+  upstream_rejected: 422,
+  upstream_busy: 503,
+  upstream_unavailable: 503,
   storage_unavailable: 503,
   busy: 503,
   internal: 500,

@@ -1,18 +1,23 @@
 import { GENERATION_SECONDS, type VideoModel } from "@/lib/shared/upstream/video-models";
 
 /**
- * Generation time in ms: roughly normal around the middle of the model's published range (Baidu VOD
- * table: text 270–300 s, image 140–160 s, start-end 90–110 s), with a tail 10 % either side so
- * pollers meet both early and late finishers, divided by the speed factor.
+ * A duration in ms for work published as taking `min`–`max` seconds: roughly normal around the middle,
+ * with a tail 10 % either side so callers meet both early and late finishers, divided by the speed
+ * factor.
  */
-export function drawGenerationMs(model: VideoModel, speed: number, random: () => number): number {
-  const { min, max } = GENERATION_SECONDS[model];
+export function drawDurationMs(range: { min: number; max: number }, speed: number, random: () => number): number {
+  const { min, max } = range;
   const mean = (min + max) / 2;
   const sd = (max - min) / 4;
   // Box–Muller; 1 - random() keeps log() away from 0.
   const z = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const seconds = Math.min(max * 1.1, Math.max(min * 0.9, mean + z * sd));
   return Math.round((seconds * 1000) / speed);
+}
+
+/** Video generation time (Baidu VOD table: text 270–300 s, image 140–160 s, start-end 90–110 s). */
+export function drawGenerationMs(model: VideoModel, speed: number, random: () => number): number {
+  return drawDurationMs(GENERATION_SECONDS[model], speed, random);
 }
 
 /** Task id in the observed "yyyyMMddHHmmss + 16 hex" form (treated as opaque by clients). */

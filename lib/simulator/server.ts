@@ -8,16 +8,20 @@ import { FaultQueue } from "./faults";
 import { handleControl } from "./handle-control";
 import { handleCreate, renderInputFor } from "./handle-create";
 import { handleFile } from "./handle-files";
+import { handleImages } from "./handle-images";
+import { handleSpeech } from "./handle-speech";
 import { handleQuery } from "./handle-query";
 import { RenderQueue } from "./render-queue";
 import { sendJson, type SimContext } from "./sim-context";
 import { createControl, type SimControl } from "./sim-control";
 import { SIMULATOR_DEFAULTS, type ResolvedOptions, type SimSwitches, type SimulatorOptions } from "./sim-options";
 import { emptyStats, PollTracker } from "./sim-stats";
+import { SyncSlots } from "./sync-slots";
 import { TaskStore } from "./task-store";
 
-// The simulator's HTTP server: routes the two upstream endpoints, the result-file "CDN" and the
-// test control routes, and restarts unfinished renders of tasks loaded from stateDir.
+// The simulator's HTTP server: routes the upstream endpoints (video create and query, images,
+// speech), the result-file "CDN" and the test control routes, and restarts unfinished renders of
+// tasks loaded from stateDir.
 
 export interface RunningSimulator {
   /** http://host:port */
@@ -58,6 +62,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     speed: opts.speed,
     unsafeMarkers: opts.unsafeMarkers,
     urlTtlSeconds: opts.urlTtlSeconds,
+    imageUrlTtlSeconds: opts.imageUrlTtlSeconds,
     repeatRequestId: opts.repeatRequestId,
     promptTooLongCode: opts.promptTooLongCode,
   };
@@ -85,6 +90,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     stats: emptyStats(),
     polls: new PollTracker(),
     faults: new FaultQueue(),
+    slots: new SyncSlots(),
     renders,
     keys: new Set(account.keys),
     fileSecret: account.fileSecret,
@@ -112,6 +118,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const p = url.pathname;
     const route = async () => {
       if (req.method === "POST" && p === `${API}/videos/generations`) return handleCreate(ctx, req, res);
+      if (req.method === "POST" && p === `${API}/images/generations`) return handleImages(ctx, req, res);
+      if (req.method === "POST" && p === `${API}/audio/speech`) return handleSpeech(ctx, req, res);
       const q = new RegExp(`^${API}/async-result/([^/]+)$`).exec(p);
       if (req.method === "GET" && q?.[1]) return handleQuery(ctx, req, res, decodeURIComponent(q[1]));
       if ((req.method === "GET" || req.method === "HEAD") && p.startsWith("/files/")) return handleFile(ctx, req, res, url);

@@ -4,6 +4,7 @@ import { deliver, type FaultQueue, type FaultSpec } from "./faults";
 import type { RenderQueue } from "./render-queue";
 import type { ResolvedOptions, SimSwitches } from "./sim-options";
 import type { PollTracker, SimStats } from "./sim-stats";
+import type { SyncSlots } from "./sync-slots";
 import type { TaskStore } from "./task-store";
 
 // Everything the request handlers share, plus the small reply helpers that keep every error in the
@@ -17,6 +18,8 @@ export interface SimContext {
   stats: SimStats;
   polls: PollTracker;
   faults: FaultQueue;
+  /** Concurrency of the synchronous endpoints (images, speech). */
+  slots: SyncSlots;
   renders: RenderQueue;
   keys: ReadonlySet<string>;
   fileSecret: Buffer;

@@ -17,6 +17,7 @@ export const switchesPatchSchema = z
     speed: z.number().positive().max(1_000_000),
     unsafeMarkers: z.array(z.string()),
     urlTtlSeconds: z.number().int().min(1),
+    imageUrlTtlSeconds: z.number().int().min(1),
     repeatRequestId: z.enum(REPEAT_REQUEST_ID_BEHAVIOURS),
     promptTooLongCode: z.enum(["1261", "1214"]),
   })

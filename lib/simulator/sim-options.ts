@@ -1,6 +1,7 @@
 import type { ImageFetcher } from "./fetch-image";
 import type { RepeatRequestIdBehaviour } from "@/lib/shared/upstream/upstream-facts";
 import type { RenderFn } from "./render-contract";
+import { IMAGE_URL_TTL_SECONDS } from "@/lib/shared/upstream/image-models";
 
 // Plain options for startSimulator(); only the wiring (scripts/simulator.ts, lib/server/bigmodel/
 // upstream.ts) maps environment variables onto them.
@@ -24,6 +25,10 @@ export interface SimulatorOptions {
   concurrency?: number;
   /** Result URL lifetime (seconds). Default 86 400 (the documented one day). */
   urlTtlSeconds?: number;
+  /** Still (image) URL lifetime (seconds). Default 30 days (docs/upstream.md, "Images (CogView-4)"). */
+  imageUrlTtlSeconds?: number;
+  /** The espeak-ng binary for simulated speech; when it cannot be started, a tone stands in. */
+  espeakPath?: string;
   /** Prompt substrings that trigger 400 1301. */
   unsafeMarkers?: string[];
   /**
@@ -64,6 +69,8 @@ export const SIMULATOR_DEFAULTS = {
   failRate: 0,
   concurrency: 5,
   urlTtlSeconds: 86_400,
+  imageUrlTtlSeconds: IMAGE_URL_TTL_SECONDS,
+  espeakPath: "espeak-ng",
   repeatRequestId: "refused",
   promptTooLongCode: "1261",
   unsafeMarkers: ["UNSAFE", "违禁"],
@@ -82,6 +89,7 @@ export interface SimSwitches {
   speed: number;
   unsafeMarkers: string[];
   urlTtlSeconds: number;
+  imageUrlTtlSeconds: number;
   repeatRequestId: RepeatRequestIdBehaviour;
   promptTooLongCode: "1261" | "1214";
 }

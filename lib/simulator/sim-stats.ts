@@ -17,7 +17,9 @@ export interface SimStats {
   repeatsAnsweredSame: number;
   /** Creates refused with 1302 because the key's per-model cap was full. */
   rejectedOverCap: number;
-  requests: { create: number; query: number; file: number; control: number };
+  requests: { create: number; query: number; file: number; control: number; images: number; speech: number };
+  /** Images and speech answered with a result (each one a billed call on the platform). */
+  billedMedia: { images: number; speech: number };
   /** Error replies by business code. */
   errorsByCode: Record<string, number>;
   faultsInjected: number;
@@ -33,7 +35,8 @@ export function emptyStats(): SimStats {
     overlappingPollsTotal: 0,
     rejectedOverCap: 0,
     repeatsAnsweredSame: 0,
-    requests: { create: 0, query: 0, file: 0, control: 0 },
+    requests: { create: 0, query: 0, file: 0, control: 0, images: 0, speech: 0 },
+    billedMedia: { images: 0, speech: 0 },
     errorsByCode: {},
     faultsInjected: 0,
   };

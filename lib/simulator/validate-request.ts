@@ -14,6 +14,7 @@ import {
 } from "@/lib/shared/upstream/video-models";
 import type { ImageFetcher } from "./fetch-image";
 import { declaredType, probeImage, type ImageInfo } from "./image-probe";
+import { checkModel, codeForIssue, isRecord, withoutNulls } from "./request-fields";
 
 // Turns a create body into either a validated task description or the business code the upstream
 // documents for that mistake (docs/upstream.md): unknown model 1211, missing field 1213, bad field
@@ -42,10 +43,6 @@ export interface ValidateOptions {
 
 const bad = (code: string, vars?: Record<string, string>): ValidationResult => ({ ok: false, code, vars });
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
 async function loadImage(url: string, opts: ValidateOptions): Promise<ImageInfo & { bytes: Buffer } | undefined> {
   let bytes: Buffer;
   let declared: string | undefined;
@@ -72,29 +69,20 @@ async function loadImage(url: string, opts: ValidateOptions): Promise<ImageInfo 
   return { ...info, bytes };
 }
 
-/** The official Python SDKs send every option the caller left unset as JSON null: null means "not sent". */
-function withoutNulls(body: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== null));
-}
-
 export async function validateCreateRequest(raw: unknown, opts: ValidateOptions): Promise<ValidationResult> {
   if (!isRecord(raw)) return bad("1210");
   const body = withoutNulls(raw);
-  if (body.model === undefined || body.model === null || body.model === "") return bad("1213", { field: "model" });
-  const model = body.model;
-  if (typeof model !== "string" || !(VIDEO_MODELS as readonly string[]).includes(model)) return bad("1211");
-  const m = model as VideoModel;
+  const model = checkModel(body, VIDEO_MODELS);
+  if (!model.ok) return model;
+  const m = body.model as VideoModel;
 
   const parsed = lenientRequestSchemas[m].safeParse(body);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = String(issue?.path[0] ?? "");
-    const value = body[field];
-    if (field === "prompt" && typeof value === "string" && promptLength(value) > PROMPT_MAX_CHARS) return bad(opts.promptTooLongCode);
-    if (value === undefined || value === null || (field === "prompt" && typeof value === "string")) {
-      return bad("1213", { field });
-    }
-    return bad("1214", { field: issue?.path.join(".") || field });
+    const { code, vars } = codeForIssue(parsed.error, body, {
+      textFields: ["prompt"],
+      tooLong: (field, value) => (field === "prompt" && promptLength(value) > PROMPT_MAX_CHARS ? opts.promptTooLongCode : undefined),
+    });
+    return bad(code, vars);
   }
   const req = parsed.data;
 

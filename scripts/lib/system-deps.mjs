@@ -5,6 +5,8 @@ import { has, run } from "./run.mjs";
 
 const PACKAGES = {
   ffmpeg: { check: () => has("ffmpeg") && has("ffprobe"), pkg: "ffmpeg" },
+  // The simulator's GLM-TTS speaks with it (a tone of the same length stands in when it is missing).
+  espeak: { check: () => has("espeak-ng"), pkg: "espeak-ng" },
   fonts: { check: () => fs.existsSync("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"), pkg: "fonts-wqy-zenhei" },
   dejavu: { check: () => fs.existsSync("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"), pkg: "fonts-dejavu-core" },
   chromium: { check: () => fs.existsSync("/usr/bin/chromium"), pkg: "chromium" },

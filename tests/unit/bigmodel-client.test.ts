@@ -3,6 +3,9 @@ import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { createBigModelClient, requestTimeoutFor, type BigModelClientOptions } from "@/lib/server/bigmodel/client";
+import { createImagesClient } from "@/lib/server/bigmodel/images";
+import { createSpeechClient } from "@/lib/server/bigmodel/speech";
+import { upstreamAppError } from "@/lib/server/bigmodel/upstream-app-error";
 import { UpstreamError, parseRetryAfter } from "@/lib/server/bigmodel/upstream-error";
 import { ERROR_CODES, upstreamCodeMessages } from "@/lib/shared/upstream/error-codes";
 
@@ -269,6 +272,13 @@ describe("the key never leaks", () => {
     const errors = [await caught(c.createVideoTask(TEXT_REQ)), await caught(c.getTaskResult("abc"))];
     const dead = await caught(client("http://127.0.0.1:1/api/paas/v4").createVideoTask(TEXT_REQ));
     errors.push(dead);
+    // The still and speech clients share the exchange: an echoed key stays out of their errors too,
+    // and out of what the user is shown (the AppError the studio maps them to).
+    const media = { baseUrl: s.baseUrl, apiKey: CANARY, connectTimeoutMs: 500, requestTimeoutMs: 1_000 };
+    errors.push(await caught(createImagesClient(media).generateStill({ prompt: "a lighthouse" })));
+    errors.push(await caught(createSpeechClient(media).speak({ input: "hello" })));
+    const shown = errors.slice(-2).map((e) => upstreamAppError(e));
+    for (const a of shown) expect(JSON.stringify({ vars: a.vars, headers: a.headers, message: a.message })).not.toContain(CANARY);
     const halves = CANARY.split(".");
     for (const e of errors) {
       const views = [JSON.stringify(e), inspect(e, { depth: 10, showHidden: true }), String(e), e.stack ?? "", e.message];
@@ -313,5 +323,27 @@ describe("upstream codes in both languages", () => {
     }
     expect(upstreamCodeMessages("1231")["zh-CN"]).toBe("您已有请求。");
     expect(upstreamCodeMessages("9999")).toEqual({ en: "The video service answered with code 9999.", "zh-CN": "视频服务返回了代码 9999。" });
+  });
+});
+
+describe("stills and speech: off-contract answers", () => {
+  const media = (baseUrl: string) => ({ baseUrl, apiKey: CANARY, connectTimeoutMs: 500, requestTimeoutMs: 1_000 });
+
+  it("an image answer without data, or with a URL that is not one, is malformed", async () => {
+    const s = await serve((_q, res) => json(res, 200, { created: 1, data: [] }));
+    expect((await caught(createImagesClient(media(s.baseUrl)).generateStill({ prompt: "x" }))).kind).toBe("malformed");
+    const t = await serve((_q, res) => json(res, 200, { created: 1, data: [{ url: "not a url" }] }));
+    expect((await caught(createImagesClient(media(t.baseUrl)).generateStill({ prompt: "x" }))).code).toBe("schema-mismatch");
+  });
+
+  it("a 200 speech answer that is not a WAV is malformed; the request always asks for wav with the model set", async () => {
+    let sent: Record<string, unknown> = {};
+    const s = await serve((_q, res, body) => {
+      sent = JSON.parse(body) as Record<string, unknown>;
+      json(res, 200, { audio: "base64…" });
+    });
+    const e = await caught(createSpeechClient({ ...media(s.baseUrl), model: "glm-tts-2" }).speak({ input: "hi" }));
+    expect([e.kind, e.code, e.operation]).toEqual(["malformed", "not-wav", "speech"]);
+    expect(sent).toEqual({ model: "glm-tts-2", input: "hi", voice: "tongtong", response_format: "wav" });
   });
 });

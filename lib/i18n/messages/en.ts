@@ -2,6 +2,7 @@ import { accountsEn } from "./accounts.en";
 import { filmRenderEn } from "./film-render.en";
 import { galleryEn } from "./gallery.en";
 import { generationEn } from "./generation.en";
+import { mediaEn } from "./media.en";
 import { shareEn } from "./share.en";
 import { studioEn } from "./studio.en";
 import { teamsEn } from "./teams.en";
@@ -135,6 +136,7 @@ export const en = {
   ...workspaceEn,
   ...filmRenderEn,
   ...accountsEn,
+  ...mediaEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@ import { filmRenderZhCN } from "./film-render.zh-CN";
 import { galleryZhCN } from "./gallery.zh-CN";
 import type { MessageKey } from "./en";
 import { generationZhCN } from "./generation.zh-CN";
+import { mediaZhCN } from "./media.zh-CN";
 import { shareZhCN } from "./share.zh-CN";
 import { studioZhCN } from "./studio.zh-CN";
 import { teamsZhCN } from "./teams.zh-CN";
@@ -135,4 +136,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...workspaceZhCN,
   ...filmRenderZhCN,
   ...accountsZhCN,
+  ...mediaZhCN,
 };

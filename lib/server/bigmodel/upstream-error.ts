@@ -3,7 +3,8 @@ import type { UpstreamErrorKind } from "@/lib/shared/upstream/error-codes";
 import { redactSecrets } from "../redact-secrets";
 
 export type { UpstreamErrorKind };
-export type UpstreamOperation = "create" | "query";
+/** Which call failed: a video create or poll, an image generation, a speech synthesis. */
+export type UpstreamOperation = "create" | "query" | "image" | "speech";
 
 export interface UpstreamErrorInit {
   kind: UpstreamErrorKind;

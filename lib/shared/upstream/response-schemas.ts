@@ -60,3 +60,10 @@ export interface TaskResultResponse {
 export const errorEnvelopeSchema = z.looseObject({
   error: z.looseObject({ code: z.string(), message: z.string().optional() }),
 });
+
+/** POST /images/generations → `{created, data: [{url}]}`; extra fields (content_filter, …) tolerated. */
+export const imageResponseSchema = z.looseObject({
+  created: z.number().int(),
+  data: z.array(z.looseObject({ url: z.url() })).min(1),
+});
+export type ImageResponse = z.infer<typeof imageResponseSchema>;
