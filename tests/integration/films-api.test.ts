@@ -204,7 +204,10 @@ describe.each(providers())("films API on %s", (kind) => {
     const bobFilm = await newFilm(bob);
     await refused(r.shots.POST(send(bob, "POST", `/api/films/${bobFilm.id}/shots`, { mode: "image", start: { kind: "reference", referenceId: ref.id } }), ctx({ filmId: bobFilm.id })), 422, "reference_not_found");
     await refused(r.shots.POST(send(bob, "POST", `/api/films/${bobFilm.id}/shots`, { mode: "image", start: { kind: "upload", uploadId: image } }), ctx({ filmId: bobFilm.id })), 422, "upload_not_found");
-    await ok(r.reference.DELETE(send(alice, "DELETE", `/api/references/${ref.id}`), ctx({ referenceId: ref.id })));
+    // In use by shot 2: the delete is refused, naming the film and the shot (tests/integration/films-library.test.ts).
+    await refused(r.reference.DELETE(send(alice, "DELETE", `/api/references/${ref.id}`), ctx({ referenceId: ref.id })), 409, "reference_in_use");
+    // A reference deleted while only a deleted film used it: new takes refuse it.
+    await s.db.reference.update({ where: { id: ref.id }, data: { deletedAt: new Date() } });
     await refused(makeTakes(withRef.shots[1]!.id, 1), 422, "reference_not_found");
   });
 
