@@ -43,6 +43,10 @@ export const addComment = (filmId: string, target: { takeId: string } | { export
   apiFetch<{ comment: CommentView }>(`/api/films/${enc(filmId)}/comments`, { method: "POST", json: { ...target, timeMs, body } });
 
 export const listReferences = (teamId: string | null) => apiFetch<{ items: ReferenceView[] }>(withWorkspace("/api/references", teamId));
+export const createReference = (teamId: string | null, body: { kind: ReferenceView["kind"]; name: string; uploadId: string }) =>
+  apiFetch<{ reference: ReferenceView }>(withWorkspace("/api/references", teamId), { method: "POST", json: body });
+export const renameReference = (id: string, name: string) => apiFetch<{ reference: ReferenceView }>(`/api/references/${enc(id)}`, { method: "PATCH", json: { name } });
+export const deleteReference = (id: string) => apiFetch<unknown>(`/api/references/${enc(id)}`, { method: "DELETE" });
 
 // Generate missing shots and exports (docs/api.md).
 export const estimateMissing = (filmId: string, takes: number) => apiFetch<GenerateMissingEstimate>(`/api/films/${enc(filmId)}/generate-missing?takes=${takes}`);
