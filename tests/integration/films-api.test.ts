@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FilmView } from "@/lib/shared/film/film-views";
 import { providers } from "../support/test-db";
 import { jsonRequest } from "../support/route-env";
+import { type ErrorBody, loadFilmRoutes, ok, refused } from "./films-support";
 import { ctx, FIXTURES, setupStudio, type Studio, type StudioUser, uploadRequest } from "./generations-api-support";
 
 // Films through their route handlers on a real migrated database (SQLite; PostgreSQL too when
@@ -13,27 +14,6 @@ import { ctx, FIXTURES, setupStudio, type Studio, type StudioUser, uploadRequest
 // a specific coded error for bad input in every field.
 
 type Json = Record<string, unknown>;
-type ErrorBody = { error: { code: string; messages: { en: string; "zh-CN": string }; fields?: { path: string; key: string }[] } };
-
-async function loadFilmRoutes() {
-  return {
-    films: await import("@/app/api/films/route"),
-    film: await import("@/app/api/films/[filmId]/route"),
-    shots: await import("@/app/api/films/[filmId]/shots/route"),
-    order: await import("@/app/api/films/[filmId]/shots/order/route"),
-    cut: await import("@/app/api/films/[filmId]/cut/route"),
-    comments: await import("@/app/api/films/[filmId]/comments/route"),
-    shot: await import("@/app/api/shots/[shotId]/route"),
-    duplicate: await import("@/app/api/shots/[shotId]/duplicate/route"),
-    chosen: await import("@/app/api/shots/[shotId]/chosen-take/route"),
-    review: await import("@/app/api/shots/[shotId]/review/route"),
-    takes: await import("@/app/api/shots/[shotId]/takes/route"),
-    estimate: await import("@/app/api/shots/[shotId]/takes/estimate/route"),
-    comment: await import("@/app/api/comments/[commentId]/route"),
-    references: await import("@/app/api/references/route"),
-    reference: await import("@/app/api/references/[referenceId]/route"),
-  };
-}
 
 describe.each(providers())("films API on %s", (kind) => {
   let s: Studio;
@@ -51,19 +31,6 @@ describe.each(providers())("films API on %s", (kind) => {
   afterAll(async () => s?.drop());
 
   const send = (user: StudioUser, method: string, url: string, body?: unknown, extra: Record<string, string> = {}) => jsonRequest(url, method, body, { cookie: user.cookie, ...extra });
-  async function ok<T = Json>(res: Response | Promise<Response>, status = 200): Promise<T> {
-    const got = await res;
-    expect(got.status, await got.clone().text()).toBe(status);
-    return (await got.json()) as T;
-  }
-  async function refused(res: Response | Promise<Response>, status: number, code: string): Promise<ErrorBody["error"]> {
-    const got = await res;
-    const body = (await got.json()) as ErrorBody;
-    expect([got.status, body.error.code], JSON.stringify(body)).toEqual([status, code]);
-    expect(body.error.messages.en.length).toBeGreaterThan(0);
-    expect(body.error.messages["zh-CN"].length).toBeGreaterThan(0);
-    return body.error;
-  }
   async function upload(user: StudioUser, file: string): Promise<string> {
     const res = await s.routes.uploads.POST(uploadRequest(user, fs.readFileSync(path.join(FIXTURES, "images", file)), file));
     return (await ok<{ id: string }>(res, 201)).id;

@@ -5,6 +5,7 @@ import type { FilmView } from "@/lib/shared/film/film-views";
 import type { CancelBatchResult, GenerateMissingEstimate, GenerateMissingResult } from "@/lib/shared/film/generate-missing-view";
 import { providers } from "../support/test-db";
 import { jsonRequest } from "../support/route-env";
+import { type ErrorBody, ok, refused, teamOfThree } from "./films-support";
 import { ctx, FIXTURES, setupStudio, type Studio, type StudioUser, uploadRequest } from "./generations-api-support";
 
 // "Generate missing shots" through its route handlers on a real migrated database (SQLite; PostgreSQL
@@ -15,7 +16,6 @@ import { ctx, FIXTURES, setupStudio, type Studio, type StudioUser, uploadRequest
 // with a real worker is films-generate-missing-worker.test.ts.
 
 type Json = Record<string, unknown>;
-type ErrorBody = { error: { code: string; messages: { en: string; "zh-CN": string }; fields?: { path: string; key: string }[] } };
 
 async function loadRoutes() {
   return {
@@ -40,30 +40,11 @@ describe.each(providers())("generate missing shots on %s", (kind) => {
   beforeAll(async () => {
     s = await setupStudio(kind);
     r = await loadRoutes();
-    owner = await s.user(`gm-owner-${kind}@example.test`);
-    member = await s.user(`gm-member-${kind}@example.test`);
-    viewer = await s.user(`gm-viewer-${kind}@example.test`);
-    const team = await s.db.team.create({
-      data: { name: "Batch team", memberships: { create: [{ userId: owner.id, role: "OWNER" }, { userId: member.id, role: "MEMBER" }, { userId: viewer.id, role: "VIEWER" }] } },
-    });
-    teamId = team.id;
+    ({ teamId, owner, member, viewer } = await teamOfThree(s, `gm-${kind}`));
   });
   afterAll(async () => s?.drop());
 
   const send = (user: StudioUser, method: string, url: string, body?: unknown, extra: Record<string, string> = {}) => jsonRequest(url, method, body, { cookie: user.cookie, ...extra });
-  async function ok<T = Json>(res: Response | Promise<Response>, status = 200): Promise<T> {
-    const got = await res;
-    expect(got.status, await got.clone().text()).toBe(status);
-    return (await got.json()) as T;
-  }
-  async function refused(res: Response | Promise<Response>, status: number, code: string): Promise<ErrorBody["error"]> {
-    const got = await res;
-    const body = (await got.json()) as ErrorBody;
-    expect([got.status, body.error.code], JSON.stringify(body)).toEqual([status, code]);
-    expect(body.error.messages.en.length).toBeGreaterThan(0);
-    expect(body.error.messages["zh-CN"].length).toBeGreaterThan(0);
-    return body.error;
-  }
   const newFilm = async () => (await ok<{ film: FilmView }>(r.films.POST(send(member, "POST", `/api/films?team=${teamId}`, { title: `Batch ${seq++}`, aspect: "16:9" })), 201)).film;
   const addShot = async (filmId: string, body: Json) => (await ok<{ film: FilmView }>(r.shots.POST(send(member, "POST", `/api/films/${filmId}/shots`, body), ctx({ filmId })), 201)).film;
   const estimate = (filmId: string, takes: number | string, user = member) => r.missing.GET(send(user, "GET", `/api/films/${filmId}/generate-missing?takes=${takes}`), ctx({ filmId }));

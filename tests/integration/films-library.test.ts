@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommentView, FilmView } from "@/lib/shared/film/film-views";
 import { providers } from "../support/test-db";
 import { jsonRequest } from "../support/route-env";
+import { loadFilmRoutes, ok, refused, teamOfThree } from "./films-support";
 import { ctx, FIXTURES, setupStudio, type Studio, type StudioUser, uploadRequest } from "./generations-api-support";
 
 // The review and library parts of films through their route handlers on a real migrated database
@@ -13,25 +14,9 @@ import { ctx, FIXTURES, setupStudio, type Studio, type StudioUser, uploadRequest
 // not deleted: the refusal names the film and shots), and scene headings (set, renamed, removed; they
 // move with their shot).
 
-type ErrorBody = { error: { code: string; messages: { en: string; "zh-CN": string } } };
-
-async function loadRoutes() {
-  return {
-    films: await import("@/app/api/films/route"),
-    film: await import("@/app/api/films/[filmId]/route"),
-    shots: await import("@/app/api/films/[filmId]/shots/route"),
-    order: await import("@/app/api/films/[filmId]/shots/order/route"),
-    comments: await import("@/app/api/films/[filmId]/comments/route"),
-    comment: await import("@/app/api/comments/[commentId]/route"),
-    shot: await import("@/app/api/shots/[shotId]/route"),
-    references: await import("@/app/api/references/route"),
-    reference: await import("@/app/api/references/[referenceId]/route"),
-  };
-}
-
 describe.each(providers())("film export comments, the reference library and scene headings on %s", (kind) => {
   let s: Studio;
-  let r: Awaited<ReturnType<typeof loadRoutes>>;
+  let r: Awaited<ReturnType<typeof loadFilmRoutes>>;
   let owner: StudioUser;
   let member: StudioUser;
   let viewer: StudioUser;
@@ -40,33 +25,12 @@ describe.each(providers())("film export comments, the reference library and scen
 
   beforeAll(async () => {
     s = await setupStudio(kind);
-    r = await loadRoutes();
-    owner = await s.user(`lib-owner-${kind}@example.test`);
-    member = await s.user(`lib-member-${kind}@example.test`);
-    viewer = await s.user(`lib-viewer-${kind}@example.test`);
-    const memberships = [
-      { userId: owner.id, role: "OWNER" as const },
-      { userId: member.id, role: "MEMBER" as const },
-      { userId: viewer.id, role: "VIEWER" as const },
-    ];
-    teamId = (await s.db.team.create({ data: { name: `Crew ${kind}`, memberships: { create: memberships } } })).id;
+    r = await loadFilmRoutes();
+    ({ teamId, owner, member, viewer } = await teamOfThree(s, `lib-${kind}`));
   });
   afterAll(async () => s?.drop());
 
   const send = (user: StudioUser, method: string, url: string, body?: unknown) => jsonRequest(url, method, body, { cookie: user.cookie });
-  async function ok<T>(res: Response | Promise<Response>, status = 200): Promise<T> {
-    const got = await res;
-    expect(got.status, await got.clone().text()).toBe(status);
-    return (await got.json()) as T;
-  }
-  async function refused(res: Response | Promise<Response>, status: number, code: string): Promise<ErrorBody["error"]> {
-    const got = await res;
-    const body = (await got.json()) as ErrorBody;
-    expect([got.status, body.error.code], JSON.stringify(body)).toEqual([status, code]);
-    expect(body.error.messages.en.length).toBeGreaterThan(0);
-    expect(body.error.messages["zh-CN"].length).toBeGreaterThan(0);
-    return body.error;
-  }
   const newFilm = async (title = `Harbour ${kind} ${seq++}`) => (await ok<{ film: FilmView }>(r.films.POST(send(owner, "POST", `/api/films?team=${teamId}`, { title, aspect: "16:9" })), 201)).film;
   const addShot = async (filmId: string, body: Record<string, unknown>) => (await ok<{ film: FilmView }>(r.shots.POST(send(member, "POST", `/api/films/${filmId}/shots`, body), ctx({ filmId })), 201)).film;
   const patchShot = (user: StudioUser, shotId: string, body: Record<string, unknown>) => r.shot.PATCH(send(user, "PATCH", `/api/shots/${shotId}`, body), ctx({ shotId }));
