@@ -6,17 +6,20 @@ import { ProgressBar } from "@/components/ui/progress-bar";
 import { formatBytes, formatClock } from "@/lib/client/format";
 import type { FilmExportView } from "@/lib/shared/film/film-export-view";
 import { cancelExport, deleteExport, handoffUrl, listExports, shareExport, startExport } from "./film-api";
+import { TimecodedPlayer } from "./timecoded-player";
 import { NoticeLine, useAction } from "./use-action";
+import { commentsOn, useFilmComments } from "./use-film-comments";
 
 const POLL_MS = 3_000;
 const ACTIVE = new Set(["QUEUED", "RENDERING"]);
 
-/** Renders of the film: start one (captions burnt in or not), watch its progress, play, download, cancel, delete. */
+/** Renders of the film: start one (captions burnt in or not), watch its progress, play and comment at a time, download, cancel, delete. */
 export function ExportsPanel({ filmId, canEdit }: { filmId: string; canEdit: boolean }) {
   const { locale, t } = useI18n();
   const id = useId();
   const { run, notice, busy, errorText } = useAction();
   const [captions, setCaptions] = useState(true);
+  const { comments, added } = useFilmComments(filmId);
   const [exports, setExports] = useState<FilmExportView[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   /** Share URLs made in this view: the token is shown once, so the URL lives only here. */
@@ -98,9 +101,19 @@ export function ExportsPanel({ filmId, canEdit }: { filmId: string; canEdit: boo
               )}
               {x.status === "READY" && x.videoUrl && (
                 <>
-                  <video controls preload="metadata" playsInline src={x.videoUrl} poster={x.posterUrl ?? undefined} aria-label={t("films.exports.player")} className="max-h-80 w-full rounded bg-black object-contain">
-                    <track kind="captions" />
-                  </video>
+                  <TimecodedPlayer
+                    filmId={filmId}
+                    target={{ exportId: x.id }}
+                    src={x.videoUrl}
+                    poster={x.posterUrl ?? undefined}
+                    label={t("films.exports.player")}
+                    listLabel="films.comments.exportList"
+                    durationMs={x.durationMs ?? 0}
+                    comments={commentsOn(comments, { exportId: x.id })}
+                    onAdded={added}
+                    videoTestId="export-video"
+                    className="max-h-80 w-full rounded bg-black object-contain"
+                  />
                   <p className="text-xs">
                     {x.width && x.height ? `${x.width}×${x.height}` : ""} {x.durationMs !== null ? formatClock(x.durationMs) : ""} {x.bytes !== null ? formatBytes(x.bytes, locale) : ""}
                   </p>

@@ -38,10 +38,15 @@ export const getTake = (takeId: string) => apiFetch<GenerationView>(`/api/genera
 export const getCut = (filmId: string) => apiFetch<{ cut: Cut; takes: Record<string, string>; problems: CutProblem[] }>(`/api/films/${enc(filmId)}/cut`);
 
 export const listComments = (filmId: string) => apiFetch<{ items: CommentView[] }>(`/api/films/${enc(filmId)}/comments`);
-export const addComment = (filmId: string, takeId: string, timeMs: number, body: string) =>
-  apiFetch<{ comment: CommentView }>(`/api/films/${enc(filmId)}/comments`, { method: "POST", json: { takeId, timeMs, body } });
+/** A timecoded comment on a take ({takeId}) or an export ({exportId}) of the film. */
+export const addComment = (filmId: string, target: { takeId: string } | { exportId: string }, timeMs: number, body: string) =>
+  apiFetch<{ comment: CommentView }>(`/api/films/${enc(filmId)}/comments`, { method: "POST", json: { ...target, timeMs, body } });
 
 export const listReferences = (teamId: string | null) => apiFetch<{ items: ReferenceView[] }>(withWorkspace("/api/references", teamId));
+export const createReference = (teamId: string | null, body: { kind: ReferenceView["kind"]; name: string; uploadId: string }) =>
+  apiFetch<{ reference: ReferenceView }>(withWorkspace("/api/references", teamId), { method: "POST", json: body });
+export const renameReference = (id: string, name: string) => apiFetch<{ reference: ReferenceView }>(`/api/references/${enc(id)}`, { method: "PATCH", json: { name } });
+export const deleteReference = (id: string) => apiFetch<unknown>(`/api/references/${enc(id)}`, { method: "DELETE" });
 
 // Generate missing shots and exports (docs/api.md).
 export const estimateMissing = (filmId: string, takes: number) => apiFetch<GenerateMissingEstimate>(`/api/films/${enc(filmId)}/generate-missing?takes=${takes}`);

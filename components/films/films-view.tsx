@@ -8,6 +8,7 @@ import { Field } from "@/components/ui/field";
 import { LiveRegionProvider, useAnnounce } from "@/components/ui/live-region";
 import { Segmented } from "@/components/ui/segmented";
 import { ApiError } from "@/lib/client/api-error";
+import { fieldErrorsOf } from "@/lib/client/field-errors";
 import { useWorkspace } from "@/lib/client/workspace-context";
 import { FILM_ASPECTS, type FilmAspect } from "@/lib/shared/film/cut";
 import type { FilmSummary } from "@/lib/shared/film/film-views";
@@ -45,7 +46,7 @@ function CreateFilmForm() {
       router.push(`/films/${film.id}`);
     } catch (err) {
       if (err instanceof ApiError && err.fields.length > 0) {
-        setFields(Object.fromEntries(err.fields.map((f) => [f.path, f.messages?.[locale] || f.message])));
+        setFields(fieldErrorsOf(err, locale));
       } else {
         setFormError(err instanceof ApiError ? (err.status === 0 ? t("studio.error.network") : err.localized(locale)) : String(err));
       }

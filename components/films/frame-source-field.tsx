@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { ApiError } from "@/lib/client/api-error";
@@ -81,7 +82,12 @@ export function FrameSourceField({
       )}
       {shown === "reference" &&
         (references.length === 0 ? (
-          <p className="text-xs text-zinc-600 dark:text-zinc-400">{t("films.frame.noReferences")}</p>
+          <p className="text-xs text-zinc-600 dark:text-zinc-400">
+            {t("films.frame.noReferences")}{" "}
+            <Link href="/films/library" className="font-semibold text-indigo-800 underline dark:text-indigo-300">
+              {t("films.library.link")}
+            </Link>
+          </p>
         ) : (
           <select
             aria-label={t("films.frame.referencePick", { frame: legend })}

@@ -1,12 +1,12 @@
 "use client";
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
-import type { CommentView } from "@/lib/shared/film/film-views";
-import { addComment, listComments, reviewShot } from "./film-api";
-import { timecode } from "./shot-format";
-import { NoticeLine, useAction } from "./use-action";
+import { reviewShot } from "./film-api";
+import { TimecodedPlayer } from "./timecoded-player";
+import { commentsOn, useFilmComments } from "./use-film-comments";
 import type { ShotPanelProps } from "./shot-panel-props";
+import { NoticeLine, useAction } from "./use-action";
 
 /**
  * The chosen take in a player, its timecoded comments (a click seeks) and the review: approve, or
@@ -16,39 +16,11 @@ export function ReviewPanel({ film, shot, takes, canEdit, onFilm }: ShotPanelPro
   const { t } = useI18n();
   const id = useId();
   const { run, notice, busy } = useAction();
-  const video = useRef<HTMLVideoElement>(null);
-  const [now, setNow] = useState(0);
-  const [comments, setComments] = useState<CommentView[]>([]);
-  const [draft, setDraft] = useState<{ timeMs: number; body: string } | null>(null);
+  const { comments, added } = useFilmComments(film.id);
   const [reason, setReason] = useState("");
   const [sendingBack, setSendingBack] = useState(false);
-  const commentBox = useRef<HTMLTextAreaElement>(null);
-  // Opening the comment form puts the cursor in it.
-  const drafting = draft !== null;
-  useEffect(() => {
-    if (drafting) commentBox.current?.focus();
-  }, [drafting]);
   const take = shot.chosenTakeId ? takes.get(shot.chosenTakeId) : undefined;
   const stored = take?.status === "STORED" && take.media.video;
-
-  const load = useCallback(() => {
-    listComments(film.id).then(
-      (r) => setComments(r.items),
-      () => {},
-    );
-  }, [film.id]);
-  useEffect(load, [load]);
-
-  async function comment(e: React.FormEvent) {
-    e.preventDefault();
-    if (!draft || !take || !draft.body.trim()) return;
-    const d = draft;
-    const r = await run("films.busy.saving", () => t("films.comments.added", { at: timecode(d.timeMs) }), () => addComment(film.id, take.id, d.timeMs, d.body));
-    if (r) {
-      setComments((c) => [...c, r.comment]);
-      setDraft(null);
-    }
-  }
 
   async function decide(decision: { decision: "approve" } | { decision: "send_back"; reason: string }) {
     const n = shot.position + 1;
@@ -60,7 +32,6 @@ export function ReviewPanel({ film, shot, takes, canEdit, onFilm }: ShotPanelPro
     }
   }
 
-  const mine = comments.filter((c) => c.takeId === shot.chosenTakeId).sort((x, y) => x.timeMs - y.timeMs);
   return (
     <section aria-labelledby={`${id}-h`} className="flex flex-col gap-3" data-testid="review-panel">
       <h3 id={`${id}-h`} className="text-base font-semibold">
@@ -69,69 +40,19 @@ export function ReviewPanel({ film, shot, takes, canEdit, onFilm }: ShotPanelPro
       {!stored ? (
         <p className="text-sm text-zinc-700 dark:text-zinc-300">{t("films.review.noTake")}</p>
       ) : (
-        <>
-          <video
-            ref={video}
-            controls
-            preload="metadata"
-            playsInline
-            src={take.media.video?.url}
+          <TimecodedPlayer
+            filmId={film.id}
+            target={{ takeId: take.id }}
+            src={take.media.video?.url ?? ""}
             poster={take.media.poster?.url}
-            onTimeUpdate={(e) => setNow(e.currentTarget.currentTime)}
-            onSeeked={(e) => setNow(e.currentTarget.currentTime)}
-            aria-label={t("films.review.player", { n: shot.position + 1 })}
+            label={t("films.review.player", { n: shot.position + 1 })}
+            listLabel="films.comments.list"
+            durationMs={take.media.video?.durationMs ?? 0}
+            comments={commentsOn(comments, { takeId: take.id })}
+            onAdded={added}
+            videoTestId="review-video"
             className="aspect-video w-full rounded bg-black object-contain"
-            data-testid="review-video"
-          >
-            <track kind="captions" />
-          </video>
-          <Button type="button" variant="secondary" className="self-start" onClick={() => setDraft({ timeMs: Math.round(now * 1000), body: "" })} data-testid="comment-at">
-            {t("films.comments.at", { at: timecode(now * 1000) })}
-          </Button>
-          {draft && (
-            <form onSubmit={comment} className="flex flex-col gap-2" aria-label={t("films.comments.formLabel", { at: timecode(draft.timeMs) })}>
-              <label htmlFor={`${id}-c`} className="text-sm font-medium">
-                {t("films.comments.label", { at: timecode(draft.timeMs) })}
-              </label>
-              <textarea
-                id={`${id}-c`}
-                ref={commentBox}
-                maxLength={2000}
-                value={draft.body}
-                onChange={(e) => setDraft({ ...draft, body: e.target.value })}
-                className="min-h-16 rounded-md border border-zinc-400 bg-white px-3 py-2 dark:border-zinc-600 dark:bg-zinc-900"
-              />
-              <div className="flex gap-2">
-                <Button type="submit" disabled={busy || !draft.body.trim()} data-testid="comment-submit">
-                  {t("films.comments.post")}
-                </Button>
-                <Button type="button" variant="secondary" onClick={() => setDraft(null)}>
-                  {t("films.cancel")}
-                </Button>
-              </div>
-            </form>
-          )}
-          {mine.length > 0 && (
-            <ol className="flex flex-col gap-1" aria-label={t("films.comments.list")} data-testid="comment-list">
-              {mine.map((c) => (
-                <li key={c.id}>
-                  <button
-                    type="button"
-                    className="w-full rounded-md px-2 py-1 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
-                    onClick={() => {
-                      if (video.current) video.current.currentTime = c.timeMs / 1000;
-                    }}
-                    data-testid="comment"
-                  >
-                    <span className="sr-only">{t("films.comments.seek")} </span>
-                    <span className="font-mono text-xs font-semibold text-indigo-800 dark:text-indigo-300">{timecode(c.timeMs)}</span> {c.body}
-                    {c.authorName && <span className="text-xs text-zinc-600 dark:text-zinc-400"> — {c.authorName}</span>}
-                  </button>
-                </li>
-              ))}
-            </ol>
-          )}
-        </>
+          />
       )}
       <p className="text-sm" data-testid="review-state" data-state={shot.review.state}>
         {t(`films.review.state.${shot.review.state}`)}

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { ApiError } from "@/lib/client/api-error";
+import { fieldErrorsOf } from "@/lib/client/field-errors";
 import { useWorkspace } from "@/lib/client/workspace-context";
 import { TRANSITION_KINDS, type TransitionKind } from "@/lib/shared/film/cut";
 import { shotProblems, TAKE_FRAMES, type UpdateShotInput } from "@/lib/shared/film/film-schemas";
@@ -15,13 +16,13 @@ import { listReferences, updateShot } from "./film-api";
 import { FrameSourceField } from "./frame-source-field";
 import { framesToSeconds, trimmedFrames } from "./shot-format";
 
-type Draft = Required<Pick<UpdateShotInput, "prompt" | "mode" | "start" | "end" | "caption" | "trimIn" | "trimOut" | "transition">>;
+type Draft = Required<Pick<UpdateShotInput, "sceneHeading" | "prompt" | "mode" | "start" | "end" | "caption" | "trimIn" | "trimOut" | "transition">>;
 
 const MODE_LABEL = { text: "studio.tab.text", image: "studio.tab.image", "start-end": "studio.tab.startEnd" } as const satisfies Record<Mode, string>;
 const control = "rounded-md border border-zinc-400 bg-white px-3 py-2 text-sm dark:border-zinc-600 dark:bg-zinc-900";
 
 function draftOf(s: ShotView): Draft {
-  return { prompt: s.prompt, mode: s.mode, start: s.start, end: s.end, caption: s.caption, trimIn: s.trimIn, trimOut: s.trimOut, transition: s.transition };
+  return { sceneHeading: s.sceneHeading, prompt: s.prompt, mode: s.mode, start: s.start, end: s.end, caption: s.caption, trimIn: s.trimIn, trimOut: s.trimOut, transition: s.transition };
 }
 
 /** The side editor of the selected shot: edits a draft, saves it with PATCH, shows where it stands. */
@@ -54,6 +55,7 @@ export function ShotEditor({ shot, canEdit, onFilm }: { shot: ShotView; canEdit:
     setFormError(null);
     const body: Draft = {
       ...draft,
+      sceneHeading: draft.sceneHeading?.trim() ? draft.sceneHeading : null,
       caption: draft.caption?.trim() ? draft.caption : null,
       start: draft.mode === "text" ? null : draft.start,
       end: draft.mode === "start-end" ? draft.end : null,
@@ -76,7 +78,7 @@ export function ShotEditor({ shot, canEdit, onFilm }: { shot: ShotView; canEdit:
       setState("saved");
     } catch (err) {
       setState("error");
-      if (err instanceof ApiError && err.fields.length > 0) setFields(Object.fromEntries(err.fields.map((x) => [x.path, x.messages?.[locale] || x.message])));
+      if (err instanceof ApiError && err.fields.length > 0) setFields(fieldErrorsOf(err, locale));
       else setFormError(err instanceof ApiError ? (err.status === 0 ? t("studio.error.network") : err.localized(locale)) : String(err));
     }
   }
@@ -88,6 +90,16 @@ export function ShotEditor({ shot, canEdit, onFilm }: { shot: ShotView; canEdit:
       <h3 id={`${id}-h`} className="text-base font-semibold">
         {t("films.editor.title")}
       </h3>
+      <Field
+        id={`${id}-scene`}
+        label={t("films.editor.scene")}
+        hint={t("films.editor.sceneHint")}
+        value={draft.sceneHeading ?? ""}
+        maxLength={120}
+        disabled={disabled}
+        onChange={(e) => set("sceneHeading", e.target.value)}
+        error={fields.sceneHeading}
+      />
       <TextareaField
         id={`${id}-prompt`}
         label={t("films.editor.prompt")}

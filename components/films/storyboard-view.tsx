@@ -13,8 +13,8 @@ import { ExportsPanel } from "./exports-panel";
 import { addShot, deleteShot, duplicateShot, reorderShots } from "./film-api";
 import { FilmPreview } from "./film-preview";
 import { GenerateMissingDialog } from "./generate-missing-dialog";
-import { ShotCard } from "./shot-card";
 import { ShotPanel } from "./shot-panel";
+import { ShotStrip } from "./shot-strip";
 import { NoticeLine, useAction } from "./use-action";
 import { useFilm } from "./use-film";
 import { useTakeViews } from "./use-take-views";
@@ -110,9 +110,10 @@ function Storyboard({ filmId }: { filmId: string }) {
     <div className="flex flex-col gap-5">
       <header className="flex flex-wrap items-end justify-between gap-3">
         <div className="flex min-w-0 flex-col gap-1">
-          <Link href="/films" className="text-sm font-semibold text-indigo-800 underline dark:text-indigo-300">
-            ← {t("films.back")}
-          </Link>
+          <nav aria-label={t("films.nav")} className="flex flex-wrap gap-x-4 text-sm font-semibold text-indigo-800 underline dark:text-indigo-300">
+            <Link href="/films">← {t("films.back")}</Link>
+            <Link href="/films/library">{t("films.library.link")}</Link>
+          </nav>
           <h1 className="break-words text-2xl font-semibold" data-testid="film-title">
             {film.title}
           </h1>
@@ -142,30 +143,23 @@ function Storyboard({ filmId }: { filmId: string }) {
         {shots.length === 0 ? (
           <p className="text-zinc-700 dark:text-zinc-300">{t("films.strip.empty")}</p>
         ) : (
-          <ol className="flex gap-3 overflow-x-auto pb-2" data-testid="shot-strip">
-            {shots.map((s) => (
-              <ShotCard
-                key={s.id}
-                shot={s}
-                count={shots.length}
-                selected={s.id === selected?.id}
-                chosen={s.chosenTakeId ? takes.get(s.chosenTakeId) : undefined}
-                canEdit={canEdit}
-                busy={busy}
-                onSelect={() => setSelectedId(s.id)}
-                onMove={(d) => move(s.id, s.position + d)}
-                onDuplicate={() =>
-                  void chainSafe("films.busy.duplicating", t("films.shot.duplicated", { n: s.position + 1 }), async (rt) => {
-                    const r = await duplicateShot(s.id, rt);
-                    setSelectedId(r.film.shots[s.position + 1]?.id ?? null);
-                    return r;
-                  })
-                }
-                onDelete={() => setConfirmDelete(s.id)}
-                onDropOn={(dragged) => move(dragged, s.position)}
-              />
-            ))}
-          </ol>
+          <ShotStrip
+            shots={shots}
+            takes={takes}
+            selectedId={selected?.id}
+            canEdit={canEdit}
+            busy={busy}
+            onSelect={setSelectedId}
+            onMove={move}
+            onDuplicate={(s) =>
+              void chainSafe("films.busy.duplicating", t("films.shot.duplicated", { n: s.position + 1 }), async (rt) => {
+                const r = await duplicateShot(s.id, rt);
+                setSelectedId(r.film.shots[s.position + 1]?.id ?? null);
+                return r;
+              })
+            }
+            onDelete={setConfirmDelete}
+          />
         )}
       </section>
 

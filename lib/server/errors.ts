@@ -72,6 +72,7 @@ const STATUS = {
   review_not_allowed: 409,
   comment_target_missing: 422,
   reference_not_found: 422,
+  reference_in_use: 409,
   // Films: a cut that cannot be rendered, a take that cannot be read.
   film_cut_invalid: 422,
   film_input_invalid: 422,

@@ -350,7 +350,7 @@ export const MATRIX: readonly MatrixRow[] = [
   ["GET /api/films/:filmId/comments", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
   ["GET /api/films/:filmId/comments", "same", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
   ["GET /api/films/:filmId/comments", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
-  // film.comment: viewers comment too {takeId, timeMs, body}.
+  // film.comment: viewers comment too {exportId of a READY export of the film | takeId, timeMs, body}.
   ["POST /api/films/:filmId/comments", "own", { anon: 401, viewer: 201, member: 201, admin: 201, owner: 201, otherTeam: 201, instanceAdmin: 201 }],
   ["POST /api/films/:filmId/comments", "same", { anon: 401, viewer: 201, member: 201, admin: 201, owner: 201, otherTeam: 201, instanceAdmin: 404 }],
   ["POST /api/films/:filmId/comments", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
@@ -439,7 +439,7 @@ export const MATRIX: readonly MatrixRow[] = [
   ["PATCH /api/references/:referenceId", "own", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
   ["PATCH /api/references/:referenceId", "same", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
   ["PATCH /api/references/:referenceId", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
-  // film.delete.
+  // film.delete (refused 409 reference_in_use while shots of a live film use it).
   ["DELETE /api/references/:referenceId", "own", { anon: 401, viewer: 403, member: 403, admin: 200, owner: 200, otherTeam: 403, instanceAdmin: 200 }],
   ["DELETE /api/references/:referenceId", "same", { anon: 401, viewer: 403, member: 403, admin: 200, owner: 200, otherTeam: 403, instanceAdmin: 404 }],
   ["DELETE /api/references/:referenceId", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],

@@ -243,8 +243,10 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
       return call(r.filmComments.GET, req(a, "GET", `/api/films/${filmId}/comments`), { filmId });
     },
     "POST /api/films/:filmId/comments": async (a, o) => {
-      const filmId = await film(a, o);
-      return call(r.filmComments.POST, req(a, "POST", `/api/films/${filmId}/comments`, { exportId: "authzexport", timeMs: 1200, body: "Too dark here" }), { filmId });
+      // On a READY export of the film: the export's comments are the film's (viewers comment too).
+      const exportId = await filmExport(a, o, true);
+      const { filmId } = await s.db.filmExport.findUniqueOrThrow({ where: { id: exportId }, select: { filmId: true } });
+      return call(r.filmComments.POST, req(a, "POST", `/api/films/${filmId}/comments`, { exportId, timeMs: 1200, body: "Too dark here" }), { filmId });
     },
     "PATCH /api/shots/:shotId": async (a, o) => {
       const { shotId } = await shot(a, o);

@@ -3,7 +3,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FilmView } from "@/lib/shared/film/film-views";
 import { providers } from "../support/test-db";
-import { type ErrorBody, expectOk, expectRefused, type Json, sendAs } from "../support/route-answers";
+import { jsonRequest } from "../support/route-env";
+import { type ErrorBody, loadFilmRoutes, ok, refused } from "./films-support";
 import { ctx, FIXTURES, setupStudio, type Studio, type StudioUser, uploadRequest } from "./generations-api-support";
 
 // Films through their route handlers on a real migrated database (SQLite; PostgreSQL too when
@@ -12,26 +13,7 @@ import { ctx, FIXTURES, setupStudio, type Studio, type StudioUser, uploadRequest
 // queued behind the frame job; the chain rule on reorder; review, comments, references, the cut; and
 // a specific coded error for bad input in every field.
 
-
-async function loadFilmRoutes() {
-  return {
-    films: await import("@/app/api/films/route"),
-    film: await import("@/app/api/films/[filmId]/route"),
-    shots: await import("@/app/api/films/[filmId]/shots/route"),
-    order: await import("@/app/api/films/[filmId]/shots/order/route"),
-    cut: await import("@/app/api/films/[filmId]/cut/route"),
-    comments: await import("@/app/api/films/[filmId]/comments/route"),
-    shot: await import("@/app/api/shots/[shotId]/route"),
-    duplicate: await import("@/app/api/shots/[shotId]/duplicate/route"),
-    chosen: await import("@/app/api/shots/[shotId]/chosen-take/route"),
-    review: await import("@/app/api/shots/[shotId]/review/route"),
-    takes: await import("@/app/api/shots/[shotId]/takes/route"),
-    estimate: await import("@/app/api/shots/[shotId]/takes/estimate/route"),
-    comment: await import("@/app/api/comments/[commentId]/route"),
-    references: await import("@/app/api/references/route"),
-    reference: await import("@/app/api/references/[referenceId]/route"),
-  };
-}
+type Json = Record<string, unknown>;
 
 describe.each(providers())("films API on %s", (kind) => {
   let s: Studio;
@@ -48,9 +30,7 @@ describe.each(providers())("films API on %s", (kind) => {
   });
   afterAll(async () => s?.drop());
 
-  const send = sendAs;
-  const ok = expectOk;
-  const refused = expectRefused;
+  const send = (user: StudioUser, method: string, url: string, body?: unknown, extra: Record<string, string> = {}) => jsonRequest(url, method, body, { cookie: user.cookie, ...extra });
   async function upload(user: StudioUser, file: string): Promise<string> {
     const res = await s.routes.uploads.POST(uploadRequest(user, fs.readFileSync(path.join(FIXTURES, "images", file)), file));
     return (await ok<{ id: string }>(res, 201)).id;
@@ -191,7 +171,10 @@ describe.each(providers())("films API on %s", (kind) => {
     const bobFilm = await newFilm(bob);
     await refused(r.shots.POST(send(bob, "POST", `/api/films/${bobFilm.id}/shots`, { mode: "image", start: { kind: "reference", referenceId: ref.id } }), ctx({ filmId: bobFilm.id })), 422, "reference_not_found");
     await refused(r.shots.POST(send(bob, "POST", `/api/films/${bobFilm.id}/shots`, { mode: "image", start: { kind: "upload", uploadId: image } }), ctx({ filmId: bobFilm.id })), 422, "upload_not_found");
-    await ok(r.reference.DELETE(send(alice, "DELETE", `/api/references/${ref.id}`), ctx({ referenceId: ref.id })));
+    // In use by shot 2: the delete is refused, naming the film and the shot (tests/integration/films-library.test.ts).
+    await refused(r.reference.DELETE(send(alice, "DELETE", `/api/references/${ref.id}`), ctx({ referenceId: ref.id })), 409, "reference_in_use");
+    // A reference deleted while only a deleted film used it: new takes refuse it.
+    await s.db.reference.update({ where: { id: ref.id }, data: { deletedAt: new Date() } });
     await refused(makeTakes(withRef.shots[1]!.id, 1), 422, "reference_not_found");
   });
 

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FilmView } from "@/lib/shared/film/film-views";
 import type { CancelBatchResult, GenerateMissingEstimate, GenerateMissingResult } from "@/lib/shared/film/generate-missing-view";
 import { providers } from "../support/test-db";
-import { type ErrorBody, expectOk, expectRefused, type Json, sendAs } from "../support/route-answers";
+import { jsonRequest } from "../support/route-env";
+import { type ErrorBody, ok, refused, teamOfThree } from "./films-support";
 import { ctx, FIXTURES, setupStudio, type Studio, type StudioUser, uploadRequest } from "./generations-api-support";
 
 // "Generate missing shots" through its route handlers on a real migrated database (SQLite; PostgreSQL
@@ -14,6 +15,7 @@ import { ctx, FIXTURES, setupStudio, type Studio, type StudioUser, uploadRequest
 // idempotent repeats; cancel refunding exactly the unstarted takes; viewers refused. The chained order
 // with a real worker is films-generate-missing-worker.test.ts.
 
+type Json = Record<string, unknown>;
 
 async function loadRoutes() {
   return {
@@ -38,19 +40,11 @@ describe.each(providers())("generate missing shots on %s", (kind) => {
   beforeAll(async () => {
     s = await setupStudio(kind);
     r = await loadRoutes();
-    owner = await s.user(`gm-owner-${kind}@example.test`);
-    member = await s.user(`gm-member-${kind}@example.test`);
-    viewer = await s.user(`gm-viewer-${kind}@example.test`);
-    const team = await s.db.team.create({
-      data: { name: "Batch team", memberships: { create: [{ userId: owner.id, role: "OWNER" }, { userId: member.id, role: "MEMBER" }, { userId: viewer.id, role: "VIEWER" }] } },
-    });
-    teamId = team.id;
+    ({ teamId, owner, member, viewer } = await teamOfThree(s, `gm-${kind}`));
   });
   afterAll(async () => s?.drop());
 
-  const send = sendAs;
-  const ok = expectOk;
-  const refused = expectRefused;
+  const send = (user: StudioUser, method: string, url: string, body?: unknown, extra: Record<string, string> = {}) => jsonRequest(url, method, body, { cookie: user.cookie, ...extra });
   const newFilm = async () => (await ok<{ film: FilmView }>(r.films.POST(send(member, "POST", `/api/films?team=${teamId}`, { title: `Batch ${seq++}`, aspect: "16:9" })), 201)).film;
   const addShot = async (filmId: string, body: Json) => (await ok<{ film: FilmView }>(r.shots.POST(send(member, "POST", `/api/films/${filmId}/shots`, body), ctx({ filmId })), 201)).film;
   const estimate = (filmId: string, takes: number | string, user = member) => r.missing.GET(send(user, "GET", `/api/films/${filmId}/generate-missing?takes=${takes}`), ctx({ filmId }));

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { FilmsView } from "@/components/films/films-view";
 import { getT } from "@/lib/server/i18n";
 
@@ -10,6 +11,9 @@ export default async function FilmsPage() {
           {t("films.title")}
         </h1>
         <p className="text-zinc-700 dark:text-zinc-300">{t("films.intro")}</p>
+        <Link href="/films/library" className="self-start text-sm font-semibold text-indigo-800 underline dark:text-indigo-300">
+          {t("films.library.link")}
+        </Link>
       </header>
       <FilmsView />
     </section>

@@ -1,3 +1,4 @@
+import { filmLibraryEn } from "./film-library.en";
 import { accountsEn } from "./accounts.en";
 import { filmRenderEn } from "./film-render.en";
 import { galleryEn } from "./gallery.en";
@@ -133,6 +134,7 @@ export const en = {
   ...usageEn,
   ...filmEn,
   ...storyboardEn,
+  ...filmLibraryEn,
   ...workspaceEn,
   ...filmRenderEn,
   ...accountsEn,

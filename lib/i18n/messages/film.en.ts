@@ -12,6 +12,7 @@ export const filmEn = {
   "errors.review_not_allowed": "This shot's take already has that decision.",
   "errors.comment_target_missing": "The take or export this comment is about is not part of this film.",
   "errors.reference_not_found": "The character or product reference was not found in this workspace.",
+  "errors.reference_in_use": "This reference is the frame of shot(s) {shots}. Give those shots another frame first, then delete it.",
   "errors.field.too_long": "This text is too long.",
   "errors.field.frame_source": "This frame source does not fit the shot's mode.",
   "errors.field.trim": "The trim must lie within the take (0 to 120 frames) and end after it starts.",

@@ -13,6 +13,7 @@ export const filmZhCN: Record<keyof typeof filmEn, string> = {
   "errors.review_not_allowed": "此镜头的视频已经是这个审阅结果。",
   "errors.comment_target_missing": "评论对应的视频或导出不属于此影片。",
   "errors.reference_not_found": "在此工作区中找不到该角色或产品参考。",
+  "errors.reference_in_use": "此参考图是以下镜头的画面：{shots}。请先为这些镜头换一个画面，再删除它。",
   "errors.field.too_long": "文字过长。",
   "errors.field.frame_source": "此画面来源与镜头模式不符。",
   "errors.field.trim": "裁剪范围必须在视频之内（0 到 120 帧），且结束晚于开始。",

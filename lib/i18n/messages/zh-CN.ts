@@ -1,3 +1,4 @@
+import { filmLibraryZhCN } from "./film-library.zh-CN";
 import { accountsZhCN } from "./accounts.zh-CN";
 import { filmRenderZhCN } from "./film-render.zh-CN";
 import { galleryZhCN } from "./gallery.zh-CN";
@@ -133,6 +134,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...usageZhCN,
   ...filmZhCN,
   ...storyboardZhCN,
+  ...filmLibraryZhCN,
   ...workspaceZhCN,
   ...filmRenderZhCN,
   ...accountsZhCN,

@@ -27,17 +27,25 @@ export async function listComments(client: Db, access: Access, filmId: string): 
   return { items: rows.map(viewOf) };
 }
 
+/**
+ * The commented thing is a take of one of this film's shots, or a ready export (a version) of this
+ * film; neither deleted. The export is checked here rather than by a foreign key: an export's delete
+ * is soft, and its comments stay with the film's history.
+ */
+async function assertTarget(client: Db, filmId: string, input: { takeId?: string; exportId?: string }): Promise<void> {
+  const found = input.takeId
+    ? await client.generation.findFirst({ where: { id: input.takeId, deletedAt: null, shot: { filmId } }, select: { id: true } })
+    : await client.filmExport.findFirst({ where: { id: input.exportId, filmId, deletedAt: null, status: "READY" }, select: { id: true } });
+  if (!found) throw new AppError("comment_target_missing");
+}
+
 export async function createComment(client: Db, access: Access, filmId: string, input: z.infer<typeof createCommentSchema>, ip: string): Promise<CommentView> {
   const film = await loadFilm(client, access, filmId, "comment");
-  if (input.takeId) {
-    // A take of one of this film's shots (not deleted).
-    const take = await client.generation.findFirst({ where: { id: input.takeId, deletedAt: null, shot: { filmId } }, select: { id: true } });
-    if (!take) throw new AppError("comment_target_missing");
-  }
+  await assertTarget(client, filmId, input);
   const row = await withDbRetry(() =>
     client.$transaction(async (tx) => {
       const c = await tx.comment.create({ data: { filmId, takeId: input.takeId ?? null, exportId: input.exportId ?? null, timeMs: input.timeMs, body: input.body, authorId: access.actor.id }, select: SELECT });
-      await recordAudit(tx, { teamId: film.teamId, actorId: access.actor.id, action: "comment.create", targetType: "comment", targetId: c.id, data: { filmId, timeMs: input.timeMs }, ip });
+      await recordAudit(tx, { teamId: film.teamId, actorId: access.actor.id, action: "comment.create", targetType: "comment", targetId: c.id, data: { filmId, timeMs: input.timeMs, ...(input.takeId ? { takeId: input.takeId } : { exportId: input.exportId ?? null }) }, ip });
       return c;
     }, TX_OPTIONS),
   );

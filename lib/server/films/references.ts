@@ -7,11 +7,12 @@ import type { Db } from "../db";
 import { TX_OPTIONS, withDbRetry } from "../db/retry";
 import { AppError } from "../errors";
 import { type Access, assertFilmWorkspace, assertOnFilm, canUseUpload, workspaceFilmsWhere, type Workspace } from "../permissions";
+import { assertReferenceUnused } from "./reference-uses";
 
 // The workspace's library of characters and products: a name and a reference image (an Upload the
 // actor may use). Same roles as films: everyone sees, members add and change, admins/owners delete.
-// Deleting is soft: shots that used a reference keep pointing at it (their takes were made with it);
-// new takes refuse a deleted reference.
+// Deleting is soft and refused while shots of a live film use the reference (reference-uses.ts names
+// them); shots of deleted films keep pointing at it (their takes were made with it).
 
 type Row = { id: string; kind: "CHARACTER" | "PRODUCT"; name: string; uploadId: string; teamId: string | null; createdAt: Date };
 const SELECT = { id: true, kind: true, name: true, uploadId: true, teamId: true, createdAt: true } as const;
@@ -64,6 +65,7 @@ export async function updateReference(client: Db, access: Access, id: string, in
 
 export async function deleteReference(client: Db, access: Access, id: string, ip: string): Promise<void> {
   const ref = await loadReference(client, access, id, "delete");
+  await assertReferenceUnused(client, ref.id);
   await withDbRetry(() =>
     client.$transaction(async (tx) => {
       await tx.reference.update({ where: { id: ref.id }, data: { deletedAt: new Date() } });
