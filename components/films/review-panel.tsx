@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import type { CommentView, FilmView, ShotView } from "@/lib/shared/film/film-views";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import { addComment, listComments, reviewShot } from "./film-api";
-import { timecode } from "./shot-format";
+import { timecode } from "@/lib/client/format";
 import { NoticeLine, useAction } from "./use-action";
 
 /**

@@ -7,6 +7,7 @@ import { studioEn } from "./studio.en";
 import { teamsEn } from "./teams.en";
 import { filmEn } from "./film.en";
 import { storyboardEn } from "./storyboard.en";
+import { takesEn } from "./takes.en";
 import { usageEn } from "./usage.en";
 import { workspaceEn } from "./workspace.en";
 
@@ -132,6 +133,7 @@ export const en = {
   ...usageEn,
   ...filmEn,
   ...storyboardEn,
+  ...takesEn,
   ...workspaceEn,
   ...filmRenderEn,
   ...accountsEn,

@@ -8,6 +8,7 @@ import { studioZhCN } from "./studio.zh-CN";
 import { teamsZhCN } from "./teams.zh-CN";
 import { filmZhCN } from "./film.zh-CN";
 import { storyboardZhCN } from "./storyboard.zh-CN";
+import { takesZhCN } from "./takes.zh-CN";
 import { usageZhCN } from "./usage.zh-CN";
 import { workspaceZhCN } from "./workspace.zh-CN";
 
@@ -132,6 +133,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...usageZhCN,
   ...filmZhCN,
   ...storyboardZhCN,
+  ...takesZhCN,
   ...workspaceZhCN,
   ...filmRenderZhCN,
   ...accountsZhCN,
