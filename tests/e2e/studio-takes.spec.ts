@@ -6,8 +6,8 @@ import { generate, openStudio, STORED_TIMEOUT, uniquePrompt } from "./studio-hel
 // submit show as ONE group (Take 1–3), two of them play side by side under one set of controls
 // (play, pause and seek move both: the players' times are compared, waiting on conditions), the
 // dialog is keyboard operable, labelled and axe clean, also at 375 px and in dark mode; a 9:16 clip
-// is portrait in the studio card, the gallery tile and the detail player, and the detail lists its
-// sibling takes. In English and in Chinese, each run with its own fresh account.
+// is portrait in the studio card, the gallery tile, the detail player and the share page, and the
+// detail lists its sibling takes. In English and in Chinese, each run with its own fresh account.
 
 /** How far apart (s) the two players may be: one timeupdate interval plus the drift correction. */
 const SYNC_TOLERANCE_S = 0.35;
@@ -76,7 +76,7 @@ async function noHorizontalOverflow(page: Page) {
 }
 
 for (const L of LANGS) {
-  test(`${L.locale}: 3 portrait takes → one group → compare two in sync (keyboard, axe, 375 px, dark) → portrait tile and detail with siblings`, async ({ browser }) => {
+  test(`${L.locale}: 3 portrait takes → one group → compare two in sync (keyboard, axe, 375 px, dark) → portrait tile, detail with siblings, share page`, async ({ browser }) => {
     test.setTimeout(STORED_TIMEOUT + 120_000);
     const context = await browser.newContext({ locale: L.locale, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -177,6 +177,14 @@ for (const L of LANGS) {
       await expectNoSeriousA11yViolations(page);
       await siblings.getByRole("link", { name: L.take(3) }).click();
       await expect(page).toHaveURL(new RegExp(`/gallery/${ids[2]}$`));
+
+      // The public share page plays it portrait too.
+      const share = await page.request.post(`/api/generations/${ids[0]}/share-links`, { data: { expiresInHours: 24, allowDownload: false, showPrompt: true } });
+      expect(share.status(), await share.text()).toBe(201);
+      await page.goto(`/s/${((await share.json()) as { token: string }).token}`);
+      const shared = page.getByTestId("share-video");
+      await expect(shared).toBeVisible();
+      expect(await heightOverWidth(shared)).toBeCloseTo(PORTRAIT, 1);
     } finally {
       await context.close();
     }
