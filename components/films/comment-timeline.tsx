@@ -1,7 +1,7 @@
 "use client";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import type { CommentView } from "@/lib/shared/film/film-views";
-import { timecode } from "./shot-format";
+import { timecode } from "@/lib/client/format";
 
 /**
  * The player's comment timeline: a bar as long as the video with a mark per comment and the play

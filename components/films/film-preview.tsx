@@ -6,7 +6,8 @@ import { type Cut, FILM_FPS, filmFrames, placeClips } from "@/lib/shared/film/cu
 import type { FilmView } from "@/lib/shared/film/film-views";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import { getCut, getTake } from "./film-api";
-import { framesToSeconds, timecode, trimmedFrames } from "./shot-format";
+import { timecode } from "@/lib/client/format";
+import { framesToSeconds, trimmedFrames } from "./shot-format";
 import { useAction } from "./use-action";
 
 interface Clip {

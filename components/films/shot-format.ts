@@ -11,10 +11,3 @@ export function trimmedFrames(shot: Pick<ShotView, "trimIn" | "trimOut">): numbe
 export function framesToSeconds(frames: number): string {
   return `${(frames / FILM_FPS).toFixed(1)} s`;
 }
-
-/** A player time as mm:ss.d, the notation of timecoded comments ("00:02.4"). */
-export function timecode(ms: number): string {
-  const tenths = Math.floor(Math.max(0, ms) / 100);
-  const s = Math.floor(tenths / 10);
-  return `${String(Math.floor(s / 60)).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}.${tenths % 10}`;
-}

@@ -12,7 +12,7 @@ import { isTerminal } from "@/lib/shared/generation-lifecycle";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import { formatFen } from "@/lib/shared/money";
 import { chooseTake, estimateTakes, getFilm, makeTakes } from "./film-api";
-import { CompareTakes } from "./compare-takes";
+import { CompareTakes } from "@/components/takes/compare-takes";
 import { NoticeLine, useAction } from "./use-action";
 import type { ShotPanelProps } from "./shot-panel-props";
 

@@ -6,7 +6,7 @@ import type { MessageKey } from "@/lib/i18n/translate";
 import type { CommentView } from "@/lib/shared/film/film-views";
 import { CommentTimeline } from "./comment-timeline";
 import { addComment } from "./film-api";
-import { timecode } from "./shot-format";
+import { timecode } from "@/lib/client/format";
 import type { CommentTarget } from "./use-film-comments";
 import { NoticeLine, useAction } from "./use-action";
 

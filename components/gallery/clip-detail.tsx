@@ -6,11 +6,15 @@ import { formatBytes } from "@/lib/client/format";
 import { useClipRights } from "@/lib/client/workspace-context";
 import { formatFen } from "@/lib/shared/money";
 import type { MessageKey } from "@/lib/i18n/translate";
+import { aspectBoxStyle, clipFrameSize } from "@/lib/shared/clip-aspect";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import { ClipActions } from "./clip-actions";
+import { SiblingTakes } from "./sibling-takes";
 import { absoluteTime, spanBetween } from "./format-time";
 import { TagEditor } from "./tag-editor";
 
+/** The detail player is large: a portrait clip fills the height of the screen, not a 16:9 box. */
+const PLAYER_MAX_HEIGHT = "75vh";
 const MOVEMENTS = ["auto", "small", "medium", "large"];
 const MODE_KEY = { text: "studio.tab.text", image: "studio.tab.image", "start-end": "studio.tab.startEnd" } as const;
 
@@ -43,6 +47,7 @@ export function ClipDetail({ clip, headingId, handlers }: { clip: GenerationView
   const may = useClipRights(clip);
   const v = clip.media.video;
   const p = clip.params;
+  const box = aspectBoxStyle(clipFrameSize(clip), PLAYER_MAX_HEIGHT);
   const timings: [MessageKey, string | null][] = [
     ["gallery.detail.queued", spanBetween(clip.createdAt, clip.submittedAt, locale)],
     ["gallery.detail.generating", spanBetween(clip.acceptedAt ?? clip.submittedAt, clip.successSeenAt, locale)],
@@ -58,7 +63,8 @@ export function ClipDetail({ clip, headingId, handlers }: { clip: GenerationView
             preload="metadata"
             poster={clip.media.poster?.url ?? clip.media.cover?.url}
             src={v.url}
-            className="aspect-video w-full rounded-lg bg-black"
+            style={box}
+            className="mx-auto rounded-lg bg-black object-contain"
             aria-label={clip.prompt || t("gallery.card.untitled")}
             data-testid="detail-video"
           >
@@ -66,7 +72,7 @@ export function ClipDetail({ clip, headingId, handlers }: { clip: GenerationView
             <track kind="captions" />
           </video>
         ) : (
-          <div className="flex aspect-video w-full items-center justify-center rounded-lg bg-zinc-200 p-4 text-center text-sm dark:bg-zinc-800">
+          <div style={box} className="mx-auto flex items-center justify-center rounded-lg bg-zinc-200 p-4 text-center text-sm dark:bg-zinc-800">
             {clip.errorMessage?.[locale] ?? t("gallery.detail.noVideo")}
           </div>
         )}
@@ -79,6 +85,7 @@ export function ClipDetail({ clip, headingId, handlers }: { clip: GenerationView
           </p>
         </section>
         <ClipActions clip={clip} handlers={handlers} />
+        <SiblingTakes clip={clip} />
         {/* Mounted only for those who may share: the panel's list request would be a 403 otherwise. */}
         {may.share && <SharePanel key={clip.id} generationId={clip.id} status={clip.status} />}
         {clip.errorMessage && (

@@ -3,8 +3,12 @@ import { useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { StatusChip } from "@/components/studio/status-chip";
 import { formatClock } from "@/lib/client/format";
+import { aspectBoxStyle, clipFrameSize } from "@/lib/shared/clip-aspect";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import { relativeTime } from "./format-time";
+
+/** A portrait tile narrows at this height instead of cropping its poster to the row's shape. */
+const TILE_MAX_HEIGHT = "16rem";
 
 const MODE_KEY = { text: "studio.tab.text", image: "studio.tab.image", "start-end": "studio.tab.startEnd" } as const;
 
@@ -92,51 +96,53 @@ export function ClipTile({
         }}
         className="flex flex-col outline-none focus-visible:ring-4 focus-visible:ring-indigo-500"
       >
-        <div className="relative aspect-video w-full bg-zinc-200 dark:bg-zinc-800">
-          {still ? (
-            // eslint-disable-next-line @next/next/no-img-element -- our own media route, sized by CSS; next/image would proxy it
-            <img src={still} alt="" loading="lazy" decoding="async" className="absolute inset-0 size-full object-cover" />
-          ) : clip.derivatives === "pending" ? (
-            // Playable already; the poster follows within seconds (the live stream swaps it in).
-            <span
-              role="img"
-              aria-label={t("gallery.card.posterPending")}
-              data-testid="poster-pending"
-              className="absolute inset-0 flex animate-pulse items-center justify-center p-3 text-center text-sm text-zinc-700 motion-reduce:animate-none dark:text-zinc-300"
-            >
-              <span aria-hidden="true">{t("gallery.card.posterPending")}</span>
-            </span>
-          ) : (
-            <span className="absolute inset-0 flex items-center justify-center p-3 text-center text-sm text-zinc-700 dark:text-zinc-300">
-              {failed ? (clip.errorMessage?.[locale] ?? "") : clip.derivatives === "failed" ? t("gallery.card.posterFailed") : t("gallery.card.noPoster")}
-            </span>
-          )}
-          {preview && (
-            <video
-              ref={video}
-              muted
-              loop
-              playsInline
-              preload="none"
-              aria-hidden="true"
-              tabIndex={-1}
-              data-testid="tile-preview"
-              className={`absolute inset-0 size-full object-cover transition-opacity ${previewing ? "opacity-100" : "opacity-0"}`}
-            />
-          )}
-          <span className="absolute left-2 top-2 rounded bg-black/75 px-1.5 py-0.5 text-xs font-medium text-white">{t(MODE_KEY[clip.mode])}</span>
-          {duration ? (
-            <span className="absolute bottom-2 right-2 rounded bg-black/75 px-1.5 py-0.5 text-xs font-medium tabular-nums text-white">
-              <span className="sr-only">{t("gallery.card.duration", { time: formatClock(duration) })}</span>
-              <span aria-hidden="true">{formatClock(duration)}</span>
-            </span>
-          ) : null}
-          {clip.favourite && (
-            <span className="absolute right-2 top-2 rounded-full bg-black/75 px-1.5 text-sm text-amber-300" title={t("gallery.card.favourite")}>
-              <span aria-hidden="true">★</span>
-              <span className="sr-only">{t("gallery.card.favourite")}</span>
-            </span>
-          )}
+        <div className="flex justify-center bg-zinc-100 dark:bg-zinc-950">
+          <div className="relative bg-zinc-200 dark:bg-zinc-800" style={aspectBoxStyle(clipFrameSize(clip), TILE_MAX_HEIGHT)} data-testid="tile-media">
+            {still ? (
+              // eslint-disable-next-line @next/next/no-img-element -- our own media route, sized by CSS; next/image would proxy it
+              <img src={still} alt="" loading="lazy" decoding="async" className="absolute inset-0 size-full object-cover" />
+            ) : clip.derivatives === "pending" ? (
+              // Playable already; the poster follows within seconds (the live stream swaps it in).
+              <span
+                role="img"
+                aria-label={t("gallery.card.posterPending")}
+                data-testid="poster-pending"
+                className="absolute inset-0 flex animate-pulse items-center justify-center p-3 text-center text-sm text-zinc-700 motion-reduce:animate-none dark:text-zinc-300"
+              >
+                <span aria-hidden="true">{t("gallery.card.posterPending")}</span>
+              </span>
+            ) : (
+              <span className="absolute inset-0 flex items-center justify-center p-3 text-center text-sm text-zinc-700 dark:text-zinc-300">
+                {failed ? (clip.errorMessage?.[locale] ?? "") : clip.derivatives === "failed" ? t("gallery.card.posterFailed") : t("gallery.card.noPoster")}
+              </span>
+            )}
+            {preview && (
+              <video
+                ref={video}
+                muted
+                loop
+                playsInline
+                preload="none"
+                aria-hidden="true"
+                tabIndex={-1}
+                data-testid="tile-preview"
+                className={`absolute inset-0 size-full object-cover transition-opacity ${previewing ? "opacity-100" : "opacity-0"}`}
+              />
+            )}
+            <span className="absolute left-2 top-2 rounded bg-black/75 px-1.5 py-0.5 text-xs font-medium text-white">{t(MODE_KEY[clip.mode])}</span>
+            {duration ? (
+              <span className="absolute bottom-2 right-2 rounded bg-black/75 px-1.5 py-0.5 text-xs font-medium tabular-nums text-white">
+                <span className="sr-only">{t("gallery.card.duration", { time: formatClock(duration) })}</span>
+                <span aria-hidden="true">{formatClock(duration)}</span>
+              </span>
+            ) : null}
+            {clip.favourite && (
+              <span className="absolute right-2 top-2 rounded-full bg-black/75 px-1.5 text-sm text-amber-300" title={t("gallery.card.favourite")}>
+                <span aria-hidden="true">★</span>
+                <span className="sr-only">{t("gallery.card.favourite")}</span>
+              </span>
+            )}
+          </div>
         </div>
         <div className="flex flex-col gap-1 p-3">
           <p className="line-clamp-2 text-sm font-medium text-zinc-900 dark:text-zinc-100" data-testid="card-prompt">

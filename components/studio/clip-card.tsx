@@ -14,19 +14,16 @@ import { FAILED_STATES, isIn, isTerminal } from "@/lib/shared/generation-lifecyc
 
 const MODE_KEY = { text: "studio.tab.text", image: "studio.tab.image", "start-end": "studio.tab.startEnd" } as const;
 
-function ClipCardImpl({ clip, onUpdate }: { clip: GenerationView; onUpdate: (views: GenerationView[]) => void }) {
+/** `take`: the card is Take n of a group (TakeGroupCard shows the prompt once, above its takes). */
+function ClipCardImpl({ clip, take, onUpdate }: { clip: GenerationView; take?: number; onUpdate: (views: GenerationView[]) => void }) {
   const { locale, t } = useI18n();
   const running = !isTerminal(clip.status);
   const now = useNow(running);
   const { elapsedMs, remainingMs, progress } = clipTiming(clip, now);
   const pct = Math.round(progress * 100);
-  const label = clip.prompt ? clip.prompt : t(MODE_KEY[clip.mode]);
-  const params = [
-    clip.params.aspectRatio,
-    clip.params.style ? t(`studio.style.${clip.params.style === "anime" ? "anime" : "general"}`) : null,
-    t("studio.clip.movement", { value: t(`studio.movement.${clip.params.movementAmplitude as "auto"}`) }),
-    clip.params.withAudio ? t("studio.clip.withAudio") : null,
-  ].filter(Boolean);
+  const prompt = clip.prompt ? clip.prompt : t(MODE_KEY[clip.mode]);
+  const label = take ? `${t("takes.group.take", { n: take })}: ${prompt}` : prompt;
+  const params = useParamsLine(clip);
   const reason = isIn(FAILED_STATES, clip.status) ? (clip.errorMessage?.[locale] ?? t("studio.clip.noReason")) : null;
 
   return (
@@ -46,10 +43,18 @@ function ClipCardImpl({ clip, onUpdate }: { clip: GenerationView; onUpdate: (vie
           {t(MODE_KEY[clip.mode])} · <time dateTime={clip.createdAt}>{formatTime(clip.createdAt, locale)}</time>
         </span>
       </div>
-      <h3 id={`clip-${clip.id}-title`} className="line-clamp-2 min-h-10 text-sm leading-5 font-medium break-words" title={clip.prompt}>
-        {clip.prompt || <span className="font-normal text-zinc-600 italic dark:text-zinc-400">{t("studio.clip.noPrompt")}</span>}
-      </h3>
-      <p className="text-xs text-zinc-600 dark:text-zinc-400">{params.join(" · ")}</p>
+      {take ? (
+        <h4 id={`clip-${clip.id}-title`} className="text-sm font-semibold" data-testid="take-name">
+          {t("takes.group.take", { n: take })}
+        </h4>
+      ) : (
+        <>
+          <h3 id={`clip-${clip.id}-title`} className="line-clamp-2 min-h-10 text-sm leading-5 font-medium break-words" title={clip.prompt}>
+            {clip.prompt || <span className="font-normal text-zinc-600 italic dark:text-zinc-400">{t("studio.clip.noPrompt")}</span>}
+          </h3>
+          <p className="text-xs text-zinc-600 dark:text-zinc-400">{params}</p>
+        </>
+      )}
       {clip.status !== "CANCELLED" && !reason && (
         <div className="flex flex-col gap-1">
           <ProgressBar
@@ -92,3 +97,16 @@ function ClipCardImpl({ clip, onUpdate }: { clip: GenerationView; onUpdate: (vie
 
 /** One clip: picture or player, state, timing and actions. Memoised: a tick in one card does not re-render the list. */
 export const ClipCard = memo(ClipCardImpl);
+
+/** The parameters line of a clip (aspect, style, movement, audio), shared by a card and a take group. */
+export function useParamsLine(clip: GenerationView): string {
+  const { t } = useI18n();
+  return [
+    clip.params.aspectRatio,
+    clip.params.style ? t(`studio.style.${clip.params.style === "anime" ? "anime" : "general"}`) : null,
+    t("studio.clip.movement", { value: t(`studio.movement.${clip.params.movementAmplitude as "auto"}`) }),
+    clip.params.withAudio ? t("studio.clip.withAudio") : null,
+  ]
+    .filter(Boolean)
+    .join(" · ");
+}

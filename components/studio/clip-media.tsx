@@ -1,13 +1,19 @@
 "use client";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { aspectBoxStyle, clipFrameSize } from "@/lib/shared/clip-aspect";
 import type { GenerationView } from "@/lib/shared/generation-view";
 
+/** The tallest a card's picture gets: a portrait clip narrows instead of stretching the card. */
+const CARD_MAX_HEIGHT = "24rem";
+
 /**
- * The picture area of a card, always 16:9 so cards keep their size as a clip moves through its
- * states: the player when stored, else the input frame (image modes) or a quiet placeholder.
+ * The picture area of a card, at the clip's shape (known before the video: the asked ratio or the
+ * start frame), so a card keeps its size as the clip moves through its states: the player when
+ * stored, else the input frame (image modes) or a quiet placeholder.
  */
 export function ClipMedia({ clip, label }: { clip: GenerationView; label: string }) {
   const { t } = useI18n();
+  const box = aspectBoxStyle(clipFrameSize(clip), CARD_MAX_HEIGHT);
   const video = clip.media.video;
   const poster = clip.media.poster?.url ?? clip.media.cover?.url;
   if (clip.status === "STORED" && video) {
@@ -19,7 +25,8 @@ export function ClipMedia({ clip, label }: { clip: GenerationView; label: string
         poster={poster}
         src={video.url}
         aria-label={label}
-        className="aspect-video w-full rounded-md bg-black object-contain"
+        style={box}
+        className="mx-auto rounded-md bg-black object-contain"
         data-testid="clip-video"
       >
         <track kind="captions" />
@@ -28,7 +35,7 @@ export function ClipMedia({ clip, label }: { clip: GenerationView; label: string
   }
   const input = clip.inputs.slice().sort((a, b) => a.position - b.position);
   return (
-    <div className="relative flex aspect-video w-full items-center justify-center overflow-hidden rounded-md bg-zinc-100 dark:bg-zinc-900">
+    <div style={box} className="relative mx-auto flex items-center justify-center overflow-hidden rounded-md bg-zinc-100 dark:bg-zinc-900" data-testid="clip-placeholder">
       {input.length > 0 ? (
         <div className="flex h-full w-full gap-px">
           {input.map((i) => (

@@ -1,11 +1,14 @@
 "use client";
+import { useMemo } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { groupTakes } from "@/components/takes/group-takes";
 import type { LiveMode } from "@/lib/client/use-generations";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import { ClipCard } from "./clip-card";
 import { NotifyButton } from "./notify-button";
+import { TakeGroupCard } from "./take-group-card";
 
-/** The user's recent and running clips, newest first, with the live-connection state and notifications. */
+/** The user's recent and running clips, newest first (the takes of one submit as one group), with the live-connection state and notifications. */
 export function RecentClips({
   clips,
   loaded,
@@ -26,6 +29,7 @@ export function RecentClips({
   onUpdate: (views: GenerationView[]) => void;
 }) {
   const { t } = useI18n();
+  const entries = useMemo(() => groupTakes(clips), [clips]);
   return (
     <section aria-labelledby="recent-title" className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
@@ -56,9 +60,9 @@ export function RecentClips({
         </p>
       ) : (
         <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3" aria-labelledby="recent-title" data-testid="clip-list">
-          {clips.map((c) => (
-            <ClipCard key={c.id} clip={c} onUpdate={onUpdate} />
-          ))}
+          {entries.map((e) =>
+            e.kind === "group" ? <TakeGroupCard key={e.id} takes={e.takes} onUpdate={onUpdate} /> : <ClipCard key={e.clip.id} clip={e.clip} onUpdate={onUpdate} />,
+          )}
         </ul>
       )}
       {hasMore && (

@@ -13,6 +13,7 @@ export function ModalFrame({
   title,
   body,
   wrapTitle = false,
+  wide = false,
   testId,
   children,
 }: {
@@ -24,6 +25,8 @@ export function ModalFrame({
   body: string;
   /** Break a long unspaced title (a team name) instead of letting it run out of the box. */
   wrapTitle?: boolean;
+  /** Room for media (two players side by side) instead of a confirmation's narrow box. */
+  wide?: boolean;
   testId?: string;
   children: ReactNode;
 }) {
@@ -36,7 +39,7 @@ export function ModalFrame({
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-body`}
       onCancel={dismissOnEsc}
-      className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl border border-zinc-300 bg-white p-5 text-zinc-900 shadow-xl backdrop:bg-black/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+      className={`m-auto ${wide ? "w-[min(64rem,calc(100vw-2rem))]" : "w-[min(28rem,calc(100vw-2rem))]"} rounded-xl border border-zinc-300 bg-white p-5 text-zinc-900 shadow-xl backdrop:bg-black/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100`}
       data-testid={testId}
     >
       <h2 id={`${id}-title`} className={`${wrapTitle ? "break-words " : ""}text-lg font-semibold`}>

@@ -10,6 +10,13 @@ export function formatClock(ms: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${ss}` : `${m}:${ss}`;
 }
 
+/** A player time as mm:ss.d, the notation of timecoded comments and the compare slider ("00:02.4"). */
+export function timecode(ms: number): string {
+  const tenths = Math.floor(Math.max(0, ms) / 100);
+  const s = Math.floor(tenths / 10);
+  return `${String(Math.floor(s / 60)).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}.${tenths % 10}`;
+}
+
 export function formatBytes(bytes: number, locale: Locale): string {
   const mb = bytes / (1024 * 1024);
   if (mb >= 1) return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(mb)} MB`;

@@ -59,6 +59,8 @@ export const galleryQuerySchema = z.object({
   favourite: opt(z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1")),
   tag: opt(tagName),
   creator: opt(idSchema),
+  /** The takes of one submit (GenerationView.takeGroupId); the gallery detail lists a clip's siblings with it. */
+  takeGroup: opt(idSchema),
   sort: opt(z.enum(SORTS)),
   scope: opt(z.enum(SCOPES)),
   ...workspaceQuerySchema.shape,

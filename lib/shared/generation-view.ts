@@ -37,6 +37,11 @@ export interface GenerationView {
   };
   upstream: { requestId: string; taskId: string | null };
   /**
+   * The takes of one several-takes submit share it (null for a single take): the studio shows them as
+   * one group, the gallery detail lists the siblings (GET /api/generations?takeGroup=<id>).
+   */
+  takeGroupId: string | null;
+  /**
    * STORED takes only: the poster and hover preview are made after the take is playable (the
    * clip-derivatives job). "pending" while they are being made (show a placeholder; the live stream
    * sends the take again when they arrive), "failed" when they will not come without a retry.

@@ -99,7 +99,8 @@ test.describe("several takes", () => {
     await generate(page);
     expect(submits.map((s) => s.body.takes)).toEqual([3]);
     await expect.poll(() => clipsWithPrompt(page, prompt)).toBe(3);
-    await expect(page.locator('[data-testid="clip"]').filter({ hasText: prompt })).toHaveCount(3);
+    // One group of three (studio-takes.spec.ts follows it through compare).
+    await expect(page.getByTestId("take-group").filter({ hasText: prompt }).getByTestId("clip")).toHaveCount(3);
   });
 });
 

@@ -25,6 +25,7 @@ const base: ViewRow = {
   width: null,
   height: null,
   durationMs: null,
+  takeGroupId: null,
   inputs: [
     { position: 0, uploadId: "u0", upload: { width: 640, height: 360, storageKey: "uploads/u0.webp", mime: "image/webp" } },
     { position: 1, uploadId: "u1", upload: { width: 640, height: 360, storageKey: "uploads/u1.webp", mime: "image/webp" } },

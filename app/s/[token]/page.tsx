@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { db } from "@/lib/server/db";
 import { getT } from "@/lib/server/i18n";
+import { aspectBoxStyle, frameSizeOf } from "@/lib/shared/clip-aspect";
 import { loadSharedClip, loadSharedFilm, type SharedFilmView } from "@/lib/server/share/resolve";
 
 // /s/<token> — a shared clip (or a rendered film export) for anyone holding the link: no sign-in, no workspace. The token is
@@ -11,6 +12,9 @@ import { loadSharedClip, loadSharedFilm, type SharedFilmView } from "@/lib/serve
 // Cache-Control private, no-store (Next rewrites it to its own no-store value for dynamic pages), the
 // page CSP with its nonce; per-IP rate limit in proxy.ts.
 export const dynamic = "force-dynamic";
+
+/** The shared player is large and at the clip's shape: a portrait clip fills the height, not a 16:9 box. */
+const PLAYER_MAX_HEIGHT = "75vh";
 
 const MODE_KEY: Record<string, MessageKey> = { text: "studio.tab.text", image: "studio.tab.image", "start-end": "studio.tab.startEnd" };
 
@@ -48,7 +52,8 @@ async function SharedFilm({ film }: { film: SharedFilmView }) {
         poster={film.posterUrl ?? undefined}
         src={film.videoUrl}
         aria-label={t("share.page.filmVideoLabel", { title: film.title })}
-        className="max-h-[75vh] w-full rounded-lg bg-black object-contain"
+        style={aspectBoxStyle(frameSizeOf(film.width, film.height), PLAYER_MAX_HEIGHT)}
+        className="mx-auto rounded-lg bg-black object-contain"
         data-testid="share-video"
       >
         {/* Captions, when the film has them, are burnt into the picture. */}
@@ -91,7 +96,8 @@ export default async function SharePage({ params }: { params: Promise<{ token: s
         poster={clip.posterUrl ?? undefined}
         src={clip.videoUrl}
         aria-label={t("share.page.videoLabel")}
-        className="max-h-[75vh] w-full rounded-lg bg-black object-contain"
+        style={aspectBoxStyle(frameSizeOf(clip.width, clip.height), PLAYER_MAX_HEIGHT)}
+        className="mx-auto rounded-lg bg-black object-contain"
         data-testid="share-video"
       >
         {/* Generated clips have no speech to caption. */}

@@ -9,6 +9,7 @@ import { studioEn } from "./studio.en";
 import { teamsEn } from "./teams.en";
 import { filmEn } from "./film.en";
 import { storyboardEn } from "./storyboard.en";
+import { takesEn } from "./takes.en";
 import { usageEn } from "./usage.en";
 import { workspaceEn } from "./workspace.en";
 
@@ -135,6 +136,7 @@ export const en = {
   ...filmEn,
   ...storyboardEn,
   ...filmLibraryEn,
+  ...takesEn,
   ...workspaceEn,
   ...filmRenderEn,
   ...accountsEn,

@@ -10,6 +10,7 @@ import { studioZhCN } from "./studio.zh-CN";
 import { teamsZhCN } from "./teams.zh-CN";
 import { filmZhCN } from "./film.zh-CN";
 import { storyboardZhCN } from "./storyboard.zh-CN";
+import { takesZhCN } from "./takes.zh-CN";
 import { usageZhCN } from "./usage.zh-CN";
 import { workspaceZhCN } from "./workspace.zh-CN";
 
@@ -135,6 +136,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...filmZhCN,
   ...storyboardZhCN,
   ...filmLibraryZhCN,
+  ...takesZhCN,
   ...workspaceZhCN,
   ...filmRenderZhCN,
   ...accountsZhCN,

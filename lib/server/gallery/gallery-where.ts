@@ -36,6 +36,7 @@ export function galleryWhere(access: Access, f: GalleryFilters): Prisma.Generati
   if (f.favourite === false) and.push({ favourites: { none: { userId: actor.id } } });
   if (f.tag) and.push({ tags: { some: { tag: { name: f.tag, ownerId: actor.id, teamId: null } } } });
   // "me" lets the UI filter to the actor's own clips without knowing its id.
+  if (f.takeGroup) and.push({ takeGroupId: f.takeGroup });
   if (f.creator) and.push({ ownerId: f.creator === "me" ? actor.id : f.creator });
   return { ...workspaceGenerationsWhere(access, ws), ...(and.length ? { AND: and } : {}) };
 }

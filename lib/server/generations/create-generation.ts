@@ -40,6 +40,8 @@ export interface CreateOptions {
   ip?: string;
   /** The film shot this take is made for (lib/server/films). */
   shotId?: string;
+  /** The takes of one several-takes submit share it (create-takes.ts). */
+  takeGroupId?: string;
   /**
    * Inputs that another job is still producing (a previous take's last frame, its Upload row reserved
    * as STORING): accepted although not READY, and the take's video job waits for those jobs; if one
@@ -183,6 +185,7 @@ export async function insertTake(tx: Tx, access: Access, p: PreparedTake): Promi
       costFen: p.costFen,
       retryOfId: options.retryOfId ?? null,
       shotId: options.shotId ?? null,
+      takeGroupId: options.takeGroupId ?? null,
       inputs: { create: p.uploadIds.map((uploadId, position) => ({ uploadId, position })) },
     },
     select: { id: true, ownerId: true, teamId: true, costFen: true, model: true },

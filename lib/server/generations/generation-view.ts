@@ -40,6 +40,7 @@ export interface ViewRow {
   width: number | null;
   height: number | null;
   durationMs: number | null;
+  takeGroupId: string | null;
   inputs: { position: number; uploadId: string; upload: { width: number; height: number; storageKey: string; mime: string } }[];
   assets: {
     kind: "VIDEO" | "COVER" | "POSTER" | "PREVIEW";
@@ -164,6 +165,7 @@ export function toGenerationView(row: ViewRow, expectedMs: number, urls: MediaUr
     })),
     media: mediaView(row, urls),
     upstream: { requestId: row.upstreamRequestId, taskId: row.upstreamTaskId },
+    takeGroupId: row.takeGroupId,
     ...(row.status === "STORED" ? { derivatives: derivativesOf(row, derivedJob) } : {}),
   };
 }
