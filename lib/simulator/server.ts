@@ -5,6 +5,7 @@ import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { loadOrCreateAccount } from "./account-file";
 import { FaultQueue } from "./faults";
+import { handleChat } from "./handle-chat";
 import { handleControl } from "./handle-control";
 import { handleCreate, renderInputFor } from "./handle-create";
 import { handleFile } from "./handle-files";
@@ -16,7 +17,7 @@ import { SIMULATOR_DEFAULTS, type ResolvedOptions, type SimSwitches, type Simula
 import { emptyStats, PollTracker } from "./sim-stats";
 import { TaskStore } from "./task-store";
 
-// The simulator's HTTP server: routes the two upstream endpoints, the result-file "CDN" and the
+// The simulator's HTTP server: routes the upstream endpoints (video create and query, chat), the result-file "CDN" and the
 // test control routes, and restarts unfinished renders of tasks loaded from stateDir.
 
 export interface RunningSimulator {
@@ -86,6 +87,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     polls: new PollTracker(),
     faults: new FaultQueue(),
     renders,
+    chatInFlight: new Map(),
     keys: new Set(account.keys),
     fileSecret: account.fileSecret,
     origin: "",
@@ -112,6 +114,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const p = url.pathname;
     const route = async () => {
       if (req.method === "POST" && p === `${API}/videos/generations`) return handleCreate(ctx, req, res);
+      if (req.method === "POST" && p === `${API}/chat/completions`) return handleChat(ctx, req, res);
       const q = new RegExp(`^${API}/async-result/([^/]+)$`).exec(p);
       if (req.method === "GET" && q?.[1]) return handleQuery(ctx, req, res, decodeURIComponent(q[1]));
       if ((req.method === "GET" || req.method === "HEAD") && p.startsWith("/files/")) return handleFile(ctx, req, res, url);

@@ -18,6 +18,8 @@ export interface SimContext {
   polls: PollTracker;
   faults: FaultQueue;
   renders: RenderQueue;
+  /** Chats being answered right now per "account|model" (the concurrency cap counts them). */
+  chatInFlight: Map<string, number>;
   keys: ReadonlySet<string>;
   fileSecret: Buffer;
   /** http://127.0.0.1:<port>, known once listening. */

@@ -17,7 +17,11 @@ export interface SimStats {
   repeatsAnsweredSame: number;
   /** Creates refused with 1302 because the key's per-model cap was full. */
   rejectedOverCap: number;
-  requests: { create: number; query: number; file: number; control: number };
+  requests: { create: number; query: number; file: number; control: number; chat: number };
+  /** Chat completions answered 200 (each one billed upstream). */
+  chatCompletions: number;
+  /** prompt + completion tokens of those answers. */
+  chatTokens: number;
   /** Error replies by business code. */
   errorsByCode: Record<string, number>;
   faultsInjected: number;
@@ -33,7 +37,9 @@ export function emptyStats(): SimStats {
     overlappingPollsTotal: 0,
     rejectedOverCap: 0,
     repeatsAnsweredSame: 0,
-    requests: { create: 0, query: 0, file: 0, control: 0 },
+    requests: { create: 0, query: 0, file: 0, control: 0, chat: 0 },
+    chatCompletions: 0,
+    chatTokens: 0,
     errorsByCode: {},
     faultsInjected: 0,
   };

@@ -3,7 +3,7 @@ import type { UpstreamErrorKind } from "@/lib/shared/upstream/error-codes";
 import { redactSecrets } from "../redact-secrets";
 
 export type { UpstreamErrorKind };
-export type UpstreamOperation = "create" | "query";
+export type UpstreamOperation = "create" | "query" | "chat";
 
 export interface UpstreamErrorInit {
   kind: UpstreamErrorKind;
