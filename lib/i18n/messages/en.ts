@@ -7,6 +7,7 @@ import { studioEn } from "./studio.en";
 import { teamsEn } from "./teams.en";
 import { filmEn } from "./film.en";
 import { storyboardEn } from "./storyboard.en";
+import { promptHelpEn } from "./prompt-help.en";
 import { usageEn } from "./usage.en";
 import { workspaceEn } from "./workspace.en";
 
@@ -130,6 +131,7 @@ export const en = {
   ...teamsEn,
   ...shareEn,
   ...usageEn,
+  ...promptHelpEn,
   ...filmEn,
   ...storyboardEn,
   ...workspaceEn,

@@ -8,6 +8,7 @@ import { studioZhCN } from "./studio.zh-CN";
 import { teamsZhCN } from "./teams.zh-CN";
 import { filmZhCN } from "./film.zh-CN";
 import { storyboardZhCN } from "./storyboard.zh-CN";
+import { promptHelpZhCN } from "./prompt-help.zh-CN";
 import { usageZhCN } from "./usage.zh-CN";
 import { workspaceZhCN } from "./workspace.zh-CN";
 
@@ -130,6 +131,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...teamsZhCN,
   ...shareZhCN,
   ...usageZhCN,
+  ...promptHelpZhCN,
   ...filmZhCN,
   ...storyboardZhCN,
   ...workspaceZhCN,
