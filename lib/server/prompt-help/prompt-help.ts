@@ -93,7 +93,7 @@ export async function requestPromptHelp(client: Db, access: Access, idemKey: str
     costFen: chatHoldFen(request, MAX_TOKENS),
     ...(options.workspace ? { workspace: options.workspace } : {}),
   });
-  await waitForCall(client, queued.id, options.waitMs ?? 20_000);
+  await waitForCall(client, queued.id, options.waitMs ?? env().PROMPT_HELP_WAIT_MS);
   return promptHelpView(await client.aiCall.findUniqueOrThrow({ where: { id: queued.id } }));
 }
 
