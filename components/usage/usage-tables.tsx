@@ -134,6 +134,31 @@ export function UsageModesTable({ report, t }: { report: UsageReport; t: Transla
           ))}
         </tbody>
       </table>
+      <h2 id="usage-kinds" className="mt-4 text-lg font-semibold">
+        {t("usage.kind.title")}
+      </h2>
+      <table aria-labelledby="usage-kinds" className="w-full max-w-md border-collapse text-left text-sm">
+        <thead>
+          <tr className="border-b border-zinc-300 dark:border-zinc-700">
+            <th scope="col" className="px-2 py-2 font-medium">
+              {t("usage.kind.kind")}
+            </th>
+            <th scope="col" className="px-2 py-2 text-right font-medium">
+              {t("usage.spent")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.perKind.map((k) => (
+            <tr key={k.kind} className="border-b border-zinc-200 dark:border-zinc-800">
+              <th scope="row" className="px-2 py-2 font-normal">
+                {t(`usage.kind.${k.kind}`)}
+              </th>
+              <td className="px-2 py-2 text-right tabular-nums">{formatFen(k.fen)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }
