@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { chatAnswer } from "./chat-answer";
-import { authenticate } from "./sim-auth";
-import { readBody, sendJson, sendUpstreamError, type SimContext } from "./sim-context";
+import { acceptPost } from "./accept-post";
+import { sendJson, sendUpstreamError, type SimContext } from "./sim-context";
 import { validateChatRequest } from "./validate-chat";
 
 // POST /api/paas/v4/chat/completions (docs/upstream.md §8), synchronous. Same order of checks as a
@@ -16,31 +16,9 @@ function inFlightKey(account: string, model: string): string {
 }
 
 export async function handleChat(ctx: SimContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  ctx.stats.requests.chat++;
-  const fault = ctx.faults.take("chat");
-  if (fault) ctx.stats.faultsInjected++;
-  if (fault?.type === "status") {
-    sendUpstreamError(ctx, res, fault.code ?? "500", {}, undefined, fault.status ?? 500);
-    return;
-  }
-  if (fault?.type === "hang" && !fault.accept) return;
-
-  const auth = authenticate(req, ctx.keys, ctx.opts.now());
-  if (!auth.ok) return sendUpstreamError(ctx, res, auth.code, {}, fault);
-  if (ctx.switches.noBalance) return sendUpstreamError(ctx, res, "1113", {}, fault);
-  if (ctx.switches.overloaded) return sendUpstreamError(ctx, res, "1305", {}, fault);
-
-  const raw = await readBody(req, ctx.opts.maxBodyBytes);
-  if (!raw.ok) {
-    if (raw.reason === "aborted") return;
-    return sendUpstreamError(ctx, res, "1210", {}, fault, 413);
-  }
-  let body: unknown;
-  try {
-    body = JSON.parse(raw.body.toString("utf8"));
-  } catch {
-    return sendUpstreamError(ctx, res, "1210", {}, fault);
-  }
+  const accepted = await acceptPost(ctx, req, res, "chat");
+  if (!accepted) return;
+  const { body, account, fault } = accepted;
   const checked = validateChatRequest(body);
   if (!checked.ok) return sendUpstreamError(ctx, res, checked.code, checked.vars, fault);
   const v = checked.value;
@@ -48,7 +26,7 @@ export async function handleChat(ctx: SimContext, req: IncomingMessage, res: Ser
     return sendUpstreamError(ctx, res, "1301", {}, fault);
   }
 
-  const key = inFlightKey(auth.account, v.model);
+  const key = inFlightKey(account, v.model);
   const inFlight = ctx.chatInFlight.get(key) ?? 0;
   if (inFlight >= ctx.switches.concurrency) {
     ctx.stats.rejectedOverCap++;

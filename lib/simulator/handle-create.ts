@@ -2,11 +2,11 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { authenticate } from "./sim-auth";
+import { acceptPost } from "./accept-post";
 import { createImageFetcher } from "./fetch-image";
 import { drawGenerationMs, newTaskId } from "./generation-time";
 import type { RenderInput } from "./render/render-clip";
-import { readBody, sendJson, sendUpstreamError, type SimContext } from "./sim-context";
+import { sendJson, sendUpstreamError, type SimContext } from "./sim-context";
 import { statusAt, type SimTask } from "./task-store";
 import { validateCreateRequest } from "./validate-request";
 
@@ -29,31 +29,9 @@ export function renderInputFor(task: SimTask, images: Buffer[]): RenderInput {
 }
 
 export async function handleCreate(ctx: SimContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  ctx.stats.requests.create++;
-  const fault = ctx.faults.take("create");
-  if (fault) ctx.stats.faultsInjected++;
-  if (fault?.type === "status") {
-    sendUpstreamError(ctx, res, fault.code ?? "500", {}, undefined, fault.status ?? 500);
-    return;
-  }
-  if (fault?.type === "hang" && !fault.accept) return;
-
-  const auth = authenticate(req, ctx.keys, ctx.opts.now());
-  if (!auth.ok) return sendUpstreamError(ctx, res, auth.code, {}, fault);
-  if (ctx.switches.noBalance) return sendUpstreamError(ctx, res, "1113", {}, fault);
-  if (ctx.switches.overloaded) return sendUpstreamError(ctx, res, "1305", {}, fault);
-
-  const raw = await readBody(req, ctx.opts.maxBodyBytes);
-  if (!raw.ok) {
-    if (raw.reason === "aborted") return;
-    return sendUpstreamError(ctx, res, "1210", {}, fault, 413);
-  }
-  let body: unknown;
-  try {
-    body = JSON.parse(raw.body.toString("utf8"));
-  } catch {
-    return sendUpstreamError(ctx, res, "1210", {}, fault);
-  }
+  const accepted = await acceptPost(ctx, req, res, "create");
+  if (!accepted) return;
+  const { body, account, fault } = accepted;
 
   const checked = await validateCreateRequest(body, {
     fetchImage: ctx.opts.fetchImage ?? defaultFetcher,
@@ -68,7 +46,7 @@ export async function handleCreate(ctx: SimContext, req: IncomingMessage, res: S
     return sendUpstreamError(ctx, res, "1301", {}, fault);
   }
   const now = ctx.now();
-  const earlier = v.requestId === undefined ? undefined : ctx.store.findByRequestId(auth.account, v.requestId);
+  const earlier = v.requestId === undefined ? undefined : ctx.store.findByRequestId(account, v.requestId);
   if (earlier && ctx.switches.repeatRequestId === "refused") {
     return sendUpstreamError(ctx, res, "1231", { request_id: earlier.requestId }, fault);
   }
@@ -76,7 +54,7 @@ export async function handleCreate(ctx: SimContext, req: IncomingMessage, res: S
     ctx.stats.repeatsAnsweredSame++;
     return sendJson(res, 200, { id: earlier.id, model: earlier.model, request_id: earlier.requestId, task_status: statusAt(earlier, now) }, fault);
   }
-  if (ctx.store.countProcessing(auth.account, v.model, now) >= ctx.switches.concurrency) {
+  if (ctx.store.countProcessing(account, v.model, now) >= ctx.switches.concurrency) {
     ctx.stats.rejectedOverCap++;
     return sendUpstreamError(ctx, res, "1302", {}, fault);
   }
@@ -95,7 +73,7 @@ export async function handleCreate(ctx: SimContext, req: IncomingMessage, res: S
   }
   const task: SimTask = {
     id,
-    account: auth.account,
+    account: account,
     model: v.model,
     requestId,
     createdAt: now,

@@ -4,6 +4,7 @@ import { createChatClient } from "@/lib/server/bigmodel/chat";
 import { UpstreamError } from "@/lib/server/bigmodel/upstream-error";
 import { DEFAULT_CHAT_MODEL } from "@/lib/shared/upstream/chat-schemas";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
+import { caughtUpstream } from "@/tests/support/caught-upstream";
 import { fakeRender, tempDir } from "@/tests/support/simulator-fixtures";
 
 // Chat completions over real HTTP: the client against the simulator (docs/upstream.md §8) — shapes,
@@ -24,15 +25,7 @@ const ask = (system: string, user: string, extra: Record<string, unknown> = {}) 
   ...extra,
 });
 
-async function caught(p: Promise<unknown>): Promise<UpstreamError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(UpstreamError);
-    return e as UpstreamError;
-  }
-  throw new Error("expected a rejection");
-}
+const caught = caughtUpstream;
 
 async function raw(body: unknown, auth = `Bearer ${CANARY}`): Promise<{ status: number; json: { error?: { code: string; message: string } } }> {
   const res = await fetch(`${sim.baseUrl}/chat/completions`, { method: "POST", headers: { Authorization: auth, "Content-Type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) });
