@@ -1,7 +1,6 @@
 import { inspect } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createBigModelClient } from "@/lib/server/bigmodel/client";
-import { UpstreamError } from "@/lib/server/bigmodel/upstream-error";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
 import { caughtUpstream } from "@/tests/support/caught-upstream";
 import { fakeRender, tempDir } from "@/tests/support/simulator-fixtures";
