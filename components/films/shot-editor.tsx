@@ -1,4 +1,5 @@
 "use client";
+import { PromptHelp } from "@/components/prompt-help/prompt-help";
 import { useEffect, useId, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
@@ -112,6 +113,7 @@ export function ShotEditor({ shot, canEdit, onFilm }: { shot: ShotView; canEdit:
         error={fields.prompt}
         disabled={disabled}
       />
+      <PromptHelp fieldId={`${id}-prompt`} text={draft.prompt} onAccept={(text) => set("prompt", text)} disabled={disabled} />
       <div className="flex flex-col gap-1">
         <label htmlFor={`${id}-mode`} className="text-sm font-medium">
           {t("films.editor.mode")}

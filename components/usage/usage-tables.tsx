@@ -102,38 +102,62 @@ export function UsageMembersTable({ report, t }: { report: UsageReport; t: Trans
   );
 }
 
+/** A small spend table: one row per entry, an optional count column, then the amount spent. */
+function SpendTable({ labelledBy, head, countHead, spentHead, rows }: { labelledBy: string; head: string; countHead?: string; spentHead: string; rows: { key: string; label: string; count?: number; fen: number }[] }) {
+  return (
+    <table aria-labelledby={labelledBy} className="w-full max-w-md border-collapse text-left text-sm">
+      <thead>
+        <tr className="border-b border-zinc-300 dark:border-zinc-700">
+          <th scope="col" className="px-2 py-2 font-medium">
+            {head}
+          </th>
+          {countHead ? (
+            <th scope="col" className="px-2 py-2 text-right font-medium">
+              {countHead}
+            </th>
+          ) : null}
+          <th scope="col" className="px-2 py-2 text-right font-medium">
+            {spentHead}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key} className="border-b border-zinc-200 dark:border-zinc-800">
+            <th scope="row" className="px-2 py-2 font-normal">
+              {r.label}
+            </th>
+            {countHead ? <td className="px-2 py-2 text-right tabular-nums">{r.count}</td> : null}
+            <td className="px-2 py-2 text-right tabular-nums">{formatFen(r.fen)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function UsageModesTable({ report, t }: { report: UsageReport; t: Translate }) {
   return (
     <section aria-labelledby="usage-modes" className="flex flex-col gap-2">
       <h2 id="usage-modes" className="text-lg font-semibold">
         {t("usage.mode.title")}
       </h2>
-      <table className="w-full max-w-md border-collapse text-left text-sm">
-        <thead>
-          <tr className="border-b border-zinc-300 dark:border-zinc-700">
-            <th scope="col" className="px-2 py-2 font-medium">
-              {t("usage.mode.mode")}
-            </th>
-            <th scope="col" className="px-2 py-2 text-right font-medium">
-              {t("usage.clips")}
-            </th>
-            <th scope="col" className="px-2 py-2 text-right font-medium">
-              {t("usage.spent")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.perMode.map((p) => (
-            <tr key={p.mode} className="border-b border-zinc-200 dark:border-zinc-800">
-              <th scope="row" className="px-2 py-2 font-normal">
-                {t(`usage.mode.${p.mode}`)}
-              </th>
-              <td className="px-2 py-2 text-right tabular-nums">{p.clips}</td>
-              <td className="px-2 py-2 text-right tabular-nums">{formatFen(p.fen)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SpendTable
+        labelledBy="usage-modes"
+        head={t("usage.mode.mode")}
+        countHead={t("usage.clips")}
+        spentHead={t("usage.spent")}
+        rows={report.perMode.map((p) => ({ key: p.mode, label: t(`usage.mode.${p.mode}`), count: p.clips, fen: p.fen }))}
+      />
+      <h2 id="usage-kinds" className="mt-4 text-lg font-semibold">
+        {t("usage.kind.title")}
+      </h2>
+      <SpendTable
+        labelledBy="usage-kinds"
+        head={t("usage.kind.kind")}
+        spentHead={t("usage.spent")}
+        rows={report.perKind.map((k) => ({ key: k.kind, label: t(`usage.kind.${k.kind}`), fen: k.fen }))}
+      />
     </section>
   );
 }

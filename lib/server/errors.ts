@@ -78,6 +78,12 @@ const STATUS = {
   film_input_invalid: 422,
   // Film exports: cancelling one that already ended.
   export_not_cancellable: 409,
+  // Platform calls other than video (prompt help): refused as unsafe, failed (refunded), possibly
+  // billed without an answer (hold kept), answered with nothing usable (charged).
+  ai_unsafe_content: 422,
+  ai_call_failed: 502,
+  ai_call_unconfirmed: 502,
+  ai_answer_invalid: 502,
   // Share links.
   share_not_ready: 409,
   // The platform's own refusals and failures of a synchronous call (stills, speech), by what the user can do.

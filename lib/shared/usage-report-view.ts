@@ -29,6 +29,11 @@ export interface UsageReport {
   days: string[];
   members: UsageMember[];
   perMode: { mode: Mode; clips: number; fen: number }[];
+  /** Spend by kind of platform call: video takes, chat (prompt help), stills, speech. */
+  perKind: { kind: SpendKind; fen: number }[];
   team: { spentFen: number; limitFen: number | null; remainingFen: number | null };
   instanceToday: { day: string; spentFen: number; limitFen: number | null; remainingFen: number | null };
 }
+
+export const SPEND_KINDS = ["video", "chat", "still", "speech"] as const;
+export type SpendKind = (typeof SPEND_KINDS)[number];

@@ -6,7 +6,7 @@ import type { ServerResponse } from "node:http";
 // so for a create the task IS accepted — that is the "the upstream took it but we never heard"
 // window the studio must survive.
 
-export type FaultTarget = "create" | "query" | "file" | "images" | "speech" | "any";
+export type FaultTarget = "create" | "query" | "file" | "chat" | "images" | "speech" | "any";
 
 export type FaultSpec = { count?: number; target?: FaultTarget } & (
   | { type: "status"; status?: number; code?: string } // 5xx burst with an error envelope
@@ -19,7 +19,7 @@ export type FaultSpec = { count?: number; target?: FaultTarget } & (
 );
 
 const FAULT_TYPES = new Set(["status", "hang", "reset", "truncate", "malformed", "slow", "ackLost"]);
-const TARGETS = new Set(["create", "query", "file", "images", "speech", "any"]);
+const TARGETS = new Set(["create", "query", "file", "chat", "images", "speech", "any"]);
 
 /** Validates a fault coming from JSON (POST /__sim/control). */
 export function parseFaultSpec(v: unknown): FaultSpec | undefined {

@@ -7,7 +7,7 @@ import { readBody, sendUpstreamError, type SimContext } from "./sim-context";
 // answers before anything is processed, auth, the account switches (1113 comes before any
 // validation), overload, then the JSON body (unparseable or over the cap → 1210).
 
-export type PostTarget = Extract<FaultTarget, "create" | "images" | "speech">;
+export type PostTarget = Extract<FaultTarget, "create" | "chat" | "images" | "speech">;
 
 export interface OpenedRequest {
   account: string;

@@ -5,6 +5,7 @@ import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { loadOrCreateAccount } from "./account-file";
 import { FaultQueue } from "./faults";
+import { handleChat } from "./handle-chat";
 import { handleControl } from "./handle-control";
 import { handleCreate, renderInputFor } from "./handle-create";
 import { handleFile } from "./handle-files";
@@ -19,8 +20,8 @@ import { emptyStats, PollTracker } from "./sim-stats";
 import { SyncSlots } from "./sync-slots";
 import { TaskStore } from "./task-store";
 
-// The simulator's HTTP server: routes the upstream endpoints (video create and query, images,
-// speech), the result-file "CDN" and the test control routes, and restarts unfinished renders of
+// The simulator's HTTP server: routes the upstream endpoints (video create and query, chat,
+// images, speech), the result-file "CDN" and the test control routes, and restarts unfinished renders of
 // tasks loaded from stateDir.
 
 export interface RunningSimulator {
@@ -120,6 +121,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       if (req.method === "POST" && p === `${API}/videos/generations`) return handleCreate(ctx, req, res);
       if (req.method === "POST" && p === `${API}/images/generations`) return handleImages(ctx, req, res);
       if (req.method === "POST" && p === `${API}/audio/speech`) return handleSpeech(ctx, req, res);
+      if (req.method === "POST" && p === `${API}/chat/completions`) return handleChat(ctx, req, res);
       const q = new RegExp(`^${API}/async-result/([^/]+)$`).exec(p);
       if (req.method === "GET" && q?.[1]) return handleQuery(ctx, req, res, decodeURIComponent(q[1]));
       if ((req.method === "GET" || req.method === "HEAD") && p.startsWith("/files/")) return handleFile(ctx, req, res, url);

@@ -18,7 +18,7 @@ export interface SimContext {
   stats: SimStats;
   polls: PollTracker;
   faults: FaultQueue;
-  /** Concurrency of the synchronous endpoints (images, speech). */
+  /** Concurrency of the synchronous endpoints (chat, images, speech). */
   slots: SyncSlots;
   renders: RenderQueue;
   keys: ReadonlySet<string>;

@@ -38,6 +38,8 @@ export interface SimulatorOptions {
   repeatRequestId?: RepeatRequestIdBehaviour;
   /** The code for a prompt over 512 characters (UNVERIFIED upstream: 1261 as documented, or 1214). */
   promptTooLongCode?: "1261" | "1214";
+  /** How long a chat answer takes at speed 1 (divided by speed). */
+  chatLatencyMs?: number;
   /** Max create body bytes (base64 images included). */
   maxBodyBytes?: number;
   maxImageBytes?: number;
@@ -77,6 +79,7 @@ export const SIMULATOR_DEFAULTS = {
   maxBodyBytes: 64 * 1024 * 1024,
   maxImageBytes: 50 * 1024 * 1024,
   renderConcurrency: 2,
+  chatLatencyMs: 400,
   controlRoutes: true,
 } as const;
 

@@ -17,9 +17,13 @@ export interface SimStats {
   repeatsAnsweredSame: number;
   /** Creates refused with 1302 because the key's per-model cap was full. */
   rejectedOverCap: number;
-  requests: { create: number; query: number; file: number; control: number; images: number; speech: number };
+  requests: { create: number; query: number; file: number; control: number; chat: number; images: number; speech: number };
   /** Images and speech answered with a result (each one a billed call on the platform). */
   billedMedia: { images: number; speech: number };
+  /** Chat completions answered 200 (each one billed upstream). */
+  chatCompletions: number;
+  /** prompt + completion tokens of those answers. */
+  chatTokens: number;
   /** Error replies by business code. */
   errorsByCode: Record<string, number>;
   faultsInjected: number;
@@ -35,8 +39,10 @@ export function emptyStats(): SimStats {
     overlappingPollsTotal: 0,
     rejectedOverCap: 0,
     repeatsAnsweredSame: 0,
-    requests: { create: 0, query: 0, file: 0, control: 0, images: 0, speech: 0 },
+    requests: { create: 0, query: 0, file: 0, control: 0, chat: 0, images: 0, speech: 0 },
     billedMedia: { images: 0, speech: 0 },
+    chatCompletions: 0,
+    chatTokens: 0,
     errorsByCode: {},
     faultsInjected: 0,
   };

@@ -1,6 +1,6 @@
 import type { SimStats } from "./sim-stats";
 
-// Concurrency of the synchronous endpoints (images, speech): a request holds a slot of its key's
+// Concurrency of the synchronous endpoints (chat, images, speech): a request holds a slot of its key's
 // per-model cap while it is being worked on, like a PROCESSING video task does. Over the cap → 1302
 // (docs/upstream.md, "Images (CogView-4)" / "Speech (GLM-TTS)", concurrency). Same switch
 // (`concurrency`) as the video models.

@@ -129,6 +129,14 @@ export const MATRIX: readonly MatrixRow[] = [
   ["POST /api/generations?team=:teamId", "own", { anon: 401, viewer: 403, member: 202, admin: 202, owner: 202, otherTeam: 202, instanceAdmin: 404 }],
   ["POST /api/generations?team=:teamId", "same", { anon: 401, viewer: 403, member: 202, admin: 202, owner: 202, otherTeam: 202, instanceAdmin: 404 }],
   ["POST /api/generations?team=:teamId", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // Prompt help spends like a clip (canGenerateIn): viewers 403 team_role_forbidden; non-members 404. 202 = queued (no worker here).
+  ["POST /api/prompt-help?team=:teamId", "own", { anon: 401, viewer: 403, member: 202, admin: 202, owner: 202, otherTeam: 202, instanceAdmin: 404 }],
+  ["POST /api/prompt-help?team=:teamId", "same", { anon: 401, viewer: 403, member: 202, admin: 202, owner: 202, otherTeam: 202, instanceAdmin: 404 }],
+  ["POST /api/prompt-help?team=:teamId", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // A prompt-help call is its author's alone (own = the actor's; same = a teammate's; other = W's).
+  ["GET /api/prompt-help/:id", "own", { anon: 401, viewer: 202, member: 202, admin: 202, owner: 202, otherTeam: 202, instanceAdmin: 202 }],
+  ["GET /api/prompt-help/:id", "same", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  ["GET /api/prompt-help/:id", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
   // clip.view on the team (assertWorkspace): workspace SSE.
   ["GET /api/generations/events?team=:teamId", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
   ["GET /api/generations/events?team=:teamId", "same", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
@@ -266,6 +274,8 @@ export const MATRIX: readonly MatrixRow[] = [
   ["PUT /api/workspace {teamId: null}", "-", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
   // Budgets left in the personal workspace (no object): any signed-in user.
   ["GET /api/workspace/budget", "-", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  // Prompt help in the personal workspace (no object): any signed-in user.
+  ["POST /api/prompt-help", "-", { anon: 401, viewer: 202, member: 202, admin: 202, owner: 202, otherTeam: 202, instanceAdmin: 202 }],
   // Upload an image (no object): any signed-in user.
   ["POST /api/uploads", "-", { anon: 401, viewer: 201, member: 201, admin: 201, owner: 201, otherTeam: 201, instanceAdmin: 201 }],
   // Upstream breaker state (no object): any signed-in user.

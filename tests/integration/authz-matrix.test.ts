@@ -58,6 +58,8 @@ async function loadRoutes() {
     events: await import("@/app/api/generations/events/route"),
     exportZip: await import("@/app/api/generations/export/route"),
     generations: await import("@/app/api/generations/route"),
+    promptHelp: await import("@/app/api/prompt-help/route"),
+    promptHelpOne: await import("@/app/api/prompt-help/[id]/route"),
     tags: await import("@/app/api/generations/tags/route"),
     health: await import("@/app/api/health/route"),
     emailAccept: await import("@/app/api/invites/[inviteId]/accept/route"),
@@ -130,7 +132,7 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
   const image = fs.readFileSync(path.join(FIXTURES, "images/landscape.png"));
 
   beforeAll(async () => {
-    s = await setupStudio(kind, { REGISTRATION: "open" });
+    s = await setupStudio(kind, { REGISTRATION: "open", PROMPT_HELP_WAIT_MS: "0" });
     r = await loadRoutes();
     w = await buildAuthzWorld(s.db, r.storage, kind === "sqlite" ? "s" : "p");
   });
@@ -444,6 +446,16 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
     },
     // Workspaces
     "GET /api/generations?team=:teamId": (a, o) => call(r.generations.GET, req(a, "GET", `/api/generations?team=${w.team(a, o)}`)),
+    "POST /api/prompt-help?team=:teamId": (a, o) =>
+      call(r.promptHelp.POST, req(a, "POST", `/api/prompt-help?team=${w.team(a, o)}`, { action: "expand", text: `a lighthouse ${seq++}` }, key())),
+    "GET /api/prompt-help/:id": async (a, o) => {
+      // own: the actor's call; same: a teammate's (M2, or X2 for X); other: W's member.
+      const owner = o === "own" ? w.user(a)?.id : o === "same" ? (a === "otherTeam" ? w.users.X2.id : w.users.M2.id) : w.users.WM.id;
+      const call0 = await w.db.aiCall.create({
+        data: { kind: "CHAT", purpose: "prompt.expand", ownerId: owner ?? w.users.M2.id, model: "glm-4-flash-250414", costFen: 2, request: {}, idemKey: `authz-${seq++}`, paramsHash: "x" },
+      });
+      return call(r.promptHelpOne.GET, req(a, "GET", `/api/prompt-help/${call0.id}`), { id: call0.id });
+    },
     "POST /api/generations?team=:teamId": (a, o) =>
       call(r.generations.POST, req(a, "POST", `/api/generations?team=${w.team(a, o)}`, { ...TEXT, prompt: `${TEXT.prompt} ${seq}` }, key())),
     "GET /api/generations/events?team=:teamId": (a, o) => sse(r.events.GET, a, `/api/generations/events?team=${w.team(a, o)}`),
@@ -536,6 +548,7 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
     },
     // No object
     "GET /api/generations": (a) => call(r.generations.GET, req(a, "GET", "/api/generations")),
+    "POST /api/prompt-help": (a) => call(r.promptHelp.POST, req(a, "POST", "/api/prompt-help", { action: "translate", text: `灯塔 ${seq++}` }, key())),
     "POST /api/generations": (a) => call(r.generations.POST, req(a, "POST", "/api/generations", { ...TEXT, prompt: `${TEXT.prompt} ${seq}` }, key())),
     "GET /api/generations/events": (a) => sse(r.events.GET, a, "/api/generations/events"),
     "GET /api/generations/tags": (a) => call(r.tags.GET, req(a, "GET", "/api/generations/tags")),

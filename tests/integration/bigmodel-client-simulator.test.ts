@@ -1,8 +1,8 @@
 import { inspect } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createBigModelClient } from "@/lib/server/bigmodel/client";
-import { UpstreamError } from "@/lib/server/bigmodel/upstream-error";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
+import { caughtUpstream } from "@/tests/support/caught-upstream";
 import { fakeRender, tempDir } from "@/tests/support/simulator-fixtures";
 
 // The real client against the simulator's scripted faults: what each fault looks like to the
@@ -15,15 +15,7 @@ const client = (requestTimeoutMs = 1_000, apiKey = CANARY) =>
   createBigModelClient({ baseUrl: sim.baseUrl, apiKey, connectTimeoutMs: 500, requestTimeoutMs });
 const req = (request_id?: string) => ({ model: "viduq1-text" as const, prompt: "a lighthouse", ...(request_id ? { request_id } : {}) });
 
-async function caught(p: Promise<unknown>): Promise<UpstreamError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(UpstreamError);
-    return e as UpstreamError;
-  }
-  throw new Error("expected a rejection");
-}
+const caught = caughtUpstream;
 
 beforeAll(async () => {
   sim = await startSimulator({ keys: [CANARY], render: fakeRender, cacheDir: tempDir("cli-sim"), speed: 1000 });

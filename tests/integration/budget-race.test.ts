@@ -1,6 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createChatClient } from "@/lib/server/bigmodel/chat";
 import { createBigModelClient } from "@/lib/server/bigmodel/client";
 import type { Upstream } from "@/lib/server/bigmodel/upstream";
 import { createLocalStorage } from "@/lib/server/storage";
@@ -77,7 +78,7 @@ describe.each(providers())("budget race on %s", (provider) => {
 
     // Run the accepted clips through the real pipeline; the refused ones never reach the upstream.
     const client = createBigModelClient({ baseUrl: sim.baseUrl, apiKey: sim.keys[0] ?? "", requestTimeoutMs: 5_000 });
-    const upstream: Upstream = { client, mode: "simulator", mediaOrigins: [sim.url] };
+    const upstream: Upstream = { client, chat: createChatClient({ baseUrl: sim.baseUrl, apiKey: sim.keys[0] ?? "" }), mode: "simulator", mediaOrigins: [sim.url] };
     const worker = startWorker({
       db: s.db,
       provider,
@@ -99,7 +100,7 @@ describe.each(providers())("budget race on %s", (provider) => {
     const charges = await s.db.ledgerEntry.findMany({ where: { kind: "CHARGE" }, include: { generation: { select: { upstreamRequestId: true } } } });
     expect(stats.totalAccepts).toBe(10);
     expect(charges).toHaveLength(stats.totalAccepts);
-    expect(new Set(charges.map((c) => c.generation.upstreamRequestId))).toEqual(new Set(Object.keys(stats.acceptsByRequestId)));
+    expect(new Set(charges.map((c) => c.generation?.upstreamRequestId))).toEqual(new Set(Object.keys(stats.acceptsByRequestId)));
     expect(charges.reduce((sum, c) => sum + c.amountFen, 0)).toBe(2_500);
     const histogram = await s.db.generation.groupBy({ by: ["status", "errorCode"], where: { teamId: team.id }, _count: true });
     expect(histogram.map((h) => [h.status, h.errorCode, h._count])).toEqual([["STORED", null, 10]]);

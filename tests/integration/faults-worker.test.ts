@@ -1,5 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createChatClient } from "@/lib/server/bigmodel/chat";
 import { createBigModelClient } from "@/lib/server/bigmodel/client";
 import type { Upstream } from "@/lib/server/bigmodel/upstream";
 import { MAX_SUBMIT_ATTEMPTS } from "@/lib/server/jobs/backoff";
@@ -31,7 +32,7 @@ describe("30 % upstream faults", () => {
     const owner = await seedUser(h.db);
     await queueTextClips(h.db, owner, 15);
     const client = createBigModelClient({ baseUrl: `${proxy.url}/api/paas/v4`, apiKey: h.sim.keys[0] ?? "", requestTimeoutMs: 10_000 });
-    const upstream: Upstream = { client, mode: "simulator", mediaOrigins: [proxy.url] };
+    const upstream: Upstream = { client, chat: createChatClient({ baseUrl: `${proxy.url}/api/paas/v4`, apiKey: h.sim.keys[0] ?? "" }), mode: "simulator", mediaOrigins: [proxy.url] };
     const worker = startHarnessWorker(h, { timeScale: SPEED, upstream: () => Promise.resolve(upstream), concurrency: 4 });
     await waitAllTerminal(h.db, 300_000);
     await worker.stop();

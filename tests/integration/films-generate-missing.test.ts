@@ -110,7 +110,7 @@ describe.each(providers())("generate missing shots on %s", (kind) => {
       [ids[1], false], [ids[1], false], [ids[2], true], [ids[2], true], [ids[3], false], [ids[3], false],
     ]);
     const takeIds = batch.takes.map((t) => t.takeId);
-    const holds = (await teamLedger()).filter((e) => takeIds.includes(e.generationId));
+    const holds = (await teamLedger()).filter((e) => takeIds.includes(e.generationId ?? ""));
     expect(holds.map((e) => [e.kind, e.amountFen])).toEqual(takeIds.map(() => ["HOLD", 250]));
     // Each shot chose its first new take; the budget is now exactly used up.
     const view = (await ok<{ film: FilmView }>(r.film.GET(send(member, "GET", `/api/films/${film.id}`), ctx({ filmId: film.id })))).film;

@@ -67,6 +67,24 @@ export async function seedInstall(db: Db, options: SeedOptions = {}): Promise<Se
   await db.budget.create({ data: { scope: "TEAM_MONTHLY", teamId: studio.id, limitFen: 50_000 } });
   await db.budget.create({ data: { scope: "MEMBER_MONTHLY", teamId: studio.id, userId: ola.id, limitFen: 5_000 } });
   await db.budget.create({ data: { scope: "INSTANCE_DAILY", limitFen: 200_000 } });
+  // Prompt-help chat calls (lib/server/ai-calls): one settled in the team (HOLD, CHARGE, REFUND of the
+  // unused part, usage as Json), one personal that failed and was refunded.
+  const chat = await db.aiCall.create({
+    data: {
+      kind: "CHAT", purpose: "prompt.expand", ownerId: mei.id, teamId: studio.id, model: "glm-4-flash-250414", status: "DONE", costFen: 3, settledFen: 1,
+      request: { model: "glm-4-flash-250414", messages: [{ role: "user", content: "灯塔" }] }, answer: { content: '{"text":"灯塔，夜晚"}', finishReason: "stop" },
+      usage: { prompt_tokens: 40, completion_tokens: 12, total_tokens: 52 }, attempt: 1, idemKey: "seed-chat-1", paramsHash: hex(4242), createdAt: at(30), finishedAt: at(31),
+    },
+  });
+  for (const [kind, amountFen, reason] of [["HOLD", 3, null], ["CHARGE", 1, null], ["REFUND", 2, "settled"]] as const) {
+    await db.ledgerEntry.create({ data: { callId: chat.id, userId: mei.id, teamId: studio.id, kind, amountFen, reason, createdAt: at(31) } });
+  }
+  const refused = await db.aiCall.create({
+    data: { kind: "CHAT", purpose: "prompt.rewrite", ownerId: ola.id, model: "glm-4-flash-250414", status: "FAILED", costFen: 2, request: {}, errorCode: "unsafe_content", idemKey: "seed-chat-2", paramsHash: hex(4343), createdAt: at(32), finishedAt: at(33) },
+  });
+  for (const kind of ["HOLD", "REFUND"] as const) {
+    await db.ledgerEntry.create({ data: { callId: refused.id, userId: ola.id, kind, amountFen: 2, reason: kind === "REFUND" ? "unsafe_content" : null, createdAt: at(33) } });
+  }
   const tagTeam = await db.tag.create({ data: { teamId: studio.id, name: "campaign-春" } });
   const tagMine = await db.tag.create({ data: { ownerId: mei.id, name: "favourites" } });
   await db.alert.create({ data: { kind: "orphaned", message: "task lost its ack", createdAt: at(400) } });

@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
+import { createChatClient } from "@/lib/server/bigmodel/chat";
 import { createBigModelClient } from "@/lib/server/bigmodel/client";
 import { writeUpstreamFacts } from "@/lib/server/bigmodel/upstream-facts-store";
 import type { Upstream } from "@/lib/server/bigmodel/upstream";
@@ -58,7 +59,7 @@ export async function startHarness(sim: SimulatorOptions = {}, provider: "sqlite
     spentClips: 0,
   });
   const client = createBigModelClient({ baseUrl: simulator.baseUrl, apiKey: simulator.keys[0] ?? "", requestTimeoutMs: 5_000 });
-  const upstream: Upstream = { client, mode: "simulator", mediaOrigins: [simulator.url] };
+  const upstream: Upstream = { client, chat: createChatClient({ baseUrl: simulator.baseUrl, apiKey: simulator.keys[0] ?? "", requestTimeoutMs: 5_000 }), mode: "simulator", mediaOrigins: [simulator.url] };
   return {
     db: testDb.client,
     testDb,

@@ -10,6 +10,7 @@ import { teamsEn } from "./teams.en";
 import { filmEn } from "./film.en";
 import { storyboardEn } from "./storyboard.en";
 import { takesEn } from "./takes.en";
+import { promptHelpEn } from "./prompt-help.en";
 import { usageEn } from "./usage.en";
 import { workspaceEn } from "./workspace.en";
 
@@ -133,6 +134,7 @@ export const en = {
   ...teamsEn,
   ...shareEn,
   ...usageEn,
+  ...promptHelpEn,
   ...filmEn,
   ...storyboardEn,
   ...filmLibraryEn,

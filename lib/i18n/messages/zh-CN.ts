@@ -11,6 +11,7 @@ import { teamsZhCN } from "./teams.zh-CN";
 import { filmZhCN } from "./film.zh-CN";
 import { storyboardZhCN } from "./storyboard.zh-CN";
 import { takesZhCN } from "./takes.zh-CN";
+import { promptHelpZhCN } from "./prompt-help.zh-CN";
 import { usageZhCN } from "./usage.zh-CN";
 import { workspaceZhCN } from "./workspace.zh-CN";
 
@@ -133,6 +134,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...teamsZhCN,
   ...shareZhCN,
   ...usageZhCN,
+  ...promptHelpZhCN,
   ...filmZhCN,
   ...storyboardZhCN,
   ...filmLibraryZhCN,

@@ -1,5 +1,4 @@
 import "server-only";
-import type { z } from "zod";
 import { videoCreateRequestSchema, type VideoCreateRequest } from "@/lib/shared/upstream/request-schemas";
 import {
   createTaskResponseSchema,
@@ -9,11 +8,10 @@ import {
   type TaskResultResponse,
 } from "@/lib/shared/upstream/response-schemas";
 import { createExchange, requestTimeoutFor, type BigModelClientOptions } from "./upstream-exchange";
-import type { UpstreamOperation } from "./upstream-error";
 
 // Typed client for the two video endpoints. It never retries: callers own retry policy, and a create
 // must not be re-sent blindly (a second accept is a second charge). Every failure becomes one
-// UpstreamError whose `kind` says what the caller may do next.
+// UpstreamError whose `kind` says what the caller may do next (upstream-exchange.ts).
 
 export type { BigModelClientOptions };
 export { requestTimeoutFor };
@@ -24,12 +22,7 @@ export interface BigModelClient {
 }
 
 export function createBigModelClient(options: BigModelClientOptions): BigModelClient {
-  const ex = createExchange(options);
-  const err = ex.fail;
-
-  async function call<T extends z.ZodType>(operation: UpstreamOperation, method: "GET" | "POST", path: string, schema: T, body?: unknown): Promise<z.output<T>> {
-    return ex.json(operation, await ex.send(operation, method, path, body), schema);
-  }
+  const { call, fail: err } = createExchange(options);
 
   return {
     async createVideoTask(request) {

@@ -3,8 +3,8 @@ import type { UpstreamErrorKind } from "@/lib/shared/upstream/error-codes";
 import { redactSecrets } from "../redact-secrets";
 
 export type { UpstreamErrorKind };
-/** Which call failed: a video create or poll, an image generation, a speech synthesis. */
-export type UpstreamOperation = "create" | "query" | "image" | "speech";
+/** Which call failed: a video create or poll, a chat completion, an image generation, a speech synthesis. */
+export type UpstreamOperation = "create" | "query" | "chat" | "image" | "speech";
 
 export interface UpstreamErrorInit {
   kind: UpstreamErrorKind;

@@ -6,8 +6,8 @@ import { errorEnvelopeSchema } from "@/lib/shared/upstream/response-schemas";
 import { TransportError, httpCall, type HttpCallResult } from "./http-call";
 import { UpstreamError, parseRetryAfter, safeSnippet, type UpstreamOperation } from "./upstream-error";
 
-// One authenticated exchange with the platform, shared by every endpoint client (video, images,
-// speech): the key sent as Bearer from here only, transport failures and error envelopes turned into
+// One authenticated exchange with the platform, shared by every endpoint client (video, chat,
+// images, speech): the key sent as Bearer from here only, transport failures and error envelopes turned into
 // the one UpstreamError, and 2xx replies handed back for the endpoint to read (JSON or audio).
 
 export interface BigModelClientOptions {
@@ -26,6 +26,8 @@ export interface Exchange {
   send(operation: UpstreamOperation, method: "GET" | "POST", path: string, body?: unknown, accept?: string): Promise<HttpCallResult>;
   /** A 2xx JSON reply read through `schema` (malformed when it is not JSON or off-contract). */
   json<T extends z.ZodType>(operation: UpstreamOperation, res: HttpCallResult, schema: T): z.output<T>;
+  /** send + json: one JSON request and its reply read through `schema` (video and chat). */
+  call<T extends z.ZodType>(operation: UpstreamOperation, method: "GET" | "POST", path: string, schema: T, body?: unknown): Promise<z.output<T>>;
   /** An UpstreamError with a redacted message. */
   fail(operation: UpstreamOperation, kind: UpstreamError["kind"], httpStatus: number, code: string, msg: string, retryAfterMs?: number): UpstreamError;
 }
@@ -116,5 +118,7 @@ export function createExchange(options: BigModelClientOptions): Exchange {
     return checked.data;
   }
 
-  return { send, json, fail };
+  const call: Exchange["call"] = async (operation, method, path, schema, body) => json(operation, await send(operation, method, path, body), schema);
+
+  return { send, json, call, fail };
 }

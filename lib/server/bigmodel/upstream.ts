@@ -2,6 +2,7 @@ import "server-only";
 import path from "node:path";
 import { env, usingSimulator } from "@/lib/server/env";
 import type { RepeatRequestIdBehaviour } from "@/lib/shared/upstream/upstream-facts";
+import { createChatClient, type ChatClient } from "./chat";
 import { createBigModelClient, type BigModelClient } from "./client";
 
 // Chooses the upstream once per process: the real BigModel API when BIGMODEL_API_KEY is set,
@@ -13,6 +14,8 @@ export type UpstreamMode = "bigmodel" | "simulator";
 
 export interface Upstream {
   client: BigModelClient;
+  /** Chat completions with the same key (prompt help). */
+  chat: ChatClient;
   mode: UpstreamMode;
   /** Origins result URLs may be downloaded from (scheme://host[:port]); none = any public https host. */
   mediaOrigins: string[];
@@ -57,9 +60,11 @@ async function build(cache: Cached): Promise<Upstream> {
   const e = env();
   const limits = { connectTimeoutMs: e.BIGMODEL_CONNECT_TIMEOUT_MS, requestTimeoutMs: e.BIGMODEL_REQUEST_TIMEOUT_MS };
   if (e.BIGMODEL_API_KEY) {
+    const options = { baseUrl: e.BIGMODEL_BASE_URL, apiKey: e.BIGMODEL_API_KEY, ...limits };
     return {
       mode: "bigmodel",
-      client: createBigModelClient({ baseUrl: e.BIGMODEL_BASE_URL, apiKey: e.BIGMODEL_API_KEY, ...limits }),
+      client: createBigModelClient(options),
+      chat: createChatClient(options),
       mediaOrigins: mediaOriginsFrom(e.BIGMODEL_MEDIA_HOSTS),
     };
   }
@@ -82,6 +87,7 @@ async function build(cache: Cached): Promise<Upstream> {
   return {
     mode: "simulator",
     client: createBigModelClient({ baseUrl: sim.baseUrl, apiKey, ...limits }),
+    chat: createChatClient({ baseUrl: sim.baseUrl, apiKey, ...limits }),
     mediaOrigins: [sim.url],
     repeatBehaviour: () => sim.control.switches().repeatRequestId,
     endpoint: { baseUrl: sim.baseUrl, apiKey },

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { UsageMember, UsageReport } from "@/lib/shared/usage-report-view";
+import { SPEND_KINDS, type SpendKind, type UsageMember, type UsageReport } from "@/lib/shared/usage-report-view";
 import type { Db } from "../db";
 import { env } from "../env";
 import { MODE_OF_DB } from "@/lib/shared/generation-mode";
@@ -8,8 +8,8 @@ import { instanceDailyCap, memberLimitOf, remainingOf, teamBudgets } from "./bud
 import { localDay, localMidnight, periodOf } from "@/lib/shared/period";
 import { spentFen } from "./spend";
 
-// The usage report of one team and one month: spend per member per local day, per mode,
-// and what is left of each budget. Counted from the team's ledger rows (LedgerEntry.teamId): spend
+// The usage report of one team and one month: spend per member per local day, per mode, per
+// kind of call (video / chat / still / speech), and what is left of each budget. Counted from the team's ledger rows (LedgerEntry.teamId): spend
 // = HOLD − REFUND, bucketed by the local day (BUDGET_TIME_ZONE) on which each row was written — the
 // same rule as spend.ts, so the month's total equals what the budgets count. A refund written on a
 // later day lowers that later day (a day can be negative). `clips` counts HOLDs of the bucket whose
@@ -46,6 +46,13 @@ type Client = Pick<Db, "ledgerEntry" | "membership" | "user" | "budget" | "team"
 
 const MODES = ["TEXT", "IMAGE", "START_END"] as const;
 const NOT_REFUNDED = { generation: { ledger: { none: { kind: "REFUND" as const } } } };
+
+const KIND_WHERE: Record<SpendKind, object> = {
+  video: { generationId: { not: null } },
+  chat: { call: { is: { kind: "CHAT" } } },
+  still: { call: { is: { kind: "STILL" } } },
+  speech: { call: { is: { kind: "SPEECH" } } },
+};
 
 function signed(kind: string, amount: number | null): number {
   return (kind === "HOLD" ? 1 : -1) * (amount ?? 0);
@@ -86,8 +93,16 @@ export async function usageReport(client: Client, teamId: string, month: string 
       }),
     ]),
   );
+  // Spend by kind: video rows belong to a take, the others to a call of that kind (ledger.ts).
+  const perKindQueries = SPEND_KINDS.map((kind) =>
+    client.ledgerEntry.groupBy({
+      by: ["kind"],
+      where: { teamId, kind: moneyKinds, createdAt: monthRange, ...KIND_WHERE[kind] },
+      _sum: { amountFen: true },
+    }),
+  );
   const today = periodOf("day", now, timeZone);
-  const [team, memberships, budgets, cap, instanceSpent, dayRows, modeRows] = await Promise.all([
+  const [team, memberships, budgets, cap, instanceSpent, dayRows, modeRows, kindRows] = await Promise.all([
     client.team.findUniqueOrThrow({ where: { id: teamId }, select: { name: true } }),
     client.membership.findMany({
       where: { teamId },
@@ -98,6 +113,7 @@ export async function usageReport(client: Client, teamId: string, month: string 
     spentFen(client, { start: today.start, end: today.end }),
     Promise.all(perDayQueries),
     Promise.all(perModeQueries),
+    Promise.all(perKindQueries),
   ]);
 
   const byUser = new Map<string, UsageMember>();
@@ -167,6 +183,7 @@ export async function usageReport(client: Client, teamId: string, month: string 
       const [money, clips] = modeRows[i]!;
       return { mode: MODE_OF_DB[mode], clips, fen: money.reduce((s, r) => s + signed(r.kind, r._sum.amountFen), 0) };
     }),
+    perKind: SPEND_KINDS.map((kind, i) => ({ kind, fen: kindRows[i]!.reduce((sum, r) => sum + signed(r.kind, r._sum.amountFen), 0) })),
     team: { spentFen: teamSpent, limitFen: budgets.teamMonthlyFen, remainingFen: remainingOf(budgets.teamMonthlyFen, teamSpent) },
     instanceToday: { day: localDay(now, timeZone), spentFen: instanceSpent, limitFen: cap, remainingFen: remainingOf(cap, instanceSpent) },
   };

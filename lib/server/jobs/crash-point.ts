@@ -23,7 +23,10 @@ export type CrashLabel =
   | "derive.afterPreviewStore"
   // film export
   | "export.afterRender"
-  | "export.afterStore";
+  | "export.afterStore"
+  // platform calls (chat, stills, speech)
+  | "call.beforeSend"
+  | "call.afterAnswer";
 
 export function crashPoint(label: CrashLabel): void {
   if (env().CRASH_AT === label) process.kill(process.pid, "SIGKILL");

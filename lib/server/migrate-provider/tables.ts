@@ -46,6 +46,7 @@ export const TABLES: readonly TableSpec[] = [
   t("Asset"),
   t("FilmExport"),
   t("ShareLink"),
+  t("AiCall", ["id"], ["request", "answer", "usage"]),
   t("LedgerEntry"),
   t("AuditEvent", ["id"], ["data"]),
   t("GenerationTag", ["generationId", "tagId"]),

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
+import { aiCallJob } from "@/lib/server/ai-calls/call-job";
 import { getUpstream } from "@/lib/server/bigmodel/upstream";
 import { db as defaultDb, dbProvider } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
@@ -21,7 +22,7 @@ import { startUploadCollector } from "./upload-collector";
 
 export type { RunningWorker };
 
-const JOB_KINDS: readonly JobKind[] = [videoJob, derivativesJob, lastFrameJob, filmExportJob];
+const JOB_KINDS: readonly JobKind[] = [videoJob, derivativesJob, lastFrameJob, filmExportJob, aiCallJob];
 
 export interface WorkerOptions extends Partial<RunnerDeps> {
   concurrency?: number;

@@ -1,0 +1,152 @@
+import "server-only";
+import { isUpstreamError, type UpstreamError } from "@/lib/server/bigmodel/upstream-error";
+import { backoffMs, MAX_SUBMIT_ATTEMPTS, queueBackoff, submitBackoff } from "@/lib/server/jobs/backoff";
+import { readBreaker, recordAccepted, recordBreakerError } from "@/lib/server/jobs/breaker";
+import { crashPoint } from "@/lib/server/jobs/crash-point";
+import type { JobKind, LaneSpec, Tx } from "@/lib/server/jobs/job-kind";
+import { effectiveCap, noteQueueRefusal } from "@/lib/server/jobs/lane-cap";
+import type { StepContext } from "@/lib/server/jobs/step-context";
+import { refundCall, settleCall } from "@/lib/server/ledger/ledger";
+import { logger } from "@/lib/server/logger";
+import { sendChat } from "./chat-send";
+import type { CallSender } from "./call-sender";
+
+// The job of one platform call (chat, still, speech): subjectId = the AiCall id, one step "send".
+// Money (ledger.ts): the HOLD of its upper bound was written when it was queued; an answer settles it
+// (CHARGE what usage says it cost, REFUND the rest) in the same fenced write that ends the job DONE,
+// so a crash can neither lose nor repeat the settlement. A call that was refused before the upstream
+// took it is refunded in full by the runner's refund hook.
+//
+// Never paid twice: right before sending, a fenced write marks the call SENDING. A call found
+// SENDING when (re)claimed — the process died, or the answer was lost, after the request may have
+// reached the upstream — is never re-sent: it ends FAILED(unconfirmed) and keeps its whole hold
+// (the most it can have cost). docs/reliability.md, "Platform calls".
+
+export const AI_CALL_JOB = "ai-call";
+/** The reason that keeps the hold: the upstream may have billed the call. */
+export const UNCONFIRMED = "unconfirmed";
+
+const KINDS = ["CHAT", "STILL", "SPEECH"] as const;
+
+/** One lane per kind of call: a busy chat lane must not hold back stills. */
+export function aiCallLane(kind: string): string {
+  return `bigmodel:${kind.toLowerCase()}`;
+}
+
+const LANES: readonly LaneSpec[] = KINDS.map((kind) => ({
+  name: aiCallLane(kind),
+  upstream: true,
+  cap: (deps) => effectiveCap(deps.db, aiCallLane(kind), deps.modelCap, deps.timeScale),
+}));
+
+/** How each kind is sent; a kind without a sender ends FAILED(unsupported) and is refunded. */
+const SENDERS: Partial<Record<(typeof KINDS)[number], CallSender>> = { CHAT: sendChat };
+
+function reasonOfRefusal(code: string): string {
+  if (code === "1301") return "unsafe_content";
+  if (code === "1261") return "input_too_long";
+  return "invalid_params";
+}
+
+const setStatus = (id: string, status: "QUEUED" | "SENDING", attempt?: number) => async (tx: Tx) =>
+  void (await tx.aiCall.update({ where: { id }, data: { status, ...(attempt === undefined ? {} : { attempt }) } }));
+
+async function sendStep(ctx: StepContext): Promise<void> {
+  const { db } = ctx.deps;
+  const call = await db.aiCall.findUniqueOrThrow({ where: { id: ctx.lease.subjectId } });
+  if (call.status === "SENDING") {
+    await ctx.fail(UNCONFIRMED, "an earlier attempt may have reached the upstream before its answer was stored; not re-sent, the hold is kept");
+    return;
+  }
+  const sender = SENDERS[call.kind];
+  if (!sender) {
+    await ctx.fail("unsupported", `no sender for ${call.kind} calls`);
+    return;
+  }
+  const breaker = ctx.claim.breaker ?? (await readBreaker(db));
+  if (breaker.open && !ctx.claim.probe) {
+    await ctx.requeue(ctx.at(ctx.deps.breakerProbeMs));
+    return;
+  }
+  const attempt = call.attempt + 1;
+  // Pre-send fence: proves the lease is ours right before money can be spent, and marks the call SENDING.
+  await ctx.advance("send", { effect: setStatus(call.id, "SENDING", attempt) });
+  crashPoint("call.beforeSend");
+  let outcome;
+  try {
+    outcome = await sender(await ctx.deps.upstream(), call);
+  } catch (e) {
+    if (!isUpstreamError(e)) throw e;
+    await handleError(ctx, { id: call.id, lane: aiCallLane(call.kind) }, e, attempt);
+    return;
+  }
+  crashPoint("call.afterAnswer");
+  await ctx.done({
+    effect: async (tx) => {
+      const charged = await settleCall(tx, call.id, outcome.costFen);
+      await tx.aiCall.update({
+        where: { id: call.id },
+        data: { status: "DONE", answer: outcome.answer, usage: outcome.usage, settledFen: charged, finishedAt: new Date(), errorCode: null, errorMessage: null },
+      });
+    },
+  });
+  logger.info("ai_call.answered", { callId: call.id, kind: call.kind, attempt, costFen: outcome.costFen });
+  await recordAccepted(db, breaker);
+}
+
+async function handleError(ctx: StepContext, { id: callId, lane }: { id: string; lane: string }, e: UpstreamError, attempt: number): Promise<void> {
+  const { db, timeScale, modelCap, breakerProbeMs } = ctx.deps;
+  const note = { code: e.code, message: e.message };
+  const back = setStatus(callId, "QUEUED");
+  logger.warn("ai_call.error", { callId, kind: e.kind, code: e.code, httpStatus: e.httpStatus, attempt });
+  switch (e.kind) {
+    case "rejected":
+      await ctx.fail(reasonOfRefusal(e.code), `${e.code}: ${e.message}`);
+      return;
+    case "breaker":
+      await recordBreakerError(db, e.code, e.message);
+      await ctx.requeue(ctx.at(breakerProbeMs), { note, effect: back });
+      return;
+    case "ambiguous":
+    case "malformed":
+      // Bytes reached the upstream and no usable answer came back: it may be billed. Never re-sent.
+      await ctx.fail(UNCONFIRMED, `${e.code}: ${e.message}`);
+      return;
+    case "queue":
+    case "retry": {
+      if (attempt >= MAX_SUBMIT_ATTEMPTS) {
+        await ctx.fail("upstream_failed", `the upstream kept refusing: ${e.code}: ${e.message}`);
+        return;
+      }
+      if (e.kind === "queue") {
+        await noteQueueRefusal(db, lane, modelCap, await db.job.count({ where: { lane, inLane: true } }));
+      }
+      const wait = Math.max(backoffMs(attempt, e.kind === "queue" ? queueBackoff(timeScale) : submitBackoff(timeScale)), e.retryAfterMs ?? 0);
+      await ctx.requeue(ctx.at(wait), { note, effect: back });
+      return;
+    }
+    default:
+      await ctx.fail("upstream_failed", `${e.code}: ${e.message}`);
+  }
+}
+
+export const aiCallJob: JobKind = {
+  name: AI_CALL_JOB,
+  lanes: LANES,
+  steps: { send: sendStep },
+  holdsLane: (step) => step === "send",
+  ledger: {
+    // A call's CHARGE is written with its settlement (sendStep), never on its own.
+    charge: async () => undefined,
+    refund: async (tx, job, reason) => {
+      if (reason === UNCONFIRMED) return;
+      await refundCall(tx, job.subjectId, reason);
+    },
+  },
+  async ended(tx, job, end) {
+    await tx.aiCall.update({
+      where: { id: job.subjectId },
+      data: { status: end.status, errorCode: end.code, errorMessage: end.message.slice(0, 500), finishedAt: new Date() },
+    });
+  },
+};
