@@ -47,6 +47,7 @@ const SERVER_LAYERS = [
   "films",
   "film-export",
   "gallery",
+  "studio-drafts",
   "health",
   "shell",
   "migrate-provider",

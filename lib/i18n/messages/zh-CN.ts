@@ -5,6 +5,7 @@ import type { MessageKey } from "./en";
 import { generationZhCN } from "./generation.zh-CN";
 import { shareZhCN } from "./share.zh-CN";
 import { studioZhCN } from "./studio.zh-CN";
+import { studioDraftZhCN } from "./studio-draft.zh-CN";
 import { teamsZhCN } from "./teams.zh-CN";
 import { filmZhCN } from "./film.zh-CN";
 import { storyboardZhCN } from "./storyboard.zh-CN";
@@ -125,6 +126,7 @@ export const zhCN: Record<MessageKey, string> = {
   "errors.field.required": "此项为必填。",
   "errors.field.invalid": "该值无效。",
   ...studioZhCN,
+  ...studioDraftZhCN,
   ...generationZhCN,
   ...galleryZhCN,
   ...teamsZhCN,
