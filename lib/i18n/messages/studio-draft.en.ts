@@ -9,7 +9,7 @@ export const studioDraftEn = {
   "studio.draft.tooLong": "a prompt is longer than 512 characters.",
   "studio.draft.clear": "Clear draft",
   "studio.draft.cleared": "Draft cleared.",
-  "studio.draft.clearFailed": "The draft could not be cleared: {reason}",
+  "studio.draft.failed": "The draft action did not work: {reason}",
   "studio.draft.conflict": "This draft was changed in another tab or on another device. Your changes here are not saved.",
   "studio.draft.loadNewer": "Load the newer draft",
   "studio.draft.keepMine": "Keep mine",

@@ -11,7 +11,7 @@ export const studioDraftZhCN: Record<keyof typeof studioDraftEn, string> = {
   "studio.draft.tooLong": "有提示词超过 512 个字符。",
   "studio.draft.clear": "清除草稿",
   "studio.draft.cleared": "草稿已清除。",
-  "studio.draft.clearFailed": "无法清除草稿：{reason}",
+  "studio.draft.failed": "草稿操作未完成：{reason}",
   "studio.draft.conflict": "这份草稿已在另一个标签页或设备上被修改，此处的更改尚未保存。",
   "studio.draft.loadNewer": "载入较新的草稿",
   "studio.draft.keepMine": "保留我的",
