@@ -37,6 +37,16 @@ function appliedKey(view: DraftView): string {
   return JSON.stringify(toDraftState(s.mode, s.form, s.takes, images));
 }
 
+/** Runs a user's draft action; its failure is returned for the caller to show. */
+async function attempt(action: () => Promise<void>): Promise<ApiError | null> {
+  try {
+    await action();
+    return null;
+  } catch (e) {
+    return e as ApiError;
+  }
+}
+
 function invalidReason(state: DraftState): MessageKey | null {
   const parsed = draftStateSchema.safeParse(state);
   if (parsed.success) return null;
@@ -169,43 +179,40 @@ export function useStudioDraft({
     };
   }, [url]);
 
-  const clear = useCallback(async (): Promise<ApiError | null> => {
-    try {
-      const r = await apiFetch<DraftSaved>(url, { method: "DELETE" });
-      adopt({ version: r.version, savedAt: r.savedAt, state: null, images: {} });
-      loaded.current = true;
-      setStatus({ kind: "idle" });
-      return null;
-    } catch (e) {
-      return e as ApiError;
-    }
-  }, [adopt, url]);
+  const clear = useCallback(
+    () =>
+      attempt(async () => {
+        const r = await apiFetch<DraftSaved>(url, { method: "DELETE" });
+        adopt({ version: r.version, savedAt: r.savedAt, state: null, images: {} });
+        loaded.current = true;
+        setStatus({ kind: "idle" });
+      }),
+    [adopt, url],
+  );
 
   /** Conflict: take the other tab's draft. */
-  const loadNewer = useCallback(async (): Promise<ApiError | null> => {
-    try {
-      const view = await apiFetch<DraftView>(url);
-      adopt(view);
-      setStatus({ kind: "restored", at: view.savedAt ?? new Date().toISOString() });
-      return null;
-    } catch (e) {
-      return e as ApiError;
-    }
-  }, [adopt, url]);
+  const loadNewer = useCallback(
+    () =>
+      attempt(async () => {
+        const view = await apiFetch<DraftView>(url);
+        adopt(view);
+        setStatus({ kind: "restored", at: view.savedAt ?? new Date().toISOString() });
+      }),
+    [adopt, url],
+  );
 
-  /** Conflict: save this tab's form over the other draft, knowingly. */
-  const keepMine = useCallback(async (): Promise<ApiError | null> => {
-    try {
-      const view = await apiFetch<DraftView>(url);
-      version.current = view.version;
-      blocked.current = false;
-      saved.current = null;
-      await saveNow.current();
-      return null;
-    } catch (e) {
-      return e as ApiError;
-    }
-  }, [url]);
+  /** Conflict: save this tab's form over the other draft, knowingly (on the version stored now). */
+  const keepMine = useCallback(
+    () =>
+      attempt(async () => {
+        const view = await apiFetch<DraftView>(url);
+        version.current = view.version;
+        blocked.current = false;
+        saved.current = null;
+        await saveNow.current();
+      }),
+    [url],
+  );
 
   const shown: DraftStatus = invalid && status.kind !== "conflict" && status.kind !== "loading" ? { kind: "invalid", reason: invalid } : status;
   return { status: shown, clear, loadNewer, keepMine };
