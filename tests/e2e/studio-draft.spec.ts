@@ -58,6 +58,7 @@ const draftSaved = (page: Page) => expect(page.getByTestId("draft-status")).toHa
 
 for (const L of LANGS) {
   test(`${L.name}: the draft survives a reload and reaches a second browser; recent prompts; conflict; clear; axe; 375 px`, async ({ browser }) => {
+    test.setTimeout(180_000);
     const email = uniqueEmail(`draft-${L.name}`);
     const page = await device(browser, email, L.locale, true);
     await openStudio(page);
@@ -73,7 +74,8 @@ for (const L of LANGS) {
     const imagePrompt = page.locator("#image-prompt");
     const motion = L.name === "en" ? "The lanterns drift slowly downstream" : "灯笼缓缓顺流而下";
     await imagePrompt.fill(motion);
-    await page.getByRole("radio", { name: L.large }).check();
+    // The radio is visually hidden inside its label (components/ui/segmented.tsx): the label takes the click.
+    await page.getByRole("radio", { name: L.large }).locator("..").click();
     await page.getByRole("switch", { name: L.music }).click();
     await expect(page.locator('[data-slot="image"] img')).toBeVisible();
     await expect.poll(() => page.getByTestId("draft-status").getAttribute("data-state"), { timeout: 20_000 }).toBe("saved");
@@ -121,13 +123,16 @@ for (const L of LANGS) {
     await other.reload();
     await expect(other.locator("#image-prompt")).toHaveValue(`${motion}!`);
 
-    // 375 px: the status line, the history panel and the form fit without sideways scrolling.
+    // 375 px in dark mode: the status line, the history panel and the form fit without sideways
+    // scrolling, and stay readable (axe checks contrast).
     await other.setViewportSize({ width: 375, height: 800 });
+    await other.emulateMedia({ colorScheme: "dark" });
     await other.getByRole("tab", { name: L.textTab }).click();
     await other.getByRole("button", { name: L.history }).click();
     await expect(other.getByTestId("prompt-history")).toBeVisible();
     expect(await other.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await expectNoSeriousA11yViolations(other);
+    await other.screenshot({ path: `test-results/screenshots/studio-draft-history-375-dark-${L.name}.png` });
     await other.keyboard.press("Escape");
     await expect(other.getByRole("button", { name: L.history })).toBeFocused();
 
