@@ -10,7 +10,8 @@ import type { PromptHistoryView } from "@/lib/shared/studio-draft";
 // "Recent prompts" beside the prompt field: a disclosure button opening a search box that is a
 // combobox over a listbox of the user's last distinct prompts in this workspace (GET /api/studio/prompts,
 // loaded each time it opens). Arrow keys move the active option (aria-activedescendant, focus stays in
-// the search box), Enter or a click fills the prompt and returns focus to it, Escape closes.
+// the search box), Enter or a click fills the prompt and returns focus to it, Escape closes. The panel
+// spans the prompt field (its positioned ancestor), so it fits a 375 px screen.
 
 type Loaded = { status: "loading" } | { status: "ready"; prompts: PromptHistoryView["prompts"] } | { status: "error"; error: ApiError };
 
@@ -95,7 +96,7 @@ export function PromptHistory({ promptId, onPick }: { promptId: string; onPick: 
   return (
     <div
       ref={rootRef}
-      className="relative"
+      className="static"
       onBlur={(e) => {
         if (open && !rootRef.current?.contains(e.relatedTarget as Node | null)) close(false);
       }}
@@ -116,7 +117,7 @@ export function PromptHistory({ promptId, onPick }: { promptId: string; onPick: 
           id={`${base}-panel`}
           role="group"
           aria-label={t("studio.history.title")}
-          className="absolute right-0 z-20 mt-1 flex w-[min(28rem,calc(100vw-2rem))] flex-col gap-2 rounded-lg border border-zinc-300 bg-white p-2 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+          className="absolute inset-x-0 z-20 mt-1 flex flex-col gap-2 rounded-lg border border-zinc-300 bg-white p-2 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
           data-testid="prompt-history"
         >
           <label htmlFor={`${base}-search`} className="sr-only">

@@ -34,7 +34,7 @@ export function TextareaField({
   const near = !over && count >= warnAt;
   const describedBy = [hint ? `${id}-hint` : "", `${id}-counter`, error ? `${id}-error` : ""].filter(Boolean).join(" ");
   return (
-    <div className="flex flex-col gap-1.5">
+    <div className="relative flex flex-col gap-1.5">
       <div className="flex items-baseline justify-between gap-2">
         <label htmlFor={id} className="text-sm font-medium">
           {label}

@@ -103,7 +103,7 @@ for (const L of LANGS) {
     await other.keyboard.press("Enter");
     const search = other.getByRole("combobox", { name: L.search });
     await expect(search).toBeFocused();
-    await expect(other.getByRole("option")).toHaveCount(1);
+    await expect(other.getByTestId("prompt-history").getByRole("option")).toHaveCount(1);
     await expectNoSeriousA11yViolations(other);
     await search.fill(earlier.slice(0, 6));
     await other.keyboard.press("ArrowDown");
@@ -131,6 +131,8 @@ for (const L of LANGS) {
     await other.getByRole("button", { name: L.history }).click();
     await expect(other.getByTestId("prompt-history")).toBeVisible();
     expect(await other.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    const panel = await other.getByTestId("prompt-history").boundingBox();
+    expect(panel && panel.x >= 0 && panel.x + panel.width <= 375).toBe(true);
     await expectNoSeriousA11yViolations(other);
     await other.screenshot({ path: `test-results/screenshots/studio-draft-history-375-dark-${L.name}.png` });
     await other.keyboard.press("Escape");
