@@ -48,6 +48,7 @@ const SERVER_LAYERS = [
   "films",
   "film-export",
   "gallery",
+  "studio-drafts",
   "health",
   "shell",
   "migrate-provider",

@@ -1,13 +1,18 @@
 "use client";
+import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { useAnnounce } from "@/components/ui/live-region";
 import { TabPanel, Tabs } from "@/components/ui/tabs";
 import { useToast } from "@/components/ui/toast";
+import { useWorkspace } from "@/lib/client/workspace-context";
+import { DRAFT_SLOTS, type DraftView } from "@/lib/shared/studio-draft";
 import { MODES, type Mode } from "@/lib/shared/generation-schemas";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import { ClipFacts } from "./clip-facts";
 import { ContinueNotice } from "./continue-notice";
+import { fromDraftState, toDraftState } from "./draft-state";
+import { DraftStatusLine } from "./draft-status";
 import { fieldErrorText } from "./field-error";
 import { type FieldErrors, type FieldKey, type FormState, INITIAL_FORM, SLOTS_OF_MODE } from "./form-state";
 import { GenerateBar } from "./generate-bar";
@@ -20,6 +25,7 @@ import { type SlotKey, useImageSlots } from "./use-image-slots";
 import { usePasteImage } from "./use-paste-image";
 import { useApplyContinue } from "./use-apply-continue";
 import { useApplyRemix } from "./use-apply-remix";
+import { useStudioDraft } from "./use-studio-draft";
 import { useSubmitGeneration } from "./use-submit-generation";
 
 const TAB_KEYS = { text: "studio.tab.text", image: "studio.tab.image", "start-end": "studio.tab.startEnd" } as const;
@@ -36,6 +42,52 @@ function focusField(mode: Mode, field: FieldKey) {
   el?.focus();
 }
 
+/**
+ * The form's autosaved draft (use-studio-draft.ts) wired to its state: what the form holds is the
+ * snapshot; a restored draft sets mode, fields, takes and images, and an image that can no longer be
+ * used is named next to its field until another is chosen.
+ */
+function useFormDraft(
+  mode: Mode,
+  form: FormState,
+  takes: TakeCount,
+  slots: ReturnType<typeof useImageSlots>,
+  setMode: (m: Mode) => void,
+  setForm: (f: FormState) => void,
+  setTakes: (t: TakeCount) => void,
+) {
+  const workspace = useWorkspace();
+  const params = useSearchParams();
+  const [missing, setMissing] = useState<FieldErrors>({});
+  const { adopt, remove } = slots;
+  const apply = useCallback(
+    (view: DraftView) => {
+      const restored = view.state ? fromDraftState(view.state) : { mode: "text" as const, form: INITIAL_FORM, takes: "1" as const };
+      setMode(restored.mode);
+      setForm(restored.form);
+      setTakes(restored.takes);
+      const notes: FieldErrors = {};
+      for (const key of DRAFT_SLOTS) {
+        const image = view.images[key];
+        if (image?.status === "ok") adopt(key, image.upload);
+        else remove(key);
+        if (image?.status === "missing") notes[key] = { key: "studio.draft.imageMissing" };
+      }
+      setMissing(notes);
+    },
+    [adopt, remove, setForm, setMode, setTakes],
+  );
+  const images = Object.fromEntries(DRAFT_SLOTS.map((k) => [k, slots.slots[k]?.upload.result?.id ?? null])) as Record<SlotKey, string | null>;
+  const draft = useStudioDraft({
+    teamId: workspace.teamId,
+    snapshot: toDraftState(mode, form, takes, images),
+    skipRestore: params.has("remix") || params.has("continue"),
+    apply,
+  });
+  const forgetMissing = useCallback((key: SlotKey) => setMissing((m) => (m[key] ? { ...m, [key]: undefined } : m)), []);
+  return { ...draft, missing, forgetMissing };
+}
+
 /** The studio form: mode tabs, the parameters of that mode, the facts and Generate. */
 export function GenerationForm({ prices, onAccepted }: { prices: Record<Mode, number>; onAccepted: (view: GenerationView) => void }) {
   const { locale, t } = useI18n();
@@ -48,6 +100,8 @@ export function GenerationForm({ prices, onAccepted }: { prices: Record<Mode, nu
   const priceFen = prices[mode];
   useApplyRemix(setMode, setForm, slots.adopt);
   const continuing = useApplyContinue(setMode, slots.adopt);
+  const draft = useFormDraft(mode, form, takes, slots, setMode, setForm, setTakes);
+  const { forgetMissing } = draft;
 
   const handleAccepted = useCallback(
     (view: GenerationView) => {
@@ -82,11 +136,12 @@ export function GenerationForm({ prices, onAccepted }: { prices: Record<Mode, nu
   const pick = useCallback(
     (key: SlotKey, file: File) => {
       clearError(key);
+      forgetMissing(key);
       clearError("form");
       setAccepted(null);
       void slots.pick(key, file);
     },
-    [clearError, slots],
+    [clearError, forgetMissing, slots],
   );
 
   usePasteImage(mode !== "text", (file, target) => {
@@ -147,6 +202,7 @@ export function GenerationForm({ prices, onAccepted }: { prices: Record<Mode, nu
         <h2 id="studio-form-title" className="sr-only">
           {t("studio.form.title")}
         </h2>
+        <DraftStatusLine status={draft.status} onClear={draft.clear} onLoadNewer={draft.loadNewer} onKeepMine={draft.keepMine} />
         <ContinueNotice state={continuing} />
         <Tabs
           idPrefix="mode"
@@ -159,10 +215,10 @@ export function GenerationForm({ prices, onAccepted }: { prices: Record<Mode, nu
           <p className="mb-4 text-sm text-zinc-700 dark:text-zinc-300">{t(`studio.tab.${mode === "start-end" ? "startEnd" : mode}.desc`)}</p>
           {mode === "text" && <TextFields value={form.text} onChange={(p) => patch("text", p)} errors={errors} />}
           {mode === "image" && (
-            <ImageFields value={form.image} onChange={(p) => patch("image", p)} errors={errors} slots={slots} onPick={(f) => pick("image", f)} />
+            <ImageFields value={form.image} onChange={(p) => patch("image", p)} errors={{ ...draft.missing, ...errors }} slots={slots} onPick={(f) => pick("image", f)} />
           )}
           {mode === "start-end" && (
-            <StartEndFields value={form["start-end"]} onChange={(p) => patch("start-end", p)} errors={errors} slots={slots} onPick={pick} />
+            <StartEndFields value={form["start-end"]} onChange={(p) => patch("start-end", p)} errors={{ ...draft.missing, ...errors }} slots={slots} onPick={pick} />
           )}
         </TabPanel>
         <ClipFacts priceFen={priceFen} />

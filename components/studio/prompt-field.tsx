@@ -2,11 +2,12 @@
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { PromptHelp } from "@/components/prompt-help/prompt-help";
 import { TextareaField } from "@/components/ui/textarea-field";
+import { PromptHistory } from "./prompt-history";
 import { PROMPT_MAX_CHARS, promptLength } from "@/lib/shared/upstream/video-models";
 
 const WARN_AT = Math.floor(PROMPT_MAX_CHARS * 0.9);
 
-/** The prompt with its code-point counter (x/512): amber from 90 %, red and invalid past the limit; prompt help below it. */
+/** The prompt with its code-point counter (x/512): amber from 90 %, red and invalid past the limit; recent prompts to reuse beside it, prompt help below it. */
 export function PromptField({
   id,
   value,
@@ -46,6 +47,7 @@ export function PromptField({
         warnAt={WARN_AT}
         counterLabel={t("studio.prompt.counter", { count, max: PROMPT_MAX_CHARS })}
         error={shownError}
+        aside={<PromptHistory promptId={id} onPick={onChange} />}
         rows={4}
         spellCheck
       />

@@ -43,7 +43,8 @@ function StudioBody({ prices, isAdmin }: { prices: Record<Mode, number>; isAdmin
           {t(workspace.canGenerate ? "workspace.teamNotice" : "workspace.viewerNotice", { team: workspace.teamName })}
         </p>
       )}
-      {workspace.canGenerate && <GenerationForm prices={prices} onAccepted={onAccepted} />}
+      {/* Keyed by workspace: each workspace restores and saves its own draft. */}
+      {workspace.canGenerate && <GenerationForm key={workspace.teamId ?? "personal"} prices={prices} onAccepted={onAccepted} />}
       <RecentClips
         clips={gens.clips}
         loaded={gens.loaded}

@@ -1,5 +1,5 @@
 "use client";
-import type { TextareaHTMLAttributes } from "react";
+import type { ReactNode, TextareaHTMLAttributes } from "react";
 
 /**
  * A labelled textarea with a live length counter (x/max). The counter warns from `warnAt` and turns
@@ -15,6 +15,7 @@ export function TextareaField({
   max,
   warnAt,
   counterLabel,
+  aside,
   ...textarea
 }: {
   id: string;
@@ -26,17 +27,21 @@ export function TextareaField({
   max: number;
   warnAt: number;
   counterLabel: string;
+  /** A control shown on the label's line, before the counter (the studio's prompt history). */
+  aside?: ReactNode;
 } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id">) {
   const over = count > max;
   const near = !over && count >= warnAt;
   const describedBy = [hint ? `${id}-hint` : "", `${id}-counter`, error ? `${id}-error` : ""].filter(Boolean).join(" ");
   return (
-    <div className="flex flex-col gap-1.5">
+    <div className="relative flex flex-col gap-1.5">
       <div className="flex items-baseline justify-between gap-2">
         <label htmlFor={id} className="text-sm font-medium">
           {label}
           {optionalLabel && <span className="ml-1.5 font-normal text-zinc-600 dark:text-zinc-400">{optionalLabel}</span>}
         </label>
+        <span className="flex items-baseline gap-2">
+        {aside}
         <span
           id={`${id}-counter`}
           aria-label={counterLabel}
@@ -46,6 +51,7 @@ export function TextareaField({
           data-state={over ? "over" : near ? "near" : "ok"}
         >
           {count}/{max}
+        </span>
         </span>
       </div>
       <textarea

@@ -40,6 +40,8 @@ const STATUS = {
   idempotency_key_required: 400,
   idempotency_mismatch: 422,
   repeat_submission: 409,
+  // Studio drafts: a save from a tab that holds an older version than the stored one.
+  draft_conflict: 409,
   budget_exceeded: 402,
   not_cancellable: 409,
   not_retryable: 409,

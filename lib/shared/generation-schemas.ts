@@ -32,7 +32,9 @@ const prompt = userText(
   "lines",
 );
 const movementAmplitude = z.enum(MOVEMENT_AMPLITUDES, { error: "errors.field.invalid" }).default("auto");
-const uploadId = z.string({ error: "studio.error.imageRequired" }).regex(/^[a-z0-9]{20,40}$/, { error: "studio.error.imageRequired" });
+/** Our upload ids (lib/server/uploads/create-upload.ts: 32 hex chars; older rows cuid). */
+export const UPLOAD_ID_PATTERN = /^[a-z0-9]{20,40}$/;
+const uploadId = z.string({ error: "studio.error.imageRequired" }).regex(UPLOAD_ID_PATTERN, { error: "studio.error.imageRequired" });
 
 const textGenerationSchema = z.object({
   mode: z.literal("text"),

@@ -10,7 +10,14 @@ export function uniquePrompt(tag: string): string {
   return `${tag} ${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
+/**
+ * The studio with an empty form. The form autosaves per account and workspace, so what one test typed
+ * would come back in the next: the current workspace's draft is cleared first (a viewer has none: 403,
+ * ignored). The draft spec itself (studio-draft.spec.ts) uses fresh accounts and reloads instead.
+ */
 export async function openStudio(page: Page) {
+  const workspace = (await page.context().cookies()).find((c) => c.name === "fh-workspace")?.value;
+  await page.request.delete(`/api/studio/draft${workspace && workspace !== "personal" ? `?team=${workspace}` : ""}`);
   await page.goto("/");
   await expect(page.getByRole("tablist", { name: /Generation mode|生成模式/ })).toBeVisible();
   // Recent clips loaded (list or empty state) before anything is counted.

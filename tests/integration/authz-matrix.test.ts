@@ -17,6 +17,14 @@ import { EXCLUDED, type Expected, MATRIX } from "./authz-matrix.table";
 import { ctx, FIXTURES, setupStudio, type Studio } from "./generations-api-support";
 
 const MAX_FEN = 1_000_000_000;
+const DRAFT_STATE = {
+  mode: "text",
+  text: { prompt: "Authz draft", style: "general", aspectRatio: "16:9", movementAmplitude: "auto" },
+  image: { prompt: "", movementAmplitude: "auto", withAudio: false },
+  "start-end": { prompt: "", movementAmplitude: "auto", withAudio: false },
+  takes: 1,
+  images: { image: null, start: null, end: null },
+};
 const TEXT = { mode: "text", prompt: "Authz matrix: fog over tea terraces", style: "general", aspectRatio: "16:9", movementAmplitude: "auto" };
 
 /** "METHOD /api/..." of every exported handler of every app/api/** /route.ts. */
@@ -90,6 +98,8 @@ async function loadRoutes() {
     upstream: await import("@/app/api/upstream/status/route"),
     workspace: await import("@/app/api/workspace/route"),
     workspaceBudget: await import("@/app/api/workspace/budget/route"),
+    studioDraft: await import("@/app/api/studio/draft/route"),
+    studioPrompts: await import("@/app/api/studio/prompts/route"),
     unknownApi: await import("@/app/api/[...path]/route"),
     films: await import("@/app/api/films/route"),
     film: await import("@/app/api/films/[filmId]/route"),
@@ -148,6 +158,12 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
   }
   const call = async (h: Handler, request: Request, params: Record<string, string> = {}): Promise<Sent> => ({ res: await h(request, ctx(params)) });
   const key = () => ({ "idempotency-key": `authz-${kind}-${seq++}` });
+  /** A draft save based on the version the actor's GET shows (0 when the GET is refused: the PUT is refused the same way). */
+  async function saveDraft(a: ActorKey, url: string): Promise<Sent> {
+    const current = await r.studioDraft.GET(req(a, "GET", url), ctx({}));
+    const baseVersion = current.ok ? ((await current.json()) as { version: number }).version : 0;
+    return call(r.studioDraft.PUT, req(a, "PUT", url, { baseVersion, state: DRAFT_STATE }));
+  }
   /** Who created an object in the actor's team: own = the actor (team owner for I/anonymous), same = the team's owner. */
   const creator = (a: ActorKey, o: ObjectKey) =>
     o === "other" ? w.users.WO.id : o === "same" || a === "anon" || a === "instanceAdmin" ? (a === "otherTeam" ? w.users.X2.id : w.users.O.id) : w.user(a)!.id;
@@ -461,6 +477,10 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
     "GET /api/generations/events?team=:teamId": (a, o) => sse(r.events.GET, a, `/api/generations/events?team=${w.team(a, o)}`),
     "PUT /api/workspace {teamId}": (a, o) => call(r.workspace.PUT, req(a, "PUT", "/api/workspace", { teamId: w.team(a, o) })),
     "GET /api/workspace/budget?team=:teamId": (a, o) => call(r.workspaceBudget.GET, req(a, "GET", `/api/workspace/budget?team=${w.team(a, o)}`)),
+    "GET /api/studio/draft?team=:teamId": (a, o) => call(r.studioDraft.GET, req(a, "GET", `/api/studio/draft?team=${w.team(a, o)}`)),
+    "PUT /api/studio/draft?team=:teamId": (a, o) => saveDraft(a, `/api/studio/draft?team=${w.team(a, o)}`),
+    "DELETE /api/studio/draft?team=:teamId": (a, o) => call(r.studioDraft.DELETE, req(a, "DELETE", `/api/studio/draft?team=${w.team(a, o)}`)),
+    "GET /api/studio/prompts?team=:teamId": (a, o) => call(r.studioPrompts.GET, req(a, "GET", `/api/studio/prompts?team=${w.team(a, o)}`)),
     // Teams
     "GET /api/teams/:teamId": (a, o) => call(r.team.GET, req(a, "GET", `/api/teams/${w.team(a, o)}`), { teamId: w.team(a, o) }),
     "PATCH /api/teams/:teamId": (a, o) =>
@@ -554,6 +574,10 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
     "GET /api/generations/tags": (a) => call(r.tags.GET, req(a, "GET", "/api/generations/tags")),
     "PUT /api/workspace {teamId: null}": (a) => call(r.workspace.PUT, req(a, "PUT", "/api/workspace", { teamId: null })),
     "GET /api/workspace/budget": (a) => call(r.workspaceBudget.GET, req(a, "GET", "/api/workspace/budget")),
+    "GET /api/studio/draft": (a) => call(r.studioDraft.GET, req(a, "GET", "/api/studio/draft")),
+    "PUT /api/studio/draft": (a) => saveDraft(a, "/api/studio/draft"),
+    "DELETE /api/studio/draft": (a) => call(r.studioDraft.DELETE, req(a, "DELETE", "/api/studio/draft")),
+    "GET /api/studio/prompts": (a) => call(r.studioPrompts.GET, req(a, "GET", "/api/studio/prompts")),
     "POST /api/uploads": (a) => {
       const form = new FormData();
       form.append("file", new Blob([new Uint8Array(image)], { type: "image/png" }), "landscape.png");

@@ -6,6 +6,7 @@ import { generationEn } from "./generation.en";
 import { mediaEn } from "./media.en";
 import { shareEn } from "./share.en";
 import { studioEn } from "./studio.en";
+import { studioDraftEn } from "./studio-draft.en";
 import { teamsEn } from "./teams.en";
 import { filmEn } from "./film.en";
 import { storyboardEn } from "./storyboard.en";
@@ -129,6 +130,7 @@ export const en = {
   "errors.field.required": "This field is required.",
   "errors.field.invalid": "This value is not valid.",
   ...studioEn,
+  ...studioDraftEn,
   ...generationEn,
   ...galleryEn,
   ...teamsEn,

@@ -7,6 +7,7 @@ import { generationZhCN } from "./generation.zh-CN";
 import { mediaZhCN } from "./media.zh-CN";
 import { shareZhCN } from "./share.zh-CN";
 import { studioZhCN } from "./studio.zh-CN";
+import { studioDraftZhCN } from "./studio-draft.zh-CN";
 import { teamsZhCN } from "./teams.zh-CN";
 import { filmZhCN } from "./film.zh-CN";
 import { storyboardZhCN } from "./storyboard.zh-CN";
@@ -129,6 +130,7 @@ export const zhCN: Record<MessageKey, string> = {
   "errors.field.required": "此项为必填。",
   "errors.field.invalid": "该值无效。",
   ...studioZhCN,
+  ...studioDraftZhCN,
   ...generationZhCN,
   ...galleryZhCN,
   ...teamsZhCN,

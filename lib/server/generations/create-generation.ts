@@ -80,7 +80,7 @@ async function replay(client: Pick<Db, "generation">, ownerId: string, idemKey: 
 }
 
 /** Uploads the actor may use: their own, or inputs of a clip they can see (remixing a team clip). */
-async function usableUploadIds(client: Pick<Db, "generationInput">, access: Access, uploads: { id: string; ownerId: string; teamId: string | null }[]): Promise<Set<string>> {
+export async function usableUploadIds(client: Pick<Db, "generationInput">, access: Access, uploads: { id: string; ownerId: string; teamId: string | null }[]): Promise<Set<string>> {
   const ok = new Set(uploads.filter((u) => canUseUpload(access, u)).map((u) => u.id));
   const rest = uploads.filter((u) => !ok.has(u.id)).map((u) => u.id);
   if (rest.length) {

@@ -55,6 +55,7 @@ export const TABLES: readonly TableSpec[] = [
   t("JobDependency", ["jobId", "dependsOnId"]),
   t("ShotReview"),
   t("Comment"),
+  t("StudioDraft", ["id"], ["state"]),
 ];
 
 export function assertTablesCover(): void {

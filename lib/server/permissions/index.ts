@@ -147,6 +147,15 @@ export function canGenerateIn(access: Access, ws: Workspace): boolean {
   return ws.kind === "personal" || can(access, ws.teamId, "clip.generate");
 }
 
+/**
+ * Guard for the studio form of a workspace (its draft, its prompt history): the right to generate
+ * there. A team the actor is not in is 404; a viewer, who has no form, 403 team_role_forbidden.
+ */
+export function assertGenerateIn(access: Access, ws: Workspace): Workspace {
+  if (ws.kind === "team") assertCan(access, ws.teamId, "clip.generate");
+  return ws;
+}
+
 /** Reading an uploaded image (its preview in the studio): the uploader, or a member of the upload's team (a team take's last frame). */
 export function canViewUpload(access: Access, upload: OwnedUpload): boolean {
   return upload.ownerId === access.actor.id || (upload.teamId !== null && can(access, upload.teamId, "clip.view"));

@@ -1,0 +1,32 @@
+// Studio draft autosave and prompt history (English). Merged into en.ts; studio-draft.zh-CN.ts must have the same keys.
+export const studioDraftEn = {
+  "errors.draft_conflict": "This draft was changed in another tab or on another device since you opened it.",
+
+  "studio.draft.saving": "Saving draft…",
+  "studio.draft.saved": "Draft saved",
+  "studio.draft.savedAt": "Draft saved {time}",
+  "studio.draft.notSaved": "Draft not saved: {reason}",
+  "studio.draft.tooLong": "a prompt is longer than 512 characters.",
+  "studio.draft.clear": "Clear draft",
+  "studio.draft.cleared": "Draft cleared.",
+  "studio.draft.failed": "The draft action did not work: {reason}",
+  "studio.draft.conflict": "This draft was changed in another tab or on another device. Your changes here are not saved.",
+  "studio.draft.loadNewer": "Load the newer draft",
+  "studio.draft.keepMine": "Keep mine",
+  "studio.draft.loadedNewer": "The newer draft is loaded.",
+  "studio.draft.keptMine": "Your draft replaced the other one.",
+  "studio.draft.restored": "Your draft was restored.",
+  "studio.draft.imageMissing": "The image chosen in your draft is no longer available here. Choose it again.",
+
+  "studio.history.open": "Recent prompts",
+  "studio.history.title": "Recent prompts in this workspace",
+  "studio.history.search": "Search recent prompts",
+  "studio.history.searchPlaceholder": "Search…",
+  "studio.history.loading": "Loading recent prompts…",
+  "studio.history.empty": "No prompts yet: the prompts of clips you generate here appear in this list.",
+  "studio.history.noMatch": "No recent prompt contains “{q}”.",
+  "studio.history.loadError": "Recent prompts could not be loaded: {reason}",
+  "studio.history.count": "{count} prompts",
+  "studio.history.used": "Prompt filled in.",
+  "studio.history.close": "Close",
+} as const;
