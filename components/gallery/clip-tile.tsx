@@ -1,4 +1,5 @@
 "use client";
+import { MODE_LABEL_KEY } from "@/lib/shared/generation-mode";
 import { useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { StatusChip } from "@/components/studio/status-chip";
@@ -6,7 +7,6 @@ import { formatClock } from "@/lib/client/format";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import { relativeTime } from "./format-time";
 
-const MODE_KEY = { text: "studio.tab.text", image: "studio.tab.image", "start-end": "studio.tab.startEnd" } as const;
 
 /**
  * One clip in the grid. The preview <video> has no src and preload="none" until the pointer or
@@ -124,7 +124,7 @@ export function ClipTile({
               className={`absolute inset-0 size-full object-cover transition-opacity ${previewing ? "opacity-100" : "opacity-0"}`}
             />
           )}
-          <span className="absolute left-2 top-2 rounded bg-black/75 px-1.5 py-0.5 text-xs font-medium text-white">{t(MODE_KEY[clip.mode])}</span>
+          <span className="absolute left-2 top-2 rounded bg-black/75 px-1.5 py-0.5 text-xs font-medium text-white">{t(MODE_LABEL_KEY[clip.mode])}</span>
           {duration ? (
             <span className="absolute bottom-2 right-2 rounded bg-black/75 px-1.5 py-0.5 text-xs font-medium tabular-nums text-white">
               <span className="sr-only">{t("gallery.card.duration", { time: formatClock(duration) })}</span>

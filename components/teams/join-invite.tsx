@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { absoluteTime } from "@/components/gallery/format-time";
+import { useFormatTime } from "@/components/i18n/time-zone";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import type { LinkPreview } from "@/lib/shared/team-views";
@@ -14,7 +14,8 @@ const LINK = "font-medium text-indigo-700 underline underline-offset-2 dark:text
 
 /** Accept (then open the team) or decline a link invitation. */
 export function JoinInvite({ token, preview }: { token: string; preview: LinkPreview }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const when = useFormatTime();
   const router = useRouter();
   const { busy, error, run } = useTeamAction();
   const [declined, setDeclined] = useState(false);
@@ -58,7 +59,7 @@ export function JoinInvite({ token, preview }: { token: string; preview: LinkPre
               role: t(`teams.role.${preview.role}`),
             })}
           </p>
-          <p className={MUTED}>{t("teams.expires", { date: absoluteTime(preview.expiresAt, locale) })}</p>
+          <p className={MUTED}>{t("teams.expires", { date: when(preview.expiresAt) })}</p>
           {error && (
             <p role="alert" className={ERROR}>
               {error}

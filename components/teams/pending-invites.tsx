@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { absoluteTime } from "@/components/gallery/format-time";
+import { useFormatTime } from "@/components/i18n/time-zone";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { useAnnounce } from "@/components/ui/live-region";
@@ -12,7 +12,8 @@ import { useTeamAction } from "./use-team-action";
 
 /** Email invitations addressed to me, each with Accept (opens the team) and Decline. */
 export function PendingInvites({ invites }: { invites: PendingInvite[] }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const when = useFormatTime();
   const router = useRouter();
   const announce = useAnnounce();
   const [gone, setGone] = useState<string[]>([]);
@@ -54,7 +55,7 @@ export function PendingInvites({ invites }: { invites: PendingInvite[] }) {
                 <p className={MUTED}>
                   {t("teams.invites.from", { role: t(`teams.role.${inv.role}`), name: inv.invitedBy ?? t("teams.someone") })}
                 </p>
-                <p className={MUTED}>{t("teams.expires", { date: absoluteTime(inv.expiresAt, locale) })}</p>
+                <p className={MUTED}>{t("teams.expires", { date: when(inv.expiresAt) })}</p>
               </div>
               <div className="flex gap-2">
                 <Button type="button" disabled={busy} onClick={() => void accept(inv)} aria-label={t("teams.invites.acceptLabel", { team: inv.team.name })}>
