@@ -59,7 +59,9 @@ export function ClipTile({
 
   return (
     <li
-      className={`group relative flex flex-col overflow-hidden rounded-xl border bg-white shadow-sm dark:bg-zinc-900 ${
+      // The focus ring is the tile's own outline: drawn outside its rounded, clipped box, so it is not cut
+      // to a thin line by overflow-hidden (which the link's own ring was).
+      className={`group relative flex flex-col overflow-hidden rounded-xl border bg-white shadow-sm has-[>a:focus-visible]:outline-3 has-[>a:focus-visible]:outline-offset-2 has-[>a:focus-visible]:outline-indigo-600 dark:bg-zinc-900 dark:has-[>a:focus-visible]:outline-indigo-300 ${
         selected ? "border-indigo-600 ring-2 ring-indigo-600 dark:border-indigo-300 dark:ring-indigo-300" : "border-zinc-200 dark:border-zinc-800"
       }`}
       data-testid="gallery-card"
@@ -90,7 +92,7 @@ export function ClipTile({
           }
           onOpen(clip.id);
         }}
-        className="flex flex-col outline-none focus-visible:ring-4 focus-visible:ring-indigo-500"
+        className="flex flex-col outline-none"
       >
         <div className="relative aspect-video w-full bg-zinc-200 dark:bg-zinc-800">
           {still ? (

@@ -84,7 +84,7 @@ export function GalleryFilters({
           aria-describedby="gallery-search-hint"
           className="rounded-md border border-zinc-400 bg-white px-3 py-2 text-base dark:border-zinc-600 dark:bg-zinc-900"
         />
-        <p id="gallery-search-hint" className="text-xs text-zinc-700 dark:text-zinc-300">
+        <p id="gallery-search-hint" data-keyboard-hint className="text-xs text-zinc-700 dark:text-zinc-300">
           {t("gallery.search.hint")}
         </p>
       </div>
