@@ -6,13 +6,13 @@ import { useFormatTime } from "@/components/i18n/time-zone";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import type { LinkPreview } from "@/lib/shared/team-views";
-import { acceptLinkInvite, declineLinkInvite } from "./team-api";
+import { acceptLinkInvite, declineLinkInvite, switchToTeam } from "./team-api";
 import { CARD, ERROR, MUTED } from "./styles";
 import { useTeamAction } from "./use-team-action";
 
 const LINK = "font-medium text-indigo-700 underline underline-offset-2 dark:text-indigo-300";
 
-/** Accept (then open the team) or decline a link invitation. */
+/** Accept (then work in the team and open its page) or decline a link invitation. */
 export function JoinInvite({ token, preview }: { token: string; preview: LinkPreview }) {
   const { t } = useI18n();
   const when = useFormatTime();
@@ -24,6 +24,7 @@ export function JoinInvite({ token, preview }: { token: string; preview: LinkPre
     let teamId = preview.team.id;
     const ok = await run(async () => {
       teamId = (await acceptLinkInvite(token)).teamId;
+      await switchToTeam(teamId);
     });
     if (ok) router.push(`/teams/${teamId}`);
   }

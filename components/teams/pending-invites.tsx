@@ -6,7 +6,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { useAnnounce } from "@/components/ui/live-region";
 import type { PendingInvite } from "@/lib/shared/team-views";
-import { acceptEmailInvite, declineEmailInvite } from "./team-api";
+import { acceptEmailInvite, declineEmailInvite, switchToTeam } from "./team-api";
 import { CARD, ERROR, H2, MUTED } from "./styles";
 import { useTeamAction } from "./use-team-action";
 
@@ -21,7 +21,10 @@ export function PendingInvites({ invites }: { invites: PendingInvite[] }) {
   const shown = invites.filter((i) => !gone.includes(i.id));
 
   async function accept(inv: PendingInvite) {
-    if (await run(() => acceptEmailInvite(inv.id))) {
+    if (await run(async () => {
+      await acceptEmailInvite(inv.id);
+      await switchToTeam(inv.team.id);
+    })) {
       announce(t("teams.invites.accepted", { team: inv.team.name }));
       router.push(`/teams/${inv.team.id}`);
     }
