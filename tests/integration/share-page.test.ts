@@ -20,6 +20,7 @@ vi.mock("@/lib/server/i18n", async () => {
     getFormatTime: async () => ({ locale: "en", timeZone: "Asia/Shanghai", when: (at: string | Date, style?: "longDate") => formatInstant(at, "en", "Asia/Shanghai", style) }),
   };
 });
+vi.mock("next/headers", async (original) => ({ ...(await original<typeof import("next/headers")>()), headers: async () => new Headers({ host: "studio.test" }) }));
 vi.mock("next/navigation", async (original) => ({ ...(await original<typeof import("next/navigation")>()), useRouter: () => ({ refresh: () => undefined }) }));
 
 describe.each(providers())("share page on %s", (kind) => {
@@ -141,10 +142,10 @@ describe.each(providers())("share page on %s", (kind) => {
     expect(meta.openGraph).toMatchObject({
       type: "video.other",
       title: "A ginger cat under neon lights · Framehouse",
-      images: [{ url: `/api/s/${token}/poster.jpg` }],
-      videos: [{ url: `/api/s/${token}/video.mp4`, type: "video/mp4" }],
+      images: [{ url: `http://studio.test/api/s/${token}/poster.jpg` }],
+      videos: [{ url: `http://studio.test/api/s/${token}/video.mp4`, type: "video/mp4" }],
     });
-    expect(meta.twitter).toMatchObject({ card: "summary_large_image", images: [{ url: `/api/s/${token}/poster.jpg` }] });
+    expect(meta.twitter).toMatchObject({ card: "summary_large_image", images: [{ url: `http://studio.test/api/s/${token}/poster.jpg` }] });
     // Outside a request React's cache() does not dedupe: metadata and page each count here; in Next they share one load.
     expect((await s.db.shareLink.findUniqueOrThrow({ where: { id: l.id } })).views).toBe(2);
   });

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/server/db";
+import { publicOriginOfPage } from "@/lib/server/http/public-origin";
 import { getFormatTime, getT } from "@/lib/server/i18n";
 import { MODE_LABEL_KEY } from "@/lib/shared/generation-mode";
 import { loadSharedClip, loadSharedFilm, type SharedFilmView } from "@/lib/server/share/resolve";
@@ -24,7 +26,7 @@ const loadShared = cache(async (token: string): Promise<Shared | null> => {
 
 export async function generateMetadata({ params }: { params: Promise<{ token: string }> }): Promise<Metadata> {
   const { t, locale } = await getT();
-  return shareMetadata(await loadShared((await params).token), t, locale);
+  return shareMetadata(await loadShared((await params).token), t, locale, publicOriginOfPage(await headers()));
 }
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {

@@ -24,7 +24,7 @@ const PRIVATE: Metadata = {
   referrer: "no-referrer",
 };
 
-export function shareMetadata(shared: Shared | null, t: Translate, locale: Locale): Metadata {
+export function shareMetadata(shared: Shared | null, t: Translate, locale: Locale, origin: string): Metadata {
   const app = t("app.name");
   if (!shared) return { ...PRIVATE, title: `${t("share.page.missingTitle")} · ${app}` };
   const v = shared.kind === "clip" ? shared.clip : shared.film;
@@ -38,7 +38,8 @@ export function shareMetadata(shared: Shared | null, t: Translate, locale: Local
         ? t("share.page.cardFallback", { app })
         : t(shared.kind === "clip" ? "share.page.cardClip" : "share.page.cardFilm", { seconds, app });
   const size = v.width && v.height ? { width: v.width, height: v.height } : {};
-  const image = v.card.imagePath ? { url: v.card.imagePath, alt: title, ...size } : { url: "/og-default.png", width: 1200, height: 630, alt: app };
+  const abs = (path: string) => new URL(path, origin).toString();
+  const image = v.card.imagePath ? { url: abs(v.card.imagePath), alt: title, ...size } : { url: abs("/og-default.png"), width: 1200, height: 630, alt: app };
   return {
     ...PRIVATE,
     title,
@@ -50,7 +51,7 @@ export function shareMetadata(shared: Shared | null, t: Translate, locale: Local
       description,
       locale: locale === "zh-CN" ? "zh_CN" : "en_US",
       images: [image],
-      videos: [{ url: v.card.videoPath, type: "video/mp4", ...size }],
+      videos: [{ url: abs(v.card.videoPath), type: "video/mp4", ...size }],
     },
     twitter: { card: "summary_large_image", title, description, images: [image] },
   };
