@@ -23,7 +23,10 @@ export function CreateTeamForm() {
       id = (await createTeam(name)).id;
       await switchToTeam(id);
     }, "name");
-    if (ok) router.push(`/teams/${id}`);
+    if (ok) {
+      router.push(`/teams/${id}`);
+      router.refresh(); // the shared frame (workspace switcher) re-reads the new workspace
+    }
   }
 
   return (

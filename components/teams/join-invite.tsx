@@ -26,7 +26,10 @@ export function JoinInvite({ token, preview }: { token: string; preview: LinkPre
       teamId = (await acceptLinkInvite(token)).teamId;
       await switchToTeam(teamId);
     });
-    if (ok) router.push(`/teams/${teamId}`);
+    if (ok) {
+      router.push(`/teams/${teamId}`);
+      router.refresh(); // the shared frame (workspace switcher) re-reads the new workspace
+    }
   }
   async function decline() {
     if (await run(() => declineLinkInvite(token))) setDeclined(true);
