@@ -19,9 +19,16 @@ const shareHeaders = [
   { key: "X-Robots-Tag", value: "noindex, nofollow" },
 ];
 
+// Link-preview fetchers get the page's metadata in <head> before the body (Next streams it after the
+// body to other clients). Next's own list (next/dist/shared/lib/router/utils/html-bots.js) plus the
+// chat apps our users paste links into: Feishu/Lark, WeChat, DingTalk, Telegram.
+const htmlLimitedBots =
+  /[\w-]+-Google|Google-[\w-]+|Chrome-Lighthouse|Slurp|DuckDuckBot|baiduspider|yandex|sogou|bitlybot|tumblr|vkShare|quora link preview|redditbot|ia_archiver|Bingbot|BingPreview|applebot|facebookexternalhit|facebookcatalog|Twitterbot|LinkedInBot|Slackbot|Discordbot|WhatsApp|SkypeUriPreview|Yeti|googleweblight|Feishu|Lark|MicroMessenger|WeChat|DingTalk|TelegramBot/i;
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  htmlLimitedBots,
   reactStrictMode: true,
   serverExternalPackages: ["better-sqlite3", "@electric-sql/pglite", "sharp", "pg"],
   // Media and uploads are served by our own route handlers; the image optimizer is not used.

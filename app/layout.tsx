@@ -2,9 +2,10 @@ import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { I18nProvider } from "@/components/i18n/i18n-provider";
+import { TimeZoneProvider } from "@/components/i18n/time-zone";
 import { messagesFor, translate } from "@/lib/i18n/translate";
 import { publicOriginOfPage } from "@/lib/server/http/public-origin";
-import { getLocale } from "@/lib/server/locale";
+import { getLocale, getTimeZone } from "@/lib/server/locale";
 import "./globals.css";
 
 // Defaults every page inherits: the icon (public/icon.svg, public/favicon.ico for older browsers) and
@@ -35,12 +36,12 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getLocale();
+  const [locale, timeZone] = await Promise.all([getLocale(), getTimeZone()]);
   return (
     <html lang={locale}>
       <body className="min-h-dvh">
         <I18nProvider locale={locale} messages={messagesFor(locale)}>
-          {children}
+          <TimeZoneProvider timeZone={timeZone}>{children}</TimeZoneProvider>
         </I18nProvider>
       </body>
     </html>

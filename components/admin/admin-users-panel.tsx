@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
-import { absoluteTime } from "@/components/gallery/format-time";
+import { useFormatTime } from "@/components/i18n/time-zone";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { ApiError } from "@/lib/client/api-error";
 import type { AdminUserRow, ResetLinkView } from "@/lib/shared/account-views";
@@ -13,6 +13,7 @@ const SMALL_BUTTON = "rounded-md border border-zinc-400 px-2 py-1 text-xs font-s
 /** The instance's accounts: search, who is who, last seen, spend this month; disable/enable; reset links. */
 export function AdminUsersPanel({ initial, selfId }: { initial: AdminUserRow[]; selfId: string }) {
   const { t, locale } = useI18n();
+  const when = useFormatTime();
   const [q, setQ] = useState("");
   const [users, setUsers] = useState(initial);
   const [message, setMessage] = useState<{ kind: "ok" | "fail"; text: string } | null>(null);
@@ -104,9 +105,9 @@ export function AdminUsersPanel({ initial, selfId }: { initial: AdminUserRow[]; 
                 <dt>{t("admin.users.role")}</dt>
                 <dd>{t(`admin.users.role.${u.role}`)}</dd>
                 <dt>{t("admin.users.created")}</dt>
-                <dd>{absoluteTime(u.createdAt, locale)}</dd>
+                <dd>{when(u.createdAt)}</dd>
                 <dt>{t("admin.users.lastSeen")}</dt>
-                <dd>{u.lastSeenAt ? absoluteTime(u.lastSeenAt, locale) : t("admin.users.never")}</dd>
+                <dd>{u.lastSeenAt ? when(u.lastSeenAt) : t("admin.users.never")}</dd>
                 <dt>{t("admin.users.spent")}</dt>
                 <dd>{formatFen(u.spentThisMonthFen)}</dd>
               </dl>

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { useFormatTime } from "@/components/i18n/time-zone";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/client/api";
 import { ApiError } from "@/lib/client/api-error";
@@ -11,6 +12,7 @@ import type { HeldTakeView } from "@/lib/shared/held-take-view";
 // request_id shown here) to resume polling, or closes the take, which refunds it.
 export function HeldTakesPanel({ initial }: { initial: HeldTakeView[] }) {
   const { t, locale } = useI18n();
+  const when = useFormatTime();
   const [takes, setTakes] = useState(initial);
   const [status, setStatus] = useState("");
 
@@ -39,7 +41,7 @@ export function HeldTakesPanel({ initial }: { initial: HeldTakeView[] }) {
             <p className="font-medium">{take.prompt || take.model}</p>
             <p>{t("admin.held.requestId", { id: take.upstreamRequestId })}</p>
             {take.upstreamTaskId && <p>{t("admin.held.taskId", { id: take.upstreamTaskId })}</p>}
-            <p>{t("admin.held.meta", { owner: take.ownerEmail, model: take.model, since: take.heldSince })}</p>
+            <p>{t("admin.held.meta", { owner: take.ownerEmail, model: take.model, since: when(take.heldSince) })}</p>
             {take.why && <p className="text-zinc-600 dark:text-zinc-400">{take.why}</p>}
             <form
               className="mt-2 flex flex-wrap items-center gap-2"

@@ -1,8 +1,7 @@
 import Link from "next/link";
-import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
 import { AUDIT_ACTIONS, type AuditPage } from "@/lib/shared/audit-views";
-import { actionLabel, detailsOf, targetLabel } from "./audit-details";
+import { actionLabel, AuditDetails, AuditTarget, type When } from "./audit-details";
 
 // The audit page's filter form (a plain GET form: works without JavaScript) and the event table.
 // Below the sm breakpoint each row stacks into labelled lines so 375 px never scrolls sideways.
@@ -86,20 +85,18 @@ export function AuditFilters({
 
 export function AuditTable({
   page,
-  timeZone,
+  when,
   moreHref,
   newestHref,
   t,
-  locale,
 }: {
   page: AuditPage;
-  timeZone: string;
+  /** Instants in the viewer's zone (getFormatTime). */
+  when: When;
   moreHref: string | null;
   newestHref: string | null;
   t: Translate;
-  locale: Locale;
 }) {
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
   const heads = [t("audit.col.when"), t("audit.col.actor"), t("audit.col.action"), t("audit.col.target"), t("audit.col.details")];
   const cell = "flex flex-col gap-0.5 px-2 py-1 align-top sm:table-cell sm:py-2";
   const label = "text-xs text-zinc-700 sm:hidden dark:text-zinc-300";
@@ -123,18 +120,18 @@ export function AuditTable({
             {page.events.map((e) => {
               const values = [
                 <time key="w" dateTime={e.createdAt} className="whitespace-nowrap">
-                  {when.format(new Date(e.createdAt))}
+                  {when(e.createdAt)}
                 </time>,
                 <span key="a" className="break-all">
                   {e.actor ? (e.actor.name ?? e.actor.email) : t("audit.system")}
                 </span>,
                 <span key="c">{actionLabel(e.action, t)}</span>,
-                <span key="t" className="break-all">
-                  {targetLabel(e, t)}
+                <span key="t" className="break-words">
+                  <AuditTarget e={e} t={t} />
                 </span>,
-                <span key="d" className="break-all">
-                  {detailsOf(e, t)}
-                </span>,
+                <div key="d" className="break-words" data-testid="audit-details">
+                  <AuditDetails e={e} t={t} when={when} />
+                </div>,
               ];
               return (
                 <tr key={e.id} className="block border-b border-zinc-200 py-1 sm:table-row dark:border-zinc-800">

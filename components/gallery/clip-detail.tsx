@@ -1,4 +1,5 @@
 "use client";
+import { MODE_LABEL_KEY } from "@/lib/shared/generation-mode";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { SharePanel } from "@/components/share/share-panel";
 import { StatusChip } from "@/components/studio/status-chip";
@@ -10,13 +11,13 @@ import { aspectBoxStyle, clipFrameSize } from "@/lib/shared/clip-aspect";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import { ClipActions } from "./clip-actions";
 import { SiblingTakes } from "./sibling-takes";
-import { absoluteTime, spanBetween } from "./format-time";
+import { useFormatTime } from "@/components/i18n/time-zone";
+import { spanBetween } from "./format-time";
 import { TagEditor } from "./tag-editor";
 
 /** The detail player is large: a portrait clip fills the height of the screen, not a 16:9 box. */
 const PLAYER_MAX_HEIGHT = "75vh";
 const MOVEMENTS = ["auto", "small", "medium", "large"];
-const MODE_KEY = { text: "studio.tab.text", image: "studio.tab.image", "start-end": "studio.tab.startEnd" } as const;
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -44,6 +45,7 @@ export interface DetailHandlers {
 /** Everything about one clip: player, parameters, inputs, timings, cost, upstream ids, reason, actions. */
 export function ClipDetail({ clip, headingId, handlers }: { clip: GenerationView; headingId: string; handlers: DetailHandlers }) {
   const { locale, t } = useI18n();
+  const when = useFormatTime();
   const may = useClipRights(clip);
   const v = clip.media.video;
   const p = clip.params;
@@ -131,7 +133,7 @@ export function ClipDetail({ clip, headingId, handlers }: { clip: GenerationView
             <Row label={t("gallery.detail.status")}>
               <StatusChip status={clip.status} />
             </Row>
-            <Row label={t("gallery.detail.mode")}>{t(MODE_KEY[clip.mode])}</Row>
+            <Row label={t("gallery.detail.mode")}>{t(MODE_LABEL_KEY[clip.mode])}</Row>
             <Row label={t("gallery.detail.model")}>{clip.model}</Row>
             {p.style && <Row label={t("gallery.detail.style")}>{t(p.style === "anime" ? "studio.style.anime" : "studio.style.general")}</Row>}
             {p.aspectRatio && <Row label={t("gallery.detail.aspect")}>{p.aspectRatio}</Row>}
@@ -148,7 +150,7 @@ export function ClipDetail({ clip, headingId, handlers }: { clip: GenerationView
         <section>
           <h3 className="mb-1 text-sm font-semibold">{t("gallery.detail.timings")}</h3>
           <dl>
-            <Row label={t("gallery.detail.created")}>{absoluteTime(clip.createdAt, locale)}</Row>
+            <Row label={t("gallery.detail.created")}>{when(clip.createdAt)}</Row>
             {timings.map(([key, value]) => (value ? <Row key={key} label={t(key)}>{value}</Row> : null))}
           </dl>
         </section>

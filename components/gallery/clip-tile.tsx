@@ -1,4 +1,5 @@
 "use client";
+import { MODE_LABEL_KEY } from "@/lib/shared/generation-mode";
 import { useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { StatusChip } from "@/components/studio/status-chip";
@@ -10,7 +11,6 @@ import { relativeTime } from "./format-time";
 /** A portrait tile narrows at this height instead of cropping its poster to the row's shape. */
 const TILE_MAX_HEIGHT = "16rem";
 
-const MODE_KEY = { text: "studio.tab.text", image: "studio.tab.image", "start-end": "studio.tab.startEnd" } as const;
 
 /**
  * One clip in the grid. The preview <video> has no src and preload="none" until the pointer or
@@ -63,7 +63,9 @@ export function ClipTile({
 
   return (
     <li
-      className={`group relative flex flex-col overflow-hidden rounded-xl border bg-white shadow-sm dark:bg-zinc-900 ${
+      // The focus ring is the tile's own outline: drawn outside its rounded, clipped box, so it is not cut
+      // to a thin line by overflow-hidden (which the link's own ring was).
+      className={`group relative flex flex-col overflow-hidden rounded-xl border bg-white shadow-sm has-[>a:focus-visible]:outline-3 has-[>a:focus-visible]:outline-offset-2 has-[>a:focus-visible]:outline-indigo-600 dark:bg-zinc-900 dark:has-[>a:focus-visible]:outline-indigo-300 ${
         selected ? "border-indigo-600 ring-2 ring-indigo-600 dark:border-indigo-300 dark:ring-indigo-300" : "border-zinc-200 dark:border-zinc-800"
       }`}
       data-testid="gallery-card"
@@ -94,7 +96,7 @@ export function ClipTile({
           }
           onOpen(clip.id);
         }}
-        className="flex flex-col outline-none focus-visible:ring-4 focus-visible:ring-indigo-500"
+        className="flex flex-col outline-none"
       >
         <div className="flex justify-center bg-zinc-100 dark:bg-zinc-950">
           <div className="relative bg-zinc-200 dark:bg-zinc-800" style={aspectBoxStyle(clipFrameSize(clip), TILE_MAX_HEIGHT)} data-testid="tile-media">
@@ -129,7 +131,7 @@ export function ClipTile({
                 className={`absolute inset-0 size-full object-cover transition-opacity ${previewing ? "opacity-100" : "opacity-0"}`}
               />
             )}
-            <span className="absolute left-2 top-2 rounded bg-black/75 px-1.5 py-0.5 text-xs font-medium text-white">{t(MODE_KEY[clip.mode])}</span>
+            <span className="absolute left-2 top-2 rounded bg-black/75 px-1.5 py-0.5 text-xs font-medium text-white">{t(MODE_LABEL_KEY[clip.mode])}</span>
             {duration ? (
               <span className="absolute bottom-2 right-2 rounded bg-black/75 px-1.5 py-0.5 text-xs font-medium tabular-nums text-white">
                 <span className="sr-only">{t("gallery.card.duration", { time: formatClock(duration) })}</span>
@@ -143,6 +145,7 @@ export function ClipTile({
               </span>
             )}
           </div>
+
         </div>
         <div className="flex flex-col gap-1 p-3">
           <p className="line-clamp-2 text-sm font-medium text-zinc-900 dark:text-zinc-100" data-testid="card-prompt">

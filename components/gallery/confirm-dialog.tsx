@@ -28,7 +28,7 @@ export function ConfirmDialog({
   return (
     // The safe choice takes focus (showModal would pick the first button anyway; be explicit).
     <ModalFrame open={open} onDismiss={onCancel} initialFocus="[data-autofocus]" title={title} body={body} testId="confirm-dialog">
-      <div className="mt-5 flex justify-end gap-2">
+      <div className="mt-5 flex flex-wrap justify-end gap-2">
         <Button variant="secondary" type="button" onClick={onCancel} data-autofocus>
           {cancelLabel}
         </Button>

@@ -1,6 +1,6 @@
 import type { Locale } from "@/lib/i18n/locales";
 
-// Locale-aware relative dates ("3 minutes ago" / "3分钟前") and durations between two instants.
+// Locale-aware relative dates (absolute ones: useFormatTime, components/i18n/time-zone.tsx) ("3 minutes ago" / "3分钟前") and durations between two instants.
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["year", 365 * 86_400_000],
@@ -17,10 +17,6 @@ export function relativeTime(iso: string, locale: Locale, now: number, justNow: 
     if (Math.abs(diff) >= ms) return new Intl.RelativeTimeFormat(locale, { numeric: "auto" }).format(Math.round(diff / ms), unit);
   }
   return justNow;
-}
-
-export function absoluteTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
 }
 
 /** "1 min 35 s" style span between two ISO instants, or null when either is missing. */

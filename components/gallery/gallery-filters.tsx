@@ -1,4 +1,5 @@
 "use client";
+import { MODE_LABEL_KEY } from "@/lib/shared/generation-mode";
 import { useEffect, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { useWorkspace } from "@/lib/client/workspace-context";
@@ -6,7 +7,6 @@ import { MODES } from "@/lib/shared/generation-schemas";
 import { STATUS_GROUPS, type StatusGroup } from "@/lib/shared/gallery-filters";
 import type { FilterKey } from "./use-gallery-filters";
 
-const MODE_KEY = { text: "studio.tab.text", image: "studio.tab.image", "start-end": "studio.tab.startEnd" } as const;
 const GROUPS = Object.keys(STATUS_GROUPS) as StatusGroup[];
 const SELECT = "rounded-md border border-zinc-400 bg-white px-2 py-1.5 text-sm dark:border-zinc-600 dark:bg-zinc-900";
 const LABEL = "flex flex-col gap-1 text-sm font-medium";
@@ -84,7 +84,7 @@ export function GalleryFilters({
           aria-describedby="gallery-search-hint"
           className="rounded-md border border-zinc-400 bg-white px-3 py-2 text-base dark:border-zinc-600 dark:bg-zinc-900"
         />
-        <p id="gallery-search-hint" className="text-xs text-zinc-700 dark:text-zinc-300">
+        <p id="gallery-search-hint" data-keyboard-hint className="text-xs text-zinc-700 dark:text-zinc-300">
           {t("gallery.search.hint")}
         </p>
       </div>
@@ -95,7 +95,7 @@ export function GalleryFilters({
             <option value="">{t("gallery.filter.any")}</option>
             {MODES.map((m) => (
               <option key={m} value={m}>
-                {t(MODE_KEY[m])}
+                {t(MODE_LABEL_KEY[m])}
               </option>
             ))}
           </select>

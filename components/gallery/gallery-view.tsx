@@ -135,7 +135,7 @@ function GalleryBody() {
         </p>
       )}
       <GalleryFilters raw={raw} tags={tags} active={active} onChange={setFilter} onClear={clear} />
-      <p id="gallery-keyboard-help" className="text-xs text-zinc-700 dark:text-zinc-300">
+      <p id="gallery-keyboard-help" data-keyboard-hint className="text-xs text-zinc-700 dark:text-zinc-300">
         {/* A viewer has no favourite or delete keys, so the help does not offer them. */}
         {t(workspace.clipActions.includes("clip.annotate") ? "gallery.keyboardHelp" : "gallery.keyboardHelpView")}
       </p>

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useId, useRef, useState } from "react";
 import { ConfirmDialog } from "@/components/gallery/confirm-dialog";
-import { absoluteTime } from "@/components/gallery/format-time";
+import { useFormatTime } from "@/components/i18n/time-zone";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/client/api";
@@ -43,6 +43,7 @@ function hoursUntil(day: string): number | null {
 
 export function SharePanel({ generationId, status }: { generationId: string; status: GenerationStatus }) {
   const { t, locale } = useI18n();
+  const when = useFormatTime();
   const id = useId();
   const [state, setState] = useState<"loading" | "hidden" | "ready" | "error">("loading");
   const [links, setLinks] = useState<ShareLinkView[]>([]);
@@ -244,17 +245,17 @@ export function SharePanel({ generationId, status }: { generationId: string; sta
             <li key={l.id} className="flex flex-wrap items-start justify-between gap-2 py-2" data-testid="share-link" data-status={l.status}>
               <div className="flex min-w-0 flex-col gap-0.5 text-sm">
                 <span className={`self-start rounded px-1.5 py-0.5 text-xs font-semibold ${CHIP[l.status]}`}>{t(`share.panel.status.${l.status}` as MessageKey)}</span>
-                <span className={MUTED}>{t("share.panel.createdBy", { time: absoluteTime(l.createdAt, locale), name: l.createdBy.name })}</span>
+                <span className={MUTED}>{t("share.panel.createdBy", { time: when(l.createdAt), name: l.createdBy.name })}</span>
                 <span className={MUTED}>
                   {l.revokedAt
-                    ? t("share.panel.revokedAt", { time: absoluteTime(l.revokedAt, locale) })
+                    ? t("share.panel.revokedAt", { time: when(l.revokedAt) })
                     : l.expiresAt
-                      ? t(l.status === "expired" ? "share.panel.expiredAt" : "share.panel.expiresAt", { time: absoluteTime(l.expiresAt, locale) })
+                      ? t(l.status === "expired" ? "share.panel.expiredAt" : "share.panel.expiresAt", { time: when(l.expiresAt) })
                       : t("share.panel.noExpiry")}
                 </span>
                 <span className={MUTED}>
                   {t("share.panel.views", { n: l.views })} ·{" "}
-                  {l.lastViewedAt ? t("share.panel.lastViewed", { time: absoluteTime(l.lastViewedAt, locale) }) : t("share.panel.neverViewed")}
+                  {l.lastViewedAt ? t("share.panel.lastViewed", { time: when(l.lastViewedAt) }) : t("share.panel.neverViewed")}
                 </span>
                 {(l.allowDownload || !l.showPrompt) && (
                   <span className={MUTED}>

@@ -1,8 +1,8 @@
 "use client";
 import { useEffect, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { useFormatTime } from "@/components/i18n/time-zone";
 import { apiFetch } from "@/lib/client/api";
-import { formatTime } from "@/lib/client/format";
 import type { UpstreamStatusView as UpstreamStatus } from "@/lib/shared/upstream-status-view";
 
 const CHECK_MS = 30_000;
@@ -10,6 +10,7 @@ const CHECK_MS = 30_000;
 /** "Generation paused" while the upstream breaker is open (balance/auth); admins also see the code and since when. */
 export function UpstreamBanner({ isAdmin }: { isAdmin: boolean }) {
   const { locale, t } = useI18n();
+  const when = useFormatTime();
   const [status, setStatus] = useState<UpstreamStatus | null>(null);
   useEffect(() => {
     let stop = false;
@@ -34,7 +35,7 @@ export function UpstreamBanner({ isAdmin }: { isAdmin: boolean }) {
         <p className="mt-1 text-xs">
           {t("studio.upstream.adminDetail", {
             code: status.breaker.code ?? "—",
-            since: status.breaker.since ? formatTime(status.breaker.since, locale) : "—",
+            since: status.breaker.since ? when(status.breaker.since, "time") : "—",
           })}
         </p>
       )}

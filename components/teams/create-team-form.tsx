@@ -5,11 +5,11 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { TEAM_NAME_MAX } from "@/lib/shared/team-limits";
-import { createTeam } from "./team-api";
+import { createTeam, switchToTeam } from "./team-api";
 import { CARD, H2 } from "./styles";
 import { useTeamAction } from "./use-team-action";
 
-/** Creates a team and opens its page. */
+/** Creates a team, makes it the workspace and opens its page. */
 export function CreateTeamForm() {
   const { t } = useI18n();
   const router = useRouter();
@@ -21,8 +21,12 @@ export function CreateTeamForm() {
     let id = "";
     const ok = await run(async () => {
       id = (await createTeam(name)).id;
+      await switchToTeam(id);
     }, "name");
-    if (ok) router.push(`/teams/${id}`);
+    if (ok) {
+      router.push(`/teams/${id}`);
+      router.refresh(); // the shared frame (workspace switcher) re-reads the new workspace
+    }
   }
 
   return (

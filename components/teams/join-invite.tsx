@@ -2,19 +2,20 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { absoluteTime } from "@/components/gallery/format-time";
+import { useFormatTime } from "@/components/i18n/time-zone";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import type { LinkPreview } from "@/lib/shared/team-views";
-import { acceptLinkInvite, declineLinkInvite } from "./team-api";
+import { acceptLinkInvite, declineLinkInvite, switchToTeam } from "./team-api";
 import { CARD, ERROR, MUTED } from "./styles";
 import { useTeamAction } from "./use-team-action";
 
 const LINK = "font-medium text-indigo-700 underline underline-offset-2 dark:text-indigo-300";
 
-/** Accept (then open the team) or decline a link invitation. */
+/** Accept (then work in the team and open its page) or decline a link invitation. */
 export function JoinInvite({ token, preview }: { token: string; preview: LinkPreview }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const when = useFormatTime();
   const router = useRouter();
   const { busy, error, run } = useTeamAction();
   const [declined, setDeclined] = useState(false);
@@ -23,8 +24,12 @@ export function JoinInvite({ token, preview }: { token: string; preview: LinkPre
     let teamId = preview.team.id;
     const ok = await run(async () => {
       teamId = (await acceptLinkInvite(token)).teamId;
+      await switchToTeam(teamId);
     });
-    if (ok) router.push(`/teams/${teamId}`);
+    if (ok) {
+      router.push(`/teams/${teamId}`);
+      router.refresh(); // the shared frame (workspace switcher) re-reads the new workspace
+    }
   }
   async function decline() {
     if (await run(() => declineLinkInvite(token))) setDeclined(true);
@@ -58,7 +63,7 @@ export function JoinInvite({ token, preview }: { token: string; preview: LinkPre
               role: t(`teams.role.${preview.role}`),
             })}
           </p>
-          <p className={MUTED}>{t("teams.expires", { date: absoluteTime(preview.expiresAt, locale) })}</p>
+          <p className={MUTED}>{t("teams.expires", { date: when(preview.expiresAt) })}</p>
           {error && (
             <p role="alert" className={ERROR}>
               {error}

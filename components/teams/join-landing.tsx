@@ -1,5 +1,5 @@
 "use client";
-import { absoluteTime } from "@/components/gallery/format-time";
+import { useFormatTime } from "@/components/i18n/time-zone";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { withCallback } from "@/lib/shared/callback-url";
 import type { TeamRole } from "@/lib/shared/team-roles";
@@ -10,7 +10,8 @@ const SECONDARY = "rounded-md border border-zinc-400 px-4 py-2 text-center text-
 
 /** A link invitation seen signed out: the team, the inviter, the role; create an account first, or sign in. */
 export function JoinLanding({ token, preview }: { token: string; preview: { teamName: string; role: TeamRole; invitedBy: string | null; expiresAt: string } }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const when = useFormatTime();
   const back = `/join/${token}`;
   return (
     <section aria-labelledby="join-title" className={`${CARD} mx-auto flex max-w-xl flex-col gap-3`}>
@@ -20,7 +21,7 @@ export function JoinLanding({ token, preview }: { token: string; preview: { team
       <p className="break-words text-lg" data-testid="join-landing-body">
         {t("teams.join.body", { name: preview.invitedBy ?? t("teams.someone"), team: preview.teamName, role: t(`teams.role.${preview.role}`) })}
       </p>
-      <p className={MUTED}>{t("teams.expires", { date: absoluteTime(preview.expiresAt, locale) })}</p>
+      <p className={MUTED}>{t("teams.expires", { date: when(preview.expiresAt) })}</p>
       <p>{t("join.newcomer")}</p>
       <div className="flex flex-wrap gap-2">
         <a href={withCallback("/sign-up", back)} className={PRIMARY}>

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/gallery/confirm-dialog";
-import { absoluteTime } from "@/components/gallery/format-time";
+import { useFormatTime } from "@/components/i18n/time-zone";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { useAnnounce } from "@/components/ui/live-region";
@@ -14,7 +14,8 @@ import { useTeamAction } from "./use-team-action";
 
 /** The member list: role selects and Remove buttons only where the actor may use them. */
 export function MembersTable({ teamId, members }: { teamId: string; members: MemberRow[] }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const when = useFormatTime();
   const router = useRouter();
   const announce = useAnnounce();
   const { busy, error, run } = useTeamAction();
@@ -58,7 +59,7 @@ export function MembersTable({ teamId, members }: { teamId: string; members: Mem
               </p>
               {m.name && <p className={`break-all ${MUTED}`}>{m.email}</p>}
               <p className={MUTED}>
-                {t("teams.members.joined")}: {absoluteTime(m.joinedAt, locale)}
+                {t("teams.members.joined")}: {when(m.joinedAt)}
               </p>
             </div>
             <div className="flex flex-wrap items-center gap-2">

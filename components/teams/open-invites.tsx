@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { absoluteTime } from "@/components/gallery/format-time";
+import { useFormatTime } from "@/components/i18n/time-zone";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { useAnnounce } from "@/components/ui/live-region";
@@ -11,7 +11,8 @@ import { useTeamAction } from "./use-team-action";
 
 /** The team's open invitations, each with Revoke (takes effect at once). */
 export function OpenInvites({ teamId, invites }: { teamId: string; invites: InviteView[] }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const when = useFormatTime();
   const router = useRouter();
   const announce = useAnnounce();
   const { busy, error, run } = useTeamAction();
@@ -45,7 +46,7 @@ export function OpenInvites({ teamId, invites }: { teamId: string; invites: Invi
                   </p>
                   <p className={MUTED}>
                     {inv.kind === "link" && `${t("teams.invite.uses", { uses: inv.uses, max: inv.maxUses })} · `}
-                    {t("teams.expires", { date: absoluteTime(inv.expiresAt, locale) })}
+                    {t("teams.expires", { date: when(inv.expiresAt) })}
                   </p>
                   <p className={MUTED}>{t("teams.invite.by", { name: inv.createdBy.name ?? t("teams.someone") })}</p>
                 </div>

@@ -1,18 +1,19 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { absoluteTime } from "@/components/gallery/format-time";
+import { useFormatTime } from "@/components/i18n/time-zone";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { useAnnounce } from "@/components/ui/live-region";
 import type { PendingInvite } from "@/lib/shared/team-views";
-import { acceptEmailInvite, declineEmailInvite } from "./team-api";
+import { acceptEmailInvite, declineEmailInvite, switchToTeam } from "./team-api";
 import { CARD, ERROR, H2, MUTED } from "./styles";
 import { useTeamAction } from "./use-team-action";
 
 /** Email invitations addressed to me, each with Accept (opens the team) and Decline. */
 export function PendingInvites({ invites }: { invites: PendingInvite[] }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const when = useFormatTime();
   const router = useRouter();
   const announce = useAnnounce();
   const [gone, setGone] = useState<string[]>([]);
@@ -20,7 +21,10 @@ export function PendingInvites({ invites }: { invites: PendingInvite[] }) {
   const shown = invites.filter((i) => !gone.includes(i.id));
 
   async function accept(inv: PendingInvite) {
-    if (await run(() => acceptEmailInvite(inv.id))) {
+    if (await run(async () => {
+      await acceptEmailInvite(inv.id);
+      await switchToTeam(inv.team.id);
+    })) {
       announce(t("teams.invites.accepted", { team: inv.team.name }));
       router.push(`/teams/${inv.team.id}`);
     }
@@ -54,7 +58,7 @@ export function PendingInvites({ invites }: { invites: PendingInvite[] }) {
                 <p className={MUTED}>
                   {t("teams.invites.from", { role: t(`teams.role.${inv.role}`), name: inv.invitedBy ?? t("teams.someone") })}
                 </p>
-                <p className={MUTED}>{t("teams.expires", { date: absoluteTime(inv.expiresAt, locale) })}</p>
+                <p className={MUTED}>{t("teams.expires", { date: when(inv.expiresAt) })}</p>
               </div>
               <div className="flex gap-2">
                 <Button type="button" disabled={busy} onClick={() => void accept(inv)} aria-label={t("teams.invites.acceptLabel", { team: inv.team.name })}>

@@ -5,6 +5,10 @@ import type { CreatedLinkInvite, InviteView, TeamSummary } from "@/lib/shared/te
 
 const enc = encodeURIComponent;
 
+/** Makes `teamId` the account's workspace. After joining or creating a team the studio and gallery open
+ *  in it; a failure here leaves the previous workspace (the team itself is made), so it is not an error. */
+export const switchToTeam = (teamId: string) => apiFetch<{ teamId: string }>("/api/workspace", { method: "PUT", json: { teamId } }).catch(() => undefined);
+
 export const createTeam = (name: string) => apiFetch<TeamSummary>("/api/teams", { method: "POST", json: { name } });
 
 export const renameTeam = (teamId: string, name: string) =>

@@ -64,7 +64,7 @@ export function TypedConfirmDialog({
             {error}
           </p>
         )}
-        <div className="mt-5 flex justify-end gap-2">
+        <div className="mt-5 flex flex-wrap justify-end gap-2">
           <Button variant="secondary" type="button" onClick={cancel}>
             {cancelLabel}
           </Button>

@@ -39,7 +39,8 @@ export function ModalFrame({
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-body`}
       onCancel={dismissOnEsc}
-      className={`m-auto ${wide ? "w-[min(64rem,calc(100vw-2rem))]" : "w-[min(28rem,calc(100vw-2rem))]"} rounded-xl border border-zinc-300 bg-white p-5 text-zinc-900 shadow-xl backdrop:bg-black/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100`}
+      // A button's label never breaks inside a word ("关/闭" at 375 px); the row of buttons wraps instead.
+      className={`m-auto ${wide ? "w-[min(64rem,calc(100vw-2rem))]" : "w-[min(28rem,calc(100vw-2rem))]"} [&_button]:whitespace-nowrap rounded-xl border border-zinc-300 bg-white p-5 text-zinc-900 shadow-xl backdrop:bg-black/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100`}
       data-testid={testId}
     >
       <h2 id={`${id}-title`} className={`${wrapTitle ? "break-words " : ""}text-lg font-semibold`}>

@@ -6,3 +6,6 @@ export type DbMode = "TEXT" | "IMAGE" | "START_END";
 export const DB_MODE_OF: Record<Mode, DbMode> = { text: "TEXT", image: "IMAGE", "start-end": "START_END" };
 
 export const MODE_OF_DB: Record<DbMode, Mode> = { TEXT: "text", IMAGE: "image", START_END: "start-end" };
+
+/** The message key naming each mode in the UI (the studio's tab labels). */
+export const MODE_LABEL_KEY = { text: "studio.tab.text", image: "studio.tab.image", "start-end": "studio.tab.startEnd" } as const satisfies Record<Mode, string>;

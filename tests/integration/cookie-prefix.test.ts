@@ -4,7 +4,7 @@ import { createSqliteTestDb, type TestDb } from "../support/test-db";
 import { jsonRequest, TEST_SECRET, useTestEnv as applyTestEnv } from "../support/route-env";
 
 // Over https (the public URL is https) only the __Secure- session cookie is accepted, and the app's
-// own cookies (workspace, locale) are Secure; over http both names work and nothing is Secure.
+// own cookie (locale; the workspace is remembered on the account) is Secure; over http both names work and nothing is Secure.
 let t: TestDb;
 let userId: string;
 let token: string;
@@ -21,7 +21,6 @@ async function load(publicUrl: string) {
   return {
     session: await import("@/lib/server/auth/session"),
     locale: (await import("@/app/api/locale/route")).POST,
-    workspace: (await import("@/app/api/workspace/route")).PUT,
   };
 }
 
@@ -36,13 +35,10 @@ describe.each([
     expect(plain?.id ?? null).toBe(https ? null : userId);
   });
 
-  it(https ? "sets the workspace and locale cookies Secure" : "sets the workspace and locale cookies without Secure", async () => {
-    const { locale, workspace } = await load(publicUrl);
-    const cookie = `${https ? "__Secure-" : ""}next-auth.session-token=${token}`;
+  it(https ? "sets the locale cookie Secure" : "sets the locale cookie without Secure", async () => {
+    const { locale } = await load(publicUrl);
     const l = await locale(jsonRequest("/api/locale", "POST", { locale: "en" }));
-    const w = await workspace(jsonRequest("/api/workspace", "PUT", { teamId: null }, { cookie }));
-    expect(w.status).toBe(200);
-    for (const res of [l, w]) {
+    for (const res of [l]) {
       const set = res.headers.get("set-cookie") ?? "";
       expect(set).toMatch(/Path=\//);
       expect(/;\s*Secure(;|$)/.test(set)).toBe(https);

@@ -40,6 +40,7 @@ async function loadRoutes() {
     shareLinks: await import("@/app/api/exports/[exportId]/share-links/route"),
     shareLink: await import("@/app/api/share-links/[linkId]/route"),
     resolve: await import("@/lib/server/share/resolve"),
+    sharedMedia: await import("@/app/api/s/[token]/[file]/route"),
     worker: await import("@/lib/server/worker/start-worker"),
     kind: await import("@/lib/server/film-export/export-job"),
     storage: await import("@/lib/server/storage/instance"),
@@ -173,10 +174,20 @@ describe.each(providers())("film exports on %s", (kind) => {
     expect(await r.resolve.loadSharedClip(s.db, shared.token)).toBeNull();
     const sharedRange = await s.routes.signedMedia.GET(getRequest(null, page!.videoUrl, { range: "bytes=0-99" }));
     expect([sharedRange.status, (await sharedRange.arrayBuffer()).byteLength]).toEqual([206, 100]);
+    // The link-preview card's poster and video answer signed out through the link itself (they outlive the signed URLs).
+    expect(page!.card).toEqual({ imagePath: `/api/s/${shared.token}/poster.jpg`, videoPath: `/api/s/${shared.token}/video.mp4` });
+    const cardMedia = (file: "poster.jpg" | "video.mp4" | "cover.jpg", range?: string) =>
+      r.sharedMedia.GET(getRequest(null, `/api/s/${shared.token}/${file}`, range ? { range } : {}), ctx({ token: shared.token, file }));
+    const cardPoster = await cardMedia("poster.jpg");
+    expect([cardPoster.status, cardPoster.headers.get("content-type")]).toEqual([200, "image/jpeg"]);
+    const cardVideo = await cardMedia("video.mp4", "bytes=0-99");
+    expect([cardVideo.status, cardVideo.headers.get("content-type"), (await cardVideo.arrayBuffer()).byteLength]).toEqual([206, "video/mp4", 100]);
+    expect((await cardMedia("cover.jpg")).status).toBe(404);
     expect((await ok<{ items: { id: string }[] }>(r.shareLinks.GET(getRequest(alice, `/api/exports/${second.id}/share-links`), ctx({ exportId: second.id })))).items.map((l) => l.id)).toEqual([shared.link.id]);
     await refused(r.shareLinks.POST(send(bob, "POST", `/api/exports/${second.id}/share-links`, {}), ctx({ exportId: second.id })), 404, "not_found");
     await ok(r.shareLink.DELETE(send(alice, "DELETE", `/api/share-links/${shared.link.id}`), ctx({ linkId: shared.link.id })));
     expect(await r.resolve.loadSharedFilm(s.db, shared.token)).toBeNull();
+    expect((await cardMedia("poster.jpg")).status).toBe(404);
     const other = await ok<{ token: string }>(r.shareLinks.POST(send(alice, "POST", `/api/exports/${first.id}/share-links`, {}), ctx({ exportId: first.id })), 201);
     expect(await r.resolve.loadSharedFilm(s.db, other.token)).not.toBeNull();
 

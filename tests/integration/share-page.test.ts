@@ -1,8 +1,10 @@
 // The public page /s/<token> rendered from its real server component against a real database: what it
 // shows (player, poster, prompt only when allowed, download only when allowed, nothing of the
 // workspace), its metadata (noindex, no-referrer), notFound() for dead links, one view per render.
-// Only the request-scoped translator is replaced (there is no request outside Next).
+// Only the request-scoped translator and time zone, and the router the language switch refreshes, are
+// replaced (there is no request outside Next).
 import { randomUUID } from "node:crypto";
+import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CreatedShareLink } from "@/lib/shared/share-link-views";
@@ -12,8 +14,14 @@ import { ctx, setupStudio, type Studio, type StudioUser } from "./generations-ap
 
 vi.mock("@/lib/server/i18n", async () => {
   const { translate } = await import("@/lib/i18n/translate");
-  return { getT: async () => ({ locale: "en", t: (key: Parameters<typeof translate>[1], vars?: Parameters<typeof translate>[2]) => translate("en", key, vars) }) };
+  const { formatInstant } = await import("@/lib/shared/time-format");
+  return {
+    getT: async () => ({ locale: "en", t: (key: Parameters<typeof translate>[1], vars?: Parameters<typeof translate>[2]) => translate("en", key, vars) }),
+    getFormatTime: async () => ({ locale: "en", timeZone: "Asia/Shanghai", when: (at: string | Date, style?: "longDate") => formatInstant(at, "en", "Asia/Shanghai", style) }),
+  };
 });
+vi.mock("next/headers", async (original) => ({ ...(await original<typeof import("next/headers")>()), headers: async () => new Headers({ host: "studio.test" }) }));
+vi.mock("next/navigation", async (original) => ({ ...(await original<typeof import("next/navigation")>()), useRouter: () => ({ refresh: () => undefined }) }));
 
 describe.each(providers())("share page on %s", (kind) => {
   let s: Studio;
@@ -110,12 +118,43 @@ describe.each(providers())("share page on %s", (kind) => {
     expect((await s.db.shareLink.findUniqueOrThrow({ where: { id: e.link.id } })).views).toBe(0);
   });
 
-  it("metadata: noindex, nofollow and no-referrer; the layout has the app name and no navigation", async () => {
-    const meta = await page.generateMetadata();
+  it("metadata: noindex, nofollow and no-referrer; the layout has the app name, a language switch and no navigation", async () => {
+    const meta = await page.generateMetadata({ params: Promise.resolve({ token: "garbage" }) });
     expect(meta.robots).toMatchObject({ index: false, follow: false });
     expect(meta.referrer).toBe("no-referrer");
-    const html = renderToStaticMarkup(await layout.default({ children: "child" }));
+    expect(meta.openGraph).toBeUndefined(); // a dead link shows no card
+    const { I18nProvider } = await import("@/components/i18n/i18n-provider");
+    const { messagesFor } = await import("@/lib/i18n/translate");
+    const html = renderToStaticMarkup(createElement(I18nProvider, { locale: "en", messages: messagesFor("en"), children: await layout.default({ children: "child" }) }));
     expect(html).toContain("Framehouse");
+    expect(html).toMatch(/role="group" aria-label="Language"/);
+    expect(html).toContain('lang="zh-CN"');
     expect(html).not.toMatch(/<nav|gallery|sign-out|teams/i);
+  });
+
+  it("link-preview card: the prompt as title, the poster and video through the link (signed out, long-lived)", async () => {
+    const { token, link: l } = await link({});
+    const params = Promise.resolve({ token });
+    const meta = await page.generateMetadata({ params });
+    await render(token);
+    expect(meta.title).toBe("A ginger cat under neon lights · Framehouse");
+    expect(meta.description).toBe("A ginger cat under neon lights");
+    expect(meta.openGraph).toMatchObject({
+      type: "video.other",
+      title: "A ginger cat under neon lights · Framehouse",
+      images: [{ url: `http://studio.test/api/s/${token}/poster.jpg` }],
+      videos: [{ url: `http://studio.test/api/s/${token}/video.mp4`, type: "video/mp4" }],
+    });
+    expect(meta.twitter).toMatchObject({ card: "summary_large_image", images: [{ url: `http://studio.test/api/s/${token}/poster.jpg` }] });
+    // Outside a request React's cache() does not dedupe: metadata and page each count here; in Next they share one load.
+    expect((await s.db.shareLink.findUniqueOrThrow({ where: { id: l.id } })).views).toBe(2);
+  });
+
+  it("link-preview card without the prompt: a generic title and a description in words, never the prompt", async () => {
+    const { token } = await link({ showPrompt: false });
+    const meta = await page.generateMetadata({ params: Promise.resolve({ token }) });
+    expect(meta.title).toBe("Shared clip · Framehouse");
+    expect(meta.description).toBe("A 4 s video clip, shared from Framehouse.");
+    expect(JSON.stringify(meta)).not.toContain("ginger");
   });
 });

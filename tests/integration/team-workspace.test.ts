@@ -173,13 +173,22 @@ describe.each(providers())("team workspace on %s", (kind) => {
     }
   });
 
-  it("PUT /api/workspace remembers a team the actor is in, 404 for any other", async () => {
+  it("PUT /api/workspace remembers a team the actor is in on the account (every device), 404 for any other", async () => {
+    const { accessOf } = await import("@/lib/server/permissions");
+    const { currentWorkspace } = await import("@/lib/server/workspace/current-workspace");
+    const workspaceOf = async (user: StudioUser) => currentWorkspace(s.db, await accessOf(s.db, (await s.db.user.findUniqueOrThrow({ where: { id: user.id } })) as never));
     const ok = await r.workspace.PUT(jsonRequest("/api/workspace", "PUT", { teamId }, { cookie: viewer.cookie }));
     expect(ok.status).toBe(200);
-    expect(ok.headers.get("set-cookie")).toContain(`fh-workspace=${teamId}`);
+    expect(ok.headers.get("set-cookie")).toBeNull(); // nothing per browser
+    expect(await workspaceOf(viewer)).toEqual({ kind: "team", teamId });
     expect((await r.workspace.PUT(jsonRequest("/api/workspace", "PUT", { teamId }, { cookie: outsider.cookie }))).status).toBe(404);
+    expect(await workspaceOf(outsider)).toEqual({ kind: "personal" });
+    // A stored team the actor has left reads as personal.
+    await s.db.user.update({ where: { id: outsider.id }, data: { workspaceTeamId: teamId } });
+    expect(await workspaceOf(outsider)).toEqual({ kind: "personal" });
     const back = await r.workspace.PUT(jsonRequest("/api/workspace", "PUT", { teamId: null }, { cookie: viewer.cookie }));
-    expect(back.headers.get("set-cookie")).toContain("fh-workspace=personal");
+    expect(back.status).toBe(200);
+    expect(await workspaceOf(viewer)).toEqual({ kind: "personal" });
     expect((await r.workspace.PUT(jsonRequest("/api/workspace", "PUT", { teamId: 5 }, { cookie: viewer.cookie }))).status).toBe(422);
   });
 });

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import type { MessageKey } from "@/lib/i18n/translate";
+import { cache } from "react";
 import { db } from "@/lib/server/db";
-import { getT } from "@/lib/server/i18n";
 import { aspectBoxStyle, frameSizeOf } from "@/lib/shared/clip-aspect";
+import { publicOriginOfPage } from "@/lib/server/http/public-origin";
+import { getFormatTime, getT } from "@/lib/server/i18n";
+import { MODE_LABEL_KEY } from "@/lib/shared/generation-mode";
 import { loadSharedClip, loadSharedFilm, type SharedFilmView } from "@/lib/server/share/resolve";
+import { type Shared, shareMetadata } from "./share-metadata";
 
 // /s/<token> — a shared clip (or a rendered film export) for anyone holding the link: no sign-in, no workspace. The token is
 // resolved on every load (nothing cached), and each load that shows the clip counts one view.
@@ -16,15 +20,18 @@ export const dynamic = "force-dynamic";
 /** The shared player is large and at the clip's shape: a portrait clip fills the height, not a 16:9 box. */
 const PLAYER_MAX_HEIGHT = "75vh";
 
-const MODE_KEY: Record<string, MessageKey> = { text: "studio.tab.text", image: "studio.tab.image", "start-end": "studio.tab.startEnd" };
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getT();
-  return {
-    title: `${t("share.page.title")} · ${t("app.name")}`,
-    robots: { index: false, follow: false, nocache: true, googleBot: { index: false, follow: false } },
-    referrer: "no-referrer",
-  };
+/** One resolution per request: the metadata and the page share it (one view counted, one set of URLs). */
+const loadShared = cache(async (token: string): Promise<Shared | null> => {
+  const clip = await loadSharedClip(db(), token);
+  if (clip) return { kind: "clip", clip };
+  const film = await loadSharedFilm(db(), token);
+  return film ? { kind: "film", film } : null;
+});
+
+export async function generateMetadata({ params }: { params: Promise<{ token: string }> }): Promise<Metadata> {
+  const { t, locale } = await getT();
+  return shareMetadata(await loadShared((await params).token), t, locale, publicOriginOfPage(await headers()));
 }
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
@@ -38,8 +45,9 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 
 /** A shared film export: the film plays from its signed URL (Range), with its title and length. */
 async function SharedFilm({ film }: { film: SharedFilmView }) {
-  const { t, locale } = await getT();
-  const created = new Intl.DateTimeFormat(locale, { dateStyle: "long" }).format(new Date(film.createdAt));
+  const { t } = await getT();
+  const { when } = await getFormatTime();
+  const created = when(film.createdAt, "longDate");
   return (
     <article aria-labelledby="share-title" className="flex flex-col gap-5" data-testid="share-page">
       <h1 id="share-title" className="break-words text-2xl font-semibold">
@@ -75,15 +83,13 @@ async function SharedFilm({ film }: { film: SharedFilmView }) {
 }
 
 export default async function SharePage({ params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
-  const clip = await loadSharedClip(db(), token);
-  if (!clip) {
-    const film = await loadSharedFilm(db(), token);
-    if (!film) notFound();
-    return <SharedFilm film={film} />;
-  }
-  const { t, locale } = await getT();
-  const created = new Intl.DateTimeFormat(locale, { dateStyle: "long" }).format(new Date(clip.createdAt));
+  const shared = await loadShared((await params).token);
+  if (!shared) notFound();
+  if (shared.kind === "film") return <SharedFilm film={shared.film} />;
+  const { clip } = shared;
+  const { t } = await getT();
+  const { when } = await getFormatTime();
+  const created = when(clip.createdAt, "longDate");
   return (
     <article aria-labelledby="share-title" className="flex flex-col gap-5" data-testid="share-page">
       <h1 id="share-title" className="text-2xl font-semibold">
@@ -128,7 +134,7 @@ export default async function SharePage({ params }: { params: Promise<{ token: s
           {t("share.page.details")}
         </h2>
         <dl className="max-w-md">
-          <Row label={t("share.page.mode")}>{t(MODE_KEY[clip.mode] ?? "studio.tab.text")}</Row>
+          <Row label={t("share.page.mode")}>{t(MODE_LABEL_KEY[clip.mode])}</Row>
           {clip.aspectRatio && <Row label={t("share.page.aspect")}>{clip.aspectRatio}</Row>}
           {clip.durationMs !== null && <Row label={t("share.page.duration")}>{t("share.page.seconds", { n: Math.round(clip.durationMs / 100) / 10 })}</Row>}
           <Row label={t("share.page.created")}>{created}</Row>

@@ -62,4 +62,7 @@ export const shareEn = {
   "share.page.filmVideoLabel": "Shared film: {title}",
   "share.page.filmKind": "Film",
   "share.page.size": "Size",
+  "share.page.cardClip": "A {seconds} s video clip, shared from {app}.",
+  "share.page.cardFilm": "A {seconds} s film, shared from {app}.",
+  "share.page.cardFallback": "A video shared from {app}.",
 } as const;

@@ -63,4 +63,7 @@ export const shareZhCN: Record<keyof typeof shareEn, string> = {
   "share.page.filmVideoLabel": "分享的影片：{title}",
   "share.page.filmKind": "影片",
   "share.page.size": "画面尺寸",
+  "share.page.cardClip": "一段 {seconds} 秒的视频，分享自 {app}。",
+  "share.page.cardFilm": "一部 {seconds} 秒的影片，分享自 {app}。",
+  "share.page.cardFallback": "分享自 {app} 的视频。",
 };

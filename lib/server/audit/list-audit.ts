@@ -55,9 +55,9 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   throw new AppError("validation_failed", { fields: [{ path: "cursor", key: "errors.field.invalid" }] });
 }
 
-/** The caller has already checked team.viewAudit. */
-export async function listAudit(client: Pick<Db, "auditEvent" | "user">, teamId: string, q: AuditQuery): Promise<AuditPage> {
-  const timeZone = env().BUDGET_TIME_ZONE;
+/** The caller has already checked team.viewAudit. `from`/`to` are days in `timeZone` (the page: the
+ *  viewer's, as its times are shown; the API: the instance's budget zone). */
+export async function listAudit(client: Pick<Db, "auditEvent" | "user">, teamId: string, q: AuditQuery, timeZone = env().BUDGET_TIME_ZONE): Promise<AuditPage> {
   const createdAt: { gte?: Date; lt?: Date } = {};
   if (q.from) createdAt.gte = midnightOf(q.from, timeZone);
   if (q.to) createdAt.lt = midnightOf(q.to, timeZone, 1);

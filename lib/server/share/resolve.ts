@@ -89,6 +89,15 @@ export interface SharedClipView {
   videoUrl: string;
   posterUrl: string | null;
   downloadUrl: string | null;
+  /** Link-preview card (Open Graph): paths that answer signed out for as long as the link lives,
+   *  unlike the player's signed URLs, which expire in minutes (a chat app fetches the card later). */
+  card: SharedCard;
+}
+
+/** The media a chat app's link preview fetches: through /api/s/<token>/…, checked per request. */
+export interface SharedCard {
+  imagePath: string | null;
+  videoPath: string;
 }
 
 function sharedMediaUrl(token: string, file: string, download = false): string {
@@ -127,6 +136,7 @@ export async function loadSharedClip(client: Db, token: string, store: Storage =
     videoUrl: urls.url({ key: video.storageKey, contentType: video.mime }),
     posterUrl: poster ? urls.url({ key: poster.storageKey, contentType: poster.mime }) : null,
     downloadUrl: shared.allowDownload ? sharedMediaUrl(token, "video.mp4", true) : null,
+    card: { imagePath: poster ? sharedMediaUrl(token, poster.kind === "POSTER" ? "poster.jpg" : "cover.jpg") : null, videoPath: sharedMediaUrl(token, "video.mp4") },
   };
 }
 
@@ -140,10 +150,23 @@ export interface SharedFilmView {
   height: number | null;
   videoUrl: string;
   posterUrl: string | null;
+  card: SharedCard;
+}
+
+export interface ResolvedSharedExport {
+  linkId: string;
+  allowDownload: boolean;
+  createdAt: Date;
+  title: string;
+  storageKey: string;
+  posterKey: string | null;
+  durationMs: number | null;
+  width: number | null;
+  height: number | null;
 }
 
 /** The live link of `token` to a READY, not deleted export of a film that is not deleted (team too), or null. */
-export async function loadSharedFilm(client: Db, token: string, store: Storage = storage(), now = new Date()): Promise<SharedFilmView | null> {
+export async function resolveSharedExport(client: Db, token: string, now = new Date()): Promise<ResolvedSharedExport | null> {
   if (!isLinkToken(token)) return null;
   const link = await client.shareLink.findUnique({
     where: { tokenHash: linkTokenHash(token) },
@@ -151,6 +174,7 @@ export async function loadSharedFilm(client: Db, token: string, store: Storage =
       id: true,
       revokedAt: true,
       expiresAt: true,
+      allowDownload: true,
       filmExport: {
         select: {
           status: true,
@@ -170,15 +194,33 @@ export async function loadSharedFilm(client: Db, token: string, store: Storage =
   if (!link || !e || link.revokedAt !== null) return null;
   if (link.expiresAt !== null && link.expiresAt.getTime() <= now.getTime()) return null;
   if (e.status !== "READY" || e.deletedAt !== null || !e.storageKey || e.film.deletedAt !== null || (e.film.team && e.film.team.deletedAt !== null)) return null;
-  await countShareView(client, link.id);
-  const urls = await mediaUrlsFor(store, { shareLinkId: link.id });
   return {
+    linkId: link.id,
+    allowDownload: link.allowDownload,
+    createdAt: e.finishedAt ?? now,
     title: e.film.title,
-    createdAt: (e.finishedAt ?? now).toISOString(),
+    storageKey: e.storageKey,
+    posterKey: e.posterKey,
+    durationMs: e.durationMs,
+    width: e.width,
+    height: e.height,
+  };
+}
+
+/** The page's data for a film export's `token`, counting this load as one view; null → 404. */
+export async function loadSharedFilm(client: Db, token: string, store: Storage = storage(), now = new Date()): Promise<SharedFilmView | null> {
+  const e = await resolveSharedExport(client, token, now);
+  if (!e) return null;
+  await countShareView(client, e.linkId);
+  const urls = await mediaUrlsFor(store, { shareLinkId: e.linkId });
+  return {
+    title: e.title,
+    createdAt: e.createdAt.toISOString(),
     durationMs: e.durationMs,
     width: e.width,
     height: e.height,
     videoUrl: urls.url({ key: e.storageKey, contentType: "video/mp4" }),
     posterUrl: e.posterKey ? urls.url({ key: e.posterKey, contentType: "image/jpeg" }) : null,
+    card: { imagePath: e.posterKey ? sharedMediaUrl(token, "poster.jpg") : null, videoPath: sharedMediaUrl(token, "video.mp4") },
   };
 }

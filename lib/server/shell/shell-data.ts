@@ -23,7 +23,7 @@ export async function loadShellData(): Promise<ShellView> {
     isInstanceAdmin: actor.role === "ADMIN",
     simulator: usingSimulator(),
     workspace: {
-      ...summarize(await currentWorkspace(access), access, teams),
+      ...summarize(await currentWorkspace(db(), access), access, teams),
       teams: teams.map((team) => ({ id: team.id, name: team.name, canGenerate: can(access, team.id, "clip.generate") })),
     },
   };

@@ -1,14 +1,14 @@
 import "server-only";
-import { cookies } from "next/headers";
 import type { Db } from "../db";
+import { AppError } from "../errors";
 import { type Access, can, clipActionsIn, type Workspace } from "../permissions";
 import type { TeamRole } from "@/lib/shared/team-roles";
 import type { WorkspaceSummary } from "@/lib/shared/workspace-view";
 
-// The workspace the studio and gallery show: a cookie remembers the choice per browser, and every
-// read re-validates it against the actor's CURRENT memberships (a removed member falls back to personal).
-
-export const WORKSPACE_COOKIE = "fh-workspace";
+// The workspace the studio and gallery show: the account remembers the choice (User.workspaceTeamId),
+// so every device and browser of the account opens the same one; the team pages switch to a team right
+// after joining or creating it (components/teams/team-api.ts). Every read re-validates it against the actor's
+// CURRENT memberships (a removed member falls back to personal).
 
 export interface TeamChoice {
   id: string;
@@ -24,14 +24,17 @@ export async function teamChoices(client: Pick<Db, "team">, access: Access): Pro
   return teams.map((t) => ({ id: t.id, name: t.name, role: access.roles.get(t.id)! }));
 }
 
-function workspaceFromCookie(value: string | undefined, access: Access): Workspace {
-  if (value && value !== "personal" && can(access, value, "clip.view")) return { kind: "team", teamId: value };
-  return { kind: "personal" };
+/** The actor's workspace: the one their account chose while they are still in that team, else personal. */
+export async function currentWorkspace(client: Pick<Db, "user">, access: Access): Promise<Workspace> {
+  const row = await client.user.findUnique({ where: { id: access.actor.id }, select: { workspaceTeamId: true } });
+  const teamId = row?.workspaceTeamId ?? null;
+  return teamId && can(access, teamId, "clip.view") ? { kind: "team", teamId } : { kind: "personal" };
 }
 
-/** The current render's workspace (server components). */
-export async function currentWorkspace(access: Access): Promise<Workspace> {
-  return workspaceFromCookie((await cookies()).get(WORKSPACE_COOKIE)?.value, access);
+/** Remembers `teamId` (null: personal) on the account; a team the actor is not in is 404. */
+export async function chooseWorkspace(client: Pick<Db, "user">, access: Access, teamId: string | null): Promise<void> {
+  if (teamId !== null && !can(access, teamId, "clip.view")) throw new AppError("not_found");
+  await client.user.update({ where: { id: access.actor.id }, data: { workspaceTeamId: teamId } });
 }
 
 export function summarize(ws: Workspace, access: Access, teams: TeamChoice[]): WorkspaceSummary {

@@ -3,11 +3,11 @@ import { TeamForbidden } from "@/components/teams/team-forbidden";
 import { TeamNav } from "@/components/teams/team-nav";
 import { auditQuerySchema, listAudit } from "@/lib/server/audit/list-audit";
 import { db } from "@/lib/server/db";
-import { env } from "@/lib/server/env";
 import { zodFields } from "@/lib/server/errors";
-import { getT } from "@/lib/server/i18n";
+import { getFormatTime, getT } from "@/lib/server/i18n";
 import { can } from "@/lib/server/permissions";
 import { teamPageContext } from "@/lib/server/teams/team-page-context";
+import { zoneLabel } from "@/lib/shared/time-format";
 
 // The team's audit log (owners and admins): filters in the URL (a GET form), newest first, 50 per page
 // with a "load older" link carrying the cursor. Read-only. Non-members get a 404; other members a
@@ -20,7 +20,8 @@ const FILTERS = ["action", "actorId", "from", "to"] as const;
 export default async function AuditPage({ params, searchParams }: { params: Promise<{ teamId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { teamId } = await params;
   const raw = await searchParams;
-  const { t, locale } = await getT();
+  const { t } = await getT();
+  const { when, timeZone, locale } = await getFormatTime();
   const { access, role, team } = await teamPageContext(teamId, `/teams/${teamId}/audit`);
   if (!can(access, teamId, "team.viewAudit")) {
     return <TeamForbidden teamId={teamId} teamName={team.name} role={role} message={t("audit.forbidden")} />;
@@ -45,7 +46,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
     orderBy: { createdAt: "asc" },
     select: { user: { select: { id: true, name: true, email: true } } },
   });
-  const page = parsed.success ? await listAudit(db(), teamId, parsed.data).catch(() => null) : null;
+  const page = parsed.success ? await listAudit(db(), teamId, parsed.data, timeZone).catch(() => null) : null;
   const problems = parsed.success ? (page ? [] : [t("errors.field.invalid")]) : zodFields(parsed.error).map((f) => `${f.path}: ${t(f.key)}`);
 
   return (
@@ -56,7 +57,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
           {t("audit.title")}
         </h2>
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
-          {t("audit.intro")} {t("usage.timeZone", { tz: env().BUDGET_TIME_ZONE })}
+          {t("audit.intro")} <span data-testid="time-zone-note">{t("time.shownIn", { zone: zoneLabel(timeZone, locale) })}</span>
         </p>
       </header>
       <AuditFilters action={base} filters={filters} members={members.map((m) => ({ userId: m.user.id, label: m.user.name ? `${m.user.name} (${m.user.email})` : m.user.email }))} t={t} />
@@ -70,11 +71,10 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
       {page && (
         <AuditTable
           page={page}
-          timeZone={env().BUDGET_TIME_ZONE}
+          when={when}
           moreHref={page.nextCursor ? hrefWith({ cursor: page.nextCursor }) : null}
           newestHref={sp.cursor ? hrefWith({}) : null}
           t={t}
-          locale={locale}
         />
       )}
     </section>

@@ -8,8 +8,10 @@ import { teamBudgetView } from "@/lib/server/budgets/budget-settings";
 import { monthSchema, usageReport } from "@/lib/server/budgets/usage-report";
 import { db } from "@/lib/server/db";
 import { getT } from "@/lib/server/i18n";
+import { getTimeZone } from "@/lib/server/locale";
 import { can } from "@/lib/server/permissions";
 import { teamPageContext } from "@/lib/server/teams/team-page-context";
+import { zoneLabel } from "@/lib/shared/time-format";
 
 // Usage of one team (owners and admins): the month's spend per member per day, per mode, what is
 // left of each budget, the budget editor and the CSV download. Non-members get a 404; members
@@ -38,6 +40,7 @@ export default async function UsagePage({ params, searchParams }: { params: Prom
   const report = await usageReport(db(), teamId, parsed.success ? parsed.data : undefined);
   const budgets = can(access, teamId, "team.manageBudgets") ? await teamBudgetView(db(), teamId) : null;
   const monthLabel = monthLabelOf(report.month, locale);
+  const viewerZone = await getTimeZone();
   const q = (m: string) => `/teams/${encodeURIComponent(teamId)}/usage?month=${m}`;
 
   return (
@@ -61,7 +64,9 @@ export default async function UsagePage({ params, searchParams }: { params: Prom
           </a>
         </nav>
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
-          {t("usage.timeZone", { tz: report.timeZone })} {t("usage.note.refunds")}
+          {t("usage.timeZone", { tz: report.timeZone })}{" "}
+          <span data-testid="time-zone-note">{t("time.shownIn", { zone: zoneLabel(viewerZone, locale) })}</span>{" "}
+          {t("usage.note.refunds")}
         </p>
       </header>
       <UsageSummary report={report} monthLabel={monthLabel} t={t} />
