@@ -57,7 +57,7 @@ async function extractStep(ctx: StepContext): Promise<void> {
       }
       throw e;
     }
-    crashPoint("frame.afterExtract");
+    crashPoint("frame.afterExtract", ctx.lease.subjectId);
     const { width, height } = await sharp(framePath).metadata();
     if (!width || !height) {
       await ctx.fail("media_invalid", "the extracted frame has no size");
@@ -66,7 +66,7 @@ async function extractStep(ctx: StepContext): Promise<void> {
     ctx.signal.throwIfAborted();
     const key = lastFrameKey(takeId);
     const put = await storage.put(key, createReadStream(framePath), { contentType: "image/png" });
-    crashPoint("frame.afterStore");
+    crashPoint("frame.afterStore", ctx.lease.subjectId);
     const id = lastFrameUploadId(takeId);
     const result: LastFrameResult = { uploadId: id, width, height, sha256: put.sha256 };
     // READY also when a chained take reserved the row before the frame existed (reserve-frame-upload.ts).
