@@ -145,6 +145,8 @@ const schema = z.object({
   WORKER_BREAKER_PROBE_MS: int(60_000, 50, 3_600_000),
   // Test hook: SIGKILL this process at the labelled point (lib/server/jobs/crash-point.ts), e.g. submit.afterSend.
   CRASH_AT: optStr,
+  // With CRASH_AT: only when the step works on this subject (a take id, an export id), e.g. the second take of a chain.
+  CRASH_SUBJECT: optStr,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // Diagnostics (the bench sets it): route responses carry a Server-Timing header, where the time of a
   // request went (lib/server/spans.ts). Off by default: it tells a client how long our queries take.

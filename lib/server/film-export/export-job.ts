@@ -129,14 +129,14 @@ async function renderStep(ctx: StepContext): Promise<void> {
       }
       throw e; // ffmpeg could not run, or a shutdown: the runner retries with backoff
     }
-    crashPoint("export.afterRender");
+    crashPoint("export.afterRender", ctx.lease.subjectId);
     await makePoster(outFile, posterFile);
     signal.throwIfAborted();
     const videoKey = filmExportKey(exportId, "film.mp4");
     const posterKey = filmExportKey(exportId, "poster.jpg");
     const video = await storage.put(videoKey, createReadStream(outFile), { contentType: "video/mp4" });
     await storage.put(posterKey, createReadStream(posterFile), { contentType: "image/jpeg" });
-    crashPoint("export.afterStore");
+    crashPoint("export.afterStore", ctx.lease.subjectId);
     let recorded = false;
     await ctx.done({
       result: { durationMs: result.durationMs, bytes: video.bytes, sha256: video.sha256 },

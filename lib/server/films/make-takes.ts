@@ -1,4 +1,5 @@
 import "server-only";
+import { FILM_FRAME_SIZE, type FilmAspect } from "@/lib/shared/film/cut";
 import type { FrameSource } from "@/lib/shared/film/film-schemas";
 import type { TakesEstimate } from "@/lib/shared/film/film-views";
 import type { CreateGenerationInput } from "@/lib/shared/generation-schemas";
@@ -30,7 +31,7 @@ import { fieldsOfRow, type ShotFields } from "./shot-columns";
 
 interface Resolved {
   input: CreateGenerationInput;
-  pending: { uploadId: string; jobId: string }[];
+  pending: { uploadId: string; jobId: string; width: number; height: number }[];
 }
 
 /** Where a chained shot's first frame comes from: an upload id, and the job still producing it if any. */
@@ -69,7 +70,9 @@ async function uploadOf(client: Pick<Db, "reference">, film: FilmRow, shotId: st
     return ref.uploadId;
   }
   const frame = await frameOf(shotId);
-  if (frame.pending) pending.push(frame.pending);
+  // A frame not extracted yet has the geometry of the film's takes (Vidu renders 1080p at the film's
+  // aspect), so a bridge to an end image the upstream would refuse is refused here, before any hold.
+  if (frame.pending) pending.push({ ...frame.pending, ...FILM_FRAME_SIZE[film.aspect as FilmAspect] });
   return frame.uploadId;
 }
 

@@ -9,7 +9,7 @@ import sharp from "sharp";
 import { crashPoint } from "@/lib/server/jobs/crash-point";
 import { enqueueJob } from "@/lib/server/jobs/enqueue";
 import type { JobKind, Tx } from "@/lib/server/jobs/job-kind";
-import { MEDIA_LANE } from "@/lib/server/jobs/media-lane";
+import { FRAME_LANE, MEDIA_LANE } from "@/lib/server/jobs/media-lane";
 import type { StepContext } from "@/lib/server/jobs/step-context";
 import { logger } from "@/lib/server/logger";
 import { MediaToolError } from "@/lib/server/media/media-errors";
@@ -19,7 +19,8 @@ import { lastFrameKey, lastFrameUploadId } from "./frame-upload";
 // The last-frame job: the exact final frame of a STORED take, stored as a PNG Upload that the next
 // take can start from (continuity). One step, in the local media lane. It may wait for the take's
 // own video job (a chained shot asks for the frame before the take is finished); if that fails, the
-// runner fails this job with dependency_failed. Free: no ledger.
+// runner fails this job with dependency_failed. Free: no ledger. Its own lane (FRAME_LANE), not behind
+// posters and previews; jobs queued in the media lane before that change are still run there.
 
 export const LAST_FRAME_JOB = "last-frame";
 
@@ -57,7 +58,7 @@ async function extractStep(ctx: StepContext): Promise<void> {
       }
       throw e;
     }
-    crashPoint("frame.afterExtract");
+    crashPoint("frame.afterExtract", ctx.lease.subjectId);
     const { width, height } = await sharp(framePath).metadata();
     if (!width || !height) {
       await ctx.fail("media_invalid", "the extracted frame has no size");
@@ -66,7 +67,7 @@ async function extractStep(ctx: StepContext): Promise<void> {
     ctx.signal.throwIfAborted();
     const key = lastFrameKey(takeId);
     const put = await storage.put(key, createReadStream(framePath), { contentType: "image/png" });
-    crashPoint("frame.afterStore");
+    crashPoint("frame.afterStore", ctx.lease.subjectId);
     const id = lastFrameUploadId(takeId);
     const result: LastFrameResult = { uploadId: id, width, height, sha256: put.sha256 };
     // READY also when a chained take reserved the row before the frame existed (reserve-frame-upload.ts).
@@ -82,7 +83,7 @@ async function extractStep(ctx: StepContext): Promise<void> {
 
 export const lastFrameJob: JobKind = {
   name: LAST_FRAME_JOB,
-  lanes: [MEDIA_LANE],
+  lanes: [FRAME_LANE, MEDIA_LANE],
   steps: { extract: extractStep },
   holdsLane: () => true,
   // The job row carries the reason; the take itself is unaffected by its frame failing.
@@ -98,6 +99,6 @@ export const lastFrameJob: JobKind = {
 
 /** Queues the last frame of a take (after `after`, e.g. the take's own video job). */
 export async function enqueueLastFrameJob(tx: Tx, takeId: string, after?: readonly string[]): Promise<string> {
-  const job = await enqueueJob(tx, { kind: LAST_FRAME_JOB, subjectId: takeId, lane: MEDIA_LANE.name, step: "extract", ...(after ? { after } : {}) });
+  const job = await enqueueJob(tx, { kind: LAST_FRAME_JOB, subjectId: takeId, lane: FRAME_LANE.name, step: "extract", ...(after ? { after } : {}) });
   return job.id;
 }

@@ -45,9 +45,10 @@ export interface CreateOptions {
   /**
    * Inputs that another job is still producing (a previous take's last frame, its Upload row reserved
    * as STORING): accepted although not READY, and the take's video job waits for those jobs; if one
-   * ends without its image, the runner fails the take with dependency_failed and refunds it.
+   * ends without its image, the runner fails the take with dependency_failed and refunds it. Each
+   * carries the geometry it will have, so the start–end rules are checked before paying as for READY ones.
    */
-  pendingInputs?: readonly { uploadId: string; jobId: string }[];
+  pendingInputs?: readonly { uploadId: string; jobId: string; width: number; height: number }[];
   /** When the take's video job is due (default now): a batch orders its takes among due jobs with it. */
   queueAt?: Date;
   /**
@@ -95,10 +96,15 @@ export async function usableUploadIds(client: Pick<Db, "generationInput">, acces
 
 /**
  * Every upload must be usable by the actor and still satisfy the geometry rules (IN-6: fail before
- * paying). An input still being produced (`pending`: its row reserved as STORING) is accepted without
- * its geometry, which is the video's it comes from.
+ * paying). An input still being produced (`pending`: its row reserved as STORING) is accepted with
+ * the geometry it will have, which is the video's it comes from.
  */
-async function checkInputs(client: Pick<Db, "upload" | "generationInput">, access: Access, ids: string[], pending: ReadonlySet<string>): Promise<void> {
+async function checkInputs(
+  client: Pick<Db, "upload" | "generationInput">,
+  access: Access,
+  ids: string[],
+  pending: ReadonlyMap<string, { width: number; height: number }>,
+): Promise<void> {
   if (ids.length === 0) return;
   const uploads = await client.upload.findMany({
     where: { id: { in: ids } },
@@ -110,7 +116,11 @@ async function checkInputs(client: Pick<Db, "upload" | "generationInput">, acces
   const dims: { width: number; height: number }[] = [];
   for (const u of ordered) {
     if (!u || !usable.has(u.id)) throw new AppError("upload_not_found");
-    if (u.status === "STORING" && pending.has(u.id)) continue;
+    const coming = u.status === "STORING" ? pending.get(u.id) : undefined;
+    if (coming) {
+      dims.push(coming);
+      continue;
+    }
     if (u.status === "STORING") throw new AppError("upload_not_found");
     if (u.status === "DELETING") throw new AppError("upload_deleting");
     if (!aspectOk(u.width, u.height)) throw new AppError("image_aspect");
@@ -157,7 +167,7 @@ export async function prepareTake(client: PrepareClient, access: Access, idemKey
 
   const uploadIds = uploadIdsOf(input);
   const pending = options.pendingInputs ?? [];
-  await span("inputs", () => checkInputs(client, access, uploadIds, new Set(pending.map((p) => p.uploadId))));
+  await span("inputs", () => checkInputs(client, access, uploadIds, new Map(pending.map((p) => [p.uploadId, p]))));
   const after = [...new Set(pending.filter((p) => uploadIds.includes(p.uploadId)).map((p) => p.jobId))];
   return { take: { idemKey, input, hash, uploadIds, after, costFen: priceFen(input.mode), teamId, options } };
 }

@@ -73,12 +73,12 @@ async function derive(ctx: StepContext, d: Derivation, finish: Finish): Promise<
       }
       throw e;
     }
-    crashPoint(d.afterMake);
+    crashPoint(d.afterMake, ctx.lease.subjectId);
     ctx.signal.throwIfAborted();
     const key = clipKey(takeId, d.file);
     const t2 = Date.now();
     const put = await storage.put(key, createReadStream(outPath), { contentType: d.mime });
-    crashPoint(d.afterStore);
+    crashPoint(d.afterStore, ctx.lease.subjectId);
     logger.info("derivatives.made", { generationId: takeId, file: d.file, readMs: t1 - t0, ffmpegMs: t2 - t1, storeMs: Date.now() - t2 });
     let recorded = false;
     await finish(async (tx) => {

@@ -61,7 +61,7 @@ export async function downloadStep(ctx: StepContext): Promise<void> {
 
     const t0 = Date.now();
     const video = await fetchToFile(row.resultUrl, local("video.mp4"), { ...policy, maxBytes: MAX_VIDEO_BYTES });
-    crashPoint("download.afterTemp");
+    crashPoint("download.afterTemp", ctx.lease.subjectId);
     const info = await probe(video.path);
     checkVideo(video, info);
 
@@ -88,7 +88,7 @@ export async function downloadStep(ctx: StepContext): Promise<void> {
     if (storedVideo?.sha256 !== video.sha256 || storedVideo.bytes !== video.bytes) {
       throw new InvalidMediaError("stored video does not match the downloaded bytes");
     }
-    crashPoint("download.beforeStored");
+    crashPoint("download.beforeStored", ctx.lease.subjectId);
     logger.info("video.rehosted", { generationId: row.id, bytes: video.bytes, downloadMs: t1 - t0, storeMs: Date.now() - t1 });
 
     const now = ctx.now();

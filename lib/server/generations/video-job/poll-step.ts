@@ -59,7 +59,7 @@ export async function pollStep(ctx: StepContext): Promise<void> {
           pollCount: { increment: 1 },
         }),
     });
-    crashPoint("poll.afterSuccess");
+    crashPoint("poll.afterSuccess", ctx.lease.subjectId);
     return;
   }
 

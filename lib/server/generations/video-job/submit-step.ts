@@ -85,7 +85,7 @@ export async function submitStep(ctx: StepContext): Promise<void> {
   });
   const { client } = await ctx.deps.upstream();
 
-  crashPoint("submit.beforeSend");
+  crashPoint("submit.beforeSend", ctx.lease.subjectId);
   let taskId: string;
   try {
     taskId = (await client.createVideoTask(request)).id;
@@ -94,12 +94,12 @@ export async function submitStep(ctx: StepContext): Promise<void> {
     await handleCreateError(ctx, row, e, attempt, sent);
     return;
   }
-  crashPoint("submit.afterSend");
+  crashPoint("submit.afterSend", ctx.lease.subjectId);
 
   const acceptedAt = ctx.now();
   const plan = await pollPlanFor(db, row.model, ctx.deps.timeScale);
   const first = nextPollOffset(0, plan) ?? 0;
-  crashPoint("submit.afterResponse");
+  crashPoint("submit.afterResponse", ctx.lease.subjectId);
   await ctx.later("poll", ctx.at(first, acceptedAt), {
     charge: true,
     effect: (tx) => writeTakeStatus(tx, row.id, "PROCESSING", { upstreamTaskId: taskId, acceptedAt, pollCount: 0 }),
