@@ -71,7 +71,7 @@ async function sendStep(ctx: StepContext): Promise<void> {
   const attempt = call.attempt + 1;
   // Pre-send fence: proves the lease is ours right before money can be spent, and marks the call SENDING.
   await ctx.advance("send", { effect: setStatus(call.id, "SENDING", attempt) });
-  crashPoint("call.beforeSend");
+  crashPoint("call.beforeSend", call.id);
   let outcome;
   try {
     outcome = await sender(await ctx.deps.upstream(), call);
@@ -80,7 +80,7 @@ async function sendStep(ctx: StepContext): Promise<void> {
     await handleError(ctx, { id: call.id, lane: aiCallLane(call.kind) }, e, attempt);
     return;
   }
-  crashPoint("call.afterAnswer");
+  crashPoint("call.afterAnswer", call.id);
   await ctx.done({
     effect: async (tx) => {
       const charged = await settleCall(tx, call.id, outcome.costFen);
