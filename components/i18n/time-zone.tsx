@@ -28,7 +28,7 @@ export function TimeZoneProvider({ timeZone, children }: { timeZone: string; chi
 }
 
 /** The viewer's zone (IANA name). */
-export function useTimeZone(): string {
+function useTimeZone(): string {
   return useContext(TimeZoneContext);
 }
 

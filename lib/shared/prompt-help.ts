@@ -3,11 +3,11 @@ import { z } from "zod";
 // Prompt help (studio prompt field, film shot editor): one chat call that suggests a new prompt the
 // user accepts or rejects. Shared by the route, the service and the UI.
 
-export const PROMPT_HELP_ACTIONS = ["expand", "translate", "rewrite"] as const;
+const PROMPT_HELP_ACTIONS = ["expand", "translate", "rewrite"] as const;
 export type PromptHelpAction = (typeof PROMPT_HELP_ACTIONS)[number];
 
 /** Longest text prompt help accepts: refused before any call, with the limit. */
-export const PROMPT_HELP_MAX_CHARS = 2000;
+const PROMPT_HELP_MAX_CHARS = 2000;
 
 export const promptHelpSchema = z.object({
   action: z.enum(PROMPT_HELP_ACTIONS),

@@ -70,7 +70,7 @@ function rewrite(text: string): string {
 }
 
 /** The answer text for these messages (before JSON wrapping and max_tokens truncation). */
-export function answerText(messages: readonly ChatMessage[]): string {
+function answerText(messages: readonly ChatMessage[]): string {
   const system = messages.filter((m) => m.role === "system").map((m) => m.content).join("\n").toLowerCase();
   const user = messages.filter((m) => m.role === "user").at(-1)?.content ?? "";
   if (/\btranslate\b/.test(system)) return /into chinese|to chinese|into zh/.test(system) ? toChinese(user) : toEnglish(user);

@@ -1,9 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createChatClient } from "@/lib/server/bigmodel/chat";
-import { createBigModelClient } from "@/lib/server/bigmodel/client";
-import type { Upstream } from "@/lib/server/bigmodel/upstream";
+import { type Upstream, upstreamClients } from "@/lib/server/bigmodel/upstream";
 import { createLocalStorage } from "@/lib/server/storage";
 import { startWorker } from "@/lib/server/worker/start-worker";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
@@ -77,8 +75,7 @@ describe.each(providers())("budget race on %s", (provider) => {
     expect(holds._sum.amountFen).toBe(2_500);
 
     // Run the accepted clips through the real pipeline; the refused ones never reach the upstream.
-    const client = createBigModelClient({ baseUrl: sim.baseUrl, apiKey: sim.keys[0] ?? "", requestTimeoutMs: 5_000 });
-    const upstream: Upstream = { client, chat: createChatClient({ baseUrl: sim.baseUrl, apiKey: sim.keys[0] ?? "" }), mode: "simulator", mediaOrigins: [sim.url] };
+    const upstream: Upstream = { ...upstreamClients({ baseUrl: sim.baseUrl, apiKey: sim.keys[0] ?? "", requestTimeoutMs: 5_000 }), mode: "simulator", mediaOrigins: [sim.url] };
     const worker = startWorker({
       db: s.db,
       provider,

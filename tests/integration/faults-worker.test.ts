@@ -1,8 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createChatClient } from "@/lib/server/bigmodel/chat";
-import { createBigModelClient } from "@/lib/server/bigmodel/client";
-import type { Upstream } from "@/lib/server/bigmodel/upstream";
+import { type Upstream, upstreamClients } from "@/lib/server/bigmodel/upstream";
 import { MAX_SUBMIT_ATTEMPTS } from "@/lib/server/jobs/backoff";
 
 import { startFaultProxy, type FaultProxy } from "@/tests/support/worker-fault-proxy";
@@ -31,8 +29,7 @@ describe("30 % upstream faults", () => {
   it("drives every clip to a terminal state without breaking an invariant", async () => {
     const owner = await seedUser(h.db);
     await queueTextClips(h.db, owner, 15);
-    const client = createBigModelClient({ baseUrl: `${proxy.url}/api/paas/v4`, apiKey: h.sim.keys[0] ?? "", requestTimeoutMs: 10_000 });
-    const upstream: Upstream = { client, chat: createChatClient({ baseUrl: `${proxy.url}/api/paas/v4`, apiKey: h.sim.keys[0] ?? "" }), mode: "simulator", mediaOrigins: [proxy.url] };
+    const upstream: Upstream = { ...upstreamClients({ baseUrl: `${proxy.url}/api/paas/v4`, apiKey: h.sim.keys[0] ?? "", requestTimeoutMs: 10_000 }), mode: "simulator", mediaOrigins: [proxy.url] };
     const worker = startHarnessWorker(h, { timeScale: SPEED, upstream: () => Promise.resolve(upstream), concurrency: 4 });
     await waitAllTerminal(h.db, 300_000);
     await worker.stop();

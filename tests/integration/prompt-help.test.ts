@@ -2,9 +2,7 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { AI_CALL_JOB, aiCallJob, aiCallLane } from "@/lib/server/ai-calls/call-job";
-import { createChatClient } from "@/lib/server/bigmodel/chat";
-import { createBigModelClient } from "@/lib/server/bigmodel/client";
-import type { Upstream } from "@/lib/server/bigmodel/upstream";
+import { type Upstream, upstreamClients } from "@/lib/server/bigmodel/upstream";
 import { spentFen } from "@/lib/server/budgets/spend";
 import { usageReport } from "@/lib/server/budgets/usage-report";
 import { enqueueJob } from "@/lib/server/jobs/enqueue";
@@ -43,7 +41,7 @@ describe.each(providers())("prompt help on %s", (kind) => {
     r = { post: await import("@/app/api/prompt-help/route"), get: await import("@/app/api/prompt-help/[id]/route") };
     sim = await startSimulator({ render: fakeRender, cacheDir: tempDir("ph-sim"), speed: 1, chatLatencyMs: 10 });
     const options = { baseUrl: sim.baseUrl, apiKey: sim.keys[0] ?? "", requestTimeoutMs: 5_000 };
-    const upstream: Upstream = { client: createBigModelClient(options), chat: createChatClient(options), mode: "simulator", mediaOrigins: [sim.url] };
+    const upstream: Upstream = { ...upstreamClients(options), mode: "simulator", mediaOrigins: [sim.url] };
     worker = startWorker({
       db: s.db,
       provider: kind,

@@ -4,10 +4,8 @@
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
-import { createChatClient } from "@/lib/server/bigmodel/chat";
-import { createBigModelClient } from "@/lib/server/bigmodel/client";
 import { writeUpstreamFacts } from "@/lib/server/bigmodel/upstream-facts-store";
-import type { Upstream } from "@/lib/server/bigmodel/upstream";
+import { type Upstream, upstreamClients } from "@/lib/server/bigmodel/upstream";
 import type { Db } from "@/lib/server/db";
 import { DERIVATIVES_JOB } from "@/lib/server/generations/derivatives/derivatives-job";
 import { enqueueVideoJob } from "@/lib/server/generations/video-job/kind";
@@ -58,8 +56,7 @@ export async function startHarness(sim: SimulatorOptions = {}, provider: "sqlite
     generationSeconds: null,
     spentClips: 0,
   });
-  const client = createBigModelClient({ baseUrl: simulator.baseUrl, apiKey: simulator.keys[0] ?? "", requestTimeoutMs: 5_000 });
-  const upstream: Upstream = { client, chat: createChatClient({ baseUrl: simulator.baseUrl, apiKey: simulator.keys[0] ?? "", requestTimeoutMs: 5_000 }), mode: "simulator", mediaOrigins: [simulator.url] };
+  const upstream: Upstream = { ...upstreamClients({ baseUrl: simulator.baseUrl, apiKey: simulator.keys[0] ?? "", requestTimeoutMs: 5_000 }), mode: "simulator", mediaOrigins: [simulator.url] };
   return {
     db: testDb.client,
     testDb,

@@ -24,7 +24,7 @@ import type { CallSender } from "./call-sender";
 
 export const AI_CALL_JOB = "ai-call";
 /** The reason that keeps the hold: the upstream may have billed the call. */
-export const UNCONFIRMED = "unconfirmed";
+const UNCONFIRMED = "unconfirmed";
 
 const KINDS = ["CHAT", "STILL", "SPEECH"] as const;
 

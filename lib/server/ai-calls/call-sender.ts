@@ -6,7 +6,7 @@ import type { Upstream } from "@/lib/server/bigmodel/upstream";
 // reported, and what it cost (the job settles the hold with it). A sender throws UpstreamError for
 // anything the upstream said or failed to say; it never retries (the job decides).
 
-export interface CallOutcome {
+interface CallOutcome {
   answer: Prisma.InputJsonValue;
   usage: Prisma.InputJsonValue;
   costFen: number;

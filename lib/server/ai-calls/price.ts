@@ -10,7 +10,7 @@ import { env } from "../env";
 
 const FRAMING_TOKENS_PER_MESSAGE = 8;
 
-export function chatTokensFen(tokens: number): number {
+function chatTokensFen(tokens: number): number {
   return Math.ceil((Math.max(0, tokens) * env().PRICE_FEN_PER_1K_CHAT_TOKENS) / 1000);
 }
 
@@ -23,12 +23,4 @@ export function chatHoldFen(request: Pick<ChatRequest, "messages" | "max_tokens"
 /** What an answered chat cost. */
 export function chatCostFen(usage: ChatUsage): number {
   return chatTokensFen(usage.total_tokens);
-}
-
-export function stillFen(images: number): number {
-  return env().PRICE_FEN_STILL * images;
-}
-
-export function speechFen(): number {
-  return env().PRICE_FEN_SPEECH;
 }

@@ -19,7 +19,7 @@ import { AI_CALL_JOB, aiCallLane } from "./call-job";
 // committed: a refused budget leaves no row, no hold and no job. Idempotent per (owner, key): a
 // repeat with the same body answers the first call, with another body 422 idempotency_mismatch.
 
-export type AiCallKind = "CHAT" | "STILL" | "SPEECH";
+type AiCallKind = "CHAT" | "STILL" | "SPEECH";
 
 export interface QueueCallInput {
   kind: AiCallKind;

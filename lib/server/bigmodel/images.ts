@@ -15,9 +15,9 @@ export interface ImagesClientOptions extends BigModelClientOptions {
   model?: string;
 }
 
-export type StillRequest = Omit<ImageRequest, "model">;
+type StillRequest = Omit<ImageRequest, "model">;
 
-export interface GeneratedStill {
+interface GeneratedStill {
   /** Temporary link to the image: re-host it before it expires. */
   url: string;
   /** Unix seconds, as the platform reports it. */

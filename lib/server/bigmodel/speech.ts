@@ -16,9 +16,9 @@ export interface SpeechClientOptions extends BigModelClientOptions {
   model?: string;
 }
 
-export type SpeakRequest = Omit<SpeechRequest, "model" | "response_format" | "stream">;
+type SpeakRequest = Omit<SpeechRequest, "model" | "response_format" | "stream">;
 
-export interface SpokenAudio {
+interface SpokenAudio {
   wav: Buffer;
   sampleRate: number;
   /** Seconds of audio, from the WAV header. */

@@ -3,7 +3,10 @@ import path from "node:path";
 import { env, usingSimulator } from "@/lib/server/env";
 import type { RepeatRequestIdBehaviour } from "@/lib/shared/upstream/upstream-facts";
 import { createChatClient, type ChatClient } from "./chat";
-import { createBigModelClient, type BigModelClient } from "./client";
+import { type BigModelClientOptions, createBigModelClient, type BigModelClient } from "./client";
+import { createImagesClient, type ImagesClient } from "./images";
+import { configuredMediaModels } from "./media-models";
+import { createSpeechClient, type SpeechClient } from "./speech";
 
 // Chooses the upstream once per process: the real BigModel API when BIGMODEL_API_KEY is set,
 // otherwise the built-in simulator started in this process on 127.0.0.1 (ephemeral port) with the
@@ -16,6 +19,9 @@ export interface Upstream {
   client: BigModelClient;
   /** Chat completions with the same key (prompt help). */
   chat: ChatClient;
+  /** CogView stills and GLM-TTS speech with the same key (models from BIGMODEL_IMAGE_MODEL / BIGMODEL_SPEECH_MODEL). */
+  images: ImagesClient;
+  speech: SpeechClient;
   mode: UpstreamMode;
   /** Origins result URLs may be downloaded from (scheme://host[:port]); none = any public https host. */
   mediaOrigins: string[];
@@ -56,6 +62,17 @@ export function mediaOriginsFrom(hosts: string): string[] {
     .filter((o): o is string => !!o);
 }
 
+/** The four endpoint clients on one base URL and key (video, chat, stills, speech). */
+export function upstreamClients(options: BigModelClientOptions): Pick<Upstream, "client" | "chat" | "images" | "speech"> {
+  const models = configuredMediaModels();
+  return {
+    client: createBigModelClient(options),
+    chat: createChatClient(options),
+    images: createImagesClient({ ...options, model: models.image }),
+    speech: createSpeechClient({ ...options, model: models.speech }),
+  };
+}
+
 async function build(cache: Cached): Promise<Upstream> {
   const e = env();
   const limits = { connectTimeoutMs: e.BIGMODEL_CONNECT_TIMEOUT_MS, requestTimeoutMs: e.BIGMODEL_REQUEST_TIMEOUT_MS };
@@ -63,8 +80,7 @@ async function build(cache: Cached): Promise<Upstream> {
     const options = { baseUrl: e.BIGMODEL_BASE_URL, apiKey: e.BIGMODEL_API_KEY, ...limits };
     return {
       mode: "bigmodel",
-      client: createBigModelClient(options),
-      chat: createChatClient(options),
+      ...upstreamClients(options),
       mediaOrigins: mediaOriginsFrom(e.BIGMODEL_MEDIA_HOSTS),
     };
   }
@@ -86,8 +102,7 @@ async function build(cache: Cached): Promise<Upstream> {
   if (!apiKey) throw new Error("simulator started without a key");
   return {
     mode: "simulator",
-    client: createBigModelClient({ baseUrl: sim.baseUrl, apiKey, ...limits }),
-    chat: createChatClient({ baseUrl: sim.baseUrl, apiKey, ...limits }),
+    ...upstreamClients({ baseUrl: sim.baseUrl, apiKey, ...limits }),
     mediaOrigins: [sim.url],
     repeatBehaviour: () => sim.control.switches().repeatRequestId,
     endpoint: { baseUrl: sim.baseUrl, apiKey },

@@ -32,7 +32,7 @@ function systemPrompt(action: PromptHelpAction, target: "en" | "zh"): string {
   }
 }
 
-export function promptHelpRequest(input: PromptHelpInput): ChatRequest {
+function promptHelpRequest(input: PromptHelpInput): ChatRequest {
   const target = input.target ?? (hasCjk(input.text) ? "en" : "zh");
   const messages: ChatMessage[] = [
     { role: "system", content: systemPrompt(input.action, target) },
@@ -42,7 +42,7 @@ export function promptHelpRequest(input: PromptHelpInput): ChatRequest {
 }
 
 /** The suggestion in an answer, or undefined when it is cut off or not the JSON asked for. */
-export function suggestionOf(answer: unknown, action: PromptHelpAction): string | undefined {
+function suggestionOf(answer: unknown, action: PromptHelpAction): string | undefined {
   const a = answer as { content?: unknown; finishReason?: unknown } | null;
   if (!a || typeof a.content !== "string" || a.finishReason !== "stop") return undefined;
   let parsed: unknown;
@@ -63,7 +63,7 @@ function actionOf(call: Pick<AiCall, "purpose">): PromptHelpAction {
 }
 
 /** The call as the UI shows it; a call that ended without a usable suggestion throws its coded error. */
-export function promptHelpView(call: AiCall): PromptHelpView {
+function promptHelpView(call: AiCall): PromptHelpView {
   const action = actionOf(call);
   const base = { id: call.id, action, heldFen: call.costFen };
   if (call.status === "QUEUED" || call.status === "SENDING") return { ...base, status: "pending" };

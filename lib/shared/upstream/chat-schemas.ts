@@ -8,11 +8,11 @@ export const CHAT_MODELS = ["glm-4-flash-250414", "glm-4-flash", "glm-4.5-flash"
 export const DEFAULT_CHAT_MODEL = "glm-4-flash-250414";
 
 /** Assumed output cap of the flash models. */
-export const CHAT_MAX_TOKENS_LIMIT = 4095;
+const CHAT_MAX_TOKENS_LIMIT = 4095;
 /** Assumed stand-in for the context window, in characters of all messages together (simulator: 1261 above it). */
 export const CHAT_INPUT_MAX_CHARS = 128_000;
 
-export const chatMessageSchema = z.object({
+const chatMessageSchema = z.object({
   role: z.enum(["system", "user", "assistant"]),
   content: z.string(),
 });
@@ -29,7 +29,7 @@ export const chatRequestSchema = z.object({
 });
 export type ChatRequest = z.infer<typeof chatRequestSchema>;
 
-export const chatUsageSchema = z.object({
+const chatUsageSchema = z.object({
   prompt_tokens: z.number().int().nonnegative(),
   completion_tokens: z.number().int().nonnegative(),
   total_tokens: z.number().int().nonnegative(),

@@ -14,10 +14,10 @@ export const IMAGE_SIZE_PRESETS = ["1024x1024", "768x1344", "864x1152", "1344x76
 export const DEFAULT_IMAGE_SIZE = "1024x1024";
 
 /** Custom sizes: each side 512–2048 px and divisible by 16, at most 2^21 pixels in all. */
-export const IMAGE_SIDE_MIN = 512;
-export const IMAGE_SIDE_MAX = 2048;
-export const IMAGE_SIDE_STEP = 16;
-export const IMAGE_MAX_PIXELS = 2 ** 21;
+const IMAGE_SIDE_MIN = 512;
+const IMAGE_SIDE_MAX = 2048;
+const IMAGE_SIDE_STEP = 16;
+const IMAGE_MAX_PIXELS = 2 ** 21;
 
 /** Not documented for CogView-4 ("any length"); assumed (docs/upstream.md): over 1000 code points is 1261. */
 export const IMAGE_PROMPT_MAX_CHARS = 1000;

@@ -66,4 +66,3 @@ export const imageResponseSchema = z.looseObject({
   created: z.number().int(),
   data: z.array(z.looseObject({ url: z.url() })).min(1),
 });
-export type ImageResponse = z.infer<typeof imageResponseSchema>;

@@ -56,7 +56,7 @@ async function espeak(bin: string, s: SpeechInput): Promise<Int16Array> {
 }
 
 /** Seconds a reader needs for `text` at speed 1: about 4.5 CJK characters or 14 other letters a second, pauses at punctuation. */
-export function plausibleSeconds(text: string): number {
+function plausibleSeconds(text: string): number {
   let seconds = 0;
   for (const ch of text) {
     if (CJK.test(ch)) seconds += 0.22;
