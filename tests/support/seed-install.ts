@@ -85,6 +85,11 @@ export async function seedInstall(db: Db, options: SeedOptions = {}): Promise<Se
   for (const kind of ["HOLD", "REFUND"] as const) {
     await db.ledgerEntry.create({ data: { callId: refused.id, userId: ola.id, kind, amountFen: 2, reason: kind === "REFUND" ? "unsafe_content" : null, createdAt: at(33) } });
   }
+  // Studio drafts (lib/server/studio-drafts): Mei's in the team with a prompt in Chinese, Ola's personal one cleared (state null).
+  await db.studioDraft.create({ data: { userId: mei.id, scope: studio.id, teamId: studio.id, version: 3, state: { mode: "text", prompts: { text: "夜晚的灯塔，海浪拍岸" }, takes: 2 } } });
+  await db.studioDraft.create({ data: { userId: ola.id, scope: "personal", state: undefined, version: 5 } });
+  // The workspace Mei chose, kept on her account (lib/server/workspace/current-workspace.ts).
+  await db.user.update({ where: { id: mei.id }, data: { workspaceTeamId: studio.id } });
   const tagTeam = await db.tag.create({ data: { teamId: studio.id, name: "campaign-春" } });
   const tagMine = await db.tag.create({ data: { ownerId: mei.id, name: "favourites" } });
   await db.alert.create({ data: { kind: "orphaned", message: "task lost its ack", createdAt: at(400) } });
