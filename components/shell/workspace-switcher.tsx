@@ -13,6 +13,13 @@ export function WorkspaceSwitcher() {
   const { teamId, teams } = useWorkspace();
   const current = teamId ?? "personal";
   const [value, setValue] = useState(current);
+  // The workspace can change without this menu (creating or joining a team switches to it, then the
+  // shell is refreshed): follow it, or the menu would keep showing the workspace it started with.
+  const [shown, setShown] = useState(current);
+  if (shown !== current) {
+    setShown(current);
+    setValue(current);
+  }
   const [failed, setFailed] = useState(false);
   const [pending, startTransition] = useTransition();
   const change = async (next: string) => {
