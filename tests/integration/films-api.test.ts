@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FilmView } from "@/lib/shared/film/film-views";
 import { providers } from "../support/test-db";
-import { jsonRequest } from "../support/route-env";
+import { sendAs } from "../support/route-answers";
 import { type ErrorBody, loadFilmRoutes, ok, refused } from "./films-support";
 import { ctx, FIXTURES, setupStudio, type Studio, type StudioUser, uploadRequest } from "./generations-api-support";
 
@@ -30,7 +30,7 @@ describe.each(providers())("films API on %s", (kind) => {
   });
   afterAll(async () => s?.drop());
 
-  const send = (user: StudioUser, method: string, url: string, body?: unknown, extra: Record<string, string> = {}) => jsonRequest(url, method, body, { cookie: user.cookie, ...extra });
+  const send = sendAs;
   async function upload(user: StudioUser, file: string): Promise<string> {
     const res = await s.routes.uploads.POST(uploadRequest(user, fs.readFileSync(path.join(FIXTURES, "images", file)), file));
     return (await ok<{ id: string }>(res, 201)).id;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FilmView } from "@/lib/shared/film/film-views";
 import type { CancelBatchResult, GenerateMissingEstimate, GenerateMissingResult } from "@/lib/shared/film/generate-missing-view";
 import { providers } from "../support/test-db";
-import { jsonRequest } from "../support/route-env";
+import { sendAs } from "../support/route-answers";
 import { type ErrorBody, ok, refused, teamOfThree } from "./films-support";
 import { ctx, FIXTURES, setupStudio, type Studio, type StudioUser, uploadRequest } from "./generations-api-support";
 
@@ -44,7 +44,7 @@ describe.each(providers())("generate missing shots on %s", (kind) => {
   });
   afterAll(async () => s?.drop());
 
-  const send = (user: StudioUser, method: string, url: string, body?: unknown, extra: Record<string, string> = {}) => jsonRequest(url, method, body, { cookie: user.cookie, ...extra });
+  const send = sendAs;
   const newFilm = async () => (await ok<{ film: FilmView }>(r.films.POST(send(member, "POST", `/api/films?team=${teamId}`, { title: `Batch ${seq++}`, aspect: "16:9" })), 201)).film;
   const addShot = async (filmId: string, body: Json) => (await ok<{ film: FilmView }>(r.shots.POST(send(member, "POST", `/api/films/${filmId}/shots`, body), ctx({ filmId })), 201)).film;
   const estimate = (filmId: string, takes: number | string, user = member) => r.missing.GET(send(user, "GET", `/api/films/${filmId}/generate-missing?takes=${takes}`), ctx({ filmId }));

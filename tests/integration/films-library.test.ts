@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommentView, FilmView } from "@/lib/shared/film/film-views";
 import { providers } from "../support/test-db";
-import { jsonRequest } from "../support/route-env";
+import { sendAs } from "../support/route-answers";
 import { loadFilmRoutes, ok, refused, teamOfThree } from "./films-support";
 import { ctx, FIXTURES, setupStudio, type Studio, type StudioUser, uploadRequest } from "./generations-api-support";
 
@@ -30,7 +30,7 @@ describe.each(providers())("film export comments, the reference library and scen
   });
   afterAll(async () => s?.drop());
 
-  const send = (user: StudioUser, method: string, url: string, body?: unknown) => jsonRequest(url, method, body, { cookie: user.cookie });
+  const send = sendAs;
   const newFilm = async (title = `Harbour ${kind} ${seq++}`) => (await ok<{ film: FilmView }>(r.films.POST(send(owner, "POST", `/api/films?team=${teamId}`, { title, aspect: "16:9" })), 201)).film;
   const addShot = async (filmId: string, body: Record<string, unknown>) => (await ok<{ film: FilmView }>(r.shots.POST(send(member, "POST", `/api/films/${filmId}/shots`, body), ctx({ filmId })), 201)).film;
   const patchShot = (user: StudioUser, shotId: string, body: Record<string, unknown>) => r.shot.PATCH(send(user, "PATCH", `/api/shots/${shotId}`, body), ctx({ shotId }));
