@@ -19,7 +19,7 @@ export function ExportsPanel({ filmId, canEdit }: { filmId: string; canEdit: boo
   const id = useId();
   const { run, notice, busy, errorText } = useAction();
   const [captions, setCaptions] = useState(true);
-  const { comments, added } = useFilmComments(filmId);
+  const commentStore = useFilmComments(filmId);
   const [exports, setExports] = useState<FilmExportView[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   /** Share URLs made in this view: the token is shown once, so the URL lives only here. */
@@ -109,8 +109,8 @@ export function ExportsPanel({ filmId, canEdit }: { filmId: string; canEdit: boo
                     label={t("films.exports.player")}
                     listLabel="films.comments.exportList"
                     durationMs={x.durationMs ?? 0}
-                    comments={commentsOn(comments, { exportId: x.id })}
-                    onAdded={added}
+                    comments={commentsOn(commentStore.comments, { exportId: x.id })}
+                    store={commentStore}
                     videoTestId="export-video"
                     className="max-h-80 w-full rounded bg-black object-contain"
                   />

@@ -41,6 +41,8 @@ export const listComments = (filmId: string) => apiFetch<{ items: CommentView[] 
 /** A timecoded comment on a take ({takeId}) or an export ({exportId}) of the film. */
 export const addComment = (filmId: string, target: { takeId: string } | { exportId: string }, timeMs: number, body: string) =>
   apiFetch<{ comment: CommentView }>(`/api/films/${enc(filmId)}/comments`, { method: "POST", json: { ...target, timeMs, body } });
+export const editComment = (commentId: string, body: string) => apiFetch<{ comment: CommentView }>(`/api/comments/${enc(commentId)}`, { method: "PATCH", json: { body } });
+export const deleteComment = (commentId: string) => apiFetch<{ ok: true }>(`/api/comments/${enc(commentId)}`, { method: "DELETE" });
 
 export const listReferences = (teamId: string | null) => apiFetch<{ items: ReferenceView[] }>(withWorkspace("/api/references", teamId));
 export const createReference = (teamId: string | null, body: { kind: ReferenceView["kind"]; name: string; uploadId: string }) =>

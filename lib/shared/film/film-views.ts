@@ -79,6 +79,8 @@ export interface CommentView {
   authorName: string | null;
   createdAt: string;
   updatedAt: string;
+  /** What the reader may do with it, decided on the server from their role: edit (the author), delete (the author, an admin/owner). */
+  may: { edit: boolean; delete: boolean };
 }
 
 export interface TakesEstimate {
