@@ -178,9 +178,10 @@ test("in Chinese: the films page, a field error next to its field, the storyboar
   await ctx.close();
 });
 
-// Needs GET/POST /api/films/:id/generate-missing and /api/films/:id/exports (built on another branch);
-// until they are merged these routes answer 404 here.
 test("generate missing shots (estimate first, a chained shot), export, play and seek the export, share it signed out", async ({ page, browser }) => {
+  // Three waits of up to STORED_TIMEOUT each (two chained takes, then the render): the test's own
+  // deadline covers them, instead of the default 60 s cutting the last wait short on a busy machine.
+  test.setTimeout(STORED_TIMEOUT * 3);
   await createFilm(page, `Batch ${uniquePrompt("film")}`, "16:9");
   await addShots(page, 2);
   await select(page, 0);
