@@ -4,6 +4,7 @@ import type { FilmSummary, FilmView, ShotView, TakeSummary } from "@/lib/shared/
 import { blockReasonOf, type ShotFacts, shotStatusOf, type TakeFacts } from "@/lib/shared/film/shot-lifecycle";
 import { ENDED_WITHOUT_VIDEO, type GenerationStatus, isIn } from "@/lib/shared/generation-lifecycle";
 import { castOf } from "@/lib/shared/film/voice";
+import { speechCostFen } from "../ai-calls/price";
 import type { Db } from "../db";
 import type { FilmRow } from "./load-film";
 import { fieldsOfRow, isChained, type ShotRow } from "./shot-columns";
@@ -107,6 +108,7 @@ export async function filmViewOf(client: Pick<Db, "shot" | "generation" | "aiCal
     ...filmSummaryOf(film, shots.length),
     shots: views,
     voiceCast: castOf(film.voiceCast),
+    voicePriceFen: speechCostFen(),
     approved: { n: views.filter((v) => v.status === "approved").length, m: views.length },
     costFen: views.reduce((sum, v) => sum + v.costFen, 0),
   };

@@ -58,6 +58,8 @@ export interface FilmView extends FilmSummary {
   shots: ShotView[];
   /** Speaker → GLM-TTS voice (voice.ts). */
   voiceCast: VoiceCast;
+  /** What speaking one line costs (held, then charged). */
+  voicePriceFen: number;
   /** "n of m approved". */
   approved: { n: number; m: number };
   /** Spent on the film's takes so far. */
