@@ -65,7 +65,7 @@ export interface VoiceView {
 
 /** Whole film frames of a voice of `durationMs`, rounded up: the caption stays until the last word. */
 export function voiceFrames(durationMs: number): number {
-  return Math.ceil((durationMs * FILM_FPS) / 1000 - 1e-9);
+  return Math.max(0, Math.ceil((durationMs * FILM_FPS) / 1000 - 1e-9));
 }
 
 /** Seconds (one decimal, rounded up) that a voice of `durationMs` runs past a clip of `clipFrames`. */
