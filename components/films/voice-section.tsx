@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { ApiError } from "@/lib/client/api-error";
 import { IntentKey } from "@/lib/client/idempotency";
 import { captionLines } from "@/lib/shared/film/caption-text";
-import type { VoiceView } from "@/lib/shared/film/voice";
+import { SPEAKER_MAX_CHARS, type VoiceView } from "@/lib/shared/film/voice";
 import { formatFen } from "@/lib/shared/money";
 import { DEFAULT_SPEECH_VOICE, SPEECH_VOICES } from "@/lib/shared/upstream/speech-models";
 import { getFilm, getShotVoice, removeShotVoice, speakShot } from "./film-api";
@@ -108,7 +108,7 @@ export function VoiceSection({ film, shot, canEdit, onFilm }: Omit<ShotPanelProp
               id={`${id}-speaker`}
               list={`${id}-speakers`}
               value={speaker}
-              maxLength={40}
+              maxLength={SPEAKER_MAX_CHARS}
               onChange={(e) => chooseSpeaker(e.target.value)}
               aria-describedby={`${id}-speaker-hint${errorOf("speaker") ? ` ${id}-speaker-error` : ""}`}
               aria-invalid={errorOf("speaker") ? true : undefined}

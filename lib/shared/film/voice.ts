@@ -8,7 +8,7 @@ import { FILM_FPS } from "./cut";
 // the export read the same rules.
 
 export const SPEAKER_MAX_CHARS = 40;
-export const CAST_MAX_SPEAKERS = 50;
+const CAST_MAX_SPEAKERS = 50;
 
 const speakerName = z
   .string({ error: "errors.field.invalid" })
