@@ -7,6 +7,7 @@ import type { CancelBatchResult, GenerateMissingEstimate, GenerateMissingResult 
 import type { UpdateShotInput } from "@/lib/shared/film/film-schemas";
 import type { CommentView, FilmSummary, FilmView, ReferenceView, TakesEstimate } from "@/lib/shared/film/film-views";
 import type { GenerationView } from "@/lib/shared/generation-view";
+import type { VoiceView } from "@/lib/shared/film/voice";
 
 // The storyboard's calls to the films API (docs/api.md, "Films"); each throws ApiError on a refusal.
 
@@ -33,6 +34,12 @@ export const makeTakes = (shotId: string, count: number, key: string) =>
 export const chooseTake = (shotId: string, takeId: string) => apiFetch<{ film: FilmView }>(`/api/shots/${enc(shotId)}/chosen-take`, { method: "PUT", json: { takeId } });
 export const reviewShot = (shotId: string, decision: { decision: "approve" } | { decision: "send_back"; reason: string }) =>
   apiFetch<{ film: FilmView }>(`/api/shots/${enc(shotId)}/review`, { method: "POST", json: decision });
+
+// Voice-over of a shot's line and the film's cast (docs/api.md, "Voice-over").
+export const speakShot = (shotId: string, body: { voice: string; speaker: string | null; speed: number }, key: string) =>
+  apiFetch<{ voice: VoiceView }>(`/api/shots/${enc(shotId)}/voice`, { method: "POST", json: body, headers: { "Idempotency-Key": key } });
+export const getShotVoice = (shotId: string) => apiFetch<{ voice: VoiceView | null }>(`/api/shots/${enc(shotId)}/voice`);
+export const removeShotVoice = (shotId: string) => apiFetch<{ voice: null }>(`/api/shots/${enc(shotId)}/voice`, { method: "DELETE" });
 
 export const getTake = (takeId: string) => apiFetch<GenerationView>(`/api/generations/${enc(takeId)}`);
 export const getCut = (filmId: string) => apiFetch<{ cut: Cut; takes: Record<string, string>; problems: CutProblem[] }>(`/api/films/${enc(filmId)}/cut`);

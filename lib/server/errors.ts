@@ -86,6 +86,9 @@ const STATUS = {
   ai_call_failed: 502,
   ai_call_unconfirmed: 502,
   ai_answer_invalid: 502,
+  // Voice-over: a shot without a line to speak; removing a line still being spoken.
+  voice_no_line: 409,
+  voice_pending: 409,
   // Share links.
   share_not_ready: 409,
   // The platform's own refusals and failures of a synchronous call (stills, speech), by what the user can do.

@@ -1,3 +1,4 @@
+import { voiceEn } from "./voice.en";
 import { filmLibraryEn } from "./film-library.en";
 import { accountsEn } from "./accounts.en";
 import { filmRenderEn } from "./film-render.en";
@@ -145,6 +146,7 @@ export const en = {
   ...filmRenderEn,
   ...accountsEn,
   ...mediaEn,
+  ...voiceEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

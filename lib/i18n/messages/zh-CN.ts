@@ -1,3 +1,4 @@
+import { voiceZhCN } from "./voice.zh-CN";
 import { filmLibraryZhCN } from "./film-library.zh-CN";
 import { accountsZhCN } from "./accounts.zh-CN";
 import { filmRenderZhCN } from "./film-render.zh-CN";
@@ -145,4 +146,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...filmRenderZhCN,
   ...accountsZhCN,
   ...mediaZhCN,
+  ...voiceZhCN,
 };

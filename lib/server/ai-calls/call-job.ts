@@ -1,4 +1,5 @@
 import "server-only";
+import type { AiCall } from "@/lib/generated/sqlite/client";
 import { isUpstreamError, type UpstreamError } from "@/lib/server/bigmodel/upstream-error";
 import { backoffMs, MAX_SUBMIT_ATTEMPTS, queueBackoff, submitBackoff } from "@/lib/server/jobs/backoff";
 import { readBreaker, recordAccepted, recordBreakerError } from "@/lib/server/jobs/breaker";
@@ -8,8 +9,10 @@ import { effectiveCap, noteQueueRefusal } from "@/lib/server/jobs/lane-cap";
 import type { StepContext } from "@/lib/server/jobs/step-context";
 import { refundCall, settleCall } from "@/lib/server/ledger/ledger";
 import { logger } from "@/lib/server/logger";
+import type { Storage } from "@/lib/server/storage";
 import { sendChat } from "./chat-send";
-import type { CallSender } from "./call-sender";
+import type { CallOutcome, CallSender } from "./call-sender";
+import { recoverSpeech, sendSpeech } from "./speech-send";
 
 // The job of one platform call (chat, still, speech): subjectId = the AiCall id, one step "send".
 // Money (ledger.ts): the HOLD of its upper bound was written when it was queued; an answer settles it
@@ -20,7 +23,9 @@ import type { CallSender } from "./call-sender";
 // Never paid twice: right before sending, a fenced write marks the call SENDING. A call found
 // SENDING when (re)claimed — the process died, or the answer was lost, after the request may have
 // reached the upstream — is never re-sent: it ends FAILED(unconfirmed) and keeps its whole hold
-// (the most it can have cost). docs/reliability.md, "Platform calls".
+// (the most it can have cost) — unless its kind stored the answer durably before settling (speech:
+// the WAV is put under the call's key first), then it settles from what was stored. docs/reliability.md,
+// "Platform calls".
 
 export const AI_CALL_JOB = "ai-call";
 /** The reason that keeps the hold: the upstream may have billed the call. */
@@ -40,7 +45,13 @@ const LANES: readonly LaneSpec[] = KINDS.map((kind) => ({
 }));
 
 /** How each kind is sent; a kind without a sender ends FAILED(unsupported) and is refunded. */
-const SENDERS: Partial<Record<(typeof KINDS)[number], CallSender>> = { CHAT: sendChat };
+const SENDERS: Partial<Record<(typeof KINDS)[number], CallSender>> = { CHAT: sendChat, SPEECH: sendSpeech };
+
+/**
+ * A kind whose answer is stored before it is settled can finish a call found SENDING from what it
+ * stored (null: nothing stored, so the usual unconfirmed end).
+ */
+const RECOVER: Partial<Record<(typeof KINDS)[number], (call: AiCall, store: Storage) => Promise<CallOutcome | null>>> = { SPEECH: recoverSpeech };
 
 function reasonOfRefusal(code: string): string {
   if (code === "1301") return "unsafe_content";
@@ -55,6 +66,12 @@ async function sendStep(ctx: StepContext): Promise<void> {
   const { db } = ctx.deps;
   const call = await db.aiCall.findUniqueOrThrow({ where: { id: ctx.lease.subjectId } });
   if (call.status === "SENDING") {
+    const recovered = await RECOVER[call.kind]?.(call, ctx.deps.storage);
+    if (recovered) {
+      await settle(ctx, call, recovered);
+      logger.info("ai_call.recovered", { callId: call.id, kind: call.kind, costFen: recovered.costFen });
+      return;
+    }
     await ctx.fail(UNCONFIRMED, "an earlier attempt may have reached the upstream before its answer was stored; not re-sent, the hold is kept");
     return;
   }
@@ -74,13 +91,20 @@ async function sendStep(ctx: StepContext): Promise<void> {
   crashPoint("call.beforeSend", call.id);
   let outcome;
   try {
-    outcome = await sender(await ctx.deps.upstream(), call);
+    outcome = await sender(await ctx.deps.upstream(), call, ctx.deps.storage);
   } catch (e) {
     if (!isUpstreamError(e)) throw e;
     await handleError(ctx, { id: call.id, lane: aiCallLane(call.kind) }, e, attempt);
     return;
   }
   crashPoint("call.afterAnswer", call.id);
+  await settle(ctx, call, outcome);
+  logger.info("ai_call.answered", { callId: call.id, kind: call.kind, attempt, costFen: outcome.costFen });
+  await recordAccepted(db, breaker);
+}
+
+/** Ends the job DONE with the answer, CHARGE and REFUND in one fenced write. */
+async function settle(ctx: StepContext, call: AiCall, outcome: CallOutcome): Promise<void> {
   await ctx.done({
     effect: async (tx) => {
       const charged = await settleCall(tx, call.id, outcome.costFen);
@@ -90,8 +114,6 @@ async function sendStep(ctx: StepContext): Promise<void> {
       });
     },
   });
-  logger.info("ai_call.answered", { callId: call.id, kind: call.kind, attempt, costFen: outcome.costFen });
-  await recordAccepted(db, breaker);
 }
 
 async function handleError(ctx: StepContext, { id: callId, lane }: { id: string; lane: string }, e: UpstreamError, attempt: number): Promise<void> {

@@ -24,3 +24,8 @@ export function chatHoldFen(request: Pick<ChatRequest, "messages" | "max_tokens"
 export function chatCostFen(usage: ChatUsage): number {
   return chatTokensFen(usage.total_tokens);
 }
+
+/** A voice-over line: PRICE_FEN_SPEECH per request, held and charged alike (the platform bills per request). */
+export function speechCostFen(): number {
+  return env().PRICE_FEN_SPEECH;
+}
