@@ -13,6 +13,7 @@ import { ExportsPanel } from "./exports-panel";
 import { addShot, deleteShot, duplicateShot, reorderShots } from "./film-api";
 import { FilmPreview } from "./film-preview";
 import { GenerateMissingDialog } from "./generate-missing-dialog";
+import { ScriptBreakdownDialog } from "./script-breakdown-dialog";
 import { ShotPanel } from "./shot-panel";
 import { ShotStrip } from "./shot-strip";
 import { NoticeLine, useAction } from "./use-action";
@@ -41,6 +42,7 @@ function Storyboard({ filmId }: { filmId: string }) {
     focusShot.current = id;
   };
   const [missingOpen, setMissingOpen] = useState(false);
+  const [scriptOpen, setScriptOpen] = useState(false);
 
   const shots = film?.shots ?? [];
   const selected = shots.find((s) => s.id === selectedId) ?? shots[0] ?? null;
@@ -124,6 +126,9 @@ function Storyboard({ filmId }: { filmId: string }) {
         </div>
         {canEdit && (
           <div className="flex flex-wrap gap-2">
+            <Button type="button" variant="secondary" onClick={() => setScriptOpen(true)} data-testid="open-script-breakdown">
+              {t("script.open")}
+            </Button>
             <Button type="button" variant="secondary" onClick={() => setMissingOpen(true)} data-testid="open-generate-missing">
               {t("films.missing.open")}
             </Button>
@@ -192,6 +197,7 @@ function Storyboard({ filmId }: { filmId: string }) {
         onCancel={() => setPending(null)}
         onConfirm={() => void retarget()}
       />
+      {canEdit && <ScriptBreakdownDialog open={scriptOpen} filmId={filmId} onClose={() => setScriptOpen(false)} onFilm={apply} />}
       {canEdit && <GenerateMissingDialog open={missingOpen} filmId={filmId} onClose={() => setMissingOpen(false)} onStarted={() => void refresh()} />}
     </div>
   );
