@@ -39,8 +39,7 @@ export interface DraftShot {
 }
 
 /** What the parser had to mend in the model's answer (shown above the draft, never silently). */
-export const REPAIR_KINDS = ["truncated", "shot_dropped", "prompt_clamped", "line_clamped", "mode_defaulted", "duration_clamped", "too_many_shots"] as const;
-export type RepairKind = (typeof REPAIR_KINDS)[number];
+export type RepairKind = "truncated" | "shot_dropped" | "prompt_clamped" | "line_clamped" | "mode_defaulted" | "duration_clamped" | "too_many_shots";
 export type RepairNote = { kind: RepairKind; count: number };
 
 export const breakdownRequestSchema = z.strictObject({

@@ -191,17 +191,23 @@ describe.each(providers())("script breakdown on %s", (kind) => {
     await expectRefused(accept(film.id, { ...body, callId: "someothercall" }), 409, "draft_conflict");
     expect(await s.db.shot.count({ where: { filmId: film.id } })).toBe(0);
 
-    if (kind === "sqlite") {
-      // The database refuses the third insert: the two before it are rolled back with the draft's consumption.
-      await s.db.$executeRawUnsafe(`CREATE TRIGGER refuse_third_shot BEFORE INSERT ON "Shot" WHEN NEW."position" = 2 BEGIN SELECT RAISE(ABORT, 'refused'); END`);
-      try {
-        const res = await accept(film.id, body);
-        expect(res.status).toBe(500);
-      } finally {
-        await s.db.$executeRawUnsafe(`DROP TRIGGER refuse_third_shot`);
-      }
-      expect(await s.db.shot.count({ where: { filmId: film.id } })).toBe(0);
+    // The database refuses the third insert: the two before it are rolled back with the draft's consumption.
+    const refuseThird =
+      kind === "sqlite"
+        ? [`CREATE TRIGGER refuse_third_shot BEFORE INSERT ON "Shot" WHEN NEW."position" = 2 BEGIN SELECT RAISE(ABORT, 'refused'); END`]
+        : [
+            `CREATE FUNCTION refuse_third_shot() RETURNS trigger AS $$ BEGIN IF NEW."position" = 2 THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`,
+            `CREATE TRIGGER refuse_third_shot BEFORE INSERT ON "Shot" FOR EACH ROW EXECUTE FUNCTION refuse_third_shot()`,
+          ];
+    for (const sql of refuseThird) await s.db.$executeRawUnsafe(sql);
+    try {
+      const res = await accept(film.id, body);
+      expect(res.status).toBe(500);
+    } finally {
+      await s.db.$executeRawUnsafe(kind === "sqlite" ? `DROP TRIGGER refuse_third_shot` : `DROP TRIGGER refuse_third_shot ON "Shot"`);
+      if (kind !== "sqlite") await s.db.$executeRawUnsafe(`DROP FUNCTION refuse_third_shot()`);
     }
+    expect(await s.db.shot.count({ where: { filmId: film.id } })).toBe(0);
     expect((await expectOk<Done>(current(film.id))).version).toBe(done.version);
     await expectOk(accept(film.id, body), 201);
     expect(await s.db.shot.count({ where: { filmId: film.id } })).toBe(5);
