@@ -24,7 +24,7 @@ const ESTIMATE_AFTER_MS = 300;
 let nextRowKey = 0;
 const rowsOf = (shots: DraftShot[]): DraftRow[] => shots.map((shot) => ({ key: nextRowKey++, shot }));
 
-export function ScriptBreakdownDialog({ open, filmId, onClose, onFilm }: { open: boolean; filmId: string; onClose: () => void; onFilm: (film: FilmView) => void }) {
+export function ScriptBreakdownDialog({ open, filmId, onClose, onAccepted }: { open: boolean; filmId: string; onClose: () => void; onAccepted: (film: FilmView, added: number) => void }) {
   const { t } = useI18n();
   const id = useId();
   const { run, notice, busy, errorText, setNotice } = useAction();
@@ -132,7 +132,7 @@ export function ScriptBreakdownDialog({ open, filmId, onClose, onFilm }: { open:
     if (!draft) return;
     const r = await run("script.working", (x: { added: number }) => t("script.accepted", { n: x.added }), () => acceptBreakdown(filmId, { callId: draft.callId, version: draft.version, shots: rows.map((row) => row.shot) }));
     if (!r) return;
-    onFilm(r.film);
+    onAccepted(r.film, r.added);
     setDraft(null);
     setRows([]);
     setText("");

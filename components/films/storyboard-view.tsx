@@ -33,7 +33,7 @@ function Storyboard({ filmId }: { filmId: string }) {
   const { canGenerate: canEdit } = useWorkspace();
   const { film, error, refresh, apply } = useFilm(filmId);
   const takes = useTakeViews(film, refresh);
-  const { run, notice, busy } = useAction();
+  const { run, notice, busy, setNotice } = useAction();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -197,7 +197,15 @@ function Storyboard({ filmId }: { filmId: string }) {
         onCancel={() => setPending(null)}
         onConfirm={() => void retarget()}
       />
-      {canEdit && <ScriptBreakdownDialog open={scriptOpen} filmId={filmId} onClose={() => setScriptOpen(false)} onFilm={apply} />}
+      {canEdit && <ScriptBreakdownDialog
+          open={scriptOpen}
+          filmId={filmId}
+          onClose={() => setScriptOpen(false)}
+          onAccepted={(f, added) => {
+            apply(f);
+            setNotice({ tone: "ok", text: t("script.accepted", { n: added }) });
+          }}
+        />}
       {canEdit && <GenerateMissingDialog open={missingOpen} filmId={filmId} onClose={() => setMissingOpen(false)} onStarted={() => void refresh()} />}
     </div>
   );
