@@ -252,6 +252,17 @@ describe.each(providers())("script breakdown on %s", (kind) => {
     expect(sim.control.stats().requests.chat).toBe(0);
   });
 
+  it("an unsafe script (1301) is refused with its coded reason, refunded in full, and leaves no draft to accept", async () => {
+    const film = await newFilm();
+    await expectRefused(breakDown(film.id, "内景 夜\nUNSAFE 的情节。"), 422, "ai_unsafe_content");
+    const call = await s.db.aiCall.findFirstOrThrow({ where: { ownerId: me.id, errorCode: "unsafe_content", purpose: "script.breakdown" } });
+    const rows = await ledgerOf(call.id);
+    expect(rows.map((x) => x.kind)).toEqual(["HOLD", "REFUND"]);
+    expect(rows[0]!.amountFen).toBe(rows[1]!.amountFen);
+    await expectRefused(current(film.id), 422, "ai_unsafe_content");
+    expect(await s.db.shot.count({ where: { filmId: film.id } })).toBe(0);
+  });
+
   it("a script longer than the model's answer can hold comes back cut off: complete shots kept, truncation reported", async () => {
     const film = await newFilm();
     const sentences = Array.from({ length: 400 }, (_, i) => `The courier crosses bridge number ${i} at dawn.`);
