@@ -8,6 +8,7 @@ import type { UpdateShotInput } from "@/lib/shared/film/film-schemas";
 import type { CommentView, FilmSummary, FilmView, ReferenceView, TakesEstimate } from "@/lib/shared/film/film-views";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import type { VoiceView } from "@/lib/shared/film/voice";
+import type { BreakdownView, SaveBreakdownDraft } from "@/lib/shared/script-breakdown";
 
 // The storyboard's calls to the films API (docs/api.md, "Films"); each throws ApiError on a refusal.
 
@@ -71,3 +72,14 @@ export const deleteExport = (id: string) => apiFetch<unknown>(`/api/exports/${en
 export const shareExport = (id: string) =>
   apiFetch<CreatedShareLink>(`/api/exports/${enc(id)}/share-links`, { method: "POST", json: { expiresInHours: 168 } });
 export const handoffUrl = (filmId: string) => `/api/films/${enc(filmId)}/handoff`;
+
+// Script → shot list (docs/api.md, "Script → shot list").
+const scriptUrl = (filmId: string, tail = "") => `/api/films/${enc(filmId)}/script${tail}`;
+export const estimateBreakdown = (filmId: string, chars: number) => apiFetch<{ heldFen: number }>(scriptUrl(filmId, `/estimate?chars=${chars}`));
+export const getBreakdown = (filmId: string) => apiFetch<BreakdownView>(scriptUrl(filmId));
+export const startBreakdown = (filmId: string, text: string, key: string) =>
+  apiFetch<BreakdownView>(scriptUrl(filmId), { method: "POST", json: { text }, headers: { "Idempotency-Key": key } });
+export const discardBreakdown = (filmId: string) => apiFetch<BreakdownView>(scriptUrl(filmId), { method: "DELETE" });
+export const saveBreakdown = (filmId: string, body: SaveBreakdownDraft) => apiFetch<{ version: number }>(scriptUrl(filmId, "/draft"), { method: "PUT", json: body });
+export const acceptBreakdown = (filmId: string, body: SaveBreakdownDraft) =>
+  apiFetch<{ film: FilmView; added: number }>(scriptUrl(filmId, "/accept"), { method: "POST", json: body });

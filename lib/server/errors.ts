@@ -115,8 +115,10 @@ export class AppError extends Error {
   readonly vars?: Vars;
   readonly fields?: FieldIssue[];
   readonly headers?: Record<string, string>;
+  /** The message when it is not `errors.<code>`: one code, worded for what was refused (budget_* of a chat call). */
+  readonly messageKey?: MessageKey;
 
-  constructor(code: ErrorCode, opts: { vars?: Vars; fields?: FieldIssue[]; headers?: Record<string, string>; cause?: unknown } = {}) {
+  constructor(code: ErrorCode, opts: { vars?: Vars; fields?: FieldIssue[]; headers?: Record<string, string>; cause?: unknown; messageKey?: MessageKey } = {}) {
     super(code, { cause: opts.cause });
     this.name = "AppError";
     this.code = code;
@@ -124,6 +126,7 @@ export class AppError extends Error {
     this.vars = opts.vars;
     this.fields = opts.fields;
     this.headers = opts.headers;
+    this.messageKey = opts.messageKey;
   }
 }
 

@@ -64,7 +64,7 @@ export async function queueAiCall(client: Db, access: Access, idemKey: string, i
       client.$transaction(async (tx) => {
         // Write first (the locks), as create-generation does: serializes budget checks on both databases.
         await lockBudgetScopes(tx, subject, limits);
-        await assertWithinBudgets(tx, subject, limits, env().BUDGET_TIME_ZONE);
+        await assertWithinBudgets(tx, subject, limits, env().BUDGET_TIME_ZONE, input.kind);
         const call = await tx.aiCall.create({
           data: { kind: input.kind, purpose: input.purpose, ownerId, teamId, model: input.model, costFen: input.costFen, request: input.request, idemKey, paramsHash: hash },
           select: { id: true, ownerId: true, teamId: true, costFen: true },
