@@ -197,6 +197,12 @@ describe.each(providers())("usage report on %s", (kind) => {
     // No row for a member-day without activity (the admin's refunded Nov 2 nets to 0 with 0 clips).
     expect(text).not.toContain(`2025-11-02,admin-u-${kind}@example.test`);
     expect(text).toContain("\r\n\r\nmode,clips,spent_yuan\r\ntext,3,7.50\r\nimage,1,0.00\r\nstart-end,0,0.00\r\ntotal,4,7.50\r\n");
+    // Spend by kind of call follows, the same figures as the report's perKind, with their total.
+    const report = (await (await usage(admin, "?month=2025-11")).json()) as { perKind: { kind: string; fen: number }[] };
+    const yuan = (fen: number) => (fen / 100).toFixed(2);
+    const kindRows = report.perKind.map((k) => `${k.kind},${yuan(k.fen)}`).join("\r\n");
+    expect(text).toContain(`\r\n\r\nkind,spent_yuan\r\n${kindRows}\r\ntotal,${yuan(report.perKind.reduce((a, k) => a + k.fen, 0))}\r\n`);
+    expect(report.perKind.map((k) => k.kind)).toEqual(["video", "chat", "still", "speech"]);
     // Never a raw formula at the start of a field.
     expect(text).not.toMatch(/(^|,)=HYPERLINK/m);
   });

@@ -24,7 +24,7 @@ describe("usage CSV", () => {
     expect(csvText("a=b")).toBe("a=b");
   });
 
-  it("writes a BOM, CRLF rows for member-days with activity, and the per-mode section", () => {
+  it("writes a BOM, CRLF rows for member-days with activity, the per-mode and the per-kind sections", () => {
     const days = ["2026-11-01", "2026-11-02"];
     const report = {
       days,
@@ -37,6 +37,12 @@ describe("usage CSV", () => {
         { mode: "image", clips: 0, fen: -300 },
         { mode: "start-end", clips: 0, fen: 0 },
       ],
+      perKind: [
+        { kind: "video", fen: -50 },
+        { kind: "chat", fen: 3 },
+        { kind: "still", fen: 12 },
+        { kind: "speech", fen: 0 },
+      ],
     } as unknown as UsageReport;
     expect(usageCsv(report)).toBe(
       BOM +
@@ -44,7 +50,9 @@ describe("usage CSV", () => {
         "2026-11-01,a@x.test,'=evil(),1,2.50\r\n" +
         "2026-11-02,b@x.test,,0,-3.00\r\n" +
         "\r\n" +
-        "mode,clips,spent_yuan\r\ntext,1,2.50\r\nimage,0,-3.00\r\nstart-end,0,0.00\r\ntotal,1,-0.50\r\n",
+        "mode,clips,spent_yuan\r\ntext,1,2.50\r\nimage,0,-3.00\r\nstart-end,0,0.00\r\ntotal,1,-0.50\r\n" +
+        "\r\n" +
+        "kind,spent_yuan\r\nvideo,-0.50\r\nchat,0.03\r\nstill,0.12\r\nspeech,0.00\r\ntotal,-0.35\r\n",
     );
   });
 

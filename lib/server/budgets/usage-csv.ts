@@ -10,7 +10,10 @@ import type { UsageReport } from "@/lib/shared/usage-report-view";
 // Shape (docs/api.md):
 //   date,member_email,member_name,clips,spent_yuan      one row per member and local day with activity
 //   <blank line>
-//   mode,clips,spent_yuan                                one row per mode, then a "total" row
+//   mode,clips,spent_yuan                                one row per mode, then a "total" row (video takes)
+//   <blank line>
+//   kind,spent_yuan                                      one row per kind of call (video, chat, still,
+//                                                        speech), then a "total" row: everything spent
 
 export const BOM = "\uFEFF";
 
@@ -45,6 +48,13 @@ export function usageCsv(report: UsageReport): string {
     fen += p.fen;
   }
   out += line(["total", String(clips), fenToYuan(fen)]);
+  out += "\r\n" + line(["kind", "spent_yuan"]);
+  let all = 0;
+  for (const k of report.perKind) {
+    out += line([k.kind, fenToYuan(k.fen)]);
+    all += k.fen;
+  }
+  out += line(["total", fenToYuan(all)]);
   return out;
 }
 
