@@ -12,6 +12,7 @@ import { filmEn } from "./film.en";
 import { storyboardEn } from "./storyboard.en";
 import { takesEn } from "./takes.en";
 import { promptHelpEn } from "./prompt-help.en";
+import { stillsEn } from "./stills.en";
 import { usageEn } from "./usage.en";
 import { workspaceEn } from "./workspace.en";
 
@@ -137,6 +138,7 @@ export const en = {
   ...shareEn,
   ...usageEn,
   ...promptHelpEn,
+  ...stillsEn,
   ...filmEn,
   ...storyboardEn,
   ...filmLibraryEn,

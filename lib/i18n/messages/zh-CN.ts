@@ -13,6 +13,7 @@ import { filmZhCN } from "./film.zh-CN";
 import { storyboardZhCN } from "./storyboard.zh-CN";
 import { takesZhCN } from "./takes.zh-CN";
 import { promptHelpZhCN } from "./prompt-help.zh-CN";
+import { stillsZhCN } from "./stills.zh-CN";
 import { usageZhCN } from "./usage.zh-CN";
 import { workspaceZhCN } from "./workspace.zh-CN";
 
@@ -137,6 +138,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...shareZhCN,
   ...usageZhCN,
   ...promptHelpZhCN,
+  ...stillsZhCN,
   ...filmZhCN,
   ...storyboardZhCN,
   ...filmLibraryZhCN,

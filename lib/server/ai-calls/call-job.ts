@@ -1,4 +1,5 @@
 import "server-only";
+import type { AiCall } from "@/lib/generated/sqlite/client";
 import { isUpstreamError, type UpstreamError } from "@/lib/server/bigmodel/upstream-error";
 import { backoffMs, MAX_SUBMIT_ATTEMPTS, queueBackoff, submitBackoff } from "@/lib/server/jobs/backoff";
 import { readBreaker, recordAccepted, recordBreakerError } from "@/lib/server/jobs/breaker";
@@ -8,10 +9,13 @@ import { effectiveCap, noteQueueRefusal } from "@/lib/server/jobs/lane-cap";
 import type { StepContext } from "@/lib/server/jobs/step-context";
 import { refundCall, settleCall } from "@/lib/server/ledger/ledger";
 import { logger } from "@/lib/server/logger";
+import { dropUnrecordedStill, storeStill } from "@/lib/server/stills/store-still";
 import { sendChat } from "./chat-send";
 import type { CallSender } from "./call-sender";
+import { sendStill } from "./still-send";
 
-// The job of one platform call (chat, still, speech): subjectId = the AiCall id, one step "send".
+// The job of one platform call (chat, still, speech): subjectId = the AiCall id, step "send", and for
+// a kind whose answer points at a file (a still's temporary image link) a second step "store".
 // Money (ledger.ts): the HOLD of its upper bound was written when it was queued; an answer settles it
 // (CHARGE what usage says it cost, REFUND the rest) in the same fenced write that ends the job DONE,
 // so a crash can neither lose nor repeat the settlement. A call that was refused before the upstream
@@ -21,6 +25,11 @@ import type { CallSender } from "./call-sender";
 // SENDING when (re)claimed — the process died, or the answer was lost, after the request may have
 // reached the upstream — is never re-sent: it ends FAILED(unconfirmed) and keeps its whole hold
 // (the most it can have cost). docs/reliability.md, "Platform calls".
+//
+// Re-hosting survives a crash: the answer (with its link) is saved and settled, the call DONE, in the
+// fenced write that moves the job to "store"; the store step downloads and records the file under
+// keys derived from the call id, so a re-run overwrites and never sends the call again. A store that
+// fails keeps the settled charge (the platform billed the image) and ends the job FAILED.
 
 export const AI_CALL_JOB = "ai-call";
 /** The reason that keeps the hold: the upstream may have billed the call. */
@@ -40,7 +49,10 @@ const LANES: readonly LaneSpec[] = KINDS.map((kind) => ({
 }));
 
 /** How each kind is sent; a kind without a sender ends FAILED(unsupported) and is refunded. */
-const SENDERS: Partial<Record<(typeof KINDS)[number], CallSender>> = { CHAT: sendChat };
+const SENDERS: Partial<Record<(typeof KINDS)[number], CallSender>> = { CHAT: sendChat, STILL: sendStill };
+
+/** Kinds whose answer is a file to re-host: their job goes on to the "store" step. */
+const STORERS: Partial<Record<(typeof KINDS)[number], (ctx: StepContext, call: AiCall) => Promise<void>>> = { STILL: storeStill };
 
 function reasonOfRefusal(code: string): string {
   if (code === "1301") return "unsafe_content";
@@ -81,15 +93,15 @@ async function sendStep(ctx: StepContext): Promise<void> {
     return;
   }
   crashPoint("call.afterAnswer", call.id);
-  await ctx.done({
-    effect: async (tx) => {
-      const charged = await settleCall(tx, call.id, outcome.costFen);
-      await tx.aiCall.update({
-        where: { id: call.id },
-        data: { status: "DONE", answer: outcome.answer, usage: outcome.usage, settledFen: charged, finishedAt: new Date(), errorCode: null, errorMessage: null },
-      });
-    },
-  });
+  const settle = async (tx: Tx) => {
+    const charged = await settleCall(tx, call.id, outcome.costFen);
+    await tx.aiCall.update({
+      where: { id: call.id },
+      data: { status: "DONE", answer: outcome.answer, usage: outcome.usage, settledFen: charged, finishedAt: new Date(), errorCode: null, errorMessage: null },
+    });
+  };
+  if (STORERS[call.kind]) await ctx.advance("store", { effect: settle });
+  else await ctx.done({ effect: settle });
   logger.info("ai_call.answered", { callId: call.id, kind: call.kind, attempt, costFen: outcome.costFen });
   await recordAccepted(db, breaker);
 }
@@ -130,18 +142,36 @@ async function handleError(ctx: StepContext, { id: callId, lane }: { id: string;
   }
 }
 
+/** Re-hosts what a settled call's answer points at (never sends anything). */
+async function storeStep(ctx: StepContext): Promise<void> {
+  const call = await ctx.deps.db.aiCall.findUniqueOrThrow({ where: { id: ctx.lease.subjectId } });
+  const storer = STORERS[call.kind];
+  if (!storer || call.status !== "DONE") {
+    await ctx.done();
+    return;
+  }
+  await storer(ctx, call);
+}
+
 export const aiCallJob: JobKind = {
   name: AI_CALL_JOB,
   lanes: LANES,
-  steps: { send: sendStep },
+  steps: { send: sendStep, store: storeStep },
   holdsLane: (step) => step === "send",
   ledger: {
     // A call's CHARGE is written with its settlement (sendStep), never on its own.
     charge: async () => undefined,
     refund: async (tx, job, reason) => {
       if (reason === UNCONFIRMED) return;
+      // Settled (answered, then its file could not be stored): the platform billed it; the charge stays.
+      const call = await tx.aiCall.findUnique({ where: { id: job.subjectId }, select: { settledFen: true } });
+      if (call?.settledFen != null) return;
       await refundCall(tx, job.subjectId, reason);
     },
+  },
+  async afterFail(deps, job) {
+    const call = await deps.db.aiCall.findUnique({ where: { id: job.subjectId }, select: { kind: true } });
+    if (call?.kind === "STILL") await dropUnrecordedStill(deps, job.subjectId);
   },
   async ended(tx, job, end) {
     await tx.aiCall.update({

@@ -24,3 +24,8 @@ export function chatHoldFen(request: Pick<ChatRequest, "messages" | "max_tokens"
 export function chatCostFen(usage: ChatUsage): number {
   return chatTokensFen(usage.total_tokens);
 }
+
+/** A still costs one fixed price per image (the platform bills CogView per generated image). */
+export function stillFen(): number {
+  return env().PRICE_FEN_STILL;
+}

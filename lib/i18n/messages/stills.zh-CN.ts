@@ -1,0 +1,35 @@
+import type { stillsEn } from "./stills.en";
+
+// 镜头的静帧（CogView-4），显示在镜头面板中。
+export const stillsZhCN: Record<keyof typeof stillsEn, string> = {
+  "errors.still_not_ready": "该静帧尚未保存（或生成失败），不能用作画面帧。",
+  "errors.field.still_count": "一次可生成 1 到 4 张静帧。",
+  "errors.field.still_prompt_required": "请描述静帧：该镜头还没有提示词。",
+  "audit.action.shot.make_stills": "生成了镜头的静帧",
+
+  "stills.title": "静帧",
+  "stills.hint": "在付费生成视频之前，先用静帧试试镜头的效果（{size}，适配为 {frame}）。",
+  "stills.count": "静帧数量",
+  "stills.prompt": "静帧描述（可选，留空则使用镜头提示词）",
+  "stills.make": "生成 {count} 张静帧 · {cost}",
+  "stills.making": "正在请求静帧…",
+  "stills.made": "已开始生成 {count} 张静帧。",
+  "stills.none": "还没有静帧。",
+  "stills.loadFailed": "无法加载静帧。",
+  "stills.state.pending": "绘制中…",
+  "stills.state.storing": "保存中…",
+  "stills.state.ready": "已就绪",
+  "stills.state.failed": "失败",
+  "stills.alt": "静帧：{prompt}",
+  "stills.cost": "费用 {cost}",
+  "stills.useStart": "用作首帧",
+  "stills.useEnd": "用作尾帧",
+  "stills.used.start": "该静帧已设为镜头的首帧。",
+  "stills.used.end": "该静帧已设为镜头的尾帧。",
+  "stills.inUse.start": "首帧",
+  "stills.inUse.end": "尾帧",
+  "stills.error.unsafe_content": "图像服务认为该描述可能包含不安全或敏感内容，已拒绝。未产生费用。",
+  "stills.error.unconfirmed": "图像服务未确认结果，可能已计费，因此费用仍计入；请求没有重复发送。",
+  "stills.error.expired": "图片链接在保存前已过期。平台已计费。",
+  "stills.error.other": "静帧生成失败（代码 {code}）。",
+} as const;
