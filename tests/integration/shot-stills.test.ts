@@ -44,7 +44,7 @@ describe.each(providers())("shot stills on %s", (kind) => {
     upload: typeof import("@/app/api/uploads/[id]/route");
   };
 
-  const make = (shotId: string, body: unknown, user: StudioUser = team.member, key = randomUUID()) =>
+  const make = (shotId: string, body: unknown, user: StudioUser = team.member, key: string = randomUUID()) =>
     r.stills.POST(jsonRequest(`/api/shots/${shotId}/stills`, "POST", body, { cookie: user.cookie, origin: "http://localhost:3000", "idempotency-key": key }), ctx({ shotId }));
   const list = async (shotId: string, user: StudioUser = team.member) => (await (await r.stills.GET(getRequest(user, `/api/shots/${shotId}/stills`), ctx({ shotId }))).json()) as StillsList;
   const use = (shotId: string, stillId: string, frame: "start" | "end", user: StudioUser = team.member) =>
@@ -74,10 +74,13 @@ describe.each(providers())("shot stills on %s", (kind) => {
     const options = { baseUrl: sim.baseUrl, apiKey: sim.keys[0] ?? "", requestTimeoutMs: 5_000 };
     const upstream: Upstream = { ...upstreamClients(options), mode: "simulator", mediaOrigins: [sim.url] };
     mediaDir = path.join(s.dataDir, "media");
+    const store = createLocalStorage(mediaDir);
+    // The routes and the worker share one storage, as in a deployment (the routes' instance is cached per process).
+    (globalThis as { framehouseStorage?: unknown }).framehouseStorage = store;
     worker = startWorker({
       db: s.db,
       provider: kind,
-      storage: createLocalStorage(mediaDir),
+      storage: store,
       upstream: () => Promise.resolve(upstream),
       kinds: [aiCallJob],
       leaseMs: 3_000,
@@ -124,7 +127,7 @@ describe.each(providers())("shot stills on %s", (kind) => {
       expect(await ffprobeSize(path.join(mediaDir, stillKey(still.callId)))).toEqual({ width: 1920, height: 1080, codec: "mjpeg" });
       // Served like other uploads: to a teammate who may view it, as a JPEG.
       const served = await r.upload.GET(getRequest(team.viewer, item.url!), ctx({ id: item.uploadId! }));
-      expect(served.status).toBe(200);
+      expect(served.status, await served.clone().text()).toBe(200);
       expect(served.headers.get("content-type")).toBe("image/jpeg");
     }
     // The same key answers the same stills: nothing queued or sent again.

@@ -5,6 +5,7 @@ export const stillsEn = {
   "errors.field.still_prompt_required": "Describe the still: the shot has no prompt yet.",
   "audit.action.shot.make_stills": "Made stills of a shot",
 
+  "stills.frameIsStill": "One of this shot's stills (see Stills below).",
   "stills.title": "Stills",
   "stills.hint": "Try the shot's look as a still ({size}, fitted to {frame}) before paying for video.",
   "stills.count": "Number of stills",

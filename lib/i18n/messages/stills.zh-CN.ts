@@ -7,6 +7,7 @@ export const stillsZhCN: Record<keyof typeof stillsEn, string> = {
   "errors.field.still_prompt_required": "请描述静帧：该镜头还没有提示词。",
   "audit.action.shot.make_stills": "生成了镜头的静帧",
 
+  "stills.frameIsStill": "本镜头的一张静帧（见下方“静帧”）。",
   "stills.title": "静帧",
   "stills.hint": "在付费生成视频之前，先用静帧试试镜头的效果（{size}，适配为 {frame}）。",
   "stills.count": "静帧数量",
