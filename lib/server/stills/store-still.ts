@@ -27,7 +27,7 @@ const MAX_STILL_BYTES = 20 * 1024 * 1024;
 const MAX_INPUT_PIXELS = 8_000_000;
 const DEAD = new Set([403, 404, 410]);
 
-export function stillUploadId(callId: string): string {
+function stillUploadId(callId: string): string {
   return createHash("sha256").update(`still:${callId}`).digest("hex").slice(0, 32);
 }
 

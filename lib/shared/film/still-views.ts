@@ -7,7 +7,7 @@ import { userText } from "../user-text";
 // panel sends and what it renders. Isomorphic; messages are i18n keys. A batch is 1–4 images, each
 // one CogView call at the size nearest the film's aspect (still-size.ts).
 
-export const MAX_STILLS_AT_ONCE = 4;
+const MAX_STILLS_AT_ONCE = 4;
 
 export const makeStillsSchema = z.strictObject({
   count: z.number({ error: "errors.field.still_count" }).int({ error: "errors.field.still_count" }).min(1, { error: "errors.field.still_count" }).max(MAX_STILLS_AT_ONCE, { error: "errors.field.still_count" }),
