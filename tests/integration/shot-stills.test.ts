@@ -4,8 +4,10 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { aiCallJob } from "@/lib/server/ai-calls/call-job";
+import { AI_CALL_JOB, aiCallJob, aiCallLane } from "@/lib/server/ai-calls/call-job";
 import { type Upstream, upstreamClients } from "@/lib/server/bigmodel/upstream";
+import { enqueueJob } from "@/lib/server/jobs/enqueue";
+import { holdCall } from "@/lib/server/ledger/ledger";
 import { createLocalStorage } from "@/lib/server/storage";
 import { stillKey } from "@/lib/server/stills/store-still";
 import { type RunningWorker, startWorker } from "@/lib/server/worker/start-worker";
@@ -244,6 +246,25 @@ describe.each(providers())("shot stills on %s", (kind) => {
     await make(flaky, { count: 1 });
     const [ok] = (await settled(flaky, 1)).items;
     expect(ok?.state).toBe("ready");
+  });
+
+  it("a still call found SENDING after a crash is not sent again: failed unconfirmed, hold kept", async () => {
+    const shotId = await shotIn("16:9");
+    const id = await s.db.$transaction(async (tx) => {
+      const call = await tx.aiCall.create({
+        data: { kind: "STILL", purpose: "still.shot", ownerId: team.member.id, teamId: team.teamId, model: "cogview-4-250304", status: "SENDING", attempt: 1, costFen: 6, request: { prompt: "x", size: "1344x768" }, idemKey: randomUUID(), paramsHash: "x" },
+        select: { id: true, ownerId: true, teamId: true, costFen: true },
+      });
+      await holdCall(tx, call);
+      await tx.shotStill.create({ data: { shotId, callId: call.id, prompt: "x" } });
+      await enqueueJob(tx, { kind: AI_CALL_JOB, subjectId: call.id, lane: aiCallLane("STILL"), step: "send" });
+      return call.id;
+    });
+    worker.nudge();
+    const [item] = (await settled(shotId, 1)).items;
+    expect(item).toMatchObject({ state: "failed", errorCode: "unconfirmed", costFen: 6 });
+    expect(await ledgerKinds(id)).toEqual([["HOLD", 6]]);
+    expect(sim.control.stats().requests.images).toBe(0);
   });
 
   it("an unsafe description is refused by the platform and refunded in full", async () => {
