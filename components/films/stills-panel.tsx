@@ -2,6 +2,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
+import { ApiError } from "@/lib/client/api-error";
 import { IntentKey } from "@/lib/client/idempotency";
 import type { MessageKey } from "@/lib/i18n/translate";
 import type { StillsList, StillView } from "@/lib/shared/film/still-views";
@@ -26,13 +27,14 @@ const control = "rounded-md border border-zinc-400 bg-white px-3 py-2 text-sm da
  * button), watch them arrive, and use one as the shot's first frame (image→video) or end frame.
  */
 export function StillsPanel({ shot, canEdit, onFilm }: Pick<ShotPanelProps, "shot" | "canEdit" | "onFilm">) {
-  const { t } = useI18n();
+  const { locale, t } = useI18n();
   const id = useId();
   const { run, notice, busy, errorText } = useAction();
   const [count, setCount] = useState(1);
   const [prompt, setPrompt] = useState("");
   const [data, setData] = useState<StillsList | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const intent = useRef(new IntentKey());
 
   // Read again on each tick while a still is being drawn or saved (and once on mount).
@@ -57,7 +59,17 @@ export function StillsPanel({ shot, canEdit, onFilm }: Pick<ShotPanelProps, "sho
 
   async function make() {
     const key = intent.current.for({ shot: shot.id, count, prompt });
-    const r = await run("stills.making", (x: { created: number }) => t("stills.made", { count: x.created }), () => makeStills(shot.id, count, prompt, key));
+    setFieldErrors({});
+    const r = await run(
+      "stills.making",
+      (x: { created: number }) => t("stills.made", { count: x.created }),
+      () => makeStills(shot.id, count, prompt, key),
+      (e) => {
+        // A refused field is shown next to it (and the notice says why in general).
+        if (e instanceof ApiError && e.fields.length > 0) setFieldErrors(Object.fromEntries(e.fields.map((f) => [f.path, f.messages?.[locale] ?? f.message])));
+        return false;
+      },
+    );
     if (!r) return;
     intent.current.reset();
     setData(r);
@@ -81,19 +93,45 @@ export function StillsPanel({ shot, canEdit, onFilm }: Pick<ShotPanelProps, "sho
           <label htmlFor={`${id}-prompt`} className="text-sm font-medium">
             {t("stills.prompt")}
           </label>
-          <textarea id={`${id}-prompt`} rows={2} value={prompt} placeholder={shot.prompt} onChange={(e) => setPrompt(e.target.value)} className={control} />
+          <textarea
+            id={`${id}-prompt`}
+            rows={2}
+            value={prompt}
+            placeholder={shot.prompt}
+            onChange={(e) => setPrompt(e.target.value)}
+            className={control}
+            aria-invalid={fieldErrors.prompt ? true : undefined}
+            aria-describedby={fieldErrors.prompt ? `${id}-prompt-error` : undefined}
+          />
+          {fieldErrors.prompt && (
+            <p id={`${id}-prompt-error`} className="text-sm text-red-700 dark:text-red-400">
+              {fieldErrors.prompt}
+            </p>
+          )}
           <div className="flex flex-wrap items-end gap-2">
             <div className="flex flex-col gap-1">
               <label htmlFor={`${id}-count`} className="text-sm font-medium">
                 {t("stills.count")}
               </label>
-              <select id={`${id}-count`} value={count} onChange={(e) => setCount(Number(e.target.value))} className={control}>
+              <select
+                id={`${id}-count`}
+                value={count}
+                onChange={(e) => setCount(Number(e.target.value))}
+                className={control}
+                aria-invalid={fieldErrors.count ? true : undefined}
+                aria-describedby={fieldErrors.count ? `${id}-count-error` : undefined}
+              >
                 {[1, 2, 3, 4].map((n) => (
                   <option key={n} value={n}>
                     {n}
                   </option>
                 ))}
               </select>
+              {fieldErrors.count && (
+                <p id={`${id}-count-error`} className="text-sm text-red-700 dark:text-red-400">
+                  {fieldErrors.count}
+                </p>
+              )}
             </div>
             <Button type="button" onClick={() => void make()} disabled={busy || unit === undefined} data-testid="make-stills">
               {t("stills.make", { count, cost: formatFen((unit ?? 0) * count) })}
@@ -110,7 +148,8 @@ export function StillsPanel({ shot, canEdit, onFilm }: Pick<ShotPanelProps, "sho
       {data && data.items.length === 0 && <p className="text-sm text-zinc-700 dark:text-zinc-300">{t("stills.none")}</p>}
       {data && data.items.length > 0 && (
         <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3" data-testid="still-list" aria-live="polite">
-          {data.items.map((still) => {
+          {data.items.map((still, i) => {
+            const n = data.items.length - i;
             const asStart = still.uploadId !== null && shot.start?.kind === "still" && shot.start.uploadId === still.uploadId;
             const asEnd = still.uploadId !== null && shot.end?.kind === "still" && shot.end.uploadId === still.uploadId;
             return (
@@ -124,6 +163,7 @@ export function StillsPanel({ shot, canEdit, onFilm }: Pick<ShotPanelProps, "sho
                   )}
                 </div>
                 <div className="flex flex-wrap items-center gap-x-2 text-xs text-zinc-700 dark:text-zinc-300">
+                  <span className="font-semibold">{t("stills.name", { n })}</span>
                   <span>{t(`stills.state.${still.state}`)}</span>
                   <span>{t("stills.cost", { cost: formatFen(still.costFen) })}</span>
                   {asStart && <span className="font-semibold text-emerald-800 dark:text-emerald-300">{t("stills.inUse.start")}</span>}
@@ -134,10 +174,10 @@ export function StillsPanel({ shot, canEdit, onFilm }: Pick<ShotPanelProps, "sho
                 )}
                 {canEdit && still.state === "ready" && (
                   <div className="flex flex-wrap gap-1.5">
-                    <Button type="button" variant="secondary" className="!px-2 !py-1 text-xs" disabled={busy || asStart} onClick={() => void applyAs(still, "start")}>
+                    <Button type="button" variant="secondary" className="!px-2 !py-1 text-xs" disabled={busy || asStart} aria-label={t("stills.useStartOf", { n })} onClick={() => void applyAs(still, "start")}>
                       {t("stills.useStart")}
                     </Button>
-                    <Button type="button" variant="secondary" className="!px-2 !py-1 text-xs" disabled={busy || asEnd} onClick={() => void applyAs(still, "end")}>
+                    <Button type="button" variant="secondary" className="!px-2 !py-1 text-xs" disabled={busy || asEnd} aria-label={t("stills.useEndOf", { n })} onClick={() => void applyAs(still, "end")}>
                       {t("stills.useEnd")}
                     </Button>
                   </div>
