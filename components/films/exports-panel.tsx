@@ -7,6 +7,7 @@ import { formatBytes, formatClock } from "@/lib/client/format";
 import type { FilmExportView } from "@/lib/shared/film/film-export-view";
 import { cancelExport, deleteExport, handoffUrl, listExports, shareExport, startExport } from "./film-api";
 import { TimecodedPlayer } from "./timecoded-player";
+import { VoiceOverflowWarning } from "./voice-overflow";
 import { NoticeLine, useAction } from "./use-action";
 import { commentsOn, useFilmComments } from "./use-film-comments";
 
@@ -14,12 +15,12 @@ const POLL_MS = 3_000;
 const ACTIVE = new Set(["QUEUED", "RENDERING"]);
 
 /** Renders of the film: start one (captions burnt in or not), watch its progress, play and comment at a time, download, cancel, delete. */
-export function ExportsPanel({ filmId, canEdit }: { filmId: string; canEdit: boolean }) {
+export function ExportsPanel({ filmId, canEdit, voiceOverflows = [] }: { filmId: string; canEdit: boolean; voiceOverflows?: { n: number; seconds: number }[] }) {
   const { locale, t } = useI18n();
   const id = useId();
   const { run, notice, busy, errorText } = useAction();
   const [captions, setCaptions] = useState(true);
-  const { comments, added } = useFilmComments(filmId);
+  const commentStore = useFilmComments(filmId);
   const [exports, setExports] = useState<FilmExportView[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   /** Share URLs made in this view: the token is shown once, so the URL lives only here. */
@@ -82,6 +83,7 @@ export function ExportsPanel({ filmId, canEdit }: { filmId: string; canEdit: boo
           </a>
         </div>
       )}
+      {canEdit && <VoiceOverflowWarning overflows={voiceOverflows} />}
       <NoticeLine notice={notice} testId="exports-notice" />
       {loadError && <p className="text-sm text-zinc-700 dark:text-zinc-300">{t("films.exports.unavailable", { reason: loadError })}</p>}
       {exports && exports.length === 0 && <p className="text-sm text-zinc-700 dark:text-zinc-300">{t("films.exports.none")}</p>}
@@ -109,8 +111,8 @@ export function ExportsPanel({ filmId, canEdit }: { filmId: string; canEdit: boo
                     label={t("films.exports.player")}
                     listLabel="films.comments.exportList"
                     durationMs={x.durationMs ?? 0}
-                    comments={commentsOn(comments, { exportId: x.id })}
-                    onAdded={added}
+                    comments={commentsOn(commentStore.comments, { exportId: x.id })}
+                    store={commentStore}
                     videoTestId="export-video"
                     className="max-h-80 w-full rounded bg-black object-contain"
                   />

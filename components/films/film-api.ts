@@ -8,6 +8,8 @@ import type { UpdateShotInput } from "@/lib/shared/film/film-schemas";
 import type { CommentView, FilmSummary, FilmView, ReferenceView, TakesEstimate } from "@/lib/shared/film/film-views";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import type { StillsList } from "@/lib/shared/film/still-views";
+import type { VoiceView } from "@/lib/shared/film/voice";
+import type { BreakdownView, SaveBreakdownDraft } from "@/lib/shared/script-breakdown";
 
 // The storyboard's calls to the films API (docs/api.md, "Films"); each throws ApiError on a refusal.
 
@@ -41,6 +43,12 @@ export const chooseTake = (shotId: string, takeId: string) => apiFetch<{ film: F
 export const reviewShot = (shotId: string, decision: { decision: "approve" } | { decision: "send_back"; reason: string }) =>
   apiFetch<{ film: FilmView }>(`/api/shots/${enc(shotId)}/review`, { method: "POST", json: decision });
 
+// Voice-over of a shot's line and the film's cast (docs/api.md, "Voice-over").
+export const speakShot = (shotId: string, body: { voice: string; speaker: string | null; speed: number }, key: string) =>
+  apiFetch<{ voice: VoiceView }>(`/api/shots/${enc(shotId)}/voice`, { method: "POST", json: body, headers: { "Idempotency-Key": key } });
+export const getShotVoice = (shotId: string) => apiFetch<{ voice: VoiceView | null }>(`/api/shots/${enc(shotId)}/voice`);
+export const removeShotVoice = (shotId: string) => apiFetch<{ voice: null }>(`/api/shots/${enc(shotId)}/voice`, { method: "DELETE" });
+
 export const getTake = (takeId: string) => apiFetch<GenerationView>(`/api/generations/${enc(takeId)}`);
 export const getCut = (filmId: string) => apiFetch<{ cut: Cut; takes: Record<string, string>; problems: CutProblem[] }>(`/api/films/${enc(filmId)}/cut`);
 
@@ -48,6 +56,8 @@ export const listComments = (filmId: string) => apiFetch<{ items: CommentView[] 
 /** A timecoded comment on a take ({takeId}) or an export ({exportId}) of the film. */
 export const addComment = (filmId: string, target: { takeId: string } | { exportId: string }, timeMs: number, body: string) =>
   apiFetch<{ comment: CommentView }>(`/api/films/${enc(filmId)}/comments`, { method: "POST", json: { ...target, timeMs, body } });
+export const editComment = (commentId: string, body: string) => apiFetch<{ comment: CommentView }>(`/api/comments/${enc(commentId)}`, { method: "PATCH", json: { body } });
+export const deleteComment = (commentId: string) => apiFetch<{ ok: true }>(`/api/comments/${enc(commentId)}`, { method: "DELETE" });
 
 export const listReferences = (teamId: string | null) => apiFetch<{ items: ReferenceView[] }>(withWorkspace("/api/references", teamId));
 export const createReference = (teamId: string | null, body: { kind: ReferenceView["kind"]; name: string; uploadId: string }) =>
@@ -69,3 +79,14 @@ export const deleteExport = (id: string) => apiFetch<unknown>(`/api/exports/${en
 export const shareExport = (id: string) =>
   apiFetch<CreatedShareLink>(`/api/exports/${enc(id)}/share-links`, { method: "POST", json: { expiresInHours: 168 } });
 export const handoffUrl = (filmId: string) => `/api/films/${enc(filmId)}/handoff`;
+
+// Script → shot list (docs/api.md, "Script → shot list").
+const scriptUrl = (filmId: string, tail = "") => `/api/films/${enc(filmId)}/script${tail}`;
+export const estimateBreakdown = (filmId: string, chars: number) => apiFetch<{ heldFen: number }>(scriptUrl(filmId, `/estimate?chars=${chars}`));
+export const getBreakdown = (filmId: string) => apiFetch<BreakdownView>(scriptUrl(filmId));
+export const startBreakdown = (filmId: string, text: string, key: string) =>
+  apiFetch<BreakdownView>(scriptUrl(filmId), { method: "POST", json: { text }, headers: { "Idempotency-Key": key } });
+export const discardBreakdown = (filmId: string) => apiFetch<BreakdownView>(scriptUrl(filmId), { method: "DELETE" });
+export const saveBreakdown = (filmId: string, body: SaveBreakdownDraft) => apiFetch<{ version: number }>(scriptUrl(filmId, "/draft"), { method: "PUT", json: body });
+export const acceptBreakdown = (filmId: string, body: SaveBreakdownDraft) =>
+  apiFetch<{ film: FilmView; added: number }>(scriptUrl(filmId, "/accept"), { method: "POST", json: body });

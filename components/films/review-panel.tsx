@@ -16,7 +16,7 @@ export function ReviewPanel({ film, shot, takes, canEdit, onFilm }: ShotPanelPro
   const { t } = useI18n();
   const id = useId();
   const { run, notice, busy } = useAction();
-  const { comments, added } = useFilmComments(film.id);
+  const commentStore = useFilmComments(film.id);
   const [reason, setReason] = useState("");
   const [sendingBack, setSendingBack] = useState(false);
   const take = shot.chosenTakeId ? takes.get(shot.chosenTakeId) : undefined;
@@ -48,8 +48,8 @@ export function ReviewPanel({ film, shot, takes, canEdit, onFilm }: ShotPanelPro
             label={t("films.review.player", { n: shot.position + 1 })}
             listLabel="films.comments.list"
             durationMs={take.media.video?.durationMs ?? 0}
-            comments={commentsOn(comments, { takeId: take.id })}
-            onAdded={added}
+            comments={commentsOn(commentStore.comments, { takeId: take.id })}
+            store={commentStore}
             videoTestId="review-video"
             className="aspect-video w-full rounded bg-black object-contain"
           />

@@ -6,6 +6,7 @@ import type { ShotView } from "@/lib/shared/film/film-views";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import { formatFen } from "@/lib/shared/money";
 import { framesToSeconds, trimmedFrames } from "./shot-format";
+import { VoiceOverflowBadge } from "./voice-overflow";
 
 const TONE: Record<ShotStatus, string> = {
   no_take: "border-zinc-400 bg-zinc-100 text-zinc-800 dark:border-zinc-600 dark:bg-zinc-800 dark:text-zinc-100",
@@ -129,6 +130,7 @@ export function ShotCard({
         <ShotStatusChip status={shot.status} />
         <span data-testid="shot-duration">{framesToSeconds(trimmedFrames(shot))}</span>
         <span>· {formatFen(shot.costFen)}</span>
+        <VoiceOverflowBadge shot={shot} />
       </div>
       {canEdit && (
         <div className="flex flex-wrap gap-1">

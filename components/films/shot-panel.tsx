@@ -4,6 +4,7 @@ import { ReviewPanel } from "./review-panel";
 import { ShotEditor } from "./shot-editor";
 import { StillsPanel } from "./stills-panel";
 import { TakesPanel } from "./takes-panel";
+import { VoiceSection } from "./voice-section";
 import type { ShotPanelProps } from "./shot-panel-props";
 
 /** Everything about the selected shot: its editor and stills beside its takes, review and comments. */
@@ -18,6 +19,7 @@ export function ShotPanel({ film, shot, takes, canEdit, onFilm }: ShotPanelProps
         <div className="flex min-w-0 flex-col gap-6">
           <ShotEditor shot={shot} canEdit={canEdit} onFilm={onFilm} />
           <StillsPanel key={shot.id} shot={shot} canEdit={canEdit} onFilm={onFilm} />
+          <VoiceSection film={film} shot={shot} canEdit={canEdit} onFilm={onFilm} />
         </div>
         <div className="flex min-w-0 flex-col gap-6">
           <TakesPanel film={film} shot={shot} takes={takes} canEdit={canEdit} onFilm={onFilm} />

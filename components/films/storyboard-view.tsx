@@ -10,9 +10,11 @@ import { useWorkspace } from "@/lib/client/workspace-context";
 import type { FilmView } from "@/lib/shared/film/film-views";
 import { formatFen } from "@/lib/shared/money";
 import { ExportsPanel } from "./exports-panel";
+import { voiceOverflows } from "./voice-overflow";
 import { addShot, deleteShot, duplicateShot, reorderShots } from "./film-api";
 import { FilmPreview } from "./film-preview";
 import { GenerateMissingDialog } from "./generate-missing-dialog";
+import { ScriptBreakdownDialog } from "./script-breakdown-dialog";
 import { ShotPanel } from "./shot-panel";
 import { ShotStrip } from "./shot-strip";
 import { NoticeLine, useAction } from "./use-action";
@@ -32,7 +34,7 @@ function Storyboard({ filmId }: { filmId: string }) {
   const { canGenerate: canEdit } = useWorkspace();
   const { film, error, refresh, apply } = useFilm(filmId);
   const takes = useTakeViews(film, refresh);
-  const { run, notice, busy } = useAction();
+  const { run, notice, busy, setNotice } = useAction();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -41,6 +43,7 @@ function Storyboard({ filmId }: { filmId: string }) {
     focusShot.current = id;
   };
   const [missingOpen, setMissingOpen] = useState(false);
+  const [scriptOpen, setScriptOpen] = useState(false);
 
   const shots = film?.shots ?? [];
   const selected = shots.find((s) => s.id === selectedId) ?? shots[0] ?? null;
@@ -124,6 +127,9 @@ function Storyboard({ filmId }: { filmId: string }) {
         </div>
         {canEdit && (
           <div className="flex flex-wrap gap-2">
+            <Button type="button" variant="secondary" onClick={() => setScriptOpen(true)} data-testid="open-script-breakdown">
+              {t("script.open")}
+            </Button>
             <Button type="button" variant="secondary" onClick={() => setMissingOpen(true)} data-testid="open-generate-missing">
               {t("films.missing.open")}
             </Button>
@@ -166,7 +172,7 @@ function Storyboard({ filmId }: { filmId: string }) {
       {selected && <ShotPanel key={selected.id} film={film} shot={selected} takes={takes} canEdit={canEdit} onFilm={apply} />}
 
       <FilmPreview film={film} takes={takes} />
-      <ExportsPanel filmId={filmId} canEdit={canEdit} />
+      <ExportsPanel filmId={filmId} canEdit={canEdit} voiceOverflows={voiceOverflows(film)} />
 
       <ConfirmDialog
         open={toDelete !== undefined}
@@ -192,6 +198,15 @@ function Storyboard({ filmId }: { filmId: string }) {
         onCancel={() => setPending(null)}
         onConfirm={() => void retarget()}
       />
+      {canEdit && <ScriptBreakdownDialog
+          open={scriptOpen}
+          filmId={filmId}
+          onClose={() => setScriptOpen(false)}
+          onAccepted={(f, added) => {
+            apply(f);
+            setNotice({ tone: "ok", text: t("script.accepted", { n: added }) });
+          }}
+        />}
       {canEdit && <GenerateMissingDialog open={missingOpen} filmId={filmId} onClose={() => setMissingOpen(false)} onStarted={() => void refresh()} />}
     </div>
   );

@@ -4,16 +4,17 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import type { MessageKey } from "@/lib/i18n/translate";
 import type { CommentView } from "@/lib/shared/film/film-views";
+import { CommentItem } from "./comment-item";
 import { CommentTimeline } from "./comment-timeline";
-import { addComment } from "./film-api";
+import { addComment, deleteComment } from "./film-api";
 import { timecode } from "@/lib/client/format";
-import type { CommentTarget } from "./use-film-comments";
+import type { CommentTarget, FilmComments } from "./use-film-comments";
 import { NoticeLine, useAction } from "./use-action";
 
 /**
  * A video with timecoded comments, for a take or an export of a film: pin a comment on the timeline
  * (or at the current time), and the comments in time order, each a button that seeks the player
- * there. Everyone who sees the film comments, viewers too.
+ * there, with edit and delete where the reader may. Everyone who sees the film comments, viewers too.
  */
 export function TimecodedPlayer({
   filmId,
@@ -24,7 +25,7 @@ export function TimecodedPlayer({
   listLabel,
   durationMs,
   comments,
-  onAdded,
+  store,
   videoTestId,
   className,
 }: {
@@ -36,7 +37,7 @@ export function TimecodedPlayer({
   listLabel: MessageKey;
   durationMs: number;
   comments: readonly CommentView[];
-  onAdded: (c: CommentView) => void;
+  store: Pick<FilmComments, "added" | "changed" | "removed">;
   videoTestId?: string;
   className: string;
 }) {
@@ -68,9 +69,14 @@ export function TimecodedPlayer({
     const d = draft;
     const r = await run("films.busy.saving", () => t("films.comments.added", { at: timecode(d.timeMs) }), () => addComment(filmId, target, d.timeMs, d.body));
     if (r) {
-      onAdded(r.comment);
+      store.added(r.comment);
       setDraft(null);
     }
+  }
+
+  async function remove(c: CommentView) {
+    const r = await run("films.comments.deleting", () => t("films.comments.deleted", { at: timecode(c.timeMs) }), () => deleteComment(c.id));
+    if (r) store.removed(c.id);
   }
 
   const nowMs = Math.round(now * 1000);
@@ -125,13 +131,7 @@ export function TimecodedPlayer({
       {comments.length > 0 && (
         <ol className="flex flex-col gap-1" aria-label={t(listLabel)} data-testid="comment-list">
           {comments.map((c) => (
-            <li key={c.id}>
-              <button type="button" className="w-full rounded-md px-2 py-1 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800" onClick={() => seek(c.timeMs)} data-testid="comment">
-                <span className="sr-only">{t("films.comments.seek")} </span>
-                <span className="font-mono text-xs font-semibold text-indigo-800 dark:text-indigo-300">{timecode(c.timeMs)}</span> {c.body}
-                {c.authorName && <span className="text-xs text-zinc-600 dark:text-zinc-400"> — {c.authorName}</span>}
-              </button>
-            </li>
+            <CommentItem key={c.id} comment={c} onSeek={seek} onChanged={store.changed} onDelete={remove} />
           ))}
         </ol>
       )}

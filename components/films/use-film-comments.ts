@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { CommentView } from "@/lib/shared/film/film-views";
 import { listComments } from "./film-api";
 
-/** The film's comments (on its takes and its exports), loaded once; `added` appends a posted one. */
+/** The film's comments (on its takes and its exports), loaded once; `added`, `changed` and `removed` keep the list in step with what this reader did. */
 export function useFilmComments(filmId: string) {
   const [comments, setComments] = useState<CommentView[]>([]);
   useEffect(() => {
@@ -19,8 +19,12 @@ export function useFilmComments(filmId: string) {
     };
   }, [filmId]);
   const added = useCallback((c: CommentView) => setComments((cs) => [...cs, c]), []);
-  return { comments, added };
+  const changed = useCallback((c: CommentView) => setComments((cs) => cs.map((x) => (x.id === c.id ? c : x))), []);
+  const removed = useCallback((id: string) => setComments((cs) => cs.filter((x) => x.id !== id)), []);
+  return { comments, added, changed, removed };
 }
+
+export type FilmComments = ReturnType<typeof useFilmComments>;
 
 /** The comments on one take or one export, in time order. */
 export function commentsOn(comments: readonly CommentView[], target: CommentTarget): CommentView[] {

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { setPriority } from "node:os";
 
 // One way to run ffmpeg/ffprobe for both the simulator's renderer and the studio's media tools.
 // Arguments are always an array (never a shell), every run has a hard time cap, and a failure carries
@@ -19,6 +20,11 @@ export interface RunProcessOptions {
   signal?: AbortSignal;
   /** Receives stdout as it arrives instead of keeping it (ffmpeg's `-progress pipe:1` of a long render). */
   onStdout?: (chunk: Buffer) => void;
+  /**
+   * A nice value (1–19) for work nobody waits on, so that on a busy machine the CPU goes first to the
+   * work that is on someone's critical path. Best effort: a failure to lower the priority is ignored.
+   */
+  niceness?: number;
 }
 
 export interface RunProcessResult {
@@ -69,6 +75,13 @@ export function runProcess(bin: string, args: readonly string[], opts: RunProces
 
   return new Promise((resolve, reject) => {
     const child = spawn(bin, args, { cwd: opts.cwd, stdio: ["ignore", "pipe", "pipe"], shell: false });
+    if (opts.niceness && child.pid !== undefined) {
+      try {
+        setPriority(child.pid, opts.niceness);
+      } catch {
+        // the process already ended, or the platform refuses: it runs at normal priority
+      }
+    }
     const stderr = new TailBuffer(STDERR_KEEP_BYTES);
     const stdout: Buffer[] = [];
     let stdoutBytes = 0;

@@ -106,9 +106,9 @@ const schema = z.object({
   PRICE_FEN_PER_1K_CHAT_TOKENS: num(1, 0, 100_000),
   PRICE_FEN_STILL: int(6, 0, 1_000_000),
   PRICE_FEN_SPEECH: int(2, 0, 1_000_000),
-  // The chat model of prompt help (docs/upstream.md §8): a low-cost GLM model by default.
+  // The chat model of prompt help and the script breakdown (docs/upstream.md §8): a low-cost GLM model by default.
   CHAT_MODEL: z.string().min(1).default("glm-4-flash-250414"),
-  // How long POST /api/prompt-help waits for the answer before answering 202 pending (then GET polls).
+  // How long POST /api/prompt-help and POST /api/films/:id/script wait for the answer before answering 202 pending (then GET polls).
   PROMPT_HELP_WAIT_MS: int(20_000, 0, 120_000),
   // Time zone of budget months and days (IANA name).
   BUDGET_TIME_ZONE: z

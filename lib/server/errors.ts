@@ -87,6 +87,9 @@ const STATUS = {
   ai_call_failed: 502,
   ai_call_unconfirmed: 502,
   ai_answer_invalid: 502,
+  // Voice-over: a shot without a line to speak; removing a line still being spoken.
+  voice_no_line: 409,
+  voice_pending: 409,
   // Share links.
   share_not_ready: 409,
   // The platform's own refusals and failures of a synchronous call (stills, speech), by what the user can do.
@@ -113,8 +116,10 @@ export class AppError extends Error {
   readonly vars?: Vars;
   readonly fields?: FieldIssue[];
   readonly headers?: Record<string, string>;
+  /** The message when it is not `errors.<code>`: one code, worded for what was refused (budget_* of a chat call). */
+  readonly messageKey?: MessageKey;
 
-  constructor(code: ErrorCode, opts: { vars?: Vars; fields?: FieldIssue[]; headers?: Record<string, string>; cause?: unknown } = {}) {
+  constructor(code: ErrorCode, opts: { vars?: Vars; fields?: FieldIssue[]; headers?: Record<string, string>; cause?: unknown; messageKey?: MessageKey } = {}) {
     super(code, { cause: opts.cause });
     this.name = "AppError";
     this.code = code;
@@ -122,6 +127,7 @@ export class AppError extends Error {
     this.vars = opts.vars;
     this.fields = opts.fields;
     this.headers = opts.headers;
+    this.messageKey = opts.messageKey;
   }
 }
 

@@ -17,12 +17,12 @@ function bilingual(locale: Locale, key: MessageKey, vars?: Vars) {
   return { message: translate(locale, key, vars), messages: { en: translate("en", key, vars), "zh-CN": translate("zh-CN", key, vars) } };
 }
 
-export function errorBody(code: string, locale: Locale, opts: { vars?: Vars; fields?: BodyField[]; correlationId?: string } = {}) {
+export function errorBody(code: string, locale: Locale, opts: { vars?: Vars; fields?: BodyField[]; correlationId?: string; messageKey?: MessageKey } = {}) {
   const vars = { ...opts.vars, ...(opts.correlationId ? { correlationId: opts.correlationId } : {}) };
   return {
     error: {
       code,
-      ...bilingual(locale, `errors.${code}` as MessageKey, vars),
+      ...bilingual(locale, opts.messageKey ?? (`errors.${code}` as MessageKey), vars),
       ...(opts.fields?.length ? { fields: opts.fields.map((f) => ({ path: f.path, key: f.key, ...bilingual(locale, f.key) })) } : {}),
       ...(opts.correlationId ? { correlationId: opts.correlationId } : {}),
     },

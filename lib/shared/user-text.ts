@@ -14,6 +14,11 @@ const FORBIDDEN = {
   lines: new RegExp(`[\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F${BIDI}]|${LONE_SURROGATE}`),
 };
 
+/** `text` without the characters multi-line user text refuses: for text we did not type (a model's answer) that must pass the same rule. */
+export function withoutForbidden(text: string): string {
+  return text.replace(new RegExp(FORBIDDEN.lines.source, "gu"), "");
+}
+
 /** The message key of the refusal (a field error: the API names the field). */
 const TEXT_CONTROLS = "errors.field.text_controls";
 

@@ -1,10 +1,12 @@
 import { approxTokens, type ChatMessage } from "@/lib/shared/upstream/chat-schemas";
 import { PROMPT_MAX_CHARS } from "@/lib/shared/upstream/video-models";
+import { isScriptBreakdown, scriptBreakdownAnswer } from "./script-breakdown-answer";
 
 // The simulator's deterministic "model": rule-based answers derived from the messages, so the
 // studio's features are useful and testable offline. The task is read from the system message
 // (the studio's prompts name it: expand / translate into English|Chinese / rewrite); anything else
-// gets an echo summary. In JSON mode the answer is one JSON object {"text": …}.
+// gets an echo summary. In JSON mode the answer is one JSON object {"text": …}; a script breakdown
+// answers its own JSON shot list (script-breakdown-answer.ts).
 
 const hasCjk = (s: string) => /[\u3400-\u9fff]/u.test(s);
 
@@ -88,8 +90,10 @@ export interface ChatAnswer {
 
 /** Whole answer: JSON-wrapped when asked, cut to max_tokens (finish_reason "length") when longer. */
 export function chatAnswer(messages: readonly ChatMessage[], json: boolean, maxTokens: number): ChatAnswer {
-  const text = answerText(messages);
-  const full = json ? JSON.stringify({ text }) : text;
+  const system = messages.filter((m) => m.role === "system").map((m) => m.content).join("\n");
+  const user = messages.filter((m) => m.role === "user").at(-1)?.content ?? "";
+  const text = isScriptBreakdown(system) ? scriptBreakdownAnswer(user) : answerText(messages);
+  const full = json && !isScriptBreakdown(system) ? JSON.stringify({ text }) : text;
   const promptTokens = messages.reduce((n, m) => n + approxTokens(m.content) + 3, 0);
   const fullTokens = approxTokens(full);
   if (fullTokens <= maxTokens) return { content: full, finishReason: "stop", promptTokens, completionTokens: fullTokens };

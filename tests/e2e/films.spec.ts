@@ -89,6 +89,22 @@ test("16:9 film: chain, takes, compare and choose, trim, keyboard reorder, comme
   await player.evaluate((v: HTMLVideoElement) => (v.currentTime = 0));
   await page.getByTestId("comment").click();
   await expect.poll(() => player.evaluate((v: HTMLVideoElement) => Math.round(v.currentTime * 10) / 10)).toBe(2.4);
+  // Its author edits it in place and deletes one made by mistake, after a second click; both say so.
+  await page.getByRole("button", { name: "Edit the comment at 00:02.4" }).click();
+  await page.getByRole("textbox", { name: "Edit the comment at 00:02.4" }).fill("Hold on the boat two beats longer");
+  await page.getByTestId("comment-save").click();
+  await expect(page.getByTestId("comment-item-notice")).toHaveText("Comment at 00:02.4 saved.");
+  await expect(page.getByTestId("comment")).toContainText("two beats longer");
+  await player.evaluate((v: HTMLVideoElement) => (v.currentTime = 0.5));
+  await page.getByTestId("comment-at").click();
+  await page.getByRole("textbox", { name: "Comment at 00:00.5" }).fill("Posted by mistake");
+  await page.getByTestId("comment-submit").click();
+  await expect(page.getByTestId("comment")).toHaveCount(2);
+  await page.getByRole("button", { name: "Delete the comment at 00:00.5" }).click();
+  await page.getByTestId("comment-delete-confirm").click();
+  await expect(page.getByTestId("comment-notice")).toHaveText("Comment at 00:00.5 deleted.");
+  await expect(page.getByTestId("comment")).toHaveCount(1);
+  await expect(page.getByTestId("comment")).toContainText("two beats longer");
 
   // Approval.
   await page.getByTestId("approve").click();
@@ -162,9 +178,10 @@ test("in Chinese: the films page, a field error next to its field, the storyboar
   await ctx.close();
 });
 
-// Needs GET/POST /api/films/:id/generate-missing and /api/films/:id/exports (built on another branch);
-// until they are merged these routes answer 404 here.
 test("generate missing shots (estimate first, a chained shot), export, play and seek the export, share it signed out", async ({ page, browser }) => {
+  // Three waits of up to STORED_TIMEOUT each (two chained takes, then the render): the test's own
+  // deadline covers them, instead of the default 60 s cutting the last wait short on a busy machine.
+  test.setTimeout(STORED_TIMEOUT * 3);
   await createFilm(page, `Batch ${uniquePrompt("film")}`, "16:9");
   await addShots(page, 2);
   await select(page, 0);

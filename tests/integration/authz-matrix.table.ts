@@ -419,6 +419,32 @@ export const MATRIX: readonly MatrixRow[] = [
   ["POST /api/shots/:shotId/stills/:stillId/use", "own", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
   ["POST /api/shots/:shotId/stills/:stillId/use", "same", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
   ["POST /api/shots/:shotId/stills/:stillId/use", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // film.edit + clip.generate: speak the shot's caption (Idempotency-Key), paid by the actor in the film's workspace.
+  ["POST /api/shots/:shotId/voice", "own", { anon: 401, viewer: 403, member: 202, admin: 202, owner: 202, otherTeam: 202, instanceAdmin: 202 }],
+  ["POST /api/shots/:shotId/voice", "same", { anon: 401, viewer: 403, member: 202, admin: 202, owner: 202, otherTeam: 202, instanceAdmin: 404 }],
+  ["POST /api/shots/:shotId/voice", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // film.view: the shot's voice-over (a stored one).
+  ["GET /api/shots/:shotId/voice", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["GET /api/shots/:shotId/voice", "same", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["GET /api/shots/:shotId/voice", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // film.edit: remove a stored voice-over.
+  ["DELETE /api/shots/:shotId/voice", "own", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["DELETE /api/shots/:shotId/voice", "same", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["DELETE /api/shots/:shotId/voice", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // film.view: the stored voice-over's WAV (GET and HEAD).
+  ["GET /api/shots/:shotId/voice/audio", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["GET /api/shots/:shotId/voice/audio", "same", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["GET /api/shots/:shotId/voice/audio", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  ["HEAD /api/shots/:shotId/voice/audio", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["HEAD /api/shots/:shotId/voice/audio", "same", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["HEAD /api/shots/:shotId/voice/audio", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // film.view / film.edit: the film's voice cast.
+  ["GET /api/films/:filmId/voices", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["GET /api/films/:filmId/voices", "same", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["GET /api/films/:filmId/voices", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  ["PUT /api/films/:filmId/voices", "own", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["PUT /api/films/:filmId/voices", "same", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["PUT /api/films/:filmId/voices", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
   // film.edit: the price of 2 takes.
   ["GET /api/shots/:shotId/takes/estimate", "own", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
   ["GET /api/shots/:shotId/takes/estimate", "same", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],

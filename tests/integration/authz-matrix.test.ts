@@ -17,6 +17,24 @@ import { EXCLUDED, type Expected, MATRIX } from "./authz-matrix.table";
 import { ctx, FIXTURES, setupStudio, type Studio } from "./generations-api-support";
 
 const MAX_FEN = 1_000_000_000;
+/** A 10 ms silent WAV (mono 24 kHz, 16-bit): what a finished voice-over stores. */
+const AUTHZ_WAV = (() => {
+  const samples = 240;
+  const b = Buffer.alloc(44 + samples * 2);
+  b.write("RIFF", 0, "ascii");
+  b.writeUInt32LE(36 + samples * 2, 4);
+  b.write("WAVEfmt ", 8, "ascii");
+  b.writeUInt32LE(16, 16);
+  b.writeUInt16LE(1, 20);
+  b.writeUInt16LE(1, 22);
+  b.writeUInt32LE(24_000, 24);
+  b.writeUInt32LE(48_000, 28);
+  b.writeUInt16LE(2, 32);
+  b.writeUInt16LE(16, 34);
+  b.write("data", 36, "ascii");
+  b.writeUInt32LE(samples * 2, 40);
+  return b;
+})();
 const DRAFT_STATE = {
   mode: "text",
   text: { prompt: "Authz draft", style: "general", aspectRatio: "16:9", movementAmplitude: "auto" },
@@ -117,6 +135,9 @@ async function loadRoutes() {
     shotDuplicate: await import("@/app/api/shots/[shotId]/duplicate/route"),
     shotChosen: await import("@/app/api/shots/[shotId]/chosen-take/route"),
     shotReview: await import("@/app/api/shots/[shotId]/review/route"),
+    shotVoice: await import("@/app/api/shots/[shotId]/voice/route"),
+    shotVoiceAudio: await import("@/app/api/shots/[shotId]/voice/audio/route"),
+    filmVoices: await import("@/app/api/films/[filmId]/voices/route"),
     shotTakes: await import("@/app/api/shots/[shotId]/takes/route"),
     shotEstimate: await import("@/app/api/shots/[shotId]/takes/estimate/route"),
     shotStills: await import("@/app/api/shots/[shotId]/stills/route"),
@@ -226,6 +247,18 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
     const still = await s.db.shotStill.create({ data: { shotId, callId: call.id, uploadId: upload.id, prompt: "x" } });
     return { shotId, stillId: still.id };
   }
+  /** A captioned shot with a finished voice-over: its SPEECH call DONE and its WAV stored, as the call job leaves them. */
+  async function voicedShot(a: ActorKey, o: ObjectKey): Promise<string> {
+    const { shotId } = await shot(a, o);
+    const { ownerId, teamId } = w.placement(a, o);
+    const request = { model: "glm-tts", input: "A line", voice: "tongtong", response_format: "wav" };
+    const c = await s.db.aiCall.create({ data: { kind: "SPEECH", purpose: "shot.voice", ownerId, teamId, model: "glm-tts", status: "DONE", costFen: 2, settledFen: 2, request, idemKey: `authz-voice-${seq++}`, paramsHash: "x" } });
+    const storageKey = `voices/${c.id}.wav`;
+    const put = await r.storage().put(storageKey, AUTHZ_WAV, { contentType: "audio/wav" });
+    await s.db.aiCall.update({ where: { id: c.id }, data: { answer: { storageKey, durationMs: 10, bytes: put.bytes, sha256: put.sha256 } } });
+    await s.db.shot.update({ where: { id: shotId }, data: { caption: "A line", voiceCallId: c.id } });
+    return shotId;
+  }
   /** A comment on a film of (a, o): own = written by the actor, same = by the teammate, other = by W's owner. */
   async function comment(a: ActorKey, o: ObjectKey): Promise<string> {
     const filmId = await film(a, o);
@@ -315,6 +348,35 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
     "POST /api/shots/:shotId/stills/:stillId/use": async (a, o) => {
       const { shotId, stillId } = await stillOf(a, o);
       return call(r.shotStillUse.POST, req(a, "POST", `/api/shots/${shotId}/stills/${stillId}/use`, { frame: "start" }), { shotId, stillId });
+    },
+    "POST /api/shots/:shotId/voice": async (a, o) => {
+      const { shotId } = await shot(a, o);
+      await s.db.shot.update({ where: { id: shotId }, data: { caption: "A line to speak" } });
+      return call(r.shotVoice.POST, req(a, "POST", `/api/shots/${shotId}/voice`, { voice: "tongtong" }, key()), { shotId });
+    },
+    "GET /api/shots/:shotId/voice": async (a, o) => {
+      const shotId = await voicedShot(a, o);
+      return call(r.shotVoice.GET, req(a, "GET", `/api/shots/${shotId}/voice`), { shotId });
+    },
+    "DELETE /api/shots/:shotId/voice": async (a, o) => {
+      const shotId = await voicedShot(a, o);
+      return call(r.shotVoice.DELETE, req(a, "DELETE", `/api/shots/${shotId}/voice`), { shotId });
+    },
+    "GET /api/shots/:shotId/voice/audio": async (a, o) => {
+      const shotId = await voicedShot(a, o);
+      return call(r.shotVoiceAudio.GET, req(a, "GET", `/api/shots/${shotId}/voice/audio`), { shotId });
+    },
+    "HEAD /api/shots/:shotId/voice/audio": async (a, o) => {
+      const shotId = await voicedShot(a, o);
+      return call(r.shotVoiceAudio.HEAD, req(a, "HEAD", `/api/shots/${shotId}/voice/audio`), { shotId });
+    },
+    "GET /api/films/:filmId/voices": async (a, o) => {
+      const filmId = await film(a, o);
+      return call(r.filmVoices.GET, req(a, "GET", `/api/films/${filmId}/voices`), { filmId });
+    },
+    "PUT /api/films/:filmId/voices": async (a, o) => {
+      const filmId = await film(a, o);
+      return call(r.filmVoices.PUT, req(a, "PUT", `/api/films/${filmId}/voices`, { cast: { Mei: "xiaochen" } }), { filmId });
     },
     "GET /api/shots/:shotId/takes/estimate": async (a, o) => {
       const { shotId } = await shot(a, o);

@@ -34,6 +34,16 @@ describe("runProcess", () => {
     expect(Buffer.concat(chunks).length).toBe(3008);
   });
 
+  it("runs work nobody waits on at the niceness it was given", async () => {
+    // The child reads its own nice value (field 19 of /proc/<pid>/stat) until the parent has lowered
+    // it, with a deadline of 500 checks; without the option (or if it failed) it prints 0.
+    const readNice = `for i in $(seq 1 500); do n=$(cut -d' ' -f19 /proc/$$/stat); [ "$n" != 0 ] && break; sleep 0.01; done; echo "$n"`;
+    const lowered = await runProcess("sh", ["-c", readNice], { niceness: 10 });
+    expect(lowered.stdout.trim()).toBe("10");
+    const normal = await runProcess("sh", ["-c", "cut -d' ' -f19 /proc/$$/stat"]);
+    expect(normal.stdout.trim()).toBe("0");
+  });
+
   it("caps stdout", async () => {
     await expect(runProcess("head", ["-c", "100000", "/dev/zero"], { stdoutCapBytes: 1000 })).rejects.toMatchObject({ failure: "stdout-cap" });
   });

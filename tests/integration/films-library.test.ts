@@ -49,6 +49,14 @@ describe.each(providers())("film export comments, the reference library and scen
     const listed = (await ok<{ items: CommentView[] }>(r.comments.GET(send(viewer, "GET", `/api/films/${film.id}/comments`), ctx({ filmId: film.id })))).items;
     expect(listed.filter((x) => x.exportId === v1).map((x) => x.timeMs).sort((a, b) => a - b)).toEqual([1200, 6500]);
     expect(listed.filter((x) => x.exportId === v2)).toHaveLength(1);
+    // What each reader may do, as the server tells the page (the same rule as the PATCH/DELETE checks).
+    const mayOf = async (user: StudioUser) =>
+      Object.fromEntries((await ok<{ items: CommentView[] }>(r.comments.GET(send(user, "GET", `/api/films/${film.id}/comments`), ctx({ filmId: film.id })))).items.map((x) => [x.body, x.may]));
+    expect((await mayOf(viewer))["The fade comes too early"]).toEqual({ edit: true, delete: true });
+    expect((await mayOf(viewer))["Title card reads well"]).toEqual({ edit: false, delete: false });
+    expect((await mayOf(member))["The fade comes too early"]).toEqual({ edit: false, delete: false });
+    expect((await mayOf(owner))["The fade comes too early"]).toEqual({ edit: false, delete: true });
+    await refused(r.comment.PATCH(send(owner, "PATCH", `/api/comments/${c.id}`, { body: "Not the owner's words" }), ctx({ commentId: c.id })), 403, "team_role_forbidden");
 
     // Only a READY, not deleted export of this very film.
     const other = await newFilm();

@@ -1,3 +1,4 @@
+import { voiceEn } from "./voice.en";
 import { filmLibraryEn } from "./film-library.en";
 import { accountsEn } from "./accounts.en";
 import { filmRenderEn } from "./film-render.en";
@@ -13,6 +14,7 @@ import { storyboardEn } from "./storyboard.en";
 import { takesEn } from "./takes.en";
 import { promptHelpEn } from "./prompt-help.en";
 import { stillsEn } from "./stills.en";
+import { scriptBreakdownEn } from "./script-breakdown.en";
 import { usageEn } from "./usage.en";
 import { workspaceEn } from "./workspace.en";
 
@@ -139,6 +141,7 @@ export const en = {
   ...usageEn,
   ...promptHelpEn,
   ...stillsEn,
+  ...scriptBreakdownEn,
   ...filmEn,
   ...storyboardEn,
   ...filmLibraryEn,
@@ -147,6 +150,7 @@ export const en = {
   ...filmRenderEn,
   ...accountsEn,
   ...mediaEn,
+  ...voiceEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2,6 +2,16 @@
 // headings. Merged into en.ts; film-library.zh-CN.ts must have the same keys.
 export const filmLibraryEn = {
   "films.comments.timeline": "Comment timeline: click a point to comment there (Enter: comment at {at})",
+  "films.comments.edit": "Edit the comment at {at}",
+  "films.comments.editShort": "Edit",
+  "films.comments.editLabel": "Edit the comment at {at}",
+  "films.comments.save": "Save comment",
+  "films.comments.edited": "Comment at {at} saved.",
+  "films.comments.delete": "Delete the comment at {at}",
+  "films.comments.deleteShort": "Delete",
+  "films.comments.deleteConfirm": "Delete it for everyone",
+  "films.comments.deleting": "Deleting the comment…",
+  "films.comments.deleted": "Comment at {at} deleted.",
   "films.comments.exportList": "Comments on this export",
   "films.library.link": "Characters and products",
   "films.library.title": "Characters and products",

@@ -3,6 +3,16 @@ import type { filmLibraryEn } from "./film-library.en";
 // 影片导出评论、角色与产品库、场景标题的文案（与 film-library.en.ts 键相同）。
 export const filmLibraryZhCN: Record<keyof typeof filmLibraryEn, string> = {
   "films.comments.timeline": "评论时间轴：点击某一点在该时间评论（回车：在 {at} 评论）",
+  "films.comments.edit": "编辑 {at} 的评论",
+  "films.comments.editShort": "编辑",
+  "films.comments.editLabel": "编辑 {at} 的评论",
+  "films.comments.save": "保存评论",
+  "films.comments.edited": "已保存 {at} 的评论。",
+  "films.comments.delete": "删除 {at} 的评论",
+  "films.comments.deleteShort": "删除",
+  "films.comments.deleteConfirm": "确认删除（所有人都将看不到）",
+  "films.comments.deleting": "正在删除评论…",
+  "films.comments.deleted": "已删除 {at} 的评论。",
   "films.comments.exportList": "此导出版本的评论",
   "films.library.link": "角色与产品",
   "films.library.title": "角色与产品",

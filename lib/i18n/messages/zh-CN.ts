@@ -1,3 +1,4 @@
+import { voiceZhCN } from "./voice.zh-CN";
 import { filmLibraryZhCN } from "./film-library.zh-CN";
 import { accountsZhCN } from "./accounts.zh-CN";
 import { filmRenderZhCN } from "./film-render.zh-CN";
@@ -14,6 +15,7 @@ import { storyboardZhCN } from "./storyboard.zh-CN";
 import { takesZhCN } from "./takes.zh-CN";
 import { promptHelpZhCN } from "./prompt-help.zh-CN";
 import { stillsZhCN } from "./stills.zh-CN";
+import { scriptBreakdownZhCN } from "./script-breakdown.zh-CN";
 import { usageZhCN } from "./usage.zh-CN";
 import { workspaceZhCN } from "./workspace.zh-CN";
 
@@ -139,6 +141,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...usageZhCN,
   ...promptHelpZhCN,
   ...stillsZhCN,
+  ...scriptBreakdownZhCN,
   ...filmZhCN,
   ...storyboardZhCN,
   ...filmLibraryZhCN,
@@ -147,4 +150,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...filmRenderZhCN,
   ...accountsZhCN,
   ...mediaZhCN,
+  ...voiceZhCN,
 };

@@ -9,9 +9,11 @@ import { effectiveCap, noteQueueRefusal } from "@/lib/server/jobs/lane-cap";
 import type { StepContext } from "@/lib/server/jobs/step-context";
 import { refundCall, settleCall } from "@/lib/server/ledger/ledger";
 import { logger } from "@/lib/server/logger";
+import type { Storage } from "@/lib/server/storage";
 import { dropUnrecordedStill, storeStill } from "@/lib/server/stills/store-still";
 import { sendChat } from "./chat-send";
-import type { CallSender } from "./call-sender";
+import type { CallOutcome, CallSender } from "./call-sender";
+import { recoverSpeech, sendSpeech } from "./speech-send";
 import { sendStill } from "./still-send";
 
 // The job of one platform call (chat, still, speech): subjectId = the AiCall id, step "send", and for
@@ -24,10 +26,12 @@ import { sendStill } from "./still-send";
 // Never paid twice: right before sending, a fenced write marks the call SENDING. A call found
 // SENDING when (re)claimed — the process died, or the answer was lost, after the request may have
 // reached the upstream — is never re-sent: it ends FAILED(unconfirmed) and keeps its whole hold
-// (the most it can have cost). docs/reliability.md, "Platform calls".
+// (the most it can have cost) — unless its kind stored the answer durably before settling (speech:
+// the WAV is put under the call's key first), then it settles from what was stored. docs/reliability.md,
+// "Platform calls".
 //
-// Re-hosting survives a crash: the answer (with its link) is saved and settled, the call DONE, in the
-// fenced write that moves the job to "store"; the store step downloads and records the file under
+// A still's answer is only a link: the answer (with its link) is saved and settled, the call DONE, in
+// the fenced write that moves the job to "store"; the store step downloads and records the file under
 // keys derived from the call id, so a re-run overwrites and never sends the call again. A store that
 // fails keeps the settled charge (the platform billed the image) and ends the job FAILED.
 
@@ -49,10 +53,16 @@ const LANES: readonly LaneSpec[] = KINDS.map((kind) => ({
 }));
 
 /** How each kind is sent; a kind without a sender ends FAILED(unsupported) and is refunded. */
-const SENDERS: Partial<Record<(typeof KINDS)[number], CallSender>> = { CHAT: sendChat, STILL: sendStill };
+const SENDERS: Partial<Record<(typeof KINDS)[number], CallSender>> = { CHAT: sendChat, STILL: sendStill, SPEECH: sendSpeech };
 
-/** Kinds whose answer is a file to re-host: their job goes on to the "store" step. */
+/** Kinds whose answer is a link to a file to re-host: their job goes on to the "store" step. */
 const STORERS: Partial<Record<(typeof KINDS)[number], (ctx: StepContext, call: AiCall) => Promise<void>>> = { STILL: storeStill };
+
+/**
+ * A kind whose answer is stored before it is settled can finish a call found SENDING from what it
+ * stored (null: nothing stored, so the usual unconfirmed end).
+ */
+const RECOVER: Partial<Record<(typeof KINDS)[number], (call: AiCall, store: Storage) => Promise<CallOutcome | null>>> = { SPEECH: recoverSpeech };
 
 function reasonOfRefusal(code: string): string {
   if (code === "1301") return "unsafe_content";
@@ -67,6 +77,12 @@ async function sendStep(ctx: StepContext): Promise<void> {
   const { db } = ctx.deps;
   const call = await db.aiCall.findUniqueOrThrow({ where: { id: ctx.lease.subjectId } });
   if (call.status === "SENDING") {
+    const recovered = await RECOVER[call.kind]?.(call, ctx.deps.storage);
+    if (recovered) {
+      await settle(ctx, call, recovered);
+      logger.info("ai_call.recovered", { callId: call.id, kind: call.kind, costFen: recovered.costFen });
+      return;
+    }
     await ctx.fail(UNCONFIRMED, "an earlier attempt may have reached the upstream before its answer was stored; not re-sent, the hold is kept");
     return;
   }
@@ -86,24 +102,32 @@ async function sendStep(ctx: StepContext): Promise<void> {
   crashPoint("call.beforeSend", call.id);
   let outcome;
   try {
-    outcome = await sender(await ctx.deps.upstream(), call);
+    outcome = await sender(await ctx.deps.upstream(), call, ctx.deps.storage);
   } catch (e) {
     if (!isUpstreamError(e)) throw e;
     await handleError(ctx, { id: call.id, lane: aiCallLane(call.kind) }, e, attempt);
     return;
   }
   crashPoint("call.afterAnswer", call.id);
-  const settle = async (tx: Tx) => {
+  await settle(ctx, call, outcome);
+  logger.info("ai_call.answered", { callId: call.id, kind: call.kind, attempt, costFen: outcome.costFen });
+  await recordAccepted(db, breaker);
+}
+
+/**
+ * The answer, CHARGE and REFUND in one fenced write that ends the job DONE — or, for a kind whose
+ * answer is a link to re-host (a still), moves it on to the "store" step.
+ */
+async function settle(ctx: StepContext, call: AiCall, outcome: CallOutcome): Promise<void> {
+  const effect = async (tx: Tx) => {
     const charged = await settleCall(tx, call.id, outcome.costFen);
     await tx.aiCall.update({
       where: { id: call.id },
       data: { status: "DONE", answer: outcome.answer, usage: outcome.usage, settledFen: charged, finishedAt: new Date(), errorCode: null, errorMessage: null },
     });
   };
-  if (STORERS[call.kind]) await ctx.advance("store", { effect: settle });
-  else await ctx.done({ effect: settle });
-  logger.info("ai_call.answered", { callId: call.id, kind: call.kind, attempt, costFen: outcome.costFen });
-  await recordAccepted(db, breaker);
+  if (STORERS[call.kind]) await ctx.advance("store", { effect });
+  else await ctx.done({ effect });
 }
 
 async function handleError(ctx: StepContext, { id: callId, lane }: { id: string; lane: string }, e: UpstreamError, attempt: number): Promise<void> {

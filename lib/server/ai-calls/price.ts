@@ -29,3 +29,8 @@ export function chatCostFen(usage: ChatUsage): number {
 export function stillFen(): number {
   return env().PRICE_FEN_STILL;
 }
+
+/** A voice-over line: PRICE_FEN_SPEECH per request, held and charged alike (the platform bills per request). */
+export function speechCostFen(): number {
+  return env().PRICE_FEN_SPEECH;
+}

@@ -96,7 +96,8 @@ export async function queueAiCalls(client: Db, access: Access, idemKey: string, 
       client.$transaction(async (tx) => {
         // Write first (the locks), as create-generation does: serializes budget checks on both databases.
         await lockBudgetScopes(tx, subject, limits);
-        await assertWithinBudgets(tx, subject, limits, env().BUDGET_TIME_ZONE);
+        // A batch is of one kind (a shot's stills): the refusal names it.
+        await assertWithinBudgets(tx, subject, limits, env().BUDGET_TIME_ZONE, inputs[0]!.kind);
         const created: string[] = [];
         for (const [i, input] of inputs.entries()) {
           const call = await tx.aiCall.create({

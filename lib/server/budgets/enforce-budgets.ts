@@ -88,7 +88,7 @@ export async function lockBudgetScopes(tx: BudgetTx, subject: BudgetSubject, lim
   await tx.user.update({ where: { id: subject.userId }, data: { updatedAt: now } });
 }
 
-/** Every budget that would be exceeded by this clip, most specific first (empty = allowed). */
+/** Every budget that would be exceeded by this spend, most specific first (empty = allowed). */
 async function budgetOverruns(
   tx: Pick<Db, "ledgerEntry">,
   subject: BudgetSubject,
@@ -113,11 +113,15 @@ async function budgetOverruns(
   return out;
 }
 
-/** Refuse (402, naming the budget) when any budget would be exceeded. */
-export async function assertWithinBudgets(tx: Pick<Db, "ledgerEntry">, subject: BudgetSubject, limits: BudgetLimits, timeZone: string): Promise<void> {
+/** What a refused spend was: a clip (the default wording) or a platform call of one kind, named in the message. */
+export type BudgetSpendKind = "clip" | "CHAT" | "STILL" | "SPEECH";
+
+/** Refuse (402, naming the budget and what would have been spent) when any budget would be exceeded. */
+export async function assertWithinBudgets(tx: Pick<Db, "ledgerEntry">, subject: BudgetSubject, limits: BudgetLimits, timeZone: string, what: BudgetSpendKind = "clip"): Promise<void> {
   if (!hasLimits(limits)) return;
   const [first] = await budgetOverruns(tx, subject, limits, timeZone);
   if (first) {
-    throw new AppError(first.code, { vars: { spent: yuan(first.spentFen), limit: yuan(first.limitFen) } });
+    const vars = { spent: yuan(first.spentFen), limit: yuan(first.limitFen) };
+    throw new AppError(first.code, what === "clip" ? { vars } : { vars, messageKey: `errors.${first.code}.${what.toLowerCase() as Lowercase<typeof what>}` });
   }
 }

@@ -15,6 +15,7 @@ import type { StepContext } from "../jobs/step-context";
 import { logger } from "../logger";
 import { makePoster } from "../media/ffmpeg";
 import { filmExportKey, filmExportPrefix } from "../storage";
+import { isStorageError } from "../storage/storage-error";
 import { moveExport } from "./export-status";
 
 // The film-export job: one rendered version of a film. One step, `render`, in the local media lane
@@ -33,6 +34,8 @@ export interface ExportPayload {
   cut: Cut;
   /** shotId → the take whose video is the clip. */
   takes: Record<string, string>;
+  /** shotId → the storage key of its voice-over WAV (absent in exports queued before voice-over). */
+  voices?: Record<string, string>;
 }
 
 const PROGRESS_EVERY_MS = 1_000;
@@ -57,6 +60,32 @@ async function fetchTakes(ctx: StepContext, payload: ExportPayload, dir: string)
     inputs[clip.mediaName] = file;
   }
   return inputs;
+}
+
+/**
+ * Copies each voice-over WAV into `dir`. A voice removed or replaced since the export was queued is
+ * left out: that clip renders without it (and its caption for the whole clip), as the film is now.
+ */
+async function fetchVoices(ctx: StepContext, payload: ExportPayload, dir: string, inputs: Record<string, string>): Promise<Cut> {
+  const clips = [];
+  for (const clip of payload.cut.clips) {
+    const key = payload.voices?.[clip.shotId];
+    if (!clip.voice || !key) {
+      clips.push({ ...clip, voice: null });
+      continue;
+    }
+    const file = path.join(dir, clip.voice.mediaName);
+    try {
+      await pipeline(await ctx.deps.storage.read(key), createWriteStream(file));
+      inputs[clip.voice.mediaName] = file;
+      clips.push(clip);
+    } catch (e) {
+      if (!isStorageError(e, "not_found")) throw e;
+      logger.warn("film_export.voice_missing", { exportId: ctx.lease.subjectId, shotId: clip.shotId });
+      clips.push({ ...clip, voice: null });
+    }
+  }
+  return { ...payload.cut, clips };
 }
 
 /** Aborts when the export is cancelled or deleted (by any process: the row is the signal). */
@@ -97,11 +126,12 @@ async function renderStep(ctx: StepContext): Promise<void> {
       await ctx.fail("takes_missing", "a take of the cut has no stored video");
       return;
     }
+    const cut = await fetchVoices(ctx, payload, dir, inputs);
     const outFile = path.join(dir, "film.mp4");
     const posterFile = path.join(dir, "poster.jpg");
     let result;
     try {
-      result = await renderCut(payload.cut, inputs, outFile, {
+      result = await renderCut(cut, inputs, outFile, {
         captions: (await db.filmExport.findUniqueOrThrow({ where: { id: exportId }, select: { captions: true } })).captions,
         scratchDir: dir,
         signal,

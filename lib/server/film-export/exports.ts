@@ -32,12 +32,12 @@ async function viewsOf(client: Db, access: Access, rows: Parameters<typeof toExp
 /** Queues a render of the film's cut as it is now; 409 shot_no_usable_take naming the shots without a take. */
 export async function createExport(client: Db, access: Access, filmId: string, input: { captions?: boolean | undefined }, ip: string): Promise<FilmExportView> {
   const film = await loadFilm(client, access, filmId, "edit");
-  const { cut, takes, problems } = await cutOfFilm(client, film);
+  const { cut, takes, voices, problems } = await cutOfFilm(client, film);
   if (problems.length) throw new AppError("film_cut_invalid", { fields: problems.map((p) => ({ path: p.code === "empty" ? "shots" : `shots.${p.shotId}`, key: "errors.field.invalid" as const })) });
   const row = await withDbRetry(() =>
     client.$transaction(async (tx) => {
       const e = await tx.filmExport.create({ data: { filmId: film.id, createdById: access.actor.id, captions: input.captions ?? false }, select: EXPORT_SELECT });
-      await enqueueFilmExportJob(tx, e.id, { cut, takes });
+      await enqueueFilmExportJob(tx, e.id, { cut, takes, voices });
       await recordAudit(tx, { teamId: film.teamId, actorId: access.actor.id, action: "export.create", targetType: "export", targetId: e.id, data: { filmId: film.id, captions: e.captions }, ip });
       return e;
     }, TX_OPTIONS),

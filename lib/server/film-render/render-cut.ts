@@ -124,6 +124,9 @@ export async function renderCut(cut: Cut, inputs: CutInputs, outFile: string, op
   assertRenderableCut(cut);
   opts.signal?.throwIfAborted();
   const { files, graph: graphInputs } = await probeInputs(cut, inputs, opts);
+  const voices = cut.clips.map((clip) => (clip.voice ? (inputs[clip.voice.mediaName] ?? null) : null));
+  const unvoiced = cut.clips.find((clip, i) => clip.voice && !voices[i]);
+  if (unvoiced) throw inputInvalid(unvoiced.name);
   const frames = filmFrames(cut);
   const { width, height } = FILM_FRAME_SIZE[cut.aspect];
   const ass = opts.captions ? captionsAss(cut) : null;
@@ -144,7 +147,7 @@ export async function renderCut(cut: Cut, inputs: CutInputs, outFile: string, op
     const ffmpeg = opts.ffmpegPath ?? "ffmpeg";
     const args = [
       ...["-hide_banner", "-nostdin", "-v", "error", "-nostats", "-progress", "pipe:1", "-y"],
-      ...inputArgs(files, graphInputs),
+      ...inputArgs(files, graphInputs, voices),
       ...["-filter_complex_script", "graph.txt", "-map", `[${VIDEO_OUT}]`, "-map", `[${AUDIO_OUT}]`],
       ...["-c:v", "libx264", "-preset", opts.preset ?? "medium", "-crf", String(opts.crf ?? 18), "-profile:v", "high", "-pix_fmt", "yuv420p", "-r", String(FILM_FPS)],
       ...["-c:a", "aac", "-b:a", AUDIO_BITRATE, "-ar", "48000", "-ac", "2"],

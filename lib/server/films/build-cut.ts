@@ -2,22 +2,29 @@ import "server-only";
 import { type Cut, type CutClip, type CutProblem, FILM_FPS, type FilmAspect, validateCut } from "@/lib/shared/film/cut";
 import { TAKE_FRAMES } from "@/lib/shared/film/film-schemas";
 import { takeUsable } from "@/lib/shared/film/shot-lifecycle";
+import { voiceFrames } from "@/lib/shared/film/voice";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import type { Access } from "../permissions";
 import { type FilmRow, loadFilm, shotsOf } from "./load-film";
 import { fieldsOfRow } from "./shot-columns";
+import { storedAudioOf, voiceCallsOf } from "./voice-view";
 
 // The film's cut (lib/shared/film/cut.ts) from its shots' chosen takes, in order: what the export
 // render and the hand-off files read. A shot without a chosen take that has its video makes the film
 // uncuttable: refused with shot_no_usable_take naming those shots (numbers in the message, ids in
 // the fields). Trims and transitions are checked by the cut model's own validateCut; its problems
 // are returned with the cut so the caller decides (the render refuses them, the storyboard shows them).
+// A shot whose voice-over is stored carries it (voice-NN.wav, its length in frames); a line longer
+// than its clip is not a problem of the cut: the render cuts it at the clip's end (the storyboard and
+// the export dialog flag it beforehand).
 
 export interface FilmCut {
   cut: Cut;
   /** shotId → the take whose video is the clip. */
   takes: Record<string, string>;
+  /** shotId → the storage key of its voice-over WAV, for the clips that have one. */
+  voices: Record<string, string>;
   problems: CutProblem[];
 }
 
@@ -50,8 +57,13 @@ export async function cutOfFilm(client: Db, film: Pick<FilmRow, "id" | "title" |
       fields: missing.map((m) => ({ path: `shots.${m.s.id}`, key: "errors.field.shot_no_take" as const })),
     });
   }
+  const calls = await voiceCallsOf(client, shots.map((s) => s.voiceCallId));
+  const voices: Record<string, string> = {};
   const clips: CutClip[] = shots.map((s, i) => {
     const take = usable(s.chosenTakeId)!;
+    const call = s.voiceCallId ? calls.get(s.voiceCallId) : undefined;
+    const audio = call ? storedAudioOf(call) : null;
+    if (audio) voices[s.id] = audio.storageKey;
     const f = fieldsOfRow(s);
     const sourceFrames = take.durationMs ? Math.round((take.durationMs * FILM_FPS) / 1000) : TAKE_FRAMES;
     return {
@@ -63,8 +75,9 @@ export async function cutOfFilm(client: Db, film: Pick<FilmRow, "id" | "title" |
       outFrame: f.trimOut ?? sourceFrames,
       caption: f.caption,
       transitionOut: { kind: f.transition.kind, frames: f.transition.kind === "cut" ? 0 : f.transition.frames },
+      ...(audio ? { voice: { mediaName: `voice-${pad(i + 1)}.wav`, frames: voiceFrames(audio.durationMs) } } : {}),
     };
   });
   const cut: Cut = { title: film.title, aspect: film.aspect as FilmAspect, fps: FILM_FPS, clips };
-  return { cut, takes: Object.fromEntries(shots.map((s) => [s.id, s.chosenTakeId!])), problems: validateCut(cut) };
+  return { cut, takes: Object.fromEntries(shots.map((s) => [s.id, s.chosenTakeId!])), voices, problems: validateCut(cut) };
 }

@@ -17,14 +17,34 @@ type Row = { id: string; filmId: string; takeId: string | null; exportId: string
 
 const SELECT = { id: true, filmId: true, takeId: true, exportId: true, timeMs: true, body: true, authorId: true, createdAt: true, updatedAt: true, author: { select: { name: true } } } as const;
 
-function viewOf(c: Row): CommentView {
-  return { id: c.id, filmId: c.filmId, takeId: c.takeId, exportId: c.exportId, timeMs: c.timeMs, body: c.body, authorId: c.authorId, authorName: c.author?.name ?? null, createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString() };
+type FilmOwner = { ownerId: string; teamId: string | null; deletedAt: Date | null };
+
+/** The one rule for who edits and deletes a comment, used by the checks below and by the views. */
+function mayOnComment(access: Access, c: { authorId: string | null }, film: FilmOwner): { edit: boolean; delete: boolean } {
+  const own = c.authorId === access.actor.id && canOnFilm(access, film, "comment");
+  return { edit: own, delete: own || canOnFilm(access, film, "delete") };
+}
+
+function viewOf(c: Row, access: Access, film: FilmOwner): CommentView {
+  return {
+    id: c.id,
+    filmId: c.filmId,
+    takeId: c.takeId,
+    exportId: c.exportId,
+    timeMs: c.timeMs,
+    body: c.body,
+    authorId: c.authorId,
+    authorName: c.author?.name ?? null,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+    may: mayOnComment(access, c, film),
+  };
 }
 
 export async function listComments(client: Db, access: Access, filmId: string): Promise<{ items: CommentView[] }> {
-  await loadFilm(client, access, filmId, "view");
+  const film = await loadFilm(client, access, filmId, "view");
   const rows = await client.comment.findMany({ where: { filmId, deletedAt: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 1000, select: SELECT });
-  return { items: rows.map(viewOf) };
+  return { items: rows.map((c) => viewOf(c, access, film)) };
 }
 
 /**
@@ -49,7 +69,7 @@ export async function createComment(client: Db, access: Access, filmId: string, 
       return c;
     }, TX_OPTIONS),
   );
-  return viewOf(row);
+  return viewOf(row, access, film);
 }
 
 async function loadComment(client: Db, access: Access, commentId: string) {
@@ -60,7 +80,7 @@ async function loadComment(client: Db, access: Access, commentId: string) {
 
 export async function updateComment(client: Db, access: Access, commentId: string, body: string, ip: string): Promise<CommentView> {
   const c = await loadComment(client, access, commentId);
-  if (c.authorId !== access.actor.id || !canOnFilm(access, c.film, "comment")) throw new AppError("team_role_forbidden");
+  if (!mayOnComment(access, c, c.film).edit) throw new AppError("team_role_forbidden");
   const row = await withDbRetry(() =>
     client.$transaction(async (tx) => {
       const updated = await tx.comment.update({ where: { id: c.id }, data: { body }, select: SELECT });
@@ -68,13 +88,12 @@ export async function updateComment(client: Db, access: Access, commentId: strin
       return updated;
     }, TX_OPTIONS),
   );
-  return viewOf(row);
+  return viewOf(row, access, c.film);
 }
 
 export async function deleteComment(client: Db, access: Access, commentId: string, ip: string): Promise<void> {
   const c = await loadComment(client, access, commentId);
-  const own = c.authorId === access.actor.id && canOnFilm(access, c.film, "comment");
-  if (!own && !canOnFilm(access, c.film, "delete")) throw new AppError("team_role_forbidden");
+  if (!mayOnComment(access, c, c.film).delete) throw new AppError("team_role_forbidden");
   await withDbRetry(() =>
     client.$transaction(async (tx) => {
       await tx.comment.update({ where: { id: c.id }, data: { deletedAt: new Date() } });

@@ -3,12 +3,16 @@ import type { FilmAspect } from "@/lib/shared/film/cut";
 import type { FilmSummary, FilmView, ShotView, TakeSummary } from "@/lib/shared/film/film-views";
 import { blockReasonOf, type ShotFacts, shotStatusOf, type TakeFacts } from "@/lib/shared/film/shot-lifecycle";
 import { ENDED_WITHOUT_VIDEO, type GenerationStatus, isIn } from "@/lib/shared/generation-lifecycle";
+import { castOf } from "@/lib/shared/film/voice";
+import { speechCostFen } from "../ai-calls/price";
 import type { Db } from "../db";
 import type { FilmRow } from "./load-film";
 import { fieldsOfRow, isChained, type ShotRow } from "./shot-columns";
+import { clipFramesOf, voiceCallsOf, voiceViewOf } from "./voice-view";
 
 // A film as the storyboard shows it: every shot with its takes, the status the shot life-cycle
-// derives from them, what was spent, and "n of m approved". Three queries whatever the film's size.
+// derives from them, what was spent, "n of m approved", and each line's voice-over. Four queries
+// whatever the film's size.
 
 interface TakeRow {
   id: string;
@@ -18,6 +22,7 @@ interface TakeRow {
   costFen: number;
   deleted: boolean;
   sourceTakeId: string | null;
+  durationMs: number | null;
   createdAt: Date;
 }
 
@@ -35,6 +40,7 @@ async function takesOfShots(client: Pick<Db, "generation">, shotIds: readonly st
       costFen: true,
       deletedAt: true,
       createdAt: true,
+      durationMs: true,
       inputs: { where: { position: 0 }, select: { upload: { select: { frameOfId: true } } } },
     },
   });
@@ -46,6 +52,7 @@ async function takesOfShots(client: Pick<Db, "generation">, shotIds: readonly st
     costFen: isIn(ENDED_WITHOUT_VIDEO, g.status) ? 0 : g.costFen,
     deleted: g.deletedAt !== null,
     sourceTakeId: g.inputs[0]?.upload.frameOfId ?? null,
+    durationMs: g.durationMs,
     createdAt: g.createdAt,
   }));
 }
@@ -71,12 +78,13 @@ function takeSummary(t: TakeRow): TakeSummary {
   return { id: t.id, status: t.status, errorCode: t.errorCode, costFen: t.costFen, sourceTakeId: t.sourceTakeId, createdAt: t.createdAt.toISOString() };
 }
 
-export function filmSummaryOf(film: FilmRow, shotCount: number): FilmSummary {
+export function filmSummaryOf(film: Omit<FilmRow, "voiceCast">, shotCount: number): FilmSummary {
   return { id: film.id, title: film.title, aspect: film.aspect as FilmAspect, style: film.style, teamId: film.teamId, shotCount, updatedAt: film.updatedAt.toISOString() };
 }
 
-export async function filmViewOf(client: Pick<Db, "shot" | "generation">, film: FilmRow, shots: readonly ShotRow[]): Promise<FilmView> {
+export async function filmViewOf(client: Pick<Db, "shot" | "generation" | "aiCall">, film: FilmRow, shots: readonly ShotRow[]): Promise<FilmView> {
   const takes = await takesOfShots(client, shots.map((s) => s.id));
+  const calls = await voiceCallsOf(client, shots.map((s) => s.voiceCallId));
   const facts = factsOfShots(shots, takes);
   const views: ShotView[] = shots.map((shot, i) => {
     const f = facts[i]!;
@@ -92,11 +100,15 @@ export async function filmViewOf(client: Pick<Db, "shot" | "generation">, film: 
       review: { state: reviewCounts ? shot.reviewState : "NONE", reason: reviewCounts ? shot.reviewReason : null },
       takes: own.filter((t) => !t.deleted).map(takeSummary),
       costFen: own.reduce((sum, t) => sum + t.costFen, 0),
+      speaker: shot.speaker,
+      voice: voiceViewOf(shot, calls.get(shot.voiceCallId ?? "") ?? null, clipFramesOf(shot, own.find((t) => t.id === shot.chosenTakeId)?.durationMs ?? null)),
     };
   });
   return {
     ...filmSummaryOf(film, shots.length),
     shots: views,
+    voiceCast: castOf(film.voiceCast),
+    voicePriceFen: speechCostFen(),
     approved: { n: views.filter((v) => v.status === "approved").length, m: views.length },
     costFen: views.reduce((sum, v) => sum + v.costFen, 0),
   };

@@ -8,9 +8,9 @@ import type { ShotRow } from "./shot-columns";
 // the actor's Access for the action at hand. A deleted film, another tenant's film and a missing one
 // are the same 404.
 
-const FILM_SELECT = { id: true, ownerId: true, teamId: true, title: true, aspect: true, style: true, deletedAt: true, updatedAt: true } as const;
+const FILM_SELECT = { id: true, ownerId: true, teamId: true, title: true, aspect: true, style: true, voiceCast: true, deletedAt: true, updatedAt: true } as const;
 
-export type FilmRow = { id: string; ownerId: string; teamId: string | null; title: string; aspect: string; style: string; deletedAt: Date | null; updatedAt: Date };
+export type FilmRow = { id: string; ownerId: string; teamId: string | null; title: string; aspect: string; style: string; voiceCast: unknown; deletedAt: Date | null; updatedAt: Date };
 
 type Client = Pick<Db, "film" | "shot">;
 

@@ -33,6 +33,8 @@ export interface ShotRow {
   reviewState: "NONE" | "APPROVED" | "SENT_BACK";
   reviewedTakeId: string | null;
   reviewReason: string | null;
+  speaker: string | null;
+  voiceCallId: string | null;
 }
 
 const TRANSITION_OF_DB: Record<Transition, TransitionKind> = { CUT: "cut", CROSSFADE: "crossfade", FADE_BLACK: "fade_black" };

@@ -25,7 +25,7 @@ export function errorResponse(err: unknown, locale: Locale): Response {
   if (appErr.code === "internal" && !correlationId) {
     correlationId = String(appErr.vars?.correlationId ?? randomUUID());
   }
-  const body = errorBody(appErr.code, locale, { vars: appErr.vars, fields: appErr.fields, correlationId });
+  const body = errorBody(appErr.code, locale, { vars: appErr.vars, fields: appErr.fields, correlationId, messageKey: appErr.messageKey });
   return Response.json(body, {
     status: appErr.status,
     headers: { "Cache-Control": "no-store", "Content-Security-Policy": JSON_CSP, ...appErr.headers },

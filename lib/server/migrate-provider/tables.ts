@@ -38,7 +38,7 @@ export const TABLES: readonly TableSpec[] = [
   t("Tag"),
   t("Alert"),
   t("Upload"),
-  t("Film"),
+  t("Film", ["id"], ["voiceCast"]),
   t("Reference"),
   t("Shot"),
   t("Generation", ["id"], ["params"]),

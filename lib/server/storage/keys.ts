@@ -93,3 +93,9 @@ export function filmExportPrefix(exportId: string): string {
   assertId("export", exportId);
   return `exports/${exportId}/`;
 }
+
+/** `voices/<callId>.wav`: the audio of one SPEECH call, written before the call is settled. */
+export function voiceKey(callId: string): string {
+  assertId("call", callId);
+  return assertValidKey(`voices/${callId}.wav`);
+}

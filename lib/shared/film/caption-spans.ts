@@ -1,6 +1,6 @@
 import { captionLines } from "./caption-text";
 import type { Cut } from "./cut";
-import { editSegments } from "./edit-points";
+import { type EditSegment, editSegments } from "./edit-points";
 
 // When each caption of a cut is on screen, in whole frames of the film's timeline: the burnt-in
 // captions of an export follow the same rule as the .srt and FCPXML of a hand-off package (a caption
@@ -17,12 +17,22 @@ export interface CaptionSpan {
   endFrame: number;
 }
 
+/**
+ * Film frames [start, end) when a segment's caption is on screen: its span between edit points, cut
+ * short where its voice-over ends (the voice starts with the clip, at recordIn); null when empty.
+ */
+export function captionFrames(s: EditSegment): { start: number; end: number } | null {
+  const end = s.clip.voice ? Math.min(s.editOut, s.placed.recordIn + s.clip.voice.frames) : s.editOut;
+  return end > s.editIn ? { start: s.editIn, end } : null;
+}
+
 export function captionSpans(cut: Cut): CaptionSpan[] {
   const spans: CaptionSpan[] = [];
   for (const s of editSegments(cut)) {
     const lines = captionLines(s.clip.caption);
-    if (lines === null || s.editOut <= s.editIn) continue;
-    spans.push({ shotId: s.clip.shotId, text: lines.join("\n"), startFrame: s.editIn, endFrame: s.editOut });
+    const frames = captionFrames(s);
+    if (lines === null || frames === null) continue;
+    spans.push({ shotId: s.clip.shotId, text: lines.join("\n"), startFrame: frames.start, endFrame: frames.end });
   }
   return spans;
 }

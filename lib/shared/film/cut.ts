@@ -44,6 +44,18 @@ export interface CutClip {
   caption: string | null;
   /** Transition into the next clip; ignored on the last clip. */
   transitionOut: CutTransition;
+  /**
+   * The shot's voice-over (voice.ts): a WAV that starts with the clip and lasts `frames` (rounded
+   * up). It is mixed over the clip's own sound, which is ducked under it, and cut at the clip's end;
+   * the caption shows while it speaks. Absent or null: no voice.
+   */
+  voice?: CutVoice | null;
+}
+
+interface CutVoice {
+  /** File name of the WAV among the render's inputs (e.g. "voice-03.wav"). */
+  mediaName: string;
+  frames: number;
 }
 
 export interface Cut {

@@ -1,3 +1,4 @@
+import { captionFrames } from "./caption-spans";
 import { captionLines } from "./caption-text";
 import { type Cut, FILM_FRAME_SIZE } from "./cut";
 import { type EditSegment, type OverlapKind, editSegments } from "./edit-points";
@@ -80,11 +81,12 @@ function captionLanguage(segments: EditSegment[]): string {
 /** The caption connected to a clip, or nothing; `styleId` is unique in the document. */
 function captionElement(s: EditSegment, fps: number, language: string, styleId: string): string[] {
   const lines = captionLines(s.clip.caption);
-  if (!lines) return [];
-  const t = (frames: number) => framesToRationalSeconds(frames, fps);
+  const frames = captionFrames(s);
+  if (!lines || !frames) return [];
+  const t = (n: number) => framesToRationalSeconds(n, fps);
   const name = [...lines[0]!].slice(0, 50).join("");
   return [
-    `<caption${attrs([["lane", 1], ["offset", t(s.sourceIn)], ["name", name], ["start", "3600s"], ["duration", t(s.editOut - s.editIn)], ["role", `SRT?captionFormat=SRT.${language}`]])}>`,
+    `<caption${attrs([["lane", 1], ["offset", t(s.sourceIn)], ["name", name], ["start", "3600s"], ["duration", t(frames.end - frames.start)], ["role", `SRT?captionFormat=SRT.${language}`]])}>`,
     `    <text placement="bottom">`,
     `        <text-style ref="${styleId}">${escapeXml(lines.join("\n"))}</text-style>`,
     "    </text>",

@@ -3,6 +3,7 @@ import type { Mode } from "../generation-schemas";
 import type { FilmAspect, TransitionKind } from "./cut";
 import type { FrameSource } from "./film-schemas";
 import type { BlockReason, ReviewState, ShotStatus } from "./shot-lifecycle";
+import type { VoiceCast, VoiceView } from "./voice";
 
 // What /api/films, /api/shots, /api/references and /api/comments answer: plain JSON shapes the
 // storyboard renders. Money in fen; times ISO strings.
@@ -48,10 +49,17 @@ export interface ShotView {
   review: { state: ReviewState; reason: string | null };
   takes: TakeSummary[];
   costFen: number;
+  /** Who speaks the line (a name in the film's voiceCast), and its voice-over if one was made. */
+  speaker: string | null;
+  voice: VoiceView | null;
 }
 
 export interface FilmView extends FilmSummary {
   shots: ShotView[];
+  /** Speaker → GLM-TTS voice (voice.ts). */
+  voiceCast: VoiceCast;
+  /** What speaking one line costs (held, then charged). */
+  voicePriceFen: number;
   /** "n of m approved". */
   approved: { n: number; m: number };
   /** Spent on the film's takes so far. */
@@ -79,6 +87,8 @@ export interface CommentView {
   authorName: string | null;
   createdAt: string;
   updatedAt: string;
+  /** What the reader may do with it, decided on the server from their role: edit (the author), delete (the author, an admin/owner). */
+  may: { edit: boolean; delete: boolean };
 }
 
 export interface TakesEstimate {

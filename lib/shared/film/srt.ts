@@ -1,3 +1,4 @@
+import { captionFrames } from "./caption-spans";
 import { captionLines } from "./caption-text";
 import type { Cut } from "./cut";
 import { editSegments } from "./edit-points";
@@ -10,7 +11,7 @@ import { framesToSrtTime } from "./timecode";
 //
 // Timing: a caption shows for its clip's span between edit points (edit-points.ts), so across a
 // crossfade or a fade through black the outgoing line gives way to the incoming one at the transition's
-// midpoint and no two cues overlap.
+// midpoint and no two cues overlap. A clip with a voice-over shows its line only while the voice speaks.
 
 const EOL = "\r\n";
 
@@ -18,9 +19,10 @@ export function cutToSrt(cut: Cut): string {
   const cues: string[] = [];
   for (const s of editSegments(cut)) {
     const lines = captionLines(s.clip.caption);
-    if (lines === null) continue;
+    const frames = captionFrames(s);
+    if (lines === null || frames === null) continue;
     const text = lines.join(EOL);
-    const timing = `${framesToSrtTime(s.editIn, cut.fps)} --> ${framesToSrtTime(s.editOut, cut.fps)}`;
+    const timing = `${framesToSrtTime(frames.start, cut.fps)} --> ${framesToSrtTime(frames.end, cut.fps)}`;
     cues.push(`${cues.length + 1}${EOL}${timing}${EOL}${text}${EOL}${EOL}`);
   }
   return cues.join("");

@@ -60,17 +60,26 @@ export async function downloadStep(ctx: StepContext): Promise<void> {
     const local = (f: ClipFile) => path.join(dir, f);
 
     const t0 = Date.now();
-    const video = await fetchToFile(row.resultUrl, local("video.mp4"), { ...policy, maxBytes: MAX_VIDEO_BYTES });
-    crashPoint("download.afterTemp", ctx.lease.subjectId);
-    const info = await probe(video.path);
-    checkVideo(video, info);
-
-    const files: ClipFile[] = ["video.mp4"];
-    if (row.coverUrl) {
-      const cover = await fetchToFile(row.coverUrl, local("cover.jpg"), { ...policy, maxBytes: MAX_COVER_BYTES });
-      if (cover.head[0] !== 0xff || cover.head[1] !== 0xd8 || cover.head[2] !== 0xff) throw new InvalidMediaError("cover is not a JPEG");
-      files.push("cover.jpg");
-    }
+    // The cover downloads while the video is fetched and probed: both are on the way to playable
+    // (bench F2). allSettled, so neither's rejection goes unobserved when the other fails first.
+    const checkedVideo = fetchToFile(row.resultUrl, local("video.mp4"), { ...policy, maxBytes: MAX_VIDEO_BYTES }).then(async (video) => {
+      crashPoint("download.afterTemp", ctx.lease.subjectId);
+      const info = await probe(video.path);
+      checkVideo(video, info);
+      return { video, info };
+    });
+    const coverUrl = row.coverUrl;
+    const checkedCover = coverUrl
+      ? fetchToFile(coverUrl, local("cover.jpg"), { ...policy, maxBytes: MAX_COVER_BYTES }).then((cover) => {
+          if (cover.head[0] !== 0xff || cover.head[1] !== 0xd8 || cover.head[2] !== 0xff) throw new InvalidMediaError("cover is not a JPEG");
+          return true;
+        })
+      : Promise.resolve(false);
+    const [videoDone, coverDone] = await Promise.allSettled([checkedVideo, checkedCover]);
+    if (videoDone.status === "rejected") throw videoDone.reason;
+    if (coverDone.status === "rejected") throw coverDone.reason;
+    const { video, info } = videoDone.value;
+    const files: ClipFile[] = coverDone.value ? ["video.mp4", "cover.jpg"] : ["video.mp4"];
     const t1 = Date.now();
     const putFile = async (file: ClipFile): Promise<Stored> => {
       ctx.signal.throwIfAborted();

@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { idSchema } from "@/lib/shared/ids";
+import { breakdownEstimateQuerySchema } from "@/lib/shared/script-breakdown";
+import { db } from "@/lib/server/db";
+import { json } from "@/lib/server/http/respond";
+import { route } from "@/lib/server/http/route";
+import { estimateBreakdown } from "@/lib/server/script-breakdown/script-breakdown";
+
+export const runtime = "nodejs";
+
+// GET /api/films/:filmId/script/estimate?chars=N -> {heldFen, maxTokens}: what a breakdown of N
+// characters holds before it is sent (the most it can cost; the answer's usage settles it).
+export const GET = route({ auth: "user", params: z.object({ filmId: idSchema }), query: breakdownEstimateQuerySchema }, async ({ access, params, query }) =>
+  json(await estimateBreakdown(db(), access, params.filmId, query.chars)),
+);

@@ -1,0 +1,58 @@
+import "server-only";
+import type { FrameSource } from "@/lib/shared/film/film-schemas";
+import type { FilmView } from "@/lib/shared/film/film-views";
+import { type DraftShot, type SaveBreakdownDraft, trimOutOf } from "@/lib/shared/script-breakdown";
+import { recordAudit } from "../audit/record-audit";
+import type { Db } from "../db";
+import { TX_OPTIONS, withDbRetry } from "../db/retry";
+import { AppError } from "../errors";
+import { filmViewOf } from "../films/film-view";
+import { touchFilm } from "../films/films";
+import { loadFilm, shotsOf } from "../films/load-film";
+import { columnsOfFields, type ShotFields } from "../films/shot-columns";
+import { workspaceFilmsWhere } from "../permissions";
+import type { Access } from "../permissions";
+import { scopeOfFilm } from "./script-breakdown";
+
+// "Add N shots to the film": the edited draft becomes shots at the end of the film in ONE
+// transaction that also consumes the draft (compare-and-set on its version), so an accept adds every
+// shot or none, and a second accept of the same draft (another tab, a double click) is refused.
+// Modes: text → a text shot; chain → starts from the previous shot's last frame (the film's first
+// shot cannot, so it becomes a text shot); image → starts from the library reference named like one
+// of its characters, or waits for a frame to be picked (shots may lack frames while drafting).
+
+function fieldsOf(shot: DraftShot, chainable: boolean, referenceByName: ReadonlyMap<string, string>): ShotFields {
+  const base = { sceneHeading: shot.scene, prompt: shot.prompt, end: null, caption: shot.line, trimIn: 0, trimOut: trimOutOf(shot.seconds), transition: { kind: "cut" as const, frames: 0 } };
+  if (shot.mode === "chain" && chainable) return { ...base, mode: "image", start: { kind: "previous" } };
+  if (shot.mode === "image") {
+    const referenceId = shot.characters.map((c) => referenceByName.get(c.toLowerCase())).find((id) => id !== undefined);
+    const start: FrameSource | null = referenceId ? { kind: "reference", referenceId } : null;
+    return { ...base, mode: "image", start };
+  }
+  return { ...base, mode: "text", start: null };
+}
+
+export async function acceptShotList(client: Db, access: Access, filmId: string, input: SaveBreakdownDraft, ip: string): Promise<{ film: FilmView; added: number }> {
+  const film = await loadFilm(client, access, filmId, "edit");
+  const ws = film.teamId ? { kind: "team" as const, teamId: film.teamId } : { kind: "personal" as const };
+  const references = await client.reference.findMany({ where: workspaceFilmsWhere(access, ws), select: { id: true, name: true } });
+  const referenceByName = new Map(references.map((r) => [r.name.toLowerCase(), r.id]));
+  const scope = scopeOfFilm(film.id);
+  await withDbRetry(() =>
+    client.$transaction(async (tx) => {
+      const draft = await tx.studioDraft.findUnique({ where: { userId_scope: { userId: access.actor.id, scope } }, select: { state: true, version: true } });
+      const callId = (draft?.state as { callId?: unknown } | null)?.callId;
+      // Consumed here, so a concurrent accept of the same version finds nothing to consume.
+      const consumed = await tx.studioDraft.deleteMany({ where: { userId: access.actor.id, scope, version: input.version } });
+      if (consumed.count !== 1 || callId !== input.callId) throw new AppError("draft_conflict");
+      await touchFilm(tx, film.id);
+      const before = (await shotsOf(tx, film.id)).length;
+      for (const [i, shot] of input.shots.entries()) {
+        const position = before + i;
+        const row = await tx.shot.create({ data: { filmId: film.id, position, ...columnsOfFields(fieldsOf(shot, position > 0, referenceByName)) } });
+        await recordAudit(tx, { teamId: film.teamId, actorId: access.actor.id, action: "shot.add", targetType: "shot", targetId: row.id, data: { filmId: film.id, position, fromScript: true }, ip });
+      }
+    }, TX_OPTIONS),
+  );
+  return { film: await filmViewOf(client, film, await shotsOf(client, film.id)), added: input.shots.length };
+}

@@ -1,0 +1,68 @@
+import { expect, test } from "@playwright/test";
+import { createFilm } from "./films-helpers";
+import { expectNoSeriousA11yViolations, STORAGE_STATE } from "./helpers";
+
+// Script → shot list on the storyboard: paste a 10-line Chinese script, see the hold before breaking
+// it down, edit the draft (a prompt, a row deleted), reload (the edits are kept), add the shots to the
+// film. axe clean with the draft open, then at 375 px in dark mode.
+
+const SCRIPT = [
+  "内景 咖啡馆 夜",
+  "小林推门走进咖啡馆。她四处张望。",
+  "小林：有人在吗？",
+  "老板：我们打烊了。",
+  "小林在窗边坐下。",
+  "外景 街道 雨",
+  "小林撑伞离开，雨越下越大。",
+  "一辆出租车停在路边。",
+  "司机：去哪儿？",
+  "小林：回家。",
+].join("\n");
+
+test.describe("script breakdown", () => {
+  test.use({ storageState: STORAGE_STATE });
+
+  test("paste → estimate → break down → edit → reload keeps edits → add the shots to the film", async ({ page }) => {
+    await createFilm(page, `Script ${Date.now()}`, "16:9");
+    await page.getByTestId("open-script-breakdown").click();
+    const dialog = page.getByTestId("script-breakdown");
+    const text = dialog.getByRole("textbox", { name: /Script, novel excerpt or product brief/ });
+    await expect(text).toBeFocused();
+    await text.fill(SCRIPT);
+    await expect(dialog.getByText(`${[...SCRIPT.trim()].length} / 20,000 characters`)).toBeVisible();
+    await expect(dialog.getByTestId("script-estimate")).toHaveText(/holds at most ¥\d+\.\d\d/);
+    await dialog.getByTestId("script-break-down").click();
+
+    const rows = dialog.getByTestId("script-draft-shot");
+    await expect(rows).toHaveCount(9, { timeout: 30_000 });
+    await expect(dialog.getByTestId("script-draft-summary")).toContainText("Draft: 9 shots");
+    await expectNoSeriousA11yViolations(page);
+
+    await rows.nth(0).getByRole("textbox", { name: "Prompt" }).fill("小林推门而入，雨水从伞上滴落。");
+    await rows.nth(1).getByRole("button", { name: "Delete shot 2" }).click();
+    await expect(rows).toHaveCount(8);
+    await expect(dialog.getByTestId("script-notice")).toHaveText("Draft saved.", { timeout: 10_000 });
+
+    await page.reload();
+    await page.getByTestId("open-script-breakdown").click();
+    await expect(rows).toHaveCount(8, { timeout: 10_000 });
+    await expect(rows.nth(0).getByRole("textbox", { name: "Prompt" })).toHaveValue("小林推门而入，雨水从伞上滴落。");
+
+    await dialog.getByTestId("script-accept").click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId("shot-card")).toHaveCount(8);
+    await expect(page.getByTestId("film-notice")).toHaveText("8 shots added to the film.");
+  });
+
+  test("375 px, dark: the dialog and its draft stay readable and axe clean", async ({ page }) => {
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.setViewportSize({ width: 375, height: 800 });
+    await createFilm(page, `Script small ${Date.now()}`, "9:16");
+    await page.getByTestId("open-script-breakdown").click();
+    const dialog = page.getByTestId("script-breakdown");
+    await dialog.getByRole("textbox", { name: /Script/ }).fill("A bottle turns on a white table. Light sweeps across the label.\nNARRATOR: Fresh every morning.");
+    await dialog.getByTestId("script-break-down").click();
+    await expect(dialog.getByTestId("script-draft-shot")).toHaveCount(3, { timeout: 30_000 });
+    await expectNoSeriousA11yViolations(page);
+  });
+});

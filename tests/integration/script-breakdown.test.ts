@@ -1,0 +1,293 @@
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { aiCallJob } from "@/lib/server/ai-calls/call-job";
+import { type Upstream, upstreamClients } from "@/lib/server/bigmodel/upstream";
+import { createLocalStorage } from "@/lib/server/storage";
+import { type RunningWorker, startWorker } from "@/lib/server/worker/start-worker";
+import type { FilmView } from "@/lib/shared/film/film-views";
+import type { BreakdownView, DraftShot } from "@/lib/shared/script-breakdown";
+import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
+import { fakeRender, tempDir } from "@/tests/support/simulator-fixtures";
+import { expectOk, expectRefused, sendAs } from "../support/route-answers";
+import { providers } from "../support/test-db";
+import { teamOfThree } from "./films-support";
+import { ctx, setupStudio, type Studio, type StudioUser } from "./generations-api-support";
+
+// Script → shot list through the real routes, the job runner and the simulator over HTTP: the
+// breakdown is one CHAT call held and settled in the ledger; the draft survives a reload and keeps
+// its edits; accepting adds every shot or none (a bad shot, a stale version, a failure half-way
+// through the inserts) and consumes the draft; viewers can neither break down nor accept; a budget
+// refusal names the call and writes nothing; a long script comes back cut off and repaired.
+
+type Done = Extract<BreakdownView, { status: "done" }>;
+
+const SCRIPT_ZH = [
+  "内景 咖啡馆 夜",
+  "小林推门走进咖啡馆。她四处张望。",
+  "小林：有人在吗？",
+  "老板：我们打烊了。",
+  "外景 街道 雨",
+  "小林撑伞离开，雨越下越大。",
+].join("\n");
+
+describe.each(providers())("script breakdown on %s", (kind) => {
+  let s: Studio;
+  let sim: RunningSimulator;
+  let worker: RunningWorker;
+  let me: StudioUser;
+  let seq = 0;
+  let r: {
+    films: typeof import("@/app/api/films/route");
+    film: typeof import("@/app/api/films/[filmId]/route");
+    script: typeof import("@/app/api/films/[filmId]/script/route");
+    draft: typeof import("@/app/api/films/[filmId]/script/draft/route");
+    accept: typeof import("@/app/api/films/[filmId]/script/accept/route");
+    estimate: typeof import("@/app/api/films/[filmId]/script/estimate/route");
+  };
+
+  const ORDER = ["HOLD", "CHARGE", "REFUND"];
+  const ledgerOf = async (callId: string) =>
+    (await s.db.ledgerEntry.findMany({ where: { callId }, select: { kind: true, amountFen: true } })).sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
+  const newFilm = async (user = me, query = "") =>
+    (await expectOk<{ film: FilmView }>(r.films.POST(sendAs(user, "POST", `/api/films${query}`, { title: `Script ${seq++}`, aspect: "16:9" })), 201)).film;
+  const breakDown = (filmId: string, text: string, user = me, key = randomUUID()) =>
+    r.script.POST(sendAs(user, "POST", `/api/films/${filmId}/script`, { text }, { "idempotency-key": key }), ctx({ filmId }));
+  const current = (filmId: string, user = me) => r.script.GET(sendAs(user, "GET", `/api/films/${filmId}/script`), ctx({ filmId }));
+  const save = (filmId: string, body: unknown, user = me) => r.draft.PUT(sendAs(user, "PUT", `/api/films/${filmId}/script/draft`, body), ctx({ filmId }));
+  const accept = (filmId: string, body: unknown, user = me) => r.accept.POST(sendAs(user, "POST", `/api/films/${filmId}/script/accept`, body), ctx({ filmId }));
+  const shotsOf = (filmId: string) => s.db.shot.findMany({ where: { filmId }, orderBy: { position: "asc" } });
+
+  beforeAll(async () => {
+    // 1 fen per token, so every amount is a real number of tokens.
+    s = await setupStudio(kind, { PRICE_FEN_PER_1K_CHAT_TOKENS: "1000", PROMPT_HELP_WAIT_MS: "15000" });
+    r = {
+      films: await import("@/app/api/films/route"),
+      film: await import("@/app/api/films/[filmId]/route"),
+      script: await import("@/app/api/films/[filmId]/script/route"),
+      draft: await import("@/app/api/films/[filmId]/script/draft/route"),
+      accept: await import("@/app/api/films/[filmId]/script/accept/route"),
+      estimate: await import("@/app/api/films/[filmId]/script/estimate/route"),
+    };
+    sim = await startSimulator({ render: fakeRender, cacheDir: tempDir("script-sim"), speed: 1, chatLatencyMs: 10 });
+    const options = { baseUrl: sim.baseUrl, apiKey: sim.keys[0] ?? "", requestTimeoutMs: 5_000 };
+    const upstream: Upstream = { ...upstreamClients(options), mode: "simulator", mediaOrigins: [sim.url] };
+    worker = startWorker({
+      db: s.db,
+      provider: kind,
+      storage: createLocalStorage(path.join(s.dataDir, "media")),
+      upstream: () => Promise.resolve(upstream),
+      kinds: [aiCallJob],
+      leaseMs: 3_000,
+      timeScale: 200,
+      modelCap: 4,
+      concurrency: 2,
+      idlePollMs: 50,
+      scratchDir: path.join(s.dataDir, "scratch"),
+    });
+    me = await s.user(`script-${kind}@example.test`);
+  });
+  afterAll(async () => {
+    await worker?.stop(2_000);
+    await sim?.close();
+    await s?.drop();
+  });
+  beforeEach(async () => {
+    sim.control.clearFaults();
+    sim.control.resetStats();
+    await s.db.budget.deleteMany({});
+  });
+
+  it("breaks a Chinese script down (held, then settled from usage), keeps edits across reloads, accepts into the film", async () => {
+    const film = await newFilm();
+    const chars = [...SCRIPT_ZH].length;
+    const estimate = await expectOk<{ heldFen: number }>(r.estimate.GET(sendAs(me, "GET", `/api/films/${film.id}/script/estimate?chars=${chars}`), ctx({ filmId: film.id })));
+    expect(await expectOk<BreakdownView>(current(film.id))).toEqual({ status: "none" });
+
+    const done = await expectOk<Done>(breakDown(film.id, SCRIPT_ZH));
+    expect(done.status).toBe("done");
+    expect(done.heldFen).toBe(estimate.heldFen);
+    expect(done.repairs).toEqual([]);
+    expect(done.shots.map((x) => [x.scene, x.mode, x.line])).toEqual([
+      ["内景 咖啡馆 夜", "text", null],
+      ["内景 咖啡馆 夜", "chain", null],
+      ["内景 咖啡馆 夜", "image", "有人在吗？"],
+      ["内景 咖啡馆 夜", "image", "我们打烊了。"],
+      ["外景 街道 雨", "text", null],
+    ]);
+    const call = await s.db.aiCall.findUniqueOrThrow({ where: { id: done.callId } });
+    expect(call.purpose).toBe("script.breakdown");
+    expect((call.request as { response_format: unknown }).response_format).toEqual({ type: "json_object" });
+    const usage = call.usage as { total_tokens: number };
+    expect(done.costFen).toBe(usage.total_tokens);
+    expect(await ledgerOf(done.callId)).toEqual([
+      { kind: "HOLD", amountFen: done.heldFen },
+      { kind: "CHARGE", amountFen: done.costFen },
+      { kind: "REFUND", amountFen: done.heldFen - done.costFen },
+    ]);
+    expect(sim.control.stats().chatCompletions).toBe(1);
+
+    // A reload shows the same draft; edits (a deleted row, a changed prompt, mode and seconds) are kept.
+    expect(await expectOk<Done>(current(film.id))).toEqual(done);
+    const edited: DraftShot[] = [{ ...done.shots[1]!, prompt: "她四处张望，镜头环绕。", seconds: 3 }, ...done.shots.slice(2)];
+    const saved = await expectOk<{ version: number }>(save(film.id, { callId: done.callId, version: done.version, shots: edited }));
+    expect(saved.version).toBe(done.version + 1);
+    await expectRefused(save(film.id, { callId: done.callId, version: done.version, shots: edited }), 409, "draft_conflict");
+    const reloaded = await expectOk<Done>(current(film.id));
+    expect([reloaded.edited, reloaded.version, reloaded.shots]).toEqual([true, saved.version, edited]);
+    // Nothing more was sent for the reloads and saves.
+    expect(sim.control.stats().chatCompletions).toBe(1);
+
+    const accepted = await expectOk<{ film: FilmView; added: number }>(accept(film.id, { callId: done.callId, version: saved.version, shots: edited }), 201);
+    expect(accepted.added).toBe(4);
+    const rows = await shotsOf(film.id);
+    // The film's first shot cannot chain: it becomes a text shot. Seconds become the trim out (5 s: the whole take).
+    expect(rows.map((x) => [x.position, x.sceneHeading, x.mode, x.startKind, x.caption, x.trimOut])).toEqual([
+      [0, "内景 咖啡馆 夜", "TEXT", null, null, 72],
+      [1, "内景 咖啡馆 夜", "IMAGE", null, "有人在吗？", 48],
+      [2, "内景 咖啡馆 夜", "IMAGE", null, "我们打烊了。", 48],
+      [3, "外景 街道 雨", "TEXT", null, null, 96],
+    ]);
+    expect(rows[0]!.prompt).toBe("她四处张望，镜头环绕。");
+    // The draft is consumed: a second accept adds nothing.
+    expect(await expectOk<BreakdownView>(current(film.id))).toEqual({ status: "none" });
+    await expectRefused(accept(film.id, { callId: done.callId, version: saved.version, shots: edited }), 409, "draft_conflict");
+    expect(await s.db.shot.count({ where: { filmId: film.id } })).toBe(4);
+    // The accept spent nothing.
+    expect((await ledgerOf(done.callId)).length).toBe(3);
+  });
+
+  it("a chained shot after existing shots starts from the previous frame; an image shot picks the reference named like its character", async () => {
+    const film = await newFilm();
+    const upload = await s.db.upload.create({ data: { ownerId: me.id, storageKey: `k-${seq++}`, mime: "image/png", width: 64, height: 64, bytes: 10, sha256: randomUUID(), status: "READY" } });
+    const reference = await s.db.reference.create({ data: { kind: "CHARACTER", name: "小林", ownerId: me.id, uploadId: upload.id } });
+    const done = await expectOk<Done>(breakDown(film.id, SCRIPT_ZH));
+    await expectOk(accept(film.id, { callId: done.callId, version: done.version, shots: done.shots }), 201);
+    const again = await expectOk<Done>(breakDown(film.id, "小林：再见。\n她转身走远。她消失在雨里。"));
+    await expectOk(accept(film.id, { callId: again.callId, version: again.version, shots: again.shots }), 201);
+    const rows = await shotsOf(film.id);
+    expect(rows.map((x) => [x.mode, x.startKind, x.startReferenceId])).toEqual([
+      ["TEXT", null, null],
+      ["IMAGE", "PREVIOUS", null],
+      ["IMAGE", "REFERENCE", reference.id],
+      ["IMAGE", null, null],
+      ["TEXT", null, null],
+      ["IMAGE", "REFERENCE", reference.id],
+      ["TEXT", null, null],
+      ["IMAGE", "PREVIOUS", null],
+    ]);
+  });
+
+  it("accept is all or nothing: a bad shot, a stale version or a failure half-way adds no shot and keeps the draft", async () => {
+    const film = await newFilm();
+    const done = await expectOk<Done>(breakDown(film.id, SCRIPT_ZH));
+    const body = { callId: done.callId, version: done.version, shots: done.shots };
+    const bad = { ...body, shots: [done.shots[0], { ...done.shots[1]!, prompt: "长".repeat(513) }, done.shots[2]] };
+    const refusal = await expectRefused(accept(film.id, bad), 422, "validation_failed");
+    expect(refusal.fields?.[0]).toMatchObject({ path: "shots.1.prompt", key: "studio.error.promptTooLong" });
+    await expectRefused(accept(film.id, { ...body, shots: [{ ...done.shots[0]!, seconds: 6 }] }), 422, "validation_failed");
+    await expectRefused(accept(film.id, { ...body, shots: [] }), 422, "validation_failed");
+    await expectRefused(accept(film.id, { ...body, version: done.version + 1 }), 409, "draft_conflict");
+    await expectRefused(accept(film.id, { ...body, callId: "someothercall" }), 409, "draft_conflict");
+    expect(await s.db.shot.count({ where: { filmId: film.id } })).toBe(0);
+
+    // The database refuses the third insert: the two before it are rolled back with the draft's consumption.
+    const refuseThird =
+      kind === "sqlite"
+        ? [`CREATE TRIGGER refuse_third_shot BEFORE INSERT ON "Shot" WHEN NEW."position" = 2 BEGIN SELECT RAISE(ABORT, 'refused'); END`]
+        : [
+            `CREATE FUNCTION refuse_third_shot() RETURNS trigger AS $$ BEGIN IF NEW."position" = 2 THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`,
+            `CREATE TRIGGER refuse_third_shot BEFORE INSERT ON "Shot" FOR EACH ROW EXECUTE FUNCTION refuse_third_shot()`,
+          ];
+    for (const sql of refuseThird) await s.db.$executeRawUnsafe(sql);
+    try {
+      const res = await accept(film.id, body);
+      expect(res.status).toBe(500);
+    } finally {
+      await s.db.$executeRawUnsafe(kind === "sqlite" ? `DROP TRIGGER refuse_third_shot` : `DROP TRIGGER refuse_third_shot ON "Shot"`);
+      if (kind !== "sqlite") await s.db.$executeRawUnsafe(`DROP FUNCTION refuse_third_shot()`);
+    }
+    expect(await s.db.shot.count({ where: { filmId: film.id } })).toBe(0);
+    expect((await expectOk<Done>(current(film.id))).version).toBe(done.version);
+    await expectOk(accept(film.id, body), 201);
+    expect(await s.db.shot.count({ where: { filmId: film.id } })).toBe(5);
+  });
+
+  it("team roles: a viewer can neither break down nor accept; a member can", async () => {
+    const team = await teamOfThree(s, `script-${kind}`);
+    const film = await newFilm(team.owner, `?team=${team.teamId}`);
+    await expectRefused(breakDown(film.id, SCRIPT_ZH, team.viewer), 403, "team_role_forbidden");
+    await expectRefused(current(film.id, team.viewer), 403, "team_role_forbidden");
+    expect(sim.control.stats().requests.chat).toBe(0);
+    const done = await expectOk<Done>(breakDown(film.id, SCRIPT_ZH, team.member));
+    expect((await s.db.aiCall.findUniqueOrThrow({ where: { id: done.callId } })).teamId).toBe(team.teamId);
+    const body = { callId: done.callId, version: done.version, shots: done.shots };
+    await expectRefused(accept(film.id, body, team.viewer), 403, "team_role_forbidden");
+    await expectRefused(save(film.id, body, team.viewer), 403, "team_role_forbidden");
+    // Another member has no draft of theirs to accept.
+    await expectRefused(accept(film.id, body, team.owner), 409, "draft_conflict");
+    expect(await s.db.shot.count({ where: { filmId: film.id } })).toBe(0);
+    await expectOk(accept(film.id, body, team.member), 201);
+    expect(await s.db.shot.count({ where: { filmId: film.id } })).toBe(5);
+    // Someone outside the team does not see the film at all.
+    const stranger = await s.user(`script-stranger-${kind}@example.test`);
+    await expectRefused(breakDown(film.id, SCRIPT_ZH, stranger), 404, "not_found");
+  });
+
+  it("a budget refusal names the text-model call and writes nothing; bad scripts are refused with the limit before any call", async () => {
+    const film = await newFilm();
+    const calls = await s.db.aiCall.count();
+    await s.db.budget.create({ data: { scope: "INSTANCE_DAILY", limitFen: 100 } });
+    const refusal = await expectRefused(breakDown(film.id, SCRIPT_ZH), 402, "budget_instance_daily");
+    expect(refusal.messages.en).toMatch(/^This text-model call would exceed/);
+    expect(refusal.messages["zh-CN"]).toMatch(/^此次文本模型调用/);
+    expect(await s.db.aiCall.count()).toBe(calls);
+    expect(await expectOk<BreakdownView>(current(film.id))).toEqual({ status: "none" });
+
+    const empty = await expectRefused(breakDown(film.id, "  \n "), 422, "validation_failed");
+    expect(empty.fields?.[0]?.key).toBe("errors.field.script_empty");
+    const long = await expectRefused(breakDown(film.id, "长".repeat(20_001)), 422, "validation_failed");
+    expect(long.fields?.[0]?.key).toBe("errors.field.script_too_long");
+    await expectRefused(r.estimate.GET(sendAs(me, "GET", `/api/films/${film.id}/script/estimate?chars=20001`), ctx({ filmId: film.id })), 422, "validation_failed");
+    expect(sim.control.stats().requests.chat).toBe(0);
+  });
+
+  it("an unsafe script (1301) is refused with its coded reason, refunded in full, and leaves no draft to accept", async () => {
+    const film = await newFilm();
+    await expectRefused(breakDown(film.id, "内景 夜\nUNSAFE 的情节。"), 422, "ai_unsafe_content");
+    const call = await s.db.aiCall.findFirstOrThrow({ where: { ownerId: me.id, errorCode: "unsafe_content", purpose: "script.breakdown" } });
+    const rows = await ledgerOf(call.id);
+    expect(rows.map((x) => x.kind)).toEqual(["HOLD", "REFUND"]);
+    expect(rows[0]!.amountFen).toBe(rows[1]!.amountFen);
+    await expectRefused(current(film.id), 422, "ai_unsafe_content");
+    expect(await s.db.shot.count({ where: { filmId: film.id } })).toBe(0);
+  });
+
+  it("a script longer than the model's answer can hold comes back cut off: complete shots kept, truncation reported", async () => {
+    const film = await newFilm();
+    const sentences = Array.from({ length: 400 }, (_, i) => `The courier crosses bridge number ${i} at dawn.`);
+    const done = await expectOk<Done>(breakDown(film.id, sentences.join(" ")));
+    const call = await s.db.aiCall.findUniqueOrThrow({ where: { id: done.callId } });
+    expect((call.answer as { finishReason: string }).finishReason).toBe("length");
+    expect(done.repairs).toContainEqual({ kind: "truncated", count: 1 });
+    expect(done.shots.length).toBeGreaterThan(10);
+    expect(done.shots.length).toBeLessThan(400);
+    done.shots.forEach((x, i) => expect(x.prompt.startsWith(`The courier crosses bridge number ${i} at dawn`)).toBe(true));
+    await expectOk(accept(film.id, { callId: done.callId, version: done.version, shots: done.shots }), 201);
+    expect(await s.db.shot.count({ where: { filmId: film.id } })).toBe(done.shots.length);
+  });
+
+  it("an answer that holds no shot list is reported with a bilingual error, never imported", async () => {
+    const film = await newFilm();
+    const call = await s.db.aiCall.create({
+      data: { kind: "CHAT", purpose: "script.breakdown", ownerId: me.id, model: "glm-4-flash-250414", status: "DONE", costFen: 100, settledFen: 42, request: {}, answer: { content: "Sorry, I cannot do that.", finishReason: "stop" }, idemKey: randomUUID(), paramsHash: "x" },
+    });
+    await s.db.studioDraft.create({ data: { userId: me.id, scope: `script:${film.id}`, state: { callId: call.id, shots: null }, version: 1 } });
+    const refusal = await expectRefused(current(film.id), 502, "ai_answer_invalid");
+    expect(refusal.messages.en).toContain("shot list");
+    expect(refusal.messages.en).toContain("¥0.42");
+    // A draft of another call cannot be accepted through this one.
+    await expectRefused(accept(film.id, { callId: "x", version: 1, shots: [{ scene: null, prompt: "p", mode: "text", characters: [], line: null, seconds: 5 }] }), 409, "draft_conflict");
+    expect(await s.db.shot.count({ where: { filmId: film.id } })).toBe(0);
+  });
+});
