@@ -160,7 +160,11 @@ describe.each(providers())("shot stills on %s", (kind) => {
     const calls = await s.db.aiCall.count();
     const res = await make(shotId, { count: 2 });
     expect(res.status).toBe(402);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("budget_instance_daily");
+    const refusal = (await res.json()) as { error: { code: string; messages: { en: string; "zh-CN": string } } };
+    expect(refusal.error.code).toBe("budget_instance_daily");
+    // The refusal names the kind of call, in both languages.
+    expect(refusal.error.messages.en).toContain("still image");
+    expect(refusal.error.messages["zh-CN"]).toContain("静帧");
     expect(await s.db.aiCall.count()).toBe(calls);
     expect(await s.db.shotStill.count({ where: { shotId } })).toBe(0);
     expect(sim.control.stats().requests.images).toBe(0);
