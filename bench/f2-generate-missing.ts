@@ -63,8 +63,12 @@ export async function f2Rows(quick: boolean): Promise<BenchRow[]> {
 }
 
 async function f2Run(quick: boolean, sharedMediaLane: boolean): Promise<BenchRow[]> {
-  // Generation time compresses, ffmpeg and database work don't: a lower factor is closer to production.
-  const speed = quick ? 50 : 25;
+  // Generation time compresses, ffmpeg and database work don't: a lower factor is closer to production,
+  // where a text take takes ~285 s and an image take ~150 s. At ÷25 the ideal was 22 s and the fixed
+  // work of the last download alone (fetch, ffprobe, fsync'd store: 1–3 s on a busy 2-core machine)
+  // was a tenth of it, a share it never has at full length; the full run uses ÷5 (ideal ≈ 114 s), and
+  // the overhead in seconds is reported beside the ratio, so nothing hides in the scale.
+  const speed = quick ? 50 : 5;
   const h = await startHarness({ speed, concurrency: CAP, random: FIXED, render: sharedClipRender });
   const logs = captureLogs();
   try {
@@ -123,7 +127,7 @@ async function f2Run(quick: boolean, sharedMediaLane: boolean): Promise<BenchRow
     const media = await h.db.job.findMany({ where: { kind: "clip-derivatives" }, select: { finishedAt: true } });
     console.error(`F2 last frames done (s): ${frames.map((f) => `#${order.findIndex((t) => t.id === f.subjectId) + 1} ${at(f.finishedAt)}`).join("  ")}; posters/previews done (s): ${media.map((m) => at(m.finishedAt)).sort((a, b) => Number(a) - Number(b)).join(" ")}`);
     const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-    const cond = `12 shots (9 text + 3 image chained to the shot before: 4, 8, 12), 1 take each, cap ${CAP}/model, time ÷${speed}, task durations fixed by the simulator: text ${s(dText)}, image ${s(dImage)}; ideal = max(critical ${s(ideal.criticalMs)}, text lane ⌈9/5⌉×${s(dText)} = ${s(ideal.textLaneMs)}, image lane ${s(ideal.imageLaneMs)}) = ${s(ideal.ms)}; wall ${s(wallMs)}; ${stored}/12 STORED`;
+    const cond = `12 shots (9 text + 3 image chained to the shot before: 4, 8, 12), 1 take each, cap ${CAP}/model, time ÷${speed}, task durations fixed by the simulator: text ${s(dText)}, image ${s(dImage)}; ideal = max(critical ${s(ideal.criticalMs)}, text lane ⌈9/5⌉×${s(dText)} = ${s(ideal.textLaneMs)}, image lane ${s(ideal.imageLaneMs)}) = ${s(ideal.ms)}; wall ${s(wallMs)} (overhead over the ideal ${s(wallMs - ideal.ms)}); ${stored}/12 STORED`;
     return [
       { id: "F2", figure: "generate missing: wall ÷ ideal schedule under the cap", measured: fmtRatio(ratio), target: `≤ ${TARGET}×`, verdict: stored === SHOTS ? atMost(ratio, TARGET) : "MISS", conditions: cond },
       { id: "F2", figure: "chained takes sent only after their source was stored", measured: `${inOrder}/3`, target: "3/3", verdict: verdict(inOrder === 3), conditions: "submittedAt of each chained take ≥ finishedAt (STORED) of the take before it" },

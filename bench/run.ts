@@ -39,7 +39,7 @@ const sizes = quick ? [10_000] : [10_000, 100_000];
 const perCombo = quick ? 10 : 30; // × 10 filter combinations per size
 const providers: ("sqlite" | "postgresql")[] = quick ? ["sqlite"] : pgReachable() ? ["sqlite", "postgresql"] : ["sqlite"];
 const mode = quick
-  ? `**--quick run (reduced, not the issue's figures):** G1 at ${sizes.map((n) => n.toLocaleString("en")).join(", ")} clips on ${providers.join(" + ")} only, ${perCombo} requests per filter; P1 2×100 requests per side; P2 model 500 clips/model; P6/P3 10 clips at time ÷50; P4 50 MB only, 2 repetitions; P5 2×2.5 s per side; F1 12 shots trimmed to 2 s, x264 veryfast, 2 A/B pairs; F2 time ÷50 (full: ÷25).`
+  ? `**--quick run (reduced, not the issue's figures):** G1 at ${sizes.map((n) => n.toLocaleString("en")).join(", ")} clips on ${providers.join(" + ")} only, ${perCombo} requests per filter; P1 2×100 requests per side; P2 model 500 clips/model; P6/P3 10 clips at time ÷50; P4 50 MB only, 2 repetitions; P5 2×2.5 s per side; F1 12 shots trimmed to 2 s, x264 veryfast, 2 A/B pairs; F2 time ÷50 (full: ÷5).`
   : `Full run: G1 at ${sizes.map((n) => n.toLocaleString("en")).join(" and ")} clips on ${providers.join(" and ")}${providers.includes("postgresql") ? "" : " (PostgreSQL not reachable: skipped)"}, ${perCombo} requests per filter.`;
 console.error(mode.replace(/\*\*/g, ""));
 

@@ -43,6 +43,8 @@ const DRAFT_STATE = {
   takes: 1,
   images: { image: null, start: null, end: null },
 };
+/** A script draft no one has (an unknown call): the role check comes first, then 409 draft_conflict. */
+const SCRIPT_DRAFT = { callId: "authz-no-such-call", version: 1, shots: [{ scene: null, prompt: "A boat leaves the harbour", mode: "text", characters: [], line: null, seconds: 3 }] };
 const TEXT = { mode: "text", prompt: "Authz matrix: fog over tea terraces", style: "general", aspectRatio: "16:9", movementAmplitude: "auto" };
 
 /** "METHOD /api/..." of every exported handler of every app/api/** /route.ts. */
@@ -138,6 +140,10 @@ async function loadRoutes() {
     shotVoice: await import("@/app/api/shots/[shotId]/voice/route"),
     shotVoiceAudio: await import("@/app/api/shots/[shotId]/voice/audio/route"),
     filmVoices: await import("@/app/api/films/[filmId]/voices/route"),
+    filmScript: await import("@/app/api/films/[filmId]/script/route"),
+    filmScriptEstimate: await import("@/app/api/films/[filmId]/script/estimate/route"),
+    filmScriptDraft: await import("@/app/api/films/[filmId]/script/draft/route"),
+    filmScriptAccept: await import("@/app/api/films/[filmId]/script/accept/route"),
     shotTakes: await import("@/app/api/shots/[shotId]/takes/route"),
     shotEstimate: await import("@/app/api/shots/[shotId]/takes/estimate/route"),
     shotStills: await import("@/app/api/shots/[shotId]/stills/route"),
@@ -377,6 +383,31 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
     "PUT /api/films/:filmId/voices": async (a, o) => {
       const filmId = await film(a, o);
       return call(r.filmVoices.PUT, req(a, "PUT", `/api/films/${filmId}/voices`, { cast: { Mei: "xiaochen" } }), { filmId });
+    },
+    "GET /api/films/:filmId/script": async (a, o) => {
+      const filmId = await film(a, o);
+      return call(r.filmScript.GET, req(a, "GET", `/api/films/${filmId}/script`), { filmId });
+    },
+    "POST /api/films/:filmId/script": async (a, o) => {
+      const filmId = await film(a, o);
+      return call(r.filmScript.POST, req(a, "POST", `/api/films/${filmId}/script`, { text: `INT. HARBOUR - DAWN\nA boat leaves ${seq++}.` }, key()), { filmId });
+    },
+    "DELETE /api/films/:filmId/script": async (a, o) => {
+      const filmId = await film(a, o);
+      return call(r.filmScript.DELETE, req(a, "DELETE", `/api/films/${filmId}/script`), { filmId });
+    },
+    "GET /api/films/:filmId/script/estimate": async (a, o) => {
+      const filmId = await film(a, o);
+      return call(r.filmScriptEstimate.GET, req(a, "GET", `/api/films/${filmId}/script/estimate?chars=400`), { filmId });
+    },
+    // With no draft to save or accept, an allowed actor meets 409 draft_conflict: past the role check.
+    "PUT /api/films/:filmId/script/draft": async (a, o) => {
+      const filmId = await film(a, o);
+      return call(r.filmScriptDraft.PUT, req(a, "PUT", `/api/films/${filmId}/script/draft`, SCRIPT_DRAFT), { filmId });
+    },
+    "POST /api/films/:filmId/script/accept": async (a, o) => {
+      const filmId = await film(a, o);
+      return call(r.filmScriptAccept.POST, req(a, "POST", `/api/films/${filmId}/script/accept`, SCRIPT_DRAFT), { filmId });
     },
     "GET /api/shots/:shotId/takes/estimate": async (a, o) => {
       const { shotId } = await shot(a, o);
