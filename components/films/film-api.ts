@@ -7,6 +7,7 @@ import type { CancelBatchResult, GenerateMissingEstimate, GenerateMissingResult 
 import type { UpdateShotInput } from "@/lib/shared/film/film-schemas";
 import type { CommentView, FilmSummary, FilmView, ReferenceView, TakesEstimate } from "@/lib/shared/film/film-views";
 import type { GenerationView } from "@/lib/shared/generation-view";
+import type { StillsList } from "@/lib/shared/film/still-views";
 import type { VoiceView } from "@/lib/shared/film/voice";
 import type { BreakdownView, SaveBreakdownDraft } from "@/lib/shared/script-breakdown";
 
@@ -32,6 +33,12 @@ export const reorderShots = (filmId: string, order: string[], retarget: boolean)
 export const estimateTakes = (shotId: string, count: number) => apiFetch<TakesEstimate>(`/api/shots/${enc(shotId)}/takes/estimate?count=${count}`);
 export const makeTakes = (shotId: string, count: number, key: string) =>
   apiFetch<{ takeIds: string[]; created: number }>(`/api/shots/${enc(shotId)}/takes`, { method: "POST", json: { count }, headers: { "Idempotency-Key": key } });
+// A shot's stills (CogView): listed with the unit price, made 1–4 at once, used as a frame.
+export const listStills = (shotId: string) => apiFetch<StillsList>(`/api/shots/${enc(shotId)}/stills`);
+export const makeStills = (shotId: string, count: number, prompt: string, key: string) =>
+  apiFetch<StillsList & { created: number }>(`/api/shots/${enc(shotId)}/stills`, { method: "POST", json: { count, ...(prompt.trim() ? { prompt: prompt.trim() } : {}) }, headers: { "Idempotency-Key": key } });
+export const applyStill = (shotId: string, stillId: string, frame: "start" | "end") =>
+  apiFetch<{ film: FilmView }>(`/api/shots/${enc(shotId)}/stills/${enc(stillId)}/use`, { method: "POST", json: { frame } });
 export const chooseTake = (shotId: string, takeId: string) => apiFetch<{ film: FilmView }>(`/api/shots/${enc(shotId)}/chosen-take`, { method: "PUT", json: { takeId } });
 export const reviewShot = (shotId: string, decision: { decision: "approve" } | { decision: "send_back"; reason: string }) =>
   apiFetch<{ film: FilmView }>(`/api/shots/${enc(shotId)}/review`, { method: "POST", json: decision });

@@ -104,6 +104,7 @@ export function FrameSourceField({
           </select>
         ))}
       {value?.kind === "upload" && !upload && <p className="text-xs text-zinc-600 dark:text-zinc-400">{t("films.frame.uploaded")}</p>}
+      {value?.kind === "still" && !upload && <p className="text-xs text-zinc-600 dark:text-zinc-400">{t("stills.frameIsStill")}</p>}
       {upload && (
         <p role={upload.state === "error" ? "alert" : "status"} className={`text-xs ${upload.state === "error" ? "text-red-700 dark:text-red-400" : "text-zinc-700 dark:text-zinc-300"}`}>
           {upload.text}

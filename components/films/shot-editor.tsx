@@ -36,6 +36,15 @@ export function ShotEditor({ shot, canEdit, onFilm }: { shot: ShotView; canEdit:
   const [fields, setFields] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [references, setReferences] = useState<ReferenceView[]>([]);
+  // Frames set elsewhere (a still used from the stills panel) reach the draft, keeping other unsaved edits.
+  const [seen, setSeen] = useState(shot);
+  if (shot !== seen) {
+    setSeen(shot);
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    if (shot.mode !== seen.mode || !same(shot.start, seen.start) || !same(shot.end, seen.end)) {
+      setDraft((d) => ({ ...d, mode: shot.mode, start: shot.start, end: shot.end }));
+    }
+  }
   useEffect(() => {
     listReferences(teamId).then(
       (r) => setReferences(r.items),

@@ -2,11 +2,12 @@
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { ReviewPanel } from "./review-panel";
 import { ShotEditor } from "./shot-editor";
+import { StillsPanel } from "./stills-panel";
 import { TakesPanel } from "./takes-panel";
 import { VoiceSection } from "./voice-section";
 import type { ShotPanelProps } from "./shot-panel-props";
 
-/** Everything about the selected shot: its editor beside its takes, review and comments. */
+/** Everything about the selected shot: its editor and stills beside its takes, review and comments. */
 export function ShotPanel({ film, shot, takes, canEdit, onFilm }: ShotPanelProps) {
   const { t } = useI18n();
   return (
@@ -17,6 +18,7 @@ export function ShotPanel({ film, shot, takes, canEdit, onFilm }: ShotPanelProps
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="flex min-w-0 flex-col gap-6">
           <ShotEditor shot={shot} canEdit={canEdit} onFilm={onFilm} />
+          <StillsPanel key={shot.id} shot={shot} canEdit={canEdit} onFilm={onFilm} />
           <VoiceSection film={film} shot={shot} canEdit={canEdit} onFilm={onFilm} />
         </div>
         <div className="flex min-w-0 flex-col gap-6">

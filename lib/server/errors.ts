@@ -71,6 +71,7 @@ const STATUS = {
   film_batch_stale: 409,
   take_not_of_shot: 422,
   take_not_ready: 409,
+  still_not_ready: 409,
   review_not_allowed: 409,
   comment_target_missing: 422,
   reference_not_found: 422,

@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   "shot.reorder",
   "shot.choose_take",
   "shot.make_takes",
+  "shot.make_stills",
   "film.generate_missing",
   "film.cancel_batch",
   "shot.approve",

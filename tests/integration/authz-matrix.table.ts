@@ -407,6 +407,18 @@ export const MATRIX: readonly MatrixRow[] = [
   ["POST /api/shots/:shotId/takes", "own", { anon: 401, viewer: 403, member: 202, admin: 202, owner: 202, otherTeam: 202, instanceAdmin: 202 }],
   ["POST /api/shots/:shotId/takes", "same", { anon: 401, viewer: 403, member: 202, admin: 202, owner: 202, otherTeam: 202, instanceAdmin: 404 }],
   ["POST /api/shots/:shotId/takes", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // film.view: the shot's stills.
+  ["GET /api/shots/:shotId/stills", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["GET /api/shots/:shotId/stills", "same", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["GET /api/shots/:shotId/stills", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // film.edit + clip.generate {count: 1}: a still is paid for in the film's workspace.
+  ["POST /api/shots/:shotId/stills", "own", { anon: 401, viewer: 403, member: 202, admin: 202, owner: 202, otherTeam: 202, instanceAdmin: 202 }],
+  ["POST /api/shots/:shotId/stills", "same", { anon: 401, viewer: 403, member: 202, admin: 202, owner: 202, otherTeam: 202, instanceAdmin: 404 }],
+  ["POST /api/shots/:shotId/stills", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  // film.edit {frame: "start"}: a stored still becomes the shot's first frame (a shot update).
+  ["POST /api/shots/:shotId/stills/:stillId/use", "own", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["POST /api/shots/:shotId/stills/:stillId/use", "same", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["POST /api/shots/:shotId/stills/:stillId/use", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
   // film.edit + clip.generate: speak the shot's caption (Idempotency-Key), paid by the actor in the film's workspace.
   ["POST /api/shots/:shotId/voice", "own", { anon: 401, viewer: 403, member: 202, admin: 202, owner: 202, otherTeam: 202, instanceAdmin: 202 }],
   ["POST /api/shots/:shotId/voice", "same", { anon: 401, viewer: 403, member: 202, admin: 202, owner: 202, otherTeam: 202, instanceAdmin: 404 }],

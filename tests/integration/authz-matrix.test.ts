@@ -146,6 +146,8 @@ async function loadRoutes() {
     filmScriptAccept: await import("@/app/api/films/[filmId]/script/accept/route"),
     shotTakes: await import("@/app/api/shots/[shotId]/takes/route"),
     shotEstimate: await import("@/app/api/shots/[shotId]/takes/estimate/route"),
+    shotStills: await import("@/app/api/shots/[shotId]/stills/route"),
+    shotStillUse: await import("@/app/api/shots/[shotId]/stills/[stillId]/use/route"),
     filmMissing: await import("@/app/api/films/[filmId]/generate-missing/route"),
     filmBatchCancel: await import("@/app/api/films/[filmId]/generate-missing/[batchId]/cancel/route"),
     comment: await import("@/app/api/comments/[commentId]/route"),
@@ -239,6 +241,18 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
     await s.db.shot.update({ where: { id: sh.id }, data: { chosenTakeId: takeId } });
     return { filmId, shotId: sh.id, takeId };
   }
+  /** A shot of (a, o) with one stored still, made by the shot's owner in the film's workspace. */
+  async function stillOf(a: ActorKey, o: ObjectKey): Promise<{ shotId: string; stillId: string }> {
+    const { shotId } = await shot(a, o);
+    const { ownerId, teamId } = w.placement(a, o);
+    const n = seq++;
+    const call = await s.db.aiCall.create({
+      data: { kind: "STILL", purpose: "still.shot", ownerId, teamId, model: "cogview-4-250304", status: "DONE", costFen: 6, settledFen: 6, request: { prompt: "x", size: "1344x768" }, idemKey: `authz-still-${n}`, paramsHash: "x" },
+    });
+    const upload = await s.db.upload.create({ data: { ownerId, teamId, storageKey: `uploads/authzstill${n}.jpg`, mime: "image/jpeg", width: 1920, height: 1080, bytes: 1, sha256: "x" } });
+    const still = await s.db.shotStill.create({ data: { shotId, callId: call.id, uploadId: upload.id, prompt: "x" } });
+    return { shotId, stillId: still.id };
+  }
   /** A captioned shot with a finished voice-over: its SPEECH call DONE and its WAV stored, as the call job leaves them. */
   async function voicedShot(a: ActorKey, o: ObjectKey): Promise<string> {
     const { shotId } = await shot(a, o);
@@ -328,6 +342,18 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
     "POST /api/shots/:shotId/takes": async (a, o) => {
       const { shotId } = await shot(a, o);
       return call(r.shotTakes.POST, req(a, "POST", `/api/shots/${shotId}/takes`, { count: 1 }, key()), { shotId });
+    },
+    "GET /api/shots/:shotId/stills": async (a, o) => {
+      const { shotId } = await shot(a, o);
+      return call(r.shotStills.GET, req(a, "GET", `/api/shots/${shotId}/stills`), { shotId });
+    },
+    "POST /api/shots/:shotId/stills": async (a, o) => {
+      const { shotId } = await shot(a, o);
+      return call(r.shotStills.POST, req(a, "POST", `/api/shots/${shotId}/stills`, { count: 1 }, key()), { shotId });
+    },
+    "POST /api/shots/:shotId/stills/:stillId/use": async (a, o) => {
+      const { shotId, stillId } = await stillOf(a, o);
+      return call(r.shotStillUse.POST, req(a, "POST", `/api/shots/${shotId}/stills/${stillId}/use`, { frame: "start" }), { shotId, stillId });
     },
     "POST /api/shots/:shotId/voice": async (a, o) => {
       const { shotId } = await shot(a, o);

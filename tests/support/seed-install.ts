@@ -106,6 +106,17 @@ export async function seedInstall(db: Db, options: SeedOptions = {}): Promise<Se
     const reference = await db.reference.create({ data: { ownerId: owner.id, teamId, kind: "CHARACTER", name: "Mei 🐈", uploadId: upload.id, createdAt: at(211) } });
     const shotA = await db.shot.create({ data: { filmId: film.id, position: 0, sceneHeading: "EXT. 胡同 — DUSK", prompt: "A cat walks", mode: "IMAGE", startKind: "UPLOAD", startUploadId: upload.id, caption: "line\nbreak", trimIn: 6, trimOut: 110, transition: "CROSSFADE", transitionFrames: 12, createdAt: at(212) } });
     await db.shot.create({ data: { filmId: film.id, position: 1, prompt: "", mode: "START_END", startKind: "PREVIOUS", endKind: "REFERENCE", endReferenceId: reference.id, createdAt: at(213) } });
+    // A still of the first shot (lib/server/stills): its settled STILL call and its re-hosted image.
+    const stillCall = await db.aiCall.create({
+      data: {
+        kind: "STILL", purpose: "still.shot", ownerId: owner.id, teamId, model: "cogview-4-250304", status: "DONE", costFen: 6, settledFen: 6, request: { prompt: "A cat walks", size: "768x1344" },
+        answer: { url: "https://example.test/still.png", created: 1_700_000_000 }, usage: { images: 1 }, attempt: 1, idemKey: `seed-still-${owner.id.slice(-4)}`, paramsHash: hex(n + 6000), createdAt: at(214), finishedAt: at(215),
+      },
+    });
+    const stillImage = await db.upload.create({
+      data: { ownerId: owner.id, teamId, storageKey: `uploads/seedstill${owner.id.slice(-1)}.jpg`, mime: "image/jpeg", width: 1080, height: 1920, bytes: 98_765, sha256: hex(n + 6100), createdAt: at(215) },
+    });
+    await db.shotStill.create({ data: { shotId: shotA.id, callId: stillCall.id, uploadId: stillImage.id, prompt: "A cat walks", createdAt: at(214) } });
     let firstTake: string | null = null;
     for (let i = 0; i < perUser; i++, n++) {
       const status = STATUSES[n % STATUSES.length] as GenerationStatus;

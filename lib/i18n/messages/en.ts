@@ -13,6 +13,7 @@ import { filmEn } from "./film.en";
 import { storyboardEn } from "./storyboard.en";
 import { takesEn } from "./takes.en";
 import { promptHelpEn } from "./prompt-help.en";
+import { stillsEn } from "./stills.en";
 import { scriptBreakdownEn } from "./script-breakdown.en";
 import { usageEn } from "./usage.en";
 import { workspaceEn } from "./workspace.en";
@@ -139,6 +140,7 @@ export const en = {
   ...shareEn,
   ...usageEn,
   ...promptHelpEn,
+  ...stillsEn,
   ...scriptBreakdownEn,
   ...filmEn,
   ...storyboardEn,

@@ -14,6 +14,7 @@ import { filmZhCN } from "./film.zh-CN";
 import { storyboardZhCN } from "./storyboard.zh-CN";
 import { takesZhCN } from "./takes.zh-CN";
 import { promptHelpZhCN } from "./prompt-help.zh-CN";
+import { stillsZhCN } from "./stills.zh-CN";
 import { scriptBreakdownZhCN } from "./script-breakdown.zh-CN";
 import { usageZhCN } from "./usage.zh-CN";
 import { workspaceZhCN } from "./workspace.zh-CN";
@@ -139,6 +140,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...shareZhCN,
   ...usageZhCN,
   ...promptHelpZhCN,
+  ...stillsZhCN,
   ...scriptBreakdownZhCN,
   ...filmZhCN,
   ...storyboardZhCN,

@@ -10,11 +10,14 @@ import type { StepContext } from "@/lib/server/jobs/step-context";
 import { refundCall, settleCall } from "@/lib/server/ledger/ledger";
 import { logger } from "@/lib/server/logger";
 import type { Storage } from "@/lib/server/storage";
+import { dropUnrecordedStill, storeStill } from "@/lib/server/stills/store-still";
 import { sendChat } from "./chat-send";
 import type { CallOutcome, CallSender } from "./call-sender";
 import { recoverSpeech, sendSpeech } from "./speech-send";
+import { sendStill } from "./still-send";
 
-// The job of one platform call (chat, still, speech): subjectId = the AiCall id, one step "send".
+// The job of one platform call (chat, still, speech): subjectId = the AiCall id, step "send", and for
+// a kind whose answer points at a file (a still's temporary image link) a second step "store".
 // Money (ledger.ts): the HOLD of its upper bound was written when it was queued; an answer settles it
 // (CHARGE what usage says it cost, REFUND the rest) in the same fenced write that ends the job DONE,
 // so a crash can neither lose nor repeat the settlement. A call that was refused before the upstream
@@ -26,6 +29,11 @@ import { recoverSpeech, sendSpeech } from "./speech-send";
 // (the most it can have cost) — unless its kind stored the answer durably before settling (speech:
 // the WAV is put under the call's key first), then it settles from what was stored. docs/reliability.md,
 // "Platform calls".
+//
+// A still's answer is only a link: the answer (with its link) is saved and settled, the call DONE, in
+// the fenced write that moves the job to "store"; the store step downloads and records the file under
+// keys derived from the call id, so a re-run overwrites and never sends the call again. A store that
+// fails keeps the settled charge (the platform billed the image) and ends the job FAILED.
 
 export const AI_CALL_JOB = "ai-call";
 /** The reason that keeps the hold: the upstream may have billed the call. */
@@ -45,7 +53,10 @@ const LANES: readonly LaneSpec[] = KINDS.map((kind) => ({
 }));
 
 /** How each kind is sent; a kind without a sender ends FAILED(unsupported) and is refunded. */
-const SENDERS: Partial<Record<(typeof KINDS)[number], CallSender>> = { CHAT: sendChat, SPEECH: sendSpeech };
+const SENDERS: Partial<Record<(typeof KINDS)[number], CallSender>> = { CHAT: sendChat, STILL: sendStill, SPEECH: sendSpeech };
+
+/** Kinds whose answer is a link to a file to re-host: their job goes on to the "store" step. */
+const STORERS: Partial<Record<(typeof KINDS)[number], (ctx: StepContext, call: AiCall) => Promise<void>>> = { STILL: storeStill };
 
 /**
  * A kind whose answer is stored before it is settled can finish a call found SENDING from what it
@@ -103,17 +114,20 @@ async function sendStep(ctx: StepContext): Promise<void> {
   await recordAccepted(db, breaker);
 }
 
-/** Ends the job DONE with the answer, CHARGE and REFUND in one fenced write. */
+/**
+ * The answer, CHARGE and REFUND in one fenced write that ends the job DONE — or, for a kind whose
+ * answer is a link to re-host (a still), moves it on to the "store" step.
+ */
 async function settle(ctx: StepContext, call: AiCall, outcome: CallOutcome): Promise<void> {
-  await ctx.done({
-    effect: async (tx) => {
-      const charged = await settleCall(tx, call.id, outcome.costFen);
-      await tx.aiCall.update({
-        where: { id: call.id },
-        data: { status: "DONE", answer: outcome.answer, usage: outcome.usage, settledFen: charged, finishedAt: new Date(), errorCode: null, errorMessage: null },
-      });
-    },
-  });
+  const effect = async (tx: Tx) => {
+    const charged = await settleCall(tx, call.id, outcome.costFen);
+    await tx.aiCall.update({
+      where: { id: call.id },
+      data: { status: "DONE", answer: outcome.answer, usage: outcome.usage, settledFen: charged, finishedAt: new Date(), errorCode: null, errorMessage: null },
+    });
+  };
+  if (STORERS[call.kind]) await ctx.advance("store", { effect });
+  else await ctx.done({ effect });
 }
 
 async function handleError(ctx: StepContext, { id: callId, lane }: { id: string; lane: string }, e: UpstreamError, attempt: number): Promise<void> {
@@ -152,18 +166,36 @@ async function handleError(ctx: StepContext, { id: callId, lane }: { id: string;
   }
 }
 
+/** Re-hosts what a settled call's answer points at (never sends anything). */
+async function storeStep(ctx: StepContext): Promise<void> {
+  const call = await ctx.deps.db.aiCall.findUniqueOrThrow({ where: { id: ctx.lease.subjectId } });
+  const storer = STORERS[call.kind];
+  if (!storer || call.status !== "DONE") {
+    await ctx.done();
+    return;
+  }
+  await storer(ctx, call);
+}
+
 export const aiCallJob: JobKind = {
   name: AI_CALL_JOB,
   lanes: LANES,
-  steps: { send: sendStep },
+  steps: { send: sendStep, store: storeStep },
   holdsLane: (step) => step === "send",
   ledger: {
     // A call's CHARGE is written with its settlement (sendStep), never on its own.
     charge: async () => undefined,
     refund: async (tx, job, reason) => {
       if (reason === UNCONFIRMED) return;
+      // Settled (answered, then its file could not be stored): the platform billed it; the charge stays.
+      const call = await tx.aiCall.findUnique({ where: { id: job.subjectId }, select: { settledFen: true } });
+      if (call?.settledFen != null) return;
       await refundCall(tx, job.subjectId, reason);
     },
+  },
+  async afterFail(deps, job) {
+    const call = await deps.db.aiCall.findUnique({ where: { id: job.subjectId }, select: { kind: true } });
+    if (call?.kind === "STILL") await dropUnrecordedStill(deps, job.subjectId);
   },
   async ended(tx, job, end) {
     await tx.aiCall.update({

@@ -25,6 +25,11 @@ export function chatCostFen(usage: ChatUsage): number {
   return chatTokensFen(usage.total_tokens);
 }
 
+/** A still costs one fixed price per image (the platform bills CogView per generated image). */
+export function stillFen(): number {
+  return env().PRICE_FEN_STILL;
+}
+
 /** A voice-over line: PRICE_FEN_SPEECH per request, held and charged alike (the platform bills per request). */
 export function speechCostFen(): number {
   return env().PRICE_FEN_SPEECH;

@@ -28,7 +28,8 @@ export type CrashLabel =
   | "export.afterStore"
   // platform calls (chat, stills, speech)
   | "call.beforeSend"
-  | "call.afterAnswer";
+  | "call.afterAnswer"
+  | "still.afterStore";
 
 /** `subjectId`: the subject of the running step (the job's take or export). */
 export function crashPoint(label: CrashLabel, subjectId: string): void {

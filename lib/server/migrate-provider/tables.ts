@@ -47,6 +47,7 @@ export const TABLES: readonly TableSpec[] = [
   t("FilmExport"),
   t("ShareLink"),
   t("AiCall", ["id"], ["request", "answer", "usage"]),
+  t("ShotStill"),
   t("LedgerEntry"),
   t("AuditEvent", ["id"], ["data"]),
   t("GenerationTag", ["generationId", "tagId"]),

@@ -8,7 +8,7 @@ import type { Storage } from "../storage";
 // remix or a retry reuses the same rows' uploads and gets its own GenerationInput rows) or while it
 // is the last frame of a take that is not deleted (frameOfId), or while a film's shot names it as a
 // frame source or a reference of the character/product library holds it (lib/server/films; their
-// foreign keys also refuse the row's deletion). The take's params JSON holds no upload
+// foreign keys also refuse the row's deletion), or while it is a still kept with a shot (ShotStill). The take's params JSON holds no upload
 // ids (lib/shared/generation-params.ts). An upload not in use and not used for the grace period
 // (usedAt; a STORING row is one whose request crashed) is deleted in three steps, each safe to stop
 // after, each finished by the next pass:
@@ -49,7 +49,10 @@ export async function markForDeletion(client: Db, id: string, cutoff: Date): Pro
         const row = await tx.upload.findUniqueOrThrow({ where: { id }, select: { frameOfId: true } });
         const inputs = await tx.generationInput.count({ where: { uploadId: id } });
         const take = row.frameOfId ? await tx.generation.count({ where: { id: row.frameOfId, deletedAt: null } }) : 0;
-        const films = (await tx.shot.count({ where: { OR: [{ startUploadId: id }, { endUploadId: id }] } })) + (await tx.reference.count({ where: { uploadId: id } }));
+        const films =
+          (await tx.shot.count({ where: { OR: [{ startUploadId: id }, { endUploadId: id }] } })) +
+          (await tx.reference.count({ where: { uploadId: id } })) +
+          (await tx.shotStill.count({ where: { uploadId: id } }));
         if (inputs + take + films > 0) throw new StillReferenced();
         return true;
       }, TX_OPTIONS),
