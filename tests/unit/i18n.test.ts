@@ -4,7 +4,8 @@ import { en } from "@/lib/i18n/messages/en";
 import { zhCN } from "@/lib/i18n/messages/zh-CN";
 import { format, translate } from "@/lib/i18n/translate";
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+// `{name}` or the start of a plural, `{name, plural, ...}`: both languages use the same variables.
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)(?=\}|, plural,)/g)].map((m) => m[1]).sort();
 
 describe("message catalogues", () => {
   it("zh-CN translates every English key, with the same placeholders", () => {
@@ -18,6 +19,32 @@ describe("message catalogues", () => {
   it("formats placeholders and leaves unknown ones visible", () => {
     expect(format("Hi {name}, {x}", { name: "Ada" })).toBe("Hi Ada, {x}");
     expect(translate("zh-CN", "auth.error.throttled", { seconds: 30 })).toBe("失败次数过多，请在 30 秒后重试。");
+  });
+});
+
+describe("plurals", () => {
+  it("English picks one or other by the count; Chinese has no plural forms", () => {
+    expect(translate("en", "studio.history.count", { count: 1 })).toBe("1 prompt");
+    expect(translate("en", "studio.history.count", { count: 2 })).toBe("2 prompts");
+    expect(translate("en", "studio.history.count", { count: 0 })).toBe("0 prompts");
+    expect(translate("zh-CN", "studio.history.count", { count: 1 })).toBe("1 条提示词");
+    expect(translate("en", "gallery.delete.skipped", { count: 1 })).toBe("1 clip is still being made and was kept.");
+    expect(translate("en", "gallery.bulk.tagged", { tag: "sea", count: 1 })).toBe("Tag sea added to 1 clip.");
+    expect(translate("en", "auth.error.throttled", { seconds: "1" })).toBe("Too many failed attempts. Try again in 1 second.");
+  });
+
+  it("exact matches, a missing or non-numeric count, and text around the plural", () => {
+    const t = "{n, plural, =0 {none} one {# item} other {# items}} in {box}";
+    expect(format(t, { n: 0, box: "A" }, "en")).toBe("none in A");
+    expect(format(t, { n: 1, box: "A" }, "en")).toBe("1 item in A");
+    expect(format(t, { n: 5, box: "A" }, "zh-CN")).toBe("5 items in A");
+    expect(format(t, { box: "A" }, "en")).toBe("{n, plural, =0 {none} one {# item} other {# items}} in A");
+    expect(format(t, { n: "many", box: "A" }, "en")).toBe("{n, plural, =0 {none} one {# item} other {# items}} in A");
+  });
+
+  it("no English message counts without plural handling (\"{count} clips\" reads \"1 clips\")", () => {
+    // The films messages ("{count} shots", "take(s)") belong to the films work and are not changed here.
+    for (const [key, text] of Object.entries(en)) if (!key.startsWith("films.")) expect(text, key).not.toMatch(/\{(count|n|seconds|members)\} [a-z]+s\b/);
   });
 });
 
@@ -37,3 +64,4 @@ describe("negotiateLocale", () => {
     expect(negotiateLocale(header)).toBe(expected);
   });
 });
+
