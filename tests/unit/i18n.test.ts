@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { negotiateLocale } from "@/lib/i18n/locales";
+import { deviceLocaleOf, localeOfHeaders, negotiateLocale, resolveLocale } from "@/lib/i18n/locales";
 import { en } from "@/lib/i18n/messages/en";
 import { zhCN } from "@/lib/i18n/messages/zh-CN";
 import { format, translate } from "@/lib/i18n/translate";
@@ -65,3 +65,25 @@ describe("negotiateLocale", () => {
   });
 });
 
+describe("resolveLocale: device cookie, then the account's saved language, then Accept-Language", () => {
+  it.each([
+    ["en", "zh-CN", "zh-CN", "en"],
+    ["zh-CN", "en", "en", "zh-CN"],
+    [undefined, "zh-CN", "en-US", "zh-CN"],
+    [undefined, "en", "zh-CN", "en"],
+    [undefined, null, "zh-CN", "zh-CN"],
+    ["fr", "zh-CN", "en", "zh-CN"],
+    ["fr", "xx", "en", "en"],
+    [null, undefined, null, "en"],
+  ] as const)("device %s, account %s, browser %s -> %s", (device, account, browser, expected) => {
+    expect(resolveLocale(device, account, browser)).toBe(expected);
+  });
+
+  it("reads the device's choice from a raw Cookie header; a malformed one is no choice", () => {
+    expect(deviceLocaleOf("a=1; fh_locale=zh-CN; b=2")).toBe("zh-CN");
+    expect(deviceLocaleOf("xfh_locale=zh-CN")).toBeUndefined();
+    expect(deviceLocaleOf("fh_locale=%E0%A4%A")).toBeUndefined();
+    expect(localeOfHeaders("fh_locale=%", "zh")).toBe("zh-CN");
+    expect(localeOfHeaders("fh_locale=en", "zh")).toBe("en");
+  });
+});
