@@ -10,6 +10,8 @@ import type { GenerationView } from "@/lib/shared/generation-view";
 const PLAYER_MAX_HEIGHT = "60vh";
 /** How far (s) the second player may drift from the first while both play before it is put back. */
 const MAX_DRIFT_S = 0.15;
+/** Closer than this (s) counts as "at the shared position" (float rounding of currentTime). */
+const AT_POSITION_S = 0.01;
 
 /**
  * Two takes side by side under one set of controls (the studio's take groups, a film shot's takes):
@@ -17,11 +19,18 @@ const MAX_DRIFT_S = 0.15;
  * first player leads: the slider follows it, and the second is pulled back to it when it drifts.
  * The controls are a native button and slider (keyboard: Enter/Space, arrow keys), named for screen
  * readers; the players have no controls of their own, so nothing can move one without the other.
+ *
+ * While paused, one shared position (a ref) is the truth, not the players: a seek sets it and both
+ * players, and a player whose media is not ready yet (or reloads) is put there when its metadata
+ * arrives; the lead's own timeupdate events, which trail each seek, never move the slider back. The
+ * drift correction runs only while both play and neither is mid-seek: re-seeking a player that is
+ * still seeking under load restarts its seek on every timeupdate, so it never catches up.
  */
 export function CompareTakes({ a, b, labels }: { a: GenerationView; b: GenerationView; labels: string[] }) {
   const { t } = useI18n();
   const id = useId();
   const refs = [useRef<HTMLVideoElement>(null), useRef<HTMLVideoElement>(null)];
+  const position = useRef(0);
   const [playing, setPlaying] = useState(false);
   const [time, setTime] = useState(0);
   const [duration, setDuration] = useState(5);
@@ -30,43 +39,69 @@ export function CompareTakes({ a, b, labels }: { a: GenerationView; b: Generatio
   useEffect(() => {
     const lead = refs[0]!.current;
     const follower = refs[1]!.current;
-    if (!lead) return;
+    if (!lead || !follower) return;
     const onTime = () => {
+      if (lead.paused) return;
+      position.current = lead.currentTime;
       setTime(lead.currentTime);
-      if (follower && !lead.paused && Math.abs(follower.currentTime - lead.currentTime) > MAX_DRIFT_S) follower.currentTime = lead.currentTime;
+      if (!follower.paused && !follower.seeking && !lead.seeking && Math.abs(follower.currentTime - lead.currentTime) > MAX_DRIFT_S) follower.currentTime = lead.currentTime;
     };
-    const onMeta = () => Number.isFinite(lead.duration) && setDuration(lead.duration);
+    const onDuration = () => Number.isFinite(lead.duration) && setDuration(lead.duration);
+    // Metadata that arrives after a seek (or a reload) starts the player at 0: put it at the shared position.
+    const onMeta = (e: Event) => {
+      const v = e.currentTarget as HTMLVideoElement;
+      if (v.paused && Math.abs(v.currentTime - position.current) > AT_POSITION_S) v.currentTime = position.current;
+    };
     const onEnd = () => {
-      follower?.pause();
+      follower.pause();
+      position.current = lead.currentTime;
       setPlaying(false);
     };
+    if (lead.readyState >= HTMLMediaElement.HAVE_METADATA) onDuration(); // metadata came before this effect
     lead.addEventListener("timeupdate", onTime);
-    lead.addEventListener("loadedmetadata", onMeta);
+    lead.addEventListener("durationchange", onDuration);
     lead.addEventListener("ended", onEnd);
+    for (const v of [lead, follower]) v.addEventListener("loadedmetadata", onMeta);
     return () => {
       lead.removeEventListener("timeupdate", onTime);
-      lead.removeEventListener("loadedmetadata", onMeta);
+      lead.removeEventListener("durationchange", onDuration);
       lead.removeEventListener("ended", onEnd);
+      for (const v of [lead, follower]) v.removeEventListener("loadedmetadata", onMeta);
     };
     // The players are mounted once per pair; refs are stable.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [a.id, b.id]);
 
   function toggle() {
+    const lead = refs[0]!.current;
     if (playing) {
       both((v) => v.pause());
+      // Both stop on the lead's frame: the follower may have been a little behind or ahead.
+      const at = lead?.currentTime ?? position.current;
+      position.current = at;
+      both((v) => {
+        if (v !== lead) v.currentTime = at;
+      });
+      setTime(at);
       setPlaying(false);
     } else {
-      const at = refs[0]!.current?.currentTime ?? 0;
+      const at = position.current;
       both((v) => {
-        v.currentTime = at;
-        void v.play().catch(() => setPlaying(false));
+        if (Math.abs(v.currentTime - at) > AT_POSITION_S) v.currentTime = at;
+        void v.play().catch((err: unknown) => {
+          // A pause before playback began rejects with AbortError: nothing to undo. Any other refusal
+          // (autoplay blocked, unplayable media) means one cannot play: stop both so they stay together.
+          if (err instanceof DOMException && err.name === "AbortError") return;
+          both((x) => x.pause());
+          setPlaying(false);
+        });
       });
       setPlaying(true);
     }
   }
 
   function seek(s: number) {
+    position.current = s;
     both((v) => (v.currentTime = s));
     setTime(s);
   }
