@@ -18,8 +18,6 @@ const SERVER_LAYERS = [
   "spans",
   "sse",
   "errors",
-  "locale",
-  "i18n",
   "link-token",
   "db",
   "net",
@@ -30,6 +28,9 @@ const SERVER_LAYERS = [
   "settings",
   // domain
   "auth",
+  // the viewer's language and zone: the signed-in account's saved language is part of the rule
+  "locale",
+  "i18n",
   "permissions",
   "media-access",
   "ledger",

@@ -13,6 +13,6 @@ export function useI18n() {
   const ctx = useContext(I18nContext);
   if (!ctx) throw new Error("useI18n outside I18nProvider");
   const { locale, messages } = ctx;
-  const t = useCallback((key: MessageKey, vars?: Vars) => format(messages[key], vars), [messages]);
+  const t = useCallback((key: MessageKey, vars?: Vars) => format(messages[key], vars, locale), [messages, locale]);
   return { locale, t };
 }

@@ -2,7 +2,6 @@ import type { ReactNode } from "react";
 import { WorkspaceProvider } from "@/lib/client/workspace-context";
 import type { Translate } from "@/lib/i18n/translate";
 import type { ShellView } from "@/lib/shared/workspace-view";
-import { AccountLocaleSync } from "./account-locale-sync";
 import { LanguageSwitch } from "./language-switch";
 import { NavLinks } from "./nav-links";
 import { SimulatorBadge } from "./simulator-badge";
@@ -16,7 +15,6 @@ export function AppShell({ shell, t, children }: { shell: ShellView; t: Translat
   return (
     <WorkspaceProvider value={workspace}>
       <SkipLink label={t("nav.skip")} />
-      <AccountLocaleSync accountLocale={shell.locale} />
       <header className="border-b border-zinc-200 bg-white/90 dark:border-zinc-800 dark:bg-zinc-950/90">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-3 py-2 sm:px-6">
           <a href="/" className="text-lg font-semibold tracking-tight">

@@ -28,14 +28,29 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
   return DEFAULT_LOCALE;
 }
 
-/** The locale of raw request headers: the explicit choice (locale cookie) first, then Accept-Language. */
-export function localeOfHeaders(cookie: string | null, acceptLanguage: string | null): Locale {
+/**
+ * THE locale rule, for every page render and API answer: this device's explicit choice (the locale
+ * cookie, set by the language switch) first; then the signed-in account's saved language, so a new
+ * device shows it from the first paint; then the browser's Accept-Language. An unknown or malformed
+ * value at any step is no choice, not an error.
+ */
+export function resolveLocale(device: string | null | undefined, account: string | null | undefined, acceptLanguage: string | null | undefined): Locale {
+  if (isLocale(device)) return device;
+  if (isLocale(account)) return account;
+  return negotiateLocale(acceptLanguage);
+}
+
+/** This device's choice in a raw Cookie header (undefined when absent or malformed). */
+export function deviceLocaleOf(cookie: string | null | undefined): string | undefined {
   const m = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]+)`).exec(cookie ?? "");
-  let chosen: string | undefined;
   try {
-    chosen = m?.[1] ? decodeURIComponent(m[1]) : undefined;
+    return m?.[1] ? decodeURIComponent(m[1]) : undefined;
   } catch {
-    chosen = undefined; // a malformed escape is no choice, not an error
+    return undefined; // a malformed escape is no choice, not an error
   }
-  return isLocale(chosen) ? chosen : negotiateLocale(acceptLanguage);
+}
+
+/** The rule over raw request headers, before the account is known (the proxy's early refusals). */
+export function localeOfHeaders(cookie: string | null, acceptLanguage: string | null): Locale {
+  return resolveLocale(deviceLocaleOf(cookie), null, acceptLanguage);
 }

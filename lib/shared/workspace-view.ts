@@ -27,8 +27,6 @@ export interface ShellView {
   email: string;
   /** The display name chosen on the account page (null: none; the header shows the email). */
   name: string | null;
-  /** The language saved on the account (applied on a device that has not chosen one). */
-  locale: "zh-CN" | "en" | null;
   isInstanceAdmin: boolean;
   /** The built-in simulator, not BigModel, makes the clips. */
   simulator: boolean;

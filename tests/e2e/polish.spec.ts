@@ -168,12 +168,31 @@ test("audit log: details in words (¥, roles, durations), targets as links, time
   const expected = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "America/New_York" }).format(new Date(newest!));
   await expect(page.locator("tbody time").first()).toHaveText(expected);
   await expectNoSeriousA11yViolations(page);
+
+  // A new device with a Chinese browser that chose no language: the account's saved language (English,
+  // saved here) is the page's language from the first byte, and it never flips after the first paint,
+  // not even when the browser reports its time zone and the page re-renders once.
+  expect((await ctx.request.post("/api/locale", { data: { locale: "en" } })).status()).toBe(200);
   await ctx.close();
+  const fresh = await browser.newContext({ storageState: STORAGE_STATE, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  await fresh.clearCookies({ name: LOCALE_COOKIE });
+  const freshPage = await fresh.newPage();
+  await freshPage.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { langSeen: string[] }).langSeen = seen;
+    new MutationObserver(() => seen.push(document.documentElement.lang)).observe(document.documentElement, { attributes: true, attributeFilter: ["lang"] });
+  });
+  const first = await freshPage.goto(`/teams/${teamId}/audit`);
+  expect(await first?.text()).toMatch(/<html[^>]* lang="en"/);
+  await expect(freshPage.getByTestId("time-zone-note")).toContainText("Asia/Shanghai"); // the zone's one re-render is done
+  await freshPage.waitForLoadState("networkidle");
+  await expect(freshPage.locator("html")).toHaveAttribute("lang", "en");
+  await expect(freshPage.getByTestId("time-zone-note")).toContainText("Times are shown in your time zone");
+  expect(await freshPage.evaluate(() => (window as unknown as { langSeen: string[] }).langSeen.filter((l) => l !== "en"))).toEqual([]);
+  await fresh.close();
 
   const zh = await browser.newContext({ storageState: STORAGE_STATE, locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 375, height: 812 }, colorScheme: "dark" });
-  // This device chose Chinese (the language switch's cookie). Without it the account's saved language
-  // (English, set by an earlier spec for this shared account) is applied to a device that has none yet
-  // (AccountLocaleSync), and the page re-renders in English after its first paint.
+  // This device chose Chinese (the language switch's cookie): its choice beats the account's English.
   await zh.addCookies([{ name: LOCALE_COOKIE, value: "zh-CN", url: test.info().project.use.baseURL ?? "" }]);
   const zhPage = await zh.newPage();
   await zhPage.goto(`/teams/${teamId}/audit`);

@@ -136,6 +136,7 @@ for (const L of LANGS) {
       await slider.focus();
       await page.keyboard.press("Home");
       for (let i = 0; i < 10; i++) await page.keyboard.press("ArrowRight");
+      await expect(slider).toHaveValue("1");
       await expectInSync(dialog, (p) => p.every((x) => x.paused && Math.abs(x.t - 1) <= 0.15), "both seek to 1.0 s");
 
       await expectNoSeriousA11yViolations(page);

@@ -36,7 +36,7 @@ export const accountsEn = {
   "admin.registration.default": "New installations start invite-only: the first account becomes the instance admin, and later accounts need an invitation.",
   "admin.users.title": "Users",
   "admin.users.search": "Search by email or name",
-  "admin.users.count": "{count} users",
+  "admin.users.count": "{count, plural, one {# user} other {# users}}",
   "admin.users.none": "No user matches.",
   "admin.users.email": "User",
   "admin.users.role": "Role",

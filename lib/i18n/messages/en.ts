@@ -63,7 +63,7 @@ export const en = {
   "auth.field.invite": "Invitation token",
   "auth.working": "Please wait…",
   "auth.error.invalid": "Email or password is incorrect.",
-  "auth.error.throttled": "Too many failed attempts. Try again in {seconds} seconds.",
+  "auth.error.throttled": "Too many failed attempts. Try again in {seconds, plural, one {# second} other {# seconds}}.",
   "auth.error.generic": "Sign-in failed. Please try again.",
   "auth.signedOut": "You have been signed out.",
 

@@ -36,7 +36,7 @@ export const galleryEn = {
   "gallery.filter.clear": "Clear filters",
   "gallery.filter.creatorMe": "Made by me",
 
-  "gallery.count": "{count} clips shown",
+  "gallery.count": "{count, plural, one {# clip shown} other {# clips shown}}",
   "gallery.loading": "Loading clips…",
   "gallery.loadMore": "Load more",
   "gallery.loadingMore": "Loading more…",
@@ -124,13 +124,13 @@ export const galleryEn = {
   "gallery.tags.removed": "Tag {tag} removed.",
 
   "gallery.delete.title": "Delete this clip?",
-  "gallery.delete.titleMany": "Delete {count} clips?",
+  "gallery.delete.titleMany": "Delete {count, plural, one {# clip} other {# clips}}?",
   "gallery.delete.body": "The video and its images are removed from storage. This cannot be undone.",
   "gallery.delete.confirm": "Delete",
   "gallery.delete.cancel": "Keep",
   "gallery.delete.done": "Clip deleted.",
-  "gallery.delete.doneMany": "{count} clips deleted.",
-  "gallery.delete.skipped": "{count} clips are still being made and were kept.",
+  "gallery.delete.doneMany": "{count, plural, one {# clip} other {# clips}} deleted.",
+  "gallery.delete.skipped": "{count, plural, one {# clip is still being made and was kept.} other {# clips are still being made and were kept.}}",
   "gallery.delete.working": "Deleting…",
 
   "gallery.bulk.label": "Selection",
@@ -140,10 +140,10 @@ export const galleryEn = {
   "gallery.bulk.zip": "Download zip",
   "gallery.bulk.tag": "Tag selected",
   "gallery.bulk.tagPlaceholder": "Tag name",
-  "gallery.bulk.tagged": "Tag {tag} added to {count} clips.",
+  "gallery.bulk.tagged": "Tag {tag} added to {count, plural, one {# clip} other {# clips}}.",
   "gallery.bulk.delete": "Delete selected",
   "gallery.bulk.zipStarted": "The zip download has started.",
-  "gallery.bulk.selectionChanged": "{count} clips selected.",
+  "gallery.bulk.selectionChanged": "{count, plural, one {# clip} other {# clips}} selected.",
 
   "gallery.time.justNow": "just now",
 } as const;

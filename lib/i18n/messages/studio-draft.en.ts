@@ -26,7 +26,7 @@ export const studioDraftEn = {
   "studio.history.empty": "No prompts yet: the prompts of clips you generate here appear in this list.",
   "studio.history.noMatch": "No recent prompt contains “{q}”.",
   "studio.history.loadError": "Recent prompts could not be loaded: {reason}",
-  "studio.history.count": "{count} prompts",
+  "studio.history.count": "{count, plural, one {# prompt} other {# prompts}}",
   "studio.history.used": "Prompt filled in.",
   "studio.history.close": "Close",
 } as const;

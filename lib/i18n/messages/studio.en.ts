@@ -86,7 +86,7 @@ export const studioEn = {
   "studio.facts.cost": "Cost per clip",
 
   "studio.submit.generate": "Generate · {price}",
-  "studio.submit.generateTakes": "Generate {count} takes · {price}",
+  "studio.submit.generateTakes": "Generate {count, plural, one {# take} other {# takes}} · {price}",
   "studio.takes.legend": "Takes",
   "studio.takes.stopped": "{made} of the takes were queued; a budget refused the other {missing}.",
   "studio.submit.uploading": "Uploading… {pct}%",

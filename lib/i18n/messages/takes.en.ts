@@ -5,7 +5,7 @@ export const takesEn = {
   "takes.compare.play": "Play both",
   "takes.compare.pause": "Pause both",
   "takes.compare.seek": "Position in both takes",
-  "takes.group.label": "{count} takes of one submit",
+  "takes.group.label": "{count, plural, one {# take} other {# takes}} of one submit",
   "takes.group.take": "Take {n}",
   "takes.group.compare": "Compare takes",
   "takes.group.compareNeeds": "Comparing needs two finished takes.",

@@ -78,13 +78,16 @@ export function route<A extends AuthMode, B = undefined, Q = undefined, P = unde
   handler: (ctx: RouteContext<A, B, Q, P>) => Promise<unknown>,
 ) {
   return timed(async (req: Request, nextCtx?: NextCtx): Promise<Response> => {
-    const locale = localeOfRequest(req);
+    // Errors before the session is read answer in the device's language; from then on the account's
+    // saved language counts too (the one rule: resolveLocale).
+    let locale = localeOfRequest(req);
     try {
       if (req.method !== "GET" && req.method !== "HEAD") assertSameOrigin(req);
       const params = parseWith(spec.params, (await nextCtx?.params) ?? {}, true);
       const url = new URL(req.url);
       const query = parseWith(spec.query, Object.fromEntries(url.searchParams));
       const actor = await span("session", () => actorFromRequest(req));
+      locale = localeOfRequest(req, actor?.locale);
       if (spec.auth !== "public" && !actor) throw new AppError("unauthenticated");
       if (spec.auth === "admin" && actor?.role !== "ADMIN") throw new AppError("forbidden");
       const access = actor ? await span("access", () => accessOf(db(), actor)) : null;

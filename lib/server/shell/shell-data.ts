@@ -19,7 +19,6 @@ export async function loadShellData(): Promise<ShellView> {
   return {
     email: actor.email,
     name: actor.name,
-    locale: actor.locale === "en" || actor.locale === "zh-CN" ? actor.locale : null,
     isInstanceAdmin: actor.role === "ADMIN",
     simulator: usingSimulator(),
     workspace: {
