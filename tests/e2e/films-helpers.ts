@@ -45,9 +45,9 @@ export async function editShot(page: Page, prompt: string, opts: { chain?: boole
 export async function makeOneTake(page: Page, expectedTakes: number): Promise<Locator> {
   const panel = page.getByTestId("takes-panel");
   await expect(panel.getByTestId("takes-estimate")).toContainText("× 1 =");
-  await expect(panel.getByTestId("make-takes")).toContainText(/Make 1 take\(s\) · ¥\d/);
+  await expect(panel.getByTestId("make-takes")).toContainText(/Make 1 take · ¥\d/);
   await panel.getByTestId("make-takes").click();
-  await expect(panel.getByTestId("takes-notice")).toHaveText("1 take(s) started.");
+  await expect(panel.getByTestId("takes-notice")).toHaveText("1 take started.");
   await expect(panel.getByTestId("take")).toHaveCount(expectedTakes);
   return panel.getByTestId("take").nth(expectedTakes - 1);
 }

@@ -17,9 +17,9 @@ test("stills: make two at the film's shape, use one as the first frame", async (
   const panel = page.getByTestId("stills-panel");
   await expect(panel.getByText("No stills yet.")).toBeVisible();
   await panel.getByLabel("Number of stills").selectOption("2");
-  await expect(panel.getByTestId("make-stills")).toHaveText(/Make 2 still\(s\) · ¥\d/);
+  await expect(panel.getByTestId("make-stills")).toHaveText(/Make 2 stills · ¥\d/);
   await panel.getByTestId("make-stills").click();
-  await expect(panel.getByTestId("stills-notice")).toHaveText("2 still(s) on their way.");
+  await expect(panel.getByTestId("stills-notice")).toHaveText("2 stills are on the way.");
   await expect(panel.locator('[data-testid="still"][data-state="ready"]')).toHaveCount(2, { timeout: 60_000 });
   const img = panel.getByRole("img").first();
   await expect(img).toBeVisible();
