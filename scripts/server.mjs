@@ -22,6 +22,12 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = http.createServer(requestListener({ handle, gate: requestGate(process.env), hashGate: hashGateRefusal, trustProxy }));
+// Idle keep-alive connections stay open longer than a client keeps them for reuse: nginx's upstream
+// keepalive (docs/deploy.md) holds them 60 s. With Node's default of 5 s the server closed a socket at
+// the moment the client sent its next request on it, and that request failed (ECONNRESET; a 502 behind
+// nginx; seen as a failed API read in an e2e run). The header timeout stays above it, as Node requires.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen(port, hostname, () => {
   console.log(`Framehouse ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
 });
