@@ -11,7 +11,7 @@ import { requestPromptHelp } from "@/lib/server/prompt-help/prompt-help";
 import { createLocalStorage } from "@/lib/server/storage";
 import { voiceKey } from "@/lib/server/storage/keys";
 import { makeStills } from "@/lib/server/stills/shot-stills";
-import { stillKey } from "@/lib/server/stills/store-still";
+import { stillKey } from "@/lib/server/ai-calls/still-store";
 import { createShotSchema } from "@/lib/shared/film/film-schemas";
 import { providers } from "@/tests/support/test-db";
 import { waitFor } from "@/tests/support/wait-for";

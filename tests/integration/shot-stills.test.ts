@@ -9,7 +9,7 @@ import { type Upstream, upstreamClients } from "@/lib/server/bigmodel/upstream";
 import { enqueueJob } from "@/lib/server/jobs/enqueue";
 import { holdCall } from "@/lib/server/ledger/ledger";
 import { createLocalStorage } from "@/lib/server/storage";
-import { stillKey } from "@/lib/server/stills/store-still";
+import { stillKey } from "@/lib/server/ai-calls/still-store";
 import { type RunningWorker, startWorker } from "@/lib/server/worker/start-worker";
 import type { StillsList } from "@/lib/shared/film/still-views";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";

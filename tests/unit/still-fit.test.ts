@@ -1,6 +1,6 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { fitToFrame } from "@/lib/server/stills/store-still";
+import { fitToFrame } from "@/lib/server/ai-calls/still-store";
 import { stillPlanFor } from "@/lib/shared/film/still-size";
 
 // The stored still is the CogView image fitted to the film's frame by the plan's geometry: scaled to

@@ -10,7 +10,7 @@ import type { StepContext } from "@/lib/server/jobs/step-context";
 import { refundCall, settleCall } from "@/lib/server/ledger/ledger";
 import { logger } from "@/lib/server/logger";
 import type { Storage } from "@/lib/server/storage";
-import { dropUnrecordedStill, storeStill } from "@/lib/server/stills/store-still";
+import { dropUnrecordedStill, storeStill } from "@/lib/server/ai-calls/still-store";
 import { sendChat } from "./chat-send";
 import type { CallOutcome, CallSender } from "./call-sender";
 import { recoverSpeech, sendSpeech } from "./speech-send";
