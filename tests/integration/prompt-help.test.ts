@@ -1,19 +1,16 @@
-import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { AI_CALL_JOB, aiCallJob, aiCallLane } from "@/lib/server/ai-calls/call-job";
-import { type Upstream, upstreamClients } from "@/lib/server/bigmodel/upstream";
+import { AI_CALL_JOB, aiCallLane } from "@/lib/server/ai-calls/call-job";
 import { spentFen } from "@/lib/server/budgets/spend";
 import { usageReport } from "@/lib/server/budgets/usage-report";
 import { enqueueJob } from "@/lib/server/jobs/enqueue";
 import { holdCall } from "@/lib/server/ledger/ledger";
-import { createLocalStorage } from "@/lib/server/storage";
-import { type RunningWorker, startWorker } from "@/lib/server/worker/start-worker";
-import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
-import { fakeRender, tempDir } from "@/tests/support/simulator-fixtures";
+import { type RunningWorker } from "@/lib/server/worker/start-worker";
+import { type RunningSimulator } from "@/lib/simulator/server";
 import { jsonRequest } from "../support/route-env";
 import { providers } from "../support/test-db";
 import { waitFor } from "../support/wait-for";
+import { type CallWorld, startCallWorld } from "./call-worker-support";
 import { ctx, getRequest, setupStudio, type Studio, type StudioUser } from "./generations-api-support";
 
 // Prompt help end to end through the real route, the job runner and the simulator over HTTP: the
@@ -26,6 +23,7 @@ describe.each(providers())("prompt help on %s", (kind) => {
   let s: Studio;
   let sim: RunningSimulator;
   let worker: RunningWorker;
+  let world: CallWorld;
   let me: StudioUser;
   let r: { post: typeof import("@/app/api/prompt-help/route"); get: typeof import("@/app/api/prompt-help/[id]/route") };
 
@@ -39,34 +37,15 @@ describe.each(providers())("prompt help on %s", (kind) => {
     // 1 fen per token, so every amount below is a real number of tokens.
     s = await setupStudio(kind, { PRICE_FEN_PER_1K_CHAT_TOKENS: "1000", PROMPT_HELP_WAIT_MS: "15000" });
     r = { post: await import("@/app/api/prompt-help/route"), get: await import("@/app/api/prompt-help/[id]/route") };
-    sim = await startSimulator({ render: fakeRender, cacheDir: tempDir("ph-sim"), speed: 1, chatLatencyMs: 10 });
-    const options = { baseUrl: sim.baseUrl, apiKey: sim.keys[0] ?? "", requestTimeoutMs: 5_000 };
-    const upstream: Upstream = { ...upstreamClients(options), mode: "simulator", mediaOrigins: [sim.url] };
-    worker = startWorker({
-      db: s.db,
-      provider: kind,
-      storage: createLocalStorage(path.join(s.dataDir, "media")),
-      upstream: () => Promise.resolve(upstream),
-      kinds: [aiCallJob],
-      leaseMs: 3_000,
-      timeScale: 200,
-      modelCap: 4,
-      concurrency: 2,
-      idlePollMs: 50,
-      scratchDir: path.join(s.dataDir, "scratch"),
-    });
+    world = await startCallWorld(s, { name: "ph", chatLatencyMs: 10 });
+    ({ sim, worker } = world);
     me = await s.user(`ph-${kind}@example.test`);
   });
   afterAll(async () => {
-    await worker?.stop(2_000);
-    await sim?.close();
+    await world?.stop();
     await s?.drop();
   });
-  beforeEach(async () => {
-    sim.control.clearFaults();
-    sim.control.resetStats();
-    await s.db.budget.deleteMany({});
-  });
+  beforeEach(() => world.reset());
 
   it("expand: holds the upper bound, answers a suggestion, settles CHARGE + REFUND from usage", async () => {
     const res = await post({ action: "expand", text: "一只猫在海边" });

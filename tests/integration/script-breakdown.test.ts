@@ -1,17 +1,12 @@
-import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { aiCallJob } from "@/lib/server/ai-calls/call-job";
-import { type Upstream, upstreamClients } from "@/lib/server/bigmodel/upstream";
-import { createLocalStorage } from "@/lib/server/storage";
-import { type RunningWorker, startWorker } from "@/lib/server/worker/start-worker";
 import type { FilmView } from "@/lib/shared/film/film-views";
 import type { BreakdownView, DraftShot } from "@/lib/shared/script-breakdown";
-import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
-import { fakeRender, tempDir } from "@/tests/support/simulator-fixtures";
+import { type RunningSimulator } from "@/lib/simulator/server";
 import { expectOk, expectRefused, sendAs } from "../support/route-answers";
 import { providers } from "../support/test-db";
 import { teamOfThree } from "./films-support";
+import { type CallWorld, startCallWorld } from "./call-worker-support";
 import { ctx, setupStudio, type Studio, type StudioUser } from "./generations-api-support";
 
 // Script → shot list through the real routes, the job runner and the simulator over HTTP: the
@@ -34,7 +29,7 @@ const SCRIPT_ZH = [
 describe.each(providers())("script breakdown on %s", (kind) => {
   let s: Studio;
   let sim: RunningSimulator;
-  let worker: RunningWorker;
+  let world: CallWorld;
   let me: StudioUser;
   let seq = 0;
   let r: {
@@ -69,34 +64,15 @@ describe.each(providers())("script breakdown on %s", (kind) => {
       accept: await import("@/app/api/films/[filmId]/script/accept/route"),
       estimate: await import("@/app/api/films/[filmId]/script/estimate/route"),
     };
-    sim = await startSimulator({ render: fakeRender, cacheDir: tempDir("script-sim"), speed: 1, chatLatencyMs: 10 });
-    const options = { baseUrl: sim.baseUrl, apiKey: sim.keys[0] ?? "", requestTimeoutMs: 5_000 };
-    const upstream: Upstream = { ...upstreamClients(options), mode: "simulator", mediaOrigins: [sim.url] };
-    worker = startWorker({
-      db: s.db,
-      provider: kind,
-      storage: createLocalStorage(path.join(s.dataDir, "media")),
-      upstream: () => Promise.resolve(upstream),
-      kinds: [aiCallJob],
-      leaseMs: 3_000,
-      timeScale: 200,
-      modelCap: 4,
-      concurrency: 2,
-      idlePollMs: 50,
-      scratchDir: path.join(s.dataDir, "scratch"),
-    });
+    world = await startCallWorld(s, { name: "script", chatLatencyMs: 10 });
+    ({ sim } = world);
     me = await s.user(`script-${kind}@example.test`);
   });
   afterAll(async () => {
-    await worker?.stop(2_000);
-    await sim?.close();
+    await world?.stop();
     await s?.drop();
   });
-  beforeEach(async () => {
-    sim.control.clearFaults();
-    sim.control.resetStats();
-    await s.db.budget.deleteMany({});
-  });
+  beforeEach(() => world.reset());
 
   it("breaks a Chinese script down (held, then settled from usage), keeps edits across reloads, accepts into the film", async () => {
     const film = await newFilm();

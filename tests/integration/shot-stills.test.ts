@@ -4,20 +4,19 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { AI_CALL_JOB, aiCallJob, aiCallLane } from "@/lib/server/ai-calls/call-job";
-import { type Upstream, upstreamClients } from "@/lib/server/bigmodel/upstream";
+import { AI_CALL_JOB, aiCallLane } from "@/lib/server/ai-calls/call-job";
 import { enqueueJob } from "@/lib/server/jobs/enqueue";
 import { holdCall } from "@/lib/server/ledger/ledger";
 import { createLocalStorage } from "@/lib/server/storage";
 import { stillKey } from "@/lib/server/ai-calls/still-store";
-import { type RunningWorker, startWorker } from "@/lib/server/worker/start-worker";
+import { type RunningWorker } from "@/lib/server/worker/start-worker";
 import type { StillsList } from "@/lib/shared/film/still-views";
-import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
-import { fakeRender, tempDir } from "@/tests/support/simulator-fixtures";
+import { type RunningSimulator } from "@/lib/simulator/server";
 import { jsonRequest } from "../support/route-env";
 import { providers } from "../support/test-db";
 import { waitFor } from "../support/wait-for";
 import { teamOfThree } from "./films-support";
+import { type CallWorld, startCallWorld } from "./call-worker-support";
 import { ctx, getRequest, setupStudio, type Studio, type StudioUser } from "./generations-api-support";
 
 // A shot's stills end to end through the real routes, the job runner and the simulator over HTTP: the
@@ -37,6 +36,7 @@ describe.each(providers())("shot stills on %s", (kind) => {
   let s: Studio;
   let sim: RunningSimulator;
   let worker: RunningWorker;
+  let world: CallWorld;
   let mediaDir: string;
   let team: Awaited<ReturnType<typeof teamOfThree>>;
   let r: {
@@ -72,38 +72,19 @@ describe.each(providers())("shot stills on %s", (kind) => {
       takes: await import("@/app/api/shots/[shotId]/takes/route"),
       upload: await import("@/app/api/uploads/[id]/route"),
     };
-    sim = await startSimulator({ render: fakeRender, cacheDir: tempDir("stills-sim"), speed: 500 });
-    const options = { baseUrl: sim.baseUrl, apiKey: sim.keys[0] ?? "", requestTimeoutMs: 5_000 };
-    const upstream: Upstream = { ...upstreamClients(options), mode: "simulator", mediaOrigins: [sim.url] };
     mediaDir = path.join(s.dataDir, "media");
     const store = createLocalStorage(mediaDir);
     // The routes and the worker share one storage, as in a deployment (the routes' instance is cached per process).
     (globalThis as { framehouseStorage?: unknown }).framehouseStorage = store;
-    worker = startWorker({
-      db: s.db,
-      provider: kind,
-      storage: store,
-      upstream: () => Promise.resolve(upstream),
-      kinds: [aiCallJob],
-      leaseMs: 3_000,
-      timeScale: 200,
-      modelCap: 4,
-      concurrency: 2,
-      idlePollMs: 50,
-      scratchDir: path.join(s.dataDir, "scratch"),
-    });
+    world = await startCallWorld(s, { name: "stills", simSpeed: 500, storage: store });
+    ({ sim, worker } = world);
     team = await teamOfThree(s, `stills-${kind}`);
   });
   afterAll(async () => {
-    await worker?.stop(2_000);
-    await sim?.close();
+    await world?.stop();
     await s?.drop();
   });
-  beforeEach(async () => {
-    sim.control.clearFaults();
-    sim.control.resetStats();
-    await s.db.budget.deleteMany({});
-  });
+  beforeEach(() => world.reset());
 
   it("a batch of two is held, made, settled per image and stored at the film's frame size", async () => {
     const shotId = await shotIn("16:9");

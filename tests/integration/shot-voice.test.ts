@@ -3,21 +3,19 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { AI_CALL_JOB, aiCallJob, aiCallLane } from "@/lib/server/ai-calls/call-job";
-import { type Upstream, upstreamClients } from "@/lib/server/bigmodel/upstream";
+import { AI_CALL_JOB, aiCallLane } from "@/lib/server/ai-calls/call-job";
 import { spentFen } from "@/lib/server/budgets/spend";
 import { enqueueJob } from "@/lib/server/jobs/enqueue";
 import { holdCall } from "@/lib/server/ledger/ledger";
-import type { RunningWorker } from "@/lib/server/worker/start-worker";
-import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
+import { type RunningSimulator } from "@/lib/simulator/server";
 import type { FilmExportView } from "@/lib/shared/film/film-export-view";
 import type { FilmView } from "@/lib/shared/film/film-views";
 import { voiceFrames, voiceOverflowSeconds, type VoiceView } from "@/lib/shared/film/voice";
-import { fakeRender, tempDir } from "@/tests/support/simulator-fixtures";
 import { fixtureClip } from "../support/film-fixtures";
 import { expectOk, expectRefused, sendAs } from "../support/route-answers";
 import { providers } from "../support/test-db";
 import { waitFor } from "../support/wait-for";
+import { type CallWorld, startCallWorld } from "./call-worker-support";
 import { ctx, getRequest, setupStudio, type Studio, type StudioUser } from "./generations-api-support";
 
 // Voice-over end to end through the real routes, the job runner and the simulator over HTTP (real
@@ -64,7 +62,7 @@ describe.each(providers())("shot voice-over on %s", (kind) => {
   let s: Studio;
   let r: Awaited<ReturnType<typeof loadRoutes>>;
   let sim: RunningSimulator;
-  let worker: RunningWorker;
+  let world: CallWorld;
   let me: StudioUser;
   let seq = 0;
 
@@ -103,35 +101,15 @@ describe.each(providers())("shot voice-over on %s", (kind) => {
   beforeAll(async () => {
     s = await setupStudio(kind, { PRICE_FEN_SPEECH: String(PRICE), WORKER_LEASE_MS: "3000", MEDIA_URL_TTL_SECONDS: "600" });
     r = await loadRoutes();
-    sim = await startSimulator({ render: fakeRender, cacheDir: tempDir("voice-sim"), speed: 20 });
-    const options = { baseUrl: sim.baseUrl, apiKey: sim.keys[0] ?? "", requestTimeoutMs: 10_000 };
-    const upstream: Upstream = { ...upstreamClients(options), mode: "simulator", mediaOrigins: [sim.url] };
-    worker = r.worker.startWorker({
-      db: s.db,
-      provider: kind,
-      storage: r.storage.storage(),
-      upstream: () => Promise.resolve(upstream),
-      kinds: [aiCallJob, r.exportJob.filmExportJob],
-      leaseMs: 3_000,
-      timeScale: 200,
-      modelCap: 4,
-      mediaCap: 2,
-      concurrency: 2,
-      idlePollMs: 50,
-      scratchDir: path.join(s.dataDir, "scratch"),
-    });
+    world = await startCallWorld(s, { name: "voice", simSpeed: 20, requestTimeoutMs: 10_000, storage: r.storage.storage(), extraKinds: [r.exportJob.filmExportJob], mediaCap: 2 });
+    ({ sim } = world);
     me = await s.user(`voice-${kind}@example.test`);
   });
   afterAll(async () => {
-    await worker?.stop(2_000);
-    await sim?.close();
+    await world?.stop();
     await s?.drop();
   });
-  beforeEach(async () => {
-    sim.control.clearFaults();
-    sim.control.resetStats();
-    await s.db.budget.deleteMany({});
-  });
+  beforeEach(() => world.reset());
 
   it("speaks a line: held, stored as a WAV of the answered length, settled, served; the cast gives the speaker the same voice", { timeout: 90_000 }, async () => {
     const f = await film(["The harbour wakes up before the boats.", "我们天亮就出发。"]);
