@@ -1,9 +1,10 @@
 "use client";
-import { useEffect, useId, useRef, useState } from "react";
+import { useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { timecode } from "@/lib/client/format";
 import type { CommentView } from "@/lib/shared/film/film-views";
+import { CommentForm } from "./comment-form";
 import { editComment } from "./film-api";
 import { NoticeLine, useAction } from "./use-action";
 
@@ -14,19 +15,12 @@ import { NoticeLine, useAction } from "./use-action";
  */
 export function CommentItem({ comment: c, onSeek, onChanged, onDelete }: { comment: CommentView; onSeek: (timeMs: number) => void; onChanged: (c: CommentView) => void; onDelete: (c: CommentView) => Promise<void> }) {
   const { t } = useI18n();
-  const id = useId();
   const { run, notice, busy } = useAction();
   const [draft, setDraft] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const box = useRef<HTMLTextAreaElement>(null);
-  const editing = draft !== null;
-  useEffect(() => {
-    if (editing) box.current?.focus();
-  }, [editing]);
 
-  async function save(e: React.FormEvent) {
-    e.preventDefault();
-    if (draft === null || !draft.trim()) return;
+  async function save() {
+    if (draft === null) return;
     const body = draft;
     const r = await run("films.busy.saving", () => t("films.comments.edited", { at: timecode(c.timeMs) }), () => editComment(c.id, body));
     if (r) {
@@ -42,29 +36,19 @@ export function CommentItem({ comment: c, onSeek, onChanged, onDelete }: { comme
 
   return (
     <li className="flex flex-col gap-1" data-testid="comment-item">
-      {editing ? (
-        <form onSubmit={save} className="flex flex-col gap-2" aria-label={t("films.comments.editLabel", { at: timecode(c.timeMs) })}>
-          <label htmlFor={`${id}-e`} className="text-sm font-medium">
-            {t("films.comments.editLabel", { at: timecode(c.timeMs) })}
-          </label>
-          <textarea
-            id={`${id}-e`}
-            ref={box}
-            maxLength={2000}
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-            className="min-h-16 rounded-md border border-zinc-400 bg-white px-3 py-2 dark:border-zinc-600 dark:bg-zinc-900"
-            data-testid="comment-edit-box"
-          />
-          <div className="flex gap-2">
-            <Button type="submit" disabled={busy || !draft.trim()} data-testid="comment-save">
-              {t("films.comments.save")}
-            </Button>
-            <Button type="button" variant="secondary" onClick={() => setDraft(null)}>
-              {t("films.cancel")}
-            </Button>
-          </div>
-        </form>
+      {draft !== null ? (
+        <CommentForm
+          formLabel={t("films.comments.editLabel", { at: timecode(c.timeMs) })}
+          fieldLabel={t("films.comments.editLabel", { at: timecode(c.timeMs) })}
+          body={draft}
+          onBody={setDraft}
+          onSubmit={save}
+          onCancel={() => setDraft(null)}
+          busy={busy}
+          submitLabel={t("films.comments.save")}
+          submitTestId="comment-save"
+          boxTestId="comment-edit-box"
+        />
       ) : (
         <div className="flex flex-wrap items-start gap-1">
           <button type="button" className="min-w-0 flex-1 rounded-md px-2 py-1 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800" onClick={() => onSeek(c.timeMs)} data-testid="comment">

@@ -1,9 +1,10 @@
 "use client";
-import { useEffect, useId, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import type { MessageKey } from "@/lib/i18n/translate";
 import type { CommentView } from "@/lib/shared/film/film-views";
+import { CommentForm } from "./comment-form";
 import { CommentItem } from "./comment-item";
 import { CommentTimeline } from "./comment-timeline";
 import { addComment, deleteComment } from "./film-api";
@@ -42,18 +43,11 @@ export function TimecodedPlayer({
   className: string;
 }) {
   const { t } = useI18n();
-  const id = useId();
   const { run, notice, busy } = useAction();
   const video = useRef<HTMLVideoElement>(null);
   const [now, setNow] = useState(0);
   const [length, setLength] = useState(durationMs);
   const [draft, setDraft] = useState<{ timeMs: number; body: string } | null>(null);
-  const box = useRef<HTMLTextAreaElement>(null);
-  // Opening the comment form puts the cursor in it.
-  const drafting = draft !== null;
-  useEffect(() => {
-    if (drafting) box.current?.focus();
-  }, [drafting]);
 
   function seek(timeMs: number) {
     if (video.current) video.current.currentTime = timeMs / 1000;
@@ -63,9 +57,8 @@ export function TimecodedPlayer({
     setDraft({ timeMs, body: "" });
   }
 
-  async function post(e: React.FormEvent) {
-    e.preventDefault();
-    if (!draft || !draft.body.trim()) return;
+  async function post() {
+    if (!draft) return;
     const d = draft;
     const r = await run("films.busy.saving", () => t("films.comments.added", { at: timecode(d.timeMs) }), () => addComment(filmId, target, d.timeMs, d.body));
     if (r) {
@@ -105,27 +98,17 @@ export function TimecodedPlayer({
         {t("films.comments.at", { at: timecode(nowMs) })}
       </Button>
       {draft && (
-        <form onSubmit={post} className="flex flex-col gap-2" aria-label={t("films.comments.formLabel", { at: timecode(draft.timeMs) })}>
-          <label htmlFor={`${id}-c`} className="text-sm font-medium">
-            {t("films.comments.label", { at: timecode(draft.timeMs) })}
-          </label>
-          <textarea
-            id={`${id}-c`}
-            ref={box}
-            maxLength={2000}
-            value={draft.body}
-            onChange={(e) => setDraft({ ...draft, body: e.target.value })}
-            className="min-h-16 rounded-md border border-zinc-400 bg-white px-3 py-2 dark:border-zinc-600 dark:bg-zinc-900"
-          />
-          <div className="flex gap-2">
-            <Button type="submit" disabled={busy || !draft.body.trim()} data-testid="comment-submit">
-              {t("films.comments.post")}
-            </Button>
-            <Button type="button" variant="secondary" onClick={() => setDraft(null)}>
-              {t("films.cancel")}
-            </Button>
-          </div>
-        </form>
+        <CommentForm
+          formLabel={t("films.comments.formLabel", { at: timecode(draft.timeMs) })}
+          fieldLabel={t("films.comments.label", { at: timecode(draft.timeMs) })}
+          body={draft.body}
+          onBody={(body) => setDraft({ ...draft, body })}
+          onSubmit={post}
+          onCancel={() => setDraft(null)}
+          busy={busy}
+          submitLabel={t("films.comments.post")}
+          submitTestId="comment-submit"
+        />
       )}
       <NoticeLine notice={notice} testId="comment-notice" />
       {comments.length > 0 && (
