@@ -542,8 +542,12 @@ export const MATRIX: readonly MatrixRow[] = [
   ["POST /api/references?team=:teamId", "own", { anon: 401, viewer: 403, member: 201, admin: 201, owner: 201, otherTeam: 201, instanceAdmin: 404 }],
   ["POST /api/references?team=:teamId", "same", { anon: 401, viewer: 403, member: 201, admin: 201, owner: 201, otherTeam: 201, instanceAdmin: 404 }],
   ["POST /api/references?team=:teamId", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  ["GET /api/stills?team=:teamId", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["GET /api/stills?team=:teamId", "same", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["GET /api/stills?team=:teamId", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
   // Personal workspace (no object).
   ["GET /api/films", "-", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["GET /api/stills", "-", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
   ["POST /api/films", "-", { anon: 401, viewer: 201, member: 201, admin: 201, owner: 201, otherTeam: 201, instanceAdmin: 201 }],
   ["GET /api/references", "-", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
   ["POST /api/references", "-", { anon: 401, viewer: 201, member: 201, admin: 201, owner: 201, otherTeam: 201, instanceAdmin: 201 }],

@@ -152,6 +152,7 @@ async function loadRoutes() {
     filmBatchCancel: await import("@/app/api/films/[filmId]/generate-missing/[batchId]/cancel/route"),
     comment: await import("@/app/api/comments/[commentId]/route"),
     references: await import("@/app/api/references/route"),
+    stills: await import("@/app/api/stills/route"),
     reference: await import("@/app/api/references/[referenceId]/route"),
     storage: (await import("@/lib/server/storage/instance")).storage,
   };
@@ -487,6 +488,8 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
     "POST /api/references?team=:teamId": async (a, o) =>
       call(r.references.POST, req(a, "POST", `/api/references?team=${w.team(a, o)}`, { kind: "product", name: `Team ref ${seq++}`, uploadId: await w.upload(a, "own") })),
     "GET /api/films": (a) => call(r.films.GET, req(a, "GET", "/api/films")),
+    "GET /api/stills?team=:teamId": (a, o) => call(r.stills.GET, req(a, "GET", `/api/stills?team=${w.team(a, o)}`)),
+    "GET /api/stills": (a) => call(r.stills.GET, req(a, "GET", "/api/stills")),
     "POST /api/films": (a) => call(r.films.POST, req(a, "POST", "/api/films", { title: `Personal film ${seq++}`, aspect: "1:1" })),
     "GET /api/references": (a) => call(r.references.GET, req(a, "GET", "/api/references")),
     "POST /api/references": async (a) => call(r.references.POST, req(a, "POST", "/api/references", { kind: "character", name: `Personal ref ${seq++}`, uploadId: await w.upload(a, "own") })),
