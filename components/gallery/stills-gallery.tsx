@@ -119,7 +119,6 @@ function StillTile({ still, now }: { still: GalleryStillView; now: number }) {
       <Link
         href={`/films/${encodeURIComponent(still.film.id)}?shot=${encodeURIComponent(still.shot.id)}`}
         className="flex flex-col rounded-xl focus-visible:outline-3 focus-visible:-outline-offset-3 focus-visible:outline-indigo-700 dark:focus-visible:outline-indigo-300"
-        aria-label={[shot, used, still.prompt].filter(Boolean).join(" · ")}
       >
         <div className="flex justify-center bg-zinc-100 dark:bg-zinc-950">
           <div className="relative bg-zinc-200 dark:bg-zinc-800" style={aspectBoxStyle(still, TILE_MAX_HEIGHT)}>
