@@ -145,7 +145,9 @@ const schema = z.object({
   WORKER_BREAKER_PROBE_MS: int(60_000, 50, 3_600_000),
   // Test hook: SIGKILL this process at the labelled point (lib/server/jobs/crash-point.ts), e.g. submit.afterSend.
   CRASH_AT: optStr,
-  // With CRASH_AT: only when the step works on this subject (a take id, an export id), e.g. the second take of a chain.
+  // Test hook: SIGSTOP this process at the labelled point instead (a zombie holding a lease, outside any transaction).
+  FREEZE_AT: optStr,
+  // With CRASH_AT or FREEZE_AT: only when the step works on this subject (a take id, an export id), e.g. the second take of a chain.
   CRASH_SUBJECT: optStr,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // Diagnostics (the bench sets it): route responses carry a Server-Timing header, where the time of a
