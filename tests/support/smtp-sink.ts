@@ -24,7 +24,13 @@ export interface SmtpSink {
 const SINK_USER = "framehouse";
 const SINK_PASSWORD = "sink-password-0123";
 
-export async function startSmtpSink(): Promise<SmtpSink> {
+/** The SMTP_URL of a sink on `port` (scripts/e2e-server.mjs writes the same for the e2e app). */
+export function smtpSinkUrl(port: number): string {
+  return `smtp://${SINK_USER}:${SINK_PASSWORD}@127.0.0.1:${port}`;
+}
+
+/** Listens on `port` (0 = any free one). */
+export async function startSmtpSink(port = 0): Promise<SmtpSink> {
   const mails: SunkMail[] = [];
   const server = new SMTPServer({
     // Plain SMTP on loopback: no TLS to negotiate, so login over the plain connection is allowed.
@@ -46,11 +52,14 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as AddressInfo).port;
+  await new Promise<void>((resolve, reject) => {
+    server.server.once("error", reject);
+    server.listen(port, "127.0.0.1", resolve);
+  });
+  const bound = (server.server.address() as AddressInfo).port;
   return {
-    url: `smtp://${SINK_USER}:${SINK_PASSWORD}@127.0.0.1:${port}`,
-    port,
+    url: smtpSinkUrl(bound),
+    port: bound,
     mails,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
