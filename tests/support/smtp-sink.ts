@@ -24,8 +24,8 @@ export interface SmtpSink {
 const SINK_USER = "framehouse";
 const SINK_PASSWORD = "sink-password-0123";
 
-/** The SMTP_URL of a sink on `port` (scripts/e2e-server.mjs writes the same for the e2e app). */
-export function smtpSinkUrl(port: number): string {
+/** The SMTP_URL of a sink on `port` (scripts/e2e-server.mjs writes the same login for the e2e app). */
+function smtpSinkUrl(port: number): string {
   return `smtp://${SINK_USER}:${SINK_PASSWORD}@127.0.0.1:${port}`;
 }
 
