@@ -24,6 +24,8 @@ const STATUS = {
   // Accounts: a wrong current password on a password change; a used or expired reset link.
   wrong_password: 422,
   reset_link_invalid: 410,
+  // "Forgot password?" without SMTP_URL: reset by email is off on this server.
+  reset_mail_off: 404,
   // Studio: uploads, generations, media.
   upload_missing: 400,
   upload_unsupported_type: 415,

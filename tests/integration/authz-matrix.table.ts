@@ -349,6 +349,8 @@ export const MATRIX: readonly MatrixRow[] = [
   ["POST /api/account/sign-out-everywhere", "-", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
   // Public: whoever holds a valid reset link (a fresh one per call) sets that account's password.
   ["POST /api/account/reset", "-", { anon: 200, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  // Public: anyone may ask for a reset mail ("Forgot password?"; SMTP configured), the same 202 for every address.
+  ["POST /api/account/reset-request", "-", { anon: 202, viewer: 202, member: 202, admin: 202, owner: 202, otherTeam: 202, instanceAdmin: 202 }],
   // Films (film.* rows of lib/shared/team-roles.ts): a personal film (own for the instance admin) is its creator's alone;
   // a team film: every role views and comments, members and up edit shots, make takes and review, admins/owners delete.
   // film.view: the film with its shots.
