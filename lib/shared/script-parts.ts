@@ -20,9 +20,9 @@ import { approxTokens } from "./upstream/chat-schemas";
 /** The flash models' output cap (chat-schemas.ts): the most one breakdown call may answer, and what is held for it. */
 export const BREAKDOWN_MAX_TOKENS = 4095;
 /** Answer tokens of one shot apart from the text it depicts. */
-export const SHOT_ANSWER_TOKENS = 60;
+const SHOT_ANSWER_TOKENS = 60;
 /** Answer tokens per token of the text a shot depicts. */
-export const ANSWER_TOKENS_PER_TEXT_TOKEN = 2;
+const ANSWER_TOKENS_PER_TEXT_TOKEN = 2;
 /** The most answer one part may be expected to need: four fifths of max_tokens. */
 export const PART_ANSWER_BUDGET = Math.floor((BREAKDOWN_MAX_TOKENS * 4) / 5);
 
@@ -47,7 +47,7 @@ interface Unit {
 }
 
 /** The answer tokens a breakdown of `text` (one shot) is expected to need. */
-export function answerTokensOf(text: string): number {
+function answerTokensOf(text: string): number {
   const trimmed = text.trim();
   return trimmed === "" ? 0 : SHOT_ANSWER_TOKENS + ANSWER_TOKENS_PER_TEXT_TOKEN * approxTokens(trimmed);
 }
