@@ -54,6 +54,15 @@ test.describe("script breakdown", () => {
     await expect(page.getByTestId("film-notice")).toHaveText("8 shots added to the film.");
   });
 
+  test("a long script: the estimate names the number of text-model calls before anything is sent", async ({ page }) => {
+    await createFilm(page, `Script long ${Date.now()}`, "16:9");
+    await page.getByTestId("open-script-breakdown").click();
+    const dialog = page.getByTestId("script-breakdown");
+    const scene = (i: number) => `INT. WAREHOUSE ${i} - NIGHT\nIn warehouse ${i}, Mara slips through the side door while the rain hammers the corrugated roof above the stacked crates.\nGUARD: Who's there? Warehouse ${i} is locked.`;
+    await dialog.getByRole("textbox", { name: /Script/ }).fill(Array.from({ length: 80 }, (_, i) => scene(i)).join("\n\n"));
+    await expect(dialog.getByTestId("script-estimate")).toHaveText(/takes \d+ text-model calls \(one per part of the script\) and holds at most ¥\d+\.\d\d in all/);
+  });
+
   test("375 px, dark: the dialog and its draft stay readable and axe clean", async ({ page }) => {
     await page.emulateMedia({ colorScheme: "dark" });
     await page.setViewportSize({ width: 375, height: 800 });

@@ -322,8 +322,8 @@ describe.each(providers())("script breakdown on %s", (kind) => {
     const key = randomUUID();
     try {
       const refusal = await expectRefused(breakDown(film.id, script, me, key), 502, "script_part_failed");
-      expect(refusal.messages.en).toContain(`part ${faulty} of ${split.length} of the script`);
-      expect(refusal.messages["zh-CN"]).toContain(`剧本共 ${split.length} 段，第 ${faulty} 段`);
+      expect(refusal.messages.en).toContain(`refused one part of the script as possibly unsafe: part ${faulty} of ${split.length}`);
+      expect(refusal.messages["zh-CN"]).toContain(`剧本共 ${split.length} 段，其中 1 段（第 ${faulty} 段）被文本模型认为可能不安全`);
       await expectRefused(current(film.id), 502, "script_part_failed");
       // Never half a script: the answered parts cannot be saved or accepted on their own.
       const draft = await s.db.studioDraft.findUniqueOrThrow({ where: { userId_scope: { userId: me.id, scope: `script:${film.id}` } } });

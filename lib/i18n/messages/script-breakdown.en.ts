@@ -1,11 +1,11 @@
 // Script → shot list (storyboard, "From a script"). Merged into en.ts; script-breakdown.zh-CN.ts has the same keys.
 export const scriptBreakdownEn = {
   "errors.ai_answer_invalid.script": "The text model's answer could not be read as a shot list, so there is no draft. It cost {cost}. Try again, perhaps with a shorter script.",
-  "errors.script_part_failed": "{count, plural, one {Part} other {Parts}} {failed} of {parts} of the script could not be broken down. Retry re-asks only the failed parts; the parts already answered are not paid again.",
-  "errors.script_part_failed.failed": "{count, plural, one {Part} other {Parts}} {failed} of {parts} of the script got no answer from the text model (not charged). Retry re-asks only the failed parts; the parts already answered are not paid again.",
-  "errors.script_part_failed.unsafe": "The text model refused {count, plural, one {part} other {parts}} {failed} of {parts} of the script as possibly unsafe (not charged). Reword that passage, or retry: only the failed parts are asked again.",
-  "errors.script_part_failed.unconfirmed": "The text model did not confirm its answer to {count, plural, one {part} other {parts}} {failed} of {parts} of the script; it may have been billed, so its hold stays charged. Retry re-asks only the failed parts.",
-  "errors.script_part_failed.invalid": "The text model's answer to {count, plural, one {part} other {parts}} {failed} of {parts} of the script could not be read as a shot list (charged). Retry re-asks only the failed parts; the parts already answered are not paid again.",
+  "errors.script_part_failed": "{count, plural, one {One part} other {# parts}} of the script could not be broken down: part {failed} of {parts}. Retry re-asks only the failed parts; the parts already answered are not paid again.",
+  "errors.script_part_failed.failed": "{count, plural, one {One part} other {# parts}} of the script got no answer from the text model: part {failed} of {parts} (not charged). Retry re-asks only the failed parts; the parts already answered are not paid again.",
+  "errors.script_part_failed.unsafe": "The text model refused {count, plural, one {one part} other {# parts}} of the script as possibly unsafe: part {failed} of {parts} (not charged). Reword that passage, or retry: only the failed parts are asked again.",
+  "errors.script_part_failed.unconfirmed": "The text model did not confirm its answer to {count, plural, one {one part} other {# parts}} of the script: part {failed} of {parts}. It may have been billed, so its hold stays charged. Retry re-asks only the failed parts.",
+  "errors.script_part_failed.invalid": "The text model's answer to {count, plural, one {one part} other {# parts}} of the script could not be read as a shot list: part {failed} of {parts} (charged). Retry re-asks only the failed parts; the parts already answered are not paid again.",
   "errors.script_incomplete": "Not every part of this script has been broken down yet, so its draft cannot be saved or added to the film. Wait for the parts, or retry the failed ones.",
   "errors.not_retryable.script": "There is no failed part of a script breakdown to retry.",
   "errors.field.script_empty": "Paste a script, a story excerpt or a product brief first.",

@@ -3,11 +3,11 @@ import type { scriptBreakdownEn } from "./script-breakdown.en";
 // 剧本 → 分镜表（分镜板「从剧本创建」）。
 export const scriptBreakdownZhCN: Record<keyof typeof scriptBreakdownEn, string> = {
   "errors.ai_answer_invalid.script": "文本模型的回答无法读取为分镜表，因此没有草稿。本次花费 {cost}。请重试，或缩短剧本。",
-  "errors.script_part_failed": "剧本共 {parts} 段，第 {failed} 段未能拆解。重试只会重新请求失败的段落，已回答的段落不会再次计费。",
-  "errors.script_part_failed.failed": "剧本共 {parts} 段，第 {failed} 段未得到文本模型的回答（未计费）。重试只会重新请求失败的段落，已回答的段落不会再次计费。",
-  "errors.script_part_failed.unsafe": "剧本共 {parts} 段，第 {failed} 段被文本模型认为可能不安全而拒绝（未计费）。请修改该段措辞，或重试：只会重新请求失败的段落。",
-  "errors.script_part_failed.unconfirmed": "剧本共 {parts} 段，文本模型未确认第 {failed} 段的回答，可能已计费，因此其预留费用仍计入。重试只会重新请求失败的段落。",
-  "errors.script_part_failed.invalid": "剧本共 {parts} 段，第 {failed} 段的回答无法读取为分镜表（已计费）。重试只会重新请求失败的段落，已回答的段落不会再次计费。",
+  "errors.script_part_failed": "剧本共 {parts} 段，其中 {count} 段（第 {failed} 段）未能拆解。重试只会重新请求失败的段落，已回答的段落不会再次计费。",
+  "errors.script_part_failed.failed": "剧本共 {parts} 段，其中 {count} 段（第 {failed} 段）未得到文本模型的回答（未计费）。重试只会重新请求失败的段落，已回答的段落不会再次计费。",
+  "errors.script_part_failed.unsafe": "剧本共 {parts} 段，其中 {count} 段（第 {failed} 段）被文本模型认为可能不安全而拒绝（未计费）。请修改该段措辞，或重试：只会重新请求失败的段落。",
+  "errors.script_part_failed.unconfirmed": "剧本共 {parts} 段，文本模型未确认其中 {count} 段（第 {failed} 段）的回答，可能已计费，因此其预留费用仍计入。重试只会重新请求失败的段落。",
+  "errors.script_part_failed.invalid": "剧本共 {parts} 段，其中 {count} 段（第 {failed} 段）的回答无法读取为分镜表（已计费）。重试只会重新请求失败的段落，已回答的段落不会再次计费。",
   "errors.script_incomplete": "该剧本尚未全部拆解完成，草稿暂不能保存或添加到影片。请等待各段完成，或重试失败的段落。",
   "errors.not_retryable.script": "没有可重试的失败剧本段落。",
   "errors.field.script_empty": "请先粘贴剧本、小说片段或产品简介。",
