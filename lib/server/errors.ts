@@ -89,6 +89,10 @@ const STATUS = {
   ai_call_failed: 502,
   ai_call_unconfirmed: 502,
   ai_answer_invalid: 502,
+  // A split script's breakdown: parts that failed (named in the message; a retry re-asks only them),
+  // and an accept or save of a draft whose parts have not all answered.
+  script_part_failed: 502,
+  script_incomplete: 409,
   // Voice-over: a shot without a line to speak; removing a line still being spoken.
   voice_no_line: 409,
   voice_pending: 409,

@@ -466,6 +466,9 @@ export const MATRIX: readonly MatrixRow[] = [
   ["POST /api/films/:filmId/script/accept", "own", { anon: 401, viewer: 403, member: 409, admin: 409, owner: 409, otherTeam: 409, instanceAdmin: 409 }],
   ["POST /api/films/:filmId/script/accept", "same", { anon: 401, viewer: 403, member: 409, admin: 409, owner: 409, otherTeam: 409, instanceAdmin: 404 }],
   ["POST /api/films/:filmId/script/accept", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  ["POST /api/films/:filmId/script/retry", "own", { anon: 401, viewer: 403, member: 409, admin: 409, owner: 409, otherTeam: 409, instanceAdmin: 409 }],
+  ["POST /api/films/:filmId/script/retry", "same", { anon: 401, viewer: 403, member: 409, admin: 409, owner: 409, otherTeam: 409, instanceAdmin: 404 }],
+  ["POST /api/films/:filmId/script/retry", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
   // film.edit: the price of 2 takes.
   ["GET /api/shots/:shotId/takes/estimate", "own", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
   ["GET /api/shots/:shotId/takes/estimate", "same", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],

@@ -145,6 +145,7 @@ async function loadRoutes() {
     filmScriptEstimate: await import("@/app/api/films/[filmId]/script/estimate/route"),
     filmScriptDraft: await import("@/app/api/films/[filmId]/script/draft/route"),
     filmScriptAccept: await import("@/app/api/films/[filmId]/script/accept/route"),
+    filmScriptRetry: await import("@/app/api/films/[filmId]/script/retry/route"),
     shotTakes: await import("@/app/api/shots/[shotId]/takes/route"),
     shotEstimate: await import("@/app/api/shots/[shotId]/takes/estimate/route"),
     shotStills: await import("@/app/api/shots/[shotId]/stills/route"),
@@ -411,6 +412,11 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
     "POST /api/films/:filmId/script/accept": async (a, o) => {
       const filmId = await film(a, o);
       return call(r.filmScriptAccept.POST, req(a, "POST", `/api/films/${filmId}/script/accept`, SCRIPT_DRAFT), { filmId });
+    },
+    // No draft with a failed part to retry: 409 not_retryable once the film is visible and editable.
+    "POST /api/films/:filmId/script/retry": async (a, o) => {
+      const filmId = await film(a, o);
+      return call(r.filmScriptRetry.POST, req(a, "POST", `/api/films/${filmId}/script/retry`), { filmId });
     },
     "GET /api/shots/:shotId/takes/estimate": async (a, o) => {
       const { shotId } = await shot(a, o);
