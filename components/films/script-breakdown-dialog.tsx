@@ -7,8 +7,8 @@ import { ApiError } from "@/lib/client/api-error";
 import { IntentKey } from "@/lib/client/idempotency";
 import type { FilmView } from "@/lib/shared/film/film-views";
 import { formatFen } from "@/lib/shared/money";
-import { type BreakdownView, type DraftShot, SCRIPT_MAX_CHARS } from "@/lib/shared/script-breakdown";
-import { splitScript } from "@/lib/shared/script-parts";
+import { type BreakdownView, DRAFT_MAX_SHOTS, type DraftShot, SCRIPT_MAX_CHARS } from "@/lib/shared/script-breakdown";
+import { estimatedShots, splitScript } from "@/lib/shared/script-parts";
 import { acceptBreakdown, discardBreakdown, estimateBreakdown, getBreakdown, retryBreakdown, saveBreakdown, startBreakdown } from "./film-api";
 import { type DraftRow, ScriptDraftList } from "./script-draft-list";
 import { NoticeLine, useAction } from "./use-action";
@@ -49,6 +49,8 @@ export function ScriptBreakdownDialog({ open, filmId, onClose, onAccepted }: { o
   const tooLong = chars > SCRIPT_MAX_CHARS;
   /** The calls the breakdown will make: the parts the server will split this text into. */
   const parts = useMemo(() => (chars === 0 || tooLong ? 0 : splitScript(text.trim()).length), [text, chars, tooLong]);
+  /** Shots the text reads as; past DRAFT_MAX_SHOTS the rest would be paid for and left out. */
+  const shotsAhead = useMemo(() => (chars === 0 || tooLong ? 0 : estimatedShots(text.trim())), [text, chars, tooLong]);
   /** Shown only while it is the estimate of the text as it is now. */
   const heldFen = estimate?.chars === chars && estimate.parts === parts ? estimate.heldFen : null;
 
@@ -212,6 +214,11 @@ export function ScriptBreakdownDialog({ open, filmId, onClose, onAccepted }: { o
             <p id={`${id}-estimate`} className="text-xs text-zinc-700 dark:text-zinc-300" data-testid="script-estimate">
               {heldFen === null ? "" : parts > 1 ? t("script.estimateParts", { calls: parts, held: formatFen(heldFen) }) : t("script.estimate", { held: formatFen(heldFen) })}
             </p>
+            {shotsAhead > DRAFT_MAX_SHOTS && (
+              <p role="status" className="rounded-md border border-amber-600 p-2 text-sm dark:border-amber-400" data-testid="script-too-many-shots">
+                {t("script.tooManyShots", { shots: shotsAhead, max: DRAFT_MAX_SHOTS })}
+              </p>
+            )}
           </div>
         )}
         {draft && (

@@ -148,6 +148,15 @@ export function estimatedAnswerTokens(text: string, budget = PART_ANSWER_BUDGET)
 }
 
 /**
+ * About how many shots a breakdown of `script` makes: one per sentence or spoken line, scene
+ * headings not counted (they name the scene of the shots after them). The dialog warns when it is
+ * more than a draft holds, before anything is paid for.
+ */
+export function estimatedShots(script: string, budget = PART_ANSWER_BUDGET): number {
+  return unitsOf(script.replace(/\r\n?/g, "\n"), budget).filter((u) => u.cost > 0 && !SCENE_HEADING.test(u.text.trim())).length;
+}
+
+/**
  * Where to end a full part: at its last scene heading, else its last blank line, else its last line
  * start, else its last sentence end — each only if what stays in the part is at least half the
  * budget (a part cut much shorter would only add calls). 0 = end it where it is full.

@@ -61,6 +61,11 @@ test.describe("script breakdown", () => {
     const scene = (i: number) => `INT. WAREHOUSE ${i} - NIGHT\nIn warehouse ${i}, Mara slips through the side door while the rain hammers the corrugated roof above the stacked crates.\nGUARD: Who's there? Warehouse ${i} is locked.`;
     await dialog.getByRole("textbox", { name: /Script/ }).fill(Array.from({ length: 80 }, (_, i) => scene(i)).join("\n\n"));
     await expect(dialog.getByTestId("script-estimate")).toHaveText(/takes \d+ text-model calls \(one per part of the script\) and holds at most ¥\d+\.\d\d in all/);
+    // 160 shots fit a draft: no warning. Past 300 (320 short spoken lines), the dialog says so before anything is paid for.
+    await expect(dialog.getByTestId("script-too-many-shots")).toHaveCount(0);
+    const banter = Array.from({ length: 320 }, (_, i) => `${i % 2 ? "MARA" : "GUARD"}: Line ${i + 1}.`).join("\n");
+    await dialog.getByRole("textbox", { name: /Script/ }).fill(`INT. ROOF - NIGHT\n${banter}`);
+    await expect(dialog.getByTestId("script-too-many-shots")).toHaveText(/about 320 shots, and a draft holds 300/);
   });
 
   test("a long script with a refused passage: the failed part is named and the retry re-asks only it", async ({ page }) => {

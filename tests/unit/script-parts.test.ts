@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseBreakdownAnswer } from "@/lib/shared/script-breakdown-parse";
 import { approxTokens } from "@/lib/shared/upstream/chat-schemas";
-import { BREAKDOWN_MAX_TOKENS, estimatedAnswerTokens, PART_ANSWER_BUDGET, partContexts, splitScript } from "@/lib/shared/script-parts";
+import { BREAKDOWN_MAX_TOKENS, estimatedAnswerTokens, estimatedShots, PART_ANSWER_BUDGET, partContexts, splitScript } from "@/lib/shared/script-parts";
 import { scriptBreakdownAnswer } from "@/lib/simulator/script-breakdown-answer";
 
 // A long script → parts one answer each can hold: every part within the budget, the parts together
@@ -85,6 +85,21 @@ describe("splitting a script into parts", () => {
       expect(approxTokens(answer)).toBeLessThanOrEqual(BREAKDOWN_MAX_TOKENS);
       expect(parseBreakdownAnswer(answer, "stop").ok).toBe(true);
     }
+  });
+});
+
+describe("how many shots a script reads as (the dialog's warning past a draft's 300)", () => {
+  it("counts sentences and spoken lines, not scene headings or blank lines", () => {
+    expect(estimatedShots("第一场 夜市\n\n灯笼亮起。小贩在吆喝！\n阿明：来两碗面。\n小雨：好。\n")).toBe(4);
+    expect(estimatedShots("INT. KITCHEN - NIGHT\nShe opens the fridge. It is empty.\nTOM: We need to shop.\n")).toBe(3);
+  });
+
+  it("agrees with the simulator's breakdown of a dialogue-heavy script, which is past 300 shots", () => {
+    const lines = Array.from({ length: 320 }, (_, i) => `${i % 2 ? "阿明" : "小雨"}：第${i + 1}句台词。`);
+    const script = `第一场 屋顶\n${lines.join("\n")}\n`;
+    expect(estimatedShots(script)).toBe(320);
+    const answer = JSON.parse(scriptBreakdownAnswer(script)) as { scenes: { shots: unknown[] }[] };
+    expect(answer.scenes.reduce((n, sc) => n + sc.shots.length, 0)).toBe(320);
   });
 });
 

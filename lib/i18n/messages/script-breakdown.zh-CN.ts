@@ -21,6 +21,7 @@ export const scriptBreakdownZhCN: Record<keyof typeof scriptBreakdownEn, string>
   "script.label": "剧本、小说片段或产品简介（中文或英文）",
   "script.count": "{n} / {max} 字符",
   "script.estimate": "拆解最多预扣 {held}；按文本模型实际用量计费。",
+  "script.tooManyShots": "这份剧本大约会拆出 {shots} 个镜头，而一份草稿最多容纳 {max} 个：其余部分的文本模型调用仍会计费，但镜头会被舍弃。请分成两部影片拆解，或删减剧本。",
   "script.estimateParts": "拆解需要 {calls} 次文本模型调用（剧本每段一次），合计最多预扣 {held}；按文本模型实际用量计费。",
   "script.progress": "已回答 {answered} / {parts} 段……",
   "script.retry": "重试失败的段落",
