@@ -83,6 +83,7 @@ export async function requestBreakdown(client: Db, access: Access, filmId: strin
     request,
     costFen: chatHoldFen(request, BREAKDOWN_MAX_TOKENS),
     workspace: workspaceOfFilm(film),
+    filmId: film.id,
   });
   const scope = scopeOfFilm(film.id);
   const state = { callId: queued.id, shots: null } satisfies StoredDraft as unknown as Prisma.InputJsonValue;
