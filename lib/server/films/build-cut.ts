@@ -30,7 +30,7 @@ export interface FilmCut {
   problems: CutProblem[];
 }
 
-export interface FilmVoiceLine {
+interface FilmVoiceLine {
   shotId: string;
   speaker: string | null;
   /** "ready": stored and spoken from the current caption; "stale": spoken from an older one; "missing": no stored WAV. */

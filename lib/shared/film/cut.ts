@@ -52,7 +52,7 @@ export interface CutClip {
   voice?: CutVoice | null;
 }
 
-export interface CutVoice {
+interface CutVoice {
   /** File name of the WAV among the render's inputs (e.g. "voice-03.wav"). */
   mediaName: string;
   frames: number;

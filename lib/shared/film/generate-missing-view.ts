@@ -19,7 +19,7 @@ export const FILM_SPEND_KINDS = ["script", "stills", "voice", "video"] as const;
 export type FilmSpendKind = (typeof FILM_SPEND_KINDS)[number];
 
 /** Spend (HOLD − REFUND) of finished calls and takes (settled) and of those still running (held). */
-export interface SpendPart {
+interface SpendPart {
   settledFen: number;
   heldFen: number;
 }
