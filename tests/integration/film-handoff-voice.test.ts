@@ -5,12 +5,12 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { FilmView } from "@/lib/shared/film/film-views";
 import { voiceFrames, type VoiceView } from "@/lib/shared/film/voice";
-import { fixtureClip } from "../support/film-fixtures";
 import { expectOk, sendAs } from "../support/route-answers";
 import { providers } from "../support/test-db";
 import { readEdl, readFcpxml, readOtio } from "../support/timeline-readers";
 import { waitFor } from "../support/wait-for";
 import { type CallWorld, startCallWorld } from "./call-worker-support";
+import { storeTakeVideo } from "./films-support";
 import { ctx, getRequest, setupStudio, type Studio, type StudioUser } from "./generations-api-support";
 
 // The hand-off zip of a film with voice-over, through the real routes: lines spoken by the simulator's
@@ -32,7 +32,6 @@ async function loadRoutes() {
     voice: await import("@/app/api/shots/[shotId]/voice/route"),
     handoff: await import("@/app/api/films/[filmId]/handoff/route"),
     storage: await import("@/lib/server/storage/instance"),
-    keys: await import("@/lib/server/storage"),
     voiceKey: (await import("@/lib/server/storage/keys")).voiceKey,
   };
 }
@@ -59,12 +58,7 @@ describe.each(providers())("film hand-off with voice-over on %s", (kind) => {
 
   async function storeTake(shotId: string): Promise<void> {
     const made = await ok<{ takeIds: string[] }>(r.takes.POST(sendAs(me, "POST", `/api/shots/${shotId}/takes`, { count: 1 }, { "idempotency-key": `handoff-voice-${kind}-${seq++}` }), ctx({ shotId })), 202);
-    const takeId = made.takeIds[0]!;
-    const key = r.keys.clipKey(takeId, "video.mp4");
-    const put = await r.storage.storage().put(key, fs.createReadStream(fixtureClip(CLIP)), { contentType: "video/mp4" });
-    await s.db.generation.update({ where: { id: takeId }, data: { status: "STORED", durationMs: 2000, finishedAt: new Date() } });
-    await s.db.asset.create({ data: { generationId: takeId, kind: "VIDEO", storageKey: key, mime: "video/mp4", bytes: put.bytes, sha256: put.sha256, width: CLIP.width, height: CLIP.height, durationMs: 2000 } });
-    await s.db.job.updateMany({ where: { subjectId: takeId }, data: { status: "DONE", finishedAt: new Date() } });
+    await storeTakeVideo(s, r.storage.storage(), made.takeIds[0]!, CLIP, 2000);
   }
 
   beforeAll(async () => {

@@ -1,14 +1,13 @@
-import fs from "node:fs";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { spentFen } from "@/lib/server/budgets/spend";
 import type { FilmView } from "@/lib/shared/film/film-views";
 import type { GenerateMissingEstimate } from "@/lib/shared/film/generate-missing-view";
-import { fixtureClip } from "../support/film-fixtures";
 import { expectOk, sendAs } from "../support/route-answers";
 import { providers } from "../support/test-db";
 import { waitFor } from "../support/wait-for";
 import { type CallWorld, startCallWorld } from "./call-worker-support";
+import { storeTakeVideo } from "./films-support";
 import { ctx, getRequest, setupStudio, type Studio, type StudioUser } from "./generations-api-support";
 
 // The film's spend by kind in the "generate missing shots" estimate, from real rows made through the
@@ -33,7 +32,6 @@ async function loadRoutes() {
     takes: await import("@/app/api/shots/[shotId]/takes/route"),
     missing: await import("@/app/api/films/[filmId]/generate-missing/route"),
     storage: await import("@/lib/server/storage/instance"),
-    keys: await import("@/lib/server/storage"),
   };
 }
 
@@ -61,13 +59,7 @@ describe.each(providers())("a film's spend by kind on %s", (kind) => {
 
   async function take(shotId: string, stored: boolean): Promise<void> {
     const made = await ok<{ takeIds: string[] }>(r.takes.POST(sendAs(me, "POST", `/api/shots/${shotId}/takes`, { count: 1 }, { "idempotency-key": key() }), ctx({ shotId })), 202);
-    if (!stored) return;
-    const takeId = made.takeIds[0]!;
-    const k = r.keys.clipKey(takeId, "video.mp4");
-    const put = await r.storage.storage().put(k, fs.createReadStream(fixtureClip(CLIP)), { contentType: "video/mp4" });
-    await s.db.generation.update({ where: { id: takeId }, data: { status: "STORED", durationMs: 2000, finishedAt: new Date() } });
-    await s.db.asset.create({ data: { generationId: takeId, kind: "VIDEO", storageKey: k, mime: "video/mp4", bytes: put.bytes, sha256: put.sha256, width: CLIP.width, height: CLIP.height, durationMs: 2000 } });
-    await s.db.job.updateMany({ where: { subjectId: takeId }, data: { status: "DONE", finishedAt: new Date() } });
+    if (stored) await storeTakeVideo(s, r.storage.storage(), made.takeIds[0]!, CLIP, 2000);
   }
 
   beforeAll(async () => {

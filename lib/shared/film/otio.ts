@@ -75,6 +75,11 @@ function transitionItems(t: EditTransition, rate: number): object[] {
   ];
 }
 
+/** A file of `frames` frames at `url` (relative, inside the package), from its first frame. */
+function externalReference(name: string, frames: number, url: string, rate: number): object {
+  return { OTIO_SCHEMA: "ExternalReference.1", metadata: {}, name, available_range: range(0, frames, rate), available_image_bounds: null, target_url: url };
+}
+
 function clip(s: EditSegment, rate: number): object {
   const c = s.clip;
   return {
@@ -85,14 +90,7 @@ function clip(s: EditSegment, rate: number): object {
     effects: [],
     markers: [],
     enabled: true,
-    media_reference: {
-      OTIO_SCHEMA: "ExternalReference.1",
-      metadata: {},
-      name: c.mediaName,
-      available_range: range(0, c.sourceFrames, rate),
-      available_image_bounds: null,
-      target_url: packageMediaUrl(c.mediaName),
-    },
+    media_reference: externalReference(c.mediaName, c.sourceFrames, packageMediaUrl(c.mediaName), rate),
   };
 }
 
@@ -109,14 +107,7 @@ function voiceClip(v: VoicePlacement, rate: number): object {
     effects: [],
     markers: [],
     enabled: true,
-    media_reference: {
-      OTIO_SCHEMA: "ExternalReference.1",
-      metadata: {},
-      name: v.mediaName,
-      available_range: range(0, v.sourceFrames, rate),
-      available_image_bounds: null,
-      target_url: packageAudioUrl(v.mediaName),
-    },
+    media_reference: externalReference(v.mediaName, v.sourceFrames, packageAudioUrl(v.mediaName), rate),
   };
 }
 
