@@ -8,10 +8,12 @@ import { IntentKey } from "@/lib/client/idempotency";
 import type { GenerateMissingEstimate } from "@/lib/shared/film/generate-missing-view";
 import { formatFen } from "@/lib/shared/money";
 import { cancelMissing, estimateMissing, generateMissing } from "./film-api";
+import { FilmSpendSummary } from "./film-spend-summary";
 import { NoticeLine, useAction } from "./use-action";
 
 /**
- * "Generate missing shots": the estimate first (shots × takes × price, the budgets left), then one
+ * "Generate missing shots": the estimate first (shots × takes × price, the film's spend so far by kind
+ * and with this batch, the budgets left), then one
  * confirmed batch; a started batch can be cancelled (takes not yet sent are refunded).
  */
 export function GenerateMissingDialog({ open, filmId, onClose, onStarted }: { open: boolean; filmId: string; onClose: () => void; onStarted: () => void }) {
@@ -90,6 +92,7 @@ export function GenerateMissingDialog({ open, filmId, onClose, onStarted }: { op
                   : t("films.missing.sum", { shots, takes: estimate.takesPerShot, price: formatFen(estimate.priceFen), total: formatFen(estimate.totalFen) })}
             </p>
             {estimate.shots.some((s) => s.chained) && <p className="text-xs text-zinc-700 dark:text-zinc-300">{t("films.missing.chained")}</p>}
+            <FilmSpendSummary estimate={estimate} />
             <BudgetsLeft view={estimate.budgets} priceFen={estimate.totalFen} />
             {!estimate.fits && <p className="font-medium text-red-700 dark:text-red-400">{t("films.missing.noFit")}</p>}
           </div>

@@ -191,6 +191,10 @@ test("generate missing shots (estimate first, a chained shot), export, play and 
   await page.getByTestId("open-generate-missing").click();
   // The estimate comes before anything is queued: shots × takes × price, and the budgets left.
   await expect(page.getByTestId("missing-estimate")).toContainText("2 shots × 1 take ×");
+  // The film's cost with the batch: nothing spent on it yet (no stills, voice or script), the batch on top.
+  await expect(page.getByTestId("missing-spent")).toHaveText("Spent so far ¥0.00: script ¥0.00, stills ¥0.00, voice ¥0.00, video ¥0.00");
+  await expect(page.getByTestId("missing-film-total")).toHaveText("Spent so far ¥0.00 + this batch ¥5.00 = ¥5.00");
+  await expectNoSeriousA11yViolations(page);
   await page.getByRole("button", { name: /^Generate for ¥/ }).click();
   await expect(page.getByTestId("missing-notice")).toHaveText("2 takes started.");
   await page.getByRole("button", { name: "Close" }).click();

@@ -86,6 +86,9 @@ describe.each(providers())("generate missing shots on %s", (kind) => {
       fits: false,
     });
     expect(est.budgets.items).toEqual([expect.objectContaining({ scope: "TEAM_MONTHLY", limitFen: 1_500, spentFen: 250, remainingFen: 1_250 })]);
+    // The film's spend so far: shot 1's take, queued and not yet stored (held), plus this batch on top.
+    expect(est.spent).toMatchObject({ settledFen: 0, heldFen: 250, totalFen: 250, byKind: { script: { settledFen: 0, heldFen: 0 }, stills: { settledFen: 0, heldFen: 0 }, voice: { settledFen: 0, heldFen: 0 }, video: { settledFen: 0, heldFen: 250 } } });
+    expect(est.filmTotalFen).toBe(250 + 1_500);
     expect((await ok<GenerateMissingEstimate>(estimate(film.id, 1))).fits).toBe(true);
 
     // Short by 250: 402 naming the budget, and nothing at all was created.

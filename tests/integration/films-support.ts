@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import type { Storage } from "@/lib/server/storage";
+import { type FixtureClip, fixtureClip } from "../support/film-fixtures";
 import type { Studio, StudioUser } from "./generations-api-support";
 
 // Shared by the films integration tests: the films route modules (imported after setupStudio, so they
@@ -38,4 +41,18 @@ export async function teamOfThree(s: Studio, tag: string): Promise<{ teamId: str
   ];
   const team = await s.db.team.create({ data: { name: `Team ${tag}`, memberships: { create: memberships } } });
   return { teamId: team.id, owner, member, viewer };
+}
+
+/**
+ * Makes a queued take STORED the way the video job leaves it: the fixture clip put into storage under
+ * the take's key, its VIDEO asset, and its jobs DONE (for tests that need a usable take without a
+ * video worker). `store` must be the routes' storage instance.
+ */
+export async function storeTakeVideo(s: Studio, store: Storage, takeId: string, clip: FixtureClip, durationMs: number): Promise<void> {
+  const { clipKey } = await import("@/lib/server/storage");
+  const key = clipKey(takeId, "video.mp4");
+  const put = await store.put(key, fs.createReadStream(fixtureClip(clip)), { contentType: "video/mp4" });
+  await s.db.generation.update({ where: { id: takeId }, data: { status: "STORED", durationMs, finishedAt: new Date() } });
+  await s.db.asset.create({ data: { generationId: takeId, kind: "VIDEO", storageKey: key, mime: "video/mp4", bytes: put.bytes, sha256: put.sha256, width: clip.width, height: clip.height, durationMs } });
+  await s.db.job.updateMany({ where: { subjectId: takeId }, data: { status: "DONE", finishedAt: new Date() } });
 }

@@ -11,11 +11,11 @@ import { type RunningSimulator } from "@/lib/simulator/server";
 import type { FilmExportView } from "@/lib/shared/film/film-export-view";
 import type { FilmView } from "@/lib/shared/film/film-views";
 import { voiceFrames, voiceOverflowSeconds, type VoiceView } from "@/lib/shared/film/voice";
-import { fixtureClip } from "../support/film-fixtures";
 import { expectOk, expectRefused, sendAs } from "../support/route-answers";
 import { providers } from "../support/test-db";
 import { waitFor } from "../support/wait-for";
 import { type CallWorld, startCallWorld } from "./call-worker-support";
+import { storeTakeVideo } from "./films-support";
 import { ctx, getRequest, setupStudio, type Studio, type StudioUser } from "./generations-api-support";
 
 // Voice-over end to end through the real routes, the job runner and the simulator over HTTP (real
@@ -41,7 +41,6 @@ async function loadRoutes() {
     worker: await import("@/lib/server/worker/start-worker"),
     exportJob: await import("@/lib/server/film-export/export-job"),
     storage: await import("@/lib/server/storage/instance"),
-    keys: await import("@/lib/server/storage"),
     voiceKey: (await import("@/lib/server/storage/keys")).voiceKey,
   };
 }
@@ -90,12 +89,7 @@ describe.each(providers())("shot voice-over on %s", (kind) => {
   /** A stored take chosen for the shot, as the video job leaves it. */
   async function storeTake(shotId: string): Promise<void> {
     const made = await ok<{ takeIds: string[] }>(r.takes.POST(sendAs(me, "POST", `/api/shots/${shotId}/takes`, { count: 1 }, { "idempotency-key": `voice-take-${kind}-${seq++}` }), ctx({ shotId })), 202);
-    const takeId = made.takeIds[0]!;
-    const key = r.keys.clipKey(takeId, "video.mp4");
-    const put = await r.storage.storage().put(key, fs.createReadStream(fixtureClip(CLIP)), { contentType: "video/mp4" });
-    await s.db.generation.update({ where: { id: takeId }, data: { status: "STORED", durationMs: 2000, finishedAt: new Date() } });
-    await s.db.asset.create({ data: { generationId: takeId, kind: "VIDEO", storageKey: key, mime: "video/mp4", bytes: put.bytes, sha256: put.sha256, width: CLIP.width, height: CLIP.height, durationMs: 2000 } });
-    await s.db.job.updateMany({ where: { subjectId: takeId }, data: { status: "DONE", finishedAt: new Date() } });
+    await storeTakeVideo(s, r.storage.storage(), made.takeIds[0]!, CLIP, 2000);
   }
 
   beforeAll(async () => {

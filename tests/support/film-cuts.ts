@@ -119,3 +119,26 @@ export const cutArb: fc.Arbitrary<Cut> = fc
     });
     return makeCut(cutClips, { title, aspect });
   });
+
+/** What each timeline must play of the voice-overs: from its clip's first frame, cut at the clip's end. */
+export interface HeardVoice {
+  mediaName: string;
+  recordIn: number;
+  recordOut: number;
+  sourceIn: number;
+}
+
+export function expectedVoices(cut: Cut): HeardVoice[] {
+  return placeClips(cut).flatMap((p) => (p.clip.voice ? [{ mediaName: p.clip.voice.mediaName, recordIn: p.recordIn, recordOut: Math.min(p.recordOut, p.recordIn + p.clip.voice.frames), sourceIn: 0 }] : []));
+}
+
+/** Generated cuts where some clips have a voice-over, shorter or longer than the clip, with hostile names. */
+export const voicedCutArb: fc.Arbitrary<Cut> = cutArb.chain((cut) =>
+  fc.array(fc.option(fc.record({ frames: fc.integer({ min: 1, max: 200 }), cjk: fc.boolean() }), { nil: null }), { minLength: cut.clips.length, maxLength: cut.clips.length }).map((voices) => ({
+    ...cut,
+    clips: cut.clips.map((c, i) => {
+      const v = voices[i];
+      return v ? { ...c, voice: { mediaName: v.cjk ? `${i} 梅 & "话".wav` : `voice-${i}.wav`, frames: v.frames } } : c;
+    }),
+  })),
+);

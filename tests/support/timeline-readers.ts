@@ -17,6 +17,15 @@ function fail(msg: string): never {
   throw new Error(msg);
 }
 
+/** A sound on an audio track / lane / channel: film frames [recordIn, recordOut) play its source from sourceIn. */
+export interface AudioRead {
+  track: string;
+  mediaPath: string;
+  recordIn: number;
+  recordOut: number;
+  sourceIn: number;
+}
+
 // ---- OpenTimelineIO ----------------------------------------------------------------------------
 
 interface OtioTime {
@@ -30,17 +39,41 @@ function frames(t: OtioTime, rate: number): number {
   return t.value;
 }
 
+/** An OTIO audio track: Gap.1 (silence) and Clip.1 items end to end, no transitions. */
+function readOtioAudioTrack(t: { OTIO_SCHEMA: string; name: string; kind: string; children: Record<string, unknown>[] }, rate: number): AudioRead[] {
+  if (t.OTIO_SCHEMA !== "Track.1" || t.kind !== "Audio") fail(`expected an audio Track.1, got ${t.OTIO_SCHEMA} ${t.kind}`);
+  const out: AudioRead[] = [];
+  let cursor = 0;
+  for (const c of t.children) {
+    if (c.OTIO_SCHEMA !== "Clip.1" && c.OTIO_SCHEMA !== "Gap.1") fail(`unexpected ${String(c.OTIO_SCHEMA)} on an audio track`);
+    const sr = c.source_range as { OTIO_SCHEMA: string; start_time: OtioTime; duration: OtioTime };
+    if (sr.OTIO_SCHEMA !== "TimeRange.1") fail("bad TimeRange");
+    const duration = frames(sr.duration, rate);
+    if (c.OTIO_SCHEMA === "Clip.1") {
+      const ref = c.media_reference as Record<string, unknown>;
+      if (ref.OTIO_SCHEMA !== "ExternalReference.1") fail("expected an ExternalReference.1");
+      const available = ref.available_range as { duration: OtioTime; start_time: OtioTime };
+      const sourceIn = frames(sr.start_time, rate);
+      if (sourceIn < frames(available.start_time, rate) || sourceIn + duration > frames(available.duration, rate)) fail("audio clip outside its media");
+      out.push({ track: t.name, mediaPath: ref.target_url as string, recordIn: cursor, recordOut: cursor + duration, sourceIn });
+    }
+    cursor += duration;
+  }
+  return out;
+}
+
 /**
  * OTIO: a track's items are laid end to end; a Transition takes no time, spans [cut - in_offset,
  * cut + out_offset] and extends the item after it back by in_offset, the item before it on by out_offset.
  */
-export function readOtio(text: string, rate = 24): ReadBack & { raw: unknown } {
+export function readOtio(text: string, rate = 24): ReadBack & { raw: unknown; audio: AudioRead[] } {
   const tl = JSON.parse(text) as Record<string, unknown>;
   if (tl.OTIO_SCHEMA !== "Timeline.1") fail("not a Timeline.1");
-  const stack = tl.tracks as { OTIO_SCHEMA: string; children: { OTIO_SCHEMA: string; kind: string; children: Record<string, unknown>[] }[] };
-  if (stack.OTIO_SCHEMA !== "Stack.1" || stack.children.length !== 1) fail("expected one Stack.1 with one track");
-  const track = stack.children[0]!;
-  if (track.OTIO_SCHEMA !== "Track.1" || track.kind !== "Video") fail("expected a video Track.1");
+  const stack = tl.tracks as { OTIO_SCHEMA: string; children: { OTIO_SCHEMA: string; name: string; kind: string; children: Record<string, unknown>[] }[] };
+  if (stack.OTIO_SCHEMA !== "Stack.1" || stack.children.length < 1) fail("expected one Stack.1 with a track");
+  const [track, ...audioTracks] = stack.children as [(typeof stack.children)[number], ...typeof stack.children];
+  if (track.OTIO_SCHEMA !== "Track.1" || track.kind !== "Video") fail("expected a video Track.1 first");
+  const audio = audioTracks.flatMap((t) => readOtioAudioTrack(t, rate));
 
   type Item = { schema: string; start: number; duration: number; sourceIn: number; head: number; tail: number; name: string; mediaPath: string };
   const items: Item[] = [];
@@ -94,6 +127,7 @@ export function readOtio(text: string, rate = 24): ReadBack & { raw: unknown } {
   joints.sort((a, b) => a.start - b.start);
   return {
     raw: tl,
+    audio,
     title: tl.name as string,
     clips: clips.map((it) => ({ name: it.name, mediaPath: it.mediaPath, recordIn: it.start, recordOut: it.start + it.duration, sourceIn: it.sourceIn })),
     shown,
@@ -120,7 +154,7 @@ function fcpFrames(value: string | undefined, rate: number): number {
 export function readFcpxml(
   text: string,
   rate = 24,
-): ReadBack & { version: string; format: Record<string, string>; sequenceDuration: number; captions: { recordIn: number; recordOut: number; text: string; role: string }[] } {
+): ReadBack & { version: string; format: Record<string, string>; sequenceDuration: number; captions: { recordIn: number; recordOut: number; text: string; role: string }[]; audio: AudioRead[] } {
   const root = parseXml(text);
   if (root.name !== "fcpxml") fail("root is not <fcpxml>");
   const resources = child(root, "resources");
@@ -134,6 +168,7 @@ export function readFcpxml(
   const shown: Shown[] = [];
   const joints: Joint[] = [];
   const captions: { recordIn: number; recordOut: number; text: string; role: string }[] = [];
+  const audio: AudioRead[] = [];
   let cursor = 0;
   let pending: { kind: Joint["kind"]; offset: number; duration: number } | null = null;
   for (const el of spine.children) {
@@ -155,8 +190,21 @@ export function readFcpxml(
     const duration = fcpFrames(el.attrs.duration, rate);
     const assetDuration = fcpFrames(asset.attrs.duration, rate);
     if (start < 0 || start + duration > assetDuration) fail("clip outside its asset");
-    // A connected caption's offset is in its parent clip's source time.
+    // A connected item's offset is in its parent clip's source time.
     for (const cap of el.children) {
+      if (cap.name === "asset-clip") {
+        // An audio clip connected below the storyline (a negative lane) that may outlast its parent.
+        const lane = Number(cap.attrs.lane);
+        if (!(lane < 0)) fail("connected audio sits on a negative lane");
+        const a = byId.get(cap.attrs.ref!) ?? fail("audio asset missing");
+        if (a.name !== "asset" || a.attrs.hasAudio !== "1" || a.attrs.hasVideo !== undefined) fail("a connected voice must reference an audio-only asset");
+        const aStart = fcpFrames(cap.attrs.start, rate);
+        const aDuration = fcpFrames(cap.attrs.duration, rate);
+        if (aStart < 0 || aStart + aDuration > fcpFrames(a.attrs.duration, rate)) fail("audio clip outside its asset");
+        const at = offset + fcpFrames(cap.attrs.offset, rate) - start;
+        audio.push({ track: `lane ${lane}`, mediaPath: child(a, "media-rep").attrs.src!, recordIn: at, recordOut: at + aDuration, sourceIn: aStart });
+        continue;
+      }
       if (cap.name !== "caption") fail(`unexpected <${cap.name}> in an asset-clip`);
       if (cap.attrs.lane !== "1") fail("captions sit on lane 1");
       const capIn = offset + fcpFrames(cap.attrs.offset, rate) - start;
@@ -182,6 +230,7 @@ export function readFcpxml(
     format: format.attrs,
     sequenceDuration: fcpFrames(sequence.attrs.duration, rate),
     captions,
+    audio,
     title: project.attrs.name!,
     clips,
     shown,
@@ -198,20 +247,20 @@ function tcFrames(tc: string, rate: number): number {
   return ((h * 60 + mi) * 60 + s) * rate + f;
 }
 
-const EVENT_LINE = /^(\d{3}) {2}(\S{1,8}) +(V) +(C|D (\d{3})) +(\d\d:\d\d:\d\d:\d\d) (\d\d:\d\d:\d\d:\d\d) (\d\d:\d\d:\d\d:\d\d) (\d\d:\d\d:\d\d:\d\d)$/;
+const EVENT_LINE = /^(\d{3}) {2}(\S{1,8}) +(V|A|A2) +(C|D (\d{3})) +(\d\d:\d\d:\d\d:\d\d) (\d\d:\d\d:\d\d:\d\d) (\d\d:\d\d:\d\d:\d\d) (\d\d:\d\d:\d\d:\d\d)$/;
 
 /**
  * CMX 3600: an event's source and record durations match; a pair of lines with one event number is a
  * dissolve from the first line's source (held on past its out point for the dissolve's length) to the
  * second's, starting at the second line's record in. "BL" is black. Record times start at 01:00:00:00.
  */
-export function readEdl(text: string, rate = 24): ReadBack & { fcm: string } {
+export function readEdl(text: string, rate = 24): ReadBack & { fcm: string; audio: AudioRead[] } {
   const lines = text.split("\r\n");
   if (lines.at(-1) !== "") fail("the EDL must end with a line break");
   const title = /^TITLE: (.*)$/.exec(lines[0] ?? "")?.[1] ?? fail("missing TITLE");
   const fcm = /^FCM: (.*)$/.exec(lines[1] ?? "")?.[1] ?? fail("missing FCM");
   const origin = 3600 * rate;
-  type Line = { event: number; reel: string; dissolve: number; srcIn: number; srcOut: number; recIn: number; recOut: number; comments: string[] };
+  type Line = { event: number; reel: string; channel: string; dissolve: number; srcIn: number; srcOut: number; recIn: number; recOut: number; comments: string[] };
   const events: Line[] = [];
   for (const line of lines.slice(2)) {
     if (line === "") continue;
@@ -223,6 +272,7 @@ export function readEdl(text: string, rate = 24): ReadBack & { fcm: string } {
     const l: Line = {
       event: Number(m[1]),
       reel: m[2]!,
+      channel: m[3]!,
       dissolve: m[5] ? Number(m[5]) : 0,
       srcIn: tcFrames(m[6]!, rate),
       srcOut: tcFrames(m[7]!, rate),
@@ -232,6 +282,17 @@ export function readEdl(text: string, rate = 24): ReadBack & { fcm: string } {
     };
     if (l.srcOut - l.srcIn !== l.recOut - l.recIn) fail(`source and record durations differ: ${line}`);
     events.push(l);
+  }
+  // Audio-only events (channels A, A2) follow the picture's, numbered on from them: each a cut of one file.
+  const firstAudio = events.findIndex((e) => e.channel !== "V");
+  const audioEvents = firstAudio < 0 ? [] : events.splice(firstAudio);
+  const audio: AudioRead[] = [];
+  let audioNumber = (events.at(-1)?.event ?? 0) + 1;
+  for (const a of audioEvents) {
+    if (a.channel === "V") fail(`picture event ${a.event} after the audio events`);
+    if (a.event !== audioNumber++ || a.dissolve || a.reel === "BL") fail(`audio event ${a.event} must be a numbered cut of a file`);
+    const name = a.comments.find((c) => c.startsWith("* FROM CLIP NAME: "))?.slice("* FROM CLIP NAME: ".length) ?? fail(`audio event ${a.event} lacks its clip name`);
+    audio.push({ track: a.channel, mediaPath: name, recordIn: a.recIn, recordOut: a.recOut, sourceIn: a.srcIn });
   }
   // Comments of a pair follow its second line: FROM names the first line's clip, TO the second's.
   const named = (l: Line, which: "FROM" | "TO", pairComments: string[]) =>
@@ -280,7 +341,7 @@ export function readEdl(text: string, rate = 24): ReadBack & { fcm: string } {
     fadeStart = null;
     cursor = b.recOut;
   }
-  return { title, fcm, clips, shown, joints };
+  return { title, fcm, clips, shown, joints, audio };
 }
 
 // ---- SubRip -------------------------------------------------------------------------------------

@@ -6,8 +6,8 @@ import { cutToEdl } from "@/lib/shared/film/edl";
 import { cutToFcpxml } from "@/lib/shared/film/fcpxml";
 import { cutToOtio } from "@/lib/shared/film/otio";
 import { cutToSrt } from "@/lib/shared/film/srt";
-import { clip, cutArb, expectedEdits, expectedJoints, expectedShown, makeCut } from "../support/film-cuts";
-import { readEdl, readFcpxml, readOtio, readSrt } from "../support/timeline-readers";
+import { clip, cutArb, expectedEdits, expectedJoints, expectedShown, expectedVoices, makeCut, voicedCutArb } from "../support/film-cuts";
+import { type AudioRead, readEdl, readFcpxml, readOtio, readSrt } from "../support/timeline-readers";
 
 // Every hand-off file, read back by a reader written from its format's specification, must show the same
 // film as the cut: each take's visible frames (with the handles its transitions borrow), every transition
@@ -239,4 +239,82 @@ describe("format details", () => {
     expect(items.map((i) => i.OTIO_SCHEMA)).toEqual(["Clip.1", "Transition.1", "Gap.1", "Transition.1", "Clip.1"]);
     expect([items[1]!.in_offset!.value, items[1]!.out_offset!.value, items[3]!.in_offset!.value, items[3]!.out_offset!.value]).toEqual([12, 0, 0, 12]);
   });
+});
+
+// Voice-overs: every timeline plays each WAV from its clip's first frame for the voice's length, cut at
+// the clip's end, on one of two audio tracks (lanes, channels) that never hold two sounds at once; the
+// picture is read back exactly as without them.
+
+const voiced = makeCut([
+  clip(1, { caption: "港口的黎明", voice: { mediaName: "01-Mei.wav", frames: 60 }, transitionOut: { kind: "crossfade", frames: 24 } }),
+  // A line longer than its clip, running into the crossfade that ends it.
+  clip(2, { inFrame: 0, outFrame: 72, voice: { mediaName: "02-老陈 & \"Tom\".wav", frames: 200 }, transitionOut: { kind: "fade_black", frames: 24 } }),
+  clip(3, { inFrame: 24, outFrame: 96 }),
+  clip(4, { voice: { mediaName: "04-voice.wav", frames: 30 } }),
+]);
+
+function sameTrackNeverOverlaps(audio: AudioRead[]) {
+  for (const a of audio) for (const b of audio) if (a !== b && a.track === b.track) expect(a.recordOut <= b.recordIn || b.recordOut <= a.recordIn).toBe(true);
+}
+
+function checkVoices(cut: Cut) {
+  const expected = expectedVoices(cut);
+  const heard = (audio: AudioRead[], name: (path: string) => string) =>
+    audio.map((a) => ({ mediaName: name(a.mediaPath), recordIn: a.recordIn, recordOut: a.recordOut, sourceIn: a.sourceIn })).sort((x, y) => x.recordIn - y.recordIn);
+  const fromUrl = (p: string) => {
+    expect(p).toMatch(/^audio\/[^/]+$/);
+    return decodeURIComponent(p.slice("audio/".length));
+  };
+  const otio = readOtio(cutToOtio(cut));
+  expect(heard(otio.audio, fromUrl)).toEqual(expected);
+  expect(otio.shown).toEqual(expectedShown(cut));
+  sameTrackNeverOverlaps(otio.audio);
+  const fcp = readFcpxml(cutToFcpxml(cut));
+  expect(heard(fcp.audio, fromUrl)).toEqual(expected.map((v) => ({ ...v, mediaName: v.mediaName.replace(XML_FORBIDDEN, "") })));
+  expect(fcp.shown).toEqual(expectedShown(cut));
+  sameTrackNeverOverlaps(fcp.audio);
+  const edl = readEdl(cutToEdl(cut));
+  expect(heard(edl.audio, (p) => p)).toEqual(expected.map((v) => ({ ...v, mediaName: oneLine(v.mediaName) })));
+  expect(edl.joints).toEqual(expectedJoints(cut));
+  sameTrackNeverOverlaps(edl.audio);
+}
+
+describe("hand-off files with voice-overs", () => {
+  it("place each voice on an audio track from its clip's first frame, cut at the clip's end", () => {
+    checkVoices(voiced);
+    const otio = readOtio(cutToOtio(voiced));
+    // Clip 1 (frames 0–60) on A1; clip 2 (from 96, cut at its end 168) and clip 4 (from 216) on A2.
+    expect(otio.audio).toEqual([
+      { track: "A1", mediaPath: "audio/01-Mei.wav", recordIn: 0, recordOut: 60, sourceIn: 0 },
+      { track: "A2", mediaPath: `audio/${encodeURIComponent('02-老陈 & "Tom".wav')}`, recordIn: 96, recordOut: 168, sourceIn: 0 },
+      { track: "A2", mediaPath: "audio/04-voice.wav", recordIn: 216, recordOut: 246, sourceIn: 0 },
+    ]);
+    const raw = otio.raw as { tracks: { children: { name: string; kind: string; children: { OTIO_SCHEMA: string }[] }[] } };
+    expect(raw.tracks.children.map((t) => [t.name, t.kind])).toEqual([["V1", "Video"], ["A1", "Audio"], ["A2", "Audio"]]);
+    expect(raw.tracks.children[2]!.children.map((c) => c.OTIO_SCHEMA)).toEqual(["Gap.1", "Clip.1", "Gap.1", "Clip.1"]);
+  });
+
+  it("FCPXML connects them below the storyline as dialogue, EDL as audio-only cuts on channels A and A2", () => {
+    const fcpxml = cutToFcpxml(voiced);
+    expect(fcpxml).toMatch(/<asset id="r\d+" name="01-Mei.wav" start="0s" duration="60\/24s" hasAudio="1" audioSources="1" audioChannels="1">/);
+    expect(fcpxml).toMatch(/<asset-clip ref="r\d+" lane="-2" offset="\d+\/24s" name="02-老陈 &amp; &quot;Tom&quot;.wav" start="0s" duration="72\/24s" audioRole="dialogue"\/>/);
+    const lines = cutToEdl(voiced).split("\r\n");
+    const audio = lines.filter((l) => /^\d{3} {2}AX +A2? /.test(l));
+    expect(audio).toEqual([
+      "006  AX       A     C        00:00:00:00 00:00:02:12 01:00:00:00 01:00:02:12",
+      "007  AX       A2    C        00:00:00:00 00:00:03:00 01:00:04:00 01:00:07:00",
+      "008  AX       A2    C        00:00:00:00 00:00:01:06 01:00:09:00 01:00:10:06",
+    ]);
+    expect(lines[lines.indexOf(audio[0]!) + 1]).toBe("* FROM CLIP NAME: 01-Mei.wav");
+  });
+
+  it("leave the files as they were for a cut without voices", () => {
+    for (const write of [cutToOtio, cutToFcpxml, cutToEdl]) expect(write(mixed)).toBe(write({ ...mixed, clips: mixed.clips.map((c) => ({ ...c, voice: null })) }));
+    expect(readOtio(cutToOtio(mixed)).audio).toEqual([]);
+    expect(cutToFcpxml(mixed)).not.toContain("hasAudio");
+  });
+
+  it("read back as the cut for generated cuts with voices of every length", () => {
+    fc.assert(fc.property(voicedCutArb, (cut) => checkVoices(cut)), { numRuns: 150 });
+  }, PROPERTY_DEADLINE_MS);
 });

@@ -5,7 +5,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
 import { packageMediaNames, safeFileName } from "@/lib/server/film-handoff/file-names";
-import { handoffResponse, planHandoff } from "@/lib/server/film-handoff/handoff-package";
+import { type HandoffVoiceLine, handoffResponse, planHandoff } from "@/lib/server/film-handoff/handoff-package";
 import { AppError } from "@/lib/server/errors";
 import type { Cut } from "@/lib/shared/film/cut";
 import { clip, makeCut } from "../support/film-cuts";
@@ -23,12 +23,16 @@ function takeBytes(mediaName: string): Buffer {
   return Buffer.concat(Array.from({ length: 2000 }, (_, i) => Buffer.from([i & 0xff, ...seed])));
 }
 
-async function unzipPackage(cut: Cut, name: string): Promise<{ file: string; entries: string[]; opened: string[]; res: Response }> {
+async function unzipPackage(cut: Cut, name: string, voices: HandoffVoiceLine[] = []): Promise<{ file: string; entries: string[]; opened: string[]; res: Response }> {
   const opened: string[] = [];
-  const res = handoffResponse(cut, async (mediaName) => {
-    opened.push(mediaName);
-    return Readable.from([takeBytes(mediaName)]);
-  });
+  const res = handoffResponse(
+    cut,
+    async (mediaName) => {
+      opened.push(mediaName);
+      return Readable.from([takeBytes(mediaName)]);
+    },
+    voices,
+  );
   const file = path.join(dir, name);
   writeFileSync(file, Buffer.from(await res.arrayBuffer()));
   const test = spawnSync("unzip", ["-tq", file], { encoding: "utf8" });
@@ -100,6 +104,43 @@ describe("film hand-off package", () => {
     expect(readme).toMatch(/DaVinci Resolve/i);
     expect(readme).toMatch(/Final Cut Pro/i);
     expect(readme).toMatch(/Premiere/i);
+  });
+
+  it("adds the current voice-overs under audio/, on the timelines' audio tracks, and names the lines left out", async () => {
+    const voicedCut = makeCut([
+      clip(1, { caption: "Dawn", voice: { mediaName: "voice-01.wav", frames: 40 } }),
+      clip(2, { caption: "Changed line", voice: { mediaName: "voice-02.wav", frames: 40 } }),
+      clip(3, { caption: "Not spoken yet" }),
+      clip(4, { caption: "No speaker", voice: { mediaName: "voice-04.wav", frames: 30 } }),
+    ]);
+    const lines: HandoffVoiceLine[] = [
+      { shotId: "shot-1", speaker: "Mei/../老陈", leftOut: null },
+      { shotId: "shot-2", speaker: "Tom", leftOut: "stale" },
+      { shotId: "shot-3", speaker: "Ana", leftOut: "missing" },
+    ];
+    const { file, entries, opened } = await unzipPackage(voicedCut, "voiced.zip", lines);
+    expect(entries.filter((e) => e.startsWith("audio/"))).toEqual(["audio/01-Mei .. 老陈.wav", "audio/04-voice.wav"]);
+    // Takes first, then the voices in shot order, each opened once; the stale one never.
+    expect(opened).toEqual(["shot-01.mp4", "shot-02.mp4", "shot-03.mp4", "shot-04.mp4", "voice-01.wav", "voice-04.wav"]);
+    expect(entryBytes(file, "audio/01-Mei .. 老陈.wav").equals(takeBytes("voice-01.wav"))).toBe(true);
+    expect(entryBytes(file, "audio/04-voice.wav").equals(takeBytes("voice-04.wav"))).toBe(true);
+    const audio = new Set(entries);
+    const otio = readOtio(entryText(file, "Harbour at dawn.otio"));
+    const fcp = readFcpxml(entryText(file, "Harbour at dawn.fcpxml"));
+    const edl = readEdl(entryText(file, "Harbour at dawn.edl"));
+    for (const a of [...otio.audio, ...fcp.audio]) expect(audio).toContain(decodeURIComponent(a.mediaPath));
+    for (const a of edl.audio) expect(audio).toContain(`audio/${a.mediaPath}`);
+    expect(otio.audio.map((a) => [a.recordIn, a.recordOut])).toEqual([[0, 40], [360, 390]]);
+    expect(edl.audio).toHaveLength(2);
+    const readme = entryText(file, "README.txt");
+    expect(readme).toContain("audio/01-Mei .. 老陈.wav");
+    expect(readme).toContain("audio/04-voice.wav");
+    expect(readme).toContain("shot 2 (Tom): its caption changed after it was spoken");
+    expect(readme).toContain("shot 3 (Ana): no voice file");
+    expect(readme).toContain("镜头 2 (Tom)");
+    // The stale voice is not in the captions' timing either: shot 2's caption shows for its whole clip.
+    const cues = readSrt(entryText(file, "Harbour at dawn.srt"));
+    expect(cues.map((c) => [c.text, c.startMs, c.endMs])).toEqual([["Dawn", 0, 1667], ["Changed line", 5000, 10000], ["Not spoken yet", 10000, 15000], ["No speaker", 15000, 16250]]);
   });
 
   it("refuses a cut that cannot be played before writing a byte", () => {

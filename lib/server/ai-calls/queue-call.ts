@@ -33,6 +33,8 @@ export interface QueueCallInput {
   /** The upper bound held (ai-calls/price.ts). */
   costFen: number;
   workspace?: Workspace;
+  /** The film it is made for, if any: counted in that film's spend (budgets/film-spend.ts). */
+  filmId?: string;
 }
 
 export interface QueuedCall {
@@ -101,7 +103,7 @@ export async function queueAiCalls(client: Db, access: Access, idemKey: string, 
         const created: string[] = [];
         for (const [i, input] of inputs.entries()) {
           const call = await tx.aiCall.create({
-            data: { kind: input.kind, purpose: input.purpose, ownerId, teamId, model: input.model, costFen: input.costFen, request: input.request, idemKey: keys[i]!, paramsHash: hashes[i]! },
+            data: { kind: input.kind, purpose: input.purpose, ownerId, teamId, model: input.model, costFen: input.costFen, request: input.request, idemKey: keys[i]!, paramsHash: hashes[i]!, filmId: input.filmId ?? null },
             select: { id: true, ownerId: true, teamId: true, costFen: true },
           });
           await holdCall(tx, call);

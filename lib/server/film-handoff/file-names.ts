@@ -49,3 +49,13 @@ export function packageMediaNames(mediaNames: readonly string[]): Map<string, st
   }
   return result;
 }
+
+/**
+ * The package's name for a shot's voice-over WAV: "03-Mei.wav" (shot number, zero-padded to the film's
+ * width so the files sort in shot order, then the speaker), "03-voice.wav" without a speaker. Unique,
+ * since a shot has one voice and the number comes first.
+ */
+export function packageVoiceName(shotNumber: number, shotCount: number, speaker: string | null): string {
+  const width = Math.max(2, String(shotCount).length);
+  return `${String(shotNumber).padStart(width, "0")}-${safeFileName(speaker ?? "", "voice")}.wav`;
+}

@@ -8,7 +8,54 @@ export interface ReadmeFiles {
   srt: string;
 }
 
-export function handoffReadme(title: string, files: ReadmeFiles, clipCount: number, seconds: string): string {
+/** A voice line whose WAV is not in the package: "stale" (the caption changed since it was spoken) or "missing". */
+export interface LeftOutVoice {
+  shot: number;
+  speaker: string | null;
+  reason: "stale" | "missing";
+}
+
+export interface ReadmeVoices {
+  /** Package paths of the voice-over WAVs, in shot order. */
+  files: string[];
+  leftOut: LeftOutVoice[];
+}
+
+const LEFT_OUT_WHY: Record<LeftOutVoice["reason"], { en: string; zh: string }> = {
+  stale: { en: "its caption changed after it was spoken", zh: "配音生成后字幕已修改" },
+  missing: { en: "no voice file (not spoken yet, failed, or gone from storage)", zh: "没有配音文件（尚未生成、生成失败或已从存储中丢失）" },
+};
+
+function voiceLines(voices: ReadmeVoices): { en: string[]; zh: string[] } {
+  if (voices.files.length === 0 && voices.leftOut.length === 0) return { en: [], zh: [] };
+  const who = (v: LeftOutVoice) => (v.speaker ? ` (${v.speaker})` : "");
+  const en = [
+    "VOICE-OVER",
+    ...(voices.files.length
+      ? [
+          "  audio/ holds each shot's voice line as spoken (WAV), named shot number - speaker:",
+          ...voices.files.map((f) => `    ${f}`),
+          "  The timelines place each one from its shot's first frame: OpenTimelineIO on audio tracks A1/A2,",
+          "  Final Cut Pro XML as connected dialogue clips on lanes -1/-2, the EDL as audio events on channels",
+          "  A and A2 (CMX 3600 audio channels). Consecutive lines alternate between the two tracks so a",
+          "  line that runs into a transition is not cut by the next one. The export cuts each line at its",
+          "  shot's end; the timelines do the same.",
+        ]
+      : []),
+    ...(voices.leftOut.length
+      ? ["  Not included (record or speak these lines again):", ...voices.leftOut.map((v) => `    shot ${v.shot}${who(v)}: ${LEFT_OUT_WHY[v.reason].en}`)]
+      : []),
+    "",
+  ];
+  const zh = [
+    ...(voices.files.length ? [`配音：audio/ 中是各镜头的配音（WAV，按“镜头号-角色”命名），时间线从镜头的第一帧起放在音轨上（OTIO 的 A1/A2 音轨、FCPXML 的 -1/-2 通道、EDL 的 A/A2 声道）。`] : []),
+    ...(voices.leftOut.length ? [`未包含的配音：${voices.leftOut.map((v) => `镜头 ${v.shot}${who(v)}：${LEFT_OUT_WHY[v.reason].zh}`).join("；")}。`] : []),
+  ];
+  return { en, zh };
+}
+
+export function handoffReadme(title: string, files: ReadmeFiles, clipCount: number, seconds: string, voices: ReadmeVoices = { files: [], leftOut: [] }): string {
+  const voice = voiceLines(voices);
   const lines = [
     `${title}`,
     `${clipCount} shot(s), ${seconds} s at 24 fps / ${clipCount} 个镜头，${seconds} 秒，24 帧/秒`,
@@ -23,6 +70,7 @@ export function handoffReadme(title: string, files: ReadmeFiles, clipCount: numb
     "Keep the timeline files next to the media/ folder: they refer to the takes by relative paths.",
     "If an editor asks where the media is, point it at the media/ folder.",
     "",
+    ...voice.en,
     "DAVINCI RESOLVE",
     `  File > Import > Timeline..., choose ${files.fcpxml}, or ${files.otio} in versions that read`,
     "  OpenTimelineIO (18.5 and later).",
@@ -50,6 +98,7 @@ export function handoffReadme(title: string, files: ReadmeFiles, clipCount: numb
     `  ${files.otio}：OpenTimelineIO 时间线；${files.fcpxml}：Final Cut Pro XML 1.9 时间线；`,
     `  ${files.edl}：CMX 3600 剪辑决策表；${files.srt}：与剪辑对齐的字幕（SubRip，UTF-8）。`,
     "请让时间线文件与 media/ 文件夹保持在同一目录：它们以相对路径引用素材。软件询问素材位置时，请指向 media/。",
+    ...voice.zh,
     "",
     `DaVinci Resolve：文件 > 导入 > 时间线…，选择 ${files.fcpxml}（18.5 及以上版本也可选 ${files.otio}）；若字幕未随时间线导入：文件 > 导入 > 字幕…，选择 ${files.srt}。`,
     `Final Cut Pro：文件 > 导入 > XML…，选择 ${files.fcpxml}；字幕已随项目导入（SRT 字幕角色）。`,

@@ -8,7 +8,7 @@ import { AppError } from "../errors";
 import type { Access } from "../permissions";
 import { type FilmRow, loadFilm, shotsOf } from "./load-film";
 import { fieldsOfRow } from "./shot-columns";
-import { storedAudioOf, voiceCallsOf } from "./voice-view";
+import { storedAudioOf, voiceCallsOf, voiceIsStale } from "./voice-view";
 
 // The film's cut (lib/shared/film/cut.ts) from its shots' chosen takes, in order: what the export
 // render and the hand-off files read. A shot without a chosen take that has its video makes the film
@@ -25,7 +25,16 @@ export interface FilmCut {
   takes: Record<string, string>;
   /** shotId → the storage key of its voice-over WAV, for the clips that have one. */
   voices: Record<string, string>;
+  /** Every shot that has a voice line, whether its WAV is there and matches the caption (the hand-off lists them). */
+  voiceLines: FilmVoiceLine[];
   problems: CutProblem[];
+}
+
+interface FilmVoiceLine {
+  shotId: string;
+  speaker: string | null;
+  /** "ready": stored and spoken from the current caption; "stale": spoken from an older one; "missing": no stored WAV. */
+  state: "ready" | "stale" | "missing";
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -59,11 +68,13 @@ export async function cutOfFilm(client: Db, film: Pick<FilmRow, "id" | "title" |
   }
   const calls = await voiceCallsOf(client, shots.map((s) => s.voiceCallId));
   const voices: Record<string, string> = {};
+  const voiceLines: FilmVoiceLine[] = [];
   const clips: CutClip[] = shots.map((s, i) => {
     const take = usable(s.chosenTakeId)!;
     const call = s.voiceCallId ? calls.get(s.voiceCallId) : undefined;
     const audio = call ? storedAudioOf(call) : null;
     if (audio) voices[s.id] = audio.storageKey;
+    if (call) voiceLines.push({ shotId: s.id, speaker: s.speaker, state: !audio ? "missing" : voiceIsStale(s.caption, call) ? "stale" : "ready" });
     const f = fieldsOfRow(s);
     const sourceFrames = take.durationMs ? Math.round((take.durationMs * FILM_FPS) / 1000) : TAKE_FRAMES;
     return {
@@ -79,5 +90,5 @@ export async function cutOfFilm(client: Db, film: Pick<FilmRow, "id" | "title" |
     };
   });
   const cut: Cut = { title: film.title, aspect: film.aspect as FilmAspect, fps: FILM_FPS, clips };
-  return { cut, takes: Object.fromEntries(shots.map((s) => [s.id, s.chosenTakeId!])), voices, problems: validateCut(cut) };
+  return { cut, takes: Object.fromEntries(shots.map((s) => [s.id, s.chosenTakeId!])), voices, voiceLines, problems: validateCut(cut) };
 }

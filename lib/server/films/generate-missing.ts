@@ -5,6 +5,7 @@ import { takeOnItsWay } from "@/lib/shared/film/shot-lifecycle";
 import { fenToYuan } from "@/lib/shared/money";
 import { recordAudit } from "../audit/record-audit";
 import { budgetsLeft } from "../budgets/budgets-left";
+import { filmSpend } from "../budgets/film-spend";
 import { assertWithinBudgets, loadBudgetLimits, lockBudgetScopes } from "../budgets/enforce-budgets";
 import { priceFen } from "../budgets/price";
 import type { Db } from "../db";
@@ -115,6 +116,7 @@ export async function estimateMissing(client: Db, access: Access, filmId: string
   const plan = await planOf(client, film.id);
   const totalFen = totalOf(plan, takes);
   const budgets = await budgetsLeft(client, access.actor.id, film.teamId);
+  const spent = await filmSpend(client, film.id);
   const prices = new Set(plan.map((p) => p.priceFen));
   return {
     shots: missingOf(plan),
@@ -123,6 +125,8 @@ export async function estimateMissing(client: Db, access: Access, filmId: string
     totalFen,
     budgets,
     fits: budgets.items.every((b) => totalFen <= b.remainingFen),
+    spent,
+    filmTotalFen: spent.totalFen + totalFen,
   };
 }
 

@@ -55,7 +55,7 @@ export async function speakShot(client: Db, store: Storage, access: Access, shot
   const speaker = input.speaker === undefined ? shot.speaker : input.speaker;
   const voice = input.voice ?? (speaker ? cast[speaker] : undefined) ?? DEFAULT_SPEECH_VOICE;
   const request = { model: env().BIGMODEL_SPEECH_MODEL, input: text, voice, ...(input.speed === undefined ? {} : { speed: input.speed }), response_format: "wav" as const };
-  const queued = await queueAiCall(client, access, idemKey, { kind: "SPEECH", purpose: PURPOSE, model: request.model, request, costFen: speechCostFen(), workspace: workspaceOfFilm(film) });
+  const queued = await queueAiCall(client, access, idemKey, { kind: "SPEECH", purpose: PURPOSE, model: request.model, request, costFen: speechCostFen(), workspace: workspaceOfFilm(film), filmId: film.id });
   const previous = shot.voiceCallId;
   await withDbRetry(() =>
     client.$transaction(async (tx) => {

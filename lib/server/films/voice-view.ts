@@ -56,6 +56,11 @@ export function clipFramesOf(shot: { trimIn: number; trimOut: number | null }, t
   return Math.max(0, (shot.trimOut ?? source) - shot.trimIn);
 }
 
+/** The line was spoken from another caption than the shot's current one. */
+export function voiceIsStale(caption: string | null, call: VoiceCallRow): boolean {
+  return (captionLines(caption)?.join("\n") ?? "") !== (call.request as SpokenRequest).input;
+}
+
 function statusOf(call: VoiceCallRow): VoiceStatus {
   if (call.status === "QUEUED" || call.status === "SENDING") return "pending";
   return storedAudioOf(call) ? "done" : "failed";
@@ -80,7 +85,7 @@ export function voiceViewOf(shot: { id: string; caption: string | null; speaker:
     speaker: shot.speaker,
     speed: request.speed ?? 1,
     text: request.input,
-    stale: (captionLines(shot.caption)?.join("\n") ?? "") !== request.input,
+    stale: voiceIsStale(shot.caption, call),
     durationMs: audio?.durationMs ?? null,
     audioUrl: audio ? `/api/shots/${shot.id}/voice/audio?v=${call.id}` : null,
     costFen: costOf(call, status),

@@ -121,7 +121,7 @@ export interface BreakdownOptions {
 
 /** A part's call as queued: its request and the most it can cost. */
 function callInput(request: ChatRequest, film: FilmRow): QueueCallInput {
-  return { kind: "CHAT", purpose: PURPOSE, model: request.model, request: request as unknown as Prisma.InputJsonValue, costFen: partHoldFen(request), workspace: workspaceOfFilm(film) };
+  return { kind: "CHAT", purpose: PURPOSE, model: request.model, request: request as unknown as Prisma.InputJsonValue, costFen: partHoldFen(request), workspace: workspaceOfFilm(film), filmId: film.id };
 }
 
 /** The requests of a script's parts, in order, each after the first with its context. */

@@ -69,7 +69,7 @@ export async function makeStills(client: Db, access: Access, shotId: string, inp
   const plan = stillPlanFor(film.aspect as FilmAspect);
   const model = configuredMediaModels().image;
   const request: StillRequest = { prompt, size: plan.size };
-  const call = { kind: "STILL" as const, purpose: PURPOSE, model, request, costFen: stillFen() };
+  const call = { kind: "STILL" as const, purpose: PURPOSE, model, request, costFen: stillFen(), filmId: film.id };
   const queued = await queueAiCalls(client, access, idemKey, Array.from({ length: input.count }, () => call), {
     workspace: workspaceOfFilm(film),
     attach: async (tx, callIds) => {

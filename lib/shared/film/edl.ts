@@ -1,6 +1,7 @@
 import type { Cut } from "./cut";
 import { editSegments } from "./edit-points";
 import { framesToTimecode } from "./timecode";
+import { voicePlacements } from "./voice-track";
 
 // A cut as a CMX 3600 edit decision list (.edl): the header "TITLE:" and "FCM: NON-DROP FRAME", then one
 // event per edit with the CMX 3600 event line (event number, reel, channel, transition, source in/out,
@@ -14,6 +15,11 @@ import { framesToTimecode } from "./timecode";
 // black dissolves to the incoming clip for the second, meeting at the same edit point the other files
 // use (edit-points.ts). Record timecodes start at 01:00:00:00, the usual programme start; sources at
 // 00:00:00:00, the takes' first frame (generated clips carry no timecode of their own).
+//
+// Voice-overs follow the picture as audio-only cut events: the channel field "A" (audio 1) or "A2"
+// (audio 2), the two voice tracks of voice-track.ts, so a voice that runs into the next clip's
+// transition is not overwritten by the next voice. Each names its WAV in "* FROM CLIP NAME:"; its
+// source starts at the WAV's first frame, its record in is the clip's first frame.
 
 const RECORD_START_FRAMES = 3600 * 24;
 
@@ -24,13 +30,15 @@ interface EventLine {
   srcOut: number;
   recIn: number;
   recOut: number;
+  /** The channel field: "V" for the picture, "A" / "A2" for the voice tracks. */
+  channel?: "V" | "A" | "A2";
 }
 
 /** Event text in the CMX 3600 column layout. */
 function eventLine(n: number, l: EventLine, fps: number): string {
   const tc = (f: number) => framesToTimecode(f, fps);
   const edit = l.dissolve > 0 ? `D ${String(l.dissolve).padStart(3, "0")}    ` : "C        ";
-  return `${String(n).padStart(3, "0")}  ${l.reel.padEnd(8)} ${"V".padEnd(5)} ${edit}${tc(l.srcIn)} ${tc(l.srcOut)} ${tc(RECORD_START_FRAMES + l.recIn)} ${tc(RECORD_START_FRAMES + l.recOut)}`;
+  return `${String(n).padStart(3, "0")}  ${l.reel.padEnd(8)} ${(l.channel ?? "V").padEnd(5)} ${edit}${tc(l.srcIn)} ${tc(l.srcOut)} ${tc(RECORD_START_FRAMES + l.recIn)} ${tc(RECORD_START_FRAMES + l.recOut)}`;
 }
 
 /** One line of comment text: no line breaks or other control characters. */
@@ -88,5 +96,9 @@ export function cutToEdl(cut: Cut): string {
       to,
     );
   });
+  for (const v of voicePlacements(cut)) {
+    const frames = v.recordOut - v.recordIn;
+    out.push(eventLine(++n, { reel: AUX, channel: v.track === 0 ? "A" : "A2", dissolve: 0, srcIn: 0, srcOut: frames, recIn: v.recordIn, recOut: v.recordOut }, fps), `* FROM CLIP NAME: ${oneLine(v.mediaName)}`);
+  }
   return `${out.join("\r\n")}\r\n`;
 }

@@ -2,8 +2,9 @@ import { captionFrames } from "./caption-spans";
 import { captionLines } from "./caption-text";
 import { type Cut, FILM_FRAME_SIZE } from "./cut";
 import { type EditSegment, type OverlapKind, editSegments } from "./edit-points";
-import { packageMediaUrl } from "./media-url";
+import { packageAudioUrl, packageMediaUrl } from "./media-url";
 import { framesToRationalSeconds } from "./timecode";
+import { type VoicePlacement, voicePlacements } from "./voice-track";
 import { escapeXml } from "./xml-text";
 
 // A cut as Final Cut Pro XML, version 1.9 (the FCPXML 1.9 DTD): the oldest version with media-rep (each
@@ -22,6 +23,13 @@ import { escapeXml } from "./xml-text";
 // exports them: offset in the clip's own (source) time, so a caption covers exactly its clip's span
 // between edit points, the same times as the .srt; role "SRT?captionFormat=SRT.<language>", zh-CN when
 // any caption has Chinese characters, else en-US (a caption role holds one language).
+//
+// Voice-overs are audio-only assets (hasAudio, no video; the WAV under audio/) and asset-clips connected
+// below the spine, on lane -1 or -2 (negative lanes sit under the storyline; voices alternate between
+// the two, voice-track.ts), role "dialogue". A connected clip's offset is a time in its parent's own
+// (source) timeline, so each voice hangs on the spine clip whose span holds its first frame (the
+// clip's own, or during a transition into it the previous one) and runs on from there; anchored items
+// may outlast their parent.
 
 const FCPXML_VERSION = "1.9";
 
@@ -46,6 +54,7 @@ interface Resources {
   lines: string[];
   effectIds: Map<OverlapKind, string>;
   assetIds: Map<string, string>;
+  audioIds: Map<string, string>;
 }
 
 function resources(cut: Cut, segments: EditSegment[]): Resources {
@@ -71,7 +80,37 @@ function resources(cut: Cut, segments: EditSegment[]): Resources {
       "</asset>",
     );
   }
-  return { lines, effectIds, assetIds };
+  const audioIds = new Map<string, string>();
+  for (const v of voicePlacements(cut)) {
+    if (audioIds.has(v.mediaName)) continue;
+    const id = `r${next++}`;
+    audioIds.set(v.mediaName, id);
+    lines.push(
+      `<asset${attrs([["id", id], ["name", v.mediaName], ["start", "0s"], ["duration", t(v.sourceFrames)], ["hasAudio", 1], ["audioSources", 1], ["audioChannels", 1]])}>`,
+      `    <media-rep${attrs([["kind", "original-media"], ["src", packageAudioUrl(v.mediaName)]])}/>`,
+      "</asset>",
+    );
+  }
+  return { lines, effectIds, assetIds, audioIds };
+}
+
+/** The voices connected to a spine clip: those whose first frame falls in its span between edit points. */
+function voiceElements(s: EditSegment, voices: VoicePlacement[], fps: number, res: Resources): string[] {
+  const t = (n: number) => framesToRationalSeconds(n, fps);
+  return voices
+    .filter((v) => v.recordIn >= s.editIn && v.recordIn < s.editOut)
+    .map(
+      (v) =>
+        `<asset-clip${attrs([
+          ["ref", res.audioIds.get(v.mediaName)!],
+          ["lane", -1 - v.track],
+          ["offset", t(s.sourceIn + (v.recordIn - s.editIn))],
+          ["name", v.mediaName],
+          ["start", "0s"],
+          ["duration", t(v.recordOut - v.recordIn)],
+          ["audioRole", "dialogue"],
+        ])}/>`,
+    );
 }
 
 function captionLanguage(segments: EditSegment[]): string {
@@ -100,6 +139,7 @@ function captionElement(s: EditSegment, fps: number, language: string, styleId: 
 function spine(cut: Cut, segments: EditSegment[], res: Resources): string[] {
   const t = (frames: number) => framesToRationalSeconds(frames, cut.fps);
   const language = captionLanguage(segments);
+  const voices = voicePlacements(cut);
   const lines: string[] = [];
   for (const s of segments) {
     const tr = s.transitionIn;
@@ -120,9 +160,9 @@ function spine(cut: Cut, segments: EditSegment[], res: Resources): string[] {
       ["format", "r1"],
       ["tcFormat", "NDF"],
     ])}`;
-    const caption = captionElement(s, cut.fps, language, `ts${s.index + 1}`);
-    if (caption.length === 0) lines.push(`${open}/>`);
-    else lines.push(`${open}>`, ...caption.map((l) => `    ${l}`), "</asset-clip>");
+    const anchored = [...captionElement(s, cut.fps, language, `ts${s.index + 1}`), ...voiceElements(s, voices, cut.fps, res)];
+    if (anchored.length === 0) lines.push(`${open}/>`);
+    else lines.push(`${open}>`, ...anchored.map((l) => `    ${l}`), "</asset-clip>");
   }
   return lines;
 }

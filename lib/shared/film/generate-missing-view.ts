@@ -14,6 +14,22 @@ export interface MissingShot {
   priceFen: number;
 }
 
+/** What the film's spend is split into: the script breakdown (chat), shot stills, voice lines, video takes. */
+export const FILM_SPEND_KINDS = ["script", "stills", "voice", "video"] as const;
+export type FilmSpendKind = (typeof FILM_SPEND_KINDS)[number];
+
+/** Spend (HOLD − REFUND) of finished calls and takes (settled) and of those still running (held). */
+interface SpendPart {
+  settledFen: number;
+  heldFen: number;
+}
+
+/** Everything spent on the film so far, by kind; totalFen = settledFen + heldFen. */
+export interface FilmSpend extends SpendPart {
+  byKind: Record<FilmSpendKind, SpendPart>;
+  totalFen: number;
+}
+
 /** GET /api/films/:filmId/generate-missing?takes=1..4 — shown before anything is queued. */
 export interface GenerateMissingEstimate {
   shots: MissingShot[];
@@ -26,6 +42,10 @@ export interface GenerateMissingEstimate {
   budgets: BudgetsLeftView;
   /** totalFen fits every remaining budget (a figure for the eye: the POST re-checks atomically). */
   fits: boolean;
+  /** What the film has cost so far, before this batch. */
+  spent: FilmSpend;
+  /** spent.totalFen + totalFen: the film's cost once this batch is made. */
+  filmTotalFen: number;
 }
 
 export interface BatchTake {

@@ -8,3 +8,11 @@ export const PACKAGE_MEDIA_DIR = "media";
 export function packageMediaUrl(mediaName: string): string {
   return `${PACKAGE_MEDIA_DIR}/${encodeURIComponent(mediaName)}`;
 }
+
+/** The voice-over WAVs sit in their own folder beside the takes. */
+export const PACKAGE_AUDIO_DIR = "audio";
+
+/** Relative URL of a voice-over WAV in the package, encoded like a take's. */
+export function packageAudioUrl(fileName: string): string {
+  return `${PACKAGE_AUDIO_DIR}/${encodeURIComponent(fileName)}`;
+}

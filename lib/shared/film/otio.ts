@@ -1,6 +1,7 @@
 import { type Cut, FILM_FRAME_SIZE } from "./cut";
 import { type EditSegment, type EditTransition, editSegments } from "./edit-points";
-import { packageMediaUrl } from "./media-url";
+import { packageAudioUrl, packageMediaUrl } from "./media-url";
+import { type VoicePlacement, voicePlacements } from "./voice-track";
 
 // A cut as an OpenTimelineIO JSON file (.otio), following the OTIO File Format Specification and the
 // serialized schema of OpenTimelineIO 0.19: Timeline.1 > Stack.1 > one Track.1 (kind "Video") of
@@ -18,6 +19,11 @@ import { packageMediaUrl } from "./media-url";
 // A fade through black is, as the specification suggests, a transition into a zero-length Gap and one
 // out of it: A dissolves to black over the first half of the overlap, black dissolves to B over the
 // second, and the black frame sits on the edit point.
+//
+// Voice-overs are Clip.1 items on Track.1 of kind "Audio" (the specification's two track kinds are
+// "Video" and "Audio"), after the video track in the stack: silence before a voice is a Gap.1, each
+// voice a clip whose ExternalReference is its WAV under audio/ in the package, from the WAV's first
+// frame. Voices alternate between tracks A1 and A2 (voice-track.ts); a track with no voice is left out.
 
 interface RationalTime {
   OTIO_SCHEMA: "RationalTime.1";
@@ -69,6 +75,11 @@ function transitionItems(t: EditTransition, rate: number): object[] {
   ];
 }
 
+/** A file of `frames` frames at `url` (relative, inside the package), from its first frame. */
+function externalReference(name: string, frames: number, url: string, rate: number): object {
+  return { OTIO_SCHEMA: "ExternalReference.1", metadata: {}, name, available_range: range(0, frames, rate), available_image_bounds: null, target_url: url };
+}
+
 function clip(s: EditSegment, rate: number): object {
   const c = s.clip;
   return {
@@ -79,15 +90,44 @@ function clip(s: EditSegment, rate: number): object {
     effects: [],
     markers: [],
     enabled: true,
-    media_reference: {
-      OTIO_SCHEMA: "ExternalReference.1",
-      metadata: {},
-      name: c.mediaName,
-      available_range: range(0, c.sourceFrames, rate),
-      available_image_bounds: null,
-      target_url: packageMediaUrl(c.mediaName),
-    },
+    media_reference: externalReference(c.mediaName, c.sourceFrames, packageMediaUrl(c.mediaName), rate),
   };
+}
+
+function gap(frames: number, rate: number): object {
+  return { OTIO_SCHEMA: "Gap.1", metadata: {}, name: "", source_range: range(0, frames, rate), effects: [], markers: [], enabled: true };
+}
+
+function voiceClip(v: VoicePlacement, rate: number): object {
+  return {
+    OTIO_SCHEMA: "Clip.1",
+    metadata: { framehouse: { shot_id: v.shotId } },
+    name: v.mediaName,
+    source_range: range(0, v.recordOut - v.recordIn, rate),
+    effects: [],
+    markers: [],
+    enabled: true,
+    media_reference: externalReference(v.mediaName, v.sourceFrames, packageAudioUrl(v.mediaName), rate),
+  };
+}
+
+function track(name: string, kind: "Video" | "Audio", children: object[]): object {
+  return { OTIO_SCHEMA: "Track.1", metadata: {}, name, source_range: null, effects: [], markers: [], enabled: true, children, kind };
+}
+
+/** The audio tracks of the voice-overs: A1 and A2, each only when it carries a voice. */
+function voiceTracks(cut: Cut, rate: number): object[] {
+  const placements = voicePlacements(cut);
+  return ([0, 1] as const).flatMap((n) => {
+    const children: object[] = [];
+    let cursor = 0;
+    for (const v of placements.filter((p) => p.track === n)) {
+      if (v.recordIn > cursor) children.push(gap(v.recordIn - cursor, rate));
+      children.push(voiceClip(v, rate));
+      cursor = v.recordOut;
+    }
+    return children.length ? [track(`A${n + 1}`, "Audio", children)] : [];
+  });
 }
 
 /** The .otio text of a (valid) cut: deterministic, indented as OTIO writes it. */
@@ -112,19 +152,7 @@ export function cutToOtio(cut: Cut): string {
       effects: [],
       markers: [],
       enabled: true,
-      children: [
-        {
-          OTIO_SCHEMA: "Track.1",
-          metadata: {},
-          name: "V1",
-          source_range: null,
-          effects: [],
-          markers: [],
-          enabled: true,
-          children,
-          kind: "Video",
-        },
-      ],
+      children: [track("V1", "Video", children), ...voiceTracks(cut, rate)],
     },
   };
   return `${JSON.stringify(timeline, null, 4)}\n`;
