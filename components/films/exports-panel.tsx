@@ -7,7 +7,7 @@ import { formatBytes, formatClock } from "@/lib/client/format";
 import type { FilmExportView } from "@/lib/shared/film/film-export-view";
 import { cancelExport, deleteExport, handoffUrl, listExports, shareExport, startExport } from "./film-api";
 import { TimecodedPlayer } from "./timecoded-player";
-import { VoiceOverflowWarning } from "./voice-overflow";
+import { VoiceOverflowWarning, VoiceStaleWarning } from "./voice-overflow";
 import { NoticeLine, useAction } from "./use-action";
 import { commentsOn, useFilmComments } from "./use-film-comments";
 
@@ -15,7 +15,17 @@ const POLL_MS = 3_000;
 const ACTIVE = new Set(["QUEUED", "RENDERING"]);
 
 /** Renders of the film: start one (captions burnt in or not), watch its progress, play and comment at a time, download, cancel, delete. */
-export function ExportsPanel({ filmId, canEdit, voiceOverflows = [] }: { filmId: string; canEdit: boolean; voiceOverflows?: { n: number; seconds: number }[] }) {
+export function ExportsPanel({
+  filmId,
+  canEdit,
+  voiceOverflows = [],
+  staleVoices = [],
+}: {
+  filmId: string;
+  canEdit: boolean;
+  voiceOverflows?: { n: number; seconds: number }[];
+  staleVoices?: number[];
+}) {
   const { locale, t } = useI18n();
   const id = useId();
   const { run, notice, busy, errorText } = useAction();
@@ -84,6 +94,7 @@ export function ExportsPanel({ filmId, canEdit, voiceOverflows = [] }: { filmId:
         </div>
       )}
       {canEdit && <VoiceOverflowWarning overflows={voiceOverflows} />}
+      {canEdit && <VoiceStaleWarning shots={staleVoices} />}
       <NoticeLine notice={notice} testId="exports-notice" />
       {loadError && <p className="text-sm text-zinc-700 dark:text-zinc-300">{t("films.exports.unavailable", { reason: loadError })}</p>}
       {exports && exports.length === 0 && <p className="text-sm text-zinc-700 dark:text-zinc-300">{t("films.exports.none")}</p>}

@@ -11,7 +11,7 @@ import { useWorkspace } from "@/lib/client/workspace-context";
 import type { FilmView } from "@/lib/shared/film/film-views";
 import { formatFen } from "@/lib/shared/money";
 import { ExportsPanel } from "./exports-panel";
-import { voiceOverflows } from "./voice-overflow";
+import { staleVoices, voiceOverflows } from "./voice-overflow";
 import { addShot, deleteShot, duplicateShot, reorderShots } from "./film-api";
 import { FilmPreview } from "./film-preview";
 import { GenerateMissingDialog } from "./generate-missing-dialog";
@@ -175,7 +175,7 @@ function Storyboard({ filmId }: { filmId: string }) {
       {selected && <ShotPanel key={selected.id} film={film} shot={selected} takes={takes} canEdit={canEdit} onFilm={apply} />}
 
       <FilmPreview film={film} takes={takes} />
-      <ExportsPanel filmId={filmId} canEdit={canEdit} voiceOverflows={voiceOverflows(film)} />
+      <ExportsPanel filmId={filmId} canEdit={canEdit} voiceOverflows={voiceOverflows(film)} staleVoices={staleVoices(film)} />
 
       <ConfirmDialog
         open={toDelete !== undefined}

@@ -2,13 +2,18 @@
 import { useI18n } from "@/components/i18n/i18n-provider";
 import type { FilmView, ShotView } from "@/lib/shared/film/film-views";
 
-// Lines longer than their shots, flagged where it matters before an export: on the shot's card, in
+// Lines longer than their shots (and lines changed since they were voiced), flagged where it matters before an export: on the shot's card, in
 // its Voice section and in the export panel. The export still runs (each line is cut at its shot's
 // end), so these are warnings with the overflow in seconds, not refusals.
 
 /** Shot number and overflow of every voiced line that runs past its shot. */
 export function voiceOverflows(film: Pick<FilmView, "shots">): { n: number; seconds: number }[] {
   return film.shots.flatMap((s, i) => (s.voice && s.voice.overflowSeconds > 0 ? [{ n: i + 1, seconds: s.voice.overflowSeconds }] : []));
+}
+
+/** Numbers of the shots whose stored voice-over was spoken from an older caption (left out of exports). */
+export function staleVoices(film: Pick<FilmView, "shots">): number[] {
+  return film.shots.flatMap((s, i) => (s.voice?.status === "done" && s.voice.stale ? [i + 1] : []));
 }
 
 /** "The line runs 1.4 s longer than the shot." in the shot's Voice section. */
@@ -46,6 +51,17 @@ export function VoiceOverflowWarning({ overflows }: { overflows: { n: number; se
   return (
     <p role="status" className="text-sm font-medium text-amber-800 dark:text-amber-300" data-testid="export-voice-overflow">
       {t("voice.export_overflow", { list })}
+    </p>
+  );
+}
+
+/** The export panel's note on lines changed since they were voiced: those voice-overs are left out. */
+export function VoiceStaleWarning({ shots }: { shots: number[] }) {
+  const { t } = useI18n();
+  if (shots.length === 0) return null;
+  return (
+    <p role="status" className="text-sm font-medium text-amber-800 dark:text-amber-300" data-testid="export-voice-stale">
+      {t("voice.export_stale", { list: shots.join(", ") })}
     </p>
   );
 }

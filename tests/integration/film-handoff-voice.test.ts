@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { cutOfFilm } from "@/lib/server/films/build-cut";
 import type { FilmView } from "@/lib/shared/film/film-views";
 import { voiceFrames, type VoiceView } from "@/lib/shared/film/voice";
 import { expectOk, sendAs } from "../support/route-answers";
@@ -129,5 +130,10 @@ describe.each(providers())("film hand-off with voice-over on %s", (kind) => {
     expect(readme).toContain("shot 3 (Tom): its caption changed after it was spoken");
     expect(readme).toContain("shot 4: no voice file");
     expect(readme).toContain("镜头 3 (Tom)：配音生成后字幕已修改");
+
+    // The export's cut agrees: shot 3's line, spoken from the old caption, is not mixed in either.
+    const { cut, voices } = await cutOfFilm(s.db, f);
+    expect(cut.clips.map((c) => c.voice !== undefined)).toEqual([true, true, false, true]);
+    expect(Object.keys(voices).sort()).toEqual([shots[0]!, shots[1]!, shots[3]!].sort());
   });
 });

@@ -29,6 +29,7 @@ export const voiceEn = {
   "voice.overflow": "The line runs {seconds} s longer than the shot.",
   "voice.overflow_badge": "Line +{seconds} s",
   "voice.preview": "Voice preview",
+  "voice.export_stale": "Lines changed after they were voiced (shots {list}): the export and the hand-off leave those voice-overs out, and the captions show the new text. Voice them again to include them.",
   "voice.export_overflow": "Lines longer than their shots: {list}. The export cuts each line at the end of its shot; trim or speak faster to keep every word.",
   "voice.export_overflow_item": "shot {n} (+{seconds} s)",
   "errors.voice_no_line": "This shot has no line to speak. Write its caption first.",

@@ -29,6 +29,7 @@ export const voiceZhCN: Record<keyof typeof voiceEn, string> = {
   "voice.overflow": "台词比镜头长 {seconds} 秒。",
   "voice.overflow_badge": "台词超出 {seconds} 秒",
   "voice.preview": "配音试听",
+  "voice.export_stale": "以下镜头的台词在配音后被修改（镜头 {list}）：导出和交付包不包含这些配音，字幕显示新台词。重新配音即可加入。",
   "voice.export_overflow": "以下台词比镜头长：{list}。导出时台词会在镜头结尾处截断；请调整剪辑或加快语速以保留完整台词。",
   "voice.export_overflow_item": "镜头 {n}（+{seconds} 秒）",
   "errors.voice_no_line": "此镜头没有可朗读的台词。请先填写字幕。",

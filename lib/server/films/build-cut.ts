@@ -15,7 +15,7 @@ import { storedAudioOf, voiceCallsOf, voiceIsStale } from "./voice-view";
 // uncuttable: refused with shot_no_usable_take naming those shots (numbers in the message, ids in
 // the fields). Trims and transitions are checked by the cut model's own validateCut; its problems
 // are returned with the cut so the caller decides (the render refuses them, the storyboard shows them).
-// A shot whose voice-over is stored carries it (voice-NN.wav, its length in frames); a line longer
+// A shot whose voice-over is stored and current carries it (voice-NN.wav, its length in frames); a line longer
 // than its clip is not a problem of the cut: the render cuts it at the clip's end (the storyboard and
 // the export dialog flag it beforehand).
 
@@ -72,9 +72,13 @@ export async function cutOfFilm(client: Db, film: Pick<FilmRow, "id" | "title" |
   const clips: CutClip[] = shots.map((s, i) => {
     const take = usable(s.chosenTakeId)!;
     const call = s.voiceCallId ? calls.get(s.voiceCallId) : undefined;
-    const audio = call ? storedAudioOf(call) : null;
+    const stored = call ? storedAudioOf(call) : null;
+    const stale = call !== undefined && stored !== null && voiceIsStale(s.caption, call);
+    // A line spoken from an older caption would say what the captions no longer show: left out of the
+    // export's mix as of the hand-off (the export panel names those shots beforehand).
+    const audio = stale ? null : stored;
     if (audio) voices[s.id] = audio.storageKey;
-    if (call) voiceLines.push({ shotId: s.id, speaker: s.speaker, state: !audio ? "missing" : voiceIsStale(s.caption, call) ? "stale" : "ready" });
+    if (call) voiceLines.push({ shotId: s.id, speaker: s.speaker, state: !stored ? "missing" : stale ? "stale" : "ready" });
     const f = fieldsOfRow(s);
     const sourceFrames = take.durationMs ? Math.round((take.durationMs * FILM_FPS) / 1000) : TAKE_FRAMES;
     return {
