@@ -28,3 +28,15 @@ export interface ResetLinkView {
   url: string;
   expiresAt: string;
 }
+
+/** GET /api/account/sessions: one active session (a signed-in browser) of the account. */
+export interface SessionView {
+  id: string;
+  /** The session of the device asking. */
+  current: boolean;
+  /** From the browser's User-Agent at sign-in (lib/shared/device-label.ts); null parts were not recognised. */
+  browser: string | null;
+  os: string | null;
+  createdAt: string;
+  lastSeenAt: string;
+}

@@ -54,7 +54,9 @@ export type InstanceAuditAction =
   | "user.reset_link"
   | "user.password_reset"
   | "account.password_change"
-  | "account.sign_out_everywhere";
+  | "account.sign_out_everywhere"
+  | "account.sign_out_others"
+  | "account.session_revoke";
 
 export interface AuditEventView {
   id: string;

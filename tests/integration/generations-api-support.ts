@@ -56,7 +56,7 @@ export async function setupStudio(kind: "sqlite" | "postgresql", extraEnv: Recor
     routes,
     async user(email) {
       const u = await t.client.user.create({ data: { email } });
-      return { id: u.id, cookie: await sessionCookie(u.id) };
+      return { id: u.id, cookie: await sessionCookie(t.client, u.id) };
     },
     async drop() {
       holder.framehouseDb = undefined;
