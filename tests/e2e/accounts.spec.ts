@@ -1,4 +1,4 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { type Browser, type BrowserContextOptions, expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations, PASSWORD, signInViaUi, signUpViaApi, STORAGE_STATE, uniqueEmail } from "./helpers";
 
 // Issue 15, "Accounts and administration": the account page (display name in the header, password
@@ -6,6 +6,8 @@ import { expectNoSeriousA11yViolations, PASSWORD, signInViaUi, signUpViaApi, STO
 // sessions), the admin's one-time reset link, and the invitation landing for a newcomer. Each person
 // is a separate browser context. The global owner (first account, instance admin) is only the admin
 // here: its password and sessions are never touched, other specs reuse its signed-in state.
+
+const FIREFOX_LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
 
 async function person(browser: Browser, tag: string): Promise<{ email: string; page: Page }> {
   const email = uniqueEmail(tag);
@@ -16,9 +18,9 @@ async function person(browser: Browser, tag: string): Promise<{ email: string; p
   return { email, page };
 }
 
-/** A second signed-in device of the same person. */
-async function secondDevice(browser: Browser, email: string, password = PASSWORD): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+/** A second signed-in device of the same person (`options`: another browser, another time zone). */
+async function secondDevice(browser: Browser, email: string, password = PASSWORD, options: BrowserContextOptions = {}): Promise<Page> {
+  const page = await (await browser.newContext(options)).newPage();
   await signInViaUi(page, email, password);
   await page.waitForURL((u) => u.pathname === "/");
   return page;
@@ -98,16 +100,20 @@ test("sign out everywhere ends this device's session and the others'", async ({ 
 test("active sessions: the second browser sees the first listed and signs it out (keyboard); the first is sent to sign-in; axe clean light and dark; 375 px", async ({ browser }) => {
   test.setTimeout(120_000); // two sign-ins, each a deliberately slow password hash on a shared 2-core machine
   const { email, page: first } = await person(browser, "sessions");
-  const second = await secondDevice(browser, email);
+  // The second browser says it is Firefox on Linux and lives in Shanghai; the first is the project's Chrome on Windows.
+  const second = await secondDevice(browser, email, PASSWORD, { userAgent: FIREFOX_LINUX, timezoneId: "Asia/Shanghai" });
+  const shanghaiToday = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "Asia/Shanghai" }).format(new Date());
   await second.goto("/account");
   const items = second.getByTestId("session-item");
   await expect(items).toHaveCount(2);
   const here = second.locator("[data-testid=session-item][data-current]");
+  await expect(here).toContainText("Firefox on Linux");
   await expect(here).toContainText("This device");
-  await expect(here).toContainText(/Chrome on Linux/);
-  await expect(here).toContainText(/Signed in .+/);
-  await expect(here).toContainText(/Last active .+/);
+  // Times in the viewer's zone (a day ahead of UTC for part of each day).
+  await expect(here).toContainText(`Signed in ${shanghaiToday}`);
+  await expect(here).toContainText(`Last active ${shanghaiToday}`);
   await expect(here.getByRole("button")).toHaveCount(0); // this device is not signed out from the list
+  await expect(second.locator("[data-testid=session-item]:not([data-current])")).toContainText("Chrome on Windows");
   for (const scheme of ["light", "dark"] as const) {
     await second.emulateMedia({ colorScheme: scheme });
     await expectNoSeriousA11yViolations(second);
@@ -115,9 +121,9 @@ test("active sessions: the second browser sees the first listed and signs it out
   await second.setViewportSize({ width: 375, height: 800 });
   expect(await second.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   // Keyboard: the other browser's button, by its full name, answers Enter.
-  await second.getByRole("button", { name: /^Sign out Chrome on Linux \(signed in .+\)$/ }).focus();
+  await second.getByRole("button", { name: /^Sign out Chrome on Windows \(signed in .+\)$/ }).focus();
   await second.keyboard.press("Enter");
-  await expect(second.getByTestId("sessions-feedback")).toHaveText("Chrome on Linux is signed out.");
+  await expect(second.getByTestId("sessions-feedback")).toHaveText("Chrome on Windows is signed out.");
   await expect(items).toHaveCount(1);
   await expect(second.getByText("No other browser is signed in.")).toBeVisible();
   await expect(second.getByRole("heading", { name: "Signed-in browsers" })).toBeFocused();
@@ -134,12 +140,13 @@ test("zh-CN active sessions: 在其他所有设备退出 signs the other browser
   await first.getByRole("combobox", { name: "Language" }).selectOption("zh-CN");
   await first.getByRole("button", { name: "Save", exact: true }).click();
   await expect(first.getByTestId("profile-feedback")).toHaveText("Saved.");
-  const second = await secondDevice(browser, email);
+  const second = await secondDevice(browser, email, PASSWORD, { userAgent: FIREFOX_LINUX });
   await second.goto("/account");
   await expect(second.getByRole("heading", { name: "已登录的浏览器" })).toBeVisible();
   await expect(second.getByTestId("session-item")).toHaveCount(2);
   await expect(second.locator("[data-testid=session-item][data-current]")).toContainText("本设备");
-  await expect(second.locator("[data-testid=session-item][data-current]")).toContainText("Linux 上的 Chrome");
+  await expect(second.locator("[data-testid=session-item][data-current]")).toContainText("Linux 上的 Firefox");
+  await expect(second.locator("[data-testid=session-item]:not([data-current])")).toContainText("Windows 上的 Chrome");
   await expectNoSeriousA11yViolations(second);
   await second.getByRole("button", { name: "在其他所有设备退出" }).click();
   await expect(second.getByTestId("sessions-feedback")).toHaveText("已退出其他 1 个会话。");
