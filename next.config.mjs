@@ -30,7 +30,7 @@ const nextConfig = {
   poweredByHeader: false,
   htmlLimitedBots,
   reactStrictMode: true,
-  serverExternalPackages: ["better-sqlite3", "@electric-sql/pglite", "sharp", "pg"],
+  serverExternalPackages: ["better-sqlite3", "@electric-sql/pglite", "sharp", "pg", "nodemailer"],
   // Media and uploads are served by our own route handlers; the image optimizer is not used.
   images: { unoptimized: true },
   // The type check runs once over the whole tree (app, lib, tests, scripts) as `npm run typecheck`

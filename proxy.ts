@@ -14,7 +14,7 @@ import { s3MediaOriginFromEnv } from "@/lib/shared/s3-media-origin";
 
 const gate = requestGate(process.env);
 
-const PUBLIC_PAGES = [/^\/sign-in$/, /^\/sign-up$/, /^\/s\//, /^\/invite\//, /^\/reset\//, /^\/join\//];
+const PUBLIC_PAGES = [/^\/sign-in$/, /^\/sign-up$/, /^\/forgot$/, /^\/s\//, /^\/invite\//, /^\/reset\//, /^\/join\//];
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
 // With S3 storage, players fetch presigned URLs from the store itself (docs/deploy.md).

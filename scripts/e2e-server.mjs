@@ -86,6 +86,11 @@ async function startS3rver() {
   };
 }
 
+/** The e2e SMTP sink's port: E2E_SMTP_PORT, else the app's port + 1000 (tests/e2e/helpers.ts: e2eSmtpPort). */
+function e2eSmtpPort() {
+  return Number(process.env.E2E_SMTP_PORT || Number(port) + 1000);
+}
+
 let closing = false;
 async function shutdown(code) {
   if (closing) return;
@@ -121,6 +126,10 @@ try {
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
       NEXT_TELEMETRY_DISABLED: "1",
       SIMULATOR_SPEED: process.env.SIMULATOR_SPEED || "200",
+      // "Forgot password?" is on: mail goes to the SMTP sink a spec starts on this port when it needs
+      // one (tests/support/smtp-sink.ts, same login); with none listening a send fails and is logged.
+      SMTP_URL: `smtp://framehouse:sink-password-0123@127.0.0.1:${e2eSmtpPort()}`,
+      MAIL_FROM: "Framehouse e2e <studio@example.test>",
       // The specs sign up many accounts through the API; the invite-only default has its own tests.
       REGISTRATION: process.env.REGISTRATION || "open",
     },

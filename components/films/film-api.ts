@@ -82,7 +82,8 @@ export const handoffUrl = (filmId: string) => `/api/films/${enc(filmId)}/handoff
 
 // Script → shot list (docs/api.md, "Script → shot list").
 const scriptUrl = (filmId: string, tail = "") => `/api/films/${enc(filmId)}/script${tail}`;
-export const estimateBreakdown = (filmId: string, chars: number) => apiFetch<{ heldFen: number }>(scriptUrl(filmId, `/estimate?chars=${chars}`));
+export const estimateBreakdown = (filmId: string, chars: number, parts: number) => apiFetch<{ heldFen: number; calls: number }>(scriptUrl(filmId, `/estimate?chars=${chars}&parts=${parts}`));
+export const retryBreakdown = (filmId: string) => apiFetch<BreakdownView>(scriptUrl(filmId, "/retry"), { method: "POST" });
 export const getBreakdown = (filmId: string) => apiFetch<BreakdownView>(scriptUrl(filmId));
 export const startBreakdown = (filmId: string, text: string, key: string) =>
   apiFetch<BreakdownView>(scriptUrl(filmId), { method: "POST", json: { text }, headers: { "Idempotency-Key": key } });

@@ -1,19 +1,23 @@
 "use client";
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { ModalFrame } from "@/components/ui/modal-frame";
+import { ApiError } from "@/lib/client/api-error";
 import { IntentKey } from "@/lib/client/idempotency";
 import type { FilmView } from "@/lib/shared/film/film-views";
 import { formatFen } from "@/lib/shared/money";
 import { type BreakdownView, type DraftShot, SCRIPT_MAX_CHARS } from "@/lib/shared/script-breakdown";
-import { acceptBreakdown, discardBreakdown, estimateBreakdown, getBreakdown, saveBreakdown, startBreakdown } from "./film-api";
+import { splitScript } from "@/lib/shared/script-parts";
+import { acceptBreakdown, discardBreakdown, estimateBreakdown, getBreakdown, retryBreakdown, saveBreakdown, startBreakdown } from "./film-api";
 import { type DraftRow, ScriptDraftList } from "./script-draft-list";
 import { NoticeLine, useAction } from "./use-action";
 
-// "From a script": paste a script, see what breaking it down holds, break it down (one text-model
-// call), then edit the draft and add its shots to the film in one step. The draft is the server's
-// (GET on open restores it after a reload); edits are saved a moment after the user stops typing.
+// "From a script": paste a script, see how many text-model calls breaking it down makes (a long script
+// is split into parts, script-parts.ts, the same split the server makes) and the most they hold, break
+// it down (progress per part while they run; failed parts are named and can be retried alone), then
+// edit the draft and add its shots to the film in one step. The draft is the server's (GET on open
+// restores it after a reload); edits are saved a moment after the user stops typing.
 
 type Done = Extract<BreakdownView, { status: "done" }>;
 const POLL_MS = 1_000;
@@ -23,13 +27,16 @@ const ESTIMATE_AFTER_MS = 300;
 
 let nextRowKey = 0;
 const rowsOf = (shots: DraftShot[]): DraftRow[] => shots.map((shot) => ({ key: nextRowKey++, shot }));
+/** Some parts of the breakdown failed: "retry" re-asks only those. */
+const partsFailed = (e: unknown) => e instanceof ApiError && e.code === "script_part_failed";
 
 export function ScriptBreakdownDialog({ open, filmId, onClose, onAccepted }: { open: boolean; filmId: string; onClose: () => void; onAccepted: (film: FilmView, added: number) => void }) {
   const { t } = useI18n();
   const id = useId();
   const { run, notice, busy, errorText, setNotice } = useAction();
   const [text, setText] = useState("");
-  const [estimate, setEstimate] = useState<{ chars: number; heldFen: number } | null>(null);
+  const [estimate, setEstimate] = useState<{ chars: number; parts: number; heldFen: number } | null>(null);
+  const [failed, setFailed] = useState(false);
   const [draft, setDraft] = useState<Done | null>(null);
   const [rows, setRows] = useState<DraftRow[]>([]);
   const [revision, setRevision] = useState(0);
@@ -40,8 +47,10 @@ export function ScriptBreakdownDialog({ open, filmId, onClose, onAccepted }: { o
   useEffect(() => () => void (alive.current = false), []);
   const chars = [...text.trim()].length;
   const tooLong = chars > SCRIPT_MAX_CHARS;
+  /** The calls the breakdown will make: the parts the server will split this text into. */
+  const parts = useMemo(() => (chars === 0 || tooLong ? 0 : splitScript(text.trim()).length), [text, chars, tooLong]);
   /** Shown only while it is the estimate of the text as it is now. */
-  const heldFen = estimate?.chars === chars ? estimate.heldFen : null;
+  const heldFen = estimate?.chars === chars && estimate.parts === parts ? estimate.heldFen : null;
 
   const show = useCallback((view: BreakdownView) => {
     if (view.status !== "done") return;
@@ -55,7 +64,7 @@ export function ScriptBreakdownDialog({ open, filmId, onClose, onAccepted }: { o
   const follow = useCallback(async (first: BreakdownView): Promise<BreakdownView> => {
     let view = first;
     for (let i = 0; view.status === "pending" && i < POLL_LIMIT && alive.current; i++) {
-      setNotice({ tone: "busy", text: t("script.pending") });
+      setNotice({ tone: "busy", text: view.parts > 1 ? `${t("script.progress", { answered: view.answered, parts: view.parts })} ${t("script.pending")}` : t("script.pending") });
       await new Promise((r) => setTimeout(r, POLL_MS));
       view = await getBreakdown(filmId);
     }
@@ -74,7 +83,11 @@ export function ScriptBreakdownDialog({ open, filmId, onClose, onAccepted }: { o
           show(v);
           if (v.status !== "pending") setNotice(null);
         },
-        (e: unknown) => live && setNotice({ tone: "error", text: errorText(e) }),
+        (e: unknown) => {
+          if (!live) return;
+          setFailed(partsFailed(e));
+          setNotice({ tone: "error", text: errorText(e) });
+        },
       );
     return () => {
       live = false;
@@ -86,8 +99,8 @@ export function ScriptBreakdownDialog({ open, filmId, onClose, onAccepted }: { o
     if (!open || chars === 0 || tooLong) return;
     let live = true;
     const timer = setTimeout(() => {
-      estimateBreakdown(filmId, chars).then(
-        (e) => live && setEstimate({ chars, heldFen: e.heldFen }),
+      estimateBreakdown(filmId, chars, parts).then(
+        (e) => live && setEstimate({ chars, parts, heldFen: e.heldFen }),
         () => undefined, // no estimate shown; the breakdown itself still reports any refusal
       );
     }, ESTIMATE_AFTER_MS);
@@ -95,7 +108,7 @@ export function ScriptBreakdownDialog({ open, filmId, onClose, onAccepted }: { o
       live = false;
       clearTimeout(timer);
     };
-  }, [open, filmId, chars, tooLong]);
+  }, [open, filmId, chars, parts, tooLong]);
 
   // Edits are saved a moment after the last change, so the draft survives a reload. One save at a
   // time: each names the version the one before it returned.
@@ -121,11 +134,32 @@ export function ScriptBreakdownDialog({ open, filmId, onClose, onAccepted }: { o
 
   async function breakDown() {
     const key = intent.current.for({ filmId, text: text.trim() });
-    const view = await run("script.working", () => t("script.working"), async () => follow(await startBreakdown(filmId, text, key)));
+    setFailed(false);
+    const view = await run("script.working", () => t("script.working"), async () => follow(await startBreakdown(filmId, text, key)), onFailure);
     if (!view) return;
     intent.current.reset();
+    settle(view);
+  }
+
+  /** A part failed: the error names it and offers the retry (the request's key is spent either way). */
+  function onFailure(e: unknown): boolean {
+    if (partsFailed(e)) {
+      intent.current.reset();
+      setFailed(true);
+    }
+    return false;
+  }
+
+  function settle(view: BreakdownView) {
     show(view);
     setNotice(view.status === "done" ? { tone: "ok", text: t("script.draft", { n: view.shots.length }) } : { tone: "busy", text: t("script.pending") });
+  }
+
+  async function retry() {
+    const view = await run("script.working", () => t("script.retried"), async () => follow(await retryBreakdown(filmId)), onFailure);
+    if (!view) return;
+    setFailed(false);
+    settle(view);
   }
 
   async function accept() {
@@ -144,6 +178,7 @@ export function ScriptBreakdownDialog({ open, filmId, onClose, onAccepted }: { o
     if (r) {
       setDraft(null);
       setRows([]);
+      setFailed(false);
     }
   }
 
@@ -175,14 +210,15 @@ export function ScriptBreakdownDialog({ open, filmId, onClose, onAccepted }: { o
               {tooLong ? t("errors.field.script_too_long") : t("script.count", { n: chars.toLocaleString(), max: SCRIPT_MAX_CHARS.toLocaleString() })}
             </p>
             <p id={`${id}-estimate`} className="text-xs text-zinc-700 dark:text-zinc-300" data-testid="script-estimate">
-              {heldFen !== null ? t("script.estimate", { held: formatFen(heldFen) }) : ""}
+              {heldFen === null ? "" : parts > 1 ? t("script.estimateParts", { calls: parts, held: formatFen(heldFen) }) : t("script.estimate", { held: formatFen(heldFen) })}
             </p>
           </div>
         )}
         {draft && (
           <div className="flex flex-col gap-2">
             <p className="text-sm font-medium" data-testid="script-draft-summary">
-              {t("script.draft", { n: rows.length })} · {t("script.cost", { cost: formatFen(draft.costFen), held: formatFen(draft.heldFen) })}
+              {t("script.draft", { n: rows.length })}
+              {draft.parts > 1 && <> {t("script.draftParts", { parts: draft.parts })}</>} · {t("script.cost", { cost: formatFen(draft.costFen), held: formatFen(draft.heldFen) })}
             </p>
             {draft.repairs.length > 0 && (
               <div className="rounded-md border border-amber-600 p-2 text-sm dark:border-amber-400" role="status" data-testid="script-repairs">
@@ -207,7 +243,12 @@ export function ScriptBreakdownDialog({ open, filmId, onClose, onAccepted }: { o
         )}
         <NoticeLine notice={notice} testId="script-notice" />
         <div className="flex flex-wrap justify-end gap-2">
-          {draft && (
+          {failed && !draft && (
+            <Button type="button" disabled={busy} onClick={() => void retry()} data-testid="script-retry">
+              {t("script.retry")}
+            </Button>
+          )}
+          {(draft || failed) && (
             <Button type="button" variant="secondary" disabled={busy} onClick={() => void discard()}>
               {t("script.discard")}
             </Button>

@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ConfirmDialog } from "@/components/gallery/confirm-dialog";
 import { useI18n } from "@/components/i18n/i18n-provider";
@@ -35,7 +36,9 @@ function Storyboard({ filmId }: { filmId: string }) {
   const { film, error, refresh, apply } = useFilm(filmId);
   const takes = useTakeViews(film, refresh);
   const { run, notice, busy, setNotice } = useAction();
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  // `?shot=<id>` (a link from the gallery's stills) opens that shot; otherwise the first.
+  const linkedShot = useSearchParams().get("shot");
+  const [selectedId, setSelectedId] = useState<string | null>(linkedShot);
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const focusShot = useRef<string | null>(null);

@@ -67,6 +67,11 @@ const schema = z.object({
   OIDC_CLIENT_ID: optStr,
   OIDC_CLIENT_SECRET: optStr,
   OIDC_NAME: z.string().default("SSO"),
+  // Password reset by email (lib/server/mail): off unless SMTP_URL is set. smtp://user:pass@host:587
+  // (STARTTLS when the server offers it) or smtps://user:pass@host:465 (TLS from the start); MAIL_FROM
+  // is the sender, e.g. "Framehouse <studio@example.com>". Links in mails start with PUBLIC_BASE_URL.
+  SMTP_URL: z.preprocess(emptyToUndef, z.string().regex(/^smtps?:\/\/[^\s/?#]+\/?$/, "must be smtp://[user:pass@]host[:port] or smtps://… (percent-encode / ? # @ in the password)").optional()),
+  MAIL_FROM: optStr,
 
   // Upstream. No key -> the built-in simulator serves the same protocol in-process.
   BIGMODEL_API_KEY: optStr,
@@ -145,7 +150,9 @@ const schema = z.object({
   WORKER_BREAKER_PROBE_MS: int(60_000, 50, 3_600_000),
   // Test hook: SIGKILL this process at the labelled point (lib/server/jobs/crash-point.ts), e.g. submit.afterSend.
   CRASH_AT: optStr,
-  // With CRASH_AT: only when the step works on this subject (a take id, an export id), e.g. the second take of a chain.
+  // Test hook: SIGSTOP this process at the labelled point instead (a zombie holding a lease, outside any transaction).
+  FREEZE_AT: optStr,
+  // With CRASH_AT or FREEZE_AT: only when the step works on this subject (a take id, an export id), e.g. the second take of a chain.
   CRASH_SUBJECT: optStr,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // Diagnostics (the bench sets it): route responses carry a Server-Timing header, where the time of a
@@ -170,6 +177,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   if (r.data.MEDIA_URL_SIGNING === "nginx-md5" && !r.data.MEDIA_URL_SECRET) {
     throw new EnvError("Invalid configuration:\n  MEDIA_URL_SECRET: required when MEDIA_URL_SIGNING=nginx-md5 (nginx's secure_link_md5 holds the same value)");
+  }
+  if (r.data.SMTP_URL && !r.data.MAIL_FROM) {
+    throw new EnvError('Invalid configuration:\n  MAIL_FROM: required when SMTP_URL is set, e.g. "Framehouse <studio@example.com>"');
   }
   if (r.data.STORAGE_DRIVER === "s3" && !r.data.S3_BUCKET) {
     throw new EnvError("Invalid configuration:\n  S3_BUCKET: required when STORAGE_DRIVER=s3");

@@ -24,6 +24,8 @@ const STATUS = {
   // Accounts: a wrong current password on a password change; a used or expired reset link.
   wrong_password: 422,
   reset_link_invalid: 410,
+  // "Forgot password?" without SMTP_URL: reset by email is off on this server.
+  reset_mail_off: 404,
   // Studio: uploads, generations, media.
   upload_missing: 400,
   upload_unsupported_type: 415,
@@ -87,6 +89,10 @@ const STATUS = {
   ai_call_failed: 502,
   ai_call_unconfirmed: 502,
   ai_answer_invalid: 502,
+  // A split script's breakdown: parts that failed (named in the message; a retry re-asks only them),
+  // and an accept or save of a draft whose parts have not all answered.
+  script_part_failed: 502,
+  script_incomplete: 409,
   // Voice-over: a shot without a line to speak; removing a line still being spoken.
   voice_no_line: 409,
   voice_pending: 409,

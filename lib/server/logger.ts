@@ -8,10 +8,20 @@ const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
 type Level = keyof typeof LEVELS;
 const SECRET_KEYS = /(authorization|api[-_]?key|password|secret|token|cookie)/i;
 
+/** The password inside SMTP_URL (smtp://user:pass@host), percent-decoded as it would be printed. */
+function smtpPassword(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Configured secrets; shorter ones are left out because they would match ordinary text. */
 function secretValues(): string[] {
   const e = env();
-  return [e.BIGMODEL_API_KEY, e.AUTH_SECRET, e.S3_SECRET_ACCESS_KEY, e.GITHUB_SECRET, e.OIDC_CLIENT_SECRET, e.MEDIA_URL_SECRET].filter(
+  return [e.BIGMODEL_API_KEY, e.AUTH_SECRET, e.S3_SECRET_ACCESS_KEY, e.GITHUB_SECRET, e.OIDC_CLIENT_SECRET, e.MEDIA_URL_SECRET, smtpPassword(e.SMTP_URL)].filter(
     (v): v is string => !!v && v.length >= 8,
   );
 }

@@ -35,3 +35,6 @@ export const passwordResetSchema = z.object({
   token: z.string({ error: "errors.field.invalid" }).trim().min(1).max(200),
   password: signUpSchema.shape.password,
 });
+
+/** POST /api/account/reset-request: the email to send a reset link to ("Forgot password?"). */
+export const resetRequestSchema = z.object({ email: signUpSchema.shape.email });

@@ -53,6 +53,8 @@ export type InstanceAuditAction =
   | "user.enable"
   | "user.reset_link"
   | "user.password_reset"
+  | "user.reset_requested"
+  | "user.reset_mail"
   | "account.password_change"
   | "account.sign_out_everywhere"
   | "account.sign_out_others"

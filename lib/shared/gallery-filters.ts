@@ -42,9 +42,14 @@ const tagName = userText(
 /** `?team=<id>`: a team workspace; absent = the personal one (list, SSE and submit share it). */
 export const workspaceQuerySchema = z.object({ team: opt(idSchema) });
 
-export const galleryQuerySchema = z.object({
+/** `?limit&cursor`: one page of a keyset-paginated list (the cursor is the previous page's nextCursor). */
+export const pageQueryShape = {
   limit: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(LIST_LIMIT_MAX).default(20)),
   cursor: opt(z.string().max(300)),
+};
+
+export const galleryQuerySchema = z.object({
+  ...pageQueryShape,
   mode: opt(z.enum(MODES)),
   status: opt(
     z

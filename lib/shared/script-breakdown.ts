@@ -53,10 +53,16 @@ export const breakdownRequestSchema = z.strictObject({
   ),
 });
 
-/** GET …/script/estimate?chars=N: what a breakdown of N characters holds before it is sent. */
-export const breakdownEstimateQuerySchema = z.object({
-  chars: z.coerce.number({ error: "errors.field.invalid" }).int({ error: "errors.field.invalid" }).min(1, { error: "errors.field.script_empty" }).max(SCRIPT_MAX_CHARS, { error: "errors.field.script_too_long" }),
-});
+/**
+ * GET …/script/estimate?chars=N&parts=P: what a breakdown of N characters holds before it is sent, in
+ * the P parts (calls) the dialog's split of the text gave (script-parts.ts; 1 when absent).
+ */
+export const breakdownEstimateQuerySchema = z
+  .object({
+    chars: z.coerce.number({ error: "errors.field.invalid" }).int({ error: "errors.field.invalid" }).min(1, { error: "errors.field.script_empty" }).max(SCRIPT_MAX_CHARS, { error: "errors.field.script_too_long" }),
+    parts: z.coerce.number({ error: "errors.field.invalid" }).int({ error: "errors.field.invalid" }).min(1, { error: "errors.field.invalid" }).max(SCRIPT_MAX_CHARS, { error: "errors.field.invalid" }).default(1),
+  })
+  .refine((q) => q.parts <= q.chars, { error: "errors.field.invalid", path: ["parts"] });
 
 const oneLine = (max: number) => userText(z.string().trim().min(1, { error: "errors.field.required" }).max(max, { error: "errors.field.too_long" }));
 
@@ -90,13 +96,15 @@ export type SaveBreakdownDraft = z.infer<typeof saveBreakdownDraftSchema>;
 export const DRAFT_BODY_MAX_BYTES = 2 * 1024 * 1024;
 
 /**
- * GET/POST …/script: the actor's breakdown for this film. pending while the call runs; done with the
- * draft (the saved edits, else the repaired answer) and what was repaired; version raises on every save.
+ * GET/POST …/script: the actor's breakdown for this film, made of `parts` calls (a long script is split,
+ * script-parts.ts). pending while any part runs, with how many have answered; done with the draft (the
+ * saved edits, else the parts' repaired answers merged in order) and what was repaired; version raises
+ * on every save and retry. heldFen and costFen add up the parts.
  */
 export type BreakdownView =
   | { status: "none" }
-  | { status: "pending"; callId: string; heldFen: number; version: number }
-  | { status: "done"; callId: string; heldFen: number; costFen: number; version: number; edited: boolean; shots: DraftShot[]; repairs: RepairNote[] };
+  | { status: "pending"; callId: string; heldFen: number; version: number; parts: number; answered: number }
+  | { status: "done"; callId: string; heldFen: number; costFen: number; version: number; parts: number; answered: number; edited: boolean; shots: DraftShot[]; repairs: RepairNote[] };
 
 /** What seconds of a take a draft shot keeps: trim out, in frames (null = the whole take). */
 export function trimOutOf(seconds: number): number | null {

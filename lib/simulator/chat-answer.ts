@@ -92,7 +92,7 @@ export interface ChatAnswer {
 export function chatAnswer(messages: readonly ChatMessage[], json: boolean, maxTokens: number): ChatAnswer {
   const system = messages.filter((m) => m.role === "system").map((m) => m.content).join("\n");
   const user = messages.filter((m) => m.role === "user").at(-1)?.content ?? "";
-  const text = isScriptBreakdown(system) ? scriptBreakdownAnswer(user) : answerText(messages);
+  const text = isScriptBreakdown(system) ? scriptBreakdownAnswer(user, system) : answerText(messages);
   const full = json && !isScriptBreakdown(system) ? JSON.stringify({ text }) : text;
   const promptTokens = messages.reduce((n, m) => n + approxTokens(m.content) + 3, 0);
   const fullTokens = approxTokens(full);

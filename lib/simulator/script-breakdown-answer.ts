@@ -1,3 +1,4 @@
+import { DIALOGUE_LINE as DIALOGUE, SCENE_HEADING as HEADING } from "@/lib/shared/script-parts";
 import { PROMPT_MAX_CHARS } from "@/lib/shared/upstream/video-models";
 
 // The simulator's answer to a script breakdown (the studio's system prompt names the task "script
@@ -5,10 +6,10 @@ import { PROMPT_MAX_CHARS } from "@/lib/shared/upstream/video-models";
 // (docs/upstream.md, "Script breakdown"). Scene headings (INT./EXT., 内景/外景, 第N场, "# …") open
 // scenes; "NAME: line" / "名字：台词" is a spoken shot of that character (mode image: it starts from the
 // character's picture); every other sentence is an action shot, the first of a run made from text and
-// the following ones chained from the shot before. A text without headings is one scene.
+// the following ones chained from the shot before. A text without headings is one scene. A part of a
+// split script (the studio's second system message: "Scene in progress: …", "Characters so far: …")
+// continues that scene until its own first heading and knows those characters.
 
-const HEADING = /^(?:#+\s*|(?:INT|EXT|INT\.?\/EXT|I\/E)[.\s]|(?:内景|外景|内\/外景)|场景\s*\S|第[一二三四五六七八九十百千\d]+[场幕章节]|SCENE\s+\d)/iu;
-const DIALOGUE = /^([^\s:：“”"「」]{1,20})\s*[:：]\s*(.+)$/u;
 const SENTENCE = /[^。！？!?.]+(?:[。！？!?]+|\.(?=\s|$)|$)/gu;
 
 const hasCjk = (s: string) => /[\u3400-\u9fff]/u.test(s);
@@ -67,13 +68,24 @@ function spokenPrompt(name: string, speech: string, sc: SimScene): string {
   return hasCjk(speech + name) ? fit(`中景，${name}开口说话。${setting(sc, true)}自然光，镜头稳定。`) : fit(`Medium shot of ${name} speaking.${setting(sc, false)} Natural light, steady camera.`);
 }
 
-/** The breakdown of `script` as the JSON text the studio asked for. */
-export function scriptBreakdownAnswer(script: string): string {
+/** "Scene in progress" and "Characters so far" of a part's context message ("none yet" = none). */
+function contextOf(system: string): { scene: string | null; characters: string[] } {
+  const value = (label: string) => {
+    const v = new RegExp(`^${label}: (.+)$`, "mu").exec(system)?.[1]?.trim();
+    return v && v !== "none yet" ? v : null;
+  };
+  return { scene: value("Scene in progress"), characters: value("Characters so far")?.split(", ").filter((c) => c !== "") ?? [] };
+}
+
+/** The breakdown of `script` (with the studio's system messages) as the JSON text the studio asked for. */
+export function scriptBreakdownAnswer(script: string, system = ""): string {
   const lines = script.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "");
-  const cast = speakers(lines);
+  const context = contextOf(system);
+  const cast = [...new Set([...context.characters, ...speakers(lines)])];
   const zh = hasCjk(script);
   const scenes: SimScene[] = [];
-  let scene: SimScene | undefined;
+  let scene: SimScene | undefined = context.scene ? { heading: context.scene, named: true, shots: [] } : undefined;
+  if (scene) scenes.push(scene);
   let previousWasAction = false;
   const current = (): SimScene => {
     if (!scene) {

@@ -1,5 +1,6 @@
 import { type Browser, type BrowserContextOptions, expect, type Page, test } from "@playwright/test";
-import { expectNoSeriousA11yViolations, PASSWORD, signInViaUi, signUpViaApi, STORAGE_STATE, uniqueEmail } from "./helpers";
+import { startSmtpSink } from "../support/smtp-sink";
+import { e2eSmtpPort, expectNoSeriousA11yViolations, PASSWORD, signInViaUi, signUpViaApi, STORAGE_STATE, uniqueEmail } from "./helpers";
 
 // Issue 15, "Accounts and administration": the account page (display name in the header, password
 // change, active sessions: sign one browser out, all others, or everywhere; language), the admin's user list (search, disable ends the user's
@@ -200,6 +201,70 @@ test("admin reset link: the user sets a new password through it once; a used lin
   await anon.waitForURL((u) => u.pathname === "/");
   await anon.goto(new URL(url).pathname);
   await expect(anon.getByText("This reset link has expired or was already used. Ask an administrator for a new one.")).toBeVisible();
+});
+
+test("forgot password by email, by keyboard: sign-in → /forgot → one mail whose link sets a new password once; axe clean", async ({ browser }) => {
+  const sink = await startSmtpSink(e2eSmtpPort());
+  try {
+    const email = uniqueEmail("mailed");
+    const page = await (await browser.newContext()).newPage();
+    await signUpViaApi(page, email);
+    await page.goto("/sign-in");
+    await page.getByRole("link", { name: "Forgot password?" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/forgot$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Forgot your password?" })).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await page.getByLabel("Email").focus();
+    await page.keyboard.type(email);
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("forgot-feedback")).toHaveText(`If an account exists for ${email}, we sent it a link to set a new password. It works once, for 24 hours. Check your inbox (and the spam folder).`);
+    await expect.poll(() => sink.mails.length, { timeout: 30_000 }).toBe(1);
+    const mail = sink.mails[0]!;
+    expect(mail.to).toEqual([email]);
+    expect(mail.subject).toBe("Reset your Framehouse password");
+    const link = /http:\/\/127\.0\.0\.1:\d+(\/reset\/[A-Za-z0-9_-]{43})/.exec(mail.text)?.[1];
+    expect(link).toBeDefined();
+
+    await page.goto(link!);
+    await expect(page.getByText(`For ${email}`)).toBeVisible();
+    await page.getByLabel("New password").focus();
+    await page.keyboard.type("mailed password 2026");
+    await page.keyboard.press("Enter");
+    await expect(page.getByText("Your password is set. Sign in with it now.")).toBeVisible();
+    await signInViaUi(page, email, "mailed password 2026");
+    await page.waitForURL((u) => u.pathname === "/");
+    await page.goto(link!);
+    await expect(page.getByText("This reset link has expired or was already used. Ask an administrator for a new one.")).toBeVisible();
+  } finally {
+    await sink.close();
+  }
+});
+
+test("zh-CN forgot password at 375 px in dark mode: the page, the answer and the mail in Chinese; unknown email answered alike, no mail", async ({ browser }) => {
+  const sink = await startSmtpSink(e2eSmtpPort());
+  try {
+    const email = uniqueEmail("mailed-zh");
+    const page = await (await browser.newContext({ locale: "zh-CN", viewport: { width: 375, height: 740 }, colorScheme: "dark" })).newPage();
+    await signUpViaApi(page, email);
+    await page.goto("/forgot");
+    await expect(page.getByRole("heading", { level: 1, name: "忘记密码？" })).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    const unknown = uniqueEmail("nobody");
+    await page.getByLabel("邮箱").fill(unknown);
+    await page.getByRole("button", { name: "发送重置链接" }).click();
+    await expect(page.getByTestId("forgot-feedback")).toContainText(`如果存在使用 ${unknown} 的账号`);
+    await page.getByLabel("邮箱").fill(email);
+    await page.getByRole("button", { name: "发送重置链接" }).click();
+    await expect(page.getByTestId("forgot-feedback")).toContainText(`如果存在使用 ${email} 的账号`);
+    await expect.poll(() => sink.mails.length, { timeout: 30_000 }).toBe(1);
+    expect(sink.mails[0]!.to).toEqual([email]);
+    expect(sink.mails[0]!.subject).toBe("重置您的 Framehouse 密码");
+    expect(sink.mails[0]!.text).toContain("该链接仅可使用一次");
+    await expectNoSeriousA11yViolations(page);
+  } finally {
+    await sink.close();
+  }
 });
 
 test("zh-CN: choosing Chinese on the account page switches the UI, on a new device too", async ({ browser }) => {

@@ -4,6 +4,11 @@ import { expect, type Page } from "@playwright/test";
 export const STORAGE_STATE = "test-results/.auth/user.json";
 export const PASSWORD = "correct horse battery staple";
 
+/** The port of the SMTP sink the e2e app sends mail to (scripts/e2e-server.mjs: e2eSmtpPort). */
+export function e2eSmtpPort(): number {
+  return Number(process.env.E2E_SMTP_PORT || Number(process.env.E2E_PORT || 3200) + 1000);
+}
+
 /** A unique email per test, so tests never depend on each other's data. */
 export function uniqueEmail(tag: string): string {
   return `${tag}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.test`;

@@ -54,6 +54,40 @@ test.describe("script breakdown", () => {
     await expect(page.getByTestId("film-notice")).toHaveText("8 shots added to the film.");
   });
 
+  test("a long script: the estimate names the number of text-model calls before anything is sent", async ({ page }) => {
+    await createFilm(page, `Script long ${Date.now()}`, "16:9");
+    await page.getByTestId("open-script-breakdown").click();
+    const dialog = page.getByTestId("script-breakdown");
+    const scene = (i: number) => `INT. WAREHOUSE ${i} - NIGHT\nIn warehouse ${i}, Mara slips through the side door while the rain hammers the corrugated roof above the stacked crates.\nGUARD: Who's there? Warehouse ${i} is locked.`;
+    await dialog.getByRole("textbox", { name: /Script/ }).fill(Array.from({ length: 80 }, (_, i) => scene(i)).join("\n\n"));
+    await expect(dialog.getByTestId("script-estimate")).toHaveText(/takes \d+ text-model calls \(one per part of the script\) and holds at most ¥\d+\.\d\d in all/);
+  });
+
+  test("a long script with a refused passage: the failed part is named and the retry re-asks only it", async ({ page }) => {
+    await createFilm(page, `Script part ${Date.now()}`, "16:9");
+    await page.getByTestId("open-script-breakdown").click();
+    const dialog = page.getByTestId("script-breakdown");
+    // The simulator refuses a text holding "UNSAFE" (1301): the part with scene 70 fails every time.
+    const scene = (i: number) => `INT. WAREHOUSE ${i} - NIGHT\nIn warehouse ${i}, Mara slips through the side door${i === 70 ? " UNSAFE" : ""} while the rain hammers the roof.\nGUARD: Who's there? Warehouse ${i} is locked.`;
+    await dialog.getByRole("textbox", { name: /Script/ }).fill(Array.from({ length: 80 }, (_, i) => scene(i)).join("\n\n"));
+    await expect(dialog.getByTestId("script-estimate")).toHaveText(/takes (\d+) text-model calls/);
+    const calls = Number(/takes (\d+)/.exec((await dialog.getByTestId("script-estimate").textContent()) ?? "")![1]);
+    await dialog.getByTestId("script-break-down").click();
+    const notice = dialog.getByTestId("script-notice");
+    await expect(notice).toContainText(new RegExp(`refused one part of the script as possibly unsafe: part \\d+ of ${calls} `), { timeout: 30_000 });
+    const failed = /part (\d+) of/.exec((await notice.textContent()) ?? "")![1];
+    expect(Number(failed)).toBeGreaterThan(1);
+    const retry = dialog.getByRole("button", { name: "Retry failed parts" });
+    await expect(retry).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await retry.click();
+    await expect(notice).toContainText(`part ${failed} of ${calls} `, { timeout: 30_000 });
+    await expect(dialog.getByTestId("script-accept")).toHaveCount(0);
+    await dialog.getByRole("button", { name: "Discard draft" }).click();
+    await expect(notice).toHaveText("Draft discarded.");
+    await expect(retry).toHaveCount(0);
+  });
+
   test("375 px, dark: the dialog and its draft stay readable and axe clean", async ({ page }) => {
     await page.emulateMedia({ colorScheme: "dark" });
     await page.setViewportSize({ width: 375, height: 800 });

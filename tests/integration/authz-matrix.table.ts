@@ -356,6 +356,8 @@ export const MATRIX: readonly MatrixRow[] = [
   ["DELETE /api/account/sessions/:sessionId", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
   // Public: whoever holds a valid reset link (a fresh one per call) sets that account's password.
   ["POST /api/account/reset", "-", { anon: 200, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  // Public: anyone may ask for a reset mail ("Forgot password?"; SMTP configured), the same 202 for every address.
+  ["POST /api/account/reset-request", "-", { anon: 202, viewer: 202, member: 202, admin: 202, owner: 202, otherTeam: 202, instanceAdmin: 202 }],
   // Films (film.* rows of lib/shared/team-roles.ts): a personal film (own for the instance admin) is its creator's alone;
   // a team film: every role views and comments, members and up edit shots, make takes and review, admins/owners delete.
   // film.view: the film with its shots.
@@ -471,6 +473,9 @@ export const MATRIX: readonly MatrixRow[] = [
   ["POST /api/films/:filmId/script/accept", "own", { anon: 401, viewer: 403, member: 409, admin: 409, owner: 409, otherTeam: 409, instanceAdmin: 409 }],
   ["POST /api/films/:filmId/script/accept", "same", { anon: 401, viewer: 403, member: 409, admin: 409, owner: 409, otherTeam: 409, instanceAdmin: 404 }],
   ["POST /api/films/:filmId/script/accept", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  ["POST /api/films/:filmId/script/retry", "own", { anon: 401, viewer: 403, member: 409, admin: 409, owner: 409, otherTeam: 409, instanceAdmin: 409 }],
+  ["POST /api/films/:filmId/script/retry", "same", { anon: 401, viewer: 403, member: 409, admin: 409, owner: 409, otherTeam: 409, instanceAdmin: 404 }],
+  ["POST /api/films/:filmId/script/retry", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
   // film.edit: the price of 2 takes.
   ["GET /api/shots/:shotId/takes/estimate", "own", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
   ["GET /api/shots/:shotId/takes/estimate", "same", { anon: 401, viewer: 403, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
@@ -549,8 +554,12 @@ export const MATRIX: readonly MatrixRow[] = [
   ["POST /api/references?team=:teamId", "own", { anon: 401, viewer: 403, member: 201, admin: 201, owner: 201, otherTeam: 201, instanceAdmin: 404 }],
   ["POST /api/references?team=:teamId", "same", { anon: 401, viewer: 403, member: 201, admin: 201, owner: 201, otherTeam: 201, instanceAdmin: 404 }],
   ["POST /api/references?team=:teamId", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  ["GET /api/stills?team=:teamId", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["GET /api/stills?team=:teamId", "same", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 404 }],
+  ["GET /api/stills?team=:teamId", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
   // Personal workspace (no object).
   ["GET /api/films", "-", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["GET /api/stills", "-", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
   ["POST /api/films", "-", { anon: 401, viewer: 201, member: 201, admin: 201, owner: 201, otherTeam: 201, instanceAdmin: 201 }],
   ["GET /api/references", "-", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
   ["POST /api/references", "-", { anon: 401, viewer: 201, member: 201, admin: 201, owner: 201, otherTeam: 201, instanceAdmin: 201 }],

@@ -76,6 +76,7 @@ async function loadRoutes() {
     accountSession: await import("@/app/api/account/sessions/[sessionId]/route"),
     accountSignOutOthers: await import("@/app/api/account/sign-out-others/route"),
     accountReset: await import("@/app/api/account/reset/route"),
+    accountResetRequest: await import("@/app/api/account/reset-request/route"),
     cancel: await import("@/app/api/generations/[id]/cancel/route"),
     lastFrame: await import("@/app/api/generations/[id]/last-frame/route"),
     derivatives: await import("@/app/api/generations/[id]/derivatives/route"),
@@ -147,6 +148,7 @@ async function loadRoutes() {
     filmScriptEstimate: await import("@/app/api/films/[filmId]/script/estimate/route"),
     filmScriptDraft: await import("@/app/api/films/[filmId]/script/draft/route"),
     filmScriptAccept: await import("@/app/api/films/[filmId]/script/accept/route"),
+    filmScriptRetry: await import("@/app/api/films/[filmId]/script/retry/route"),
     shotTakes: await import("@/app/api/shots/[shotId]/takes/route"),
     shotEstimate: await import("@/app/api/shots/[shotId]/takes/estimate/route"),
     shotStills: await import("@/app/api/shots/[shotId]/stills/route"),
@@ -155,6 +157,7 @@ async function loadRoutes() {
     filmBatchCancel: await import("@/app/api/films/[filmId]/generate-missing/[batchId]/cancel/route"),
     comment: await import("@/app/api/comments/[commentId]/route"),
     references: await import("@/app/api/references/route"),
+    stills: await import("@/app/api/stills/route"),
     reference: await import("@/app/api/references/[referenceId]/route"),
     storage: (await import("@/lib/server/storage/instance")).storage,
   };
@@ -174,7 +177,8 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
   const image = fs.readFileSync(path.join(FIXTURES, "images/landscape.png"));
 
   beforeAll(async () => {
-    s = await setupStudio(kind, { REGISTRATION: "open", PROMPT_HELP_WAIT_MS: "0" });
+    // SMTP_URL turns "Forgot password?" on; the probe asks for an address with no account, so no mail is sent.
+    s = await setupStudio(kind, { REGISTRATION: "open", PROMPT_HELP_WAIT_MS: "0", SMTP_URL: "smtp://127.0.0.1:9", MAIL_FROM: "authz@example.test" });
     r = await loadRoutes();
     w = await buildAuthzWorld(s.db, r.storage, kind === "sqlite" ? "s" : "p");
   });
@@ -412,6 +416,11 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
       const filmId = await film(a, o);
       return call(r.filmScriptAccept.POST, req(a, "POST", `/api/films/${filmId}/script/accept`, SCRIPT_DRAFT), { filmId });
     },
+    // No draft with a failed part to retry: 409 not_retryable once the film is visible and editable.
+    "POST /api/films/:filmId/script/retry": async (a, o) => {
+      const filmId = await film(a, o);
+      return call(r.filmScriptRetry.POST, req(a, "POST", `/api/films/${filmId}/script/retry`), { filmId });
+    },
     "GET /api/shots/:shotId/takes/estimate": async (a, o) => {
       const { shotId } = await shot(a, o);
       return call(r.shotEstimate.GET, req(a, "GET", `/api/shots/${shotId}/takes/estimate?count=2`), { shotId });
@@ -490,6 +499,8 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
     "POST /api/references?team=:teamId": async (a, o) =>
       call(r.references.POST, req(a, "POST", `/api/references?team=${w.team(a, o)}`, { kind: "product", name: `Team ref ${seq++}`, uploadId: await w.upload(a, "own") })),
     "GET /api/films": (a) => call(r.films.GET, req(a, "GET", "/api/films")),
+    "GET /api/stills?team=:teamId": (a, o) => call(r.stills.GET, req(a, "GET", `/api/stills?team=${w.team(a, o)}`)),
+    "GET /api/stills": (a) => call(r.stills.GET, req(a, "GET", "/api/stills")),
     "POST /api/films": (a) => call(r.films.POST, req(a, "POST", "/api/films", { title: `Personal film ${seq++}`, aspect: "1:1" })),
     "GET /api/references": (a) => call(r.references.GET, req(a, "GET", "/api/references")),
     "POST /api/references": async (a) => call(r.references.POST, req(a, "POST", "/api/references", { kind: "character", name: `Personal ref ${seq++}`, uploadId: await w.upload(a, "own") })),
@@ -778,6 +789,12 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
       await s.db.passwordReset.create({ data: { tokenHash: linkTokenHash(token), userId: target.id, expiresAt: new Date(Date.now() + 3600_000) } });
       resetHashGate();
       return call(r.accountReset.POST, req(a, "POST", "/api/account/reset", { token, password: "authz reset password" }));
+    },
+    "POST /api/account/reset-request": async (a) => {
+      (await import("@/lib/server/users/reset-request-limit")).resetResetRequestLimit(); // the cells come from one address
+      const sent = await call(r.accountResetRequest.POST, req(a, "POST", "/api/account/reset-request", { email: `authz-nobody-${kind}-${seq++}@example.test` }));
+      await (await import("@/lib/server/users/request-reset")).settleResetRequests();
+      return sent;
     },
   };
 

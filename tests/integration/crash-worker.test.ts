@@ -48,6 +48,13 @@ async function queueTakesWithFrames(db: Db, owner: string, n: number): Promise<s
   return takes;
 }
 
+/** The process's state letter from /proc (T: stopped). */
+function processState(pid: number): string {
+  // "pid (comm) S …": the state follows the last ")" (comm may hold spaces or parentheses).
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+}
+
 async function waitAllJobsEnded(db: Db, timeoutMs: number): Promise<void> {
   await waitFor("every job to end", async () => (await db.job.count({ where: { status: { notIn: ["DONE", "FAILED", "CANCELLED"] } } })) === 0, timeoutMs, 100);
 }
@@ -152,11 +159,13 @@ describe("zombie worker", () => {
     async () => {
       const owner = await seedUser(h.db);
       await queueTakesWithFrames(h.db, owner, 6);
-      const zombie = spawnFor();
+      // It freezes itself (SIGSTOP) between two steps of a take, holding that job's lease: a kill -STOP
+      // at an arbitrary moment could land inside a fenced write, and a frozen holder of SQLite's write
+      // lock would stop the healthy worker's writes too (crash-point.ts).
+      const zombie = spawnFor({ FREEZE_AT: "poll.afterSuccess", WORKER_CONCURRENCY: "1" });
       const zombieOwner = `:${zombie.child.pid}:`;
-      // Freeze it while it holds a lease (mid-step), not at an arbitrary moment.
-      await waitFor("the zombie to hold a lease", () => h.db.job.count({ where: { leaseOwner: { contains: zombieOwner } } }), 120_000);
-      zombie.child.kill("SIGSTOP");
+      await waitFor("the zombie to freeze itself", () => Promise.resolve(processState(zombie.child.pid!) === "T"), 120_000);
+      expect(await h.db.job.count({ where: { leaseOwner: { contains: zombieOwner }, status: "ACTIVE" } })).toBeGreaterThan(0);
       const healthy = spawnFor();
       await waitAllJobsEnded(h.db, ENDS);
       const snapshot = async () => ({

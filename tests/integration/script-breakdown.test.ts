@@ -13,7 +13,8 @@ import { ctx, setupStudio, type Studio, type StudioUser } from "./generations-ap
 // breakdown is one CHAT call held and settled in the ledger; the draft survives a reload and keeps
 // its edits; accepting adds every shot or none (a bad shot, a stale version, a failure half-way
 // through the inserts) and consumes the draft; viewers can neither break down nor accept; a budget
-// refusal names the call and writes nothing; a long script comes back cut off and repaired.
+// refusal names the call and writes nothing; a ~20,000-character script is broken down in parts (one
+// call each, merged in order), a failed part is named and retried alone.
 
 type Done = Extract<BreakdownView, { status: "done" }>;
 
@@ -39,6 +40,7 @@ describe.each(providers())("script breakdown on %s", (kind) => {
     draft: typeof import("@/app/api/films/[filmId]/script/draft/route");
     accept: typeof import("@/app/api/films/[filmId]/script/accept/route");
     estimate: typeof import("@/app/api/films/[filmId]/script/estimate/route");
+    retry: typeof import("@/app/api/films/[filmId]/script/retry/route");
   };
 
   const ORDER = ["HOLD", "CHARGE", "REFUND"];
@@ -63,6 +65,7 @@ describe.each(providers())("script breakdown on %s", (kind) => {
       draft: await import("@/app/api/films/[filmId]/script/draft/route"),
       accept: await import("@/app/api/films/[filmId]/script/accept/route"),
       estimate: await import("@/app/api/films/[filmId]/script/estimate/route"),
+      retry: await import("@/app/api/films/[filmId]/script/retry/route"),
     };
     world = await startCallWorld(s, { name: "script", chatLatencyMs: 10 });
     ({ sim } = world);
@@ -239,18 +242,126 @@ describe.each(providers())("script breakdown on %s", (kind) => {
     expect(await s.db.shot.count({ where: { filmId: film.id } })).toBe(0);
   });
 
-  it("a script longer than the model's answer can hold comes back cut off: complete shots kept, truncation reported", async () => {
+  const SCENES = 46;
+  // ~20,000 characters: scenes of long action sentences, each naming its scene, and a spoken line.
+  const longScript = (marker = "") =>
+    Array.from({ length: SCENES }, (_, i) =>
+      [
+        `INT. WAREHOUSE ${i} - NIGHT`,
+        `In warehouse ${i}, Mara slips through the side door while the rain hammers the corrugated roof above the stacked crates.`,
+        `In warehouse ${i}, a forklift's warning light sweeps slowly across the wet concrete floor and the long rows of shelving.`,
+        `In warehouse ${i}, Mara crouches behind a pallet of boxes and listens to the footsteps of the night guard${i === 30 ? ` ${marker}` : ""}.`,
+        `GUARD: Who's there? We closed hours ago, warehouse ${i} is locked.`,
+      ].join("\n"),
+    ).join("\n\n");
+
+  it("a ~20,000-character script is broken down in parts: one held and settled call each, merged in order and continuous", async () => {
+    const { splitScript } = await import("@/lib/shared/script-parts");
     const film = await newFilm();
-    const sentences = Array.from({ length: 400 }, (_, i) => `The courier crosses bridge number ${i} at dawn.`);
-    const done = await expectOk<Done>(breakDown(film.id, sentences.join(" ")));
-    const call = await s.db.aiCall.findUniqueOrThrow({ where: { id: done.callId } });
-    expect((call.answer as { finishReason: string }).finishReason).toBe("length");
-    expect(done.repairs).toContainEqual({ kind: "truncated", count: 1 });
-    expect(done.shots.length).toBeGreaterThan(10);
-    expect(done.shots.length).toBeLessThan(400);
-    done.shots.forEach((x, i) => expect(x.prompt.startsWith(`The courier crosses bridge number ${i} at dawn`)).toBe(true));
+    const script = longScript();
+    const chars = [...script].length;
+    expect(chars).toBeGreaterThan(19_500);
+    expect(chars).toBeLessThanOrEqual(20_000);
+    const parts = splitScript(script).length;
+    expect(parts).toBeGreaterThan(3);
+    const estimate = await expectOk<{ heldFen: number; calls: number }>(r.estimate.GET(sendAs(me, "GET", `/api/films/${film.id}/script/estimate?chars=${chars}&parts=${parts}`), ctx({ filmId: film.id })));
+    expect(estimate.calls).toBe(parts);
+
+    const key = randomUUID();
+    const done = await expectOk<Done>(breakDown(film.id, script, me, key));
+    expect([done.status, done.parts, done.answered]).toEqual(["done", parts, parts]);
+    expect(done.heldFen).toBeLessThanOrEqual(estimate.heldFen);
+    expect(done.repairs).toEqual([]);
+    const calls = await s.db.aiCall.findMany({ where: { ownerId: me.id, idemKey: { startsWith: key } } });
+    expect(calls).toHaveLength(parts);
+    expect(sim.control.stats().chatCompletions).toBe(parts);
+    for (const call of calls) {
+      expect(call.status).toBe("DONE");
+      expect((call.answer as { finishReason: string }).finishReason).toBe("stop");
+      const rows = await ledgerOf(call.id);
+      expect(rows.map((x) => x.kind)).toEqual(["HOLD", "CHARGE", "REFUND"]);
+      expect(rows[1]!.amountFen + rows[2]!.amountFen).toBe(rows[0]!.amountFen);
+    }
+    expect(done.heldFen).toBe(calls.reduce((n, c) => n + c.costFen, 0));
+    expect(done.costFen).toBe(calls.reduce((n, c) => n + (c.settledFen ?? 0), 0));
+
+    // Every sentence became a shot, in the script's order, each in the scene its sentence belongs to —
+    // across the parts' seams too.
+    expect(done.shots).toHaveLength(SCENES * 4);
+    done.shots.forEach((shot, i) => {
+      const scene = Math.floor(i / 4);
+      expect(shot.scene).toBe(`INT. WAREHOUSE ${scene} - NIGHT`);
+      if (i % 4 === 3) expect([shot.mode, shot.line]).toEqual(["image", `Who's there? We closed hours ago, warehouse ${scene} is locked.`]);
+      else expect(shot.prompt.startsWith(`In warehouse ${scene},`)).toBe(true);
+    });
+    // A later part was told where it stands.
+    const second = calls.find((c) => c.idemKey === `${key}.1`)!;
+    const context = (second.request as { messages: { role: string; content: string }[] }).messages[1]!;
+    expect(context.role).toBe("system");
+    expect(context.content).toContain(`part 2 of ${parts}`);
+    expect(context.content).toMatch(/Scene in progress: INT\. WAREHOUSE \d+ - NIGHT/);
+    expect(context.content).toContain("Characters so far: GUARD");
+
+    // The same request again pays nothing more and answers the same draft.
+    expect(await expectOk<Done>(breakDown(film.id, script, me, key))).toEqual(done);
+    expect(await s.db.aiCall.count({ where: { ownerId: me.id, idemKey: { startsWith: key } } })).toBe(parts);
     await expectOk(accept(film.id, { callId: done.callId, version: done.version, shots: done.shots }), 201);
-    expect(await s.db.shot.count({ where: { filmId: film.id } })).toBe(done.shots.length);
+    expect(await s.db.shot.count({ where: { filmId: film.id } })).toBe(SCENES * 4);
+  });
+
+  it("a part that fails is named; only it is retried; accept waits for a complete draft; one charge per part in all", async () => {
+    const { splitScript } = await import("@/lib/shared/script-parts");
+    const film = await newFilm();
+    const marker = `SIMFAULT${seq++}`;
+    const script = longScript(marker);
+    const split = splitScript(script);
+    const faulty = split.findIndex((p) => p.includes(marker)) + 1;
+    expect(faulty).toBeGreaterThan(1);
+    const before = sim.control.switches().unsafeMarkers;
+    sim.control.set({ unsafeMarkers: [...before, marker] });
+    const key = randomUUID();
+    try {
+      const refusal = await expectRefused(breakDown(film.id, script, me, key), 502, "script_part_failed");
+      expect(refusal.messages.en).toContain(`refused one part of the script as possibly unsafe: part ${faulty} of ${split.length}`);
+      expect(refusal.messages["zh-CN"]).toContain(`剧本共 ${split.length} 段，其中 1 段（第 ${faulty} 段）被文本模型认为可能不安全`);
+      await expectRefused(current(film.id), 502, "script_part_failed");
+      // Never half a script: the answered parts cannot be saved or accepted on their own.
+      const draft = await s.db.studioDraft.findUniqueOrThrow({ where: { userId_scope: { userId: me.id, scope: `script:${film.id}` } } });
+      const callId = (draft.state as { callId: string }).callId;
+      const shot = { scene: null, prompt: "p", mode: "text", characters: [], line: null, seconds: 5 };
+      await expectRefused(save(film.id, { callId, version: draft.version, shots: [shot] }), 409, "script_incomplete");
+      await expectRefused(accept(film.id, { callId, version: draft.version, shots: [shot] }), 409, "script_incomplete");
+      expect(await s.db.shot.count({ where: { filmId: film.id } })).toBe(0);
+    } finally {
+      sim.control.set({ unsafeMarkers: before });
+    }
+    const retry = () => r.retry.POST(sendAs(me, "POST", `/api/films/${film.id}/script/retry`), ctx({ filmId: film.id }));
+    const done = await expectOk<Done>(retry());
+    expect([done.parts, done.answered, done.shots.length]).toEqual([split.length, split.length, SCENES * 4]);
+    expect(done.shots[30 * 4 + 2]!.prompt).toContain(marker);
+    // Only the failed part was sent again; a second retry has nothing to do.
+    expect(sim.control.stats().chatCompletions).toBe(split.length);
+    await expectRefused(retry(), 409, "not_retryable");
+
+    const calls = await s.db.aiCall.findMany({ where: { ownerId: me.id, idemKey: { startsWith: key } } });
+    expect(calls).toHaveLength(split.length + 1);
+    const failed = calls.filter((c) => c.status === "FAILED");
+    expect(failed.map((c) => c.errorCode)).toEqual(["unsafe_content"]);
+    expect((await ledgerOf(failed[0]!.id)).map((x) => x.kind)).toEqual(["HOLD", "REFUND"]);
+    const charges = await s.db.ledgerEntry.findMany({ where: { callId: { in: calls.map((c) => c.id) }, kind: "CHARGE" } });
+    expect(charges).toHaveLength(split.length);
+    expect(charges.reduce((n, c) => n + c.amountFen, 0)).toBe(done.costFen);
+    await expectOk(accept(film.id, { callId: done.callId, version: done.version, shots: done.shots }), 201);
+    expect(await s.db.shot.count({ where: { filmId: film.id } })).toBe(SCENES * 4);
+  });
+
+  it("a draft stored before scripts were split (one call, no part list) still reads and accepts", async () => {
+    const film = await newFilm();
+    const done = await expectOk<Done>(breakDown(film.id, SCRIPT_ZH));
+    await s.db.studioDraft.update({ where: { userId_scope: { userId: me.id, scope: `script:${film.id}` } }, data: { state: { callId: done.callId, shots: null } } });
+    const legacy = await expectOk<Done>(current(film.id));
+    expect([legacy.parts, legacy.shots]).toEqual([1, done.shots]);
+    await expectOk(accept(film.id, { callId: done.callId, version: legacy.version, shots: legacy.shots }), 201);
   });
 
   it("an answer that holds no shot list is reported with a bilingual error, never imported", async () => {

@@ -20,7 +20,9 @@ vi.mock("@/lib/server/i18n", async () => {
     getFormatTime: async () => ({ locale: "en", timeZone: "Asia/Shanghai", when: (at: string | Date, style?: "longDate") => formatInstant(at, "en", "Asia/Shanghai", style) }),
   };
 });
-vi.mock("next/headers", async (original) => ({ ...(await original<typeof import("next/headers")>()), headers: async () => new Headers({ host: "studio.test" }) }));
+// The request's headers: a plain page load unless a test says otherwise (an RSC refresh).
+const request = vi.hoisted(() => ({ headers: { host: "studio.test" } as Record<string, string> }));
+vi.mock("next/headers", async (original) => ({ ...(await original<typeof import("next/headers")>()), headers: async () => new Headers(request.headers) }));
 vi.mock("next/navigation", async (original) => ({ ...(await original<typeof import("next/navigation")>()), useRouter: () => ({ refresh: () => undefined }) }));
 
 describe.each(providers())("share page on %s", (kind) => {
@@ -148,6 +150,23 @@ describe.each(providers())("share page on %s", (kind) => {
     expect(meta.twitter).toMatchObject({ card: "summary_large_image", images: [{ url: `http://studio.test/api/s/${token}/poster.jpg` }] });
     // Outside a request React's cache() does not dedupe: metadata and page each count here; in Next they share one load.
     expect((await s.db.shareLink.findUniqueOrThrow({ where: { id: l.id } })).views).toBe(2);
+  });
+
+  it("the language switch's refresh (an RSC request) re-renders the page without counting another view", async () => {
+    const { token, link: l } = await link({});
+    await render(token);
+    const views = async () => (await s.db.shareLink.findUniqueOrThrow({ where: { id: l.id } })).views;
+    expect(await views()).toBe(1);
+    request.headers = { host: "studio.test", rsc: "1" };
+    try {
+      const html = await render(token);
+      expect(html).toContain("<video");
+    } finally {
+      request.headers = { host: "studio.test" };
+    }
+    expect(await views()).toBe(1);
+    await render(token);
+    expect(await views()).toBe(2);
   });
 
   it("link-preview card without the prompt: a generic title and a description in words, never the prompt", async () => {

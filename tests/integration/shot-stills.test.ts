@@ -10,7 +10,7 @@ import { holdCall } from "@/lib/server/ledger/ledger";
 import { createLocalStorage } from "@/lib/server/storage";
 import { stillKey } from "@/lib/server/ai-calls/still-store";
 import { type RunningWorker } from "@/lib/server/worker/start-worker";
-import type { StillsList } from "@/lib/shared/film/still-views";
+import type { GalleryStillsPage, StillsList } from "@/lib/shared/film/still-views";
 import { type RunningSimulator } from "@/lib/simulator/server";
 import { jsonRequest } from "../support/route-env";
 import { providers } from "../support/test-db";
@@ -44,6 +44,7 @@ describe.each(providers())("shot stills on %s", (kind) => {
     use: typeof import("@/app/api/shots/[shotId]/stills/[stillId]/use/route");
     takes: typeof import("@/app/api/shots/[shotId]/takes/route");
     upload: typeof import("@/app/api/uploads/[id]/route");
+    gallery: typeof import("@/app/api/stills/route");
   };
 
   const make = (shotId: string, body: unknown, user: StudioUser = team.member, key: string = randomUUID()) =>
@@ -71,6 +72,7 @@ describe.each(providers())("shot stills on %s", (kind) => {
       use: await import("@/app/api/shots/[shotId]/stills/[stillId]/use/route"),
       takes: await import("@/app/api/shots/[shotId]/takes/route"),
       upload: await import("@/app/api/uploads/[id]/route"),
+      gallery: await import("@/app/api/stills/route"),
     };
     mediaDir = path.join(s.dataDir, "media");
     const store = createLocalStorage(mediaDir);
@@ -188,6 +190,46 @@ describe.each(providers())("shot stills on %s", (kind) => {
     // A still of another shot is not this shot's.
     const other = await shotIn("16:9");
     expect((await use(other, a!.id, "start")).status).toBe(404);
+  });
+
+  it("the gallery's Stills view lists a workspace's ready stills newest first, with film, shot and the picked one, in pages", async () => {
+    const crew = await teamOfThree(s, `gallery-stills-${kind}-${randomUUID().slice(0, 6)}`);
+    const film = await s.db.film.create({ data: { ownerId: crew.owner.id, teamId: crew.teamId, title: "Night market", aspect: "9:16" } });
+    await s.db.shot.create({ data: { filmId: film.id, position: 0, mode: "TEXT", prompt: "Opening" } });
+    // Positions have gaps after deletes and moves: the tile says the shot's number in the film's order.
+    const shotId = (await s.db.shot.create({ data: { filmId: film.id, position: 7, mode: "TEXT", prompt: "Lanterns over a noodle stall", sceneHeading: "EXT. MARKET - NIGHT" } })).id;
+    const gallery = async (user: StudioUser, qs: string) => {
+      const res = await r.gallery.GET(getRequest(user, `/api/stills?${qs}`), ctx({}));
+      return { status: res.status, body: (await res.json()) as GalleryStillsPage };
+    };
+    expect((await make(shotId, { count: 3 }, crew.member)).status).toBe(202);
+    await waitFor("3 stills to be ready", async () => (await list(shotId, crew.member)).items.filter((i) => i.state === "ready").length === 3, 20_000);
+    const made = (await list(shotId, crew.member)).items;
+    expect((await use(shotId, made[1]!.id, "start", crew.member)).status).toBe(200);
+
+    const first = await gallery(crew.viewer, `team=${crew.teamId}&limit=2`);
+    expect(first.status).toBe(200);
+    expect(first.body.items).toHaveLength(2);
+    expect(first.body.nextCursor).not.toBeNull();
+    const second = await gallery(crew.viewer, `team=${crew.teamId}&limit=2&cursor=${encodeURIComponent(first.body.nextCursor!)}`);
+    expect(second.body.items).toHaveLength(1);
+    expect(second.body.nextCursor).toBeNull();
+    const all = [...first.body.items, ...second.body.items];
+    // Each once, newest first (ties by id, as the cursor reads them).
+    expect(all.map((i) => i.id).sort()).toEqual(made.map((i) => i.id).sort());
+    const key = (i: { createdAt: string; id: string }) => `${i.createdAt}|${i.id}`;
+    expect(all.map(key)).toEqual(all.map(key).sort().reverse());
+    for (const item of all) {
+      expect(item).toMatchObject({ width: 1080, height: 1920, costFen: 6, prompt: "Lanterns over a noodle stall", film: { id: film.id, title: "Night market" }, shot: { id: shotId, number: 2, sceneHeading: "EXT. MARKET - NIGHT" } });
+      expect(item.url).toMatch(/^\/api\/media\/signed\//);
+    }
+    expect(all.map((i) => [i.id, i.usedAs])).toEqual(all.map((i) => [i.id, i.id === made[1]!.id ? "start" : null]));
+    // Another team's member gets 404 for this team; the member's personal workspace does not hold them.
+    expect((await gallery(team.member, `team=${crew.teamId}`)).status).toBe(404);
+    expect((await gallery(crew.member, "")).body.items.filter((i) => i.film.id === film.id)).toEqual([]);
+    // A bad cursor is a field error, not a 500.
+    const bad = await gallery(crew.viewer, `team=${crew.teamId}&cursor=nope`);
+    expect(bad.status).toBe(422);
   });
 
   it("the store step runs again without sending again: same object, same row, one charge", async () => {

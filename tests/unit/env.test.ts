@@ -20,6 +20,16 @@ describe("env module", () => {
     expect(() => parseEnv({ MODEL_CONCURRENCY: "0" })).toThrow(/MODEL_CONCURRENCY/);
   });
 
+  it("SMTP: smtp:// or smtps:// with optional login, nothing after the host; MAIL_FROM required with it", () => {
+    expect(parseEnv({ SMTP_URL: "smtps://user:p%2Fss@mail.example.com:465", MAIL_FROM: "Studio <s@example.com>" }).SMTP_URL).toBe("smtps://user:p%2Fss@mail.example.com:465");
+    expect(parseEnv({ SMTP_URL: "smtp://127.0.0.1:2525", MAIL_FROM: "s@example.com" }).SMTP_URL).toBe("smtp://127.0.0.1:2525");
+    expect(() => parseEnv({ SMTP_URL: "http://mail.example.com", MAIL_FROM: "s@example.com" })).toThrow(/SMTP_URL: must be smtp:/);
+    // Query options would reach nodemailer (e.g. a sendmail transport): refused.
+    expect(() => parseEnv({ SMTP_URL: "smtp://mail.example.com/?sendmail=true", MAIL_FROM: "s@example.com" })).toThrow(/SMTP_URL/);
+    expect(() => parseEnv({ SMTP_URL: "smtp://mail.example.com:587" })).toThrow(/MAIL_FROM: required when SMTP_URL is set/);
+    expect(parseEnv({ SMTP_URL: "", MAIL_FROM: "" }).SMTP_URL).toBeUndefined();
+  });
+
   it("treats empty strings as unset and parses booleans", () => {
     const e = parseEnv({ BIGMODEL_API_KEY: "", TRUST_PROXY: "1", WORKER_IN_APP: "false" });
     expect(e.BIGMODEL_API_KEY).toBeUndefined();

@@ -3,6 +3,7 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { getActor } from "@/lib/server/auth/session";
 import { oauthProviders } from "@/lib/server/auth/oauth-providers";
 import { getT } from "@/lib/server/i18n";
+import { mailConfigured } from "@/lib/server/mail/smtp";
 import { safeCallbackUrl, withCallback } from "@/lib/shared/callback-url";
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
@@ -25,7 +26,15 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           {t("auth.signIn.createOne")}
         </a>
       </p>
-      <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{t("reset.noEmail")}</p>
+      {mailConfigured() ? (
+        <p className="mt-2 text-sm">
+          <a href="/forgot" className="font-medium text-indigo-700 underline dark:text-indigo-300">
+            {t("auth.signIn.forgot")}
+          </a>
+        </p>
+      ) : (
+        <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{t("reset.noEmail")}</p>
+      )}
     </>
   );
 }

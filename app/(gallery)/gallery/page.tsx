@@ -1,4 +1,5 @@
 import { Suspense } from "react";
+import { GalleryTabs } from "@/components/gallery/gallery-tabs";
 import { GalleryView } from "@/components/gallery/gallery-view";
 import { getT } from "@/lib/server/i18n";
 
@@ -12,6 +13,7 @@ export default async function GalleryPage() {
         </h1>
         <p className="text-zinc-700 dark:text-zinc-300">{t("gallery.intro")}</p>
       </header>
+      <GalleryTabs current="clips" />
       {/* useSearchParams (filters in the URL) needs a Suspense boundary in a prerendered page. */}
       <Suspense fallback={<p>{t("gallery.loading")}</p>}>
         <GalleryView />

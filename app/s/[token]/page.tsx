@@ -21,11 +21,14 @@ export const dynamic = "force-dynamic";
 const PLAYER_MAX_HEIGHT = "75vh";
 
 
-/** One resolution per request: the metadata and the page share it (one view counted, one set of URLs). */
+/** One resolution per request: the metadata and the page share it (one view counted, one set of URLs).
+ *  A React Server Components request (header `rsc`: the language switch's router.refresh(), a client
+ *  navigation) re-renders a page already open: not another view. */
 const loadShared = cache(async (token: string): Promise<Shared | null> => {
-  const clip = await loadSharedClip(db(), token);
+  const counting = { countView: !(await headers()).has("rsc") };
+  const clip = await loadSharedClip(db(), token, counting);
   if (clip) return { kind: "clip", clip };
-  const film = await loadSharedFilm(db(), token);
+  const film = await loadSharedFilm(db(), token, counting);
   return film ? { kind: "film", film } : null;
 });
 

@@ -50,7 +50,7 @@ export async function startUserSession(client: Pick<Db, "userSession">, userId: 
  * re-issues the cookie while the browser is in use, so lastSeenAt + lifetime bounds the token's
  * expiry; lastSeenAt lags by at most the last-seen interval, well inside the lifetime).
  */
-export async function pruneUserSessions(client: Pick<Db, "userSession">, now = new Date()): Promise<number> {
+async function pruneUserSessions(client: Pick<Db, "userSession">, now = new Date()): Promise<number> {
   const r = await client.userSession.deleteMany({ where: { lastSeenAt: { lt: new Date(now.getTime() - SESSION_MAX_AGE_SEC * 1000) } } });
   return r.count;
 }

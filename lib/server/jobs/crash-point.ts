@@ -6,6 +6,10 @@ import { env } from "@/lib/server/env";
 // deterministically (tests/integration/crash-worker.test.ts; docs/reliability.md lists them).
 // CRASH_SUBJECT narrows it to the steps of one subject (a take, an export): a chain's second take is
 // killed in its own create, not in the first take's (films-chain-crash.test.ts).
+// FREEZE_AT=<label> SIGSTOPs the process there instead: a "zombie" that holds a lease but no database
+// transaction. Frozen at a random moment it could be inside a fenced write, and on SQLite a frozen
+// holder of the write lock stops every other process's writes until it wakes — the test would then
+// measure SQLite's locking, not lease fencing (crash-worker.test.ts, "zombie worker").
 
 export type CrashLabel =
   // video
@@ -31,10 +35,17 @@ export type CrashLabel =
   | "call.afterAnswer"
   | "still.afterStore";
 
+let frozenOnce = false;
+
 /** `subjectId`: the subject of the running step (the job's take or export). */
 export function crashPoint(label: CrashLabel, subjectId: string): void {
   const e = env();
-  if (e.CRASH_AT !== label) return;
   if (e.CRASH_SUBJECT && e.CRASH_SUBJECT !== subjectId) return;
-  process.kill(process.pid, "SIGKILL");
+  if (e.CRASH_AT === label) process.kill(process.pid, "SIGKILL");
+  // Stops here until SIGCONT, then carries on from this point (once: a woken zombie is not re-frozen).
+  if (e.FREEZE_AT === label && !frozenOnce) {
+    frozenOnce = true;
+    process.kill(process.pid, "SIGSTOP");
+  }
 }
+

@@ -12,11 +12,12 @@ import { loadFilm, shotsOf } from "../films/load-film";
 import { columnsOfFields, type ShotFields } from "../films/shot-columns";
 import { workspaceFilmsWhere } from "../permissions";
 import type { Access } from "../permissions";
-import { scopeOfFilm } from "./script-breakdown";
+import { assertDraftComplete, scopeOfFilm } from "./script-breakdown";
 
 // "Add N shots to the film": the edited draft becomes shots at the end of the film in ONE
 // transaction that also consumes the draft (compare-and-set on its version), so an accept adds every
 // shot or none, and a second accept of the same draft (another tab, a double click) is refused.
+// Only a complete draft is accepted (every part of a split script answered, script_incomplete otherwise).
 // Modes: text → a text shot; chain → starts from the previous shot's last frame (the film's first
 // shot cannot, so it becomes a text shot); image → starts from the library reference named like one
 // of its characters, or waits for a frame to be picked (shots may lack frames while drafting).
@@ -41,10 +42,11 @@ export async function acceptShotList(client: Db, access: Access, filmId: string,
   await withDbRetry(() =>
     client.$transaction(async (tx) => {
       const draft = await tx.studioDraft.findUnique({ where: { userId_scope: { userId: access.actor.id, scope } }, select: { state: true, version: true } });
-      const callId = (draft?.state as { callId?: unknown } | null)?.callId;
       // Consumed here, so a concurrent accept of the same version finds nothing to consume.
       const consumed = await tx.studioDraft.deleteMany({ where: { userId: access.actor.id, scope, version: input.version } });
-      if (consumed.count !== 1 || callId !== input.callId) throw new AppError("draft_conflict");
+      if (consumed.count !== 1 || !draft) throw new AppError("draft_conflict");
+      // Never half a script: every part of the draft must have answered.
+      await assertDraftComplete(tx, access, draft.state, input.callId);
       await touchFilm(tx, film.id);
       const before = (await shotsOf(tx, film.id)).length;
       for (const [i, shot] of input.shots.entries()) {

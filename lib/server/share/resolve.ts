@@ -71,6 +71,11 @@ export async function resolveShareToken(client: Db, token: string, now = new Dat
   return { linkId: link.id, allowDownload: link.allowDownload, showPrompt: link.showPrompt, generation };
 }
 
+/** Whether this load is a view: not when the page re-renders in place (the language switch's refresh). */
+export interface ViewCounting {
+  countView?: boolean;
+}
+
 /** One page load of /s/<token>: views + 1 and lastViewedAt, atomically in the database. Media
  *  requests (many Range requests per playback) do not count. */
 export async function countShareView(client: Db, linkId: string): Promise<void> {
@@ -115,14 +120,14 @@ function aspectOf(params: unknown, width: number | null, height: number | null):
  *  signed for exactly this clip's objects (audience: the link), so the many Range requests of a
  *  playback need no token lookup; they work for minutes (media-access/media-urls.ts), and revoking
  *  the link stops the next page load. The download stays on /api/s/<token> (checked per request). */
-export async function loadSharedClip(client: Db, token: string, store: Storage = storage()): Promise<SharedClipView | null> {
+export async function loadSharedClip(client: Db, token: string, { countView = true }: ViewCounting = {}, store: Storage = storage()): Promise<SharedClipView | null> {
   const shared = await resolveShareToken(client, token);
   if (!shared) return null;
   const g = shared.generation;
   const byKind = new Map(g.assets.map((a) => [a.kind, a]));
   const video = byKind.get("VIDEO");
   if (!video) return null;
-  await countShareView(client, shared.linkId);
+  if (countView) await countShareView(client, shared.linkId);
   const poster = byKind.get("POSTER") ?? byKind.get("COVER");
   const urls = await mediaUrlsFor(store, { shareLinkId: shared.linkId });
   return {
@@ -208,10 +213,10 @@ export async function resolveSharedExport(client: Db, token: string, now = new D
 }
 
 /** The page's data for a film export's `token`, counting this load as one view; null → 404. */
-export async function loadSharedFilm(client: Db, token: string, store: Storage = storage(), now = new Date()): Promise<SharedFilmView | null> {
+export async function loadSharedFilm(client: Db, token: string, { countView = true }: ViewCounting = {}, store: Storage = storage(), now = new Date()): Promise<SharedFilmView | null> {
   const e = await resolveSharedExport(client, token, now);
   if (!e) return null;
-  await countShareView(client, e.linkId);
+  if (countView) await countShareView(client, e.linkId);
   const urls = await mediaUrlsFor(store, { shareLinkId: e.linkId });
   return {
     title: e.title,

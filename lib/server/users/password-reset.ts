@@ -3,6 +3,7 @@ import type { Actor } from "../auth/session";
 import { hashPassword } from "../auth/password";
 import { revokeUserSessions } from "../auth/user-sessions";
 import type { Db } from "../db";
+import type { Prisma } from "@/lib/generated/sqlite/client";
 import { TX_OPTIONS, withDbRetry } from "../db/retry";
 import { AppError } from "../errors";
 import { linkTokenHash, newLinkToken } from "../link-token";
@@ -10,26 +11,37 @@ import { recordAudit } from "../audit/record-audit";
 import { isLinkToken } from "@/lib/shared/link-token";
 
 // Password reset without email: an instance admin makes a one-time link for a user and hands it over
-// (chat, in person); whoever opens it sets a new password. Like invitations, only the token's SHA-256
-// is stored and the token is shown once. A link works once and for RESET_LINK_TTL_MS; using it ends
-// every session of the account (the session version moves on with the new password). Making a new link
-// leaves older unused ones valid until they expire: each was shown to the admin only, and revoking
-// them would need a list the UI does not have yet.
+// (chat, in person); whoever opens it sets a new password. With SMTP configured, people can also ask
+// for one by email (request-reset.ts): the same kind of link, mailed, with no creator. Like invitations,
+// only the token's SHA-256 is stored and the token is shown (or mailed) once. A link works once and for
+// RESET_LINK_TTL_MS; using it ends every session of the account (the session version moves on with the
+// new password). An admin's new link leaves older unused ones valid until they expire: each was shown
+// to the admin only, and revoking them would need a list the UI does not have yet. A mailed link
+// replaces the previous mailed one (only the newest mail works), and leaves admins' links alone.
 const RESET_LINK_TTL_MS = 24 * 3600_000;
+
+/** Stores a new reset link for `userId` inside the caller's transaction; `createdById` null = asked for by email. */
+export async function insertResetLink(tx: Prisma.TransactionClient, userId: string, createdById: string | null, now: Date): Promise<{ token: string; expiresAt: Date }> {
+  const token = newLinkToken();
+  const expiresAt = new Date(now.getTime() + RESET_LINK_TTL_MS);
+  if (createdById === null) {
+    await tx.passwordReset.updateMany({ where: { userId, createdById: null, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+  }
+  await tx.passwordReset.create({ data: { tokenHash: linkTokenHash(token), userId, createdById, expiresAt } });
+  return { token, expiresAt };
+}
 
 /** Makes a reset link's token for `userId` (audited); the caller builds the URL from it. */
 export async function createResetLink(client: Db, actor: Actor, userId: string, ip: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
-  const token = newLinkToken();
-  const expiresAt = new Date(now.getTime() + RESET_LINK_TTL_MS);
-  await withDbRetry(() =>
+  return withDbRetry(() =>
     client.$transaction(async (tx) => {
       const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
       if (!user) throw new AppError("not_found");
-      await tx.passwordReset.create({ data: { tokenHash: linkTokenHash(token), userId, createdById: actor.id, expiresAt } });
+      const link = await insertResetLink(tx, userId, actor.id, now);
       await recordAudit(tx, { teamId: null, actorId: actor.id, action: "user.reset_link", targetType: "user", targetId: userId, ip });
+      return link;
     }, TX_OPTIONS),
   );
-  return { token, expiresAt };
 }
 
 /** The account a reset link is for, or null when the link is malformed, unknown, used or expired. */

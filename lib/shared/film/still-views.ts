@@ -61,3 +61,25 @@ export interface StillsList {
   size: string;
   frame: { width: number; height: number };
 }
+
+/** A ready still as the gallery's Stills view lists it: the image, and the film and shot it belongs to. */
+export interface GalleryStillView {
+  id: string;
+  prompt: string;
+  /** A signed, short-lived URL of the re-hosted image (fitted to the film's frame). */
+  url: string;
+  width: number;
+  height: number;
+  costFen: number;
+  createdAt: string;
+  film: { id: string; title: string };
+  /** The shot's number in the film's order (1-based) and its scene heading. */
+  shot: { id: string; number: number; sceneHeading: string | null };
+  /** Which of the shot's frames the still is now (picked), if any. */
+  usedAs: "start" | "end" | null;
+}
+
+export interface GalleryStillsPage {
+  items: GalleryStillView[];
+  nextCursor: string | null;
+}

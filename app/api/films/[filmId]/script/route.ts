@@ -13,10 +13,13 @@ const params = z.object({ filmId: idSchema });
 /** 20,000 characters, escaped as \uXXXX at worst, with room. */
 const SCRIPT_BODY_MAX_BYTES = 256 * 1024;
 
-// POST /api/films/:filmId/script (Idempotency-Key) {text ≤ 20,000 characters}: asks the text model for a shot list.
-//   -> 200 {status: "done", callId, shots, repairs, version, heldFen, costFen, edited} | 202 {status: "pending", callId, heldFen, version}
+// POST /api/films/:filmId/script (Idempotency-Key) {text ≤ 20,000 characters}: asks the text model for a
+// shot list, one call per part of the script (all parts held as one request).
+//   -> 200 {status: "done", callId, shots, repairs, version, heldFen, costFen, parts, answered, edited}
+//      | 202 {status: "pending", callId, heldFen, version, parts, answered}
 //   402 budget_* (nothing sent); 403 team_role_forbidden (viewers); 404 film; 422 validation_failed
-//   (script_empty / script_too_long) / ai_unsafe_content; 502 ai_call_failed / ai_call_unconfirmed / ai_answer_invalid.
+//   (script_empty / script_too_long) / ai_unsafe_content; 502 ai_call_failed / ai_call_unconfirmed /
+//   ai_answer_invalid (one part), script_part_failed (names the failed parts; POST …/retry re-asks them).
 export const POST = route({ auth: "user", params, body: breakdownRequestSchema, maxBodyBytes: SCRIPT_BODY_MAX_BYTES }, async ({ req, access, params, body }) => {
   const view = await requestBreakdown(db(), access, params.filmId, idempotencyKeyOf(req), body.text);
   return json(view, { status: view.status === "pending" ? 202 : 200 });

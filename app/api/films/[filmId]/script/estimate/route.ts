@@ -8,8 +8,9 @@ import { estimateBreakdown } from "@/lib/server/script-breakdown/script-breakdow
 
 export const runtime = "nodejs";
 
-// GET /api/films/:filmId/script/estimate?chars=N -> {heldFen, maxTokens}: what a breakdown of N
-// characters holds before it is sent (the most it can cost; the answer's usage settles it).
+// GET /api/films/:filmId/script/estimate?chars=N&parts=P -> {heldFen, maxTokens, calls}: what a
+// breakdown of N characters in P parts (the dialog splits the text as the server will; 1 when absent)
+// holds before it is sent, all parts together (the most it can cost; the answers' usage settles it).
 export const GET = route({ auth: "user", params: z.object({ filmId: idSchema }), query: breakdownEstimateQuerySchema }, async ({ access, params, query }) =>
-  json(await estimateBreakdown(db(), access, params.filmId, query.chars)),
+  json(await estimateBreakdown(db(), access, params.filmId, query.chars, query.parts)),
 );
