@@ -99,3 +99,14 @@ export function uploadRequest(user: StudioUser, bytes: Uint8Array, filename = "i
 }
 
 export const FIXTURES = path.resolve(import.meta.dirname, "../fixtures");
+
+/** Whether a live stream closes by itself (done) within `deadlineMs`, reading and dropping what it sends meanwhile. */
+export async function streamEnds(reader: ReadableStreamDefaultReader<Uint8Array>, deadlineMs = 30_000): Promise<boolean> {
+  const deadline = Date.now() + deadlineMs;
+  while (Date.now() < deadline) {
+    const read = await Promise.race([reader.read(), new Promise<null>((ok) => setTimeout(() => ok(null), Math.max(0, deadline - Date.now())))]);
+    if (read === null) return false;
+    if (read.done) return true;
+  }
+  return false;
+}

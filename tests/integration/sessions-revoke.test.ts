@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { providers } from "../support/test-db";
 import { sessionCookie } from "../support/route-env";
-import { ctx, getRequest, setupStudio, type Studio } from "./generations-api-support";
+import { ctx, getRequest, setupStudio, streamEnds, type Studio } from "./generations-api-support";
 
 // Sessions end on sign-out and on disable (lib/server/auth/session.ts): the JWT carries the user's
 // session version and its session row, every request checks both against the database, and live
@@ -53,14 +53,7 @@ describe.each(providers())("revocable sessions on %s", (kind) => {
     expect((await res.json()).disabledAt).toBeTruthy();
     expect((await list(u.cookie)).status).toBe(401);
     // The stream closes by itself (done), well before this deadline for a hang.
-    const deadline = Date.now() + 30_000;
-    let done = false;
-    while (!done && Date.now() < deadline) {
-      const r = await Promise.race([reader.read(), new Promise<null>((ok) => setTimeout(() => ok(null), Math.max(0, deadline - Date.now())))]);
-      if (r === null) break;
-      done = r.done;
-    }
-    expect(done).toBe(true);
+    expect(await streamEnds(reader, 30_000)).toBe(true);
     const audit = await s.db.auditEvent.findFirst({ where: { action: "user.disable", targetId: u.id } });
     expect(audit).toMatchObject({ actorId: admin.id, teamId: null, targetType: "user" });
 

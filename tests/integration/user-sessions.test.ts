@@ -6,7 +6,7 @@ import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { providers } from "../support/test-db";
 import { sessionCookie, TEST_SECRET } from "../support/route-env";
-import { ctx, getRequest, setupStudio, type Studio } from "./generations-api-support";
+import { ctx, getRequest, setupStudio, streamEnds, type Studio } from "./generations-api-support";
 
 // Active sessions (UserSession rows, lib/server/auth/user-sessions.ts): a sign-in writes a row whose id
 // the token carries; the account lists its rows and ends them one by one, all but this one, or all;
@@ -136,14 +136,7 @@ describe.each(providers())("active sessions on %s", (kind) => {
     expect(await who(p.here)).toBe(200);
     expect((await list(p.here)).map((x) => x.id)).not.toContain(otherId);
     // The stream closes by itself (done), well before this deadline for a hang.
-    const deadline = Date.now() + 30_000;
-    let done = false;
-    while (!done && Date.now() < deadline) {
-      const read = await Promise.race([reader.read(), new Promise<null>((ok) => setTimeout(() => ok(null), Math.max(0, deadline - Date.now())))]);
-      if (read === null) break;
-      done = read.done;
-    }
-    expect(done).toBe(true);
+    expect(await streamEnds(reader, 30_000)).toBe(true);
     expect(await s.db.auditEvent.findFirst({ where: { action: "account.session_revoke", targetId: otherId } })).toMatchObject({ actorId: p.id, teamId: null, targetType: "session" });
     // Already ended: nothing to end (404), like an id that never was.
     expect((await revoke(p.here, otherId)).status).toBe(404);
