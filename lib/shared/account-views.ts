@@ -19,6 +19,8 @@ export interface AdminUserRow {
   disabledAt: string | null;
   createdAt: string;
   lastSeenAt: string | null;
+  /** Active sessions (signed-in browsers, auth/user-sessions.ts): a count only, never which ones. */
+  activeSessions: number;
   /** HOLD − REFUND of this calendar month (the budget time zone), all workspaces, in fen. */
   spentThisMonthFen: number;
 }

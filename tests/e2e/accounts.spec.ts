@@ -167,9 +167,12 @@ test("admin: search the user list, disable a user (their other browser is signed
   const row = page.getByTestId("admin-user-row");
   await expect(row).toContainText("Last seen");
   await expect(row).toContainText("¥0.00");
+  await expect(row).toContainText("Signed-in browsers");
+  await expect(row.getByTestId("user-sessions")).toHaveText("1");
   await row.getByRole("button", { name: `Disable: ${email}` }).click();
   await expect(page.getByTestId("admin-users-feedback")).toHaveText(`${email} is disabled and signed out everywhere.`);
   await expect(row).toContainText("Disabled");
+  await expect(row.getByTestId("user-sessions")).toHaveText("0");
   await expectSignedOut(theirs);
   await row.getByRole("button", { name: `Enable: ${email}` }).click();
   await expect(page.getByTestId("admin-users-feedback")).toHaveText(`${email} can sign in again.`);

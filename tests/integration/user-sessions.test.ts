@@ -196,14 +196,21 @@ describe.each(providers())("active sessions on %s", (kind) => {
     expect([await who(p.here), await who(p.there)]).toEqual([401, 200]);
   });
 
-  it("disabling a user revokes all their rows", async () => {
+  it("disabling a user revokes all their rows (the admin's user list counts them before and after)", async () => {
     const admin = await s.db.user.create({ data: { email: `sessions-admin-${kind}@x.test`, role: "ADMIN" } });
     const adminCookie = await sessionCookie(s.db, admin.id);
     const p = await person();
+    const { GET: users } = await import("@/app/api/admin/users/route");
+    const countOf = async () => {
+      const listed = (await (await users(getRequest({ id: "", cookie: adminCookie }, "/api/admin/users"))).json()).users as { id: string; activeSessions: number }[];
+      return listed.find((u) => u.id === p.id)?.activeSessions;
+    };
+    expect(await countOf()).toBe(2); // the admin's list shows a count, never which sessions
     const res = await r.disable.POST(getRequest({ id: "", cookie: adminCookie }, `/api/admin/users/${p.id}/disable`, ORIGIN, { method: "POST" }), ctx({ userId: p.id }));
     expect(res.status).toBe(200);
     expect(await s.db.userSession.count({ where: { userId: p.id, revokedAt: null } })).toBe(0);
     expect([await who(p.here), await who(p.there)]).toEqual([401, 401]);
+    expect(await countOf()).toBe(0);
   });
 
   it("rows unseen for the session lifetime are pruned at the next sign-in; fresh ones stay", async () => {

@@ -54,6 +54,7 @@ export const accountsEn = {
   "admin.users.role": "Role",
   "admin.users.created": "Created",
   "admin.users.lastSeen": "Last seen",
+  "admin.users.sessions": "Signed-in browsers",
   "admin.users.never": "Never",
   "admin.users.spent": "Spent this month",
   "admin.users.actions": "Actions",

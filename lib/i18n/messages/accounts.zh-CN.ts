@@ -54,6 +54,7 @@ export const accountsZhCN: Record<keyof typeof accountsEn, string> = {
   "admin.users.role": "角色",
   "admin.users.created": "创建时间",
   "admin.users.lastSeen": "最近活动",
+  "admin.users.sessions": "已登录的浏览器",
   "admin.users.never": "从未",
   "admin.users.spent": "本月花费",
   "admin.users.actions": "操作",

@@ -65,6 +65,18 @@ export function listUserSessions(client: Pick<Db, "userSession">, userId: string
   });
 }
 
+/** How many active sessions each of `userIds` has (one grouped query; the admin's user list shows the count only). */
+export async function countUserSessions(client: Pick<Db, "userSession">, userIds: string[], now = new Date()): Promise<Map<string, number>> {
+  const groups = userIds.length
+    ? await client.userSession.groupBy({
+        by: ["userId"],
+        where: { userId: { in: userIds }, revokedAt: null, lastSeenAt: { gte: new Date(now.getTime() - SESSION_MAX_AGE_SEC * 1000) } },
+        _count: { _all: true },
+      })
+    : [];
+  return new Map(groups.map((g) => [g.userId, g._count._all]));
+}
+
 /** Ends one session of `userId`; false when it is not theirs, unknown or already ended (the caller answers 404). */
 export async function revokeUserSession(client: Pick<Db, "userSession">, userId: string, sessionId: string, now = new Date()): Promise<boolean> {
   const r = await client.userSession.updateMany({ where: { id: sessionId, userId, revokedAt: null }, data: { revokedAt: now } });
