@@ -73,7 +73,7 @@ async function f2Run(quick: boolean, sharedMediaLane: boolean): Promise<BenchRow
   const logs = captureLogs();
   try {
     const id = await seedUser(h.db);
-    const access: Access = { actor: { id, email: "f2@example.test", name: null, role: "USER", locale: null, sessionVersion: 0 }, roles: new Map() };
+    const access: Access = { actor: { id, email: "f2@example.test", name: null, role: "USER", locale: null, sessionVersion: 0, sessionId: "no-session" }, roles: new Map() };
     const film = await createFilm(h.db, access, { kind: "personal" }, { title: "F2", aspect: "16:9", style: "general" }, "127.0.0.1");
     for (let i = 0; i < SHOTS; i++) {
       const body = chainedAt(i) ? { mode: "image", prompt: CHAINED_PROMPT, start: { kind: "previous" } } : { mode: "text", prompt: TEXT_PROMPT };

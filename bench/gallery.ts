@@ -60,7 +60,7 @@ export async function measureLatency(provider: "sqlite" | "postgresql", clips: n
     console.error(`  ${provider} ${clips}: seeded ${seeded.stats.rows} rows in ${(seeded.stats.ms / 1000).toFixed(1)} s`);
     await t.client.$executeRawUnsafe("ANALYZE");
     const { GET } = await import("@/app/api/generations/route");
-    const cookie = await sessionCookie(userIds[0]!);
+    const cookie = await sessionCookie(t.client, userIds[0]!);
     const call = async (qs: string) => {
       const res = await GET(new Request(`http://localhost:3000/api/generations?limit=24&${qs}`, { headers: { host: "localhost:3000", cookie } }));
       if (res.status !== 200) throw new Error(`${qs}: HTTP ${res.status} ${await res.text()}`);

@@ -35,7 +35,8 @@ function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 /** A user of the running app and a session cookie for it (NextAuth JWT signed with the server's secret). */
 export async function benchUser(db: Db, label: string): Promise<{ id: string; cookie: string; token: string }> {
   const u = await db.user.create({ data: { email: `bench-${label}-${Date.now()}@example.test`, name: `Bench ${label}` } });
-  const token = await encode({ token: { sub: u.id }, secret: SECRET });
+  const { id: sid } = await db.userSession.create({ data: { userId: u.id } });
+  const token = await encode({ token: { sub: u.id, sid }, secret: SECRET });
   return { id: u.id, cookie: `next-auth.session-token=${token}`, token };
 }
 

@@ -10,7 +10,7 @@ import { ResetLinkBox } from "./reset-link-box";
 
 const SMALL_BUTTON = "rounded-md border border-zinc-400 px-2 py-1 text-xs font-semibold hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-600 dark:hover:bg-zinc-800";
 
-/** The instance's accounts: search, who is who, last seen, spend this month; disable/enable; reset links. */
+/** The instance's accounts: search, who is who, last seen, signed-in browsers (a count), spend this month; disable/enable; reset links. */
 export function AdminUsersPanel({ initial, selfId }: { initial: AdminUserRow[]; selfId: string }) {
   const { t, locale } = useI18n();
   const when = useFormatTime();
@@ -49,7 +49,8 @@ export function AdminUsersPanel({ initial, selfId }: { initial: AdminUserRow[]; 
     setMessage(null);
     try {
       const row = await adminUsersApi.setDisabled(u.id, !u.disabledAt);
-      setUsers((list) => list.map((x) => (x.id === u.id ? { ...x, disabledAt: row.disabledAt } : x)));
+      // Disabling ends every session of the account (manage-users.ts), so its count drops to 0.
+      setUsers((list) => list.map((x) => (x.id === u.id ? { ...x, disabledAt: row.disabledAt, activeSessions: row.disabledAt ? 0 : x.activeSessions } : x)));
       setMessage({ kind: "ok", text: t(row.disabledAt ? "admin.users.disabledDone" : "admin.users.enabledDone", { email: u.email }) });
     } catch (err) {
       failed(err);
@@ -108,6 +109,8 @@ export function AdminUsersPanel({ initial, selfId }: { initial: AdminUserRow[]; 
                 <dd>{when(u.createdAt)}</dd>
                 <dt>{t("admin.users.lastSeen")}</dt>
                 <dd>{u.lastSeenAt ? when(u.lastSeenAt) : t("admin.users.never")}</dd>
+                <dt>{t("admin.users.sessions")}</dt>
+                <dd data-testid="user-sessions">{u.activeSessions}</dd>
                 <dt>{t("admin.users.spent")}</dt>
                 <dd>{formatFen(u.spentThisMonthFen)}</dd>
               </dl>

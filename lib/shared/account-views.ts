@@ -19,6 +19,8 @@ export interface AdminUserRow {
   disabledAt: string | null;
   createdAt: string;
   lastSeenAt: string | null;
+  /** Active sessions (signed-in browsers, auth/user-sessions.ts): a count only, never which ones. */
+  activeSessions: number;
   /** HOLD − REFUND of this calendar month (the budget time zone), all workspaces, in fen. */
   spentThisMonthFen: number;
 }
@@ -27,4 +29,16 @@ export interface AdminUserRow {
 export interface ResetLinkView {
   url: string;
   expiresAt: string;
+}
+
+/** GET /api/account/sessions: one active session (a signed-in browser) of the account. */
+export interface SessionView {
+  id: string;
+  /** The session of the device asking. */
+  current: boolean;
+  /** From the browser's User-Agent at sign-in (lib/shared/device-label.ts); null parts were not recognised. */
+  browser: string | null;
+  os: string | null;
+  createdAt: string;
+  lastSeenAt: string;
 }

@@ -56,7 +56,9 @@ export type InstanceAuditAction =
   | "user.reset_requested"
   | "user.reset_mail"
   | "account.password_change"
-  | "account.sign_out_everywhere";
+  | "account.sign_out_everywhere"
+  | "account.sign_out_others"
+  | "account.session_revoke";
 
 export interface AuditEventView {
   id: string;

@@ -1,12 +1,14 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { type Browser, type BrowserContextOptions, expect, type Page, test } from "@playwright/test";
 import { startSmtpSink } from "../support/smtp-sink";
 import { e2eSmtpPort, expectNoSeriousA11yViolations, PASSWORD, signInViaUi, signUpViaApi, STORAGE_STATE, uniqueEmail } from "./helpers";
 
 // Issue 15, "Accounts and administration": the account page (display name in the header, password
-// change, sign out everywhere, language), the admin's user list (search, disable ends the user's
+// change, active sessions: sign one browser out, all others, or everywhere; language), the admin's user list (search, disable ends the user's
 // sessions), the admin's one-time reset link, and the invitation landing for a newcomer. Each person
 // is a separate browser context. The global owner (first account, instance admin) is only the admin
 // here: its password and sessions are never touched, other specs reuse its signed-in state.
+
+const FIREFOX_LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
 
 async function person(browser: Browser, tag: string): Promise<{ email: string; page: Page }> {
   const email = uniqueEmail(tag);
@@ -17,9 +19,9 @@ async function person(browser: Browser, tag: string): Promise<{ email: string; p
   return { email, page };
 }
 
-/** A second signed-in device of the same person. */
-async function secondDevice(browser: Browser, email: string, password = PASSWORD): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+/** A second signed-in device of the same person (`options`: another browser, another time zone). */
+async function secondDevice(browser: Browser, email: string, password = PASSWORD, options: BrowserContextOptions = {}): Promise<Page> {
+  const page = await (await browser.newContext(options)).newPage();
   await signInViaUi(page, email, password);
   await page.waitForURL((u) => u.pathname === "/");
   return page;
@@ -87,13 +89,72 @@ test("sign out everywhere ends this device's session and the others'", async ({ 
   const { email, page } = await person(browser, "everywhere");
   const other = await secondDevice(browser, email);
   await page.goto("/account");
-  await expect(page.getByText("You are signed in on this device.")).toBeVisible();
-  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(page.getByTestId("session-item")).toHaveCount(2);
+  await page.getByRole("button", { name: "Sign out everywhere", exact: true }).click();
   await expect(page.getByText("Sign out on every device, this one included?")).toBeVisible();
-  await page.getByRole("group").getByRole("button", { name: "Sign out everywhere" }).click();
+  await page.getByRole("group").getByRole("button", { name: "Sign out everywhere", exact: true }).click();
   await page.waitForURL((u) => u.pathname === "/sign-in");
   await expectSignedOut(page);
   await expectSignedOut(other);
+});
+
+test("active sessions: the second browser sees the first listed and signs it out (keyboard); the first is sent to sign-in; axe clean light and dark; 375 px", async ({ browser }) => {
+  test.setTimeout(120_000); // two sign-ins, each a deliberately slow password hash on a shared 2-core machine
+  const { email, page: first } = await person(browser, "sessions");
+  // The second browser says it is Firefox on Linux and lives in Shanghai; the first is the project's Chrome on Windows.
+  const second = await secondDevice(browser, email, PASSWORD, { userAgent: FIREFOX_LINUX, timezoneId: "Asia/Shanghai" });
+  const shanghaiToday = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "Asia/Shanghai" }).format(new Date());
+  await second.goto("/account");
+  const items = second.getByTestId("session-item");
+  await expect(items).toHaveCount(2);
+  const here = second.locator("[data-testid=session-item][data-current]");
+  await expect(here).toContainText("Firefox on Linux");
+  await expect(here).toContainText("This device");
+  // Times in the viewer's zone (a day ahead of UTC for part of each day).
+  await expect(here).toContainText(`Signed in ${shanghaiToday}`);
+  await expect(here).toContainText(`Last active ${shanghaiToday}`);
+  await expect(here.getByRole("button")).toHaveCount(0); // this device is not signed out from the list
+  await expect(second.locator("[data-testid=session-item]:not([data-current])")).toContainText("Chrome on Windows");
+  for (const scheme of ["light", "dark"] as const) {
+    await second.emulateMedia({ colorScheme: scheme });
+    await expectNoSeriousA11yViolations(second);
+  }
+  await second.setViewportSize({ width: 375, height: 800 });
+  expect(await second.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  // Keyboard: the other browser's button, by its full name, answers Enter.
+  await second.getByRole("button", { name: /^Sign out Chrome on Windows \(signed in .+\)$/ }).focus();
+  await second.keyboard.press("Enter");
+  await expect(second.getByTestId("sessions-feedback")).toHaveText("Chrome on Windows is signed out.");
+  await expect(items).toHaveCount(1);
+  await expect(second.getByText("No other browser is signed in.")).toBeVisible();
+  await expect(second.getByRole("heading", { name: "Signed-in browsers" })).toBeFocused();
+  await expectSignedOut(first);
+  // This browser stays signed in.
+  await second.reload();
+  await expect(second.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+});
+
+test("zh-CN active sessions: 在其他所有设备退出 signs the other browser out and keeps this one; axe clean", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { email, page: first } = await person(browser, "sessions-zh");
+  await first.goto("/account");
+  await first.getByRole("combobox", { name: "Language" }).selectOption("zh-CN");
+  await first.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(first.getByTestId("profile-feedback")).toHaveText("Saved.");
+  const second = await secondDevice(browser, email, PASSWORD, { userAgent: FIREFOX_LINUX });
+  await second.goto("/account");
+  await expect(second.getByRole("heading", { name: "已登录的浏览器" })).toBeVisible();
+  await expect(second.getByTestId("session-item")).toHaveCount(2);
+  await expect(second.locator("[data-testid=session-item][data-current]")).toContainText("本设备");
+  await expect(second.locator("[data-testid=session-item][data-current]")).toContainText("Linux 上的 Firefox");
+  await expect(second.locator("[data-testid=session-item]:not([data-current])")).toContainText("Windows 上的 Chrome");
+  await expectNoSeriousA11yViolations(second);
+  await second.getByRole("button", { name: "在其他所有设备退出" }).click();
+  await expect(second.getByTestId("sessions-feedback")).toHaveText("已退出其他 1 个会话。");
+  await expect(second.getByTestId("session-item")).toHaveCount(1);
+  await expectSignedOut(first);
+  await second.reload();
+  await expect(second.getByRole("heading", { level: 1, name: "我的账号" })).toBeVisible();
 });
 
 test("admin: search the user list, disable a user (their other browser is signed out at once), enable again", async ({ browser }) => {
@@ -106,9 +167,12 @@ test("admin: search the user list, disable a user (their other browser is signed
   const row = page.getByTestId("admin-user-row");
   await expect(row).toContainText("Last seen");
   await expect(row).toContainText("¥0.00");
+  await expect(row).toContainText("Signed-in browsers");
+  await expect(row.getByTestId("user-sessions")).toHaveText("1");
   await row.getByRole("button", { name: `Disable: ${email}` }).click();
   await expect(page.getByTestId("admin-users-feedback")).toHaveText(`${email} is disabled and signed out everywhere.`);
   await expect(row).toContainText("Disabled");
+  await expect(row.getByTestId("user-sessions")).toHaveText("0");
   await expectSignedOut(theirs);
   await row.getByRole("button", { name: `Enable: ${email}` }).click();
   await expect(page.getByTestId("admin-users-feedback")).toHaveText(`${email} can sign in again.`);

@@ -26,7 +26,7 @@ describe.each(providers())("accounts API on %s", (kind) => {
     // The shipped default: invite-only once the first account exists.
     s = await setupStudio(kind, { REGISTRATION: "invite" });
     const a = await s.db.user.create({ data: { email: "root@x.test", role: "ADMIN", passwordHash: await hashPassword(PW) } });
-    admin = { id: a.id, cookie: await sessionCookie(a.id, 0) };
+    admin = { id: a.id, cookie: await sessionCookie(s.db, a.id, 0) };
     r = {
       account: await import("@/app/api/account/route"),
       password: await import("@/app/api/account/password/route"),
@@ -48,7 +48,7 @@ describe.each(providers())("accounts API on %s", (kind) => {
   const who = (cookie: string) => r.account.GET(getRequest({ id: "", cookie }, "/api/account"));
   async function person(email: string) {
     const u = await s.db.user.create({ data: { email, passwordHash: await hashPassword(PW) } });
-    return { id: u.id, cookie: await sessionCookie(u.id, 0) };
+    return { id: u.id, cookie: await sessionCookie(s.db, u.id, 0) };
   }
   const cookieOf = (res: Response) => (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
 
@@ -95,7 +95,7 @@ describe.each(providers())("accounts API on %s", (kind) => {
 
   it("POST /api/account/password: wrong current password is a field error; success ends other sessions and re-issues this one; audited", async () => {
     const u = await person("pw@x.test");
-    const other = await sessionCookie(u.id, 0); // another device
+    const other = await sessionCookie(s.db, u.id, 0); // another device
     const wrong = await r.password.POST(send(u.cookie, "/api/account/password", "POST", { current: "not my password", next: "a brand new password" }));
     expect(wrong.status).toBe(422);
     const err = (await wrong.json()).error;
@@ -131,15 +131,15 @@ describe.each(providers())("accounts API on %s", (kind) => {
 
   it("POST /api/account/sign-out-everywhere ends every session, this one too; audited", async () => {
     const u = await person("everywhere@x.test");
-    const other = await sessionCookie(u.id, 0);
+    const other = await sessionCookie(s.db, u.id, 0);
     const res = await r.everywhere.POST(send(u.cookie, "/api/account/sign-out-everywhere", "POST"));
     expect(res.status).toBe(200);
     expect(res.headers.get("set-cookie")).toMatch(/next-auth\.session-token=;.*Max-Age=0/);
     expect((await who(u.cookie)).status).toBe(401);
     expect((await who(other)).status).toBe(401);
-    expect((await who(await sessionCookie(u.id, 1))).status).toBe(200); // the next sign-in works
+    expect((await who(await sessionCookie(s.db, u.id, 1))).status).toBe(200); // the next sign-in works
     expect(await s.db.auditEvent.count({ where: { action: "account.sign_out_everywhere", actorId: u.id } })).toBe(1);
-    const cross = await r.everywhere.POST(send(await sessionCookie(u.id, 1), "/api/account/sign-out-everywhere", "POST", undefined, { origin: "https://evil.example" }));
+    const cross = await r.everywhere.POST(send(await sessionCookie(s.db, u.id, 1), "/api/account/sign-out-everywhere", "POST", undefined, { origin: "https://evil.example" }));
     expect(cross.status).toBe(403);
   });
 

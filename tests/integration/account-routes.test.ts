@@ -79,10 +79,10 @@ describe("admin settings are authorized inside the handler", () => {
   it("401 signed out, 403 for a normal user, 200 for the instance admin", async () => {
     expect((await settings.GET(jsonRequest("/api/admin/settings", "GET"))).status).toBe(401);
     const user = await t.client.user.create({ data: { email: "plain@x.test" } });
-    const asUser = await settings.PUT(jsonRequest("/api/admin/settings", "PUT", { registration: "invite" }, { cookie: await sessionCookie(user.id) }));
+    const asUser = await settings.PUT(jsonRequest("/api/admin/settings", "PUT", { registration: "invite" }, { cookie: await sessionCookie(t.client, user.id) }));
     expect(asUser.status).toBe(403);
     const admin = await t.client.user.findFirstOrThrow({ where: { role: "ADMIN" } });
-    const cookie = await sessionCookie(admin.id);
+    const cookie = await sessionCookie(t.client, admin.id);
     const ok = await settings.PUT(jsonRequest("/api/admin/settings", "PUT", { registration: "invite" }, { cookie }));
     expect(ok.status).toBe(200);
     expect(await (await settings.GET(jsonRequest("/api/admin/settings", "GET", undefined, { cookie }))).json()).toEqual({ registration: "invite" });
@@ -93,7 +93,7 @@ describe("admin settings are authorized inside the handler", () => {
 
   it("a demoted or disabled admin loses access on the very next request", async () => {
     const admin = await t.client.user.findFirstOrThrow({ where: { role: "ADMIN" } });
-    const cookie = await sessionCookie(admin.id);
+    const cookie = await sessionCookie(t.client, admin.id);
     await t.client.user.update({ where: { id: admin.id }, data: { disabledAt: new Date() } });
     expect((await settings.GET(jsonRequest("/api/admin/settings", "GET", undefined, { cookie }))).status).toBe(401);
     await t.client.user.update({ where: { id: admin.id }, data: { disabledAt: null, role: "USER" } });

@@ -60,7 +60,7 @@ describe.each(providers())("platform calls across kill -9 on %s", (provider) => 
   beforeEach(async () => {
     h = await startHarness({ speed: SPEED, concurrency: 5 }, provider);
     const id = await seedUser(h.db);
-    access = { actor: { id, email: "call-crash@example.test", name: null, role: "USER", locale: null, sessionVersion: 0 }, roles: new Map() };
+    access = { actor: { id, email: "call-crash@example.test", name: null, role: "USER", locale: null, sessionVersion: 0, sessionId: "no-session" }, roles: new Map() };
   });
   afterEach(async () => {
     if (running) await stopWorker(running);

@@ -347,6 +347,13 @@ export const MATRIX: readonly MatrixRow[] = [
   ["POST /api/account/password", "-", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
   // Ends the actor's sessions (the probe restores the session version afterwards).
   ["POST /api/account/sign-out-everywhere", "-", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  // One's own sessions only: listing and "everywhere else" act on the actor's rows.
+  ["GET /api/account/sessions", "-", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["POST /api/account/sign-out-others", "-", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  // Ending one session: the actor's own only; a teammate's or a stranger's session id is 404 (not told apart from an unknown id), for every role.
+  ["DELETE /api/account/sessions/:sessionId", "own", { anon: 401, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
+  ["DELETE /api/account/sessions/:sessionId", "same", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
+  ["DELETE /api/account/sessions/:sessionId", "other", { anon: 401, viewer: 404, member: 404, admin: 404, owner: 404, otherTeam: 404, instanceAdmin: 404 }],
   // Public: whoever holds a valid reset link (a fresh one per call) sets that account's password.
   ["POST /api/account/reset", "-", { anon: 200, viewer: 200, member: 200, admin: 200, owner: 200, otherTeam: 200, instanceAdmin: 200 }],
   // Public: anyone may ask for a reset mail ("Forgot password?"; SMTP configured), the same 202 for every address.

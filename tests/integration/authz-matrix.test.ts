@@ -72,6 +72,9 @@ async function loadRoutes() {
     account: await import("@/app/api/account/route"),
     accountPassword: await import("@/app/api/account/password/route"),
     accountSignOutEverywhere: await import("@/app/api/account/sign-out-everywhere/route"),
+    accountSessions: await import("@/app/api/account/sessions/route"),
+    accountSession: await import("@/app/api/account/sessions/[sessionId]/route"),
+    accountSignOutOthers: await import("@/app/api/account/sign-out-others/route"),
     accountReset: await import("@/app/api/account/reset/route"),
     accountResetRequest: await import("@/app/api/account/reset-request/route"),
     cancel: await import("@/app/api/generations/[id]/cancel/route"),
@@ -754,7 +757,8 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
     },
     "GET /api/account": (a) => call(r.account.GET, req(a, "GET", "/api/account")),
     "PATCH /api/account": (a) => call(r.account.PATCH, req(a, "PATCH", "/api/account", { locale: "en" })),
-    // Both end the actor's other sessions: the actor's session version is put back so later cells keep their cookie.
+    // Both end the actor's other sessions: the actor's session version (and for sign-out-everywhere its
+    // session row) is put back so later cells keep their cookie.
     "POST /api/account/password": async (a) => {
       const u = w.user(a);
       if (u) await s.db.user.update({ where: { id: u.id }, data: { passwordHash: await hashPassword("authz current password") } });
@@ -767,7 +771,17 @@ describe.each(providers())("authorization matrix on %s", (kind) => {
       const sent = await call(r.accountSignOutEverywhere.POST, req(a, "POST", "/api/account/sign-out-everywhere"));
       const u = w.user(a);
       if (u) await s.db.user.update({ where: { id: u.id }, data: { sessionVersion: 0 } });
+      if (u) await s.db.userSession.updateMany({ where: { userId: u.id }, data: { revokedAt: null } });
       return sent;
+    },
+    "GET /api/account/sessions": (a) => call(r.accountSessions.GET, req(a, "GET", "/api/account/sessions")),
+    // Ends the actor's other sessions only: the actor's own cookie keeps working for later cells.
+    "POST /api/account/sign-out-others": (a) => call(r.accountSignOutOthers.POST, req(a, "POST", "/api/account/sign-out-others")),
+    // A fresh session row: own = the actor's (a second device), same = the teammate's, other = W's member's.
+    "DELETE /api/account/sessions/:sessionId": async (a, o) => {
+      const owner = o === "other" ? w.users.WM : o === "same" || a === "anon" ? w.teammate(a) : w.user(a)!;
+      const sessionId = (await s.db.userSession.create({ data: { userId: owner.id } })).id;
+      return call(r.accountSession.DELETE, req(a, "DELETE", `/api/account/sessions/${sessionId}`), { sessionId });
     },
     "POST /api/account/reset": async (a) => {
       const target = await s.db.user.create({ data: { email: `authz-reset-${kind}-${seq++}@example.test` } });

@@ -11,7 +11,8 @@ let token: string;
 beforeAll(async () => {
   t = await createSqliteTestDb();
   userId = (await t.client.user.create({ data: { email: "cookie@x.test" } })).id;
-  token = await encode({ token: { sub: userId }, secret: TEST_SECRET });
+  const { id: sid } = await t.client.userSession.create({ data: { userId } });
+  token = await encode({ token: { sub: userId, sid }, secret: TEST_SECRET });
 });
 afterAll(async () => t?.drop());
 

@@ -63,7 +63,7 @@ describe.each(providers())("a chain across kill -9 on %s", (kind) => {
   beforeEach(async () => {
     h = await startHarness({ speed: SPEED, concurrency: 5, render: sharedClipRender, repeatRequestId: "same" }, kind);
     const id = await seedUser(h.db);
-    access = { actor: { id, email: "crash-chain@example.test", name: null, role: "USER", locale: null, sessionVersion: 0 }, roles: new Map() };
+    access = { actor: { id, email: "crash-chain@example.test", name: null, role: "USER", locale: null, sessionVersion: 0, sessionId: "no-session" }, roles: new Map() };
   });
   afterEach(async () => {
     if (running) await stopWorker(running);

@@ -30,7 +30,7 @@ let access: Access;
 beforeEach(async () => {
   h = await startHarness({ speed: SPEED, concurrency: 5 });
   const id = await seedUser(h.db);
-  access = { actor: { id, email: "chain@example.test", name: null, role: "USER", locale: null, sessionVersion: 0 }, roles: new Map() };
+  access = { actor: { id, email: "chain@example.test", name: null, role: "USER", locale: null, sessionVersion: 0, sessionId: "no-session" }, roles: new Map() };
 });
 afterEach(async () => {
   await worker?.stop();

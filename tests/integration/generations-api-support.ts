@@ -56,7 +56,7 @@ export async function setupStudio(kind: "sqlite" | "postgresql", extraEnv: Recor
     routes,
     async user(email) {
       const u = await t.client.user.create({ data: { email } });
-      return { id: u.id, cookie: await sessionCookie(u.id) };
+      return { id: u.id, cookie: await sessionCookie(t.client, u.id) };
     },
     async drop() {
       holder.framehouseDb = undefined;
@@ -99,3 +99,14 @@ export function uploadRequest(user: StudioUser, bytes: Uint8Array, filename = "i
 }
 
 export const FIXTURES = path.resolve(import.meta.dirname, "../fixtures");
+
+/** Whether a live stream closes by itself (done) within `deadlineMs`, reading and dropping what it sends meanwhile. */
+export async function streamEnds(reader: ReadableStreamDefaultReader<Uint8Array>, deadlineMs = 30_000): Promise<boolean> {
+  const deadline = Date.now() + deadlineMs;
+  while (Date.now() < deadline) {
+    const read = await Promise.race([reader.read(), new Promise<null>((ok) => setTimeout(() => ok(null), Math.max(0, deadline - Date.now())))]);
+    if (read === null) return false;
+    if (read.done) return true;
+  }
+  return false;
+}

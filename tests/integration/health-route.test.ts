@@ -33,8 +33,8 @@ beforeAll(async () => {
   t = await createSqliteTestDb();
   dataDir = await mkdtemp(path.join(os.tmpdir(), "fh-health-"));
   await seedInstall(t.client);
-  adminCookie = await sessionCookie((await t.client.user.create({ data: { email: "health-admin@example.test", role: "ADMIN" } })).id);
-  memberCookie = await sessionCookie((await t.client.user.create({ data: { email: "health-member@example.test" } })).id);
+  adminCookie = await sessionCookie(t.client, (await t.client.user.create({ data: { email: "health-admin@example.test", role: "ADMIN" } })).id);
+  memberCookie = await sessionCookie(t.client, (await t.client.user.create({ data: { email: "health-member@example.test" } })).id);
   await t.client.setting.create({
     data: { key: "upstream.breaker", value: { open: true, code: "1113", since: "2026-11-23T10:00:00.000Z" } },
   });

@@ -143,7 +143,7 @@ describe.each(providers())("media routes with MEDIA_ACCEL_REDIRECT_PREFIX on %s"
   it("the decoded-token cache is bounded and never accepts a garbage token", async () => {
     expect(await m.session.actorFromCookieHeader("next-auth.session-token=not-a-jwt", s.db)).toBeNull();
     for (let i = 0; i < 1_050; i++) {
-      const cookie = await sessionCookie(bob.id); // a fresh token each time (new IV)
+      const cookie = await sessionCookie(s.db, bob.id); // a fresh token each time (new IV)
       expect((await m.session.actorFromCookieHeader(cookie, s.db))?.id).toBe(bob.id);
     }
     expect(m.session.decodedTokenCacheSize()).toBeLessThanOrEqual(1_000);

@@ -55,7 +55,7 @@ describe.skipIf(!PG || !hasProductionBuild())("two app instances + one worker on
   it("GET /api/health reports PostgreSQL and S3 on both instances", async () => {
     // The details are for instance admins.
     const admin = await h.db.user.create({ data: { email: `health-admin-${randomUUID()}@example.test`, role: "ADMIN" } });
-    const cookie = await sessionCookie(admin.id);
+    const cookie = await sessionCookie(h.db, admin.id);
     for (const app of [a, b]) {
       const res = await fetch(`${app?.url}/api/health`, { headers: { cookie } });
       expect(res.status).toBe(200);
@@ -70,7 +70,7 @@ describe.skipIf(!PG || !hasProductionBuild())("two app instances + one worker on
 
   it("a client on A sees B's create and cancel and every worker status within 2 s", { timeout: 120_000 }, async () => {
     const userId = await seedUser(h.db);
-    const cookie = await sessionCookie(userId);
+    const cookie = await sessionCookie(h.db, userId);
     sse = await connectSse(`${a?.url}/api/generations/events`, cookie);
     const delays: Record<string, number> = {};
     let made = 0;

@@ -23,7 +23,7 @@ describe.skipIf(!postgresUrl())("GET /api/health on PostgreSQL + S3", () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), "fh-health-pg-"));
     await queueTextClips(t.client, await seedUser(t.client), 3);
     // The details of /api/health are for instance admins.
-    adminCookie = await sessionCookie((await t.client.user.create({ data: { email: "health-admin@example.test", role: "ADMIN" } })).id);
+    adminCookie = await sessionCookie(t.client, (await t.client.user.create({ data: { email: "health-admin@example.test", role: "ADMIN" } })).id);
   });
   afterAll(async () => {
     const g = globalThis as { framehouseStorage?: unknown; framehouseDb?: { $disconnect(): Promise<void> } };

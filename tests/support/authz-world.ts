@@ -69,7 +69,7 @@ export async function buildAuthzWorld(db: Db, storage: () => Storage, tag: strin
   const rows = names.map((n) => ({ id: `authz${n.toLowerCase()}${tag}${randomUUID().slice(0, 8)}`, email: `authz-${n.toLowerCase()}-${tag}@example.test`, name: `Authz ${n}` }));
   await db.user.createMany({ data: rows.map((r, i) => ({ ...r, role: names[i] === "I" ? ("ADMIN" as const) : ("USER" as const) })) });
   const users = Object.fromEntries(
-    await Promise.all(rows.map(async (r, i) => [names[i], { id: r.id, email: r.email, cookie: await sessionCookie(r.id) }] as const)),
+    await Promise.all(rows.map(async (r, i) => [names[i], { id: r.id, email: r.email, cookie: await sessionCookie(db, r.id) }] as const)),
   ) as AuthzWorld["users"];
   const mkTeam = async (name: string, members: [WorldUser, Role][]) =>
     (await db.team.create({ data: { name, memberships: { create: members.map(([u, role]) => ({ userId: u.id, role })) } } })).id;

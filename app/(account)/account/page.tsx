@@ -7,6 +7,7 @@ import { getActor } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db";
 import { getT } from "@/lib/server/i18n";
 import { getAccount } from "@/lib/server/users/account";
+import { listSessions } from "@/lib/server/users/account-sessions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { robots: { index: false, follow: false } };
@@ -16,7 +17,7 @@ export default async function AccountPage() {
   const actor = await getActor();
   if (!actor) redirect("/sign-in?callbackUrl=%2Faccount");
   const { t } = await getT();
-  const account = await getAccount(db(), actor);
+  const [account, { sessions }] = await Promise.all([getAccount(db(), actor), listSessions(db(), actor)]);
   return (
     <section aria-labelledby="account-title" className="flex max-w-xl flex-col gap-6">
       <h1 id="account-title" className="text-2xl font-semibold">
@@ -24,7 +25,7 @@ export default async function AccountPage() {
       </h1>
       <ProfileForm account={account} />
       <PasswordForm hasPassword={account.hasPassword} />
-      <SessionsPanel />
+      <SessionsPanel initial={sessions} />
     </section>
   );
 }

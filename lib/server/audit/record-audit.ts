@@ -10,7 +10,7 @@ export interface AuditInput {
   teamId: string | null;
   actorId: string | null;
   action: AuditAction | InstanceAuditAction;
-  targetType?: "generation" | "share" | "team" | "invite" | "member" | "budget" | "user" | "film" | "shot" | "comment" | "reference" | "export";
+  targetType?: "generation" | "share" | "team" | "invite" | "member" | "budget" | "user" | "film" | "shot" | "comment" | "reference" | "export" | "session";
   targetId?: string | null;
   data?: Record<string, string | number | boolean | null>;
   ip?: string | null;

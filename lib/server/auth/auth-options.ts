@@ -9,12 +9,16 @@ import { env, servedOverHttps } from "../env";
 import { clientIpFrom } from "@/lib/server/net/client-ip";
 import { checkCredentials } from "./credentials";
 import { authSecret } from "./secret";
-import { currentSessionVersion, endSessions } from "./session";
-import { SESSION_MAX_AGE_SEC } from "./session-cookie";
+import { currentSessionVersion } from "./session";
+import { signInDevice } from "./sign-in-device";
+import { revokeUserSession, startUserSession } from "./user-sessions";
+import { SESSION_MAX_AGE_SEC } from "./session-lifetime";
 
-// next-auth v4 with JWT sessions. The token carries only the user id and the user's session version:
-// role, team roles, the disabled flag and the current version are read from the database on every
-// request (session.ts), never trusted from it.
+// next-auth v4 with JWT sessions. The token carries only the user id, the user's session version and
+// its session row's id: role, team roles, the disabled flag, the current version and the row are read
+// from the database on every request (session.ts), never trusted from it. Every sign-in (password,
+// GitHub, OIDC; sign-up and a reset link sign in through the password form) passes the jwt callback
+// with `user` set, which is where the row is written.
 let cached: AuthOptions | undefined;
 
 export function authOptions(): AuthOptions {
@@ -68,6 +72,7 @@ export function authOptions(): AuthOptions {
         if (user) {
           token.sub = user.id;
           token.sv = await currentSessionVersion(db(), user.id);
+          token.sid = await startUserSession(db(), user.id, signInDevice());
         }
         return token;
       },
@@ -77,10 +82,10 @@ export function authOptions(): AuthOptions {
       },
     },
     events: {
-      // Sign-out ends the user's sessions everywhere (session.ts explains the choice), so a copied
-      // cookie stops working too instead of living out its 30 days.
+      // Sign-out ends this device's session row, so a copied cookie stops working too instead of
+      // living out its 30 days; the account's other devices stay signed in.
       async signOut({ token }) {
-        if (typeof token?.sub === "string") await endSessions(db(), token.sub);
+        if (typeof token?.sub === "string" && typeof token.sid === "string") await revokeUserSession(db(), token.sub, token.sid);
       },
       // OAuth-created accounts follow the same "first account is admin" rule as sign-up.
       async createUser({ user }) {

@@ -5,6 +5,7 @@ import { db, type Db } from "../db";
 import { servedOverHttps } from "../env";
 import { AppError } from "../errors";
 import { touchLastSeen } from "./last-seen";
+import { revokeUserSessions } from "./user-sessions";
 import { authSecret } from "./secret";
 
 export interface Actor {
@@ -15,14 +16,19 @@ export interface Actor {
   locale: string | null;
   /** The user's session version this request's token was issued under (see sessionIsLive). */
   sessionVersion: number;
+  /** This device's session row (UserSession.id). */
+  sessionId: string;
 }
 
-// next-auth's session cookie (the __Secure- name when served over https). The JWT carries the user id
-// and the user's session version at sign-in (`sv`); role, the disabled flag and the current session
-// version are re-read from the database on every request. Sign-out and disabling bump the version
-// (endSessions), so every token issued before stops working on its next request, on every device:
-// one integer per user, checked in the user load each request does anyway, rather than a per-token
-// deny list that would need its own table, a write per sign-out and a sweep until each token expires.
+// next-auth's session cookie (the __Secure- name when served over https). The JWT carries the user id,
+// the user's session version at sign-in (`sv`) and the id of this device's session row (`sid`,
+// UserSession, written at sign-in: user-sessions.ts); role, the disabled flag, the current session
+// version and whether the row is still active are re-read from the database on every request, in one
+// query (the row is a relation filter of the user read, not a second read). Ending one device revokes
+// its row; "everywhere" and disabling also bump the version (endSessions), so every token issued
+// before stops working on its next request. A token without `sid` (issued before session rows
+// existed) is not accepted: it could be neither listed nor ended on its own, so its holder signs in
+// again once.
 // Over https only the __Secure- name counts: a cookie without the prefix could have been planted over
 // plain http (or by a sibling subdomain), and the browser guarantees the prefixed one was set Secure.
 export const SECURE_COOKIE = "__Secure-next-auth.session-token";
@@ -56,6 +62,8 @@ interface Claims {
   sub: string;
   /** Session version at sign-in; tokens from before versions existed count as 0. */
   sv: number;
+  /** The session row; tokens from before rows existed have none and are refused. */
+  sid: string | null;
 }
 const decoded = new Map<string, { secret: string; claims: Claims; until: number }>();
 
@@ -70,7 +78,8 @@ async function claimsOfToken(token: string, secret: string, now = Date.now()): P
   const payload = await decode({ token, secret }).catch(() => null);
   const sub = typeof payload?.sub === "string" && payload.sub ? payload.sub : null;
   const exp = typeof payload?.exp === "number" ? payload.exp * 1000 : Infinity;
-  const claims = sub ? { sub, sv: typeof payload?.sv === "number" ? payload.sv : 0 } : null;
+  const sid = typeof payload?.sid === "string" && payload.sid ? payload.sid : null;
+  const claims = sub ? { sub, sv: typeof payload?.sv === "number" ? payload.sv : 0, sid } : null;
   // Invalid tokens are not cached (no cache flooding with garbage); valid ones until min(TTL, exp).
   if (claims) {
     decoded.delete(token);
@@ -89,29 +98,34 @@ export function decodedTokenCacheSize(): number {
   return decoded.size;
 }
 
+/** The user behind a session that still holds: enabled, same version, its row not revoked (one query). */
+function liveSessionWhere(userId: string, sessionVersion: number, sessionId: string) {
+  return { id: userId, disabledAt: null, sessionVersion, userSessions: { some: { id: sessionId, revokedAt: null } } };
+}
+
 export async function actorFromCookieHeader(cookieHeader: string | null, client: Db = db()): Promise<Actor | null> {
   const token = cookieHeader ? sessionTokenFrom(cookieHeader) : undefined;
   if (!token) return null;
   const claims = await claimsOfToken(token, authSecret());
-  if (!claims) return null;
-  const user = await client.user.findUnique({
-    where: { id: claims.sub },
-    select: { id: true, email: true, name: true, role: true, locale: true, disabledAt: true, sessionVersion: true },
+  if (!claims?.sid) return null;
+  const user = await client.user.findFirst({
+    where: liveSessionWhere(claims.sub, claims.sv, claims.sid),
+    select: { id: true, email: true, name: true, role: true, locale: true, sessionVersion: true },
   });
-  if (!user || user.disabledAt || user.sessionVersion !== claims.sv) return null;
-  touchLastSeen(client, user.id);
-  return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, sessionVersion: user.sessionVersion };
+  if (!user) return null;
+  touchLastSeen(client, user.id, claims.sid);
+  return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, sessionVersion: user.sessionVersion, sessionId: claims.sid };
 }
 
 /** Whether `actor`'s session still holds: not disabled, not signed out since (long-lived streams ask on every tick). */
 export async function sessionIsLive(client: Db, actor: Actor): Promise<boolean> {
-  const user = await client.user.findUnique({ where: { id: actor.id }, select: { disabledAt: true, sessionVersion: true } });
-  return !!user && !user.disabledAt && user.sessionVersion === actor.sessionVersion;
+  return (await client.user.count({ where: liveSessionWhere(actor.id, actor.sessionVersion, actor.sessionId) })) === 1;
 }
 
-/** Ends every session of `userId` issued so far (sign-out, disable). */
-export async function endSessions(client: Pick<Db, "user">, userId: string): Promise<void> {
+/** Ends every session of `userId` issued so far (sign out everywhere, disable, a reset link): the version moves on and every row is revoked. */
+export async function endSessions(client: Pick<Db, "user" | "userSession">, userId: string): Promise<void> {
   await client.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+  await revokeUserSessions(client, userId, null);
 }
 
 /** The session version a new token of `userId` carries. */

@@ -3,6 +3,7 @@ import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
 import { authOptions } from "../auth/auth-options";
 import { withHashBudget } from "../auth/hash-gate";
+import { withSignInDevice } from "../auth/sign-in-device";
 import { AppError } from "../errors";
 import { localeOfRequest } from "../locale";
 import { clientIpFrom } from "../net/client-ip";
@@ -25,7 +26,8 @@ export async function nextAuthRoute(req: Request, ctx: Ctx): Promise<Response> {
   } catch (err) {
     return errorResponse(err, localeOfRequest(req));
   }
-  const run = () => NextAuth(new NextRequest(capped) as never, ctx as never, authOptions()) as Promise<Response>;
+  const device = { userAgent: req.headers.get("user-agent"), ip: clientIpFrom(req.headers) };
+  const run = () => withSignInDevice(device, () => NextAuth(new NextRequest(capped) as never, ctx as never, authOptions()) as Promise<Response>);
   if (req.method !== "POST" || !new URL(req.url).pathname.endsWith("/callback/credentials")) return run();
   try {
     return await withHashBudget(clientIpFrom(req.headers), run);

@@ -3,6 +3,7 @@ import type { PasswordChangeInput, ProfileInput } from "@/lib/shared/account-sch
 import type { AccountView } from "@/lib/shared/account-views";
 import { type Actor, endSessions } from "../auth/session";
 import { hashPassword, verifyPassword } from "../auth/password";
+import { revokeUserSessions } from "../auth/user-sessions";
 import type { Db } from "../db";
 import { TX_OPTIONS, withDbRetry } from "../db/retry";
 import { AppError } from "../errors";
@@ -30,8 +31,9 @@ export async function updateProfile(client: Db, actor: Actor, input: ProfileInpu
 /**
  * Changes the actor's password. The current one is required (a field error when wrong, so a session
  * left open on a shared computer cannot take the account over). The session version moves on in the
- * same write, which ends every session of the account; the caller re-issues this device's session
- * under the returned version, so the person who changed it stays signed in here.
+ * same write, which ends every session of the account, and the other devices' rows are revoked; the
+ * caller re-issues this device's session (same row) under the returned version, so the person who
+ * changed it stays signed in here.
  */
 export async function changePassword(client: Db, actor: Actor, input: PasswordChangeInput, ip: string): Promise<{ sessionVersion: number }> {
   const user = await client.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
@@ -46,6 +48,7 @@ export async function changePassword(client: Db, actor: Actor, input: PasswordCh
         data: { passwordHash, sessionVersion: { increment: 1 } },
         select: { sessionVersion: true },
       });
+      await revokeUserSessions(tx, actor.id, actor.sessionId);
       await recordAudit(tx, { teamId: null, actorId: actor.id, action: "account.password_change", targetType: "user", targetId: actor.id, ip });
       return { sessionVersion: updated.sessionVersion };
     }, TX_OPTIONS),

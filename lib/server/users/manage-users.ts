@@ -1,5 +1,6 @@
 import "server-only";
 import { type Actor, endSessions } from "../auth/session";
+import { countUserSessions } from "../auth/user-sessions";
 import { type Db, providerOfDb } from "../db";
 import { TX_OPTIONS, withDbRetry } from "../db/retry";
 import { lockForTransaction } from "../db/transaction-lock";
@@ -32,7 +33,8 @@ function toRow(u: { id: string; email: string; name: string | null; role: "USER"
 }
 
 /**
- * The accounts of this instance, oldest first (at most LIST_LIMIT), with when each was last seen and
+ * The accounts of this instance, oldest first (at most LIST_LIMIT), with when each was last seen, how
+ * many browsers are signed in to it (a count, one grouped query) and
  * what each spent this calendar month in every workspace (HOLD − REFUND, the rule budgets count by).
  * `q` keeps the accounts whose email or display name contains it (case-insensitive on both databases:
  * the filter runs here, over at most LIST_LIMIT rows, instead of relying on each database's collation).
@@ -49,10 +51,11 @@ export async function listUsers(client: Db, q = "", now = new Date()): Promise<{
         _sum: { amountFen: true },
       })
     : [];
+  const sessions = await countUserSessions(client, shown.map((u) => u.id), now);
   const spent = new Map<string, number>();
   for (const r of sums) spent.set(r.userId, (spent.get(r.userId) ?? 0) + (r.kind === "HOLD" ? 1 : -1) * (r._sum.amountFen ?? 0));
   return {
-    users: shown.map((u) => ({ ...toRow(u), lastSeenAt: u.lastSeenAt?.toISOString() ?? null, spentThisMonthFen: spent.get(u.id) ?? 0 })),
+    users: shown.map((u) => ({ ...toRow(u), lastSeenAt: u.lastSeenAt?.toISOString() ?? null, activeSessions: sessions.get(u.id) ?? 0, spentThisMonthFen: spent.get(u.id) ?? 0 })),
   };
 }
 

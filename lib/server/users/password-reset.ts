@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "../auth/session";
 import { hashPassword } from "../auth/password";
+import { revokeUserSessions } from "../auth/user-sessions";
 import type { Db } from "../db";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import { TX_OPTIONS, withDbRetry } from "../db/retry";
@@ -66,6 +67,7 @@ export async function resetPassword(client: Db, token: string, password: string,
       const used = await tx.passwordReset.updateMany({ where: { id: row.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
       if (used.count !== 1) throw new AppError("reset_link_invalid");
       await tx.user.update({ where: { id: row.userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+      await revokeUserSessions(tx, row.userId, null);
       await recordAudit(tx, { teamId: null, actorId: row.userId, action: "user.password_reset", targetType: "user", targetId: row.userId, ip });
       return { email: row.user.email };
     }, TX_OPTIONS),
