@@ -2,8 +2,8 @@
 // Builds (or reuses) the production build in a private snapshot (harness/build.ts), runs P1–P6
 // (bench/harness/suites.ts) and the gallery benchmark (G1), prints a table and writes
 // bench/results.md (--quick: bench/results-quick.md, reduced sizes, said so in the table).
-// --only=<ids>: just those suites of P1–P6/H1/F1/F2 (no G1), printed and not written to a results file;
-// the production build is skipped when none of them serves the app (--only=F1, F2, P2, P3, P6).
+// --only=<ids>: just those suites of P1–P6/H1/F1/F2/S1/S2 (no G1), printed and not written to a results file;
+// the production build is skipped when none of them serves the app (--only=F1, F2, P2, P3, P6, S1, S2).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
