@@ -62,7 +62,7 @@ export async function s1Rows(quick: boolean): Promise<BenchRow[]> {
   // speed 1: the simulator's own chat latency (400 ms), as `npm run dev` serves it.
   const h = await startHarness({ speed: 1 });
   const logs = captureLogs();
-  const timed = await timedUpstream(h.upstream);
+  const timed = timedUpstream(h.sim);
   try {
     const id = await seedUser(h.db);
     const access: Access = { actor: { id, email: "s1@example.test", name: null, role: "USER", locale: null, sessionVersion: 0 }, roles: new Map() };

@@ -48,7 +48,7 @@ export async function s2Rows(quick: boolean): Promise<BenchRow[]> {
   const speed = quick ? 10 : 2;
   const h = await startHarness({ speed, concurrency: CAP });
   const logs = captureLogs();
-  const timed = await timedUpstream(h.upstream);
+  const timed = timedUpstream(h.sim);
   try {
     const id = await seedUser(h.db);
     const access: Access = { actor: { id, email: "s2@example.test", name: null, role: "USER", locale: null, sessionVersion: 0 }, roles: new Map() };

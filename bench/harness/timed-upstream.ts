@@ -1,8 +1,12 @@
 // The upstream as the worker sees it, with every chat, still and speech request timed from the
 // moment the call job hands it to the HTTP client to the moment the answer (or error) is back: the
 // intervals S1 and S2 read "in flight upstream" from, exactly (no sampling error).
-import type { Upstream } from "@/lib/server/bigmodel/upstream";
+import { type Upstream, upstreamClients } from "@/lib/server/bigmodel/upstream";
+import type { RunningSimulator } from "@/lib/simulator/server";
 import type { Interval } from "./stats";
+
+/** The production request timeout (BIGMODEL_REQUEST_TIMEOUT_MS default), not the test harness's 5 s: a 5–10 s still must not time out. */
+const REQUEST_TIMEOUT_MS = 60_000;
 
 export type CallKind = "chat" | "still" | "speech";
 
@@ -12,8 +16,9 @@ export interface TimedUpstream {
   intervals: Record<CallKind, Interval[]>;
 }
 
-export async function timedUpstream(inner: () => Promise<Upstream>): Promise<TimedUpstream> {
-  const base = await inner();
+/** The simulator's API with the production client settings, every call timed. */
+export function timedUpstream(sim: RunningSimulator): TimedUpstream {
+  const base: Upstream = { ...upstreamClients({ baseUrl: sim.baseUrl, apiKey: sim.keys[0] ?? "", requestTimeoutMs: REQUEST_TIMEOUT_MS }), mode: "simulator", mediaOrigins: [sim.url] };
   const intervals: Record<CallKind, Interval[]> = { chat: [], still: [], speech: [] };
   const timed =
     <A extends unknown[], R>(kind: CallKind, f: (...args: A) => Promise<R>) =>
