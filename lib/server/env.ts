@@ -136,7 +136,8 @@ const schema = z.object({
   UPLOAD_QUOTA_TOTAL_MB: int(5000, 1, 10_000_000),
   UPLOAD_GC_GRACE_HOURS: num(24, 1, 24 * 365),
   WORKER_IN_APP: bool.default(true),
-  // Job runner (lib/server/jobs): jobs per process, lease length (DB clock), idle DB poll interval, and a
+  // Job runner (lib/server/jobs): jobs of local work per process (a job awaiting the platform in its upstream
+  // lane's slot counts against that lane's cap instead), lease length (DB clock), idle DB poll interval, and a
   // divisor for the worker's own time constants (backoff, poll spacing, ceilings) used with a fast simulator.
   WORKER_CONCURRENCY: int(4, 1, 64),
   WORKER_LEASE_MS: int(60_000, 500, 3_600_000),

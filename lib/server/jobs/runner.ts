@@ -12,8 +12,12 @@ import { StepContext, type ClaimInfo } from "./step-context";
 
 // The one job runner. Several may run at once (inside `npm start` and as `npm run worker`): all
 // coordination goes through the database (leases, lane caps, the breaker, dependencies), nothing
-// through memory. Each process runs up to `concurrency` jobs; it wakes on a short database poll,
-// when a job ends, or on an in-process nudge. stop() stops claiming, lets running jobs finish for
+// through memory. Each process runs up to `concurrency` jobs of its own work; it wakes on a short
+// database poll, when a job ends, or on an in-process nudge. A job claimed from an upstream lane
+// does not count against `concurrency` while its step holds the lane slot (a chat, still or speech
+// answer awaited, a video create): that is waiting on the platform, bounded by the lane's cap across
+// every process, and counting it here would keep the lane below its cap (4 jobs could never fill 5
+// still slots, and a backlog of speech would starve the stills). stop() stops claiming, lets running jobs finish for
 // `graceMs`, then aborts the rest, which give their jobs back.
 
 export interface RunnerOptions {
@@ -34,6 +38,20 @@ export interface RunningWorker {
 interface Next {
   claimed: Claimed;
   info: ClaimInfo;
+  /** Claimed from an upstream lane's queue: its lane-holding step waits on the platform. */
+  upstream: boolean;
+}
+
+interface Active {
+  ctx: StepContext;
+  abort: AbortController;
+  done: Promise<void>;
+  upstream: boolean;
+}
+
+/** Counts against `concurrency`: anything but a job waiting in its upstream lane's slot. */
+function isLocalWork(a: Active): boolean {
+  return !(a.upstream && a.ctx.kind.holdsLane(a.ctx.lease.step));
 }
 
 function lanesOf(kinds: readonly JobKind[]): LaneSpec[] {
@@ -46,7 +64,7 @@ export function startRunner({ deps, kinds, concurrency, idlePollMs }: RunnerOpti
   const registry = new Map(kinds.map((k) => [k.name, k]));
   const lanes = lanesOf(kinds);
   const claimOpts: ClaimOptions = { owner: deps.owner, leaseMs: deps.leaseMs, provider: deps.provider, kinds: [...registry.keys()] };
-  const active = new Map<string, { ctx: StepContext; abort: AbortController; done: Promise<void> }>();
+  const active = new Map<string, Active>();
   let running = true;
   let wake: (() => void) | undefined;
   let laneTurn = 0;
@@ -54,31 +72,37 @@ export function startRunner({ deps, kinds, concurrency, idlePollMs }: RunnerOpti
   const poke = () => wake?.();
   const offNudge = onNudge(poke);
 
-  async function claimFromLanes(): Promise<Next | null> {
+  const localWork = () => [...active.values()].filter(isLocalWork).length;
+
+  async function claimFromLanes(upstreamOnly: boolean): Promise<Next | null> {
     let breaker: BreakerState | undefined;
     let probe: boolean | undefined;
     // Rotate the starting lane so one busy lane can't starve the others.
     laneTurn = (laneTurn + 1) % Math.max(1, lanes.length);
     for (let i = 0; i < lanes.length; i++) {
       const lane = lanes[(laneTurn + i) % lanes.length] as LaneSpec;
+      if (upstreamOnly && !lane.upstream) continue;
       if (lane.upstream) {
         breaker ??= await readBreaker(deps.db);
         // While the account is blocked, at most one probe per interval (across every process) goes out.
         if (breaker.open && !(probe ??= await takeProbeSlot(deps.db, deps.breakerProbeMs))) continue;
       }
       const claimed = await claimQueued(deps.db, lane.name, await lane.cap(deps), claimOpts);
-      if (claimed) return { claimed, info: { probe: lane.upstream && breaker?.open === true, resumed: false, ...(breaker ? { breaker } : {}) } };
+      if (claimed) return { claimed, upstream: lane.upstream, info: { probe: lane.upstream && breaker?.open === true, resumed: false, ...(breaker ? { breaker } : {}) } };
     }
     return null;
   }
 
+  /** With a local slot free: a resumed job first, then any lane; without one, only an upstream lane's queue. */
   async function claimNext(): Promise<Next | null> {
+    if (localWork() >= concurrency) return claimFromLanes(true);
+    // A resumed job counts as local work whatever its step (its lane is not known here).
     const resumed = await claimActive(deps.db, claimOpts);
-    if (resumed) return { claimed: resumed, info: { probe: false, resumed: true } };
-    return claimFromLanes();
+    if (resumed) return { claimed: resumed, upstream: false, info: { probe: false, resumed: true } };
+    return claimFromLanes(false);
   }
 
-  function launch({ claimed, info }: Next): void {
+  function launch({ claimed, info, upstream }: Next): void {
     const kind = registry.get(claimed.lease.kind);
     if (!kind) throw new Error(`claimed a job of unknown kind ${claimed.lease.kind}`);
     const abort = new AbortController();
@@ -97,12 +121,12 @@ export function startRunner({ deps, kinds, concurrency, idlePollMs }: RunnerOpti
         active.delete(ctx.id);
         poke();
       });
-    active.set(ctx.id, { ctx, abort, done });
+    active.set(ctx.id, { ctx, abort, done, upstream });
   }
 
   async function fill(): Promise<void> {
     await settleDependants(deps.db, deps.provider, registry);
-    while (running && active.size < concurrency) {
+    while (running) {
       const next = await claimNext();
       if (!next) return;
       launch(next);
