@@ -20,6 +20,7 @@ import { type FirstScreen, measureFirstScreen } from "../gallery-first-screen";
 import type { BuiltApp } from "./build";
 import { recordStep } from "./steps";
 import { startAppServer, startStandaloneSimulator, type AppServer, type StandaloneSimulator } from "./app-server";
+import { withKeptSections } from "./kept-sections";
 import { startNginx, type Nginx } from "./nginx";
 import { runPipeline } from "./pipeline-run";
 import { leftovers, startedGroups, stopAll } from "./processes";
@@ -180,9 +181,9 @@ export function perfConsole(r: PerfResult, extraRows: BenchRow[] = []): string {
   return formatConsole([...r.rows, ...extraRows]);
 }
 
-/** Writes the P1–P6 part on its own at once, so a later failure (G1) can't lose these figures. */
-export function writePerfResults(quick: boolean, r: PerfResult): void {
+/** Writes the P1–P6 part on its own at once, so a later failure (G1) can't lose these figures; `kept`: T1 and targeted runs' sections. */
+export function writePerfResults(quick: boolean, r: PerfResult, kept: readonly string[]): void {
   const file = path.join(import.meta.dirname, "..", quick ? "results-quick.md" : "results.md");
-  fs.writeFileSync(file, `# Benchmarks${quick ? " (quick)" : ""}: P1–P6 (written before G1 runs; replaced by the full table when G1 finishes)\n\n${perfMarkdown(r)}`);
+  fs.writeFileSync(file, withKeptSections(`# Benchmarks${quick ? " (quick)" : ""}: P1–P6 (written before G1 runs; replaced by the full table when G1 finishes)\n\n${perfMarkdown(r)}`, kept));
   console.error(perfConsole(r));
 }
