@@ -49,6 +49,23 @@ function gatedKind(name: string, lane: { name: string; upstream: boolean; cap: n
   };
 }
 
+function depsOf(t: TestDb): RunnerDeps {
+  const dir = tempDir("runner-slots");
+  return {
+    db: t.client,
+    provider: t.name,
+    storage: createLocalStorage(path.join(dir, "media")),
+    upstream: () => Promise.reject(new Error("no upstream in this test")),
+    owner: `runner-slots-${randomUUID()}`,
+    leaseMs: 30_000,
+    timeScale: 1,
+    breakerProbeMs: 60_000,
+    modelCap: UPSTREAM_CAP,
+    mediaCap: 1,
+    scratchDir: path.join(dir, "scratch"),
+  };
+}
+
 describe.each(providers())("runner slots on %s", (provider) => {
   let t: TestDb | undefined;
   let runner: RunningWorker | undefined;
@@ -68,21 +85,7 @@ describe.each(providers())("runner slots on %s", (provider) => {
       for (let i = 0; i < 5; i++) await enqueueJob(tx, { kind: "test-call", subjectId: randomUUID(), lane: "test:upstream", step: "run" });
       for (let i = 0; i < 3; i++) await enqueueJob(tx, { kind: "test-local", subjectId: randomUUID(), lane: "test:local", step: "run" });
     });
-    const dir = tempDir("runner-slots");
-    const deps: RunnerDeps = {
-      db,
-      provider,
-      storage: createLocalStorage(path.join(dir, "media")),
-      upstream: () => Promise.reject(new Error("no upstream in this test")),
-      owner: `runner-slots-${randomUUID()}`,
-      leaseMs: 30_000,
-      timeScale: 1,
-      breakerProbeMs: 60_000,
-      modelCap: UPSTREAM_CAP,
-      mediaCap: 1,
-      scratchDir: path.join(dir, "scratch"),
-    };
-    runner = startRunner({ deps, kinds: [calls.kind, local.kind], concurrency: 1, idlePollMs: 50 });
+    runner = startRunner({ deps: depsOf(t), kinds: [calls.kind, local.kind], concurrency: 1, idlePollMs: 50 });
 
     await waitFor("the upstream lane at its cap and one local job", async () => calls.inside() === UPSTREAM_CAP && local.inside() === 1, 30_000);
     // More polls and nudges change nothing: both are at their bounds.
@@ -98,5 +101,48 @@ describe.each(providers())("runner slots on %s", (provider) => {
     }, 30_000);
     expect(calls.peak()).toBe(UPSTREAM_CAP);
     expect(local.peak()).toBe(1);
+  });
+
+  it("a slot freed while the runner is claiming is taken at once, not at the next idle poll", async () => {
+    t = await createTestDb(provider);
+    const db = t.client;
+    // One slot; the second job must follow the first as soon as it ends.
+    const calls = gatedKind("test-call", { name: "test:upstream", upstream: true, cap: 1 });
+    const started: number[] = [];
+    const tracked: JobKind = { ...calls.kind, steps: {
+        run: (ctx) => {
+          started.push(Date.now());
+          return calls.kind.steps.run!(ctx);
+        },
+      },
+    };
+    // The other lane's cap is read during the claiming pass after the upstream lane was found full:
+    // the first job ends right then, so its "slot free" poke lands while the runner is still claiming.
+    let passes = 0;
+    const other: JobKind = {
+      ...gatedKind("test-other", { name: "test:other", upstream: false, cap: 1 }).kind,
+      lanes: [
+        {
+          name: "test:other",
+          upstream: false,
+          cap: async () => {
+            if (++passes === 2 && calls.inside() === 1) {
+              calls.releaseAll();
+              await waitFor("the first job to end", async () => (await db.job.count({ where: { status: "DONE" } })) === 1, 10_000, 5);
+            }
+            return 1;
+          },
+        },
+      ],
+    };
+    await db.$transaction(async (tx) => {
+      for (let i = 0; i < 2; i++) await enqueueJob(tx, { kind: "test-call", subjectId: randomUUID(), lane: "test:upstream", step: "run" });
+    });
+    // An idle poll far beyond the deadline below: only the poke can start the second job in time.
+    runner = startRunner({ deps: depsOf(t), kinds: [tracked, other], concurrency: 4, idlePollMs: 120_000 });
+    await waitFor("the second job to start", async () => started.length === 2, 20_000);
+    expect(passes).toBeGreaterThanOrEqual(2);
+    calls.releaseAll();
+    await waitFor("both jobs done", async () => (await db.job.count({ where: { status: "DONE" } })) === 2, 10_000);
   });
 });

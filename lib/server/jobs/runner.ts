@@ -69,7 +69,13 @@ export function startRunner({ deps, kinds, concurrency, idlePollMs }: RunnerOpti
   let wake: (() => void) | undefined;
   let laneTurn = 0;
 
-  const poke = () => wake?.();
+  // A poke while fill() runs (a job ended, a nudge) must not be lost: fill may already have passed the
+  // lane that just got a free slot, and the next idle poll can be a second away. It makes the loop fill again at once.
+  let pokedWhileFilling = false;
+  const poke = () => {
+    if (wake) wake();
+    else pokedWhileFilling = true;
+  };
   const offNudge = onNudge(poke);
 
   const localWork = () => [...active.values()].filter(isLocalWork).length;
@@ -138,12 +144,14 @@ export function startRunner({ deps, kinds, concurrency, idlePollMs }: RunnerOpti
     await deps.storage.sweepTemp(SCRATCH_TTL_MS).catch((err: unknown) => logger.warn("jobs.storage_sweep_failed", { error: err }));
     logger.info("jobs.runner_started", { owner: deps.owner, concurrency, kinds: [...registry.keys()], leaseMs: deps.leaseMs, timeScale: deps.timeScale });
     while (running) {
+      pokedWhileFilling = false;
       try {
         await fill();
       } catch (err) {
         logger.error("jobs.claim_failed", { error: err });
       }
       if (!running) break;
+      if (pokedWhileFilling) continue;
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, idlePollMs);
         wake = () => {
