@@ -15,8 +15,10 @@ The breakdown row splits the app's time by the AiCall's createdAt/finishedAt and
   S2: `S2 (still and speech lanes keep the cap full): 20 STILL calls (5 shots × 4 stills, \`makeStills\`) and 20 SPEECH calls (20 shots'
 voice-overs, \`speakShot\`), 4× the cap of 5 each, queued through the real services before one worker starts with the production
 settings (WORKER_CONCURRENCY 4, MODEL_CONCURRENCY 5, lease 60 s, idle poll 1 s ÷ speed); both lanes at once against the simulator
-over HTTP (its cap 5 per model, work time ÷2: a standard still 2.5–5 s, speech 0.5–1.5 s + espeak-ng). In flight = a request the
+over HTTP (its cap 5 per model, real work time: a standard still 5–10 s, speech 1–3 s + espeak-ng; the runner's per-call work
+does not compress, and at ÷2 it was a tenth of a speech call, a share it never has at full length). In flight = a request the
 call job handed to the HTTP client and has not had back, timed exactly at the client. Figure per lane: the time-weighted mean of
 in-flight ÷ cap from the lane's first send to its last send (after that the queue is empty and the lane must drain);
-\`backlogUtilisation\` in \`bench/harness/stats.ts\`, unit-tested.`,
+\`backlogUtilisation\` in \`bench/harness/stats.ts\`, unit-tested. The conditions say where the rest went: how long a freed slot
+stayed empty before the lane's next call went out (\`handoffGaps\`: the answer stored and settled, the next claim, the pre-send fence).`,
 };

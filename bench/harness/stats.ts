@@ -114,3 +114,14 @@ export function backlogUtilisation(intervals: readonly Interval[], cap: number):
   const last = Math.max(...intervals.map((i) => i.start));
   return { utilisation: averageOpen(intervals, first, last) / cap, backlogMs: last - first, peak: peakOpen(intervals) };
 }
+
+/**
+ * How long a freed slot of a lane of `cap` stayed empty: the i-th end (in time order) paired with the
+ * (cap + i)-th start, the start that slot's reuse made possible. Only starts after the first `cap`
+ * (which had free slots) are paired.
+ */
+export function handoffGaps(intervals: readonly Interval[], cap: number): number[] {
+  const starts = intervals.map((i) => i.start).sort((a, b) => a - b);
+  const ends = intervals.map((i) => i.end).sort((a, b) => a - b);
+  return starts.slice(cap).map((start, i) => start - (ends[i] ?? NaN));
+}

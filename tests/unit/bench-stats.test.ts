@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { atLeast, atMost, type BenchRow, fmtMs, fmtRatio, formatConsole, formatTable, verdict } from "@/bench/harness/report";
 import { galleryRows } from "@/bench/harness/gallery-rows";
-import { averageOpen, backlogUtilisation, mean, median, peakOpen, percentile, ratio, summarize, throughput } from "@/bench/harness/stats";
+import { averageOpen, backlogUtilisation, handoffGaps, mean, median, peakOpen, percentile, ratio, summarize, throughput } from "@/bench/harness/stats";
 
 // The benchmark harness's own arithmetic ("a unit test checks only that the harness computes
 // its statistics correctly"). No benchmark runs here.
@@ -104,6 +104,19 @@ describe("in-flight over time", () => {
     ];
     expect(backlogUtilisation(gap, 2).utilisation).toBeCloseTo(13 / 16, 12);
     expect(backlogUtilisation([], 2).utilisation).toBeNaN();
+  });
+
+  it("handoff gaps: each start after the first cap ones, minus the end that freed its slot", () => {
+    // Cap 2: slots freed at 3 and 4 are reused at 3.5 and 6; the fifth start waits for the end at 7.
+    const lane = [
+      { start: 0, end: 3 },
+      { start: 0, end: 4 },
+      { start: 3.5, end: 7 },
+      { start: 6, end: 9 },
+      { start: 7, end: 8 },
+    ];
+    expect(handoffGaps(lane, 2)).toEqual([0.5, 2, 0]);
+    expect(handoffGaps(lane.slice(0, 2), 2)).toEqual([]);
   });
 });
 
