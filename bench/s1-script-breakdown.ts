@@ -12,14 +12,11 @@
 // overhead is a fixed cost (a few small transactions and the route's wait for the answer), not a
 // share of the upstream time.
 import fs from "node:fs";
-import path from "node:path";
-import { createFilm } from "@/lib/server/films/films";
-import type { Access } from "@/lib/server/permissions";
 import { breakdownRequest } from "@/lib/server/script-breakdown/breakdown-request";
 import { requestBreakdown } from "@/lib/server/script-breakdown/script-breakdown";
-import { startWorker } from "@/lib/server/worker/start-worker";
 import { parseBreakdownAnswer } from "@/lib/shared/script-breakdown-parse";
-import { seedUser, startHarness } from "../tests/support/worker-harness";
+import { startHarness } from "../tests/support/worker-harness";
+import { benchFilm, benchWorker } from "./harness/bench-world";
 import { captureLogs } from "./harness/pipeline-run";
 import { atMost, type BenchRow, fmtMs, fmtRatio } from "./harness/report";
 import { median } from "./harness/stats";
@@ -64,25 +61,12 @@ export async function s1Rows(quick: boolean): Promise<BenchRow[]> {
   const logs = captureLogs();
   const timed = timedUpstream(h.sim);
   try {
-    const id = await seedUser(h.db);
-    const access: Access = { actor: { id, email: "s1@example.test", name: null, role: "USER", locale: null, sessionVersion: 0 }, roles: new Map() };
-    const film = await createFilm(h.db, access, { kind: "personal" }, { title: "S1", aspect: "16:9", style: "general" }, "127.0.0.1");
+    const { access, film } = await benchFilm(h, "S1");
     const script = chineseScript(SCRIPT_CHARS);
     const request = breakdownRequest(script);
     // The production runner settings (WORKER_CONCURRENCY 4, MODEL_CONCURRENCY 5, idle poll 1 s): the
     // service's nudge wakes the in-process worker, as in `npm start`.
-    const worker = startWorker({
-      db: h.db,
-      provider: "sqlite",
-      storage: h.storage,
-      upstream: timed.upstream,
-      leaseMs: 60_000,
-      timeScale: 1,
-      modelCap: 5,
-      concurrency: 4,
-      idlePollMs: 1_000,
-      scratchDir: path.join(h.dir, "scratch"),
-    });
+    const worker = benchWorker(h, { speed: 1, cap: 5, concurrency: 4, upstream: timed.upstream });
     const app: AppRound[] = [];
     const sim: number[] = [];
     let seq = 0;
@@ -138,7 +122,7 @@ export async function s1Rows(quick: boolean): Promise<BenchRow[]> {
     const breakdown = `where the app's time goes (medians over ${rounds} rounds): ${segs}; of the answer segment, parse + repair alone ${parseMs.toFixed(1)} ms`;
     console.error(`S1 ${breakdown}`);
     const shots = app[0]?.shots ?? 0;
-    const cond = `${SCRIPT_CHARS}-character Chinese script (${script.split("\n").length} lines, ${shots} shots in the draft, ${app[0]?.repairs ?? 0} repairs; answer ${[...answer.content].length} chars, finish ${answer.finishReason}); simulator chat latency 400 ms (speed 1); app ${fmtMs(appMedian, 0)} vs simulator ${fmtMs(simMedian, 0)} median over ${rounds} A/B rounds after ${warmup} warm-up pairs; 1 in-process worker (4 jobs, cap 5, idle poll 1 s), SQLite`;
+    const cond = `${SCRIPT_CHARS}-character Chinese script (${script.split("\n").length} lines, ${shots} shots in the draft, repairs: ${app[0]?.repairs ?? 0}; answer ${[...answer.content].length} chars, finish ${answer.finishReason}); simulator chat latency 400 ms (speed 1); app ${fmtMs(appMedian, 0)} vs simulator ${fmtMs(simMedian, 0)} median over ${rounds} A/B rounds after ${warmup} warm-up pairs; 1 in-process worker (4 jobs, cap 5, idle poll 1 s), SQLite`;
     return [
       { id: "S1", figure: "script breakdown, server overhead ÷ simulator time (3,000 chars)", measured: fmtRatio(ratio), target: `≤ ${TARGET}×`, verdict: atMost(ratio, TARGET), conditions: cond },
       { id: "S1", figure: "script breakdown overhead, app − simulator (median)", measured: fmtMs(overhead, 0), target: "(context)", verdict: "n/a", conditions: breakdown },

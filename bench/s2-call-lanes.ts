@@ -9,15 +9,12 @@
 // mean of in-flight ÷ the lane's cap while a backlog exists — from the lane's first send to its last
 // send, after which the queue is empty and in-flight must drain below the cap whatever the runner does.
 import fs from "node:fs";
-import path from "node:path";
-import { createFilm } from "@/lib/server/films/films";
 import { speakShot } from "@/lib/server/films/shot-voice";
 import { addShot } from "@/lib/server/films/shots";
-import type { Access } from "@/lib/server/permissions";
 import { makeStills } from "@/lib/server/stills/shot-stills";
-import { startWorker } from "@/lib/server/worker/start-worker";
 import { createShotSchema } from "@/lib/shared/film/film-schemas";
-import { seedUser, startHarness } from "../tests/support/worker-harness";
+import { startHarness } from "../tests/support/worker-harness";
+import { benchFilm, benchWorker } from "./harness/bench-world";
 import { captureLogs } from "./harness/pipeline-run";
 import { atLeast, type BenchRow, verdict } from "./harness/report";
 import { backlogUtilisation, handoffGaps, median, percentile } from "./harness/stats";
@@ -53,9 +50,7 @@ export async function s2Rows(quick: boolean): Promise<BenchRow[]> {
   const logs = captureLogs();
   const timed = timedUpstream(h.sim);
   try {
-    const id = await seedUser(h.db);
-    const access: Access = { actor: { id, email: "s2@example.test", name: null, role: "USER", locale: null, sessionVersion: 0 }, roles: new Map() };
-    const film = await createFilm(h.db, access, { kind: "personal" }, { title: "S2", aspect: "16:9", style: "general" }, "127.0.0.1");
+    const { access, film } = await benchFilm(h, "S2");
     const shots: string[] = [];
     for (let i = 0; i < BACKLOG; i++) {
       const body = { mode: "text", prompt: `Shot ${i + 1}: a lighthouse keeper climbs the stairs at dusk`, caption: `第${i + 1}句：灯塔的光又亮起来了。` };
@@ -65,18 +60,7 @@ export async function s2Rows(quick: boolean): Promise<BenchRow[]> {
     for (let i = 0; i < BACKLOG / STILLS_PER_SHOT; i++) await makeStills(h.db, access, shots[i]!, { count: STILLS_PER_SHOT }, `s2-still-${i}`, "127.0.0.1");
     for (const [i, shotId] of shots.entries()) await speakShot(h.db, h.storage, access, shotId, `s2-voice-${i}`, {});
     const started = Date.now();
-    const worker = startWorker({
-      db: h.db,
-      provider: "sqlite",
-      storage: h.storage,
-      upstream: timed.upstream,
-      leaseMs: 60_000,
-      timeScale: speed,
-      modelCap: CAP,
-      concurrency: WORKER_JOBS,
-      idlePollMs: Math.max(10, Math.round(1_000 / speed)),
-      scratchDir: path.join(h.dir, "scratch"),
-    });
+    const worker = benchWorker(h, { speed, cap: CAP, concurrency: WORKER_JOBS, upstream: timed.upstream });
     try {
       await waitCallsEnded(h, quick ? 120_000 : 300_000);
     } finally {
