@@ -41,7 +41,7 @@ const SEGMENT_TEXT: Record<Segment, string> = {
   claim: "insert → send (commit of AiCall + HOLD + job, nudge, claim, pre-send fence)",
   upstream: "upstream HTTP (client's view)",
   settle: "settle (answer + ledger write)",
-  answer: "answer (the service's 50 ms poll for DONE, draft read, parse + repair)",
+  answer: "answer (the service's wait for DONE, woken by the worker; draft read, parse + repair)",
 };
 
 async function bareChat(baseUrl: string, key: string, body: unknown): Promise<number> {

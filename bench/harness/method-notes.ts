@@ -9,7 +9,8 @@ the simulator over HTTP, the answer parsed and repaired into the draft — and, 
 3 warm-up pairs), the same chat request POSTed straight to the simulator (the bare simulator time). Figure: (median app − median
 simulator) ÷ median simulator. The simulator answers a chat in 400 ms (speed 1), far below a real flash model on 3,000 characters
 (tens of seconds), so the ratio is a worst case of a fixed cost. Target ≤ 0.25× (100 ms at 400 ms): what the path needs is three
-small write transactions (queue, fence, settle), a claim, and the service's 50 ms poll for the answer; more than that is waste.
+small write transactions (queue, fence, settle), a claim, and a read of the answer once the worker signals it; more than that is
+waste. (The service used to poll the call every 50 ms: ~30–50 ms of the overhead at load 13–20, now woken by the call's end.)
 The breakdown row splits the app's time by the AiCall's createdAt/finishedAt and the send interval timed at the HTTP client
 (\`bench/harness/timed-upstream.ts\`).`,
   S2: `S2 (still and speech lanes keep the cap full): 20 STILL calls (5 shots × 4 stills, \`makeStills\`) and 20 SPEECH calls (20 shots'
