@@ -80,7 +80,7 @@ describe("deterministic crash points", () => {
     async (label) => {
       const owner = await seedUser(h.db);
       await queueTakesWithFrames(h.db, owner, 2);
-      const crashing = spawnFor({ CRASH_AT: label, WORKER_CONCURRENCY: "1" });
+      const crashing = spawnFor({ CRASH_AT: label, WORKER_CONCURRENCY: "1", WORKER_UPSTREAM_JOBS: "0" });
       expect(await crashing.exited).toBe("SIGKILL");
       const postersBefore = await posterFiles(h.db);
       const survivor = spawnFor();

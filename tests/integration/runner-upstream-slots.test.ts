@@ -85,7 +85,7 @@ describe.each(providers())("runner slots on %s", (provider) => {
       for (let i = 0; i < 5; i++) await enqueueJob(tx, { kind: "test-call", subjectId: randomUUID(), lane: "test:upstream", step: "run" });
       for (let i = 0; i < 3; i++) await enqueueJob(tx, { kind: "test-local", subjectId: randomUUID(), lane: "test:local", step: "run" });
     });
-    runner = startRunner({ deps: depsOf(t), kinds: [calls.kind, local.kind], concurrency: 1, idlePollMs: 50 });
+    runner = startRunner({ deps: depsOf(t), kinds: [calls.kind, local.kind], concurrency: 1, upstreamSlots: 64, idlePollMs: 50 });
 
     await waitFor("the upstream lane at its cap and one local job", async () => calls.inside() === UPSTREAM_CAP && local.inside() === 1, 30_000);
     // More polls and nudges change nothing: both are at their bounds.
@@ -101,6 +101,25 @@ describe.each(providers())("runner slots on %s", (provider) => {
     }, 30_000);
     expect(calls.peak()).toBe(UPSTREAM_CAP);
     expect(local.peak()).toBe(1);
+  });
+
+  it("with no upstream slots, upstream jobs count against concurrency: one job at a time", async () => {
+    t = await createTestDb(provider);
+    const db = t.client;
+    const calls = gatedKind("test-call", { name: "test:upstream", upstream: true, cap: UPSTREAM_CAP });
+    const local = gatedKind("test-local", { name: "test:local", upstream: false, cap: 10 });
+    await db.$transaction(async (tx) => {
+      for (let i = 0; i < 3; i++) await enqueueJob(tx, { kind: "test-call", subjectId: randomUUID(), lane: "test:upstream", step: "run" });
+      await enqueueJob(tx, { kind: "test-local", subjectId: randomUUID(), lane: "test:local", step: "run" });
+    });
+    runner = startRunner({ deps: depsOf(t), kinds: [calls.kind, local.kind], concurrency: 1, upstreamSlots: 0, idlePollMs: 50 });
+    await waitFor("every job done, one at a time", async () => {
+      expect(calls.inside() + local.inside()).toBeLessThanOrEqual(1);
+      calls.releaseAll();
+      local.releaseAll();
+      return (await db.job.count({ where: { status: "DONE" } })) === 4;
+    }, 30_000, 20);
+    expect([calls.peak(), local.peak()]).toEqual([1, 1]);
   });
 
   it("a slot freed while the runner is claiming is taken at once, not at the next idle poll", async () => {
@@ -139,7 +158,7 @@ describe.each(providers())("runner slots on %s", (provider) => {
       for (let i = 0; i < 2; i++) await enqueueJob(tx, { kind: "test-call", subjectId: randomUUID(), lane: "test:upstream", step: "run" });
     });
     // An idle poll far beyond the deadline below: only the poke can start the second job in time.
-    runner = startRunner({ deps: depsOf(t), kinds: [tracked, other], concurrency: 4, idlePollMs: 120_000 });
+    runner = startRunner({ deps: depsOf(t), kinds: [tracked, other], concurrency: 4, upstreamSlots: 64, idlePollMs: 120_000 });
     await waitFor("the second job to start", async () => started.length === 2, 20_000);
     expect(passes).toBeGreaterThanOrEqual(2);
     calls.releaseAll();

@@ -13,17 +13,23 @@ import { StepContext, type ClaimInfo } from "./step-context";
 // The one job runner. Several may run at once (inside `npm start` and as `npm run worker`): all
 // coordination goes through the database (leases, lane caps, the breaker, dependencies), nothing
 // through memory. Each process runs up to `concurrency` jobs of its own work; it wakes on a short
-// database poll, when a job ends, or on an in-process nudge. A job claimed from an upstream lane
-// does not count against `concurrency` while its step holds the lane slot (a chat, still or speech
-// answer awaited, a video create): that is waiting on the platform, bounded by the lane's cap across
-// every process, and counting it here would keep the lane below its cap (4 jobs could never fill 5
-// still slots, and a backlog of speech would starve the stills). stop() stops claiming, lets running jobs finish for
+// database poll, when a job ends, or on an in-process nudge. Up to `upstreamSlots` jobs claimed from
+// an upstream lane do not count against `concurrency` while their step holds the lane's slot (a chat,
+// still or speech answer awaited, a video create): that is waiting on the platform, bounded by the
+// lane's cap across every process, and counting it here would keep the lane below its cap (4 jobs
+// could never fill 5 still slots, and a backlog of speech would starve the stills). stop() stops claiming, lets running jobs finish for
 // `graceMs`, then aborts the rest, which give their jobs back.
 
 export interface RunnerOptions {
   deps: RunnerDeps;
   kinds: readonly JobKind[];
   concurrency: number;
+  /**
+   * Jobs waiting on the platform in an upstream lane's slot that do not count against `concurrency`
+   * (their lanes' caps bound them across processes); 0 = they count like any job (one job at a time
+   * with concurrency 1, as the crash tests need).
+   */
+  upstreamSlots: number;
   idlePollMs: number;
 }
 
@@ -49,9 +55,9 @@ interface Active {
   upstream: boolean;
 }
 
-/** Counts against `concurrency`: anything but a job waiting in its upstream lane's slot. */
-function isLocalWork(a: Active): boolean {
-  return !(a.upstream && a.ctx.kind.holdsLane(a.ctx.lease.step));
+/** A job claimed from an upstream lane whose step holds the lane's slot: it waits on the platform. */
+function isWaitingUpstream(a: Active): boolean {
+  return a.upstream && a.ctx.kind.holdsLane(a.ctx.lease.step);
 }
 
 function lanesOf(kinds: readonly JobKind[]): LaneSpec[] {
@@ -60,7 +66,7 @@ function lanesOf(kinds: readonly JobKind[]): LaneSpec[] {
   return [...byName.values()];
 }
 
-export function startRunner({ deps, kinds, concurrency, idlePollMs }: RunnerOptions): RunningWorker {
+export function startRunner({ deps, kinds, concurrency, upstreamSlots, idlePollMs }: RunnerOptions): RunningWorker {
   const registry = new Map(kinds.map((k) => [k.name, k]));
   const lanes = lanesOf(kinds);
   const claimOpts: ClaimOptions = { owner: deps.owner, leaseMs: deps.leaseMs, provider: deps.provider, kinds: [...registry.keys()] };
@@ -78,7 +84,6 @@ export function startRunner({ deps, kinds, concurrency, idlePollMs }: RunnerOpti
   };
   const offNudge = onNudge(poke);
 
-  const localWork = () => [...active.values()].filter(isLocalWork).length;
 
   async function claimFromLanes(upstreamOnly: boolean): Promise<Next | null> {
     let breaker: BreakerState | undefined;
@@ -99,9 +104,13 @@ export function startRunner({ deps, kinds, concurrency, idlePollMs }: RunnerOpti
     return null;
   }
 
-  /** With a local slot free: a resumed job first, then any lane; without one, only an upstream lane's queue. */
+  /**
+   * With one of `concurrency` free: a resumed job first, then any lane; without one but with an
+   * upstream slot free, only an upstream lane's queue; else nothing.
+   */
   async function claimNext(): Promise<Next | null> {
-    if (localWork() >= concurrency) return claimFromLanes(true);
+    const waiting = [...active.values()].filter(isWaitingUpstream).length;
+    if (active.size - Math.min(waiting, upstreamSlots) >= concurrency) return waiting < upstreamSlots ? claimFromLanes(true) : null;
     // A resumed job counts as local work whatever its step (its lane is not known here).
     const resumed = await claimActive(deps.db, claimOpts);
     if (resumed) return { claimed: resumed, upstream: false, info: { probe: false, resumed: true } };
