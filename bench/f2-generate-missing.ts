@@ -13,16 +13,13 @@
 // The simulator's own ffmpeg is not: every image task gets one shared, cached clip (sharedClipRender),
 // as the real upstream renders on its own machines.
 import fs from "node:fs";
-import path from "node:path";
-import { createFilm } from "@/lib/server/films/films";
 import { estimateMissing, generateMissing } from "@/lib/server/films/generate-missing";
 import { addShot } from "@/lib/server/films/shots";
-import type { Access } from "@/lib/server/permissions";
-import { startWorker } from "@/lib/server/worker/start-worker";
 import { createShotSchema } from "@/lib/shared/film/film-schemas";
 import { drawGenerationMs } from "@/lib/simulator/generation-time";
 import { sharedClipRender } from "../tests/support/simulator-fixtures";
-import { seedUser, startHarness, waitAllTerminal } from "../tests/support/worker-harness";
+import { startHarness, waitAllTerminal } from "../tests/support/worker-harness";
+import { benchFilm, benchWorker } from "./harness/bench-world";
 import { captureLogs } from "./harness/pipeline-run";
 import { atMost, type BenchRow, fmtRatio, verdict } from "./harness/report";
 
@@ -72,27 +69,14 @@ async function f2Run(quick: boolean, sharedMediaLane: boolean): Promise<BenchRow
   const h = await startHarness({ speed, concurrency: CAP, random: FIXED, render: sharedClipRender });
   const logs = captureLogs();
   try {
-    const id = await seedUser(h.db);
-    const access: Access = { actor: { id, email: "f2@example.test", name: null, role: "USER", locale: null, sessionVersion: 0, sessionId: "no-session" }, roles: new Map() };
-    const film = await createFilm(h.db, access, { kind: "personal" }, { title: "F2", aspect: "16:9", style: "general" }, "127.0.0.1");
+    const { access, film } = await benchFilm(h, "F2");
     for (let i = 0; i < SHOTS; i++) {
       const body = chainedAt(i) ? { mode: "image", prompt: CHAINED_PROMPT, start: { kind: "previous" } } : { mode: "text", prompt: TEXT_PROMPT };
       await addShot(h.db, access, film.id, createShotSchema.parse(body), "127.0.0.1");
     }
     // The production defaults (WORKER_LEASE_MS 60 s, WORKER_IDLE_POLL_MS 1 s) scaled like the upstream;
     // enough job slots for both lanes full plus the frame jobs.
-    const worker = startWorker({
-      db: h.db,
-      provider: "sqlite",
-      storage: h.storage,
-      upstream: h.upstream,
-      leaseMs: 60_000,
-      timeScale: speed,
-      modelCap: CAP,
-      concurrency: 2 * CAP + 2,
-      idlePollMs: Math.max(10, Math.round(1_000 / speed)),
-      scratchDir: path.join(h.dir, "scratch"),
-    });
+    const worker = benchWorker(h, { speed, cap: CAP, concurrency: 2 * CAP + 2 });
     let wallMs = NaN;
     let batch: Awaited<ReturnType<typeof generateMissing>>;
     try {

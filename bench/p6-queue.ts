@@ -5,19 +5,17 @@
 // queue is empty and in-flight must drain below the cap whatever the scheduler does.
 import type { PipelineRun } from "./harness/pipeline-run";
 import { atLeast, type BenchRow, verdict } from "./harness/report";
-import { averageOpen, peakOpen } from "./harness/stats";
+import { averageOpen, backlogUtilisation } from "./harness/stats";
 
 const TARGET = 0.95;
 
 export function p6Rows(run: PipelineRun): BenchRow[] {
   const intervals = run.tasks.map((t) => ({ start: t.createdAt, end: t.successAt }));
   const first = Math.min(...intervals.map((i) => i.start));
-  const lastAccept = Math.max(...intervals.map((i) => i.start));
   const lastDone = Math.max(...intervals.map((i) => i.end));
-  const util = averageOpen(intervals, first, lastAccept) / run.cap;
+  const { utilisation: util, peak } = backlogUtilisation(intervals, run.cap);
   const whole = averageOpen(intervals, first, lastDone) / run.cap;
   const stored = run.clips.filter((c) => c.status === "STORED").length;
-  const peak = peakOpen(intervals);
   const cond = `${run.clips.length} text clips, time ÷${run.speed}, 1 worker × ${run.workerConcurrency} jobs, ${stored}/${run.clips.length} STORED in ${(run.wallMs / 1000).toFixed(1)} s`;
   return [
     {

@@ -2,8 +2,10 @@
 // Builds (or reuses) the production build in a private snapshot (harness/build.ts), runs P1–P6
 // (bench/harness/suites.ts) and the gallery benchmark (G1), prints a table and writes
 // bench/results.md (--quick: bench/results-quick.md, reduced sizes, said so in the table).
-// --only=<ids>: just those suites of P1–P6/H1/F1/F2 (no G1), printed and not written to a results file;
-// the production build is skipped when none of them serves the app (--only=F1, F2, P2, P3, P6).
+// --only=<ids>: just those suites of P1–P6/H1/F1/F2/S1/S2 (no G1), printed and (unless --quick) written to
+// bench/results.md as a section of their own that replaces the previous run of the same ids, nothing
+// else touched (harness/kept-sections.ts; a full run keeps those sections and T1);
+// the production build is skipped when none of them serves the app (--only=F1, F2, P2, P3, P6, S1, S2).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -11,7 +13,9 @@ import path from "node:path";
 import { type LatencyRow, measureLatency } from "./gallery";
 import { type BuiltApp, ensureBuild } from "./harness/build";
 import { galleryRows } from "./harness/gallery-rows";
-import { machineInfo } from "./harness/report";
+import { keptSections, targetedHeading, upsertTargeted, withKeptSections } from "./harness/kept-sections";
+import { METHOD_NOTES } from "./harness/method-notes";
+import { formatTable, machineInfo, machineLine } from "./harness/report";
 import { stepsMarkdown, timedStep } from "./harness/steps";
 import { perfConsole, perfMarkdown, runPerfSuites, writePerfResults } from "./harness/suites";
 
@@ -21,6 +25,9 @@ const noBrowser = process.argv.includes("--no-browser");
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",").filter(Boolean);
 const pgUrl = process.env.TEST_POSTGRES_URL;
 const P95_TARGET_MS = 50;
+const resultsFile = path.join(import.meta.dirname, quick ? "results-quick.md" : "results.md");
+// T1 and the targeted runs' sections are not measured by a full run: read them before anything writes the file.
+const keptAtStart = fs.existsSync(resultsFile) ? keptSections(fs.readFileSync(resultsFile, "utf8")) : [];
 const FIRST_SCREEN_TARGET = 1024 * 1024;
 
 function pgReachable(): boolean {
@@ -67,10 +74,25 @@ if (only) {
   const perf = await runPerfSuites({ quick, build: b, firstScreen: false, only });
   console.log(`\n${buildLine}\n\n${perfConsole(perf)}\n${perf.rows.map((r) => `- ${r.id}: ${r.conditions}`).join("\n")}\n${perf.notes.map((n) => `- ${n}`).join("\n")}\n`);
   console.log(stepsMarkdown(Date.now() - started));
+  if (!quick) {
+    const command = `npm run bench -- ${process.argv.slice(2).join(" ")}`;
+    const methods = only.map((id) => METHOD_NOTES[id]).filter(Boolean);
+    const section = `${targetedHeading(only)}, ${perf.machine.date.slice(0, 16).replace("T", " ")} UTC; \`${command}\`)
+
+Not part of the full run above. Machine: ${machineLine(perf.machine)}. Load average (1/5/15 min) at the start ${perf.machine.loadAvg},
+at the end ${perf.loadAfter} (the 2-core machine is shared: other sessions' suites ran at the same time); ${(perf.wallMs / 1000).toFixed(0)} s.
+
+${formatTable(perf.rows)}
+
+${[...methods, ...perf.notes].map((n) => `- ${n}`).join("\n")}
+`;
+    fs.writeFileSync(resultsFile, upsertTargeted(fs.existsSync(resultsFile) ? fs.readFileSync(resultsFile, "utf8") : "# Benchmarks\n", only, section));
+    console.error(`wrote the ${only.join(", ")} section of bench/results.md`);
+  }
   process.exit(0);
 }
 const perf = await runPerfSuites({ quick, build: b, firstScreen: !noBrowser });
-writePerfResults(quick, perf);
+writePerfResults(quick, perf, keptAtStart);
 
 const ms = (n: number) => n.toFixed(1);
 const rows: LatencyRow[] = [];
@@ -143,8 +165,5 @@ ${plans.map((p) => `- ${p}`).join("\n")}
 `;
 console.log(`\n${mode.replace(/\*\*/g, "")}\n\n${perfConsole(perf, g1Rows)}\n`);
 console.log(stepsMarkdown(totalMs));
-const resultsFile = path.join(import.meta.dirname, quick ? "results-quick.md" : "results.md");
-// The T1 section (test-suite wall time) is measured from `npm test` runs, not by this script: keep it.
-const t1 = fs.existsSync(resultsFile) ? /\n## T1[^\n]*\n[\s\S]*?(?=\n## |$)/.exec(fs.readFileSync(resultsFile, "utf8"))?.[0] : undefined;
-fs.writeFileSync(resultsFile, t1 ? `${md.trimEnd()}\n${t1.trimEnd()}\n` : md);
+fs.writeFileSync(resultsFile, withKeptSections(md, keptAtStart));
 console.error(`\nwrote bench/${quick ? "results-quick.md" : "results.md"} in ${(totalMs / 1000).toFixed(0)} s total`);

@@ -6,9 +6,9 @@
 // "video.rehosted" log lines. The run ends when every take is terminal and every poster job ended.
 import fs from "node:fs";
 import path from "node:path";
-import { startWorker } from "@/lib/server/worker/start-worker";
 import { successAt, type SimTask } from "@/lib/simulator/task-store";
 import { queueTextClips, seedUser, startHarness, waitAllTerminal } from "../../tests/support/worker-harness";
+import { benchWorker } from "./bench-world";
 
 interface PipelineClip {
   id: string;
@@ -102,18 +102,7 @@ export async function runPipeline(opts: { clips: number; speed: number; cap: num
     await queueTextClips(h.db, owner, opts.clips);
     const started = Date.now();
     // The production defaults (WORKER_LEASE_MS 60 s, WORKER_IDLE_POLL_MS 1 s), scaled like the upstream.
-    const worker = startWorker({
-      db: h.db,
-      provider: "sqlite",
-      storage: h.storage,
-      upstream: h.upstream,
-      leaseMs: 60_000,
-      timeScale: opts.speed,
-      modelCap: opts.cap,
-      concurrency: opts.workerConcurrency,
-      idlePollMs: Math.max(10, Math.round(1_000 / opts.speed)),
-      scratchDir: path.join(h.dir, "scratch"),
-    });
+    const worker = benchWorker(h, { speed: opts.speed, cap: opts.cap, concurrency: opts.workerConcurrency });
     let wallMs = NaN;
     try {
       // P6's run ends when every take is; the posters then get their own deadline (P3 reports how many arrived).

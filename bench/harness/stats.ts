@@ -94,3 +94,34 @@ export function peakOpen(intervals: readonly Interval[]): number {
   }
   return peak;
 }
+
+export interface BacklogUtilisation {
+  /** Time-weighted mean of the intervals open over the backlog period, ÷ cap (NaN without a period). */
+  utilisation: number;
+  /** The backlog period: the first start to the last start (after it nothing waits to be sent). */
+  backlogMs: number;
+  peak: number;
+}
+
+/**
+ * How full a lane of `cap` slots was kept while work was waiting: the work items' in-flight
+ * intervals averaged from the first start to the last start. After the last start the queue is
+ * empty and in-flight drains below the cap whatever the scheduler does, so that tail is left out.
+ */
+export function backlogUtilisation(intervals: readonly Interval[], cap: number): BacklogUtilisation {
+  if (intervals.length === 0) return { utilisation: NaN, backlogMs: 0, peak: 0 };
+  const first = Math.min(...intervals.map((i) => i.start));
+  const last = Math.max(...intervals.map((i) => i.start));
+  return { utilisation: averageOpen(intervals, first, last) / cap, backlogMs: last - first, peak: peakOpen(intervals) };
+}
+
+/**
+ * How long a freed slot of a lane of `cap` stayed empty: the i-th end (in time order) paired with the
+ * (cap + i)-th start, the start that slot's reuse made possible. Only starts after the first `cap`
+ * (which had free slots) are paired.
+ */
+export function handoffGaps(intervals: readonly Interval[], cap: number): number[] {
+  const starts = intervals.map((i) => i.start).sort((a, b) => a - b);
+  const ends = intervals.map((i) => i.end).sort((a, b) => a - b);
+  return starts.slice(cap).map((start, i) => start - (ends[i] ?? NaN));
+}

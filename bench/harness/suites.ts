@@ -1,4 +1,4 @@
-// Runs P1–P6, H1, F1 and F2 side by side in one process run, owns every server they need (started here, stopped
+// Runs P1–P6, H1, F1, F2, S1 and S2 side by side in one process run, owns every server they need (started here, stopped
 // in `finally`, checked with ps afterwards), and renders the summary table for bench/results.md.
 // A suite that throws becomes a MISS row with its error, so one failure never hides the others.
 import fs from "node:fs";
@@ -14,10 +14,13 @@ import { p6Rows } from "../p6-queue";
 import { h1Rows } from "../h1-hash-flood";
 import { f1Rows } from "../f1-film-render";
 import { f2Rows } from "../f2-generate-missing";
+import { s1Rows } from "../s1-script-breakdown";
+import { s2Rows } from "../s2-call-lanes";
 import { type FirstScreen, measureFirstScreen } from "../gallery-first-screen";
 import type { BuiltApp } from "./build";
 import { recordStep } from "./steps";
 import { startAppServer, startStandaloneSimulator, type AppServer, type StandaloneSimulator } from "./app-server";
+import { withKeptSections } from "./kept-sections";
 import { startNginx, type Nginx } from "./nginx";
 import { runPipeline } from "./pipeline-run";
 import { leftovers, startedGroups, stopAll } from "./processes";
@@ -138,6 +141,14 @@ export async function runPerfSuites(opts: { quick: boolean; build: BuiltApp | nu
       console.error("F2: generate missing shots, 12 shots with 3 chained, against the simulator's cap…");
       await attempt("F2", rows, notes, () => f2Rows(quick), "F2 generate missing shots vs the ideal schedule");
     }
+    if (want("S1")) {
+      console.error("S1: script breakdown of 3,000 characters, app vs the bare simulator…");
+      await attempt("S1", rows, notes, () => s1Rows(quick), "S1 script breakdown, app vs simulator");
+    }
+    if (want("S2")) {
+      console.error("S2: still and speech backlogs against their lane caps…");
+      await attempt("S2", rows, notes, () => s2Rows(quick), "S2 still + speech lanes under a backlog");
+    }
   } finally {
     const t0 = Date.now();
     await Promise.all([app?.stop(), sim?.stop(), nginx?.stop()]);
@@ -148,7 +159,7 @@ export async function runPerfSuites(opts: { quick: boolean; build: BuiltApp | nu
   const left = leftovers(startedGroups);
   if (left.length) notes.push(`Processes left running after the bench (a bug): ${left.join("; ")}`);
   else notes.push(`Process check: all ${startedGroups.length} process groups the bench started are gone (ps, zombies aside).`);
-  const order = ["P1", "P2", "P3", "P4", "P5", "P6", "H1", "F1", "F2"];
+  const order = ["P1", "P2", "P3", "P4", "P5", "P6", "H1", "F1", "F2", "S1", "S2"];
   rows.sort((x, y) => order.indexOf(x.id) - order.indexOf(y.id));
   return { rows, notes, machine, loadAfter: machineInfo().loadAvg, wallMs: Date.now() - started, firstScreen, firstScreenError };
 }
@@ -170,9 +181,9 @@ export function perfConsole(r: PerfResult, extraRows: BenchRow[] = []): string {
   return formatConsole([...r.rows, ...extraRows]);
 }
 
-/** Writes the P1–P6 part on its own at once, so a later failure (G1) can't lose these figures. */
-export function writePerfResults(quick: boolean, r: PerfResult): void {
+/** Writes the P1–P6 part on its own at once, so a later failure (G1) can't lose these figures; `kept`: T1 and targeted runs' sections. */
+export function writePerfResults(quick: boolean, r: PerfResult, kept: readonly string[]): void {
   const file = path.join(import.meta.dirname, "..", quick ? "results-quick.md" : "results.md");
-  fs.writeFileSync(file, `# Benchmarks${quick ? " (quick)" : ""}: P1–P6 (written before G1 runs; replaced by the full table when G1 finishes)\n\n${perfMarkdown(r)}`);
+  fs.writeFileSync(file, withKeptSections(`# Benchmarks${quick ? " (quick)" : ""}: P1–P6 (written before G1 runs; replaced by the full table when G1 finishes)\n\n${perfMarkdown(r)}`, kept));
   console.error(perfConsole(r));
 }

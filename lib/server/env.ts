@@ -141,9 +141,12 @@ const schema = z.object({
   UPLOAD_QUOTA_TOTAL_MB: int(5000, 1, 10_000_000),
   UPLOAD_GC_GRACE_HOURS: num(24, 1, 24 * 365),
   WORKER_IN_APP: bool.default(true),
-  // Job runner (lib/server/jobs): jobs per process, lease length (DB clock), idle DB poll interval, and a
+  // Job runner (lib/server/jobs): jobs of local work per process, lease length (DB clock), idle DB poll interval, and a
   // divisor for the worker's own time constants (backoff, poll spacing, ceilings) used with a fast simulator.
   WORKER_CONCURRENCY: int(4, 1, 64),
+  // Jobs per process awaiting the platform in an upstream lane's slot besides WORKER_CONCURRENCY (the
+  // lanes' caps bound them across processes); 0 = they count against WORKER_CONCURRENCY.
+  WORKER_UPSTREAM_JOBS: int(64, 0, 1000),
   WORKER_LEASE_MS: int(60_000, 500, 3_600_000),
   WORKER_IDLE_POLL_MS: int(1_000, 20, 60_000),
   WORKER_TIME_SCALE: num(1, 1, 100_000),

@@ -104,7 +104,7 @@ describe.each(providers())("platform calls across kill -9 on %s", (provider) => 
     "SIGKILL at %s of the %s call: it ends %s, never sent twice, the ledger adds up",
     async (label, subject, outcome, sentExactly) => {
       const calls = await queueCalls();
-      const crashing = spawnFor({ CRASH_AT: label, CRASH_SUBJECT: calls[subject], WORKER_CONCURRENCY: "1" });
+      const crashing = spawnFor({ CRASH_AT: label, CRASH_SUBJECT: calls[subject], WORKER_CONCURRENCY: "1", WORKER_UPSTREAM_JOBS: "0" });
       running = crashing;
       await waitFor(`the worker to die at ${label}`, async () => crashing.child.exitCode !== null || crashing.child.signalCode !== null, KILL_MS);
       expect(await crashing.exited, crashing.output()).toBe("SIGKILL");

@@ -87,7 +87,7 @@ describe("deterministic crash points", () => {
     async (label) => {
       const owner = await seedUser(h.db);
       await queueTakesWithFrames(h.db, owner, 2);
-      const crashing = spawnFor({ CRASH_AT: label, WORKER_CONCURRENCY: "1" });
+      const crashing = spawnFor({ CRASH_AT: label, WORKER_CONCURRENCY: "1", WORKER_UPSTREAM_JOBS: "0" });
       expect(await crashing.exited).toBe("SIGKILL");
       const postersBefore = await posterFiles(h.db);
       const survivor = spawnFor();
@@ -161,8 +161,9 @@ describe("zombie worker", () => {
       await queueTakesWithFrames(h.db, owner, 6);
       // It freezes itself (SIGSTOP) between two steps of a take, holding that job's lease: a kill -STOP
       // at an arbitrary moment could land inside a fenced write, and a frozen holder of SQLite's write
-      // lock would stop the healthy worker's writes too (crash-point.ts).
-      const zombie = spawnFor({ FREEZE_AT: "poll.afterSuccess", WORKER_CONCURRENCY: "1" });
+      // lock would stop the healthy worker's writes too (crash-point.ts). One job at a time, none waiting
+      // on the upstream beside it, so no other step of the zombie is mid-write when it stops.
+      const zombie = spawnFor({ FREEZE_AT: "poll.afterSuccess", WORKER_CONCURRENCY: "1", WORKER_UPSTREAM_JOBS: "0" });
       const zombieOwner = `:${zombie.child.pid}:`;
       await waitFor("the zombie to freeze itself", () => Promise.resolve(processState(zombie.child.pid!) === "T"), 120_000);
       expect(await h.db.job.count({ where: { leaseOwner: { contains: zombieOwner }, status: "ACTIVE" } })).toBeGreaterThan(0);

@@ -119,7 +119,7 @@ describe("kill -9 between the send and the stored answer", () => {
       spawnWorker({ databaseUrl: harness.testDb.url, dataDir, sim: harness.sim, timeScale: SPEED, ...(extraEnv ? { extraEnv } : {}) });
     const owner = await seedUser(harness.db);
     const takes = await queueTextClips(harness.db, owner, 2);
-    const crashing = spawnFor({ CRASH_AT: label, WORKER_CONCURRENCY: "1" });
+    const crashing = spawnFor({ CRASH_AT: label, WORKER_CONCURRENCY: "1", WORKER_UPSTREAM_JOBS: "0" });
     expect(await crashing.exited).toBe("SIGKILL");
     const survivor = spawnFor();
     try {

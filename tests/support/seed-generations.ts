@@ -29,7 +29,7 @@ const STATUS_WEIGHTS: [Status, number][] = [
 const ERROR_OF: Partial<Record<Status, string>> = { FAILED: "upstream_failed", REJECTED: "unsafe_content", EXPIRED: "expired", CANCELLED: "cancelled" };
 
 /** mulberry32: a tiny deterministic PRNG so seeded data (and benchmarks) are reproducible. */
-function prng(seed: number) {
+export function prng(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { atLeast, atMost, type BenchRow, fmtMs, fmtRatio, formatConsole, formatTable, verdict } from "@/bench/harness/report";
 import { galleryRows } from "@/bench/harness/gallery-rows";
-import { averageOpen, mean, median, peakOpen, percentile, ratio, summarize, throughput } from "@/bench/harness/stats";
+import { averageOpen, backlogUtilisation, handoffGaps, mean, median, peakOpen, percentile, ratio, summarize, throughput } from "@/bench/harness/stats";
 
 // The benchmark harness's own arithmetic ("a unit test checks only that the harness computes
 // its statistics correctly"). No benchmark runs here.
@@ -84,6 +84,39 @@ describe("in-flight over time", () => {
     expect(peakOpen(intervals)).toBe(3);
     expect(peakOpen([{ start: 0, end: 1 }, { start: 1, end: 2 }])).toBe(1);
     expect(peakOpen([])).toBe(0);
+  });
+
+  it("backlog utilisation: in flight ÷ cap from the first start to the last start, the drain left out", () => {
+    // Cap 2, starts at 0, 0, 5, 8 (the last start): two open all through 0–8, so full; the drain after 8 is not counted.
+    const full = [
+      { start: 0, end: 5 },
+      { start: 0, end: 8 },
+      { start: 5, end: 30 },
+      { start: 8, end: 9 },
+    ];
+    expect(backlogUtilisation(full, 2)).toEqual({ utilisation: 1, backlogMs: 8, peak: 2 });
+    // One slot idle 2–5 of 0–8: (2·8 − 3) / (2·8).
+    const gap = [
+      { start: 0, end: 2 },
+      { start: 0, end: 9 },
+      { start: 5, end: 8 },
+      { start: 8, end: 12 },
+    ];
+    expect(backlogUtilisation(gap, 2).utilisation).toBeCloseTo(13 / 16, 12);
+    expect(backlogUtilisation([], 2).utilisation).toBeNaN();
+  });
+
+  it("handoff gaps: each start after the first cap ones, minus the end that freed its slot", () => {
+    // Cap 2: slots freed at 3 and 4 are reused at 3.5 and 6; the fifth start waits for the end at 7.
+    const lane = [
+      { start: 0, end: 3 },
+      { start: 0, end: 4 },
+      { start: 3.5, end: 7 },
+      { start: 6, end: 9 },
+      { start: 7, end: 8 },
+    ];
+    expect(handoffGaps(lane, 2)).toEqual([0.5, 2, 0]);
+    expect(handoffGaps(lane.slice(0, 2), 2)).toEqual([]);
   });
 });
 

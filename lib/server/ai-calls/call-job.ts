@@ -11,6 +11,7 @@ import { refundCall, settleCall } from "@/lib/server/ledger/ledger";
 import { logger } from "@/lib/server/logger";
 import type { Storage } from "@/lib/server/storage";
 import { dropUnrecordedStill, storeStill } from "@/lib/server/ai-calls/still-store";
+import { signalCallEnded } from "./call-ended";
 import { sendChat } from "./chat-send";
 import type { CallOutcome, CallSender } from "./call-sender";
 import { recoverSpeech, sendSpeech } from "./speech-send";
@@ -166,6 +167,15 @@ async function handleError(ctx: StepContext, { id: callId, lane }: { id: string;
   }
 }
 
+/** The send step, then a wake-up for a route of this process waiting for the call (its end is committed by then). */
+async function sendAndSignal(ctx: StepContext): Promise<void> {
+  try {
+    await sendStep(ctx);
+  } finally {
+    signalCallEnded(ctx.lease.subjectId);
+  }
+}
+
 /** Re-hosts what a settled call's answer points at (never sends anything). */
 async function storeStep(ctx: StepContext): Promise<void> {
   const call = await ctx.deps.db.aiCall.findUniqueOrThrow({ where: { id: ctx.lease.subjectId } });
@@ -180,7 +190,7 @@ async function storeStep(ctx: StepContext): Promise<void> {
 export const aiCallJob: JobKind = {
   name: AI_CALL_JOB,
   lanes: LANES,
-  steps: { send: sendStep, store: storeStep },
+  steps: { send: sendAndSignal, store: storeStep },
   holdsLane: (step) => step === "send",
   ledger: {
     // A call's CHARGE is written with its settlement (sendStep), never on its own.

@@ -12,14 +12,24 @@ import { StepContext, type ClaimInfo } from "./step-context";
 
 // The one job runner. Several may run at once (inside `npm start` and as `npm run worker`): all
 // coordination goes through the database (leases, lane caps, the breaker, dependencies), nothing
-// through memory. Each process runs up to `concurrency` jobs; it wakes on a short database poll,
-// when a job ends, or on an in-process nudge. stop() stops claiming, lets running jobs finish for
+// through memory. Each process runs up to `concurrency` jobs of its own work; it wakes on a short
+// database poll, when a job ends, or on an in-process nudge. Up to `upstreamSlots` jobs claimed from
+// an upstream lane do not count against `concurrency` while their step holds the lane's slot (a chat,
+// still or speech answer awaited, a video create): that is waiting on the platform, bounded by the
+// lane's cap across every process, and counting it here would keep the lane below its cap (4 jobs
+// could never fill 5 still slots, and a backlog of speech would starve the stills). stop() stops claiming, lets running jobs finish for
 // `graceMs`, then aborts the rest, which give their jobs back.
 
 export interface RunnerOptions {
   deps: RunnerDeps;
   kinds: readonly JobKind[];
   concurrency: number;
+  /**
+   * Jobs waiting on the platform in an upstream lane's slot that do not count against `concurrency`
+   * (their lanes' caps bound them across processes); 0 = they count like any job (one job at a time
+   * with concurrency 1, as the crash tests need).
+   */
+  upstreamSlots: number;
   idlePollMs: number;
 }
 
@@ -34,6 +44,20 @@ export interface RunningWorker {
 interface Next {
   claimed: Claimed;
   info: ClaimInfo;
+  /** Claimed from an upstream lane's queue: its lane-holding step waits on the platform. */
+  upstream: boolean;
+}
+
+interface Active {
+  ctx: StepContext;
+  abort: AbortController;
+  done: Promise<void>;
+  upstream: boolean;
+}
+
+/** A job claimed from an upstream lane whose step holds the lane's slot: it waits on the platform. */
+function isWaitingUpstream(a: Active): boolean {
+  return a.upstream && a.ctx.kind.holdsLane(a.ctx.lease.step);
 }
 
 function lanesOf(kinds: readonly JobKind[]): LaneSpec[] {
@@ -42,43 +66,58 @@ function lanesOf(kinds: readonly JobKind[]): LaneSpec[] {
   return [...byName.values()];
 }
 
-export function startRunner({ deps, kinds, concurrency, idlePollMs }: RunnerOptions): RunningWorker {
+export function startRunner({ deps, kinds, concurrency, upstreamSlots, idlePollMs }: RunnerOptions): RunningWorker {
   const registry = new Map(kinds.map((k) => [k.name, k]));
   const lanes = lanesOf(kinds);
   const claimOpts: ClaimOptions = { owner: deps.owner, leaseMs: deps.leaseMs, provider: deps.provider, kinds: [...registry.keys()] };
-  const active = new Map<string, { ctx: StepContext; abort: AbortController; done: Promise<void> }>();
+  const active = new Map<string, Active>();
   let running = true;
   let wake: (() => void) | undefined;
   let laneTurn = 0;
 
-  const poke = () => wake?.();
+  // A poke while fill() runs (a job ended, a nudge) must not be lost: fill may already have passed the
+  // lane that just got a free slot, and the next idle poll can be a second away. It makes the loop fill again at once.
+  let pokedWhileFilling = false;
+  const poke = () => {
+    if (wake) wake();
+    else pokedWhileFilling = true;
+  };
   const offNudge = onNudge(poke);
 
-  async function claimFromLanes(): Promise<Next | null> {
+
+  async function claimFromLanes(upstreamOnly: boolean): Promise<Next | null> {
     let breaker: BreakerState | undefined;
     let probe: boolean | undefined;
     // Rotate the starting lane so one busy lane can't starve the others.
     laneTurn = (laneTurn + 1) % Math.max(1, lanes.length);
     for (let i = 0; i < lanes.length; i++) {
       const lane = lanes[(laneTurn + i) % lanes.length] as LaneSpec;
+      if (upstreamOnly && !lane.upstream) continue;
       if (lane.upstream) {
         breaker ??= await readBreaker(deps.db);
         // While the account is blocked, at most one probe per interval (across every process) goes out.
         if (breaker.open && !(probe ??= await takeProbeSlot(deps.db, deps.breakerProbeMs))) continue;
       }
       const claimed = await claimQueued(deps.db, lane.name, await lane.cap(deps), claimOpts);
-      if (claimed) return { claimed, info: { probe: lane.upstream && breaker?.open === true, resumed: false, ...(breaker ? { breaker } : {}) } };
+      if (claimed) return { claimed, upstream: lane.upstream, info: { probe: lane.upstream && breaker?.open === true, resumed: false, ...(breaker ? { breaker } : {}) } };
     }
     return null;
   }
 
+  /**
+   * With one of `concurrency` free: a resumed job first, then any lane; without one but with an
+   * upstream slot free, only an upstream lane's queue; else nothing.
+   */
   async function claimNext(): Promise<Next | null> {
+    const waiting = [...active.values()].filter(isWaitingUpstream).length;
+    if (active.size - Math.min(waiting, upstreamSlots) >= concurrency) return waiting < upstreamSlots ? claimFromLanes(true) : null;
+    // A resumed job counts as local work whatever its step (its lane is not known here).
     const resumed = await claimActive(deps.db, claimOpts);
-    if (resumed) return { claimed: resumed, info: { probe: false, resumed: true } };
-    return claimFromLanes();
+    if (resumed) return { claimed: resumed, upstream: false, info: { probe: false, resumed: true } };
+    return claimFromLanes(false);
   }
 
-  function launch({ claimed, info }: Next): void {
+  function launch({ claimed, info, upstream }: Next): void {
     const kind = registry.get(claimed.lease.kind);
     if (!kind) throw new Error(`claimed a job of unknown kind ${claimed.lease.kind}`);
     const abort = new AbortController();
@@ -97,12 +136,12 @@ export function startRunner({ deps, kinds, concurrency, idlePollMs }: RunnerOpti
         active.delete(ctx.id);
         poke();
       });
-    active.set(ctx.id, { ctx, abort, done });
+    active.set(ctx.id, { ctx, abort, done, upstream });
   }
 
   async function fill(): Promise<void> {
     await settleDependants(deps.db, deps.provider, registry);
-    while (running && active.size < concurrency) {
+    while (running) {
       const next = await claimNext();
       if (!next) return;
       launch(next);
@@ -114,12 +153,14 @@ export function startRunner({ deps, kinds, concurrency, idlePollMs }: RunnerOpti
     await deps.storage.sweepTemp(SCRATCH_TTL_MS).catch((err: unknown) => logger.warn("jobs.storage_sweep_failed", { error: err }));
     logger.info("jobs.runner_started", { owner: deps.owner, concurrency, kinds: [...registry.keys()], leaseMs: deps.leaseMs, timeScale: deps.timeScale });
     while (running) {
+      pokedWhileFilling = false;
       try {
         await fill();
       } catch (err) {
         logger.error("jobs.claim_failed", { error: err });
       }
       if (!running) break;
+      if (pokedWhileFilling) continue;
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, idlePollMs);
         wake = () => {

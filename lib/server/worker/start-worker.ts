@@ -26,13 +26,14 @@ const JOB_KINDS: readonly JobKind[] = [videoJob, derivativesJob, lastFrameJob, f
 
 export interface WorkerOptions extends Partial<RunnerDeps> {
   concurrency?: number;
+  upstreamSlots?: number;
   idlePollMs?: number;
   kinds?: readonly JobKind[];
 }
 
 export function startWorker(options: WorkerOptions = {}): RunningWorker {
   const e = env();
-  const { concurrency, idlePollMs, kinds, ...overrides } = options;
+  const { concurrency, upstreamSlots, idlePollMs, kinds, ...overrides } = options;
   const deps: RunnerDeps = {
     db: defaultDb(),
     provider: dbProvider(),
@@ -52,6 +53,7 @@ export function startWorker(options: WorkerOptions = {}): RunningWorker {
     deps,
     kinds: kinds ?? JOB_KINDS,
     concurrency: concurrency ?? e.WORKER_CONCURRENCY,
+    upstreamSlots: upstreamSlots ?? e.WORKER_UPSTREAM_JOBS,
     idlePollMs: idlePollMs ?? e.WORKER_IDLE_POLL_MS,
   });
   return {
