@@ -7,13 +7,15 @@ import { uploadImage } from "@/lib/client/upload";
 import type { FrameSource } from "@/lib/shared/film/film-schemas";
 import type { ReferenceView } from "@/lib/shared/film/film-views";
 
-type Kind = "none" | "upload" | "reference" | "previous";
+type Kind = "none" | "upload" | "still" | "reference" | "previous";
 
 const control = "rounded-md border border-zinc-400 bg-white px-3 py-2 text-sm dark:border-zinc-600 dark:bg-zinc-900";
 
 /**
  * Where one frame of a shot comes from: nothing yet, an uploaded image, a reference of the
- * workspace's library, or (start only) the previous shot's exact last frame.
+ * workspace's library, (start only) the previous shot's exact last frame, or one of the shot's
+ * stills. A still is picked in the stills panel, not here, so its option is listed only while the
+ * frame is one (shown as the still, with its picture, rather than as an upload it is stored like).
  */
 export function FrameSourceField({
   id,
@@ -35,7 +37,7 @@ export function FrameSourceField({
   onChange: (v: FrameSource | null) => void;
 }) {
   const { locale, t } = useI18n();
-  const kind: Kind = !value ? "none" : value.kind === "still" ? "upload" : value.kind;
+  const kind: Kind = value ? value.kind : "none";
   const [upload, setUpload] = useState<{ state: "busy" | "done" | "error"; text: string } | null>(null);
   // The kind the person picked, even before it has a value (an upload not yet made).
   const [picked, setPicked] = useState<Kind>(kind);
@@ -67,6 +69,7 @@ export function FrameSourceField({
       <select id={`${id}-kind`} aria-label={t("films.frame.kind", { frame: legend })} className={control} value={shown} disabled={disabled} onChange={(e) => setKind(e.target.value as Kind)}>
         <option value="none">{t("films.frame.none")}</option>
         <option value="upload">{t("films.frame.upload")}</option>
+        {value?.kind === "still" && <option value="still">{t("films.frame.still")}</option>}
         <option value="reference">{t("films.frame.reference")}</option>
         {allowPrevious && <option value="previous">{t("films.frame.previous")}</option>}
       </select>
@@ -79,6 +82,13 @@ export function FrameSourceField({
           onChange={(e) => void onFile(e.target.files?.[0])}
           className="text-sm"
         />
+      )}
+      {value?.kind === "still" && (
+        <div className="flex items-center gap-2" data-testid="frame-still">
+          {/* eslint-disable-next-line @next/next/no-img-element -- an authenticated upload, served by our route */}
+          <img src={`/api/uploads/${encodeURIComponent(value.uploadId)}`} alt={t("films.frame.stillAlt", { frame: legend })} className="h-14 w-24 rounded object-cover" loading="lazy" />
+          <p className="text-xs text-zinc-600 dark:text-zinc-400">{t("stills.frameIsStill")}</p>
+        </div>
       )}
       {shown === "reference" &&
         (references.length === 0 ? (
@@ -104,7 +114,6 @@ export function FrameSourceField({
           </select>
         ))}
       {value?.kind === "upload" && !upload && <p className="text-xs text-zinc-600 dark:text-zinc-400">{t("films.frame.uploaded")}</p>}
-      {value?.kind === "still" && !upload && <p className="text-xs text-zinc-600 dark:text-zinc-400">{t("stills.frameIsStill")}</p>}
       {upload && (
         <p role={upload.state === "error" ? "alert" : "status"} className={`text-xs ${upload.state === "error" ? "text-red-700 dark:text-red-400" : "text-zinc-700 dark:text-zinc-300"}`}>
           {upload.text}

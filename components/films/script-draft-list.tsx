@@ -1,12 +1,14 @@
 "use client";
-import { useId } from "react";
+import { useEffect, useId, useRef } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { DRAFT_MODES, type DraftMode, type DraftShot, LINE_MAX_CHARS, SCENE_MAX_CHARS, SHOT_MAX_SECONDS, SHOT_MIN_SECONDS } from "@/lib/shared/script-breakdown";
 import { PROMPT_MAX_CHARS, promptLength } from "@/lib/shared/upstream/video-models";
 
 // The editable draft of a script breakdown: one labelled group per shot (a list rather than a wide
 // table, so it reads at 375 px and with a screen reader): scene, prompt (with its count against
-// Vidu's 512), mode, line or caption, seconds; each shot can be deleted.
+// Vidu's 512), mode, line or caption, seconds; each shot can be deleted. Deleting a row removes the
+// button that had the focus, so the focus moves to the delete button now in its place (or the new
+// last one) rather than falling out of the dialog, and a keyboard user can go on deleting.
 
 const MODE_LABEL = { text: "script.mode.text", image: "script.mode.image", chain: "script.mode.chain" } as const;
 const field = "w-full rounded-md border border-zinc-400 bg-white px-2 py-1 text-sm dark:border-zinc-600 dark:bg-zinc-900";
@@ -92,6 +94,7 @@ function ShotRow({ index, shot, onChange, onDelete, disabled }: { index: number;
             disabled={disabled}
             onClick={onDelete}
             aria-label={t("script.delete", { n: index + 1 })}
+            data-delete-row
           >
             ✕
           </button>
@@ -108,10 +111,31 @@ export interface DraftRow {
 }
 
 export function ScriptDraftList({ rows, onChange, onDelete, disabled }: { rows: DraftRow[]; onChange: (i: number, s: DraftShot) => void; onDelete: (i: number) => void; disabled: boolean }) {
+  const list = useRef<HTMLOListElement>(null);
+  /** Index of the row just deleted, until the list without it has rendered. */
+  const deleted = useRef<number | null>(null);
+  useEffect(() => {
+    const at = deleted.current;
+    if (at === null) return;
+    deleted.current = null;
+    const buttons = list.current?.querySelectorAll<HTMLButtonElement>("[data-delete-row]") ?? [];
+    const next = buttons[Math.min(at, buttons.length - 1)];
+    (next ?? list.current)?.focus();
+  }, [rows]);
   return (
-    <ol className="flex max-h-[50vh] flex-col gap-3 overflow-y-auto pr-1" data-testid="script-draft">
+    <ol ref={list} tabIndex={-1} className="flex max-h-[50vh] flex-col gap-3 overflow-y-auto pr-1" data-testid="script-draft">
       {rows.map((r, i) => (
-        <ShotRow key={r.key} index={i} shot={r.shot} disabled={disabled} onChange={(next) => onChange(i, next)} onDelete={() => onDelete(i)} />
+        <ShotRow
+          key={r.key}
+          index={i}
+          shot={r.shot}
+          disabled={disabled}
+          onChange={(next) => onChange(i, next)}
+          onDelete={() => {
+            deleted.current = i;
+            onDelete(i);
+          }}
+        />
       ))}
     </ol>
   );

@@ -31,8 +31,10 @@ export function ShotStrip({
   onDelete: (shotId: string) => void;
 }) {
   const { t } = useI18n();
+  // Positioned, so it contains its absolutely positioned descendants (a scene heading's screen-reader
+  // label): otherwise one in a scene scrolled out of view would widen the page at 375 px.
   return (
-    <div className="flex gap-4 overflow-x-auto pb-2" data-testid="shot-strip">
+    <div className="relative flex gap-4 overflow-x-auto pb-2" data-testid="shot-strip">
       {sceneGroups(shots).map((g) => (
         <div key={g.shots[0]!.id} className={`flex shrink-0 flex-col gap-1 ${g.heading !== null ? "border-l-4 border-indigo-600 pl-2 dark:border-indigo-400" : ""}`} data-testid="scene">
           {g.heading !== null && (

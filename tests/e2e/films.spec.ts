@@ -96,6 +96,8 @@ test("16:9 film: chain, takes, compare and choose, trim, keyboard reorder, comme
   await expect(page.getByTestId("comment-item-notice")).toHaveText("Comment at 00:02.4 saved.");
   await expect(page.getByTestId("comment")).toContainText("two beats longer");
   await player.evaluate((v: HTMLVideoElement) => (v.currentTime = 0.5));
+  // The button pins the time it shows: wait for the seek to reach it (else it pins the old time and seeks back).
+  await expect(page.getByTestId("comment-at")).toHaveText("Comment at 00:00.5");
   await page.getByTestId("comment-at").click();
   await page.getByRole("textbox", { name: "Comment at 00:00.5" }).fill("Posted by mistake");
   await page.getByTestId("comment-submit").click();

@@ -1,23 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { createFilm } from "./films-helpers";
+import { createFilm, ZH_SCRIPT } from "./films-helpers";
 import { expectNoSeriousA11yViolations, STORAGE_STATE } from "./helpers";
 
 // Script → shot list on the storyboard: paste a 10-line Chinese script, see the hold before breaking
 // it down, edit the draft (a prompt, a row deleted), reload (the edits are kept), add the shots to the
 // film. axe clean with the draft open, then at 375 px in dark mode.
-
-const SCRIPT = [
-  "内景 咖啡馆 夜",
-  "小林推门走进咖啡馆。她四处张望。",
-  "小林：有人在吗？",
-  "老板：我们打烊了。",
-  "小林在窗边坐下。",
-  "外景 街道 雨",
-  "小林撑伞离开，雨越下越大。",
-  "一辆出租车停在路边。",
-  "司机：去哪儿？",
-  "小林：回家。",
-].join("\n");
 
 test.describe("script breakdown", () => {
   test.use({ storageState: STORAGE_STATE });
@@ -28,8 +15,8 @@ test.describe("script breakdown", () => {
     const dialog = page.getByTestId("script-breakdown");
     const text = dialog.getByRole("textbox", { name: /Script, novel excerpt or product brief/ });
     await expect(text).toBeFocused();
-    await text.fill(SCRIPT);
-    await expect(dialog.getByText(`${[...SCRIPT.trim()].length} / 20,000 characters`)).toBeVisible();
+    await text.fill(ZH_SCRIPT);
+    await expect(dialog.getByText(`${[...ZH_SCRIPT.trim()].length} / 20,000 characters`)).toBeVisible();
     await expect(dialog.getByTestId("script-estimate")).toHaveText(/holds at most ¥\d+\.\d\d/);
     await dialog.getByTestId("script-break-down").click();
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { addShots, createFilm, editShot, select } from "./films-helpers";
+import { addShots, createFilm, editShot, makeStills, select } from "./films-helpers";
 import { expectNoSeriousA11yViolations, STORAGE_STATE } from "./helpers";
 import { uniquePrompt } from "./studio-helpers";
 
@@ -17,13 +17,8 @@ test("stills: make two at the film's shape, use one as the first frame", async (
   await select(page, 0);
   await editShot(page, uniquePrompt("A lighthouse at dusk"));
 
-  const panel = page.getByTestId("stills-panel");
-  await expect(panel.getByText("No stills yet.")).toBeVisible();
-  await panel.getByLabel("Number of stills").selectOption("2");
-  await expect(panel.getByTestId("make-stills")).toHaveText(/Make 2 stills · ¥\d/);
-  await panel.getByTestId("make-stills").click();
-  await expect(panel.getByTestId("stills-notice")).toHaveText("2 stills are on the way.");
-  await expect(panel.locator('[data-testid="still"][data-state="ready"]')).toHaveCount(2, { timeout: 60_000 });
+  await expect(page.getByTestId("stills-panel").getByText("No stills yet.")).toBeVisible();
+  const panel = await makeStills(page, 2);
   const img = panel.getByRole("img").first();
   await expect(img).toBeVisible();
   await expect.poll(() => img.evaluate((i) => [(i as HTMLImageElement).naturalWidth, (i as HTMLImageElement).naturalHeight])).toEqual([1920, 1080]);

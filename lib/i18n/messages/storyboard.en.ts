@@ -73,6 +73,8 @@ export const storyboardEn = {
   "films.frame.kind": "Source of the {frame}",
   "films.frame.none": "Not chosen yet",
   "films.frame.upload": "Upload an image",
+  "films.frame.still": "A still of this shot",
+  "films.frame.stillAlt": "The still used as the {frame}",
   "films.frame.reference": "Reference from the library",
   "films.frame.previous": "Previous shot's last frame",
   "films.frame.file": "Image for the {frame}",

@@ -75,6 +75,8 @@ export const storyboardZhCN: Record<keyof typeof storyboardEn, string> = {
   "films.frame.kind": "{frame}来源",
   "films.frame.none": "尚未选择",
   "films.frame.upload": "上传图片",
+  "films.frame.still": "本镜头的静帧",
+  "films.frame.stillAlt": "用作{frame}的静帧",
   "films.frame.reference": "素材库中的参考",
   "films.frame.previous": "上一镜头的最后一帧",
   "films.frame.file": "{frame}图片",

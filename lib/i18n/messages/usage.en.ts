@@ -53,7 +53,7 @@ export const usageEn = {
   "usage.kind.title": "Spend by kind",
   "usage.kind.kind": "Kind",
   "usage.kind.video": "Video clips",
-  "usage.kind.chat": "Text (prompt help)",
+  "usage.kind.chat": "Text (prompt help, script breakdown)",
   "usage.kind.still": "Stills",
   "usage.kind.speech": "Speech",
   "usage.mode.title": "Per mode",

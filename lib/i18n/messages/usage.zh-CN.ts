@@ -53,7 +53,7 @@ export const usageZhCN: Record<keyof typeof usageEn, string> = {
   "usage.kind.title": "按类型",
   "usage.kind.kind": "类型",
   "usage.kind.video": "视频",
-  "usage.kind.chat": "文本（提示词助手）",
+  "usage.kind.chat": "文本（提示词助手、剧本拆解）",
   "usage.kind.still": "静帧",
   "usage.kind.speech": "语音",
   "usage.mode.title": "按模式",
