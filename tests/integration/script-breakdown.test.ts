@@ -128,6 +128,9 @@ describe.each(providers())("script breakdown on %s", (kind) => {
       [3, "外景 街道 雨", "TEXT", null, null, 96],
     ]);
     expect(rows[0]!.prompt).toBe("她四处张望，镜头环绕。");
+    // A spoken line's character is the shot's speaker (its voice comes from the film's cast).
+    expect(rows.map((x) => x.speaker)).toEqual([null, edited[1]!.characters[0], edited[2]!.characters[0], null]);
+    expect(edited[1]!.characters).toHaveLength(1);
     // The draft is consumed: a second accept adds nothing.
     expect(await expectOk<BreakdownView>(current(film.id))).toEqual({ status: "none" });
     await expectRefused(accept(film.id, { callId: done.callId, version: saved.version, shots: edited }), 409, "draft_conflict");

@@ -1,6 +1,7 @@
 import "server-only";
 import type { FrameSource } from "@/lib/shared/film/film-schemas";
 import type { FilmView } from "@/lib/shared/film/film-views";
+import { SPEAKER_MAX_CHARS } from "@/lib/shared/film/voice";
 import { type DraftShot, type SaveBreakdownDraft, trimOutOf } from "@/lib/shared/script-breakdown";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db";
@@ -21,6 +22,7 @@ import { assertDraftComplete, scopeOfFilm } from "./script-breakdown";
 // Modes: text → a text shot; chain → starts from the previous shot's last frame (the film's first
 // shot cannot, so it becomes a text shot); image → starts from the library reference named like one
 // of its characters, or waits for a frame to be picked (shots may lack frames while drafting).
+// A spoken line's one character becomes the shot's speaker, so voicing it picks that character's voice.
 
 function fieldsOf(shot: DraftShot, chainable: boolean, referenceByName: ReadonlyMap<string, string>): ShotFields {
   const base = { sceneHeading: shot.scene, prompt: shot.prompt, end: null, caption: shot.line, trimIn: 0, trimOut: trimOutOf(shot.seconds), transition: { kind: "cut" as const, frames: 0 } };
@@ -31,6 +33,12 @@ function fieldsOf(shot: DraftShot, chainable: boolean, referenceByName: Readonly
     return { ...base, mode: "image", start };
   }
   return { ...base, mode: "text", start: null };
+}
+
+/** Who speaks the shot's line: its one character (a line with several, or none, is left for the user to say). */
+function speakerOf(shot: DraftShot): string | null {
+  const name = shot.line && shot.characters.length === 1 ? shot.characters[0]!.trim() : "";
+  return name && [...name].length <= SPEAKER_MAX_CHARS ? name : null;
 }
 
 export async function acceptShotList(client: Db, access: Access, filmId: string, input: SaveBreakdownDraft, ip: string): Promise<{ film: FilmView; added: number }> {
@@ -51,7 +59,7 @@ export async function acceptShotList(client: Db, access: Access, filmId: string,
       const before = (await shotsOf(tx, film.id)).length;
       for (const [i, shot] of input.shots.entries()) {
         const position = before + i;
-        const row = await tx.shot.create({ data: { filmId: film.id, position, ...columnsOfFields(fieldsOf(shot, position > 0, referenceByName)) } });
+        const row = await tx.shot.create({ data: { filmId: film.id, position, ...columnsOfFields(fieldsOf(shot, position > 0, referenceByName)), speaker: speakerOf(shot) } });
         await recordAudit(tx, { teamId: film.teamId, actorId: access.actor.id, action: "shot.add", targetType: "shot", targetId: row.id, data: { filmId: film.id, position, fromScript: true }, ip });
       }
     }, TX_OPTIONS),
