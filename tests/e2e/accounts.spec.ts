@@ -121,6 +121,8 @@ test("active sessions: the second browser sees the first listed and signs it out
   }
   await second.setViewportSize({ width: 375, height: 800 });
   expect(await second.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await second.getByRole("heading", { name: "Signed-in browsers" }).scrollIntoViewIfNeeded();
+  await second.screenshot({ path: "test-results/screenshots/account-sessions-375-dark.png" });
   // Keyboard: the other browser's button, by its full name, answers Enter.
   await second.getByRole("button", { name: /^Sign out Chrome on Windows \(signed in .+\)$/ }).focus();
   await second.keyboard.press("Enter");

@@ -42,6 +42,7 @@ test("stills: make two at the film's shape, use one as the first frame", async (
   await expect(picked).toHaveCount(1);
   await expect.poll(() => picked.locator("img").evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBe(1920);
   await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: "test-results/screenshots/gallery-stills.png" });
   await picked.focus();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`^${escapeRegExp(filmUrl)}\\?shot=`));
