@@ -136,7 +136,10 @@ describe("kill -9 between the send and the stored answer", () => {
     }
     const stats = harness.sim.control.stats();
     const histogram = await checkInvariants({ db: harness.db, stats, mediaRoot: path.join(dataDir, "media") });
-    expect(histogram).toEqual(expected);
+    // On a mismatch, say how each take ended (status, code, message) and what its job saw.
+    const ended = await harness.db.generation.findMany({ select: { id: true, status: true, errorCode: true, errorMessage: true, upstreamTaskId: true } });
+    const jobs = await harness.db.job.findMany({ select: { kind: true, subjectId: true, status: true, step: true, failures: true, errorCode: true } });
+    expect(histogram, JSON.stringify({ ended, jobs, accepts: stats.acceptsByRequestId })).toEqual(expected);
     expect(Math.max(...Object.values(stats.acceptsByRequestId))).toBe(1);
   }, ENDS * 2 + 60_000);
 });
