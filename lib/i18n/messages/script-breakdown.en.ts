@@ -19,7 +19,7 @@ export const scriptBreakdownEn = {
   "script.label": "Script, novel excerpt or product brief (Chinese or English)",
   "script.count": "{n} / {max} characters",
   "script.estimate": "Breaking it down holds at most {held}; you pay what the text model uses.",
-  "script.tooManyShots": "This script reads as about {shots} shots, and a draft holds {max}: the text-model calls for the rest would be paid for and their shots left out. Break it down in two films, or shorten it.",
+  "script.tooManyShots": "This script reads as about {shots, plural, one {# shot} other {# shots}}, and a draft holds {max}: the text-model calls for the rest would be paid for and their shots left out. Break it down in two films, or shorten it.",
   "script.estimateParts": "Breaking it down takes {calls} text-model calls (one per part of the script) and holds at most {held} in all; you pay what the text model uses.",
   "script.progress": "{answered} of {parts} parts answered…",
   "script.retry": "Retry failed parts",
