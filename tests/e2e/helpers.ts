@@ -28,6 +28,9 @@ export async function signInViaUi(page: Page, email: string, password = PASSWORD
 
 /** axe-core scan: no serious or critical violation allowed (WCAG 2.x A/AA rules). */
 export async function expectNoSeriousA11yViolations(page: Page) {
+  // A dynamic page's metadata is streamed after its first bytes (Next hoists the <title> into the head
+  // once generateMetadata resolves): scan the page as it is once it has its title, not before.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);

@@ -103,10 +103,20 @@ test("axe: sign-in and sign-up pages", async ({ page }) => {
 
 test("icon and link-preview card: every page names them, signed out too, and they load", async ({ page }) => {
   await page.goto("/sign-in");
-  const og = await page.locator('meta[property="og:image"]').getAttribute("content");
-  expect(og).toMatch(/^http:\/\/[^/]+\/og-default\.png$/);
-  await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary_large_image");
-  await expect(page.locator('link[rel="icon"][href="/icon.svg"]')).toHaveCount(1);
+  // The served HTML holds each tag once, in <head> (what a link-preview fetcher reads). In the browser,
+  // Next's client may render the page's metadata a second time after hydration: every copy must agree.
+  const contents = async (selector: string) => {
+    await expect(page.locator(selector).first()).toBeAttached();
+    return [...new Set(await page.locator(selector).evaluateAll((tags) => tags.map((t) => t.getAttribute("content"))))];
+  };
+  const og = await contents('meta[property="og:image"]');
+  expect(og).toHaveLength(1);
+  expect(og[0]).toMatch(/^http:\/\/[^/]+\/og-default\.png$/);
+  expect(await contents('meta[name="twitter:card"]')).toEqual(["summary_large_image"]);
+  const served = await (await page.request.get("/sign-in")).text();
+  expect(served.match(/<meta property="og:image" /g)).toHaveLength(1);
+  await expect(page.locator('link[rel="icon"][href="/icon.svg"]').first()).toBeAttached();
+  expect(served.match(/<link rel="icon" href="\/icon\.svg"/g)).toHaveLength(1);
   for (const [path, type] of [["/og-default.png", "image/png"], ["/favicon.ico", "image/"], ["/icon.svg", "image/svg+xml"]] as const) {
     const res = await page.request.get(path, { maxRedirects: 0 });
     expect(res.status(), path).toBe(200);

@@ -47,6 +47,8 @@ export async function seedInstall(db: Db, options: SeedOptions = {}): Promise<Se
     data: { userId: ola.id, type: "oauth", provider: "github", providerAccountId: "4242", access_token: "gho_seed", expires_at: 1_900_000_000, scope: "read:user" },
   });
   await db.session.create({ data: { sessionToken: "seed-session", userId: ola.id, expires: at(90_000) } });
+  await db.userSession.create({ data: { userId: ola.id, createdAt: at(90), lastSeenAt: at(95), userAgent: "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0", ip: "203.0.113.9" } });
+  await db.userSession.create({ data: { userId: ola.id, createdAt: at(91), lastSeenAt: at(92), userAgent: null, ip: null, revokedAt: at(93) } });
   await db.verificationToken.create({ data: { identifier: "ola@seed.test", token: "seed-vt", expires: at(60) } });
   for (let i = 0; i < 5; i++) {
     await db.loginAttempt.create({ data: { email: "mei@seed.test", ip: i % 2 ? "203.0.113.9" : "2001:db8::1", success: i === 4, createdAt: at(100 + i) } });

@@ -26,6 +26,7 @@ export const TABLES: readonly TableSpec[] = [
   t("User"),
   t("Account"),
   t("Session"),
+  t("UserSession"),
   t("VerificationToken", ["token"]),
   t("LoginAttempt"),
   t("Setting", ["key"], ["value"]),
