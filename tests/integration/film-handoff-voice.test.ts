@@ -4,14 +4,12 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { cutOfFilm } from "@/lib/server/films/build-cut";
-import type { FilmView } from "@/lib/shared/film/film-views";
 import { voiceFrames, type VoiceView } from "@/lib/shared/film/voice";
 import { expectOk, sendAs } from "../support/route-answers";
 import { providers } from "../support/test-db";
 import { readEdl, readFcpxml, readOtio } from "../support/timeline-readers";
-import { waitFor } from "../support/wait-for";
 import { type CallWorld, startCallWorld } from "./call-worker-support";
-import { storeTakeVideo } from "./films-support";
+import { filmOfShots, loadFilmRoutes, queueTake, storeTakeVideo, voiceSettled } from "./films-support";
 import { ctx, getRequest, setupStudio, type Studio, type StudioUser } from "./generations-api-support";
 
 // The hand-off zip of a film with voice-over, through the real routes: lines spoken by the simulator's
@@ -26,10 +24,7 @@ const SHOT_FRAMES = 48;
 
 async function loadRoutes() {
   return {
-    films: await import("@/app/api/films/route"),
-    shots: await import("@/app/api/films/[filmId]/shots/route"),
-    shot: await import("@/app/api/shots/[shotId]/route"),
-    takes: await import("@/app/api/shots/[shotId]/takes/route"),
+    ...(await loadFilmRoutes()),
     voice: await import("@/app/api/shots/[shotId]/voice/route"),
     handoff: await import("@/app/api/films/[filmId]/handoff/route"),
     storage: await import("@/lib/server/storage/instance"),
@@ -46,20 +41,15 @@ describe.each(providers())("film hand-off with voice-over on %s", (kind) => {
   let seq = 0;
 
   const ok = expectOk;
-  const voiceOf = async (shotId: string) => (await ok<{ voice: VoiceView | null }>(r.voice.GET(getRequest(me, `/api/shots/${shotId}/voice`), ctx({ shotId })))).voice;
   const speak = async (shotId: string, body: unknown): Promise<VoiceView> => {
     await ok(r.voice.POST(sendAs(me, "POST", `/api/shots/${shotId}/voice`, body, { "idempotency-key": randomUUID() }), ctx({ shotId })), 202);
-    const v = await waitFor(`the voice of ${shotId}`, async () => {
-      const view = await voiceOf(shotId);
-      return view && view.status !== "pending" ? view : null;
-    }, 60_000);
+    const v = await voiceSettled(r.voice, me, shotId);
     expect(v.status).toBe("done");
     return v;
   };
 
   async function storeTake(shotId: string): Promise<void> {
-    const made = await ok<{ takeIds: string[] }>(r.takes.POST(sendAs(me, "POST", `/api/shots/${shotId}/takes`, { count: 1 }, { "idempotency-key": `handoff-voice-${kind}-${seq++}` }), ctx({ shotId })), 202);
-    await storeTakeVideo(s, r.storage.storage(), made.takeIds[0]!, CLIP, 2000);
+    await storeTakeVideo(s, r.storage.storage(), await queueTake(r.takes, me, shotId, `handoff-voice-${kind}-${seq++}`), CLIP, 2000);
   }
 
   beforeAll(async () => {
@@ -78,13 +68,9 @@ describe.each(providers())("film hand-off with voice-over on %s", (kind) => {
   it("packs each current WAV under audio/, byte for byte, on every timeline's audio track; stale and missing lines named in the README", { timeout: 180_000 }, async () => {
     const team = await s.db.team.create({ data: { name: `Handoff ${kind}`, memberships: { create: [{ userId: me.id, role: "OWNER" }, { userId: viewer.id, role: "VIEWER" }] } } });
     const title = `Harbour voices ${kind}`;
-    const f = (await ok<{ film: FilmView }>(r.films.POST(sendAs(me, "POST", `/api/films?team=${team.id}`, { title, aspect: "16:9" })), 201)).film;
     const captions = ["The harbour wakes up.", "我们天亮就出发。", "An old line.", "Lost words."];
-    const shots: string[] = [];
-    for (const [i, caption] of captions.entries()) {
-      const body = { mode: "text", prompt: `Shot ${i + 1}: lanterns over a river`, trimIn: 0, trimOut: SHOT_FRAMES, caption };
-      shots.push((await ok<{ film: FilmView }>(r.shots.POST(sendAs(me, "POST", `/api/films/${f.id}/shots`, body), ctx({ filmId: f.id })), 201)).film.shots.at(-1)!.id);
-    }
+    const bodies = captions.map((caption, i) => ({ mode: "text", prompt: `Shot ${i + 1}: lanterns over a river`, trimIn: 0, trimOut: SHOT_FRAMES, caption }));
+    const { shots, ...f } = await filmOfShots(r, me, title, bodies, team.id);
     for (const id of shots) await storeTake(id);
     const mei = await speak(shots[0]!, { speaker: "Mei", voice: "xiaochen" });
     const chen = await speak(shots[1]!, { speaker: "老陈/船长", voice: "douji" });
@@ -132,7 +118,7 @@ describe.each(providers())("film hand-off with voice-over on %s", (kind) => {
     expect(readme).toContain("镜头 3 (Tom)：配音生成后字幕已修改");
 
     // The export's cut agrees: shot 3's line, spoken from the old caption, is not mixed in either.
-    const { cut, voices } = await cutOfFilm(s.db, f);
+    const { cut, voices } = await cutOfFilm(s.db, { id: f.id, title, aspect: "16:9" });
     expect(cut.clips.map((c) => c.voice !== undefined)).toEqual([true, true, false, true]);
     expect(Object.keys(voices).sort()).toEqual([shots[0]!, shots[1]!, shots[3]!].sort());
   });

@@ -1,13 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { spentFen } from "@/lib/server/budgets/spend";
-import type { FilmView } from "@/lib/shared/film/film-views";
 import type { GenerateMissingEstimate } from "@/lib/shared/film/generate-missing-view";
 import { expectOk, sendAs } from "../support/route-answers";
 import { providers } from "../support/test-db";
 import { waitFor } from "../support/wait-for";
 import { type CallWorld, startCallWorld } from "./call-worker-support";
-import { storeTakeVideo } from "./films-support";
+import { filmOfShots, queueTake, storeTakeVideo } from "./films-support";
 import { ctx, getRequest, setupStudio, type Studio, type StudioUser } from "./generations-api-support";
 
 // The film's spend by kind in the "generate missing shots" estimate, from real rows made through the
@@ -47,19 +46,12 @@ describe.each(providers())("a film's spend by kind on %s", (kind) => {
   const callsEnded = (ownerId: string) =>
     waitFor("every call to end", async () => (await s.db.aiCall.count({ where: { ownerId, status: { in: ["QUEUED", "SENDING"] } } })) === 0, 60_000);
 
-  async function film(shots: number): Promise<{ id: string; shots: string[] }> {
-    const f = (await ok<{ film: FilmView }>(r.films.POST(sendAs(me, "POST", "/api/films", { title: `Spend ${kind} ${seq++}`, aspect: "16:9" })), 201)).film;
-    const ids: string[] = [];
-    for (let i = 0; i < shots; i++) {
-      const body = { mode: "text", prompt: `Shot ${i + 1}: a lighthouse at dusk`, caption: `Line ${i + 1}.` };
-      ids.push((await ok<{ film: FilmView }>(r.shots.POST(sendAs(me, "POST", `/api/films/${f.id}/shots`, body), ctx({ filmId: f.id })), 201)).film.shots.at(-1)!.id);
-    }
-    return { id: f.id, shots: ids };
-  }
+  const film = (shots: number) =>
+    filmOfShots(r, me, `Spend ${kind} ${seq++}`, Array.from({ length: shots }, (_, i) => ({ mode: "text", prompt: `Shot ${i + 1}: a lighthouse at dusk`, caption: `Line ${i + 1}.` })));
 
   async function take(shotId: string, stored: boolean): Promise<void> {
-    const made = await ok<{ takeIds: string[] }>(r.takes.POST(sendAs(me, "POST", `/api/shots/${shotId}/takes`, { count: 1 }, { "idempotency-key": key() }), ctx({ shotId })), 202);
-    if (stored) await storeTakeVideo(s, r.storage.storage(), made.takeIds[0]!, CLIP, 2000);
+    const takeId = await queueTake(r.takes, me, shotId, key());
+    if (stored) await storeTakeVideo(s, r.storage.storage(), takeId, CLIP, 2000);
   }
 
   beforeAll(async () => {

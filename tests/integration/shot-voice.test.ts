@@ -15,7 +15,7 @@ import { expectOk, expectRefused, sendAs } from "../support/route-answers";
 import { providers } from "../support/test-db";
 import { waitFor } from "../support/wait-for";
 import { type CallWorld, startCallWorld } from "./call-worker-support";
-import { storeTakeVideo } from "./films-support";
+import { filmOfShots, queueTake, storeTakeVideo, voiceOf, voiceSettled } from "./films-support";
 import { ctx, getRequest, setupStudio, type Studio, type StudioUser } from "./generations-api-support";
 
 // Voice-over end to end through the real routes, the job runner and the simulator over HTTP (real
@@ -68,28 +68,17 @@ describe.each(providers())("shot voice-over on %s", (kind) => {
   const ok = expectOk;
   const refused = expectRefused;
   const speak = (shotId: string, body: unknown, key = randomUUID(), user = me) => r.voice.POST(sendAs(user, "POST", `/api/shots/${shotId}/voice`, body, { "idempotency-key": key }), ctx({ shotId }));
-  const voiceOf = async (shotId: string) => (await ok<{ voice: VoiceView | null }>(r.voice.GET(getRequest(me, `/api/shots/${shotId}/voice`), ctx({ shotId })))).voice;
-  const done = (shotId: string) => waitFor(`the voice of ${shotId}`, async () => {
-    const v = await voiceOf(shotId);
-    return v && v.status !== "pending" ? v : null;
-  }, 60_000);
+  const voiceOfShot = (shotId: string) => voiceOf(r.voice, me, shotId);
+  const done = (shotId: string) => voiceSettled(r.voice, me, shotId);
   const filmView = async (filmId: string) => (await ok<{ film: FilmView }>(r.film.GET(getRequest(me, `/api/films/${filmId}`), ctx({ filmId })))).film;
   const mediaRoot = () => path.join(s.dataDir, "media");
 
-  async function film(captions: (string | null)[], trimOut = 120): Promise<{ id: string; shots: string[] }> {
-    const f = (await ok<{ film: FilmView }>(r.films.POST(sendAs(me, "POST", "/api/films", { title: `Voices ${kind} ${seq++}`, aspect: "16:9" })), 201)).film;
-    const shots: string[] = [];
-    for (const [i, caption] of captions.entries()) {
-      const body = { mode: "text", prompt: `Shot ${i + 1}: lanterns over a river`, trimIn: 0, trimOut, caption };
-      shots.push((await ok<{ film: FilmView }>(r.shots.POST(sendAs(me, "POST", `/api/films/${f.id}/shots`, body), ctx({ filmId: f.id })), 201)).film.shots.at(-1)!.id);
-    }
-    return { id: f.id, shots };
-  }
+  const film = (captions: (string | null)[], trimOut = 120) =>
+    filmOfShots(r, me, `Voices ${kind} ${seq++}`, captions.map((caption, i) => ({ mode: "text", prompt: `Shot ${i + 1}: lanterns over a river`, trimIn: 0, trimOut, caption })));
 
   /** A stored take chosen for the shot, as the video job leaves it. */
   async function storeTake(shotId: string): Promise<void> {
-    const made = await ok<{ takeIds: string[] }>(r.takes.POST(sendAs(me, "POST", `/api/shots/${shotId}/takes`, { count: 1 }, { "idempotency-key": `voice-take-${kind}-${seq++}` }), ctx({ shotId })), 202);
-    await storeTakeVideo(s, r.storage.storage(), made.takeIds[0]!, CLIP, 2000);
+    await storeTakeVideo(s, r.storage.storage(), await queueTake(r.takes, me, shotId, `voice-take-${kind}-${seq++}`), CLIP, 2000);
   }
 
   beforeAll(async () => {
@@ -139,9 +128,9 @@ describe.each(providers())("shot voice-over on %s", (kind) => {
 
     // Changing the caption marks the voice stale; removing it deletes the audio.
     await s.db.shot.update({ where: { id: f.shots[0]! }, data: { caption: "Another line" } });
-    expect((await voiceOf(f.shots[0]!))?.stale).toBe(true);
+    expect((await voiceOfShot(f.shots[0]!))?.stale).toBe(true);
     await ok(r.voice.DELETE(sendAs(me, "DELETE", `/api/shots/${f.shots[0]!}/voice`), ctx({ shotId: f.shots[0]! })));
-    expect(await voiceOf(f.shots[0]!)).toBeNull();
+    expect(await voiceOfShot(f.shots[0]!)).toBeNull();
     expect(fs.existsSync(file)).toBe(false);
   });
 
