@@ -11,9 +11,12 @@ import { atMost, type BenchRow, fmtMs, fmtRatio } from "./harness/report";
 import { ratio, summarize } from "./harness/stats";
 
 const USERS = 50;
-const MEDIAN_RATIO_TARGET = 1.05;
-const P99_OVERHEAD_TARGET_MS = 20;
-const PROMPT = "A paper boat drifts down a rainy street, soft light";
+// Goals of the performance issue: the app may add half the upstream's own time at the median, 50 ms at p99.
+const MEDIAN_RATIO_TARGET = 1.5;
+const P99_OVERHEAD_TARGET_MS = 50;
+// Each request's prompt is its own (a fresh UUID in it): the same submission again under another key is
+// a repeat the studio asks about (409 repeat_submission), which is not the path this bench measures.
+const PROMPT = "A paper boat drifts down a rainy street, soft light, take {{uuid}}";
 
 function okCount(r: TargetResult, ok: number): string {
   const good = r.statuses[ok] ?? 0;
