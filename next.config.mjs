@@ -1,17 +1,7 @@
-// Security headers for EVERY response (pages, API, static files). The page CSP with a per-request
-// script nonce is added by proxy.ts; this baseline CSP is enforced alongside it (browsers apply both).
-const baseline = [
-  { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'self'; object-src 'none'; form-action 'self'" },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
-  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-];
+import { BASELINE_HEADERS as baseline, MEDIA_BASELINE_HEADERS as mediaBaseline } from "./lib/shared/security-headers.mjs";
 
-// Media routes (clips, uploads, shared clips) set their own complete CSP (sandbox; lib/server/http/
-// media-csp.ts); a config header of the same name would replace it, so they get the rest only.
-const mediaBaseline = baseline.filter((h) => h.key !== "Content-Security-Policy");
+// Security headers for EVERY response (lib/shared/security-headers.mjs). Media routes get theirs
+// without the baseline CSP (they set their own, complete one).
 const MEDIA_PATHS = ["/api/media/:path*", "/api/uploads/:path+", "/api/s/:path*"];
 
 const shareHeaders = [
@@ -45,6 +35,10 @@ const nextConfig = {
       // search engine indexes them. Listed after the baseline so these values win.
       { source: "/s/:path*", headers: shareHeaders },
       { source: "/api/s/:path*", headers: shareHeaders },
+      // A signed media URL never leaves in a Referer. Next keeps a config header over the route's own
+      // header of the same name, so the route's no-referrer has to be said here (the fast path in front
+      // of Next, lib/server/media-access/signed-media-node.ts, sends the same).
+      { source: "/api/media/signed/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
     ];
   },
 };

@@ -16,12 +16,14 @@ const trustProxy = ["1", "true", "yes"].includes(process.env.TRUST_PROXY ?? "");
 // The gate is TypeScript shared with proxy.ts; tsx loads that one module (scoped, no global hooks).
 // hashGateRefusal asks the hash gate's state, which Next's bundle publishes on globalThis.
 const { requestGate, hashGateRefusal } = await tsImport("../lib/shared/request-gate.ts", import.meta.url);
+// Signed media URLs are answered before Next when its bundle has published the fast path (instrumentation.ts).
+const { mediaFastPath } = await tsImport("../lib/shared/media-fast-path.ts", import.meta.url);
 
 const app = next({ dev: false, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = http.createServer(requestListener({ handle, gate: requestGate(process.env), hashGate: hashGateRefusal, trustProxy }));
+const server = http.createServer(requestListener({ handle, gate: requestGate(process.env), hashGate: hashGateRefusal, mediaFastPath, trustProxy }));
 // Idle keep-alive connections stay open longer than a client keeps them for reuse: nginx's upstream
 // keepalive (docs/deploy.md) holds them 60 s. With Node's default of 5 s the server closed a socket at
 // the moment the client sent its next request on it, and that request failed (ECONNRESET; a 502 behind

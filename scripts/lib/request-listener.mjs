@@ -19,7 +19,10 @@ const RECEIVED_AT_HEADER = "x-framehouse-received-at";
 const HOLD = { ms: 1000, max: 256 };
 
 /** Types: request-listener.d.mts. */
-export function requestListener({ handle, gate, hashGate, trustProxy, hold = HOLD }) {
+// Signed media URLs may be answered by the media fast path (lib/shared/media-fast-path.ts) before Next.
+const SIGNED_MEDIA_PATH = "/api/media/signed/";
+
+export function requestListener({ handle, gate, hashGate, mediaFastPath, trustProxy, hold = HOLD }) {
   let held = 0;
   const clientIp = (req) => {
     if (trustProxy) {
@@ -56,7 +59,13 @@ export function requestListener({ handle, gate, hashGate, trustProxy, hold = HOL
     if (early) return sendHeld(req, res, early);
     req.headers[CLIENT_IP_HEADER] = ip;
     if (!trustProxy) delete req.headers["x-forwarded-for"];
-    handle(req, res);
+    const fast = req.url?.startsWith(SIGNED_MEDIA_PATH) ? mediaFastPath?.() : undefined;
+    if (!fast) return handle(req, res);
+    // false: nothing was written (a refusal, a missing object), and the route answers it.
+    fast(req, res).then(
+      (answered) => answered || handle(req, res),
+      () => (res.headersSent ? res.destroy() : handle(req, res)),
+    );
   };
   /** Refusals being held right now (tests, diagnostics). */
   listener.held = () => held;

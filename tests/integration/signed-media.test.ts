@@ -1,9 +1,13 @@
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/server/db";
 import { createStorage } from "@/lib/server/storage";
 import type { GenerationView } from "@/lib/shared/generation-view";
+import { MEDIA_BASELINE_HEADERS } from "@/lib/shared/security-headers.mjs";
 import { providers } from "../support/test-db";
 import { ctx, getRequest, setupStudio, type Studio, type StudioUser } from "./generations-api-support";
 
@@ -183,6 +187,96 @@ describe.each(providers())("signed media URLs on %s", (kind) => {
     await s.db.shareLink.update({ where: { id: link.id }, data: { revokedAt: new Date() } });
     expect(await loadSharedClip(s.db, token)).toBeNull();
     expect((await fetchSigned(page!.videoUrl, { range: "bytes=0-9" })).status).toBe(206); // until its expiry
+  });
+});
+
+// The production entry point answers signed media URLs before Next (scripts/lib/request-listener.mjs +
+// lib/server/media-access/signed-media-node.ts). It must send what Next would have sent for the route:
+// the route handler's status, headers and bytes, plus next.config.mjs's media headers, which Next keeps
+// over a route's header of the same name (the signed-media entry sets Referrer-Policy: no-referrer).
+describe("the signed-media fast path in front of Next", () => {
+  let s: Studio;
+  let server: http.Server;
+  let origin = "";
+  let fellThrough: string[] = [];
+  afterAll(async () => {
+    const { publishMediaFastPath } = await import("@/lib/shared/media-fast-path");
+    publishMediaFastPath(undefined);
+    await new Promise((r) => server?.close(r));
+    await s?.drop();
+  });
+
+  const IGNORED = new Set(["date", "connection", "keep-alive", "transfer-encoding"]);
+  const headerMap = (h: Headers) => Object.fromEntries([...h].filter(([k]) => !IGNORED.has(k)));
+
+  /** What Next sends for the route handler's Response: its config headers first, then the route's others. */
+  function asNextSendsIt(route: Response): Record<string, string> {
+    const config: Record<string, string> = Object.fromEntries(MEDIA_BASELINE_HEADERS.map((h) => [h.key.toLowerCase(), h.value]));
+    config["referrer-policy"] = "no-referrer";
+    return { ...headerMap(route.headers), ...config };
+  }
+
+  it("answers valid URLs with the route's status, headers and bytes; refusals and other paths reach Next", async () => {
+    s = await setupStudio("sqlite");
+    const dana = await s.user("dana@signed.test");
+    const clip = await storedClip(s, dana.id, null);
+    const res = await s.routes.generation.GET(getRequest(dana, `/api/generations/${clip.id}`), ctx({ id: clip.id }));
+    const url = ((await res.json()) as GenerationView).media.video!.url;
+
+    const { requestListener } = await import("../../scripts/lib/request-listener.mjs");
+    const { requestGate } = await import("@/lib/shared/request-gate");
+    const { signedMediaNode } = await import("@/lib/server/media-access/signed-media-node");
+    const { storage } = await import("@/lib/server/storage/instance");
+    const { mediaUrlKey } = await import("@/lib/server/media-access/media-url-key");
+    // Published and looked up as instrumentation.ts and scripts/server.mjs do.
+    const { mediaFastPath, publishMediaFastPath } = await import("@/lib/shared/media-fast-path");
+    publishMediaFastPath(signedMediaNode(storage, mediaUrlKey));
+    const listener = requestListener({
+      handle: (req, res) => {
+        fellThrough.push(req.url ?? "");
+        res.writeHead(418).end();
+      },
+      gate: requestGate({}),
+      mediaFastPath,
+      trustProxy: false,
+    });
+    server = http.createServer(listener);
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+    const whole = await s.routes.signedMedia.GET(getRequest(null, url));
+    const etag = whole.headers.get("etag")!;
+    const cases: [string, Record<string, string>, string][] = [
+      ["a range", { range: "bytes=1000-41999" }, "GET"],
+      ["the whole object", {}, "GET"],
+      ["an open-ended range", { range: "bytes=49000-" }, "GET"],
+      ["HEAD", {}, "HEAD"],
+      ["a revalidation", { "if-none-match": etag }, "GET"],
+      ["an unsatisfiable range", { range: "bytes=60000-60001" }, "GET"],
+      ["a range under a stale If-Range", { range: "bytes=0-9", "if-range": '"stale"' }, "GET"],
+    ];
+    for (const [label, headers, method] of cases) {
+      const route = await s.routes.signedMedia.GET(getRequest(null, url, headers, { method }));
+      const got = await fetch(origin + url, { headers, method });
+      expect(got.status, label).toBe(route.status);
+      expect(headerMap(got.headers), label).toEqual(asNextSendsIt(route));
+      expect(Buffer.from(await got.arrayBuffer()).equals(Buffer.from(await route.arrayBuffer())), label).toBe(true);
+    }
+    expect(fellThrough).toEqual([]);
+
+    // Everything the fast path does not answer goes to Next untouched: refusals get their coded,
+    // bilingual JSON errors from the route (tested above), other paths their own handlers.
+    const refused = [url.replace("video.mp4", "poster.jpg"), url.replace(/&s=.*/, ""), url.replace(/e=(\d+)/, "e=1000000000")];
+    const others = ["/api/health", `/api/generations/${clip.id}`];
+    for (const u of [...refused, ...others]) expect((await fetch(origin + u)).status, u).toBe(418);
+    expect((await fetch(origin + url, { method: "POST" })).status).toBe(418);
+    expect(fellThrough).toEqual([...refused, ...others, url]);
+
+    // A deleted object: nothing is written, and the route answers its 404.
+    fellThrough = [];
+    fs.rmSync(path.join(s.dataDir, "media", "clips", clip.id, "video.mp4"));
+    expect((await fetch(origin + url, { headers: { range: "bytes=0-9" } })).status).toBe(418);
+    expect(fellThrough).toEqual([url]);
   });
 });
 

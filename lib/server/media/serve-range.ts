@@ -91,13 +91,24 @@ function notFound(): never {
   throw new AppError("not_found");
 }
 
-export async function serveRange(request: Request, opts: ServeRangeOptions): Promise<Response> {
-  const method = request.method.toUpperCase();
-  if (method !== "GET" && method !== "HEAD") {
-    return new Response(null, { status: 405, headers: { allow: "GET, HEAD" } });
-  }
+/**
+ * What to answer for one request of one object, decided once for both writers: the Web Response of
+ * the route handlers (serveRange) and the node:http fast path of signed media URLs
+ * (media-access/signed-media-node.ts), so the two can never disagree on status, headers or bytes.
+ * `range`: the bytes to send, absent when there is no body (HEAD, 304, 416, empty object).
+ */
+export interface RangePlan {
+  status: 200 | 206 | 304 | 405 | 416;
+  headers: Headers;
+  range?: { start: number; end: number };
+}
+
+/** null: the object does not exist (the caller answers 404). */
+export async function planRange(method: string, header: (name: string) => string | null, opts: ServeRangeOptions): Promise<RangePlan | null> {
+  const m = method.toUpperCase();
+  if (m !== "GET" && m !== "HEAD") return { status: 405, headers: new Headers({ allow: "GET, HEAD" }) };
   const stat = await opts.storage.stat(opts.key);
-  if (!stat) return notFound();
+  if (!stat) return null;
 
   const size = stat.size;
   const etag = strongEtag(opts.etag ?? stat.etag);
@@ -110,18 +121,18 @@ export async function serveRange(request: Request, opts: ServeRangeOptions): Pro
     "x-content-type-options": "nosniff",
   });
 
-  const inm = request.headers.get("if-none-match");
-  const ims = request.headers.get("if-modified-since");
+  const inm = header("if-none-match");
+  const ims = header("if-modified-since");
   const notModified =
     inm !== null ? noneMatch(inm, etag) : ims !== null && Date.parse(ims) >= lastModifiedMs;
-  if (notModified) return new Response(null, { status: 304, headers: common });
+  if (notModified) return { status: 304, headers: common };
 
   common.set("content-type", opts.contentType);
   common.set("content-disposition", contentDisposition(opts.downloadName));
 
   // Range applies to GET only (RFC 9110 §14.2); If-Range failing means "send me everything".
-  let range = method === "GET" ? parseRange(request.headers.get("range"), size) : ({ kind: "none" } as const);
-  const ifRange = request.headers.get("if-range");
+  let range = m === "GET" ? parseRange(header("range"), size) : ({ kind: "none" } as const);
+  const ifRange = header("if-range");
   if (range.kind !== "none" && ifRange !== null && !ifRangeMatches(ifRange, etag, lastModifiedMs)) {
     range = { kind: "none" };
   }
@@ -130,21 +141,27 @@ export async function serveRange(request: Request, opts: ServeRangeOptions): Pro
     common.set("content-range", unsatisfiedRange(size));
     common.delete("content-type");
     common.delete("content-disposition");
-    return new Response(null, { status: 416, headers: common });
+    return { status: 416, headers: common };
   }
   const start = range.kind === "range" ? range.start : 0;
   const end = range.kind === "range" ? range.end : size - 1;
   const status = range.kind === "range" ? 206 : 200;
   common.set("content-length", String(end - start + 1));
   if (range.kind === "range") common.set("content-range", contentRange(start, end, size));
-  if (method === "HEAD" || size === 0) return new Response(null, { status, headers: common });
+  if (m === "HEAD" || size === 0) return { status, headers: common };
+  return { status, headers: common, range: { start, end } };
+}
 
+export async function serveRange(request: Request, opts: ServeRangeOptions): Promise<Response> {
+  const plan = await planRange(request.method, (name) => request.headers.get(name), opts);
+  if (!plan) return notFound();
+  if (!plan.range) return new Response(null, { status: plan.status, headers: plan.headers });
   let node: Readable;
   try {
-    node = await opts.storage.read(opts.key, { start, end });
+    node = await opts.storage.read(opts.key, plan.range);
   } catch (err) {
     if (isStorageError(err, "not_found")) return notFound();
     throw err;
   }
-  return new Response(toWebStream(node, request.signal), { status, headers: common });
+  return new Response(toWebStream(node, request.signal), { status: plan.status, headers: plan.headers });
 }

@@ -18,7 +18,7 @@ import { isValidKey } from "../storage/keys";
 // Query values are signed exactly as they appear in the URL (nginx's $arg_* are not decoded), and
 // every value is restricted to characters that need no encoding.
 
-const SIGNED_MEDIA_PREFIX = "/api/media/signed/";
+export const SIGNED_MEDIA_PREFIX = "/api/media/signed/";
 
 type MediaUrlSigning = "hmac" | "nginx-md5";
 

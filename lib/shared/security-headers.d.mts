@@ -1,0 +1,3 @@
+// Types of security-headers.mjs for the TypeScript that imports it.
+export const BASELINE_HEADERS: readonly { key: string; value: string }[];
+export const MEDIA_BASELINE_HEADERS: readonly { key: string; value: string }[];
