@@ -5,7 +5,7 @@
 import type { AppServer, StandaloneSimulator } from "./harness/app-server";
 import { CpuShares } from "./harness/cpu-probe";
 import { runLoad } from "./harness/load";
-import type { TargetResult } from "./harness/load-spec";
+import type { RequestTarget, TargetResult } from "./harness/load-spec";
 import { serverTimingBreakdown } from "./harness/server-timing";
 import { atMost, type BenchRow, fmtMs, fmtRatio } from "./harness/report";
 import { ratio, summarize } from "./harness/stats";
@@ -24,51 +24,47 @@ function okCount(r: TargetResult, ok: number): string {
   return `${good}/${total} HTTP ${ok}`;
 }
 
+/** The same submit, straight to the simulator's create endpoint and through the app's route. */
+function p1Targets(app: AppServer, sim: StandaloneSimulator): RequestTarget[] {
+  return [
+    {
+      name: "simulator",
+      url: `${sim.baseUrl}/videos/generations`,
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${sim.key}` },
+      headerSets: [{}],
+      body: JSON.stringify({
+        model: "viduq1-text",
+        style: "general",
+        prompt: PROMPT,
+        duration: 5,
+        aspect_ratio: "16:9",
+        size: "1920x1080",
+        movement_amplitude: "auto",
+        request_id: "{{uuid}}",
+      }),
+    },
+    {
+      name: "app",
+      url: `${app.origin}/api/generations`,
+      method: "POST",
+      headers: { "content-type": "application/json", origin: app.origin, "idempotency-key": "{{uuid}}" },
+      headerSets: app.users.slice(0, USERS).map((u) => ({ cookie: u.cookie })),
+      body: JSON.stringify({ mode: "text", prompt: PROMPT, style: "general", aspectRatio: "16:9", movementAmplitude: "auto" }),
+    },
+  ];
+}
+
 export async function p1Rows(app: AppServer, sim: StandaloneSimulator, quick: boolean): Promise<{ rows: BenchRow[]; note: string }> {
   const perRound = quick ? 100 : 250;
   const rounds = 2;
+  const warmup = quick ? 50 : 100;
+  const targets = p1Targets(app, sim);
   // The load generator alternates app and simulator rounds, so this covers both (the simulator is
   // in "rest of the machine"): it says whether the server had the CPU to keep up.
   const cpu = new CpuShares(app.proc.pid);
   cpu.start();
-  const result = await runLoad(
-    {
-      kind: "requests",
-      concurrency: USERS,
-      warmup: quick ? 50 : 100,
-      perRound,
-      rounds,
-      timeoutMs: 30_000,
-      targets: [
-        {
-          name: "simulator",
-          url: `${sim.baseUrl}/videos/generations`,
-          method: "POST",
-          headers: { "content-type": "application/json", authorization: `Bearer ${sim.key}` },
-          headerSets: [{}],
-          body: JSON.stringify({
-            model: "viduq1-text",
-            style: "general",
-            prompt: PROMPT,
-            duration: 5,
-            aspect_ratio: "16:9",
-            size: "1920x1080",
-            movement_amplitude: "auto",
-            request_id: "{{uuid}}",
-          }),
-        },
-        {
-          name: "app",
-          url: `${app.origin}/api/generations`,
-          method: "POST",
-          headers: { "content-type": "application/json", origin: app.origin, "idempotency-key": "{{uuid}}" },
-          headerSets: app.users.slice(0, USERS).map((u) => ({ cookie: u.cookie })),
-          body: JSON.stringify({ mode: "text", prompt: PROMPT, style: "general", aspectRatio: "16:9", movementAmplitude: "auto" }),
-        },
-      ],
-    },
-    quick ? 90_000 : 240_000,
-  );
+  const result = await runLoad({ kind: "requests", concurrency: USERS, warmup, perRound, rounds, timeoutMs: 30_000, targets }, quick ? 90_000 : 240_000);
   cpu.stop();
   const sRes = result.targets.simulator;
   const aRes = result.targets.app;
@@ -99,9 +95,25 @@ export async function p1Rows(app: AppServer, sim: StandaloneSimulator, quick: bo
       conditions: `app p99 ${fmtMs(a.p99)} (p95 ${fmtMs(a.p95)}) vs simulator p99 ${fmtMs(s.p99)}; app ${okCount(aRes, 202)}, simulator ${okCount(sRes, 200)}`,
     },
   ];
+  // One submitter, nothing queued in front of it: what a submit costs by itself, the floor of the ratio above.
+  const solo = await runLoad({ kind: "requests", concurrency: 1, warmup: 10, perRound: quick ? 20 : 50, rounds: 2, timeoutMs: 30_000, targets }, 60_000);
+  const soloS = summarize(solo.targets.simulator?.latencies ?? []);
+  const soloA = summarize(solo.targets.app?.latencies ?? []);
+  rows.push({
+    id: "P1",
+    figure: "submit median latency with 1 user (no queue), app ÷ simulator",
+    measured: fmtRatio(ratio(soloA.median, soloS.median)),
+    target: "(context)",
+    verdict: "n/a",
+    conditions: `app ${fmtMs(soloA.median)} (p99 ${fmtMs(soloA.p99)}) vs simulator ${fmtMs(soloS.median)}; 2×${quick ? 20 : 50} requests per side, alternating`,
+  });
+  // The server is one Node thread: with 50 submits in flight, each waits for the CPU of those ahead of it.
+  const appRequests = aRes.latencies.length + aRes.errors + warmup;
+  const cpuPerSubmit = cpu.serverMs() / appRequests;
+  const queue = `P1 server CPU per submit: ${cpuPerSubmit.toFixed(1)} ms (the server's CPU over the 50-user run, in which it only served the app's rounds, ÷ its ${appRequests} submits incl. warm-up); a submit that arrives behind 49 others waits ≈ 49 × that for the one thread (the "outside" span below), which is the median's cause, not any one step of the handler`;
   const errors = [aRes.firstError, sRes.firstError].filter(Boolean).join("; ");
   // Where the app's submit time goes (the server runs with SERVER_TIMING=1: suites.ts).
   const breakdown = serverTimingBreakdown(aRes);
-  const notes = [errors ? `P1 errors: ${errors}` : "", `P1 breakdown of the app's submits: ${breakdown ?? "no Server-Timing headers (server without SERVER_TIMING=1)"}`, `P1 CPU over the whole load run (app and simulator rounds): ${cpu.describe("bench process")}`];
+  const notes = [errors ? `P1 errors: ${errors}` : "", queue, `P1 breakdown of the app's submits: ${breakdown ?? "no Server-Timing headers (server without SERVER_TIMING=1)"}`, `P1 CPU over the whole load run (app and simulator rounds): ${cpu.describe("bench process")}`];
   return { rows, note: notes.filter(Boolean).join("\n- ") };
 }

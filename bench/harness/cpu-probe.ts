@@ -80,6 +80,11 @@ export class CpuShares {
     this.open = null;
   }
 
+  /** CPU milliseconds the server's process group used over the windows. */
+  serverMs(): number {
+    return this.sum.server;
+  }
+
   /** In cores (1.00 = one core busy the whole time): the server, this process, everything else. */
   describe(selfLabel: string): string {
     const { server, self, busy, total, wallMs } = this.sum;

@@ -196,7 +196,8 @@ export async function insertTake(tx: Tx, access: Access, p: PreparedTake): Promi
       retryOfId: options.retryOfId ?? null,
       shotId: options.shotId ?? null,
       takeGroupId: options.takeGroupId ?? null,
-      inputs: { create: p.uploadIds.map((uploadId, position) => ({ uploadId, position })) },
+      // Only when there are any: an empty nested create still makes Prisma read the row back in a second query.
+      ...(p.uploadIds.length > 0 ? { inputs: { create: p.uploadIds.map((uploadId, position) => ({ uploadId, position })) } } : {}),
     },
     select: { id: true, ownerId: true, teamId: true, costFen: true, model: true },
   });

@@ -36,7 +36,8 @@ export async function enqueueJob(tx: Tx, spec: JobSpec): Promise<{ id: string; s
       status,
       ...(spec.runAt ? { runAt: spec.runAt } : {}),
       ...(spec.payload !== undefined ? { payload: spec.payload } : {}),
-      dependsOn: { create: after.map((dependsOnId) => ({ dependsOnId })) },
+      // Only when there are any: an empty nested create still makes Prisma read the row back in a second query.
+      ...(after.length > 0 ? { dependsOn: { create: after.map((dependsOnId) => ({ dependsOnId })) } } : {}),
     },
     select: { id: true },
   });
