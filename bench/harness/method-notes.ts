@@ -6,12 +6,14 @@ export const METHOD_NOTES: Partial<Record<string, string>> = {
 scene headings, narration, dialogue; 160+ distinct lines) is broken down through the real path — \`requestBreakdown\` (film check,
 budget, AiCall + HOLD + job in one transaction, the draft), the job runner's CHAT call job (claim, pre-send fence, send, settle),
 the simulator over HTTP, the answer parsed and repaired into the draft — and, alternating with it (order flipped every round, after
-3 warm-up pairs), the same chat request POSTed straight to the simulator (the bare simulator time). Figure: (median app − median
+3 warm-up pairs), the same chat requests POSTed straight to the simulator (the bare simulator time). A script this long is split
+into parts, one call each (\`lib/shared/script-parts.ts\`), which the app queues together and sends under the model's cap of 5; the
+bare side sends the service's own part requests (\`partRequests\`), at most 5 at a time. Figure: (median app − median
 simulator) ÷ median simulator. The simulator answers a chat in 400 ms (speed 1), far below a real flash model on 3,000 characters
 (tens of seconds), so the ratio is a worst case of a fixed cost. Target ≤ 0.25× (100 ms at 400 ms): what the path needs is three
 small write transactions (queue, fence, settle), a claim, and a read of the answer once the worker signals it; more than that is
 waste. (The service used to poll the call every 50 ms: ~30–50 ms of the overhead at load 13–20, now woken by the call's end.)
-The breakdown row splits the app's time by the AiCall's createdAt/finishedAt and the send interval timed at the HTTP client
+The breakdown row splits the app's time by the round's AiCalls' first createdAt / last finishedAt and their sends timed at the HTTP client
 (\`bench/harness/timed-upstream.ts\`).`,
   S2: `S2 (still and speech lanes keep the cap full): 20 STILL calls (5 shots × 4 stills, \`makeStills\`) and 20 SPEECH calls (20 shots'
 voice-overs, \`speakShot\`), 4× the cap of 5 each, queued through the real services before one worker starts with the production

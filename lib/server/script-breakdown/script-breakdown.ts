@@ -125,7 +125,7 @@ function callInput(request: ChatRequest, film: FilmRow): QueueCallInput {
 }
 
 /** The requests of a script's parts, in order, each after the first with its context. */
-function partRequests(text: string): ChatRequest[] {
+export function partRequests(text: string): ChatRequest[] {
   const parts = splitScript(text).map((p) => p.trim());
   const contexts = partContexts(parts);
   return parts.map((part, i) => breakdownRequest(part, { part: i + 1, parts: parts.length, ...contexts[i]! }));
