@@ -6,6 +6,7 @@ import { knownRepeatBehaviour, readUpstreamFacts, writeUpstreamFacts } from "@/l
 import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
 import type { RepeatRequestIdBehaviour } from "@/lib/shared/upstream/upstream-facts";
 import { VIDEO_MODELS } from "@/lib/shared/upstream/video-models";
+import { childBaseEnv } from "@/tests/support/child-env";
 import { exampleImageFetcher } from "@/tests/support/placeholder-image";
 import { fakeRender } from "@/tests/support/simulator-fixtures";
 import { createTestDb, type TestDb } from "@/tests/support/test-db";
@@ -80,7 +81,7 @@ describe("upstream:check against the simulator", () => {
     const before = sim.control.stats().totalAccepts;
     const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/upstream-check.ts"], {
       cwd: path.resolve(import.meta.dirname, "../.."),
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "test", DATABASE_URL: testDb.url, BIGMODEL_API_KEY: sim.keys[0], BIGMODEL_BASE_URL: sim.baseUrl, LOG_LEVEL: "warn" },
+      env: { ...childBaseEnv(), NODE_ENV: "test", DATABASE_URL: testDb.url, BIGMODEL_API_KEY: sim.keys[0], BIGMODEL_BASE_URL: sim.baseUrl, LOG_LEVEL: "warn" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";

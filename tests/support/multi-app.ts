@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { childBaseEnv } from "./child-env";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -31,8 +32,7 @@ export async function startApp(env: Record<string, string>, timeoutMs = 90_000):
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const childEnv: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
+    ...childBaseEnv(),
     NODE_ENV: "production",
     HOST: "127.0.0.1",
     PORT: String(port),

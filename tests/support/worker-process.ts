@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import type { RunningSimulator } from "@/lib/simulator/server";
+import { childBaseEnv } from "./child-env";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -21,8 +22,7 @@ export function spawnWorker(opts: {
   extraEnv?: Record<string, string>;
 }): WorkerChild {
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
+    ...childBaseEnv(),
     NODE_ENV: "test",
     DATABASE_URL: opts.databaseUrl,
     DATA_DIR: opts.dataDir,
