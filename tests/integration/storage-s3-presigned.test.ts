@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createStorage } from "@/lib/server/storage/create-storage";
 import { createS3Storage } from "@/lib/server/storage/s3-storage";
 import type { PresignGet, Storage } from "@/lib/server/storage/storage";
 import type { GenerationView } from "@/lib/shared/generation-view";
@@ -22,7 +23,8 @@ const b = randomBytes(1_000);
 
 beforeAll(async () => {
   s3 = await startS3rver();
-  store = createS3Storage(s3.config);
+  // The app's own path to the driver (the SDK loaded on first use).
+  store = createStorage(s3.config);
   await store.put(KEY_A, a, { contentType: "application/octet-stream" });
   await store.put(KEY_B, b, { contentType: "application/octet-stream" });
   presign = await store.presigner!();

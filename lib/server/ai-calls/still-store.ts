@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import sharp from "sharp";
+import { loadSharp } from "@/lib/server/media/load-sharp";
 import type { AiCall } from "@/lib/generated/sqlite/client";
 import { crashPoint } from "@/lib/server/jobs/crash-point";
 import { LeaseLostError } from "@/lib/server/jobs/fence";
@@ -37,6 +37,7 @@ export function stillKey(callId: string): string {
 
 /** The image fitted to `frame`: scaled by the cover factor, then the centred frame cut out. */
 export async function fitToFrame(input: Buffer, frame: { width: number; height: number }): Promise<Buffer> {
+  const sharp = await loadSharp();
   const meta = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
   if (!meta.width || !meta.height) throw new Error("the still has no size");
   const fit = coverFit({ width: meta.width, height: meta.height }, frame);

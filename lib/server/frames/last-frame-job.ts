@@ -5,7 +5,7 @@ import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { createWriteStream } from "node:fs";
-import sharp from "sharp";
+import { loadSharp } from "@/lib/server/media/load-sharp";
 import { crashPoint } from "@/lib/server/jobs/crash-point";
 import { enqueueJob } from "@/lib/server/jobs/enqueue";
 import type { JobKind, Tx } from "@/lib/server/jobs/job-kind";
@@ -59,6 +59,7 @@ async function extractStep(ctx: StepContext): Promise<void> {
       throw e;
     }
     crashPoint("frame.afterExtract", ctx.lease.subjectId);
+    const sharp = await loadSharp();
     const { width, height } = await sharp(framePath).metadata();
     if (!width || !height) {
       await ctx.fail("media_invalid", "the extracted frame has no size");

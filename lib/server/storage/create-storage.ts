@@ -1,6 +1,6 @@
 import "server-only";
 import { createLocalStorage } from "./local-storage";
-import { createS3Storage } from "./s3-storage";
+import { lazyS3Storage } from "./lazy-s3-storage";
 import type { Storage } from "./storage";
 import { StorageError } from "./storage-error";
 
@@ -31,6 +31,6 @@ export function createStorage(config: StorageConfig): Storage {
       return createLocalStorage(config.rootDir);
     case "s3":
       if (!config.bucket) throw new StorageError("not_configured", "S3_BUCKET is required for the s3 driver");
-      return createS3Storage(config);
+      return lazyS3Storage(config);
   }
 }

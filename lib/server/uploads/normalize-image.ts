@@ -1,5 +1,6 @@
 import "server-only";
-import sharp from "sharp";
+import type { Metadata, Sharp } from "sharp";
+import { loadSharp } from "@/lib/server/media/load-sharp";
 import { aspectOk, UPLOAD_MAX_BYTES } from "@/lib/shared/generation-schemas";
 import type { ImageType } from "@/lib/shared/image-type";
 import { AppError } from "../errors";
@@ -42,12 +43,13 @@ async function withDecodeSlot<T>(fn: () => Promise<T>): Promise<T> {
 
 const OPEN = { limitInputPixels: MAX_INPUT_PIXELS, failOn: "warning", autoOrient: true, pages: 1 } as const;
 
-function pipeline(input: Buffer) {
+async function pipeline(input: Buffer): Promise<Sharp> {
+  const sharp = await loadSharp();
   return sharp(input, OPEN).timeout({ seconds: 15 });
 }
 
 async function encode(input: Buffer, kind: ImageType, maxEdge?: number) {
-  let p = pipeline(input);
+  let p = await pipeline(input);
   if (maxEdge) p = p.resize({ width: maxEdge, height: maxEdge, fit: "inside", withoutEnlargement: true });
   if (kind === "png") p = p.png({ compressionLevel: 9, adaptiveFiltering: true });
   else if (kind === "webp") p = p.webp({ quality: 90, alphaQuality: 100 });
@@ -61,7 +63,8 @@ function corrupt(err: unknown): AppError {
 
 export async function normalizeImage(input: Buffer, kind: ImageType): Promise<NormalizedImage> {
   return withDecodeSlot(async () => {
-    let meta: Awaited<ReturnType<ReturnType<typeof sharp>["metadata"]>>;
+    const sharp = await loadSharp();
+    let meta: Metadata;
     try {
       // Header only (no pixels decoded), so the pixel cap is checked by us below with a specific error;
       // the decode itself still runs under limitInputPixels.

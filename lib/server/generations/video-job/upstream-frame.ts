@@ -1,5 +1,5 @@
 import "server-only";
-import sharp from "sharp";
+import { loadSharp } from "@/lib/server/media/load-sharp";
 
 // Input frames travel inside the create body as base64 data URIs (upstream-request.ts). Stored
 // uploads may be up to 10 MB each, so two frames made a ~27 MB body whose upload alone could outlast
@@ -12,6 +12,7 @@ const MAX_EDGE = 1920;
 const QUALITY = 92;
 
 export async function frameForUpstream(bytes: Buffer): Promise<{ mime: "image/jpeg"; data: Buffer }> {
+  const sharp = await loadSharp();
   const data = await sharp(bytes, { pages: 1, autoOrient: true })
     .timeout({ seconds: 30 })
     .resize({ width: MAX_EDGE, height: MAX_EDGE, fit: "inside", withoutEnlargement: true })
