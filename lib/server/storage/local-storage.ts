@@ -1,9 +1,11 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
+import { close as closeFd, createReadStream, fstat as fstatFd, open as openFd } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
 import { mkdir, open, readdir, rename, rm, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
+import { promisify } from "node:util";
 import { chunkBytes } from "./chunk-bytes";
 import { assertValidKey, assertValidPrefix, RESERVED_PREFIX } from "./keys";
 import type { ObjectStat, PutOptions, PutResult, ReadRange, Storage } from "./storage";
@@ -17,6 +19,18 @@ import { StorageError } from "./storage-error";
 
 const READ_CHUNK_MIN = 64 * 1024;
 const READ_CHUNK_MAX = 512 * 1024;
+
+// A read stream that is neither read to its end nor destroyed (a response body nobody pulls, a consumer
+// that gave up) is left to the garbage collector. On a FileHandle that was a warning on Node 20 and is an
+// uncaught ERR_INVALID_STATE on Node 26, which ends the process; and the handle keeps its stream alive
+// (a 'close' listener), so a finalizer on the stream never ran. Reads therefore stream from a plain
+// descriptor, and this registry closes the descriptor of a stream that was collected; a stream that
+// closes its descriptor itself (end, error, destroy) unregisters first, so a reused number is never hit.
+const abandonedReads = new FinalizationRegistry<number>((fd) => {
+  closeFd(fd, () => undefined);
+});
+const openFdAsync = promisify(openFd);
+const fstatAsync = promisify(fstatFd);
 
 function errnoCode(err: unknown): string | undefined {
   const code = (err as { code?: unknown } | null)?.code;
@@ -143,28 +157,31 @@ export function createLocalStorage(rootDir: string): Storage {
     if (!Number.isSafeInteger(start) || start < 0 || (end !== undefined && (!Number.isSafeInteger(end) || end < start))) {
       throw new RangeError(`invalid read range ${start}-${end ?? ""}`);
     }
-    let handle: FileHandle;
+    let fd: number;
     try {
-      handle = await open(p, "r");
+      fd = await openFdAsync(p, "r");
     } catch (err) {
       const code = errnoCode(err);
       if (code === "ENOENT" || code === "ENOTDIR") throw new StorageError("not_found", `no object at ${key}`);
       throw new StorageError("io", `open failed: ${code ?? String(err)}`, { cause: err });
     }
-    const s = await handle.stat().catch(async (err: unknown) => {
-      await handle.close();
+    const s = await fstatAsync(fd).catch((err: unknown) => {
+      closeFd(fd, () => undefined);
       throw new StorageError("io", "fstat failed", { cause: err });
     });
     if (!s.isFile()) {
-      await handle.close();
+      closeFd(fd, () => undefined);
       throw new StorageError("not_found", `no object at ${key}`);
     }
-    // The stream owns the handle from here and closes it on end, error or destroy. Reads of up to
+    // The stream owns the descriptor from here and closes it on end, error or destroy. Reads of up to
     // READ_CHUNK_MAX bytes each (instead of the default 64 KiB): a player's 512 KiB seek is then one
     // read and one chunk through the web stream, not eight; small ranges still read only what they need.
     const want = end !== undefined ? end - start + 1 : Number.POSITIVE_INFINITY;
     const highWaterMark = Math.min(READ_CHUNK_MAX, Math.max(READ_CHUNK_MIN, want));
-    return handle.createReadStream({ start, ...(end !== undefined ? { end } : {}), autoClose: true, highWaterMark });
+    const stream = createReadStream(p, { fd, start, ...(end !== undefined ? { end } : {}), autoClose: true, highWaterMark });
+    abandonedReads.register(stream, fd, stream);
+    stream.once("close", () => abandonedReads.unregister(stream));
+    return stream;
   }
 
   async function del(key: string): Promise<void> {

@@ -1,0 +1,82 @@
+import { readdirSync, readlinkSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import v8 from "node:v8";
+import vm from "node:vm";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { clipKey } from "@/lib/server/storage/keys";
+import { createLocalStorage } from "@/lib/server/storage/local-storage";
+import type { Storage } from "@/lib/server/storage/storage";
+import { waitFor } from "@/tests/support/wait-for";
+
+// A read stream nobody reads or destroys must not reach the garbage collector with its file still open:
+// Node 26 turns that into an uncaught exception (a crashed server), Node 20 into a warning. The local
+// driver closes the file of an abandoned stream itself; this drops unread streams, forces collections
+// until every descriptor on the object is gone, and fails on either symptom.
+
+v8.setFlagsFromString("--expose-gc");
+const gc = vm.runInNewContext("gc") as () => void;
+
+let root: string;
+let store: Storage;
+const key = clipKey("abandoned-read", "video.mp4");
+const warnings: string[] = [];
+const uncaught: unknown[] = [];
+const onWarning = (w: Error) => warnings.push(w.message);
+const onUncaught = (err: unknown) => uncaught.push(err);
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), "fh-abandoned-"));
+  store = createLocalStorage(root);
+  await store.put(key, Buffer.alloc(2 * 1024 * 1024, 7), { contentType: "video/mp4" });
+  process.on("warning", onWarning);
+  process.prependListener("uncaughtException", onUncaught);
+});
+afterAll(async () => {
+  process.off("warning", onWarning);
+  process.off("uncaughtException", onUncaught);
+  await rm(root, { recursive: true, force: true });
+});
+
+/** This process's open descriptors on the stored object. */
+function openOnObject(): number {
+  const file = path.join(root, key);
+  return readdirSync("/proc/self/fd").filter((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`) === file;
+    } catch {
+      return false; // closed between the listing and the readlink
+    }
+  }).length;
+}
+
+/** Opens reads and lets go of them without reading a byte (no reference survives this function). */
+async function abandonReads(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await store.read(key, { start: i * 1000, end: i * 1000 + 511_999 });
+}
+
+it("closes the file of a read stream that is dropped unread, without a warning or an uncaught error", async () => {
+  await abandonReads(5);
+  expect(openOnObject()).toBe(5);
+  await waitFor(
+    "the dropped streams' files to be closed",
+    async () => {
+      gc();
+      await new Promise((r) => setImmediate(r));
+      return openOnObject() === 0;
+    },
+    30_000,
+    20,
+  );
+  expect(warnings.filter((m) => /file descriptor|FileHandle/i.test(m))).toEqual([]);
+  expect(uncaught).toEqual([]);
+});
+
+it("a stream read to its end closes its file at once and is not left to the collector", async () => {
+  const s = await store.read(key, { start: 0, end: 99 });
+  let bytes = 0;
+  for await (const chunk of s) bytes += (chunk as Buffer).length;
+  expect(bytes).toBe(100);
+  await waitFor("the read's file to be closed", async () => openOnObject() === 0, 10_000, 10);
+});
