@@ -1,8 +1,10 @@
-import { BASELINE_HEADERS as baseline, MEDIA_BASELINE_HEADERS as mediaBaseline } from "./lib/shared/security-headers.mjs";
+import { API_BASELINE_HEADERS as apiBaseline, BASELINE_HEADERS as baseline, MEDIA_BASELINE_HEADERS as mediaBaseline } from "./lib/shared/security-headers.mjs";
 
-// Security headers for EVERY response (lib/shared/security-headers.mjs). Media routes get theirs
-// without the baseline CSP (they set their own, complete one).
-const MEDIA_PATHS = ["/api/media/:path*", "/api/uploads/:path+", "/api/s/:path*"];
+// Security headers for EVERY response (lib/shared/security-headers.mjs): pages get the page baseline,
+// API answers the JSON policy, media routes everything but a CSP (they set their own, complete one).
+// Next keeps a config header over the route's own header of the same name, so a path's CSP is decided
+// here: a media route missing from MEDIA_PATHS would send the JSON policy instead of its sandbox.
+const MEDIA_PATHS = ["/api/media/:path*", "/api/uploads/:path+", "/api/s/:path*", "/api/shots/:shotId/voice/audio"];
 
 const shareHeaders = [
   { key: "Referrer-Policy", value: "no-referrer" },
@@ -28,8 +30,11 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   async headers() {
     return [
-      // Everything except the media routes (negative lookahead on the whole path).
-      { source: "/:path((?!api/media/|api/uploads/.|api/s/).*)", headers: baseline },
+      // Pages and static files (negative lookahead on the whole path), then API answers except media.
+      // next-auth's endpoints keep the page baseline: its built-in sign-out page is HTML with inline styles.
+      { source: "/:path((?!api/).*)", headers: baseline },
+      { source: "/api/auth/:path*", headers: baseline },
+      { source: "/api/:path((?!media/|uploads/.|s/|auth/|shots/[^/]+/voice/audio$).*)", headers: apiBaseline },
       ...MEDIA_PATHS.map((source) => ({ source, headers: mediaBaseline })),
       // Public share pages and their media: no referrer leaves them (the token is in the URL) and no
       // search engine indexes them. Listed after the baseline so these values win.

@@ -13,8 +13,18 @@ export const BASELINE_HEADERS = [
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
 
+/** JSON answers (and every other API answer that is not media: events, CSV, archives) run no script and are never framed. */
+export const JSON_CSP = "default-src 'none'; frame-ancestors 'none'";
+
 /**
  * Media routes (clips, uploads, shared clips) set their own complete CSP (sandbox; lib/server/media/
  * media-csp.ts); a config header of the same name would replace it, so they get the rest only.
  */
 export const MEDIA_BASELINE_HEADERS = BASELINE_HEADERS.filter((h) => h.key !== "Content-Security-Policy");
+
+/**
+ * API answers that are not media: the baseline with the JSON policy instead of the page one. Next keeps a
+ * config header over a route's header of the same name, so the policy a route would set for itself has to
+ * be the one said here (a JSON answer sent the page baseline's weaker CSP until 2026-12-05).
+ */
+export const API_BASELINE_HEADERS = [...MEDIA_BASELINE_HEADERS, { key: "Content-Security-Policy", value: JSON_CSP }];
