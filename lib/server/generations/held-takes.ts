@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/server/audit/record-audit";
 import type { Db } from "@/lib/server/db";
+import { TX_OPTIONS, withDbRetry } from "@/lib/server/db/retry";
 import { AppError } from "@/lib/server/errors";
 import { nudgeWorkers } from "@/lib/server/jobs/nudge";
 import type { HeldTakeView } from "@/lib/shared/held-take-view";
@@ -37,7 +38,9 @@ export type HeldResolution = { action: "fail" } | { action: "resume"; taskId: st
 
 export async function resolveHeldTake(db: Db, actor: { id: string; ip?: string | null }, takeId: string, resolution: HeldResolution): Promise<void> {
   const decision: HeldDecision = { ...resolution, by: actor.id };
-  await db.$transaction(async (tx) => {
+  // A read-then-write transaction: on SQLite, a worker process that commits between its read and its
+  // write makes the write fail as busy (it cannot wait that out), so the whole decision is retried.
+  await withDbRetry(() => db.$transaction(async (tx) => {
     const take = await tx.generation.findUnique({ where: { id: takeId }, select: { status: true, teamId: true } });
     if (!take) throw new AppError("not_found");
     if (take.status !== "HELD") throw new AppError("conflict");
@@ -64,6 +67,6 @@ export async function resolveHeldTake(db: Db, actor: { id: string; ip?: string |
       data: { action: resolution.action, taskId: resolution.action === "resume" ? resolution.taskId : null },
       ip: actor.ip ?? null,
     });
-  });
+  }, TX_OPTIONS));
   nudgeWorkers();
 }
