@@ -38,35 +38,40 @@ export type HeldResolution = { action: "fail" } | { action: "resume"; taskId: st
 
 export async function resolveHeldTake(db: Db, actor: { id: string; ip?: string | null }, takeId: string, resolution: HeldResolution): Promise<void> {
   const decision: HeldDecision = { ...resolution, by: actor.id };
-  // A read-then-write transaction: on SQLite, a worker process that commits between its read and its
-  // write makes the write fail as busy (it cannot wait that out), so the whole decision is retried.
-  await withDbRetry(() => db.$transaction(async (tx) => {
-    const take = await tx.generation.findUnique({ where: { id: takeId }, select: { status: true, teamId: true } });
-    if (!take) throw new AppError("not_found");
-    if (take.status !== "HELD") throw new AppError("conflict");
-    // One decision per held take: until the worker carries it out the take is still HELD, so a second
-    // decision (a double click, two admins) must see the first in the payload and be refused, not
-    // overwrite it. The update is conditional on the version read here, so a decision written in
-    // between makes this one miss.
-    const job = await tx.job.findFirst({
-      where: { kind: VIDEO_JOB, subjectId: takeId, status: "ACTIVE", step: "held", leaseOwner: null },
-      select: { id: true, version: true, payload: true },
-    });
-    if (!job || (job.payload as { held?: unknown } | null)?.held !== undefined) throw new AppError("conflict");
-    const { count } = await tx.job.updateMany({
-      where: { id: job.id, version: job.version, leaseOwner: null },
-      data: { payload: { held: decision }, runAt: new Date(), version: { increment: 1 } },
-    });
-    if (count !== 1) throw new AppError("conflict");
-    await recordAudit(tx, {
-      teamId: take.teamId,
-      actorId: actor.id,
-      action: "clip.held_resolve",
-      targetType: "generation",
-      targetId: takeId,
-      data: { action: resolution.action, taskId: resolution.action === "resume" ? resolution.taskId : null },
-      ip: actor.ip ?? null,
-    });
-  }, TX_OPTIONS));
+  const owner = await db.generation.findUnique({ where: { id: takeId }, select: { teamId: true } });
+  if (!owner) throw new AppError("not_found");
+  await withDbRetry(() =>
+    db.$transaction(async (tx) => {
+      // Write first: the audit row takes SQLite's write lock at once, so the checks below read the latest
+      // state under it. Read first, a worker process committing between the read and the write made the
+      // write fail as busy (Prisma: "Operation has timed out"). A refusal below rolls the row back.
+      await recordAudit(tx, {
+        teamId: owner.teamId,
+        actorId: actor.id,
+        action: "clip.held_resolve",
+        targetType: "generation",
+        targetId: takeId,
+        data: { action: resolution.action, taskId: resolution.action === "resume" ? resolution.taskId : null },
+        ip: actor.ip ?? null,
+      });
+      const take = await tx.generation.findUnique({ where: { id: takeId }, select: { status: true } });
+      if (!take) throw new AppError("not_found");
+      if (take.status !== "HELD") throw new AppError("conflict");
+      // One decision per held take: until the worker carries it out the take is still HELD, so a second
+      // decision (a double click, two admins) must see the first in the payload and be refused, not
+      // overwrite it. The update is conditional on the version read here, so a decision written in
+      // between makes this one miss.
+      const job = await tx.job.findFirst({
+        where: { kind: VIDEO_JOB, subjectId: takeId, status: "ACTIVE", step: "held", leaseOwner: null },
+        select: { id: true, version: true, payload: true },
+      });
+      if (!job || (job.payload as { held?: unknown } | null)?.held !== undefined) throw new AppError("conflict");
+      const { count } = await tx.job.updateMany({
+        where: { id: job.id, version: job.version, leaseOwner: null },
+        data: { payload: { held: decision }, runAt: new Date(), version: { increment: 1 } },
+      });
+      if (count !== 1) throw new AppError("conflict");
+    }, TX_OPTIONS),
+  );
   nudgeWorkers();
 }
