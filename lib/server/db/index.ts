@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgres/client";
 import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { env } from "../env";
+import { serializeSqliteAdapter } from "./sqlite-serialized-adapter";
 
 // One schema, two generated clients; the provider is picked at runtime from DATABASE_URL
 // (docs/architecture.md, "Layers"). Application code is typed against the SQLite client: the portable subset.
@@ -37,7 +38,10 @@ export function createDb(url: string, opts: { idleInTransactionTimeoutMs?: numbe
     client = new PostgresClient({ adapter }) as unknown as Db;
   } else {
     // busy timeout: wait for another process's write lock (worker, CLI) instead of failing at once.
-    client = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 5000 }) });
+    // Serialized: a plain query of one async flow must not run inside another flow's open transaction
+    // on the adapter's single connection (sqlite-serialized-adapter.ts).
+    const adapter = serializeSqliteAdapter(new PrismaBetterSqlite3({ url, timeout: 5000 }));
+    client = new SqliteClient({ adapter });
   }
   (client as Tagged)[PROVIDER] = providerOf(url);
   return client;
