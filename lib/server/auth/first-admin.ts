@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "../db";
+import { writeTransaction } from "../db/retry";
 
 const KEY = "instance.firstAdmin";
 
@@ -19,7 +20,7 @@ export async function claimFirstAdminIn(tx: Tx, userId: string): Promise<void> {
 /** Makes `userId` the instance admin if no account has claimed that yet (false: someone has). */
 export async function claimFirstAdmin(client: Db, userId: string): Promise<boolean> {
   try {
-    await client.$transaction(async (tx) => claimFirstAdminIn(tx, userId));
+    await writeTransaction(client, async (tx) => claimFirstAdminIn(tx, userId));
     return true;
   } catch (err) {
     if ((err as { code?: string }).code === "P2002") return false;

@@ -1,6 +1,7 @@
 import "server-only";
 import type { SignUpInput } from "@/lib/shared/account-schemas";
 import type { Db } from "../db";
+import { writeTransaction } from "../db/retry";
 import { linkTokenHash } from "../link-token";
 import { AppError } from "../errors";
 import { getRegistrationMode } from "../settings/registration";
@@ -54,7 +55,7 @@ export async function registerUser(client: Db, input: SignUpInput): Promise<Regi
   const passwordHash = await hashPassword(input.password);
   let user;
   try {
-    user = await client.$transaction(async (tx) => {
+    user = await writeTransaction(client, async (tx) => {
       if (inviteId) {
         // Conditional update: a single-use invite can be consumed only once, even in a race.
         const used = await tx.instanceInvite.updateMany({ where: { id: inviteId, usedAt: null }, data: { usedAt: new Date() } });

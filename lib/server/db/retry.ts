@@ -1,5 +1,6 @@
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
+import type { Db } from "./index";
 
 // Transient contention, retried in one place for every caller (request handlers and the worker):
 // a second process (web server, another worker) can hold SQLite's write lock longer than
@@ -38,3 +39,17 @@ export async function withDbRetry<T>(fn: () => Promise<T>, attempts = DB_RETRY_A
 
 /** Options for interactive transactions: wait for the in-process queue, keep the work itself short. */
 export const TX_OPTIONS = { maxWait: 10_000, timeout: 10_000 } as const;
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/**
+ * An interactive transaction that reads and then writes, retried as a whole on transient contention:
+ * on SQLite another process may commit between our read and our write (SQLITE_BUSY, not waited out
+ * by busy_timeout), on PostgreSQL we may lose a serialization or deadlock check. Only a fresh run of
+ * the whole callback can redo the read, so `fn` runs again from the start on such a failure — it
+ * must touch the database only through `tx`: no email, file, storage, network or in-memory side
+ * effects inside it (do those after this resolves).
+ */
+export function writeTransaction<T>(client: Pick<Db, "$transaction">, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return withDbRetry(() => client.$transaction(fn, TX_OPTIONS));
+}

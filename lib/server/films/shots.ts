@@ -4,7 +4,7 @@ import { type CreateShotInput, type reorderShotsSchema, shotProblems, type Updat
 import type { FilmView } from "@/lib/shared/film/film-views";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db";
-import { TX_OPTIONS, withDbRetry } from "../db/retry";
+import { writeTransaction } from "../db/retry";
 import { AppError } from "../errors";
 import type { Access } from "../permissions";
 import { assertChainsKept } from "./chain-rule";
@@ -44,16 +44,12 @@ async function view(client: Db, film: FilmRow): Promise<FilmView> {
   return filmViewOf(client, film, await shotsOf(client, film.id));
 }
 
-function run<T>(client: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return withDbRetry(() => client.$transaction(fn, TX_OPTIONS));
-}
-
 export async function addShot(client: Db, access: Access, filmId: string, input: CreateShotInput & { retarget?: boolean }, ip: string): Promise<FilmView> {
   const film = await loadFilm(client, access, filmId, "edit");
   const { at, retarget = false, ...fields } = input;
   assertShotValid(fields);
   await checkShotSources(client, access, film, fields);
-  await run(client, async (tx) => {
+  await writeTransaction(client, async (tx) => {
     await touchFilm(tx, filmId);
     const before = await shotsOf(tx, filmId);
     const index = Math.min(at ?? before.length, before.length);
@@ -72,7 +68,7 @@ function fieldsRow(shot: ShotRow & { createdAt?: Date; updatedAt?: Date }): Shot
 
 export async function duplicateShot(client: Db, access: Access, shotId: string, retarget: boolean, ip: string): Promise<FilmView> {
   const { film, shot } = await loadShot(client, access, shotId, "edit");
-  await run(client, async (tx) => {
+  await writeTransaction(client, async (tx) => {
     await touchFilm(tx, film.id);
     const before = await shotsOf(tx, film.id);
     const index = before.findIndex((s) => s.id === shot.id) + 1;
@@ -88,7 +84,7 @@ export async function updateShot(client: Db, access: Access, shotId: string, inp
   const merged: ShotFields = { ...fieldsOfRow(shot), ...input };
   assertShotValid(merged);
   await checkShotSources(client, access, film, { start: input.start ?? null, end: input.end ?? null });
-  await run(client, async (tx) => {
+  await writeTransaction(client, async (tx) => {
     await touchFilm(tx, film.id);
     await tx.shot.update({ where: { id: shot.id }, data: columnsOfFields(merged) });
     await recordAudit(tx, { teamId: film.teamId, actorId: access.actor.id, action: "shot.update", targetType: "shot", targetId: shot.id, data: { filmId: film.id, fields: Object.keys(input).join(",") }, ip });
@@ -98,7 +94,7 @@ export async function updateShot(client: Db, access: Access, shotId: string, inp
 
 export async function deleteShot(client: Db, access: Access, shotId: string, retarget: boolean, ip: string): Promise<FilmView> {
   const { film, shot } = await loadShot(client, access, shotId, "edit");
-  await run(client, async (tx) => {
+  await writeTransaction(client, async (tx) => {
     await touchFilm(tx, film.id);
     const before = await shotsOf(tx, film.id);
     await writeOrder(tx, before, before.filter((s) => s.id !== shot.id), retarget);
@@ -111,7 +107,7 @@ export async function deleteShot(client: Db, access: Access, shotId: string, ret
 
 export async function reorderShots(client: Db, access: Access, filmId: string, input: z.infer<typeof reorderShotsSchema>, ip: string): Promise<FilmView> {
   const film = await loadFilm(client, access, filmId, "edit");
-  await run(client, async (tx) => {
+  await writeTransaction(client, async (tx) => {
     await touchFilm(tx, filmId);
     const before = await shotsOf(tx, filmId);
     const byId = new Map(before.map((s) => [s.id, s]));

@@ -1,6 +1,7 @@
 import "server-only";
 import { DELETABLE, isIn } from "@/lib/shared/generation-lifecycle";
 import type { Db } from "../db";
+import { writeTransaction } from "../db/retry";
 import { AppError } from "../errors";
 import { logger } from "../logger";
 import { recordAudit } from "../audit/record-audit";
@@ -23,7 +24,7 @@ async function deleteOne(client: Db, store: Storage, access: Access, row: { id: 
     logger.error("gallery delete: storage failed", { generationId: id, err });
     throw new AppError("storage_unavailable", { cause: err });
   }
-  return client.$transaction(async (tx) => {
+  return writeTransaction(client, async (tx) => {
     const updated = await tx.generation.updateMany({ where: { id, deletedAt: null }, data: { deletedAt: new Date() } });
     await tx.asset.deleteMany({ where: { generationId: id } });
     // Team clips: who deleted what is part of the team's audit log.

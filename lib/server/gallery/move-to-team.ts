@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db";
+import { writeTransaction } from "../db/retry";
 import { AppError } from "../errors";
 import { type Access, can, canMoveToTeam, canView } from "../permissions";
 
@@ -19,7 +20,7 @@ export async function moveToTeam(client: Db, access: Access, id: string, teamId:
     if (!can(access, teamId, "clip.generate")) throw new AppError("team_role_forbidden");
     throw new AppError("not_movable");
   }
-  await client.$transaction(async (tx) => {
+  await writeTransaction(client, async (tx) => {
     const { count } = await tx.generation.updateMany({ where: { id, teamId: null, ownerId: actor.id, deletedAt: null }, data: { teamId } });
     if (count !== 1) throw new AppError("not_movable");
     await recordAudit(tx, { teamId, actorId: actor.id, action: "clip.move", targetType: "generation", targetId: id, ip: ip ?? null });

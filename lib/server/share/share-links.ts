@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db";
+import { writeTransaction } from "../db/retry";
 import { AppError } from "../errors";
 import { displayName } from "@/lib/shared/display-name";
 import { type Access, assertMay, canOnFilm, canShare } from "../permissions";
@@ -92,7 +93,7 @@ export async function createShareLink(
   meta: ShareMeta = {},
 ): Promise<CreatedShareLink> {
   const token = newLinkToken();
-  const row = await client.$transaction(async (tx) => {
+  const row = await writeTransaction(client, async (tx) => {
     const g = await shareableClip(tx, access, generationId);
     if (g.status !== "STORED") throw new AppError("share_not_ready");
     const expiresAt = input.expiresInHours === null ? null : new Date(Date.now() + input.expiresInHours * HOUR_MS);
@@ -135,7 +136,7 @@ function assertMayShareExport(access: Access, e: ExportRow | null): ExportRow {
 /** A link to a READY film export: the share page plays the film (share_not_ready before READY). */
 export async function createExportShareLink(client: Db, access: Access, filmExportId: string, input: CreateShareInput, baseUrl: string, meta: ShareMeta = {}): Promise<CreatedShareLink> {
   const token = newLinkToken();
-  const row = await client.$transaction(async (tx) => {
+  const row = await writeTransaction(client, async (tx) => {
     const e = assertMayShareExport(access, await tx.filmExport.findUnique({ where: { id: filmExportId }, select: exportSelect }));
     if (e.status !== "READY") throw new AppError("share_not_ready");
     const expiresAt = input.expiresInHours === null ? null : new Date(Date.now() + input.expiresInHours * HOUR_MS);
@@ -181,7 +182,7 @@ export async function listShareLinks(client: Db, access: Access, generationId: s
 /** Revoke a link: takes effect on the very next request (every page load and media request re-resolves
  *  the token). Idempotent: revoking a revoked link answers the same view and records nothing new. */
 export async function revokeShareLink(client: Db, access: Access, linkId: string, meta: ShareMeta = {}): Promise<ShareLinkView> {
-  return client.$transaction(async (tx) => {
+  return writeTransaction(client, async (tx) => {
     const link = await tx.shareLink.findUnique({
       where: { id: linkId },
       select: { id: true, generation: { select: clipSelect }, filmExport: { select: exportSelect } },

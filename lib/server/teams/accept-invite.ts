@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db";
+import { writeTransaction } from "../db/retry";
 import { AppError } from "../errors";
 import { type Access, can } from "../permissions";
 import type { TeamRole } from "@/lib/shared/team-roles";
@@ -19,7 +20,7 @@ export async function acceptInvite(
 ): Promise<{ teamId: string; role: TeamRole }> {
   const userId = access.actor.id;
   try {
-    return await client.$transaction(async (tx) => {
+    return await writeTransaction(client, async (tx) => {
       const invite = await findOpenInvite(tx, access, target);
       const member = can(access, invite.teamId, "team.view")
         ? true

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db";
+import { writeTransaction } from "../db/retry";
 import { AppError } from "../errors";
 import { type Access, assertCan } from "../permissions";
 import type { TeamRole } from "@/lib/shared/team-roles";
@@ -17,7 +18,7 @@ export async function changeMemberRole(
   meta: ChangeMeta = {},
 ): Promise<{ userId: string; role: TeamRole }> {
   const actorRole = assertCan(access, teamId, "team.manageMembers");
-  return client.$transaction(async (tx) => {
+  return writeTransaction(client, async (tx) => {
     const target = await tx.membership.findUnique({ where: { teamId_userId: { teamId, userId } }, select: { role: true } });
     if (!target) throw new AppError("not_found");
     assertOutranks(actorRole, target.role, userId === access.actor.id);

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db";
+import { writeTransaction } from "../db/retry";
 import { AppError } from "../errors";
 import { type Access, assertCan } from "../permissions";
 import type { ChangeMeta } from "./audit-meta";
@@ -25,7 +26,7 @@ export async function createLinkInvite(
   const actorRole = assertCan(access, teamId, "team.invite");
   assertMayInviteAs(actorRole, input.role);
   const token = newLinkToken();
-  const row = await client.$transaction(async (tx) => {
+  const row = await writeTransaction(client, async (tx) => {
     const created = await tx.teamInvite.create({
       data: {
         teamId,
@@ -67,7 +68,7 @@ export async function createEmailInvite(
   assertMayInviteAs(actorRole, input.role);
   takeEmailInviteToken(access.actor.id);
   const email = input.email;
-  const row = await client.$transaction(async (tx) => {
+  const row = await writeTransaction(client, async (tx) => {
     const member = await tx.membership.findFirst({ where: { teamId, user: { email } }, select: { id: true } });
     if (member) throw new AppError("already_member");
     const now = new Date();

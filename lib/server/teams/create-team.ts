@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db";
+import { writeTransaction } from "../db/retry";
 import type { Access } from "../permissions";
 import type { ChangeMeta } from "./audit-meta";
 import type { TeamSummary } from "@/lib/shared/team-views";
@@ -8,7 +9,7 @@ import type { TeamSummary } from "@/lib/shared/team-views";
 /** Creates a team; the creator is its OWNER. `name` is already trimmed and 1–80 chars (schema). */
 export async function createTeam(client: Db, access: Access, name: string, meta: ChangeMeta = {}): Promise<TeamSummary> {
   const actor = access.actor;
-  return client.$transaction(async (tx) => {
+  return writeTransaction(client, async (tx) => {
     const team = await tx.team.create({ data: { name, memberships: { create: { userId: actor.id, role: "OWNER" } } } });
     await recordAudit(tx, {
       teamId: team.id,

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db";
+import { writeTransaction } from "../db/retry";
 import { AppError } from "../errors";
 import { type Access, assertCan, roleIn } from "../permissions";
 import type { ChangeMeta } from "./audit-meta";
@@ -11,7 +12,7 @@ import { assertOutranks } from "../permissions/member-rank";
 export async function removeMember(client: Db, access: Access, teamId: string, userId: string, meta: ChangeMeta = {}): Promise<void> {
   if (userId === access.actor.id) return leaveTeam(client, access, teamId, meta);
   const actorRole = assertCan(access, teamId, "team.manageMembers");
-  await client.$transaction(async (tx) => {
+  await writeTransaction(client, async (tx) => {
     const target = await tx.membership.findUnique({ where: { teamId_userId: { teamId, userId } }, select: { role: true } });
     if (!target) throw new AppError("not_found");
     assertOutranks(actorRole, target.role, false);
@@ -34,7 +35,7 @@ export async function leaveTeam(client: Db, access: Access, teamId: string, meta
   if (roleIn(access, teamId) === "OWNER") throw new AppError("owner_must_transfer");
   const role = assertCan(access, teamId, "team.leave");
   const userId = access.actor.id;
-  await client.$transaction(async (tx) => {
+  await writeTransaction(client, async (tx) => {
     // Not the owner now either (a transfer may have just made them owner): the team keeps its owner.
     const done = await tx.membership.deleteMany({ where: { teamId, userId, role: { not: "OWNER" } } });
     if (done.count !== 1) {

@@ -1,13 +1,14 @@
 import "server-only";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db";
+import { writeTransaction } from "../db/retry";
 import { AppError } from "../errors";
 import { type Access, assertCan } from "../permissions";
 import type { ChangeMeta } from "./audit-meta";
 
 export async function renameTeam(client: Db, access: Access, teamId: string, name: string, meta: ChangeMeta = {}) {
   assertCan(access, teamId, "team.rename");
-  return client.$transaction(async (tx) => {
+  return writeTransaction(client, async (tx) => {
     const before = await tx.team.findFirst({ where: { id: teamId, deletedAt: null }, select: { name: true } });
     if (!before) throw new AppError("not_found");
     if (before.name === name) return { id: teamId, name };

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db";
+import { writeTransaction } from "../db/retry";
 import { AppError } from "../errors";
 import { type Access, assertCan } from "../permissions";
 import type { ChangeMeta } from "./audit-meta";
@@ -10,7 +11,7 @@ export async function transferOwnership(client: Db, access: Access, teamId: stri
   assertCan(access, teamId, "team.transfer");
   const ownerId = access.actor.id;
   if (userId === ownerId) throw new AppError("validation_failed", { fields: [{ path: "userId", key: "errors.field.transfer_self" }] });
-  await client.$transaction(async (tx) => {
+  await writeTransaction(client, async (tx) => {
     const target = await tx.membership.findUnique({ where: { teamId_userId: { teamId, userId } }, select: { role: true } });
     if (!target) throw new AppError("not_found");
     const demoted = await tx.membership.updateMany({ where: { teamId, userId: ownerId, role: "OWNER" }, data: { role: "ADMIN" } });
