@@ -2,6 +2,7 @@
 import { useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
+import { useSteadyMediaSrc } from "@/lib/client/steady-media-src";
 import type { MessageKey } from "@/lib/i18n/translate";
 import type { CommentView } from "@/lib/shared/film/film-views";
 import { CommentForm } from "./comment-form";
@@ -45,6 +46,8 @@ export function TimecodedPlayer({
   const { t } = useI18n();
   const { run, notice, busy } = useAction();
   const video = useRef<HTMLVideoElement>(null);
+  // The film's live updates re-sign the take's URL: a new src would rewind a review mid-playback.
+  const steadySrc = useSteadyMediaSrc(src);
   const [now, setNow] = useState(0);
   const [length, setLength] = useState(durationMs);
   const [draft, setDraft] = useState<{ timeMs: number; body: string } | null>(null);
@@ -80,7 +83,7 @@ export function TimecodedPlayer({
         controls
         preload="metadata"
         playsInline
-        src={src}
+        src={steadySrc}
         poster={poster}
         onTimeUpdate={(e) => setNow(e.currentTarget.currentTime)}
         onSeeked={(e) => setNow(e.currentTarget.currentTime)}

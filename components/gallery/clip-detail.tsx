@@ -3,6 +3,7 @@ import { MODE_LABEL_KEY } from "@/lib/shared/generation-mode";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { SharePanel } from "@/components/share/share-panel";
 import { StatusChip } from "@/components/studio/status-chip";
+import { useSteadyMediaSrc } from "@/lib/client/steady-media-src";
 import { formatBytes } from "@/lib/client/format";
 import { useClipRights } from "@/lib/client/workspace-context";
 import { formatFen } from "@/lib/shared/money";
@@ -48,6 +49,8 @@ export function ClipDetail({ clip, headingId, handlers }: { clip: GenerationView
   const when = useFormatTime();
   const may = useClipRights(clip);
   const v = clip.media.video;
+  // A refreshed view of the same clip carries a re-signed URL: keep playing the one the player has.
+  const videoSrc = useSteadyMediaSrc(v?.url);
   const p = clip.params;
   const box = aspectBoxStyle(clipFrameSize(clip), PLAYER_MAX_HEIGHT);
   const timings: [MessageKey, string | null][] = [
@@ -64,7 +67,7 @@ export function ClipDetail({ clip, headingId, handlers }: { clip: GenerationView
             controls
             preload="metadata"
             poster={clip.media.poster?.url ?? clip.media.cover?.url}
-            src={v.url}
+            src={videoSrc}
             style={box}
             className="mx-auto rounded-lg bg-black object-contain"
             aria-label={clip.prompt || t("gallery.card.untitled")}

@@ -1,5 +1,6 @@
 "use client";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { useSteadyMediaSrc } from "@/lib/client/steady-media-src";
 import { aspectBoxStyle, clipFrameSize } from "@/lib/shared/clip-aspect";
 import type { GenerationView } from "@/lib/shared/generation-view";
 
@@ -15,6 +16,9 @@ export function ClipMedia({ clip, label }: { clip: GenerationView; label: string
   const { t } = useI18n();
   const box = aspectBoxStyle(clipFrameSize(clip), CARD_MAX_HEIGHT);
   const video = clip.media.video;
+  // The live list sends the clip again (its poster, its preview) with freshly signed URLs: a player
+  // that took each as its src would reload and rewind mid-playback.
+  const videoSrc = useSteadyMediaSrc(video?.url);
   const poster = clip.media.poster?.url ?? clip.media.cover?.url;
   if (clip.status === "STORED" && video) {
     return (
@@ -23,7 +27,7 @@ export function ClipMedia({ clip, label }: { clip: GenerationView; label: string
         preload="metadata"
         playsInline
         poster={poster}
-        src={video.url}
+        src={videoSrc}
         aria-label={label}
         style={box}
         className="mx-auto rounded-md bg-black object-contain"

@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { timecode } from "@/lib/client/format";
-import { keepsMediaSrc } from "@/lib/client/steady-media-src";
+import { useSteadyMediaSrc } from "@/lib/client/steady-media-src";
 import { aspectBoxStyle, clipFrameSize } from "@/lib/shared/clip-aspect";
 import type { GenerationView } from "@/lib/shared/generation-view";
 
@@ -13,17 +13,6 @@ const PLAYER_MAX_HEIGHT = "60vh";
 const MAX_DRIFT_S = 0.15;
 /** Closer than this (s) counts as "at the shared position" (float rounding of currentTime). */
 const AT_POSITION_S = 0.01;
-
-/** A take's video URL as its player keeps it: a re-signed URL of the same video does not reload the player. */
-function useSteadySrc(url: string | undefined): string | undefined {
-  const [src, setSrc] = useState(url);
-  useEffect(() => {
-    // Only a new object or an expiring URL is worth a reload (it rewinds the player and drops its buffer).
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (!keepsMediaSrc(src, url, Date.now())) setSrc(url);
-  }, [src, url]);
-  return src;
-}
 
 /**
  * Two takes side by side under one set of controls (the studio's take groups, a film shot's takes):
@@ -38,7 +27,7 @@ function useSteadySrc(url: string | undefined): string | undefined {
  * drift correction runs only while both play and neither is mid-seek: re-seeking a player that is
  * still seeking under load restarts its seek on every timeupdate, so it never catches up. A take's
  * view changes after it is stored (its poster and preview arrive) and may carry a re-signed URL of the
- * same video: the player keeps the URL it has (useSteadySrc), since a new src reloads it at 0, paused.
+ * same video: the player keeps the URL it has (useSteadyMediaSrc), since a new src reloads it at 0, paused.
  */
 export function CompareTakes({ a, b, labels }: { a: GenerationView; b: GenerationView; labels: string[] }) {
   const { t } = useI18n();
@@ -50,7 +39,7 @@ export function CompareTakes({ a, b, labels }: { a: GenerationView; b: Generatio
   const [playing, setPlaying] = useState(false);
   const [time, setTime] = useState(0);
   const [duration, setDuration] = useState(5);
-  const srcs = [useSteadySrc(a.media.video?.url), useSteadySrc(b.media.video?.url)];
+  const srcs = [useSteadyMediaSrc(a.media.video?.url), useSteadyMediaSrc(b.media.video?.url)];
   const both = (f: (v: HTMLVideoElement) => void) => refs.forEach((r) => r.current && f(r.current));
 
   useEffect(() => {

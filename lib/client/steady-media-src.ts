@@ -1,3 +1,5 @@
+import { useEffect, useState } from "react";
+
 // The server signs media URLs with an expiry that moves on every quarter of their lifetime, and every
 // view of a clip it sends carries freshly signed URLs. A clip's view also changes for reasons that do
 // not touch its video (the poster and preview arrive right after it is stored), so a player can be
@@ -30,4 +32,17 @@ export function keepsMediaSrc(current: string | undefined, next: string | undefi
   const pathOf = (u: string) => new URL(u, "http://relative.invalid").pathname;
   const expiry = signedUrlExpiryMs(current);
   return pathOf(current) === pathOf(next) && expiry !== null && expiry - nowMs > RENEW_BEFORE_MS;
+}
+
+/**
+ * A video's URL as its player keeps it: a re-signed URL of the same video does not reload the player
+ * (only a new object or an expiring URL is worth a reload: it rewinds the player and drops its buffer).
+ */
+export function useSteadyMediaSrc(url: string | undefined): string | undefined {
+  const [src, setSrc] = useState(url);
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- adopting a prop only when it must be
+    if (!keepsMediaSrc(src, url, Date.now())) setSrc(url);
+  }, [src, url]);
+  return src;
 }

@@ -194,3 +194,39 @@ test("no video bytes before hover; axe clean (light, dark); screenshots (en, zh-
     await expect(page.getByRole("heading", { level: 1, name: "Gallery" })).toBeVisible();
   }
 });
+
+test("a refreshed view of the playing clip does not reload its player (same video, re-signed URL)", async ({ page }) => {
+  const id = ids[EN]!;
+  await page.goto(`/gallery/${id}`);
+  const video = page.getByTestId("detail-video");
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+  const before = await video.evaluate(
+    (v: HTMLVideoElement) =>
+      new Promise<{ src: string; time: number }>((resolve, reject) => {
+        v.addEventListener("seeked", () => resolve({ src: v.currentSrc, time: v.currentTime }), { once: true });
+        v.addEventListener("error", () => reject(new Error(`media error ${v.error?.code}`)), { once: true });
+        v.currentTime = 3;
+      }),
+  );
+  // The server re-signs a clip's URLs in every view it sends, with an expiry that moves every quarter of
+  // their lifetime: here the favourite's answer carries the same video under a later expiry, as a view
+  // sent after such a step would. The player must keep the URL it plays (a new src rewinds it to 0).
+  await page.route(`**/api/generations/${id}`, async (route) => {
+    if (route.request().method() !== "PATCH") return route.fallback();
+    const res = await route.fetch();
+    const view = (await res.json()) as { media: { video: { url: string } } };
+    const url = new URL(view.media.video.url, "http://x.invalid");
+    url.searchParams.set("e", String(Number(url.searchParams.get("e")) + 150));
+    view.media.video.url = `${url.pathname}${url.search}`;
+    await route.fulfill({ response: res, json: view });
+  });
+  const favourite = page.getByTestId("favourite");
+  const pressed = await favourite.getAttribute("aria-pressed");
+  await favourite.click();
+  await expect(favourite).toHaveAttribute("aria-pressed", pressed === "true" ? "false" : "true");
+  await expect(page.getByTestId("toast").first()).toBeVisible();
+  const after = await video.evaluate((v: HTMLVideoElement) => ({ src: v.currentSrc, time: v.currentTime, readyState: v.readyState }));
+  expect(after.src).toBe(before.src);
+  expect(after.time).toBeCloseTo(before.time, 1);
+  expect(after.readyState).toBeGreaterThanOrEqual(1);
+});
