@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { expect, type APIRequestContext, type Page, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations, STORAGE_STATE } from "./helpers";
+import { seekVideo } from "./studio-helpers";
 
 // The gallery against the production build with the fast simulator: clips are made through the
 // real API (POST /api/generations) and awaited until STORED with their poster and preview made
@@ -200,14 +201,7 @@ test("a refreshed view of the playing clip does not reload its player (same vide
   await page.goto(`/gallery/${id}`);
   const video = page.getByTestId("detail-video");
   await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
-  const before = await video.evaluate(
-    (v: HTMLVideoElement) =>
-      new Promise<{ src: string; time: number }>((resolve, reject) => {
-        v.addEventListener("seeked", () => resolve({ src: v.currentSrc, time: v.currentTime }), { once: true });
-        v.addEventListener("error", () => reject(new Error(`media error ${v.error?.code}`)), { once: true });
-        v.currentTime = 3;
-      }),
-  );
+  const before = await seekVideo(video, 3);
   // The server re-signs a clip's URLs in every view it sends, with an expiry that moves every quarter of
   // their lifetime: here the favourite's answer carries the same video under a later expiry, as a view
   // sent after such a step would. The player must keep the URL it plays (a new src rewinds it to 0).

@@ -40,6 +40,21 @@ export function clipCard(page: Page, id: string): Locator {
 }
 
 /** Waits for STORED, then proves the inline player has metadata and can seek to 3 s. */
+/** Seeks a <video> and answers where it landed, once it says so ("seeked"); a media error fails. */
+export function seekVideo(video: Locator, seconds: number) {
+  return video.evaluate(
+    (v: HTMLVideoElement, to: number) =>
+      new Promise<{ time: number; duration: number; src: string }>((resolve, reject) => {
+        v.addEventListener("seeked", () => resolve({ time: v.currentTime, duration: v.duration, src: v.currentSrc }), { once: true });
+        v.addEventListener("error", () => reject(new Error(`media error ${v.error?.code}`)), { once: true });
+        // A new src mid-seek reloads the player and the seek never ends: say so instead of timing out.
+        v.addEventListener("emptied", () => reject(new Error(`the player reloaded during the seek (src now ${v.currentSrc})`)), { once: true });
+        v.currentTime = to;
+      }),
+    seconds,
+  );
+}
+
 export async function expectPlaysAndSeeks(page: Page, id: string) {
   const card = clipCard(page, id);
   await expect(card).toHaveAttribute("data-status", "STORED", { timeout: STORED_TIMEOUT });
@@ -47,14 +62,7 @@ export async function expectPlaysAndSeeks(page: Page, id: string) {
   await expect(video).toBeVisible();
   await expect(video).toHaveAttribute("preload", "metadata");
   await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
-  const seeked = await video.evaluate(
-    (v: HTMLVideoElement) =>
-      new Promise<{ time: number; duration: number }>((resolve, reject) => {
-        v.addEventListener("seeked", () => resolve({ time: v.currentTime, duration: v.duration }), { once: true });
-        v.addEventListener("error", () => reject(new Error(`media error ${v.error?.code}`)), { once: true });
-        v.currentTime = 3;
-      }),
-  );
+  const seeked = await seekVideo(video, 3);
   expect(seeked.duration).toBeGreaterThan(3);
   expect(seeked.time).toBeGreaterThanOrEqual(2.5);
   expect(seeked.time).toBeLessThanOrEqual(3.5);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Semaphore, defaultRenderConcurrency } from "@/lib/simulator/render/semaphore";
+import { Semaphore } from "@/lib/shared/semaphore";
+import { defaultRenderConcurrency } from "@/lib/simulator/render/semaphore";
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
 

@@ -5,6 +5,7 @@ import type {
   SqlQuery,
   Transaction,
 } from "@prisma/driver-adapter-utils";
+import { Semaphore } from "@/lib/shared/semaphore";
 
 /**
  * Makes a SQLite driver adapter's single connection behave like a database to every async flow of the
@@ -29,38 +30,11 @@ export function serializeSqliteAdapter(factory: SqlDriverAdapterFactory): SqlDri
   };
 }
 
-/** A FIFO lock: each acquire resolves, in call order, to the function that lets the next one in. */
-class FifoLock {
-  #tail: Promise<void> = Promise.resolve();
-
-  acquire(): Promise<() => void> {
-    let release!: () => void;
-    const turnEnds = new Promise<void>((resolve) => (release = resolve));
-    const myTurn = this.#tail;
-    this.#tail = myTurn.then(() => turnEnds);
-    let released = false;
-    return myTurn.then(() => () => {
-      if (released) return;
-      released = true;
-      release();
-    });
-  }
-
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    const release = await this.acquire();
-    try {
-      return await work();
-    } finally {
-      release();
-    }
-  }
-}
-
 class SerializedSqliteAdapter implements SqlDriverAdapter {
   readonly provider: SqlDriverAdapter["provider"];
   readonly adapterName: string;
   readonly #inner: SqlDriverAdapter;
-  readonly #lock = new FifoLock();
+  readonly #lock = new Semaphore(1);
 
   constructor(inner: SqlDriverAdapter) {
     this.#inner = inner;

@@ -8,7 +8,8 @@ import { readImageHeader } from "./image-header";
 import { planKenBurns, planStartEnd, type ImageInputFile } from "./image-motion-plan";
 import { InvalidImageError, RenderFailedError } from "./render-errors";
 import { FONT_FILE, FPS, FRAME_COUNT, type RenderPlan } from "./render-plan";
-import { Semaphore, defaultRenderConcurrency } from "./semaphore";
+import { Semaphore } from "@/lib/shared/semaphore";
+import { defaultRenderConcurrency } from "./semaphore";
 import { planTextCard } from "./text-card-plan";
 
 // The simulator's video renderer: turns a generation request into a real 5 s H.264 clip and a JPEG
