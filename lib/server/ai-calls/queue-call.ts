@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { Db } from "../db";
-import { TX_OPTIONS, withDbRetry } from "../db/retry";
+import { writeTransaction } from "../db/retry";
 import { isUniqueViolation } from "../db/unique-violation";
 import { assertWithinBudgets, loadBudgetLimits, lockBudgetScopes } from "../budgets/enforce-budgets";
 import { env } from "../env";
@@ -94,26 +94,24 @@ export async function queueAiCalls(client: Db, access: Access, idemKey: string, 
   const subject = { userId: ownerId, teamId, costFen: inputs.reduce((n, input) => n + input.costFen, 0) };
   const limits = await loadBudgetLimits(client, subject);
   try {
-    const ids = await withDbRetry(() =>
-      client.$transaction(async (tx) => {
-        // Write first (the locks), as create-generation does: serializes budget checks on both databases.
-        await lockBudgetScopes(tx, subject, limits);
-        // A batch is of one kind (a shot's stills): the refusal names it.
-        await assertWithinBudgets(tx, subject, limits, env().BUDGET_TIME_ZONE, inputs[0]!.kind);
-        const created: string[] = [];
-        for (const [i, input] of inputs.entries()) {
-          const call = await tx.aiCall.create({
-            data: { kind: input.kind, purpose: input.purpose, ownerId, teamId, model: input.model, costFen: input.costFen, request: input.request, idemKey: keys[i]!, paramsHash: hashes[i]!, filmId: input.filmId ?? null },
-            select: { id: true, ownerId: true, teamId: true, costFen: true },
-          });
-          await holdCall(tx, call);
-          await enqueueJob(tx, { kind: AI_CALL_JOB, subjectId: call.id, lane: aiCallLane(input.kind), step: "send" });
-          created.push(call.id);
-        }
-        await options.attach?.(tx, created);
-        return created;
-      }, TX_OPTIONS),
-    );
+    const ids = await writeTransaction(client, async (tx) => {
+      // Write first (the locks), as create-generation does: serializes budget checks on both databases.
+      await lockBudgetScopes(tx, subject, limits);
+      // A batch is of one kind (a shot's stills): the refusal names it.
+      await assertWithinBudgets(tx, subject, limits, env().BUDGET_TIME_ZONE, inputs[0]!.kind);
+      const created: string[] = [];
+      for (const [i, input] of inputs.entries()) {
+        const call = await tx.aiCall.create({
+          data: { kind: input.kind, purpose: input.purpose, ownerId, teamId, model: input.model, costFen: input.costFen, request: input.request, idemKey: keys[i]!, paramsHash: hashes[i]!, filmId: input.filmId ?? null },
+          select: { id: true, ownerId: true, teamId: true, costFen: true },
+        });
+        await holdCall(tx, call);
+        await enqueueJob(tx, { kind: AI_CALL_JOB, subjectId: call.id, lane: aiCallLane(input.kind), step: "send" });
+        created.push(call.id);
+      }
+      await options.attach?.(tx, created);
+      return created;
+    });
     nudgeWorkers();
     return ids.map((id) => ({ id, created: true }));
   } catch (err) {

@@ -1,6 +1,6 @@
 import "server-only";
 import { type Db, providerOfDb } from "../db";
-import { TX_OPTIONS, withDbRetry } from "../db/retry";
+import { writeTransaction } from "../db/retry";
 import { lockForTransaction } from "../db/transaction-lock";
 
 // Failed-login throttling, stored in the database so it holds across processes and restarts:
@@ -51,16 +51,14 @@ export type Reservation = { ok: true } | { ok: false; retryAfterMs: number };
 export async function reserveAttempt(client: Db, rawEmail: string, ip: string): Promise<Reservation> {
   const email = normalizeEmail(rawEmail);
   const provider = providerOfDb(client);
-  return withDbRetry(() =>
-    client.$transaction(async (tx) => {
-      await lockForTransaction(tx, provider, `framehouse.login.${email}\n${ip}`);
-      const now = new Date();
-      const lockMs = await remainingLockMs(tx, email, ip, now);
-      if (lockMs > 0) return { ok: false, retryAfterMs: lockMs } as const;
-      await tx.loginAttempt.create({ data: { email, ip, success: false, createdAt: now } });
-      return { ok: true } as const;
-    }, TX_OPTIONS),
-  );
+  return writeTransaction(client, async (tx) => {
+    await lockForTransaction(tx, provider, `framehouse.login.${email}\n${ip}`);
+    const now = new Date();
+    const lockMs = await remainingLockMs(tx, email, ip, now);
+    if (lockMs > 0) return { ok: false, retryAfterMs: lockMs } as const;
+    await tx.loginAttempt.create({ data: { email, ip, success: false, createdAt: now } });
+    return { ok: true } as const;
+  });
 }
 
 /** After the verification of a reserved attempt: a success clears the pair's failures (its own reservation included). */

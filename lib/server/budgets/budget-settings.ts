@@ -5,7 +5,7 @@ import type { Db } from "../db";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { isUniqueViolation } from "../db/unique-violation";
-import { TX_OPTIONS, withDbRetry } from "../db/retry";
+import { writeTransaction } from "../db/retry";
 import { env } from "../env";
 import { localDay, periodOf } from "@/lib/shared/period";
 import { spentFen } from "./spend";
@@ -47,36 +47,34 @@ async function findRow(client: Pick<Db, "budget">, k: BudgetKey) {
 }
 
 async function writeOnce(client: Db, k: BudgetKey, limit: number | null, ctx: ChangeContext): Promise<Omit<BudgetChangeResult, "spentFen">> {
-  return withDbRetry(() =>
-    client.$transaction(async (tx) => {
-      const prev = await findRow(tx, k);
-      const previousFen = prev?.limitFen ?? null;
-      const base = { scope: k.scope, userId: k.userId, limitFen: limit, previousFen };
-      if (previousFen === limit) return { ...base, changed: false };
-      let id: string;
-      if (limit === null) {
-        // Clear every row of the key (duplicates from a non-deterministic writer included).
-        await tx.budget.deleteMany({ where: { scope: k.scope, teamId: k.teamId, userId: k.userId } });
-        id = prev!.id;
-      } else if (prev) {
-        await tx.budget.update({ where: { id: prev.id }, data: { limitFen: limit } });
-        id = prev.id;
-      } else {
-        id = budgetIdOf(k);
-        await tx.budget.create({ data: { id, scope: k.scope, teamId: k.teamId, userId: k.userId, limitFen: limit } });
-      }
-      await recordAudit(tx, {
-        teamId: k.teamId,
-        actorId: ctx.actorId,
-        action: limit === null ? "budget.clear" : "budget.set",
-        targetType: "budget",
-        targetId: id,
-        data: { scope: k.scope, userId: k.userId, limitFen: limit, previousFen },
-        ip: ctx.ip ?? null,
-      });
-      return { ...base, changed: true };
-    }, TX_OPTIONS),
-  );
+  return writeTransaction(client, async (tx) => {
+    const prev = await findRow(tx, k);
+    const previousFen = prev?.limitFen ?? null;
+    const base = { scope: k.scope, userId: k.userId, limitFen: limit, previousFen };
+    if (previousFen === limit) return { ...base, changed: false };
+    let id: string;
+    if (limit === null) {
+      // Clear every row of the key (duplicates from a non-deterministic writer included).
+      await tx.budget.deleteMany({ where: { scope: k.scope, teamId: k.teamId, userId: k.userId } });
+      id = prev!.id;
+    } else if (prev) {
+      await tx.budget.update({ where: { id: prev.id }, data: { limitFen: limit } });
+      id = prev.id;
+    } else {
+      id = budgetIdOf(k);
+      await tx.budget.create({ data: { id, scope: k.scope, teamId: k.teamId, userId: k.userId, limitFen: limit } });
+    }
+    await recordAudit(tx, {
+      teamId: k.teamId,
+      actorId: ctx.actorId,
+      action: limit === null ? "budget.clear" : "budget.set",
+      targetType: "budget",
+      targetId: id,
+      data: { scope: k.scope, userId: k.userId, limitFen: limit, previousFen },
+      ip: ctx.ip ?? null,
+    });
+    return { ...base, changed: true };
+  });
 }
 
 /** Sets (limit ≥ 0) or clears (null) one budget; writes budget.set / budget.clear in the same transaction.

@@ -50,6 +50,10 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
  * must touch the database only through `tx`: no email, file, storage, network or in-memory side
  * effects inside it (do those after this resolves).
  */
-export function writeTransaction<T>(client: Pick<Db, "$transaction">, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return withDbRetry(() => client.$transaction(fn, TX_OPTIONS));
+export function writeTransaction<T>(
+  client: Pick<Db, "$transaction">,
+  fn: (tx: Tx) => Promise<T>,
+  options: { maxWait: number; timeout: number } = TX_OPTIONS,
+): Promise<T> {
+  return withDbRetry(() => client.$transaction(fn, options));
 }

@@ -3,7 +3,7 @@ import type { FilmExportView } from "@/lib/shared/film/film-export-view";
 import { EXPORT_CANCELLABLE } from "@/lib/shared/film/film-export-lifecycle";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db";
-import { TX_OPTIONS, withDbRetry } from "../db/retry";
+import { writeTransaction } from "../db/retry";
 import { AppError } from "../errors";
 import { cutOfFilm } from "../films/build-cut";
 import { loadFilm } from "../films/load-film";
@@ -34,14 +34,12 @@ export async function createExport(client: Db, access: Access, filmId: string, i
   const film = await loadFilm(client, access, filmId, "edit");
   const { cut, takes, voices, problems } = await cutOfFilm(client, film);
   if (problems.length) throw new AppError("film_cut_invalid", { fields: problems.map((p) => ({ path: p.code === "empty" ? "shots" : `shots.${p.shotId}`, key: "errors.field.invalid" as const })) });
-  const row = await withDbRetry(() =>
-    client.$transaction(async (tx) => {
-      const e = await tx.filmExport.create({ data: { filmId: film.id, createdById: access.actor.id, captions: input.captions ?? false }, select: EXPORT_SELECT });
-      await enqueueFilmExportJob(tx, e.id, { cut, takes, voices });
-      await recordAudit(tx, { teamId: film.teamId, actorId: access.actor.id, action: "export.create", targetType: "export", targetId: e.id, data: { filmId: film.id, captions: e.captions }, ip });
-      return e;
-    }, TX_OPTIONS),
-  );
+  const row = await writeTransaction(client, async (tx) => {
+    const e = await tx.filmExport.create({ data: { filmId: film.id, createdById: access.actor.id, captions: input.captions ?? false }, select: EXPORT_SELECT });
+    await enqueueFilmExportJob(tx, e.id, { cut, takes, voices });
+    await recordAudit(tx, { teamId: film.teamId, actorId: access.actor.id, action: "export.create", targetType: "export", targetId: e.id, data: { filmId: film.id, captions: e.captions }, ip });
+    return e;
+  });
   nudgeWorkers();
   const [view] = await viewsOf(client, access, [row]);
   return view!;
@@ -78,14 +76,12 @@ export async function cancelExport(client: Db, access: Access, exportId: string,
   if (!(EXPORT_CANCELLABLE as readonly string[]).includes(row.status)) throw new AppError("export_not_cancellable");
   // Not started: of {cancel, claim} one wins; the kind's `ended` marks the row CANCELLED in the same transaction.
   await cancelJob(client, filmExportJob, { subjectId: exportId });
-  const moved = await withDbRetry(() =>
-    client.$transaction(async (tx) => {
-      const m = await moveExport(tx, exportId, "CANCELLED", { errorCode: null, etaMs: null, finishedAt: new Date() });
-      const now = await tx.filmExport.findUniqueOrThrow({ where: { id: exportId }, select: { status: true } });
-      if (m || now.status === "CANCELLED") await recordAudit(tx, { teamId: row.film.teamId, actorId: access.actor.id, action: "export.cancel", targetType: "export", targetId: exportId, data: { filmId: row.filmId }, ip });
-      return now.status === "CANCELLED";
-    }, TX_OPTIONS),
-  );
+  const moved = await writeTransaction(client, async (tx) => {
+    const m = await moveExport(tx, exportId, "CANCELLED", { errorCode: null, etaMs: null, finishedAt: new Date() });
+    const now = await tx.filmExport.findUniqueOrThrow({ where: { id: exportId }, select: { status: true } });
+    if (m || now.status === "CANCELLED") await recordAudit(tx, { teamId: row.film.teamId, actorId: access.actor.id, action: "export.cancel", targetType: "export", targetId: exportId, data: { filmId: row.filmId }, ip });
+    return now.status === "CANCELLED";
+  });
   if (!moved) throw new AppError("export_not_cancellable");
   return getExport(client, access, exportId);
 }
@@ -95,12 +91,10 @@ export async function deleteExport(client: Db, access: Access, exportId: string,
   const row = await loadExport(client, access, exportId);
   assertMayManage(access, row);
   await cancelJob(client, filmExportJob, { subjectId: exportId });
-  await withDbRetry(() =>
-    client.$transaction(async (tx) => {
-      await tx.filmExport.updateMany({ where: { id: exportId, deletedAt: null }, data: { deletedAt: new Date() } });
-      await moveExport(tx, exportId, "CANCELLED", { etaMs: null, finishedAt: new Date() });
-      await recordAudit(tx, { teamId: row.film.teamId, actorId: access.actor.id, action: "export.delete", targetType: "export", targetId: exportId, data: { filmId: row.filmId }, ip });
-    }, TX_OPTIONS),
-  );
+  await writeTransaction(client, async (tx) => {
+    await tx.filmExport.updateMany({ where: { id: exportId, deletedAt: null }, data: { deletedAt: new Date() } });
+    await moveExport(tx, exportId, "CANCELLED", { etaMs: null, finishedAt: new Date() });
+    await recordAudit(tx, { teamId: row.film.teamId, actorId: access.actor.id, action: "export.delete", targetType: "export", targetId: exportId, data: { filmId: row.filmId }, ip });
+  });
   await storage().deletePrefix(filmExportPrefix(exportId));
 }

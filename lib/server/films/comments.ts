@@ -4,7 +4,7 @@ import type { createCommentSchema } from "@/lib/shared/film/film-schemas";
 import type { CommentView } from "@/lib/shared/film/film-views";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db";
-import { TX_OPTIONS, withDbRetry } from "../db/retry";
+import { writeTransaction } from "../db/retry";
 import { AppError } from "../errors";
 import { type Access, canOnFilm } from "../permissions";
 import { loadFilm } from "./load-film";
@@ -62,13 +62,11 @@ async function assertTarget(client: Db, filmId: string, input: { takeId?: string
 export async function createComment(client: Db, access: Access, filmId: string, input: z.infer<typeof createCommentSchema>, ip: string): Promise<CommentView> {
   const film = await loadFilm(client, access, filmId, "comment");
   await assertTarget(client, filmId, input);
-  const row = await withDbRetry(() =>
-    client.$transaction(async (tx) => {
-      const c = await tx.comment.create({ data: { filmId, takeId: input.takeId ?? null, exportId: input.exportId ?? null, timeMs: input.timeMs, body: input.body, authorId: access.actor.id }, select: SELECT });
-      await recordAudit(tx, { teamId: film.teamId, actorId: access.actor.id, action: "comment.create", targetType: "comment", targetId: c.id, data: { filmId, timeMs: input.timeMs, ...(input.takeId ? { takeId: input.takeId } : { exportId: input.exportId ?? null }) }, ip });
-      return c;
-    }, TX_OPTIONS),
-  );
+  const row = await writeTransaction(client, async (tx) => {
+    const c = await tx.comment.create({ data: { filmId, takeId: input.takeId ?? null, exportId: input.exportId ?? null, timeMs: input.timeMs, body: input.body, authorId: access.actor.id }, select: SELECT });
+    await recordAudit(tx, { teamId: film.teamId, actorId: access.actor.id, action: "comment.create", targetType: "comment", targetId: c.id, data: { filmId, timeMs: input.timeMs, ...(input.takeId ? { takeId: input.takeId } : { exportId: input.exportId ?? null }) }, ip });
+    return c;
+  });
   return viewOf(row, access, film);
 }
 
@@ -81,23 +79,19 @@ async function loadComment(client: Db, access: Access, commentId: string) {
 export async function updateComment(client: Db, access: Access, commentId: string, body: string, ip: string): Promise<CommentView> {
   const c = await loadComment(client, access, commentId);
   if (!mayOnComment(access, c, c.film).edit) throw new AppError("team_role_forbidden");
-  const row = await withDbRetry(() =>
-    client.$transaction(async (tx) => {
-      const updated = await tx.comment.update({ where: { id: c.id }, data: { body }, select: SELECT });
-      await recordAudit(tx, { teamId: c.film.teamId, actorId: access.actor.id, action: "comment.update", targetType: "comment", targetId: c.id, data: { filmId: c.filmId }, ip });
-      return updated;
-    }, TX_OPTIONS),
-  );
+  const row = await writeTransaction(client, async (tx) => {
+    const updated = await tx.comment.update({ where: { id: c.id }, data: { body }, select: SELECT });
+    await recordAudit(tx, { teamId: c.film.teamId, actorId: access.actor.id, action: "comment.update", targetType: "comment", targetId: c.id, data: { filmId: c.filmId }, ip });
+    return updated;
+  });
   return viewOf(row, access, c.film);
 }
 
 export async function deleteComment(client: Db, access: Access, commentId: string, ip: string): Promise<void> {
   const c = await loadComment(client, access, commentId);
   if (!mayOnComment(access, c, c.film).delete) throw new AppError("team_role_forbidden");
-  await withDbRetry(() =>
-    client.$transaction(async (tx) => {
-      await tx.comment.update({ where: { id: c.id }, data: { deletedAt: new Date() } });
-      await recordAudit(tx, { teamId: c.film.teamId, actorId: access.actor.id, action: "comment.delete", targetType: "comment", targetId: c.id, data: { filmId: c.filmId }, ip });
-    }, TX_OPTIONS),
-  );
+  await writeTransaction(client, async (tx) => {
+    await tx.comment.update({ where: { id: c.id }, data: { deletedAt: new Date() } });
+    await recordAudit(tx, { teamId: c.film.teamId, actorId: access.actor.id, action: "comment.delete", targetType: "comment", targetId: c.id, data: { filmId: c.filmId }, ip });
+  });
 }

@@ -4,7 +4,7 @@ import type { createFilmSchema, updateFilmSchema } from "@/lib/shared/film/film-
 import type { FilmSummary, FilmView } from "@/lib/shared/film/film-views";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db";
-import { TX_OPTIONS, withDbRetry } from "../db/retry";
+import { writeTransaction } from "../db/retry";
 import { AppError } from "../errors";
 import { type Access, assertFilmWorkspace, workspaceFilmsWhere, type Workspace } from "../permissions";
 import { filmSummaryOf, filmViewOf } from "./film-view";
@@ -37,13 +37,11 @@ export async function listFilms(client: Db, access: Access, ws: Workspace): Prom
 export async function createFilm(client: Db, access: Access, ws: Workspace, input: z.infer<typeof createFilmSchema>, ip: string): Promise<FilmView> {
   assertFilmWorkspace(access, ws, "edit");
   const teamId = ws.kind === "team" ? ws.teamId : null;
-  const film = await withDbRetry(() =>
-    client.$transaction(async (tx) => {
-      const f = await tx.film.create({ data: { ownerId: access.actor.id, teamId, title: input.title, aspect: input.aspect, style: input.style } });
-      await recordAudit(tx, { teamId, actorId: access.actor.id, action: "film.create", targetType: "film", targetId: f.id, data: { aspect: input.aspect }, ip });
-      return f;
-    }, TX_OPTIONS),
-  );
+  const film = await writeTransaction(client, async (tx) => {
+    const f = await tx.film.create({ data: { ownerId: access.actor.id, teamId, title: input.title, aspect: input.aspect, style: input.style } });
+    await recordAudit(tx, { teamId, actorId: access.actor.id, action: "film.create", targetType: "film", targetId: f.id, data: { aspect: input.aspect }, ip });
+    return f;
+  });
   return filmViewOf(client, film, []);
 }
 
@@ -54,29 +52,25 @@ export async function getFilm(client: Db, access: Access, filmId: string): Promi
 
 export async function updateFilm(client: Db, access: Access, filmId: string, input: z.infer<typeof updateFilmSchema>, ip: string): Promise<FilmView> {
   const film = await loadFilm(client, access, filmId, "edit");
-  await withDbRetry(() =>
-    client.$transaction(async (tx) => {
-      // Write first (SQLite takes its write lock at once), then check: every take of a film is made at
-      // its aspect, so once one exists the aspect is fixed (the throw rolls the update back).
-      await tx.film.update({ where: { id: filmId }, data: { ...input } });
-      if (input.aspect !== undefined && input.aspect !== film.aspect && (await tx.generation.count({ where: { shot: { filmId } } })) > 0) {
-        throw new AppError("film_aspect_locked");
-      }
-      await recordAudit(tx, { teamId: film.teamId, actorId: access.actor.id, action: "film.update", targetType: "film", targetId: filmId, data: { fields: Object.keys(input).join(",") }, ip });
-    }, TX_OPTIONS),
-  );
+  await writeTransaction(client, async (tx) => {
+    // Write first (SQLite takes its write lock at once), then check: every take of a film is made at
+    // its aspect, so once one exists the aspect is fixed (the throw rolls the update back).
+    await tx.film.update({ where: { id: filmId }, data: { ...input } });
+    if (input.aspect !== undefined && input.aspect !== film.aspect && (await tx.generation.count({ where: { shot: { filmId } } })) > 0) {
+      throw new AppError("film_aspect_locked");
+    }
+    await recordAudit(tx, { teamId: film.teamId, actorId: access.actor.id, action: "film.update", targetType: "film", targetId: filmId, data: { fields: Object.keys(input).join(",") }, ip });
+  });
   return getFilm(client, access, filmId);
 }
 
 export async function deleteFilm(client: Db, access: Access, filmId: string, ip: string): Promise<void> {
   const film = await loadFilm(client, access, filmId, "delete");
-  await withDbRetry(() =>
-    client.$transaction(async (tx) => {
-      const done = await tx.film.updateMany({ where: { id: filmId, deletedAt: null }, data: { deletedAt: new Date() } });
-      if (done.count === 0) throw new AppError("not_found");
-      await recordAudit(tx, { teamId: film.teamId, actorId: access.actor.id, action: "film.delete", targetType: "film", targetId: filmId, ip });
-    }, TX_OPTIONS),
-  );
+  await writeTransaction(client, async (tx) => {
+    const done = await tx.film.updateMany({ where: { id: filmId, deletedAt: null }, data: { deletedAt: new Date() } });
+    if (done.count === 0) throw new AppError("not_found");
+    await recordAudit(tx, { teamId: film.teamId, actorId: access.actor.id, action: "film.delete", targetType: "film", targetId: filmId, ip });
+  });
 }
 
 /** Marks the film changed (its list is ordered by it) inside the caller's transaction. */

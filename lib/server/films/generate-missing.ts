@@ -9,7 +9,7 @@ import { filmSpend } from "../budgets/film-spend";
 import { assertWithinBudgets, loadBudgetLimits, lockBudgetScopes } from "../budgets/enforce-budgets";
 import { priceFen } from "../budgets/price";
 import type { Db } from "../db";
-import { TX_OPTIONS, withDbRetry } from "../db/retry";
+import { TX_OPTIONS, writeTransaction } from "../db/retry";
 import { isUniqueViolation } from "../db/unique-violation";
 import { env } from "../env";
 import { AppError } from "../errors";
@@ -184,54 +184,52 @@ export async function generateMissing(client: Db, access: Access, filmId: string
   const limits = await loadBudgetLimits(client, subject);
   const workspace = workspaceOfFilm(film);
   try {
-    const takes = await withDbRetry(() =>
-      client.$transaction(async (tx) => {
-        // First write: the film row (SQLite's write lock at once; PostgreSQL serializes batches of
-        // one film), then the budget scopes in their fixed order.
-        await tx.film.update({ where: { id: film.id }, data: { updatedAt: new Date() } });
-        await lockBudgetScopes(tx, subject, limits);
-        const now = await planOf(tx, film.id);
-        if (now.map((p) => p.sig).join("|") !== plan.map((p) => p.sig).join("|") || totalOf(now, body.takes) !== totalFen) throw stale(totalOf(now, body.takes), body.expectTotalFen);
-        // All or nothing: the whole total against every limited budget, before any hold.
-        await assertWithinBudgets(tx, subject, limits, env().BUDGET_TIME_ZONE);
+    const takes = await writeTransaction(client, async (tx) => {
+      // First write: the film row (SQLite's write lock at once; PostgreSQL serializes batches of
+      // one film), then the budget scopes in their fixed order.
+      await tx.film.update({ where: { id: film.id }, data: { updatedAt: new Date() } });
+      await lockBudgetScopes(tx, subject, limits);
+      const now = await planOf(tx, film.id);
+      if (now.map((p) => p.sig).join("|") !== plan.map((p) => p.sig).join("|") || totalOf(now, body.takes) !== totalFen) throw stale(totalOf(now, body.takes), body.expectTotalFen);
+      // All or nothing: the whole total against every limited budget, before any hold.
+      await assertWithinBudgets(tx, subject, limits, env().BUDGET_TIME_ZONE);
 
-        const out: BatchTake[] = [];
-        const firstTake = new Map<string, { id: string; ownerId: string; teamId: string | null; videoJobId: string }>();
-        const previousOf = new Map(now.map((p, i) => [p.shot.id, i > 0 ? now[i - 1]!.shot.id : null]));
-        const dueAt = dueTimes(now, new Date());
-        const frameOf = async (shotId: string): Promise<PreviousFrame> => {
-          const known = frames.get(shotId);
-          if (known) return known;
-          const up = firstTake.get(previousOf.get(shotId) ?? "");
-          if (!up) throw new AppError("shot_chain_blocked", { fields: [{ path: "start", key: "film.block.previous_no_take" }] });
-          const uploadId = await reserveLastFrameUpload(tx, up);
-          const jobId = await enqueueLastFrameJob(tx, up.id, [up.videoJobId]);
-          return { uploadId, pending: { uploadId, jobId } };
-        };
-        for (const p of now) {
-          const { input, pending } = await resolveShot(tx, film, p.shot.id, fieldsOfRow(p.shot), frameOf);
-          for (let n = 0; n < body.takes; n++) {
-            const prepared = await prepareTake(tx, access, takeKey(batchId, p.shot.id, n), input, { workspace, ip, shotId: p.shot.id, pendingInputs: pending, queueAt: dueAt.get(p.shot.id) });
-            if ("replay" in prepared) throw new BatchRace();
-            const take = await insertTake(tx, access, prepared.take);
-            if (n === 0) firstTake.set(p.shot.id, take);
-            out.push({ takeId: take.id, shotId: p.shot.id, position: p.position, chained: p.chained });
-          }
-          // The shot had no usable take: its first new take becomes the chosen one (review reset).
-          await tx.shot.update({ where: { id: p.shot.id }, data: { chosenTakeId: firstTake.get(p.shot.id)!.id, reviewState: "NONE", reviewedTakeId: null, reviewReason: null } });
+      const out: BatchTake[] = [];
+      const firstTake = new Map<string, { id: string; ownerId: string; teamId: string | null; videoJobId: string }>();
+      const previousOf = new Map(now.map((p, i) => [p.shot.id, i > 0 ? now[i - 1]!.shot.id : null]));
+      const dueAt = dueTimes(now, new Date());
+      const frameOf = async (shotId: string): Promise<PreviousFrame> => {
+        const known = frames.get(shotId);
+        if (known) return known;
+        const up = firstTake.get(previousOf.get(shotId) ?? "");
+        if (!up) throw new AppError("shot_chain_blocked", { fields: [{ path: "start", key: "film.block.previous_no_take" }] });
+        const uploadId = await reserveLastFrameUpload(tx, up);
+        const jobId = await enqueueLastFrameJob(tx, up.id, [up.videoJobId]);
+        return { uploadId, pending: { uploadId, jobId } };
+      };
+      for (const p of now) {
+        const { input, pending } = await resolveShot(tx, film, p.shot.id, fieldsOfRow(p.shot), frameOf);
+        for (let n = 0; n < body.takes; n++) {
+          const prepared = await prepareTake(tx, access, takeKey(batchId, p.shot.id, n), input, { workspace, ip, shotId: p.shot.id, pendingInputs: pending, queueAt: dueAt.get(p.shot.id) });
+          if ("replay" in prepared) throw new BatchRace();
+          const take = await insertTake(tx, access, prepared.take);
+          if (n === 0) firstTake.set(p.shot.id, take);
+          out.push({ takeId: take.id, shotId: p.shot.id, position: p.position, chained: p.chained });
         }
-        await recordAudit(tx, {
-          teamId: film.teamId,
-          actorId: access.actor.id,
-          action: "film.generate_missing",
-          targetType: "film",
-          targetId: film.id,
-          data: { batchId, shots: now.length, takes: out.length, totalFen },
-          ip,
-        });
-        return out;
-      }, BATCH_TX_OPTIONS),
-    );
+        // The shot had no usable take: its first new take becomes the chosen one (review reset).
+        await tx.shot.update({ where: { id: p.shot.id }, data: { chosenTakeId: firstTake.get(p.shot.id)!.id, reviewState: "NONE", reviewedTakeId: null, reviewReason: null } });
+      }
+      await recordAudit(tx, {
+        teamId: film.teamId,
+        actorId: access.actor.id,
+        action: "film.generate_missing",
+        targetType: "film",
+        targetId: film.id,
+        data: { batchId, shots: now.length, takes: out.length, totalFen },
+        ip,
+      });
+      return out;
+    }, BATCH_TX_OPTIONS);
     nudgeWorkers();
     return { batchId, takes, totalFen, created: true };
   } catch (err) {

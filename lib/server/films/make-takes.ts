@@ -8,7 +8,7 @@ import { type BlockReason, takeOnItsWay } from "@/lib/shared/film/shot-lifecycle
 import { recordAudit } from "../audit/record-audit";
 import { priceFen } from "../budgets/price";
 import type { Db } from "../db";
-import { TX_OPTIONS, withDbRetry } from "../db/retry";
+import { writeTransaction } from "../db/retry";
 import { AppError } from "../errors";
 import { LAST_FRAME_JOB } from "../frames/last-frame-job";
 import { requestLastFrame } from "../frames/request-last-frame";
@@ -116,16 +116,14 @@ export async function makeTakes(client: Db, access: Access, shotId: string, coun
   }
   const chosen = shot.chosenTakeId ? await client.generation.findUnique({ where: { id: shot.chosenTakeId }, select: { status: true, deletedAt: true } }) : null;
   const chooseFirst = !takeOnItsWay(chosen);
-  await withDbRetry(() =>
-    client.$transaction(async (tx) => {
-      if (chooseFirst) {
-        // Conditional on the chosen take read: a concurrent choice wins over this default.
-        await tx.shot.updateMany({ where: { id: shot.id, chosenTakeId: shot.chosenTakeId }, data: { chosenTakeId: takeIds[0]!, reviewState: "NONE", reviewedTakeId: null, reviewReason: null } });
-      }
-      if (created > 0) {
-        await recordAudit(tx, { teamId: film.teamId, actorId: access.actor.id, action: "shot.make_takes", targetType: "shot", targetId: shot.id, data: { filmId: film.id, count: created }, ip });
-      }
-    }, TX_OPTIONS),
-  );
+  await writeTransaction(client, async (tx) => {
+    if (chooseFirst) {
+      // Conditional on the chosen take read: a concurrent choice wins over this default.
+      await tx.shot.updateMany({ where: { id: shot.id, chosenTakeId: shot.chosenTakeId }, data: { chosenTakeId: takeIds[0]!, reviewState: "NONE", reviewedTakeId: null, reviewReason: null } });
+    }
+    if (created > 0) {
+      await recordAudit(tx, { teamId: film.teamId, actorId: access.actor.id, action: "shot.make_takes", targetType: "shot", targetId: shot.id, data: { filmId: film.id, count: created }, ip });
+    }
+  });
   return { takeIds, created };
 }

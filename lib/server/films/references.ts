@@ -4,7 +4,7 @@ import type { createReferenceSchema, updateReferenceSchema } from "@/lib/shared/
 import type { ReferenceView } from "@/lib/shared/film/film-views";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db";
-import { TX_OPTIONS, withDbRetry } from "../db/retry";
+import { writeTransaction } from "../db/retry";
 import { AppError } from "../errors";
 import { type Access, assertFilmWorkspace, assertOnFilm, canUseUpload, workspaceFilmsWhere, type Workspace } from "../permissions";
 import { assertReferenceUnused } from "./reference-uses";
@@ -36,13 +36,11 @@ export async function createReference(client: Db, access: Access, ws: Workspace,
   assertFilmWorkspace(access, ws, "edit");
   await assertUsableUpload(client, access, input.uploadId);
   const teamId = ws.kind === "team" ? ws.teamId : null;
-  const row = await withDbRetry(() =>
-    client.$transaction(async (tx) => {
-      const r = await tx.reference.create({ data: { ownerId: access.actor.id, teamId, kind: input.kind === "character" ? "CHARACTER" : "PRODUCT", name: input.name, uploadId: input.uploadId }, select: SELECT });
-      await recordAudit(tx, { teamId, actorId: access.actor.id, action: "reference.create", targetType: "reference", targetId: r.id, data: { kind: input.kind }, ip });
-      return r;
-    }, TX_OPTIONS),
-  );
+  const row = await writeTransaction(client, async (tx) => {
+    const r = await tx.reference.create({ data: { ownerId: access.actor.id, teamId, kind: input.kind === "character" ? "CHARACTER" : "PRODUCT", name: input.name, uploadId: input.uploadId }, select: SELECT });
+    await recordAudit(tx, { teamId, actorId: access.actor.id, action: "reference.create", targetType: "reference", targetId: r.id, data: { kind: input.kind }, ip });
+    return r;
+  });
   return viewOf(row);
 }
 
@@ -53,23 +51,19 @@ async function loadReference(client: Db, access: Access, id: string, action: "ed
 export async function updateReference(client: Db, access: Access, id: string, input: z.infer<typeof updateReferenceSchema>, ip: string): Promise<ReferenceView> {
   const ref = await loadReference(client, access, id, "edit");
   if (input.uploadId) await assertUsableUpload(client, access, input.uploadId);
-  const row = await withDbRetry(() =>
-    client.$transaction(async (tx) => {
-      const r = await tx.reference.update({ where: { id: ref.id }, data: { ...input }, select: SELECT });
-      await recordAudit(tx, { teamId: ref.teamId, actorId: access.actor.id, action: "reference.update", targetType: "reference", targetId: ref.id, data: { fields: Object.keys(input).join(",") }, ip });
-      return r;
-    }, TX_OPTIONS),
-  );
+  const row = await writeTransaction(client, async (tx) => {
+    const r = await tx.reference.update({ where: { id: ref.id }, data: { ...input }, select: SELECT });
+    await recordAudit(tx, { teamId: ref.teamId, actorId: access.actor.id, action: "reference.update", targetType: "reference", targetId: ref.id, data: { fields: Object.keys(input).join(",") }, ip });
+    return r;
+  });
   return viewOf(row);
 }
 
 export async function deleteReference(client: Db, access: Access, id: string, ip: string): Promise<void> {
   const ref = await loadReference(client, access, id, "delete");
   await assertReferenceUnused(client, ref.id);
-  await withDbRetry(() =>
-    client.$transaction(async (tx) => {
-      await tx.reference.update({ where: { id: ref.id }, data: { deletedAt: new Date() } });
-      await recordAudit(tx, { teamId: ref.teamId, actorId: access.actor.id, action: "reference.delete", targetType: "reference", targetId: ref.id, ip });
-    }, TX_OPTIONS),
-  );
+  await writeTransaction(client, async (tx) => {
+    await tx.reference.update({ where: { id: ref.id }, data: { deletedAt: new Date() } });
+    await recordAudit(tx, { teamId: ref.teamId, actorId: access.actor.id, action: "reference.delete", targetType: "reference", targetId: ref.id, ip });
+  });
 }

@@ -6,7 +6,7 @@ import { type ReviewState, reviewTransitionAllowed, takeUsable } from "@/lib/sha
 import { recordAudit } from "../audit/record-audit";
 import { ENDED_WITHOUT_VIDEO, isIn } from "@/lib/shared/generation-lifecycle";
 import type { Db } from "../db";
-import { TX_OPTIONS, withDbRetry } from "../db/retry";
+import { writeTransaction } from "../db/retry";
 import { AppError } from "../errors";
 import type { Access } from "../permissions";
 import { filmViewOf } from "./film-view";
@@ -30,14 +30,12 @@ async function takeOfShot(client: Pick<Db, "generation">, shotId: string, takeId
 export async function chooseTake(client: Db, access: Access, shotId: string, takeId: string, ip: string): Promise<FilmView> {
   const { film, shot } = await loadShot(client, access, shotId, "edit");
   await takeOfShot(client, shot.id, takeId, "alive");
-  await withDbRetry(() =>
-    client.$transaction(async (tx) => {
-      await touchFilm(tx, film.id);
-      const reset = shot.reviewedTakeId !== takeId;
-      await tx.shot.update({ where: { id: shot.id }, data: { chosenTakeId: takeId, ...(reset ? { reviewState: "NONE", reviewedTakeId: null, reviewReason: null } : {}) } });
-      await recordAudit(tx, { teamId: film.teamId, actorId: access.actor.id, action: "shot.choose_take", targetType: "shot", targetId: shot.id, data: { filmId: film.id, takeId, previous: shot.chosenTakeId }, ip });
-    }, TX_OPTIONS),
-  );
+  await writeTransaction(client, async (tx) => {
+    await touchFilm(tx, film.id);
+    const reset = shot.reviewedTakeId !== takeId;
+    await tx.shot.update({ where: { id: shot.id }, data: { chosenTakeId: takeId, ...(reset ? { reviewState: "NONE", reviewedTakeId: null, reviewReason: null } : {}) } });
+    await recordAudit(tx, { teamId: film.teamId, actorId: access.actor.id, action: "shot.choose_take", targetType: "shot", targetId: shot.id, data: { filmId: film.id, takeId, previous: shot.chosenTakeId }, ip });
+  });
   return filmViewOf(client, film, await shotsOf(client, film.id));
 }
 
@@ -52,26 +50,24 @@ export async function reviewShot(client: Db, access: Access, shotId: string, inp
     throw new AppError("review_not_allowed");
   }
   const reason = input.decision === "send_back" ? input.reason : null;
-  await withDbRetry(() =>
-    client.$transaction(async (tx) => {
-      // Conditional on the state read: two reviewers deciding at once cannot both win.
-      const done = await tx.shot.updateMany({
-        where: { id: shot.id, chosenTakeId: takeId, reviewState: shot.reviewState, reviewedTakeId: shot.reviewedTakeId },
-        data: { reviewState: to, reviewedTakeId: takeId, reviewReason: reason },
-      });
-      if (done.count === 0) throw new AppError("conflict");
-      await touchFilm(tx, film.id);
-      await tx.shotReview.create({ data: { shotId: shot.id, takeId, decision: to, reason, actorId: access.actor.id } });
-      await recordAudit(tx, {
-        teamId: film.teamId,
-        actorId: access.actor.id,
-        action: to === "APPROVED" ? "shot.approve" : "shot.send_back",
-        targetType: "shot",
-        targetId: shot.id,
-        data: { filmId: film.id, takeId, ...(reason ? { reason: reason.slice(0, 200) } : {}) },
-        ip,
-      });
-    }, TX_OPTIONS),
-  );
+  await writeTransaction(client, async (tx) => {
+    // Conditional on the state read: two reviewers deciding at once cannot both win.
+    const done = await tx.shot.updateMany({
+      where: { id: shot.id, chosenTakeId: takeId, reviewState: shot.reviewState, reviewedTakeId: shot.reviewedTakeId },
+      data: { reviewState: to, reviewedTakeId: takeId, reviewReason: reason },
+    });
+    if (done.count === 0) throw new AppError("conflict");
+    await touchFilm(tx, film.id);
+    await tx.shotReview.create({ data: { shotId: shot.id, takeId, decision: to, reason, actorId: access.actor.id } });
+    await recordAudit(tx, {
+      teamId: film.teamId,
+      actorId: access.actor.id,
+      action: to === "APPROVED" ? "shot.approve" : "shot.send_back",
+      targetType: "shot",
+      targetId: shot.id,
+      data: { filmId: film.id, takeId, ...(reason ? { reason: reason.slice(0, 200) } : {}) },
+      ip,
+    });
+  });
   return filmViewOf(client, film, await shotsOf(client, film.id));
 }

@@ -5,7 +5,7 @@ import { DEFAULT_SPEECH_VOICE } from "@/lib/shared/upstream/speech-models";
 import { queueAiCall } from "../ai-calls/queue-call";
 import { speechCostFen } from "../ai-calls/price";
 import type { Db } from "../db";
-import { TX_OPTIONS, withDbRetry } from "../db/retry";
+import { writeTransaction } from "../db/retry";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { MEDIA_CSP } from "../media/media-csp";
@@ -57,16 +57,14 @@ export async function speakShot(client: Db, store: Storage, access: Access, shot
   const request = { model: env().BIGMODEL_SPEECH_MODEL, input: text, voice, ...(input.speed === undefined ? {} : { speed: input.speed }), response_format: "wav" as const };
   const queued = await queueAiCall(client, access, idemKey, { kind: "SPEECH", purpose: PURPOSE, model: request.model, request, costFen: speechCostFen(), workspace: workspaceOfFilm(film), filmId: film.id });
   const previous = shot.voiceCallId;
-  await withDbRetry(() =>
-    client.$transaction(async (tx) => {
-      await touchFilm(tx, film.id);
-      await tx.shot.update({ where: { id: shot.id }, data: { voiceCallId: queued.id, speaker } });
-      if (speaker && cast[speaker] !== voice) {
-        const current = castOf((await tx.film.findUniqueOrThrow({ where: { id: film.id }, select: { voiceCast: true } })).voiceCast);
-        await tx.film.update({ where: { id: film.id }, data: { voiceCast: { ...current, [speaker]: voice } } });
-      }
-    }, TX_OPTIONS),
-  );
+  await writeTransaction(client, async (tx) => {
+    await touchFilm(tx, film.id);
+    await tx.shot.update({ where: { id: shot.id }, data: { voiceCallId: queued.id, speaker } });
+    if (speaker && cast[speaker] !== voice) {
+      const current = castOf((await tx.film.findUniqueOrThrow({ where: { id: film.id }, select: { voiceCast: true } })).voiceCast);
+      await tx.film.update({ where: { id: film.id }, data: { voiceCast: { ...current, [speaker]: voice } } });
+    }
+  });
   if (previous && previous !== queued.id) await deleteAudioOf(client, store, previous);
   return (await viewOf(client, { ...shot, voiceCallId: queued.id, speaker }))!;
 }
@@ -82,12 +80,10 @@ export async function deleteShotVoice(client: Db, store: Storage, access: Access
   const call = await voiceCallOf(client, shot.voiceCallId);
   if (!call) return;
   if (call.status === "QUEUED" || call.status === "SENDING") throw new AppError("voice_pending");
-  await withDbRetry(() =>
-    client.$transaction(async (tx) => {
-      await touchFilm(tx, film.id);
-      await tx.shot.updateMany({ where: { id: shot.id, voiceCallId: call.id }, data: { voiceCallId: null } });
-    }, TX_OPTIONS),
-  );
+  await writeTransaction(client, async (tx) => {
+    await touchFilm(tx, film.id);
+    await tx.shot.updateMany({ where: { id: shot.id, voiceCallId: call.id }, data: { voiceCallId: null } });
+  });
   await deleteAudioOf(client, store, call.id);
 }
 
@@ -108,11 +104,9 @@ export async function getVoiceCast(client: Db, access: Access, filmId: string): 
 
 export async function setVoiceCast(client: Db, access: Access, filmId: string, cast: VoiceCast): Promise<VoiceCast> {
   const film = await loadFilm(client, access, filmId, "edit");
-  await withDbRetry(() =>
-    client.$transaction(async (tx) => {
-      await touchFilm(tx, film.id);
-      await tx.film.update({ where: { id: film.id }, data: { voiceCast: cast } });
-    }, TX_OPTIONS),
-  );
+  await writeTransaction(client, async (tx) => {
+    await touchFilm(tx, film.id);
+    await tx.film.update({ where: { id: film.id }, data: { voiceCast: cast } });
+  });
   return cast;
 }

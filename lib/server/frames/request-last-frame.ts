@@ -3,7 +3,7 @@ import { translate } from "@/lib/i18n/translate";
 import { isFrameFailure, type LastFrameView } from "@/lib/shared/frame-view";
 import { isIn, ENDED_WITHOUT_VIDEO } from "@/lib/shared/generation-lifecycle";
 import type { Db } from "../db";
-import { TX_OPTIONS, withDbRetry } from "../db/retry";
+import { writeTransaction } from "../db/retry";
 import { isUniqueViolation } from "../db/unique-violation";
 import { AppError } from "../errors";
 import { VIDEO_JOB } from "../generations/video-job/kind";
@@ -63,7 +63,7 @@ export async function requestLastFrame(client: Db, access: Access, id: string): 
   if (isIn(ENDED_WITHOUT_VIDEO, take.status)) throw new AppError("frame_source_failed");
   const video = await client.job.findUnique({ where: { kind_subjectId: { kind: VIDEO_JOB, subjectId: id } }, select: { id: true, status: true } });
   try {
-    await withDbRetry(() => client.$transaction((tx) => enqueueLastFrameJob(tx, id, video && video.status !== "DONE" ? [video.id] : []), TX_OPTIONS));
+    await writeTransaction(client, (tx) => enqueueLastFrameJob(tx, id, video && video.status !== "DONE" ? [video.id] : []));
   } catch (e) {
     if (!isUniqueViolation(e)) throw e; // a concurrent request queued it first: same outcome
   }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/server/db";
-import { withDbRetry } from "@/lib/server/db/retry";
+import { writeTransaction } from "@/lib/server/db/retry";
 import { endEffects } from "./dependants";
 import type { JobKind, Tx } from "./job-kind";
 import { CANCELLABLE, assertJobTransition } from "./job-lifecycle";
@@ -13,19 +13,17 @@ import { CANCELLABLE, assertJobTransition } from "./job-lifecycle";
 /** True when this call cancelled the job; false when it had already started or ended. */
 export async function cancelJob(db: Db, kind: JobKind, where: { id: string } | { subjectId: string }, reason = "cancelled"): Promise<boolean> {
   const filter = "id" in where ? { id: where.id } : { kind: kind.name, subjectId: where.subjectId };
-  return withDbRetry(() =>
-    db.$transaction(async (tx: Tx) => {
-      for (const from of CANCELLABLE) assertJobTransition(from, "CANCELLED");
-      // The update comes first: it takes SQLite's write lock at once (a read first would make this a
-      // deferred transaction that fails with SQLITE_BUSY while another process writes).
-      const { count } = await tx.job.updateMany({
-        where: { ...filter, status: { in: [...CANCELLABLE] } },
-        data: { status: "CANCELLED", inLane: false, leaseOwner: null, leaseUntil: null, errorCode: reason, finishedAt: new Date(), version: { increment: 1 } },
-      });
-      if (count !== 1) return false;
-      const row = await tx.job.findFirstOrThrow({ where: filter });
-      await endEffects(tx, kind, row, { status: "CANCELLED", code: reason, message: "cancelled before it started" });
-      return true;
-    }),
-  );
+  return writeTransaction(db, async (tx: Tx) => {
+    for (const from of CANCELLABLE) assertJobTransition(from, "CANCELLED");
+    // The update comes first: it takes SQLite's write lock at once (a read first would make this a
+    // deferred transaction that fails with SQLITE_BUSY while another process writes).
+    const { count } = await tx.job.updateMany({
+      where: { ...filter, status: { in: [...CANCELLABLE] } },
+      data: { status: "CANCELLED", inLane: false, leaseOwner: null, leaseUntil: null, errorCode: reason, finishedAt: new Date(), version: { increment: 1 } },
+    });
+    if (count !== 1) return false;
+    const row = await tx.job.findFirstOrThrow({ where: filter });
+    await endEffects(tx, kind, row, { status: "CANCELLED", code: reason, message: "cancelled before it started" });
+    return true;
+  });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import type { Db, DbProvider } from "@/lib/server/db";
-import { withDbRetry } from "@/lib/server/db/retry";
+import { withDbRetry, writeTransaction } from "@/lib/server/db/retry";
 import { sqlClock } from "@/lib/server/db/sql-clock";
 import { logger } from "@/lib/server/logger";
 import type { JobKind, JobRow, RunnerEnd, Tx } from "./job-kind";
@@ -55,18 +55,16 @@ async function failDoomed(db: Db, kinds: ReadonlyMap<string, JobKind>, limit = 5
     const kind = kinds.get(kindName);
     if (!kind) continue; // another process's runner knows this kind
     const end: RunnerEnd = { status: "FAILED", code: "dependency_failed", message: "a job it depends on ended without a result" };
-    const won = await withDbRetry(() =>
-      db.$transaction(async (tx) => {
-        assertJobTransition(BLOCKED, "FAILED");
-        const { count } = await tx.job.updateMany({
-          where: { id, status: BLOCKED },
-          data: { status: "FAILED", errorCode: end.code, errorMessage: end.message, finishedAt: new Date(), version: { increment: 1 } },
-        });
-        if (count !== 1) return false;
-        await endEffects(tx, kind, await tx.job.findUniqueOrThrow({ where: { id } }), end);
-        return true;
-      }),
-    );
+    const won = await writeTransaction(db, async (tx) => {
+      assertJobTransition(BLOCKED, "FAILED");
+      const { count } = await tx.job.updateMany({
+        where: { id, status: BLOCKED },
+        data: { status: "FAILED", errorCode: end.code, errorMessage: end.message, finishedAt: new Date(), version: { increment: 1 } },
+      });
+      if (count !== 1) return false;
+      await endEffects(tx, kind, await tx.job.findUniqueOrThrow({ where: { id } }), end);
+      return true;
+    });
     if (won) {
       failed++;
       logger.info("jobs.dependency_failed", { jobId: id, kind: kindName });

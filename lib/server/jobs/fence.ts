@@ -1,7 +1,7 @@
 import "server-only";
 import type { JobStatus, Prisma } from "@/lib/generated/sqlite/client";
 import type { Db } from "@/lib/server/db";
-import { withDbRetry } from "@/lib/server/db/retry";
+import { withDbRetry, writeTransaction } from "@/lib/server/db/retry";
 import type { JobRow, Tx } from "./job-kind";
 import { assertJobTransition } from "./job-lifecycle";
 
@@ -66,11 +66,9 @@ export async function fencedJobWrite(
   effect?: (tx: Tx, job: JobRow) => Promise<void>,
 ): Promise<Lease> {
   if (!effect) return withDbRetry(() => update(db, lease, change));
-  return withDbRetry(() =>
-    db.$transaction(async (tx) => {
-      const next = await update(tx, lease, change);
-      await effect(tx, await tx.job.findUniqueOrThrow({ where: { id: lease.id } }));
-      return next;
-    }),
-  );
+  return writeTransaction(db, async (tx) => {
+    const next = await update(tx, lease, change);
+    await effect(tx, await tx.job.findUniqueOrThrow({ where: { id: lease.id } }));
+    return next;
+  });
 }

@@ -5,7 +5,7 @@ import { SPEAKER_MAX_CHARS } from "@/lib/shared/film/voice";
 import { type DraftShot, type SaveBreakdownDraft, trimOutOf } from "@/lib/shared/script-breakdown";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db";
-import { TX_OPTIONS, withDbRetry } from "../db/retry";
+import { writeTransaction } from "../db/retry";
 import { AppError } from "../errors";
 import { filmViewOf } from "../films/film-view";
 import { touchFilm } from "../films/films";
@@ -47,22 +47,20 @@ export async function acceptShotList(client: Db, access: Access, filmId: string,
   const references = await client.reference.findMany({ where: workspaceFilmsWhere(access, ws), select: { id: true, name: true } });
   const referenceByName = new Map(references.map((r) => [r.name.toLowerCase(), r.id]));
   const scope = scopeOfFilm(film.id);
-  await withDbRetry(() =>
-    client.$transaction(async (tx) => {
-      const draft = await tx.studioDraft.findUnique({ where: { userId_scope: { userId: access.actor.id, scope } }, select: { state: true, version: true } });
-      // Consumed here, so a concurrent accept of the same version finds nothing to consume.
-      const consumed = await tx.studioDraft.deleteMany({ where: { userId: access.actor.id, scope, version: input.version } });
-      if (consumed.count !== 1 || !draft) throw new AppError("draft_conflict");
-      // Never half a script: every part of the draft must have answered.
-      await assertDraftComplete(tx, access, draft.state, input.callId);
-      await touchFilm(tx, film.id);
-      const before = (await shotsOf(tx, film.id)).length;
-      for (const [i, shot] of input.shots.entries()) {
-        const position = before + i;
-        const row = await tx.shot.create({ data: { filmId: film.id, position, ...columnsOfFields(fieldsOf(shot, position > 0, referenceByName)), speaker: speakerOf(shot) } });
-        await recordAudit(tx, { teamId: film.teamId, actorId: access.actor.id, action: "shot.add", targetType: "shot", targetId: row.id, data: { filmId: film.id, position, fromScript: true }, ip });
-      }
-    }, TX_OPTIONS),
-  );
+  await writeTransaction(client, async (tx) => {
+    const draft = await tx.studioDraft.findUnique({ where: { userId_scope: { userId: access.actor.id, scope } }, select: { state: true, version: true } });
+    // Consumed here, so a concurrent accept of the same version finds nothing to consume.
+    const consumed = await tx.studioDraft.deleteMany({ where: { userId: access.actor.id, scope, version: input.version } });
+    if (consumed.count !== 1 || !draft) throw new AppError("draft_conflict");
+    // Never half a script: every part of the draft must have answered.
+    await assertDraftComplete(tx, access, draft.state, input.callId);
+    await touchFilm(tx, film.id);
+    const before = (await shotsOf(tx, film.id)).length;
+    for (const [i, shot] of input.shots.entries()) {
+      const position = before + i;
+      const row = await tx.shot.create({ data: { filmId: film.id, position, ...columnsOfFields(fieldsOf(shot, position > 0, referenceByName)), speaker: speakerOf(shot) } });
+      await recordAudit(tx, { teamId: film.teamId, actorId: access.actor.id, action: "shot.add", targetType: "shot", targetId: row.id, data: { filmId: film.id, position, fromScript: true }, ip });
+    }
+  });
   return { film: await filmViewOf(client, film, await shotsOf(client, film.id)), added: input.shots.length };
 }

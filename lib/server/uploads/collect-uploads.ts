@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "../db";
-import { TX_OPTIONS, withDbRetry } from "../db/retry";
+import { writeTransaction } from "../db/retry";
 import type { Storage } from "../storage";
 
 // The collector of unused uploads (run by the worker: lib/server/worker/upload-collector.ts). An
@@ -39,24 +39,22 @@ class StillReferenced extends Error {}
 /** Step 1: DELETING if still idle since before `cutoff` and referenced by nothing. True if marked. */
 export async function markForDeletion(client: Db, id: string, cutoff: Date): Promise<boolean> {
   try {
-    return await withDbRetry(() =>
-      client.$transaction(async (tx) => {
-        const marked = await tx.upload.updateMany({
-          where: { id, status: { in: ["READY", "STORING"] }, usedAt: { lt: cutoff } },
-          data: { status: "DELETING" },
-        });
-        if (marked.count === 0) return false;
-        const row = await tx.upload.findUniqueOrThrow({ where: { id }, select: { frameOfId: true } });
-        const inputs = await tx.generationInput.count({ where: { uploadId: id } });
-        const take = row.frameOfId ? await tx.generation.count({ where: { id: row.frameOfId, deletedAt: null } }) : 0;
-        const films =
-          (await tx.shot.count({ where: { OR: [{ startUploadId: id }, { endUploadId: id }] } })) +
-          (await tx.reference.count({ where: { uploadId: id } })) +
-          (await tx.shotStill.count({ where: { uploadId: id } }));
-        if (inputs + take + films > 0) throw new StillReferenced();
-        return true;
-      }, TX_OPTIONS),
-    );
+    return await writeTransaction(client, async (tx) => {
+      const marked = await tx.upload.updateMany({
+        where: { id, status: { in: ["READY", "STORING"] }, usedAt: { lt: cutoff } },
+        data: { status: "DELETING" },
+      });
+      if (marked.count === 0) return false;
+      const row = await tx.upload.findUniqueOrThrow({ where: { id }, select: { frameOfId: true } });
+      const inputs = await tx.generationInput.count({ where: { uploadId: id } });
+      const take = row.frameOfId ? await tx.generation.count({ where: { id: row.frameOfId, deletedAt: null } }) : 0;
+      const films =
+        (await tx.shot.count({ where: { OR: [{ startUploadId: id }, { endUploadId: id }] } })) +
+        (await tx.reference.count({ where: { uploadId: id } })) +
+        (await tx.shotStill.count({ where: { uploadId: id } }));
+      if (inputs + take + films > 0) throw new StillReferenced();
+      return true;
+    });
   } catch (e) {
     if (e instanceof StillReferenced) return false;
     throw e;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "../db";
-import { TX_OPTIONS, withDbRetry } from "../db/retry";
+import { writeTransaction } from "../db/retry";
 import { env } from "../env";
 import { AppError } from "../errors";
 
@@ -36,21 +36,19 @@ const mb = (bytes: number) => Math.round((bytes / MB) * 10) / 10;
 /** Inserts the upload's row as STORING when its bytes fit the owner's quotas; 413/429 otherwise. */
 export async function reserveUpload(client: Db, row: UploadRow): Promise<void> {
   const { UPLOAD_QUOTA_DAILY_MB, UPLOAD_QUOTA_TOTAL_MB } = env();
-  await withDbRetry(() =>
-    client.$transaction(async (tx) => {
-      const now = new Date();
-      await tx.user.update({ where: { id: row.ownerId }, data: { updatedAt: now } });
-      const stored = { ownerId: row.ownerId, frameOfId: null, status: { not: "DELETING" } } as const;
-      const total = (await tx.upload.aggregate({ where: stored, _sum: { bytes: true } }))._sum.bytes ?? 0;
-      if (total + row.bytes > UPLOAD_QUOTA_TOTAL_MB * MB) {
-        throw new AppError("upload_quota_total", { vars: { used: mb(total), limit: UPLOAD_QUOTA_TOTAL_MB } });
-      }
-      const since = new Date(now.getTime() - DAY_MS);
-      const day = (await tx.upload.aggregate({ where: { ...stored, createdAt: { gte: since } }, _sum: { bytes: true } }))._sum.bytes ?? 0;
-      if (day + row.bytes > UPLOAD_QUOTA_DAILY_MB * MB) {
-        throw new AppError("upload_quota_daily", { vars: { used: mb(day), limit: UPLOAD_QUOTA_DAILY_MB } });
-      }
-      await tx.upload.create({ data: { ...row, status: "STORING", createdAt: now, usedAt: now } });
-    }, TX_OPTIONS),
-  );
+  await writeTransaction(client, async (tx) => {
+    const now = new Date();
+    await tx.user.update({ where: { id: row.ownerId }, data: { updatedAt: now } });
+    const stored = { ownerId: row.ownerId, frameOfId: null, status: { not: "DELETING" } } as const;
+    const total = (await tx.upload.aggregate({ where: stored, _sum: { bytes: true } }))._sum.bytes ?? 0;
+    if (total + row.bytes > UPLOAD_QUOTA_TOTAL_MB * MB) {
+      throw new AppError("upload_quota_total", { vars: { used: mb(total), limit: UPLOAD_QUOTA_TOTAL_MB } });
+    }
+    const since = new Date(now.getTime() - DAY_MS);
+    const day = (await tx.upload.aggregate({ where: { ...stored, createdAt: { gte: since } }, _sum: { bytes: true } }))._sum.bytes ?? 0;
+    if (day + row.bytes > UPLOAD_QUOTA_DAILY_MB * MB) {
+      throw new AppError("upload_quota_daily", { vars: { used: mb(day), limit: UPLOAD_QUOTA_DAILY_MB } });
+    }
+    await tx.upload.create({ data: { ...row, status: "STORING", createdAt: now, usedAt: now } });
+  });
 }

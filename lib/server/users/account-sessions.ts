@@ -4,7 +4,7 @@ import { deviceLabelOf } from "@/lib/shared/device-label";
 import type { Actor } from "../auth/session";
 import { listUserSessions, revokeUserSession, revokeUserSessions } from "../auth/user-sessions";
 import type { Db } from "../db";
-import { TX_OPTIONS, withDbRetry } from "../db/retry";
+import { writeTransaction } from "../db/retry";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 
@@ -28,22 +28,18 @@ export async function listSessions(client: Db, actor: Actor): Promise<{ sessions
 
 /** Ends one of the actor's sessions (this device's too, when it is the one named). Audited. */
 export async function revokeSession(client: Db, actor: Actor, sessionId: string, ip: string): Promise<{ current: boolean }> {
-  await withDbRetry(() =>
-    client.$transaction(async (tx) => {
-      if (!(await revokeUserSession(tx, actor.id, sessionId))) throw new AppError("not_found");
-      await recordAudit(tx, { teamId: null, actorId: actor.id, action: "account.session_revoke", targetType: "session", targetId: sessionId, ip });
-    }, TX_OPTIONS),
-  );
+  await writeTransaction(client, async (tx) => {
+    if (!(await revokeUserSession(tx, actor.id, sessionId))) throw new AppError("not_found");
+    await recordAudit(tx, { teamId: null, actorId: actor.id, action: "account.session_revoke", targetType: "session", targetId: sessionId, ip });
+  });
   return { current: sessionId === actor.sessionId };
 }
 
 /** Ends every session of the actor except this device's. Audited (with how many ended). */
 export async function signOutOthers(client: Db, actor: Actor, ip: string): Promise<{ revoked: number }> {
-  return withDbRetry(() =>
-    client.$transaction(async (tx) => {
-      const revoked = await revokeUserSessions(tx, actor.id, actor.sessionId);
-      await recordAudit(tx, { teamId: null, actorId: actor.id, action: "account.sign_out_others", targetType: "user", targetId: actor.id, data: { revoked }, ip });
-      return { revoked };
-    }, TX_OPTIONS),
-  );
+  return writeTransaction(client, async (tx) => {
+    const revoked = await revokeUserSessions(tx, actor.id, actor.sessionId);
+    await recordAudit(tx, { teamId: null, actorId: actor.id, action: "account.sign_out_others", targetType: "user", targetId: actor.id, data: { revoked }, ip });
+    return { revoked };
+  });
 }

@@ -5,7 +5,7 @@ import { type Actor, endSessions } from "../auth/session";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { revokeUserSessions } from "../auth/user-sessions";
 import type { Db } from "../db";
-import { TX_OPTIONS, withDbRetry } from "../db/retry";
+import { writeTransaction } from "../db/retry";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 
@@ -41,26 +41,22 @@ export async function changePassword(client: Db, actor: Actor, input: PasswordCh
   const ok = !!user.passwordHash && (await verifyPassword(input.current, user.passwordHash));
   if (!ok) throw new AppError("wrong_password", { fields: [{ path: "current", key: "errors.field.currentPassword" }] });
   const passwordHash = await hashPassword(input.next);
-  return withDbRetry(() =>
-    client.$transaction(async (tx) => {
-      const updated = await tx.user.update({
-        where: { id: actor.id },
-        data: { passwordHash, sessionVersion: { increment: 1 } },
-        select: { sessionVersion: true },
-      });
-      await revokeUserSessions(tx, actor.id, actor.sessionId);
-      await recordAudit(tx, { teamId: null, actorId: actor.id, action: "account.password_change", targetType: "user", targetId: actor.id, ip });
-      return { sessionVersion: updated.sessionVersion };
-    }, TX_OPTIONS),
-  );
+  return writeTransaction(client, async (tx) => {
+    const updated = await tx.user.update({
+      where: { id: actor.id },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+      select: { sessionVersion: true },
+    });
+    await revokeUserSessions(tx, actor.id, actor.sessionId);
+    await recordAudit(tx, { teamId: null, actorId: actor.id, action: "account.password_change", targetType: "user", targetId: actor.id, ip });
+    return { sessionVersion: updated.sessionVersion };
+  });
 }
 
 /** Ends every session of the actor, this device's included (it signs in again). */
 export async function signOutEverywhere(client: Db, actor: Actor, ip: string): Promise<void> {
-  await withDbRetry(() =>
-    client.$transaction(async (tx) => {
-      await endSessions(tx, actor.id);
-      await recordAudit(tx, { teamId: null, actorId: actor.id, action: "account.sign_out_everywhere", targetType: "user", targetId: actor.id, ip });
-    }, TX_OPTIONS),
-  );
+  await writeTransaction(client, async (tx) => {
+    await endSessions(tx, actor.id);
+    await recordAudit(tx, { teamId: null, actorId: actor.id, action: "account.sign_out_everywhere", targetType: "user", targetId: actor.id, ip });
+  });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { type Actor, endSessions } from "../auth/session";
 import { countUserSessions } from "../auth/user-sessions";
 import { type Db, providerOfDb } from "../db";
-import { TX_OPTIONS, withDbRetry } from "../db/retry";
+import { writeTransaction } from "../db/retry";
 import { lockForTransaction } from "../db/transaction-lock";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
@@ -67,20 +67,18 @@ export async function listUsers(client: Db, q = "", now = new Date()): Promise<{
 export async function setUserDisabled(client: Db, actor: Actor, userId: string, disabled: boolean, ip: string): Promise<UserRow> {
   if (disabled && userId === actor.id) throw new AppError("cannot_disable_self");
   const provider = providerOfDb(client);
-  return withDbRetry(() =>
-    client.$transaction(async (tx) => {
-      await lockForTransaction(tx, provider, "framehouse.instance-admins");
-      const user = await tx.user.findUnique({ where: { id: userId }, select: SELECT });
-      if (!user) throw new AppError("not_found");
-      if (disabled === !!user.disabledAt) return toRow(user); // already so: nothing to change or record
-      if (disabled && user.role === "ADMIN") {
-        const others = await tx.user.count({ where: { role: "ADMIN", disabledAt: null, id: { not: userId } } });
-        if (others === 0) throw new AppError("last_admin");
-      }
-      const updated = await tx.user.update({ where: { id: userId }, data: { disabledAt: disabled ? new Date() : null }, select: SELECT });
-      if (disabled) await endSessions(tx, userId);
-      await recordAudit(tx, { teamId: null, actorId: actor.id, action: disabled ? "user.disable" : "user.enable", targetType: "user", targetId: userId, ip });
-      return toRow(updated);
-    }, TX_OPTIONS),
-  );
+  return writeTransaction(client, async (tx) => {
+    await lockForTransaction(tx, provider, "framehouse.instance-admins");
+    const user = await tx.user.findUnique({ where: { id: userId }, select: SELECT });
+    if (!user) throw new AppError("not_found");
+    if (disabled === !!user.disabledAt) return toRow(user); // already so: nothing to change or record
+    if (disabled && user.role === "ADMIN") {
+      const others = await tx.user.count({ where: { role: "ADMIN", disabledAt: null, id: { not: userId } } });
+      if (others === 0) throw new AppError("last_admin");
+    }
+    const updated = await tx.user.update({ where: { id: userId }, data: { disabledAt: disabled ? new Date() : null }, select: SELECT });
+    if (disabled) await endSessions(tx, userId);
+    await recordAudit(tx, { teamId: null, actorId: actor.id, action: disabled ? "user.disable" : "user.enable", targetType: "user", targetId: userId, ip });
+    return toRow(updated);
+  });
 }

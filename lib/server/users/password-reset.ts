@@ -4,7 +4,7 @@ import { hashPassword } from "../auth/password";
 import { revokeUserSessions } from "../auth/user-sessions";
 import type { Db } from "../db";
 import type { Prisma } from "@/lib/generated/sqlite/client";
-import { TX_OPTIONS, withDbRetry } from "../db/retry";
+import { writeTransaction } from "../db/retry";
 import { AppError } from "../errors";
 import { linkTokenHash, newLinkToken } from "../link-token";
 import { recordAudit } from "../audit/record-audit";
@@ -33,15 +33,13 @@ export async function insertResetLink(tx: Prisma.TransactionClient, userId: stri
 
 /** Makes a reset link's token for `userId` (audited); the caller builds the URL from it. */
 export async function createResetLink(client: Db, actor: Actor, userId: string, ip: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
-  return withDbRetry(() =>
-    client.$transaction(async (tx) => {
-      const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
-      if (!user) throw new AppError("not_found");
-      const link = await insertResetLink(tx, userId, actor.id, now);
-      await recordAudit(tx, { teamId: null, actorId: actor.id, action: "user.reset_link", targetType: "user", targetId: userId, ip });
-      return link;
-    }, TX_OPTIONS),
-  );
+  return writeTransaction(client, async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
+    if (!user) throw new AppError("not_found");
+    const link = await insertResetLink(tx, userId, actor.id, now);
+    await recordAudit(tx, { teamId: null, actorId: actor.id, action: "user.reset_link", targetType: "user", targetId: userId, ip });
+    return link;
+  });
 }
 
 /** The account a reset link is for, or null when the link is malformed, unknown, used or expired. */
@@ -60,16 +58,14 @@ export async function openResetLink(client: Db, token: string, now = new Date())
 export async function resetPassword(client: Db, token: string, password: string, ip: string, now = new Date()): Promise<{ email: string }> {
   if (!isLinkToken(token)) throw new AppError("reset_link_invalid");
   const passwordHash = await hashPassword(password);
-  return withDbRetry(() =>
-    client.$transaction(async (tx) => {
-      const row = await tx.passwordReset.findUnique({ where: { tokenHash: linkTokenHash(token) }, select: { id: true, userId: true, user: { select: { email: true, disabledAt: true } } } });
-      if (!row || row.user.disabledAt) throw new AppError("reset_link_invalid");
-      const used = await tx.passwordReset.updateMany({ where: { id: row.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
-      if (used.count !== 1) throw new AppError("reset_link_invalid");
-      await tx.user.update({ where: { id: row.userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-      await revokeUserSessions(tx, row.userId, null);
-      await recordAudit(tx, { teamId: null, actorId: row.userId, action: "user.password_reset", targetType: "user", targetId: row.userId, ip });
-      return { email: row.user.email };
-    }, TX_OPTIONS),
-  );
+  return writeTransaction(client, async (tx) => {
+    const row = await tx.passwordReset.findUnique({ where: { tokenHash: linkTokenHash(token) }, select: { id: true, userId: true, user: { select: { email: true, disabledAt: true } } } });
+    if (!row || row.user.disabledAt) throw new AppError("reset_link_invalid");
+    const used = await tx.passwordReset.updateMany({ where: { id: row.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+    if (used.count !== 1) throw new AppError("reset_link_invalid");
+    await tx.user.update({ where: { id: row.userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await revokeUserSessions(tx, row.userId, null);
+    await recordAudit(tx, { teamId: null, actorId: row.userId, action: "user.password_reset", targetType: "user", targetId: row.userId, ip });
+    return { email: row.user.email };
+  });
 }

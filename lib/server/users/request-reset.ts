@@ -4,7 +4,7 @@ import { isLocale } from "@/lib/i18n/locales";
 import { recordAudit } from "../audit/record-audit";
 import { normalizeEmail } from "../auth/login-throttle";
 import type { Db } from "../db";
-import { TX_OPTIONS, withDbRetry } from "../db/retry";
+import { writeTransaction } from "../db/retry";
 import { AppError } from "../errors";
 import { logger } from "../logger";
 import { mailConfigured, sendMail } from "../mail/smtp";
@@ -57,21 +57,19 @@ export async function settleResetRequests(): Promise<void> {
 
 async function issueAndMail(client: Db, req: ResetRequest): Promise<void> {
   const now = new Date();
-  const issued = await withDbRetry(() =>
-    client.$transaction(async (tx) => {
-      const user = await tx.user.findUnique({ where: { email: req.email }, select: { id: true, locale: true, disabledAt: true } });
-      if (!user) return null;
-      const base = { teamId: null, actorId: null, action: "user.reset_requested", targetType: "user", targetId: user.id, ip: req.ip } as const;
-      // A disabled account gets no link (it would be refused anyway); the attempt is still on record.
-      if (user.disabledAt) {
-        await recordAudit(tx, { ...base, data: { mail: false, reason: "disabled" } });
-        return null;
-      }
-      const link = await insertResetLink(tx, user.id, null, now);
-      await recordAudit(tx, { ...base, data: { mail: true } });
-      return { ...link, userId: user.id, locale: isLocale(user.locale) ? user.locale : req.locale };
-    }, TX_OPTIONS),
-  );
+  const issued = await writeTransaction(client, async (tx) => {
+    const user = await tx.user.findUnique({ where: { email: req.email }, select: { id: true, locale: true, disabledAt: true } });
+    if (!user) return null;
+    const base = { teamId: null, actorId: null, action: "user.reset_requested", targetType: "user", targetId: user.id, ip: req.ip } as const;
+    // A disabled account gets no link (it would be refused anyway); the attempt is still on record.
+    if (user.disabledAt) {
+      await recordAudit(tx, { ...base, data: { mail: false, reason: "disabled" } });
+      return null;
+    }
+    const link = await insertResetLink(tx, user.id, null, now);
+    await recordAudit(tx, { ...base, data: { mail: true } });
+    return { ...link, userId: user.id, locale: isLocale(user.locale) ? user.locale : req.locale };
+  });
   if (!issued) return;
   const url = `${req.origin}/reset/${issued.token}`;
   let sent = true;

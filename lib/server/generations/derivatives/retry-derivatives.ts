@@ -1,7 +1,7 @@
 import "server-only";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import type { Db } from "../../db";
-import { TX_OPTIONS, withDbRetry } from "../../db/retry";
+import { writeTransaction } from "../../db/retry";
 import { isUniqueViolation } from "../../db/unique-violation";
 import { AppError } from "../../errors";
 import { nudgeWorkers } from "../../jobs/nudge";
@@ -30,17 +30,15 @@ export async function retryDerivatives(client: Db, access: Access, id: string): 
   let queued = false;
   if (missing && (job === null || ended)) {
     try {
-      queued = await withDbRetry(() =>
-        client.$transaction(async (tx) => {
-          if (job) {
-            const { count } = await tx.job.deleteMany({ where: { id: job.id, status: { in: [...ENDED_WITHOUT_RESULT] } } });
-            if (count !== 1) return false; // another request replaced it first
-          }
-          await enqueueDerivativesJob(tx, id);
-          await tx.generation.update({ where: { id }, data: { updatedAt: new Date() } });
-          return true;
-        }, TX_OPTIONS),
-      );
+      queued = await writeTransaction(client, async (tx) => {
+        if (job) {
+          const { count } = await tx.job.deleteMany({ where: { id: job.id, status: { in: [...ENDED_WITHOUT_RESULT] } } });
+          if (count !== 1) return false; // another request replaced it first
+        }
+        await enqueueDerivativesJob(tx, id);
+        await tx.generation.update({ where: { id }, data: { updatedAt: new Date() } });
+        return true;
+      });
     } catch (e) {
       if (!isUniqueViolation(e)) throw e; // a concurrent request queued it first: same outcome
     }
