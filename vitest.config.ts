@@ -2,6 +2,7 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const root = import.meta.dirname;
+const TEMP_DIR_CLEANUP = "tests/support/remove-temp-dirs.ts";
 const alias = {
   "@": root,
   "server-only": path.join(root, "tests/support/server-only-stub.ts"),
@@ -13,7 +14,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", setupFiles: [TEMP_DIR_CLEANUP] },
       },
       {
         resolve: { alias },
@@ -21,6 +22,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          setupFiles: [TEMP_DIR_CLEANUP],
           // A deadline for a hang, not a time budget: tests wait on conditions with their own explicit
           // deadlines (tests/support/wait-for.ts), and a loaded two-core machine must not fail them.
           testTimeout: 360_000,

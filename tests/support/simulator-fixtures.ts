@@ -6,8 +6,18 @@ import { loadDefaultRenderer, type RenderFn } from "@/lib/simulator/render-contr
 // Shared helpers for simulator tests: a fake renderer that writes small deterministic files, a temp
 // dir factory, and a tiny JSON-over-fetch helper.
 
+const made: string[] = [];
+
+/** A fresh directory under the OS temp dir, removed after the test file (tests/support/remove-temp-dirs.ts). */
 export function tempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes every directory tempDir made in this test file's module graph. */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 export const fakeRender: RenderFn = async (input, { cacheDir }) => {
