@@ -97,6 +97,9 @@ export function prepareNodeLts(root, version = NODE_LTS_VERSION) {
   return { ...prepared, probe: probe.stdout.trim() };
 }
 
+/** What nodeLtsEnv sets besides PATH: a test's scrubbed child environment (tests/support/child-env.ts) keeps them. */
+export const NODE_LTS_ENV_NAMES = ["NODE_OPTIONS", "FRAMEHOUSE_BETTER_SQLITE3_ADDON"];
+
 /** The environment of a process of the LTS pass: its children (`node …`, process.execPath) are the LTS runtime too. */
 export function nodeLtsEnv(baseEnv, prepared) {
   return {
