@@ -10,6 +10,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import fs from "node:fs";
 import path from "node:path";
+import { playwrightFailures, vitestFailures } from "./lib/failed-tests.mjs";
 import { ensureNodeDeps } from "./lib/node-deps.mjs";
 import { nodeLtsEnv } from "./lib/node-lts.mjs";
 import { npmAudit } from "./lib/npm-audit.mjs";
@@ -26,6 +27,8 @@ ensureNodeDeps(root);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
+/** Each failed test by name and first line of its reason (from the JSON reports), printed at the end. */
+const failedTests = [];
 /** One row per runner for the closing table: what ran, on which Node, how long, how it ended. */
 const walls = [];
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
@@ -119,6 +122,7 @@ function countVitest(name, report, ok) {
     totals.failed += v.numFailedTests;
     totals.skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
     if (v.numFailedTests > 0 || !ok) failures.push(name);
+    for (const f of vitestFailures(v, root)) failedTests.push({ runner: name, ...f });
     if (!ok && v.numFailedTests === 0) totals.failed++; // e.g. a file that failed to load
   } else {
     totals.failed++;
@@ -135,6 +139,7 @@ function playwright(name, report, args) {
     totals.failed += p.stats.unexpected;
     totals.skipped += p.stats.skipped;
     if (p.stats.unexpected > 0 || !ok) failures.push(name);
+    for (const f of playwrightFailures(p)) failedTests.push({ runner: name, ...f });
     if (!ok && p.stats.unexpected === 0) totals.failed++;
   } else {
     totals.failed++;
@@ -190,6 +195,12 @@ if (failures.length) console.log(`\nFailed: ${failures.join(", ")}`);
 const ltsNote = lts ? `; the Node ${process.versions.node} pass alone ${defaultPassSeconds.toFixed(1)} s` : "";
 console.log(`\nWall time per runner (npm test: ${((Date.now() - started) / 1000).toFixed(1)} s in all${ltsNote})`);
 console.log(wallTable(walls));
+if (failedTests.length) {
+  const SHOWN = 40;
+  console.log(`\nFailed tests (${failedTests.length}):`);
+  for (const f of failedTests.slice(0, SHOWN)) console.log(`- [${f.runner}] ${f.name}${f.reason ? ` — ${f.reason}` : ""}`);
+  if (failedTests.length > SHOWN) console.log(`- … and ${failedTests.length - SHOWN} more (test-results/*.json)`);
+}
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed > 0 ? 1 : 0);
 
