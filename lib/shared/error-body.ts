@@ -5,8 +5,6 @@ import { type MessageKey, translate, type Vars } from "../i18n/translate";
 // (lib/server/http/respond.ts) and for the request gate in front of Next (lib/shared/request-gate.ts):
 // { "error": { "code", "message" (request locale), "messages": { "en", "zh-CN" }, "fields"?, "correlationId"? } }
 
-export { JSON_CSP } from "./security-headers.mjs";
-
 interface BodyField {
   path: string;
   key: MessageKey;

@@ -1,5 +1,6 @@
 import { localeOfHeaders } from "../i18n/locales";
-import { errorBody, JSON_CSP } from "./error-body";
+import { errorBody } from "./error-body";
+import { JSON_CSP } from "./security-headers.mjs";
 import { hashGateProbe } from "./hash-gate-probe";
 
 // The first check of every request, before Next sees it (scripts/server.mjs; proxy.ts for pages under

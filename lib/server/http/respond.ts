@@ -1,7 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Locale } from "@/lib/i18n/locales";
-import { errorBody, JSON_CSP } from "@/lib/shared/error-body";
+import { errorBody } from "@/lib/shared/error-body";
+import { JSON_CSP } from "@/lib/shared/security-headers.mjs";
 import { isTransientDbError } from "../db/retry";
 import { AppError } from "../errors";
 import { logger } from "../logger";
