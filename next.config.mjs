@@ -3,8 +3,15 @@ import { API_BASELINE_HEADERS as apiBaseline, BASELINE_HEADERS as baseline, MEDI
 // Security headers for EVERY response (lib/shared/security-headers.mjs): pages get the page baseline,
 // API answers the JSON policy, media routes everything but a CSP (they set their own, complete one).
 // Next keeps a config header over the route's own header of the same name, so a path's CSP is decided
-// here: a media route missing from MEDIA_PATHS would send the JSON policy instead of its sandbox.
-const MEDIA_PATHS = ["/api/media/:path*", "/api/uploads/:path+", "/api/s/:path*", "/api/shots/:shotId/voice/audio"];
+// here: a media route missing from MEDIA_ROUTES would send the JSON policy instead of its sandbox.
+// One row per media route: its path pattern, and the same paths as the regex the API rule below skips.
+const MEDIA_ROUTES = [
+  { source: "/api/media/:path*", under: "media/" },
+  { source: "/api/uploads/:path+", under: "uploads/." },
+  { source: "/api/s/:path*", under: "s/" },
+  { source: "/api/shots/:shotId/voice/audio", under: "shots/[^/]+/voice/audio$" },
+];
+const notApiBaseline = [...MEDIA_ROUTES.map((r) => r.under), "auth/"].join("|");
 
 const shareHeaders = [
   { key: "Referrer-Policy", value: "no-referrer" },
@@ -34,8 +41,8 @@ const nextConfig = {
       // next-auth's endpoints keep the page baseline: its built-in sign-out page is HTML with inline styles.
       { source: "/:path((?!api/).*)", headers: baseline },
       { source: "/api/auth/:path*", headers: baseline },
-      { source: "/api/:path((?!media/|uploads/.|s/|auth/|shots/[^/]+/voice/audio$).*)", headers: apiBaseline },
-      ...MEDIA_PATHS.map((source) => ({ source, headers: mediaBaseline })),
+      { source: `/api/:path((?!${notApiBaseline}).*)`, headers: apiBaseline },
+      ...MEDIA_ROUTES.map(({ source }) => ({ source, headers: mediaBaseline })),
       // Public share pages and their media: no referrer leaves them (the token is in the URL) and no
       // search engine indexes them. Listed after the baseline so these values win.
       { source: "/s/:path*", headers: shareHeaders },
