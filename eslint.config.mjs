@@ -41,6 +41,12 @@ export default tseslint.config(
           "CallExpression[callee.type='MemberExpression'][callee.object.type='Identifier'][callee.object.name=/^(req|request)$/][callee.property.name=/^(text|json|formData|arrayBuffer|blob)$/]",
           "CallExpression[callee.type='MemberExpression'][callee.object.type='MemberExpression'][callee.object.property.name=/^(req|request)$/][callee.property.name=/^(text|json|formData|arrayBuffer|blob)$/]",
         ].map((selector) => ({ selector, message: "Read request bodies through lib/server/http/read-body.ts (capped while streaming)." })),
+        // A transaction retried on contention is writeTransaction (lib/server/db/retry.ts): one place
+        // holds the options and the rule that the callback touches the database only through `tx`.
+        {
+          selector: "CallExpression[callee.name='withDbRetry'] > ArrowFunctionExpression > CallExpression[callee.property.name='$transaction']",
+          message: "Use writeTransaction(client, fn) from lib/server/db/retry.ts for a retried transaction.",
+        },
       ],
     },
   },

@@ -55,5 +55,6 @@ export function writeTransaction<T>(
   fn: (tx: Tx) => Promise<T>,
   options: { maxWait: number; timeout: number } = TX_OPTIONS,
 ): Promise<T> {
+  // eslint-disable-next-line no-restricted-syntax -- the one composition the rule points everyone else to
   return withDbRetry(() => client.$transaction(fn, options));
 }
