@@ -7,7 +7,6 @@
 // lands on both.
 //   node --conditions=react-server --import tsx bench/p1-sqlite-serialized.ts [rounds] [submits per round]
 import { randomUUID } from "node:crypto";
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -19,24 +18,21 @@ import { writeTransaction } from "@/lib/server/db/retry";
 import { serializeSqliteAdapter } from "@/lib/server/db/sqlite-serialized-adapter";
 import { enqueueVideoJob } from "@/lib/server/generations/video-job/kind";
 import { hold } from "@/lib/server/ledger/ledger";
+import { sqliteTemplate } from "../tests/support/test-db-template";
 
-const root = path.resolve(import.meta.dirname, "..");
 const rounds = Number(process.argv[2] ?? 6);
 const perRound = Number(process.argv[3] ?? 500);
 const USERS = 50;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fh-p1-sqlite-"));
 
+/** A copy of the migrated template the integration tests use (built by the real migration script once). */
 function migratedCopy(name: string, template: string): string {
   const file = path.join(dir, `${name}.db`);
   fs.copyFileSync(template, file);
-  // The migration's writes may still sit in the write-ahead log (WAL mode): it is part of the database.
-  if (fs.existsSync(`${template}-wal`)) fs.copyFileSync(`${template}-wal`, `${file}-wal`);
   return `file:${file}`;
 }
 
-const template = path.join(dir, "template.db");
-const migrate = spawnSync(process.execPath, ["scripts/prisma-migrate.mjs", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: `file:${template}` }, encoding: "utf8" });
-if (migrate.status !== 0) throw new Error(migrate.stderr);
+const template = await sqliteTemplate();
 
 const clients: Record<"plain" | "serialized", Db> = {
   plain: new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: migratedCopy("plain", template), timeout: 5000 }) }),

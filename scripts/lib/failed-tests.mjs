@@ -1,6 +1,7 @@
 // Names of the tests that failed, read from the runners' JSON reports, so the end of `npm test`'s output
 // (what a CI log shows first) says which tests failed and why in a line each, not only how many.
 
+import path from "node:path";
 import { stripVTControlCharacters } from "node:util";
 
 const MAX_REASON = 200;
@@ -13,15 +14,11 @@ function firstLine(text) {
   return line ? line.slice(0, MAX_REASON) : "";
 }
 
-function relative(file, root) {
-  return root && file.startsWith(`${root}/`) ? file.slice(root.length + 1) : file;
-}
-
 /** Vitest's JSON reporter: every failed test, and every file that failed without one (it did not load). */
 export function vitestFailures(report, root) {
   const out = [];
   for (const file of report?.testResults ?? []) {
-    const name = relative(file.name ?? "?", root);
+    const name = root && file.name ? path.relative(root, file.name) : (file.name ?? "?");
     const failed = (file.assertionResults ?? []).filter((a) => a.status === "failed");
     for (const a of failed) out.push({ name: `${name} > ${a.fullName ?? a.title}`, reason: firstLine(a.failureMessages?.[0]) });
     if (failed.length === 0 && file.status === "failed") out.push({ name, reason: firstLine(file.message) || "the file failed outside its tests" });
