@@ -2,7 +2,7 @@
 // Builds (or reuses) the production build in a private snapshot (harness/build.ts), runs P1–P6
 // (bench/harness/suites.ts) and the gallery benchmark (G1), prints a table and writes
 // bench/results.md (--quick: bench/results-quick.md, reduced sizes, said so in the table).
-// --only=<ids>: just those suites of P1–P6/H1/F1/F2/S1/S2 (no G1), printed and (unless --quick) written to
+// --only=<ids>: just those suites of P1–P6/H1/F1/F2/S1/S2/G1 (G1: first-page latency, not the first screen), printed and (unless --quick) written to
 // bench/results.md as a section of their own that replaces the previous run of the same ids, nothing
 // else touched (harness/kept-sections.ts; a full run keeps those sections and T1);
 // the production build is skipped when none of them serves the app (--only=F1, F2, P2, P3, P6, S1, S2).
@@ -69,10 +69,38 @@ const buildLine = b
     ? `Production build: FAILED (${buildError.split("\n")[0]}), so P1, P4, P5 and the first screen could not run.`
     : `Production build: not needed for ${only?.join(", ")}.`;
 
+/** G1's first-page latency at every size on every provider (a fresh, bulk-seeded database each). */
+async function g1Latency(): Promise<{ rows: LatencyRow[]; plans: string[]; seeds: string[]; errors: string[] }> {
+  const out = { rows: [] as LatencyRow[], plans: [] as string[], seeds: [] as string[], errors: [] as string[] };
+  for (const provider of providers) {
+    for (const n of sizes) {
+      console.error(`G1 latency: ${provider}, ${n} clips…`);
+      await timedStep(`G1 ${provider} ${n.toLocaleString("en")} clips: migrate + bulk seed + ${perCombo * 10} requests`, async () => {
+        try {
+          const run = await measureLatency(provider, n, perCombo, n === Math.max(...sizes));
+          out.rows.push(...run.rows);
+          out.plans.push(...run.plans);
+          out.seeds.push(`${provider} ${n.toLocaleString("en")}: ${run.seed.rows.toLocaleString("en")} rows in ${(run.seed.ms / 1000).toFixed(1)} s`);
+        } catch (e) {
+          const msg = e instanceof Error ? e.message : String(e);
+          console.error(`G1 ${provider} ${n} failed: ${msg}`);
+          out.errors.push(`G1 ${provider} ${n} error: ${msg.slice(0, 1500)}`);
+        }
+      });
+    }
+  }
+  return out;
+}
+
 // P1–P6 (and G1's first screen, on the same production server): they start and stop their own servers.
 if (only) {
   const perf = await runPerfSuites({ quick, build: b, firstScreen: false, only });
-  console.log(`\n${buildLine}\n\n${perfConsole(perf)}\n${perf.rows.map((r) => `- ${r.id}: ${r.conditions}`).join("\n")}\n${perf.notes.map((n) => `- ${n}`).join("\n")}\n`);
+  // G1 alone (--only=G1): its first-page latency rows; the first screen needs the full run's browser step.
+  const g1 = only.includes("G1") ? await g1Latency() : null;
+  const g1Rows = g1 ? galleryRows({ rows: g1.rows, first: null, p95TargetMs: P95_TARGET_MS, firstScreenTarget: FIRST_SCREEN_TARGET, skipped: "--no-browser" }).filter((r) => r.figure.includes("first page")) : [];
+  const notes = [...perf.notes, ...(g1 ? [...g1.errors, `G1 seeding: ${g1.seeds.join("; ") || "—"}`] : [])];
+  const [loadAfter, wallS] = [machineInfo().loadAvg, ((Date.now() - started) / 1000).toFixed(0)];
+  console.log(`\n${buildLine}\n\n${perfConsole(perf, g1Rows)}\n${[...perf.rows, ...g1Rows].map((r) => `- ${r.id}: ${r.conditions}`).join("\n")}\n${notes.map((n) => `- ${n}`).join("\n")}\n`);
   console.log(stepsMarkdown(Date.now() - started));
   if (!quick) {
     const command = `npm run bench -- ${process.argv.slice(2).join(" ")}`;
@@ -80,11 +108,11 @@ if (only) {
     const section = `${targetedHeading(only)}, ${perf.machine.date.slice(0, 16).replace("T", " ")} UTC; \`${command}\`)
 
 Not part of the full run above. Machine: ${machineLine(perf.machine)}. Load average (1/5/15 min) at the start ${perf.machine.loadAvg},
-at the end ${perf.loadAfter} (the 2-core machine is shared: other sessions' suites ran at the same time); ${(perf.wallMs / 1000).toFixed(0)} s.
+at the end ${loadAfter} (the 2-core machine is shared: other sessions' suites ran at the same time); ${wallS} s.
 
-${formatTable(perf.rows)}
+${formatTable([...perf.rows, ...g1Rows])}
 
-${[...methods, ...perf.notes].map((n) => `- ${n}`).join("\n")}
+${[...methods, ...notes].map((n) => `- ${n}`).join("\n")}
 `;
     fs.writeFileSync(resultsFile, upsertTargeted(fs.existsSync(resultsFile) ? fs.readFileSync(resultsFile, "utf8") : "# Benchmarks\n", only, section));
     console.error(`wrote the ${only.join(", ")} section of bench/results.md`);
@@ -95,27 +123,7 @@ const perf = await runPerfSuites({ quick, build: b, firstScreen: !noBrowser });
 writePerfResults(quick, perf, keptAtStart);
 
 const ms = (n: number) => n.toFixed(1);
-const rows: LatencyRow[] = [];
-const plans: string[] = [];
-const seeds: string[] = [];
-const gErrors: string[] = [];
-for (const provider of providers) {
-  for (const n of sizes) {
-    console.error(`G1 latency: ${provider}, ${n} clips…`);
-    await timedStep(`G1 ${provider} ${n.toLocaleString("en")} clips: migrate + bulk seed + ${perCombo * 10} requests`, async () => {
-      try {
-        const run = await measureLatency(provider, n, perCombo, n === Math.max(...sizes));
-        rows.push(...run.rows);
-        plans.push(...run.plans);
-        seeds.push(`${provider} ${n.toLocaleString("en")}: ${run.seed.rows.toLocaleString("en")} rows in ${(run.seed.ms / 1000).toFixed(1)} s`);
-      } catch (e) {
-        const msg = e instanceof Error ? e.message : String(e);
-        console.error(`G1 ${provider} ${n} failed: ${msg}`);
-        gErrors.push(`G1 ${provider} ${n} error: ${msg.slice(0, 1500)}`);
-      }
-    });
-  }
-}
+const { rows, plans, seeds, errors: gErrors } = await g1Latency();
 
 const first = perf.firstScreen;
 const g1Rows = galleryRows({ rows, first, p95TargetMs: P95_TARGET_MS, firstScreenTarget: FIRST_SCREEN_TARGET, skipped: noBrowser ? "--no-browser" : (perf.firstScreenError ?? "not run") });
