@@ -9,6 +9,8 @@ import { createStorage } from "@/lib/server/storage";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import { MEDIA_BASELINE_HEADERS } from "@/lib/shared/security-headers.mjs";
 import { providers } from "../support/test-db";
+import { openDescriptorsOn } from "../support/open-descriptors";
+import { waitFor } from "../support/wait-for";
 import { ctx, getRequest, setupStudio, type Studio, type StudioUser } from "./generations-api-support";
 
 // Signed media URLs end to end on the real handlers: a page view (GET /api/generations/:id, the
@@ -277,6 +279,49 @@ describe("the signed-media fast path in front of Next", () => {
     fs.rmSync(path.join(s.dataDir, "media", "clips", clip.id, "video.mp4"));
     expect((await fetch(origin + url, { headers: { range: "bytes=0-9" } })).status).toBe(418);
     expect(fellThrough).toEqual([url]);
+  });
+
+  // Local media goes out through reused buffers (media/send-pooled-range.ts): a buffer handed back while
+  // a socket still held its bytes would show up here as another response's bytes in this one.
+  it("serves many concurrent and abandoned ranges of a multi-buffer object byte for byte, and closes every file", async () => {
+    const dana = await s.user("dana-pooled@signed.test");
+    const clip = await storedClip(s, dana.id, null);
+    const file = path.join(s.dataDir, "media", "clips", clip.id, "video.mp4");
+    const bytes = Buffer.alloc(5 * 512 * 1024 + 12_345);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31 + (i >> 9)) % 251;
+    fs.writeFileSync(file, bytes);
+    const res = await s.routes.generation.GET(getRequest(dana, `/api/generations/${clip.id}`), ctx({ id: clip.id }));
+    const url = ((await res.json()) as GenerationView).media.video!.url;
+    // Clients that go away mid-body (a seek cancels the previous range).
+    for (let i = 0; i < 6; i++) {
+      const aborted = new AbortController();
+      const got = await fetch(origin + url, { signal: aborted.signal });
+      const reader = got.body!.getReader();
+      await reader.read();
+      aborted.abort();
+      await reader.read().catch(() => undefined);
+    }
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n;
+    const ranges = Array.from({ length: 40 }, (_, i) => {
+      const start = next(bytes.length);
+      if (i % 8 === 0) return { header: `bytes=${start}-`, start, end: bytes.length - 1 };
+      const end = Math.min(bytes.length - 1, start + next(3 * 512 * 1024));
+      return { header: `bytes=${start}-${end}`, start, end };
+    });
+    const answers = await Promise.all([
+      ...ranges.map(async (r) => {
+        const got = await fetch(origin + url, { headers: { range: r.header } });
+        return { ...r, status: got.status, body: Buffer.from(await got.arrayBuffer()) };
+      }),
+      fetch(origin + url).then(async (got) => ({ header: "whole", start: 0, end: bytes.length - 1, status: got.status, body: Buffer.from(await got.arrayBuffer()) })),
+    ]);
+    for (const a of answers) {
+      expect(a.status, a.header).toBe(a.header === "whole" ? 200 : 206);
+      expect(a.body.equals(bytes.subarray(a.start, a.end + 1)), a.header).toBe(true);
+    }
+    expect(fellThrough.filter((u) => u === url)).toEqual([]);
+    await waitFor("every response closed its file", async () => openDescriptorsOn(file) === 0, 10_000);
   });
 });
 

@@ -1,4 +1,3 @@
-import { readdirSync, readlinkSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -8,6 +7,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { clipKey } from "@/lib/server/storage/keys";
 import { createLocalStorage } from "@/lib/server/storage/local-storage";
 import type { Storage } from "@/lib/server/storage/storage";
+import { openDescriptorsOn } from "@/tests/support/open-descriptors";
 import { waitFor } from "@/tests/support/wait-for";
 
 // A read stream nobody reads or destroys must not reach the garbage collector with its file still open:
@@ -40,16 +40,7 @@ afterAll(async () => {
 });
 
 /** This process's open descriptors on the stored object. */
-function openOnObject(): number {
-  const file = path.join(root, key);
-  return readdirSync("/proc/self/fd").filter((fd) => {
-    try {
-      return readlinkSync(`/proc/self/fd/${fd}`) === file;
-    } catch {
-      return false; // closed between the listing and the readlink
-    }
-  }).length;
-}
+const openOnObject = () => openDescriptorsOn(path.join(root, key));
 
 /** Opens reads and lets go of them without reading a byte (no reference survives this function). */
 async function abandonReads(n: number): Promise<void> {
@@ -79,4 +70,20 @@ it("a stream read to its end closes its file at once and is not left to the coll
   for await (const chunk of s) bytes += (chunk as Buffer).length;
   expect(bytes).toBe(100);
   await waitFor("the read's file to be closed", async () => openOnObject() === 0, 10_000, 10);
+});
+
+it("closes the file of a ReadHandle (openRead) that is dropped without close()", async () => {
+  for (let i = 0; i < 4; i++) await store.openRead!(key);
+  expect(openOnObject()).toBe(4);
+  await waitFor(
+    "the dropped handles' files to be closed",
+    async () => {
+      gc();
+      await new Promise((r) => setImmediate(r));
+      return openOnObject() === 0;
+    },
+    30_000,
+    20,
+  );
+  expect(uncaught).toEqual([]);
 });

@@ -202,6 +202,33 @@ export function storageContract(name: string, subject: () => ContractSubject): v
       }
     });
 
+    // Only drivers that read from a file have openRead (local disk); the others serve ranges by read().
+    it("openRead, where the driver has it, reads the bytes at any position and refuses missing objects and hostile keys", async () => {
+      const openRead = s().openRead?.bind(s());
+      // The media fast path relies on local disk having it.
+      expect(Boolean(openRead), s().driver).toBe(s().driver === "local");
+      if (!openRead) return;
+      const key = clipKey(id(), "video.mp4");
+      const bytes = Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 13) % 256));
+      await s().put(key, bytes, { contentType: "video/mp4" });
+      const handle = await openRead(key);
+      try {
+        const into = Buffer.alloc(70_000);
+        for (const at of [0, 123_457, 299_990]) {
+          const n = await handle.read(into, 70_000, at);
+          expect(n, `at ${at}`).toBe(Math.min(70_000, bytes.length - at));
+          expect(into.subarray(0, n).equals(bytes.subarray(at, at + n)), `at ${at}`).toBe(true);
+        }
+        expect(await handle.read(into, 10, bytes.length)).toBe(0);
+      } finally {
+        handle.close();
+        handle.close(); // twice is harmless
+      }
+      expect(isStorageError(await openRead(`clips/${id()}/video.mp4`).catch((e: unknown) => e), "not_found")).toBe(true);
+      expect(isStorageError(await openRead("clips").catch((e: unknown) => e), "not_found")).toBe(true);
+      expect(isStorageError(await openRead("../escape.txt").catch((e: unknown) => e), "invalid_key")).toBe(true);
+    });
+
     it("sweepTemp with nothing stale removes nothing", async () => {
       expect(await s().sweepTemp(3600_000)).toBe(0);
     });

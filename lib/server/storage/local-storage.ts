@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
-import { close as closeFd, createReadStream, fstat as fstatFd, open as openFd } from "node:fs";
+import { close as closeFd, createReadStream, fstat as fstatFd, open as openFd, read as readFd } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
 import { mkdir, open, readdir, rename, rm, stat, unlink } from "node:fs/promises";
 import path from "node:path";
@@ -8,7 +8,7 @@ import { Readable } from "node:stream";
 import { promisify } from "node:util";
 import { chunkBytes } from "./chunk-bytes";
 import { assertValidKey, assertValidPrefix, RESERVED_PREFIX } from "./keys";
-import type { ObjectStat, PutOptions, PutResult, ReadRange, Storage } from "./storage";
+import type { ObjectStat, PutOptions, PutResult, ReadHandle, ReadRange, Storage } from "./storage";
 import { StorageError } from "./storage-error";
 
 // Local-disk driver. Durability recipe for put (docs/reliability.md, I5): write <root>/tmp/<uuid>,
@@ -26,11 +26,13 @@ const READ_CHUNK_MAX = 512 * 1024;
 // (a 'close' listener), so a finalizer on the stream never ran. Reads therefore stream from a plain
 // descriptor, and this registry closes the descriptor of a stream that was collected; a stream that
 // closes its descriptor itself (end, error, destroy) unregisters first, so a reused number is never hit.
+// A ReadHandle (openRead) nobody closed is collected the same way.
 const abandonedReads = new FinalizationRegistry<number>((fd) => {
   closeFd(fd, () => undefined);
 });
 const openFdAsync = promisify(openFd);
 const fstatAsync = promisify(fstatFd);
+const readFdAsync = promisify(readFd);
 
 function errnoCode(err: unknown): string | undefined {
   const code = (err as { code?: unknown } | null)?.code;
@@ -151,12 +153,8 @@ export function createLocalStorage(rootDir: string): Storage {
     }
   }
 
-  async function read(key: string, range: ReadRange = {}): Promise<Readable> {
-    const p = resolveKey(key);
-    const { start = 0, end } = range;
-    if (!Number.isSafeInteger(start) || start < 0 || (end !== undefined && (!Number.isSafeInteger(end) || end < start))) {
-      throw new RangeError(`invalid read range ${start}-${end ?? ""}`);
-    }
+  /** A descriptor of the object's file, checked to be a regular file; StorageError otherwise. */
+  async function openObject(p: string, key: string): Promise<number> {
     let fd: number;
     try {
       fd = await openFdAsync(p, "r");
@@ -173,6 +171,33 @@ export function createLocalStorage(rootDir: string): Storage {
       closeFd(fd, () => undefined);
       throw new StorageError("not_found", `no object at ${key}`);
     }
+    return fd;
+  }
+
+  async function openRead(key: string): Promise<ReadHandle> {
+    const fd = await openObject(resolveKey(key), key);
+    let open = true;
+    const handle: ReadHandle = {
+      read: (into, length, position) =>
+        fsStep("read", async () => (await readFdAsync(fd, into, 0, length, position)).bytesRead),
+      close: () => {
+        if (!open) return;
+        open = false;
+        abandonedReads.unregister(handle);
+        closeFd(fd, () => undefined);
+      },
+    };
+    abandonedReads.register(handle, fd, handle);
+    return handle;
+  }
+
+  async function read(key: string, range: ReadRange = {}): Promise<Readable> {
+    const p = resolveKey(key);
+    const { start = 0, end } = range;
+    if (!Number.isSafeInteger(start) || start < 0 || (end !== undefined && (!Number.isSafeInteger(end) || end < start))) {
+      throw new RangeError(`invalid read range ${start}-${end ?? ""}`);
+    }
+    const fd = await openObject(p, key);
     // The stream owns the descriptor from here and closes it on end, error or destroy. Reads of up to
     // READ_CHUNK_MAX bytes each (instead of the default 64 KiB): a player's 512 KiB seek is then one
     // read and one chunk through the web stream, not eight; small ranges still read only what they need.
@@ -232,5 +257,5 @@ export function createLocalStorage(rootDir: string): Storage {
     return removed;
   }
 
-  return { driver: "local", put, stat: statKey, read, delete: del, deletePrefix, sweepTemp };
+  return { driver: "local", put, stat: statKey, read, openRead, delete: del, deletePrefix, sweepTemp };
 }

@@ -31,6 +31,13 @@ export interface ReadRange {
   end?: number;
 }
 
+/** An object opened for positioned reads into the caller's buffer; close() once, when done. */
+export interface ReadHandle {
+  /** Reads up to `length` bytes at `position` into `into` (from its start); resolves how many (0 at the end). */
+  read(into: Buffer, length: number, position: number): Promise<number>;
+  close(): void;
+}
+
 /** Presigned GET of one object (S3 driver): the store itself checks the URL's signature and expiry. */
 export type PresignGet = (key: string, options: PresignOptions) => string;
 
@@ -46,6 +53,11 @@ export interface Storage {
   stat(key: string): Promise<ObjectStat | null>;
   /** Throws StorageError("not_found") when the object does not exist. */
   read(key: string, range?: ReadRange): Promise<Readable>;
+  /**
+   * Local disk only: the object opened for reads into a buffer the caller reuses (the signed-media fast
+   * path, media/send-pooled-range.ts). Throws StorageError("not_found") when the object does not exist.
+   */
+  openRead?(key: string): Promise<ReadHandle>;
   /** Idempotent: deleting a missing key succeeds. */
   delete(key: string): Promise<void>;
   /** Deletes every object under `prefix` (e.g. "clips/<id>/"); returns how many were deleted. */
