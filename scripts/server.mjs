@@ -6,7 +6,7 @@
 import http from "node:http";
 import path from "node:path";
 import next from "next";
-import { tsImport } from "tsx/esm/api";
+import { importTs } from "./lib/import-ts.mjs";
 import { requestListener } from "./lib/request-listener.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -15,9 +15,9 @@ const hostname = process.env.HOST || "0.0.0.0";
 const trustProxy = ["1", "true", "yes"].includes(process.env.TRUST_PROXY ?? "");
 // The gate is TypeScript shared with proxy.ts; tsx loads that one module (scoped, no global hooks).
 // hashGateRefusal asks the hash gate's state, which Next's bundle publishes on globalThis.
-const { requestGate, hashGateRefusal } = await tsImport("../lib/shared/request-gate.ts", import.meta.url);
+const { requestGate, hashGateRefusal } = await importTs("../lib/shared/request-gate.ts", import.meta.url);
 // Signed media URLs are answered before Next when its bundle has published the fast path (instrumentation.ts).
-const { mediaFastPath } = await tsImport("../lib/shared/media-fast-path.ts", import.meta.url);
+const { mediaFastPath } = await importTs("../lib/shared/media-fast-path.ts", import.meta.url);
 
 const app = next({ dev: false, dir: root, hostname, port });
 const handle = app.getRequestHandler();

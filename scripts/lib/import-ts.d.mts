@@ -1,0 +1,1 @@
+export function importTs<T = Record<string, unknown>>(specifier: string, parentUrl: string): Promise<T>;
