@@ -135,7 +135,10 @@ async function renderUncached(plan: RenderPlan, ctx: RunContext): Promise<void> 
   const tmpCover = path.join(ctx.cacheDir, `${ctx.key}.${tmpSuffix}.jpg`);
   try {
     await Promise.all(plan.files.map((f) => writeFile(path.join(workDir, f.name), f.data)));
-    await symlink(path.resolve(ctx.fontFile ?? DEFAULT_FONT_FILE), path.join(workDir, FONT_FILE));
+    // The font is a system file chosen at run time, not part of the app: the ignore comment keeps
+    // Next's output tracing from treating this dynamic path as "any file of the project" (it traced
+    // the whole project into the server's output and warned on every build).
+    await symlink(path.resolve(/* turbopackIgnore: true */ ctx.fontFile ?? DEFAULT_FONT_FILE), path.join(workDir, FONT_FILE));
     for (const [i, name] of plan.inputs.entries()) await checkDecodes(ffmpeg, workDir, name, i);
 
     const args = [
