@@ -136,8 +136,8 @@ async function renderUncached(plan: RenderPlan, ctx: RunContext): Promise<void> 
   try {
     await Promise.all(plan.files.map((f) => writeFile(path.join(workDir, f.name), f.data)));
     // The font is a system file chosen at run time, not part of the app: the ignore comment keeps
-    // Next's output tracing from treating this dynamic path as "any file of the project" (it traced
-    // the whole project into the server's output and warned on every build).
+    // Next's output tracing from treating this dynamic path as "any file of the project", which it
+    // warned about on every build.
     await symlink(path.resolve(/* turbopackIgnore: true */ ctx.fontFile ?? DEFAULT_FONT_FILE), path.join(workDir, FONT_FILE));
     for (const [i, name] of plan.inputs.entries()) await checkDecodes(ffmpeg, workDir, name, i);
 
