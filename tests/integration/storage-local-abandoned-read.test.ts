@@ -42,16 +42,10 @@ afterAll(async () => {
 /** This process's open descriptors on the stored object. */
 const openOnObject = () => openDescriptorsOn(path.join(root, key));
 
-/** Opens reads and lets go of them without reading a byte (no reference survives this function). */
-async function abandonReads(n: number): Promise<void> {
-  for (let i = 0; i < n; i++) await store.read(key, { start: i * 1000, end: i * 1000 + 511_999 });
-}
-
-it("closes the file of a read stream that is dropped unread, without a warning or an uncaught error", async () => {
-  await abandonReads(5);
-  expect(openOnObject()).toBe(5);
+/** Forces collections until no descriptor on the object is left open. */
+async function collectUntilClosed(what: string): Promise<void> {
   await waitFor(
-    "the dropped streams' files to be closed",
+    what,
     async () => {
       gc();
       await new Promise((r) => setImmediate(r));
@@ -60,6 +54,17 @@ it("closes the file of a read stream that is dropped unread, without a warning o
     30_000,
     20,
   );
+}
+
+/** Opens reads and lets go of them without reading a byte (no reference survives this function). */
+async function abandonReads(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await store.read(key, { start: i * 1000, end: i * 1000 + 511_999 });
+}
+
+it("closes the file of a read stream that is dropped unread, without a warning or an uncaught error", async () => {
+  await abandonReads(5);
+  expect(openOnObject()).toBe(5);
+  await collectUntilClosed("the dropped streams' files to be closed");
   expect(warnings.filter((m) => /file descriptor|FileHandle/i.test(m))).toEqual([]);
   expect(uncaught).toEqual([]);
 });
@@ -75,15 +80,6 @@ it("a stream read to its end closes its file at once and is not left to the coll
 it("closes the file of a ReadHandle (openRead) that is dropped without close()", async () => {
   for (let i = 0; i < 4; i++) await store.openRead!(key);
   expect(openOnObject()).toBe(4);
-  await waitFor(
-    "the dropped handles' files to be closed",
-    async () => {
-      gc();
-      await new Promise((r) => setImmediate(r));
-      return openOnObject() === 0;
-    },
-    30_000,
-    20,
-  );
+  await collectUntilClosed("the dropped handles' files to be closed");
   expect(uncaught).toEqual([]);
 });
