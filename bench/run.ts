@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { type LatencyRow, measureLatency } from "./gallery";
 import { type BuiltApp, ensureBuild } from "./harness/build";
-import { galleryRows } from "./harness/gallery-rows";
+import { galleryRows, latencyRows } from "./harness/gallery-rows";
 import { keptSections, targetedHeading, upsertTargeted, withKeptSections } from "./harness/kept-sections";
 import { METHOD_NOTES } from "./harness/method-notes";
 import { formatTable, machineInfo, machineLine } from "./harness/report";
@@ -97,7 +97,7 @@ if (only) {
   const perf = await runPerfSuites({ quick, build: b, firstScreen: false, only });
   // G1 alone (--only=G1): its first-page latency rows; the first screen needs the full run's browser step.
   const g1 = only.includes("G1") ? await g1Latency() : null;
-  const g1Rows = g1 ? galleryRows({ rows: g1.rows, first: null, p95TargetMs: P95_TARGET_MS, firstScreenTarget: FIRST_SCREEN_TARGET, skipped: "--no-browser" }).filter((r) => r.figure.includes("first page")) : [];
+  const g1Rows = g1 ? latencyRows(g1.rows, P95_TARGET_MS) : [];
   const notes = [...perf.notes, ...(g1 ? [...g1.errors, `G1 seeding: ${g1.seeds.join("; ") || "—"}`] : [])];
   const [loadAfter, wallS] = [machineInfo().loadAvg, ((Date.now() - started) / 1000).toFixed(0)];
   console.log(`\n${buildLine}\n\n${perfConsole(perf, g1Rows)}\n${[...perf.rows, ...g1Rows].map((r) => `- ${r.id}: ${r.conditions}`).join("\n")}\n${notes.map((n) => `- ${n}`).join("\n")}\n`);

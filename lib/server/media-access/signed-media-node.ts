@@ -1,10 +1,11 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { MEDIA_BASELINE_HEADERS } from "@/lib/shared/security-headers.mjs";
 import { sendPooledRange } from "../media/send-pooled-range";
 import { planRange } from "../media/serve-range";
-import type { Storage } from "../storage/storage";
+import type { ReadHandle, Storage } from "../storage/storage";
 import { type MediaUrlKey, SIGNED_MEDIA_PREFIX } from "../media/signed-url";
 import { SIGNED_MEDIA_HEADERS, signedMediaTarget } from "./serve-signed-media";
 
@@ -39,9 +40,14 @@ export function signedMediaNode(store: () => Storage, key: () => MediaUrlKey) {
     if (!plan || plan.status === 405) return false;
     // Local disk: the file opened for pooled reads (media/send-pooled-range.ts); other stores stream.
     const { storage } = target;
-    const handle = plan.range && storage.openRead ? await storage.openRead(target.key).catch(() => null) : undefined;
-    const body = plan.range && handle === undefined ? await storage.read(target.key, plan.range).catch(() => null) : null;
-    if (plan.range && !handle && !body) return false;
+    const { range } = plan;
+    let handle: ReadHandle | null = null;
+    let body: Readable | null = null;
+    if (range) {
+      if (storage.openRead) handle = await storage.openRead(target.key).catch(() => null);
+      else body = await storage.read(target.key, range).catch(() => null);
+      if (!handle && !body) return false;
+    }
 
     const headers: Record<string, string> = {};
     for (const h of MEDIA_BASELINE_HEADERS) headers[h.key.toLowerCase()] = h.value;
@@ -50,8 +56,8 @@ export function signedMediaNode(store: () => Storage, key: () => MediaUrlKey) {
     });
     Object.assign(headers, SIGNED_MEDIA_HEADERS);
     res.writeHead(plan.status, headers);
-    if (handle && plan.range) {
-      await sendPooledRange(handle, plan.range, res);
+    if (handle && range) {
+      await sendPooledRange(handle, range, res);
       return true;
     }
     if (!body) {
