@@ -118,6 +118,29 @@ describe("deterministic crash points", () => {
   );
 });
 
+describe("a killed runner's leases", () => {
+  it(
+    "are taken at once by the next runner on this machine, not when they run out",
+    async () => {
+      const owner = await seedUser(h.db);
+      await queueTakesWithFrames(h.db, owner, 2);
+      // Leases far longer than the deadline below: the survivor finishes in time only by taking them early.
+      const LONG_LEASE = { WORKER_LEASE_MS: String(30 * 60_000) };
+      const crashing = spawnFor({ ...LONG_LEASE, CRASH_AT: "poll.afterSuccess", WORKER_CONCURRENCY: "1", WORKER_UPSTREAM_JOBS: "0" });
+      expect(await crashing.exited).toBe("SIGKILL");
+      const heldLong = { status: "ACTIVE", leaseOwner: { contains: `:${crashing.child.pid}:` }, leaseUntil: { gt: new Date(Date.now() + 10 * 60_000) } } as const;
+      expect(await h.db.job.count({ where: heldLong })).toBe(1);
+      const survivor = spawnFor(LONG_LEASE);
+      await waitAllJobsEnded(h.db, ENDS);
+      await stopWorker(survivor);
+      expect(survivor.output()).toContain("jobs.gone_owner_leases_expired");
+      expect(await checkInvariants({ db: h.db, stats: h.sim.control.stats(), mediaRoot: mediaRoot() })).toEqual({ STORED: 2 });
+      expect(await checkFrameInvariants(h.db, mediaRoot())).toEqual({ DONE: 2 });
+    },
+    ENDS + 60_000,
+  );
+});
+
 describe("random kill -9", () => {
   it(
     "keeps every invariant across 3 kills during 20 takes and their frames",

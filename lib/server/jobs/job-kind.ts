@@ -20,7 +20,7 @@ export interface RunnerDeps {
   provider: DbProvider;
   storage: Storage;
   upstream: () => Promise<Upstream>;
-  /** Lease owner: host + pid + random, unique per runner. */
+  /** Lease owner (./lease-owner.ts): host, pid, random and pid space, unique per runner. */
   owner: string;
   leaseMs: number;
   /** How much faster than real time the upstream runs (simulator speed); divides backoffs and schedules. */

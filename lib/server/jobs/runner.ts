@@ -2,6 +2,7 @@ import "server-only";
 import { logger } from "@/lib/server/logger";
 import { readBreaker, takeProbeSlot, type BreakerState } from "./breaker";
 import { claimActive, claimQueued, type Claimed, type ClaimOptions } from "./claim";
+import { expireGoneOwnersLeases } from "./dead-owners";
 import { settleDependants } from "./dependants";
 import type { JobKind, LaneSpec, RunnerDeps } from "./job-kind";
 import { startHeartbeat } from "./lease";
@@ -40,6 +41,8 @@ export interface RunningWorker {
   activeCount(): number;
   stop(graceMs?: number): Promise<void>;
 }
+
+const GONE_OWNERS_EVERY_MS = 1_000;
 
 interface Next {
   claimed: Claimed;
@@ -139,8 +142,17 @@ export function startRunner({ deps, kinds, concurrency, upstreamSlots, idlePollM
     active.set(ctx.id, { ctx, abort, done, upstream });
   }
 
+  // Looking for dead runners' leases costs a query; once a second is soon enough after a crash.
+  let goneOwnersCheckedAt = -Infinity;
+  async function expireGoneOwners(): Promise<void> {
+    if (performance.now() - goneOwnersCheckedAt < GONE_OWNERS_EVERY_MS) return;
+    goneOwnersCheckedAt = performance.now();
+    await expireGoneOwnersLeases(deps.db, deps.provider, deps.owner);
+  }
+
   async function fill(): Promise<void> {
     await settleDependants(deps.db, deps.provider, registry);
+    await expireGoneOwners();
     while (running) {
       const next = await claimNext();
       if (!next) return;

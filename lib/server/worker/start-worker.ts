@@ -1,6 +1,4 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
-import os from "node:os";
 import path from "node:path";
 import { aiCallJob } from "@/lib/server/ai-calls/call-job";
 import { getUpstream } from "@/lib/server/bigmodel/upstream";
@@ -11,6 +9,7 @@ import { lastFrameJob } from "@/lib/server/frames/last-frame-job";
 import { derivativesJob } from "@/lib/server/generations/derivatives/derivatives-job";
 import { videoJob } from "@/lib/server/generations/video-job/kind";
 import type { JobKind, RunnerDeps } from "@/lib/server/jobs/job-kind";
+import { newLeaseOwner } from "@/lib/server/jobs/lease-owner";
 import { type RunningWorker, startRunner } from "@/lib/server/jobs/runner";
 import { upstreamTimeScale } from "@/lib/server/jobs/time-scale";
 import { storage as defaultStorage } from "@/lib/server/storage/instance";
@@ -39,7 +38,7 @@ export function startWorker(options: WorkerOptions = {}): RunningWorker {
     provider: dbProvider(),
     storage: defaultStorage(),
     upstream: getUpstream,
-    owner: `${os.hostname()}:${process.pid}:${randomBytes(6).toString("hex")}`,
+    owner: newLeaseOwner(),
     leaseMs: e.WORKER_LEASE_MS,
     timeScale: upstreamTimeScale(),
     modelCap: e.MODEL_CONCURRENCY,
