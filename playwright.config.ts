@@ -2,7 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 // e2e: Debian's Chromium (never `playwright install`) against the production build served by
 // scripts/e2e-server.mjs (fresh database per run). One worker: these machines have 2 cores.
-// E2E_PORT lets a second checkout run its suite beside this one (default 3200).
+// E2E_PORT lets a second checkout run its suite beside this one (default 3200). No retries: a test
+// that passes only on its second try is a bug to find, and a retry would count it as passed.
 const PORT = Number(process.env.E2E_PORT || 3200);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
@@ -11,7 +12,7 @@ export default defineConfig({
   outputDir: "test-results/e2e",
   fullyParallel: false,
   workers: 1,
-  retries: 1,
+  retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/e2e-report.json" }]],
