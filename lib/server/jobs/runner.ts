@@ -142,12 +142,13 @@ export function startRunner({ deps, kinds, concurrency, upstreamSlots, idlePollM
     active.set(ctx.id, { ctx, abort, done, upstream });
   }
 
-  // Looking for dead runners' leases costs a query; once a second is soon enough after a crash.
+  // Looking for dead runners' leases costs a query; once a second is soon enough after a crash. A
+  // failed look only delays that early expiry (the leases still run out), so it never stops claiming.
   let goneOwnersCheckedAt = -Infinity;
   async function expireGoneOwners(): Promise<void> {
     if (performance.now() - goneOwnersCheckedAt < GONE_OWNERS_EVERY_MS) return;
     goneOwnersCheckedAt = performance.now();
-    await expireGoneOwnersLeases(deps.db, deps.provider, deps.owner);
+    await expireGoneOwnersLeases(deps.db, deps.provider, deps.owner).catch((err: unknown) => logger.warn("jobs.gone_owners_check_failed", { error: err }));
   }
 
   async function fill(): Promise<void> {
