@@ -1,21 +1,23 @@
 import { defineConfig, devices } from "@playwright/test";
 
 // e2e: Debian's Chromium (never `playwright install`) against the production build served by
-// scripts/e2e-server.mjs (fresh database per run). One worker: these machines have 2 cores.
-// E2E_PORT lets a second checkout run its suite beside this one (default 3200). No retries: a test
+// scripts/e2e-server.mjs (fresh database per run). One worker per server: the specs share the
+// server's owner account. `npm test` runs shards side by side instead (scripts/lib/e2e-shards.mjs),
+// each with its own E2E_PORT (default 3200), server, database, output folder and report (E2E_REPORT),
+// so a shard never sees another's data. No retries: a test
 // that passes only on its second try is a bug to find, and a retry would count it as passed.
 const PORT = Number(process.env.E2E_PORT || 3200);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
-  outputDir: "test-results/e2e",
+  outputDir: `test-results/e2e/${PORT}`,
   fullyParallel: false,
   workers: 1,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["json", { outputFile: "test-results/e2e-report.json" }]],
+  reporter: [["list"], ["json", { outputFile: process.env.E2E_REPORT || "test-results/e2e-report.json" }]],
   globalSetup: "./tests/e2e/global-setup.ts",
   use: {
     baseURL,

@@ -7,6 +7,8 @@ import base from "./playwright.config";
 // on exit, and starts s3rver for E2E_STORAGE=s3. The visual spec is left out: it only writes
 // screenshots, which would overwrite the default run's.
 const PORT = 3210;
+// The specs' helpers (signed-in state, SMTP sink) follow E2E_PORT; workers inherit it from here.
+process.env.E2E_PORT = String(PORT);
 const baseURL = `http://127.0.0.1:${PORT}`;
 const databaseUrl = process.env.E2E_DATABASE_URL || process.env.TEST_POSTGRES_URL || "";
 if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {

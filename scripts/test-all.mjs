@@ -10,6 +10,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import fs from "node:fs";
 import path from "node:path";
+import { runPlaywrightShards } from "./lib/e2e-shards.mjs";
 import { playwrightFailures, vitestFailures } from "./lib/failed-tests.mjs";
 import { ensureNodeDeps } from "./lib/node-deps.mjs";
 import { nodeLtsEnv } from "./lib/node-lts.mjs";
@@ -132,7 +133,25 @@ function countVitest(name, report, ok) {
 
 function playwright(name, report, args) {
   fs.rmSync(report, { force: true });
-  const ok = step(name, bin("playwright"), ["test", ...args]);
+  countPlaywright(name, report, step(name, bin("playwright"), ["test", ...args]));
+}
+
+/** The browser suite as E2E_SHARDS shards side by side (default 2; scripts/lib/e2e-shards.mjs), one wall time. */
+async function playwrightShards(name) {
+  const count = Math.max(1, Number(process.env.E2E_SHARDS || 2));
+  const report = (i) => `test-results/e2e-report-${i + 1}-of-${count}.json`;
+  for (let i = 0; i < count; i++) fs.rmSync(report(i), { force: true });
+  const t0 = Date.now();
+  console.log(`\n=== ${name} (${count} shards side by side) ===`);
+  const runs = await runPlaywrightShards({ bin: bin("playwright"), root, env, count, basePort: 3200, report });
+  const seconds = (Date.now() - t0) / 1000;
+  const ok = runs.every((r) => r.ok);
+  console.log(`=== ${name}: ${runs.map((r) => `shard ${r.shard} ${r.ok ? "ok" : "FAILED"}`).join(", ")} in ${seconds.toFixed(1)}s ===`);
+  walls.push({ name: `${name} (${count} shards)`, runtime: NODE, seconds, ok });
+  for (const r of runs) countPlaywright(`${name} shard ${r.shard}`, r.report, r.ok);
+}
+
+function countPlaywright(name, report, ok) {
   const p = readJson(report);
   if (p?.stats) {
     totals.passed += p.stats.expected + p.stats.flaky;
@@ -152,7 +171,7 @@ vitest("vitest (unit + integration)", "test-results/vitest-report.json", ["--exc
 if (!skipE2E) {
   if (check("next build", bin("next"), ["build"])) {
     vitest("vitest (multi-instance, production build)", "test-results/vitest-after-build-report.json", [AFTER_BUILD_FILTER]);
-    playwright("playwright e2e", "test-results/e2e-report.json", []);
+    await playwrightShards("playwright e2e");
     // The studio specs again on PostgreSQL + S3 (s3rver) when a PostgreSQL server is available.
     if (process.env.TEST_POSTGRES_URL) {
       playwright("playwright e2e (PostgreSQL + S3)", "test-results/e2e-pg-s3-report.json", ["-c", "playwright.pg-s3.config.ts"]);

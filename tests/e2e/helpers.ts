@@ -1,12 +1,15 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page } from "@playwright/test";
 
-export const STORAGE_STATE = "test-results/.auth/user.json";
+/** The app's port for this run (playwright.config.ts): runs beside each other each have their own. */
+const E2E_PORT = Number(process.env.E2E_PORT || 3200);
+/** The signed-in owner of this run's server (tests/e2e/global-setup.ts), one file per port. */
+export const STORAGE_STATE = `test-results/.auth/${E2E_PORT}/user.json`;
 export const PASSWORD = "correct horse battery staple";
 
 /** The port of the SMTP sink the e2e app sends mail to (scripts/e2e-server.mjs: e2eSmtpPort). */
 export function e2eSmtpPort(): number {
-  return Number(process.env.E2E_SMTP_PORT || Number(process.env.E2E_PORT || 3200) + 1000);
+  return Number(process.env.E2E_SMTP_PORT || E2E_PORT + 1000);
 }
 
 /** A unique email per test, so tests never depend on each other's data. */
