@@ -136,11 +136,12 @@ function playwright(name, report, args) {
   countPlaywright(name, report, step(name, bin("playwright"), ["test", ...args]));
 }
 
-/** The browser suite as E2E_SHARDS shards side by side (default 2; scripts/lib/e2e-shards.mjs), one wall time. */
+/** The browser suite as E2E_SHARDS shards side by side (default 2), split by measured time (scripts/lib/e2e-shards.mjs). */
 async function playwrightShards(name) {
   const count = Math.max(1, Number(process.env.E2E_SHARDS || 2));
   const report = (i) => `test-results/e2e-report-${i + 1}-of-${count}.json`;
-  for (let i = 0; i < count; i++) fs.rmSync(report(i), { force: true });
+  // Every earlier shard report goes, whatever its count: scripts/e2e-shard-weights.mjs reads them all.
+  for (const f of fs.readdirSync("test-results")) if (/^e2e-report-\d+-of-\d+\.json$/.test(f)) fs.rmSync(`test-results/${f}`);
   const t0 = Date.now();
   console.log(`\n=== ${name} (${count} shards side by side) ===`);
   const runs = await runPlaywrightShards({ bin: bin("playwright"), root, env, count, basePort: 3200, report });

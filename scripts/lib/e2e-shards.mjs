@@ -1,40 +1,102 @@
-// The browser suite as shards side by side. Each shard is its own `playwright test --shard=i/n` with its
+// The browser suite as shards side by side. Each shard is its own `playwright test <its spec files>` with its
 // own E2E_PORT, so its own e2e server, fresh database, signed-in owner, output folder and JSON report
 // (playwright.config.ts): shards never see each other's data, and a spec that passes alone passes in
 // any shard. Most of a browser test's time is waiting on the app, the simulator and ffmpeg, so two
 // shards on two cores take far less than twice one's share. Every line a shard prints is prefixed.
+//
+// Spec files are split by measured time, not by count: Playwright's own `--shard` splits by test count
+// and file order, and one shard then ran 688 s while the other was done at 478 s. The times are the
+// seconds each spec file took in a full run (tests/e2e/shard-weights.json, rewritten from the last
+// run's reports by `node scripts/e2e-shard-weights.mjs`); a spec file without one counts as the median.
 import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import { createInterface } from "node:readline";
 
+const SPEC_DIR = "tests/e2e";
+export const WEIGHTS_FILE = "tests/e2e/shard-weights.json";
+
 /** The port of shard i (0-based): 20 apart, clear of the PostgreSQL + S3 run's 3210 and the SMTP sinks at +1000. */
-export function shardPort(basePort, i) {
+function shardPort(basePort, i) {
   return basePort + 20 * i;
 }
 
 /**
- * Runs `count` shards at once; resolves when all have ended with one { shard, port, report, ok } each.
- * `report(i)` names shard i's JSON report file.
+ * Splits `files` into `count` shards of about equal total weight: heaviest file first, each onto the
+ * lightest shard so far (ties by name, so the plan is the same on every machine). Files keep their
+ * name order inside a shard. Returns [{ files, seconds }], never an empty shard while files remain.
  */
-export function runPlaywrightShards({ bin, root, env, count, basePort, report, args = [] }) {
-  const runs = [];
-  for (let i = 0; i < count; i++) {
-    const port = shardPort(basePort, i);
-    const file = report(i);
-    const shard = `${i + 1}/${count}`;
-    const child = spawn(bin, ["test", `--shard=${shard}`, ...args], {
-      cwd: root,
-      env: { ...env, E2E_PORT: String(port), E2E_REPORT: file },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    for (const stream of [child.stdout, child.stderr]) {
-      createInterface({ input: stream }).on("line", (line) => console.log(`[e2e ${shard}] ${line}`));
-    }
-    runs.push(
-      new Promise((resolve) => {
-        child.on("error", (err) => console.log(`[e2e ${shard}] could not start: ${err.message}`));
-        child.on("close", (code) => resolve({ shard, port, report: file, ok: code === 0 }));
-      }),
-    );
+export function planShards(files, weights, count) {
+  const known = files.map((f) => weights[f]).filter((w) => Number.isFinite(w) && w > 0).sort((a, b) => a - b);
+  const fallback = known.length ? known[Math.floor(known.length / 2)] : 1;
+  const weightOf = (f) => (Number.isFinite(weights[f]) && weights[f] > 0 ? weights[f] : fallback);
+  const shards = Array.from({ length: Math.min(count, files.length) }, () => ({ files: [], seconds: 0 }));
+  const heaviestFirst = [...files].sort((a, b) => weightOf(b) - weightOf(a) || a.localeCompare(b));
+  for (const file of heaviestFirst) {
+    const lightest = shards.reduce((min, s) => (s.seconds < min.seconds ? s : min));
+    lightest.files.push(file);
+    lightest.seconds += weightOf(file);
   }
-  return Promise.all(runs);
+  for (const s of shards) s.files.sort();
+  return shards;
+}
+
+/** The spec files of the default run (playwright.config.ts: every *.spec.ts under tests/e2e). */
+function specFiles(root) {
+  return fs
+    .readdirSync(path.join(root, SPEC_DIR))
+    .filter((f) => f.endsWith(".spec.ts"))
+    .sort();
+}
+
+function readWeights(root) {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(root, WEIGHTS_FILE), "utf8"));
+  } catch {
+    return {};
+  }
+}
+
+/** Seconds per spec file from Playwright JSON reports (every result of every test, retries included). */
+export function measuredWeights(reports) {
+  const seconds = {};
+  const walk = (suite, file) => {
+    const here = suite.file ?? file;
+    for (const spec of suite.specs ?? []) {
+      const name = path.basename(spec.file ?? here);
+      for (const test of spec.tests ?? []) for (const r of test.results ?? []) seconds[name] = (seconds[name] ?? 0) + r.duration / 1000;
+    }
+    for (const child of suite.suites ?? []) walk(child, here);
+  };
+  for (const report of reports) for (const suite of report?.suites ?? []) walk(suite, suite.file);
+  return Object.fromEntries(Object.entries(seconds).sort(([a], [b]) => a.localeCompare(b)).map(([f, s]) => [f, Math.round(s * 10) / 10]));
+}
+
+/**
+ * Runs the planned shards at once; resolves when all have ended with one { shard, port, report, ok, files }
+ * each. `report(i)` names shard i's JSON report file.
+ */
+export function runPlaywrightShards({ bin, root, env, count, basePort, report }) {
+  const plan = planShards(specFiles(root), readWeights(root), count);
+  return Promise.all(
+    plan.map(({ files, seconds }, i) => {
+      const port = shardPort(basePort, i);
+      const file = report(i);
+      const shard = `${i + 1}/${plan.length}`;
+      console.log(`[e2e ${shard}] port ${port}, ${files.length} spec files, about ${Math.round(seconds)} s by the last measured run: ${files.join(" ")}`);
+      // Playwright reads each argument as a pattern over the file's path: escaped and anchored, it names one file.
+      const child = spawn(bin, ["test", ...files.map((f) => `${SPEC_DIR}/${f}`.replaceAll(".", "\\.") + "$")], {
+        cwd: root,
+        env: { ...env, E2E_PORT: String(port), E2E_REPORT: file },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      for (const stream of [child.stdout, child.stderr]) {
+        createInterface({ input: stream }).on("line", (line) => console.log(`[e2e ${shard}] ${line}`));
+      }
+      return new Promise((resolve) => {
+        child.on("error", (err) => console.log(`[e2e ${shard}] could not start: ${err.message}`));
+        child.on("close", (code) => resolve({ shard, port, report: file, ok: code === 0, files }));
+      });
+    }),
+  );
 }
