@@ -138,7 +138,9 @@ function playwright(name, report, args) {
 
 /** The browser suite as E2E_SHARDS shards side by side (default 2), split by measured time (scripts/lib/e2e-shards.mjs). */
 async function playwrightShards(name) {
-  const count = Math.max(1, Number(process.env.E2E_SHARDS || 2));
+  // Anything but a whole number of at least 1 means the default: a mistyped value must not run no shard at all.
+  const asked = Number(process.env.E2E_SHARDS);
+  const count = Number.isInteger(asked) && asked >= 1 ? asked : 2;
   const report = (i) => `test-results/e2e-report-${i + 1}-of-${count}.json`;
   // Every earlier shard report goes, whatever its count: scripts/e2e-shard-weights.mjs reads them all.
   for (const f of fs.readdirSync("test-results")) if (/^e2e-report-\d+-of-\d+\.json$/.test(f)) fs.rmSync(`test-results/${f}`);
