@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Rewrites tests/e2e/shard-weights.json (seconds per spec file, what `npm test` splits the browser
 // shards by; scripts/lib/e2e-shards.mjs) from the last `npm test`'s shard reports, or from the reports
-// named on the command line:
+// named on the command line (reports of several runs: each file gets the mean of its runs):
 //   node scripts/e2e-shard-weights.mjs [test-results/e2e-report-1-of-2.json …]
 import fs from "node:fs";
 import path from "node:path";

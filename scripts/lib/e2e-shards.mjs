@@ -6,8 +6,9 @@
 //
 // Spec files are split by measured time, not by count: Playwright's own `--shard` splits by test count
 // and file order, and one shard then ran 688 s while the other was done at 478 s. The times are the
-// seconds each spec file took in a full run (tests/e2e/shard-weights.json, rewritten from the last
-// run's reports by `node scripts/e2e-shard-weights.mjs`); a spec file without one counts as the median.
+// seconds each spec file took in full runs (tests/e2e/shard-weights.json, rewritten from runs' reports by
+// `node scripts/e2e-shard-weights.mjs`, the mean where a file is in several); a spec file without one
+// counts as the median.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -57,19 +58,32 @@ function readWeights(root) {
   }
 }
 
-/** Seconds per spec file from Playwright JSON reports (every result of every test, retries included). */
+/**
+ * Seconds per spec file from Playwright JSON reports (every result of every test, retries included). A
+ * file found in several reports (several runs: each file is in one shard's report per run) gets the
+ * mean of its runs, which evens out how loaded the machine was in each.
+ */
 export function measuredWeights(reports) {
-  const seconds = {};
-  const walk = (suite, file) => {
-    const here = suite.file ?? file;
-    for (const spec of suite.specs ?? []) {
-      const name = path.basename(spec.file ?? here);
-      for (const test of spec.tests ?? []) for (const r of test.results ?? []) seconds[name] = (seconds[name] ?? 0) + r.duration / 1000;
-    }
-    for (const child of suite.suites ?? []) walk(child, here);
-  };
-  for (const report of reports) for (const suite of report?.suites ?? []) walk(suite, suite.file);
-  return Object.fromEntries(Object.entries(seconds).sort(([a], [b]) => a.localeCompare(b)).map(([f, s]) => [f, Math.round(s * 10) / 10]));
+  const runs = {};
+  for (const report of reports) {
+    const seconds = {};
+    const walk = (suite, file) => {
+      const here = suite.file ?? file;
+      for (const spec of suite.specs ?? []) {
+        const name = path.basename(spec.file ?? here);
+        for (const test of spec.tests ?? []) for (const r of test.results ?? []) seconds[name] = (seconds[name] ?? 0) + r.duration / 1000;
+      }
+      for (const child of suite.suites ?? []) walk(child, here);
+    };
+    for (const suite of report?.suites ?? []) walk(suite, suite.file);
+    for (const [name, s] of Object.entries(seconds)) (runs[name] ??= []).push(s);
+  }
+  const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  return Object.fromEntries(
+    Object.entries(runs)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, xs]) => [name, Math.round(mean(xs) * 10) / 10]),
+  );
 }
 
 /**

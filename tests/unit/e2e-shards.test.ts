@@ -39,4 +39,9 @@ describe("e2e shards: split by measured time", () => {
     const other = { suites: [{ file: "auth.spec.ts", specs: [{ file: "auth.spec.ts", tests: [{ results: [{ duration: 1040 }] }] }] }] };
     expect(measuredWeights([report, other])).toEqual({ "auth.spec.ts": 1, "films.spec.ts": 2.3 });
   });
+
+  it("gives a file found in several runs' reports the mean of its runs", () => {
+    const run = (ms: number) => ({ suites: [{ file: "teams.spec.ts", specs: [{ file: "teams.spec.ts", tests: [{ results: [{ duration: ms }] }] }] }] });
+    expect(measuredWeights([run(100_000), run(80_000), run(120_000)])).toEqual({ "teams.spec.ts": 100 });
+  });
 });
