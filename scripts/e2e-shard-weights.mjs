@@ -5,16 +5,11 @@
 //   node scripts/e2e-shard-weights.mjs [test-results/e2e-report-1-of-2.json …]
 import fs from "node:fs";
 import path from "node:path";
-import { measuredWeights, WEIGHTS_FILE } from "./lib/e2e-shards.mjs";
+import { measuredWeights, shardReports, WEIGHTS_FILE } from "./lib/e2e-shards.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const named = process.argv.slice(2);
-const reports = named.length
-  ? named
-  : fs
-      .readdirSync(path.join(root, "test-results"))
-      .filter((f) => /^e2e-report-\d+-of-\d+\.json$/.test(f))
-      .map((f) => path.join("test-results", f));
+const reports = named.length ? named : shardReports(root).map((f) => path.join("test-results", f));
 if (reports.length === 0) {
   console.error("no shard reports in test-results/: run `npm test` first, or name the reports");
   process.exit(1);

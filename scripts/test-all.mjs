@@ -141,12 +141,9 @@ async function playwrightShards(name) {
   // Anything but a whole number of at least 1 means the default: a mistyped value must not run no shard at all.
   const asked = Number(process.env.E2E_SHARDS);
   const count = Number.isInteger(asked) && asked >= 1 ? asked : 2;
-  const report = (i) => `test-results/e2e-report-${i + 1}-of-${count}.json`;
-  // Every earlier shard report goes, whatever its count: scripts/e2e-shard-weights.mjs reads them all.
-  for (const f of fs.readdirSync("test-results")) if (/^e2e-report-\d+-of-\d+\.json$/.test(f)) fs.rmSync(`test-results/${f}`);
   const t0 = Date.now();
   console.log(`\n=== ${name} (${count} shards side by side) ===`);
-  const runs = await runPlaywrightShards({ bin: bin("playwright"), root, env, count, basePort: 3200, report });
+  const runs = await runPlaywrightShards({ bin: bin("playwright"), root, env, count, basePort: 3200 });
   const seconds = (Date.now() - t0) / 1000;
   const ok = runs.every((r) => r.ok);
   console.log(`=== ${name}: ${runs.map((r) => `shard ${r.shard} ${r.ok ? "ok" : "FAILED"}`).join(", ")} in ${seconds.toFixed(1)}s ===`);

@@ -17,6 +17,18 @@ import { createInterface } from "node:readline";
 const SPEC_DIR = "tests/e2e";
 export const WEIGHTS_FILE = "tests/e2e/shard-weights.json";
 
+/** Shard i's (0-based) JSON report of a run of `count` shards; the one place that names them. */
+function shardReport(i, count) {
+  return `test-results/e2e-report-${i + 1}-of-${count}.json`;
+}
+
+/** The shard reports in test-results/ (file names), whatever their run's count. */
+export function shardReports(root) {
+  const dir = path.join(root, "test-results");
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((f) => /^e2e-report-\d+-of-\d+\.json$/.test(f));
+}
+
 /** The port of shard i (0-based): 20 apart, clear of the PostgreSQL + S3 run's 3210 and the SMTP sinks at +1000. */
 function shardPort(basePort, i) {
   return basePort + 20 * i;
@@ -28,9 +40,10 @@ function shardPort(basePort, i) {
  * name order inside a shard. Returns [{ files, seconds }], never an empty shard while files remain.
  */
 export function planShards(files, weights, count) {
-  const known = files.map((f) => weights[f]).filter((w) => Number.isFinite(w) && w > 0).sort((a, b) => a - b);
+  const measured = (w) => Number.isFinite(w) && w > 0;
+  const known = files.map((f) => weights[f]).filter(measured).sort((a, b) => a - b);
   const fallback = known.length ? known[Math.floor(known.length / 2)] : 1;
-  const weightOf = (f) => (Number.isFinite(weights[f]) && weights[f] > 0 ? weights[f] : fallback);
+  const weightOf = (f) => (measured(weights[f]) ? weights[f] : fallback);
   const shards = Array.from({ length: Math.min(count, files.length) }, () => ({ files: [], seconds: 0 }));
   const heaviestFirst = [...files].sort((a, b) => weightOf(b) - weightOf(a) || a.localeCompare(b));
   for (const file of heaviestFirst) {
@@ -87,17 +100,18 @@ export function measuredWeights(reports) {
 }
 
 /**
- * Runs the planned shards at once; resolves when all have ended with one { shard, port, report, ok, files }
- * each. `report(i)` names shard i's JSON report file.
+ * Runs the planned shards at once, after removing every earlier shard report (scripts/e2e-shard-weights.mjs
+ * reads all it finds); resolves when all have ended with one { shard, port, report, ok, files } each.
  */
-export function runPlaywrightShards({ bin, root, env, count, basePort, report }) {
+export function runPlaywrightShards({ bin, root, env, count, basePort }) {
+  for (const f of shardReports(root)) fs.rmSync(path.join(root, "test-results", f));
   const plan = planShards(specFiles(root), readWeights(root), count);
   return Promise.all(
     plan.map(({ files, seconds }, i) => {
       const port = shardPort(basePort, i);
-      const file = report(i);
+      const file = shardReport(i, plan.length);
       const shard = `${i + 1}/${plan.length}`;
-      console.log(`[e2e ${shard}] port ${port}, ${files.length} spec files, about ${Math.round(seconds)} s by the last measured run: ${files.join(" ")}`);
+      console.log(`[e2e ${shard}] port ${port}, ${files.length} spec files, about ${Math.round(seconds)} s by the measured times: ${files.join(" ")}`);
       // Playwright reads each argument as a pattern over the file's path: escaped and anchored, it names one file.
       const child = spawn(bin, ["test", ...files.map((f) => `${SPEC_DIR}/${f}`.replaceAll(".", "\\.") + "$")], {
         cwd: root,
