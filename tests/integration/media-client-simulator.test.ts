@@ -123,8 +123,11 @@ describe("stills (CogView)", () => {
     expect([balance.httpStatus, balance.code, balance.kind]).toEqual([429, "1113", "breaker"]);
     sim.control.set({ noBalance: false });
 
-    sim.control.set({ concurrency: 1, speed: 2 }); // 2.5–5 s per still: the first holds the key's only slot
-    const first = images().generateStill({ prompt: "slow one" });
+    // The first still holds the key's only slot for 2.5–5 s (speed 2; up to 5.5 s in the draw's tail). It
+    // goes through a client whose timeout is far above that: with the file's 5 s one it timed out itself
+    // on a loaded machine, which is not what this checks.
+    sim.control.set({ concurrency: 1, speed: 2 });
+    const first = createImagesClient({ ...opts(), requestTimeoutMs: 120_000 }).generateStill({ prompt: "slow one" });
     await waitFor("the first still to hold the slot", async () => sim.control.stats().peakInFlight["cogview-4-250304"] === 1, 5_000);
     const capped = await upstreamError(images().generateStill({ prompt: "second" }));
     expect([capped.httpStatus, capped.code, capped.kind]).toEqual([429, "1302", "queue"]);
