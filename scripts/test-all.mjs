@@ -79,11 +79,51 @@ function readJson(file) {
   }
 }
 
-check("typecheck", bin("tsc"), ["--noEmit", "-p", "."]);
-check("lint", bin("eslint"), ["--max-warnings", "0", "."]);
-// Dead code stays at zero: unused files, exports, types and dependencies fail the run (knip.json).
-check("knip", bin("knip"), ["--no-progress"]);
-check("db:check", process.execPath, ["scripts/db-check.mjs"]);
+/**
+ * Checks side by side, each with its output held and printed as one block when all have ended (in the
+ * order given), then counted like `check`. The type check and lint are each one thread of pure CPU: on
+ * two cores they take about the longer of the two instead of their sum (bench/results.md, T1).
+ */
+async function checksSideBySide(list) {
+  const t0 = Date.now();
+  const runs = list.map(([name, cmd, args]) => {
+    const start = Date.now();
+    const child = spawn(cmd, args, { env, cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    const out = [];
+    child.stdout.on("data", (d) => out.push(d));
+    child.stderr.on("data", (d) => out.push(d));
+    const ended = new Promise((resolve) => {
+      child.once("error", (err) => resolve({ code: null, error: err }));
+      child.once("close", (code) => resolve({ code }));
+    }).then((r) => ({ ...r, seconds: (Date.now() - start) / 1000 }));
+    return { name, out, ended };
+  });
+  let allOk = true;
+  for (const run of runs) {
+    const { code, error, seconds } = await run.ended;
+    console.log(`\n=== ${run.name} (side by side with the other checks) ===`);
+    process.stdout.write(Buffer.concat(run.out));
+    if (error) console.log(error.message);
+    console.log(`=== ${run.name}: exit ${code} in ${seconds.toFixed(1)}s ===`);
+    const ok = code === 0;
+    allOk &&= ok;
+    walls.push({ name: run.name, runtime: NODE, seconds, ok, overlapped: true });
+    if (ok) totals.passed++;
+    else {
+      totals.failed++;
+      failures.push(run.name);
+    }
+  }
+  walls.push({ name: `${list.map(([name]) => name).join(" + ")} (side by side)`, runtime: NODE, seconds: (Date.now() - t0) / 1000, ok: allOk });
+}
+
+await checksSideBySide([
+  ["typecheck", bin("tsc"), ["--noEmit", "-p", "."]],
+  ["lint", bin("eslint"), ["--max-warnings", "0", "."]],
+  // Dead code stays at zero: unused files, exports, types and dependencies fail the run (knip.json).
+  ["knip", bin("knip"), ["--no-progress"]],
+  ["db:check", process.execPath, ["scripts/db-check.mjs"]],
+]);
 
 // Known advisories in the shipped dependencies (scripts/lib/npm-audit.mjs: high/critical fail).
 {
