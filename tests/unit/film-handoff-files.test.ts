@@ -106,7 +106,7 @@ function checkEdl(cut: Cut) {
 
 /* eslint-disable no-control-regex -- what the writers must drop: control characters a format cannot carry */
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const EDL_LINE_BREAKS = /[\u0000-\u001F\u007F]+/g;
+const EDL_LINE_BREAKS = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g;
 const SRT_CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /* eslint-enable no-control-regex */
 
@@ -210,6 +210,12 @@ describe("format details", () => {
     expect(lines.slice(7, 9)).toEqual(["* FROM CLIP NAME: shot-01.mp4", "* TO CLIP NAME: shot-02.mp4"]);
   });
 
+  it("EDL keeps its title and clip names on one line whatever breaks they hold (U+2028, U+2029, NEL, CR)", () => {
+    const breaks = { ...crossfades, title: "Harbour\u2028at\u2029dawn\u0085!\r\n" };
+    const text = cutToEdl(breaks);
+    expect(text.split("\r\n")[0]).toBe("TITLE: Harbour at dawn !");
+    expect(readEdl(text).title).toBe("Harbour at dawn !");
+  });
   it("EDL fades through black dissolve to and from the BL reel", () => {
     const lines = cutToEdl(makeCut([clip(1, { transitionOut: { kind: "fade_black", frames: 24 } }), clip(2)])).split("\r\n");
     expect(lines.slice(3)).toEqual([

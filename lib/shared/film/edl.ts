@@ -43,8 +43,10 @@ function eventLine(n: number, l: EventLine, fps: number): string {
 
 /** One line of comment text: no line breaks or other control characters. */
 function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex -- a control character would break the line-oriented format
-  return text.replace(/[\u0000-\u001F\u007F]+/g, " ").trim();
+  // A control character (C0, DEL, C1 with NEL) or a Unicode line or paragraph separator would break the
+  // line-oriented format: readers split lines on them too (a property test found U+2028 in a title).
+  // eslint-disable-next-line no-control-regex -- these characters are exactly what is replaced
+  return text.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g, " ").trim();
 }
 
 const AUX = "AX";
