@@ -61,13 +61,18 @@ function step(name, cmd, args, { stepEnv = env, runtime = NODE } = {}) {
   return r.status === 0;
 }
 
-function check(name, cmd, args, opts) {
-  const ok = step(name, cmd, args, opts);
+/** A check counts as one test: passed, or failed and named among the failures. */
+function countCheck(name, ok) {
   if (ok) totals.passed++;
   else {
     totals.failed++;
     failures.push(name);
   }
+}
+
+function check(name, cmd, args, opts) {
+  const ok = step(name, cmd, args, opts);
+  countCheck(name, ok);
   return ok;
 }
 
@@ -81,7 +86,7 @@ function readJson(file) {
 
 /**
  * Checks side by side, each with its output held and printed as one block when all have ended (in the
- * order given), then counted like `check`. The type check and lint are each one thread of pure CPU: on
+ * order given), then counted like `check` (countCheck). The type check and lint are each one thread of pure CPU: on
  * two cores they take about the longer of the two instead of their sum (bench/results.md, T1).
  */
 async function checksSideBySide(list) {
@@ -108,11 +113,7 @@ async function checksSideBySide(list) {
     const ok = code === 0;
     allOk &&= ok;
     walls.push({ name: run.name, runtime: NODE, seconds, ok, overlapped: true });
-    if (ok) totals.passed++;
-    else {
-      totals.failed++;
-      failures.push(run.name);
-    }
+    countCheck(run.name, ok);
   }
   walls.push({ name: `${list.map(([name]) => name).join(" + ")} (side by side)`, runtime: NODE, seconds: (Date.now() - t0) / 1000, ok: allOk });
 }
