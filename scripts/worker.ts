@@ -1,4 +1,5 @@
-// Extra worker process: `npm run worker` (node --conditions=react-server --import tsx scripts/worker.ts).
+// Extra worker process: `npm run worker` (scripts/run-worker.mjs builds this file and what it imports into
+// one module, scripts/lib/worker-bundle.mjs, and runs it).
 // Any number may run next to `npm start`: they coordinate through the database only. SIGTERM/SIGINT
 // stop claiming, let running jobs finish (or give their rows back), then exit.
 import { closeUpstream } from "@/lib/server/bigmodel/upstream";

@@ -22,9 +22,12 @@ afterAll(async () => {
 });
 
 describe("worker start-up", () => {
-  it("exits 1 naming the cause when the database cannot be opened", async () => {
+  it.each([
+    ["its bundle", false],
+    ["npm run worker", true],
+  ])("exits 1 naming the cause when the database cannot be opened (%s)", async (_, viaNpm) => {
     const missing = path.join(dir, "no-such-directory", "studio.db");
-    const worker = spawnWorker({ databaseUrl: `file:${missing}`, dataDir: path.join(dir, "data"), sim, timeScale: 1 });
+    const worker = spawnWorker({ databaseUrl: `file:${missing}`, dataDir: path.join(dir, "data"), sim, timeScale: 1, viaNpm });
     // The exit itself is the condition: no fixed wait (the test's timeout is the deadline for a hang).
     expect(await worker.exited).toBe("1");
     expect(worker.output()).toMatch(/worker failed to start: the database did not answer: .+/);

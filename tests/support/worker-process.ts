@@ -1,11 +1,15 @@
 // Runs scripts/worker.ts as a child process against a test database, data dir and a standalone
-// simulator (reached like the real BigModel: base URL + key), so tests can SIGKILL it for real.
+// simulator (reached like the real BigModel: base URL + key), so tests can SIGKILL it for real. The
+// child runs the worker's bundle, as `npm run worker` does (scripts/lib/worker-bundle.mjs), built once
+// per test file; its pid is the worker's own, so a kill reaches the worker and nothing else.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import type { RunningSimulator } from "@/lib/simulator/server";
+import { buildWorkerBundle } from "@/scripts/lib/worker-bundle.mjs";
 import { childBaseEnv } from "./child-env";
 
 const root = path.resolve(import.meta.dirname, "../..");
+let bundle: string | undefined;
 
 export interface WorkerChild {
   child: ChildProcess;
@@ -20,6 +24,8 @@ export function spawnWorker(opts: {
   sim: RunningSimulator;
   timeScale: number;
   extraEnv?: Record<string, string>;
+  /** Start it as `npm run worker` (the package script and its launcher) instead of the bundle itself; the child's pid is then npm's. */
+  viaNpm?: boolean;
 }): WorkerChild {
   const env: NodeJS.ProcessEnv = {
     ...childBaseEnv(),
@@ -37,7 +43,8 @@ export function spawnWorker(opts: {
     LOG_LEVEL: "warn",
     ...opts.extraEnv,
   };
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], {
+  const [cmd, args] = opts.viaNpm ? ["npm", ["run", "--silent", "worker"]] : [process.execPath, ["--conditions=react-server", "--enable-source-maps", (bundle ??= buildWorkerBundle(root))]];
+  const child = spawn(cmd, args, {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],
