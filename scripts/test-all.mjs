@@ -10,7 +10,6 @@ import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import fs from "node:fs";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import { runPlaywrightShards } from "./lib/e2e-shards.mjs";
 import { playwrightFailures, vitestFailures } from "./lib/failed-tests.mjs";
 import { ensureNodeDeps } from "./lib/node-deps.mjs";
@@ -60,26 +59,6 @@ function step(name, cmd, args, { stepEnv = env, runtime = NODE } = {}) {
   console.log(`=== ${name}: exit ${r.status} in ${seconds.toFixed(1)}s ===`);
   walls.push({ name, runtime, seconds, ok: r.status === 0 });
   return r.status === 0;
-}
-
-/**
- * Runs one runner without blocking this process, so that others run beside it; every line it prints is
- * prefixed with `[tag]`. Records its wall time as overlapped. Resolves with whether it exited 0.
- */
-function stepBeside(name, tag, cmd, args, { stepEnv = env, runtime = NODE } = {}) {
-  const t0 = Date.now();
-  console.log(`\n=== ${name} (beside other runners; its lines start with [${tag}]) ===`);
-  const child = spawn(cmd, args, { env: stepEnv, cwd: root, stdio: ["ignore", "pipe", "pipe"] });
-  for (const stream of [child.stdout, child.stderr]) createInterface({ input: stream }).on("line", (line) => console.log(`[${tag}] ${line}`));
-  return new Promise((resolve) => {
-    child.once("error", (err) => console.log(`[${tag}] could not start: ${err.message}`));
-    child.once("close", (code) => {
-      const seconds = (Date.now() - t0) / 1000;
-      console.log(`=== ${name}: exit ${code} in ${seconds.toFixed(1)}s ===`);
-      walls.push({ name, runtime, seconds, ok: code === 0, overlapped: true });
-      resolve(code === 0);
-    });
-  });
 }
 
 /** A check counts as one test: passed, or failed and named among the failures. */
@@ -178,13 +157,6 @@ function vitest(name, report, args, opts) {
   countVitest(name, report, step(name, cmd, full, opts));
 }
 
-/** `vitest` beside other runners (stepBeside). */
-async function vitestBeside(name, tag, report, args) {
-  fs.rmSync(report, { force: true });
-  const [cmd, full] = vitestArgs(report, args);
-  countVitest(name, report, await stepBeside(name, tag, cmd, full));
-}
-
 function countVitest(name, report, ok) {
   const v = readJson(report);
   if (v) {
@@ -200,10 +172,9 @@ function countVitest(name, report, ok) {
   }
 }
 
-/** `playwright test` beside other runners (stepBeside). */
-async function playwrightBeside(name, tag, report, args) {
+function playwright(name, report, args) {
   fs.rmSync(report, { force: true });
-  countPlaywright(name, report, await stepBeside(name, tag, bin("playwright"), ["test", ...args]));
+  countPlaywright(name, report, step(name, bin("playwright"), ["test", ...args]));
 }
 
 /** The browser suite as E2E_SHARDS shards side by side (default 2), split by measured time (scripts/lib/e2e-shards.mjs). */
@@ -217,7 +188,7 @@ async function playwrightShards(name) {
   const seconds = (Date.now() - t0) / 1000;
   const ok = runs.every((r) => r.ok);
   console.log(`=== ${name}: ${runs.map((r) => `shard ${r.shard} ${r.ok ? "ok" : "FAILED"}`).join(", ")} in ${seconds.toFixed(1)}s ===`);
-  walls.push({ name: `${name} (${count} shards)`, runtime: NODE, seconds, ok, overlapped: true });
+  walls.push({ name: `${name} (${count} shards)`, runtime: NODE, seconds, ok });
   for (const r of runs) countPlaywright(`${name} shard ${r.shard}`, r.report, r.ok);
 }
 
@@ -236,31 +207,19 @@ function countPlaywright(name, report, ok) {
   }
 }
 
-const UNIT_AND_INTEGRATION = ["vitest (unit + integration)", "test-results/vitest-report.json", ["--exclude", AFTER_BUILD]];
-if (skipE2E || !check("next build", bin("next"), ["build"])) {
-  // No browser tests (--no-e2e), or no build to run them on: the unit and integration suites alone.
-  vitest(...UNIT_AND_INTEGRATION);
-} else {
-  // The unit and integration suites beside the browser tests, not before them: most of either's wall
-  // is waiting (on worker children, ffmpeg, the simulator, the app), so on two cores they take far
-  // less than the sum of the two (bench/results.md, T1). The runners after the browser shards (the
-  // multi-instance files, the PostgreSQL + S3 browser run) fill the time the integration suite runs on.
-  const t0 = Date.now();
-  const firstRow = walls.length;
-  await Promise.all([
-    vitestBeside(UNIT_AND_INTEGRATION[0], "vitest", UNIT_AND_INTEGRATION[1], UNIT_AND_INTEGRATION[2]),
-    (async () => {
-      await playwrightShards("playwright e2e");
-      await vitestBeside("vitest (multi-instance, production build)", "multi", "test-results/vitest-after-build-report.json", [AFTER_BUILD_FILTER]);
-      // The studio specs again on PostgreSQL + S3 (s3rver) when a PostgreSQL server is available.
-      if (process.env.TEST_POSTGRES_URL) {
-        await playwrightBeside("playwright e2e (PostgreSQL + S3)", "e2e pg+s3", "test-results/e2e-pg-s3-report.json", ["-c", "playwright.pg-s3.config.ts"]);
-      } else {
-        console.log("\n=== playwright e2e (PostgreSQL + S3): skipped, TEST_POSTGRES_URL not set ===");
-      }
-    })(),
-  ]);
-  walls.push({ name: "vitest + browser tests (side by side)", runtime: NODE, seconds: (Date.now() - t0) / 1000, ok: walls.slice(firstRow).every((r) => r.ok) });
+vitest("vitest (unit + integration)", "test-results/vitest-report.json", ["--exclude", AFTER_BUILD]);
+
+if (!skipE2E) {
+  if (check("next build", bin("next"), ["build"])) {
+    vitest("vitest (multi-instance, production build)", "test-results/vitest-after-build-report.json", [AFTER_BUILD_FILTER]);
+    await playwrightShards("playwright e2e");
+    // The studio specs again on PostgreSQL + S3 (s3rver) when a PostgreSQL server is available.
+    if (process.env.TEST_POSTGRES_URL) {
+      playwright("playwright e2e (PostgreSQL + S3)", "test-results/e2e-pg-s3-report.json", ["-c", "playwright.pg-s3.config.ts"]);
+    } else {
+      console.log("\n=== playwright e2e (PostgreSQL + S3): skipped, TEST_POSTGRES_URL not set ===");
+    }
+  }
 }
 
 const defaultPassSeconds = (Date.now() - started) / 1000;
