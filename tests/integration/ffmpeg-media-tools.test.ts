@@ -53,6 +53,18 @@ describe("makePoster / makePreview", () => {
     expect(await probe(out)).toMatchObject({ width: 360, height: 640 });
   });
 
+  it("takes the same frame without ffprobe when the clip's duration is known (a stored clip's Asset row)", async () => {
+    const probed = path.join(dir, "poster-probed.jpg");
+    const known = path.join(dir, "poster-known.jpg");
+    await makePoster(clip, probed);
+    const { durationMs } = await probe(clip);
+    // No ffprobe can run here: the poster comes from the duration given.
+    await makePoster(clip, known, { durationMs, ffprobePath: "/nonexistent/ffprobe" });
+    expect((await readFile(known)).equals(await readFile(probed))).toBe(true);
+    // Without a known duration (an older row: null) the clip is probed, so the missing tool is said.
+    await expect(makePoster(clip, known, { durationMs: null, ffprobePath: "/nonexistent/ffprobe" })).rejects.toMatchObject({ reason: "tool-failed" });
+  });
+
   it("writes a small muted faststart preview, 480 px on the long side, about 3 s", async () => {
     const out = path.join(dir, "preview.mp4");
     await makePreview(clip, out);

@@ -160,7 +160,7 @@ async function renderStep(ctx: StepContext): Promise<void> {
       throw e; // ffmpeg could not run, or a shutdown: the runner retries with backoff
     }
     crashPoint("export.afterRender", ctx.lease.subjectId);
-    await makePoster(outFile, posterFile);
+    await makePoster(outFile, posterFile, { durationMs: result.durationMs });
     signal.throwIfAborted();
     const videoKey = filmExportKey(exportId, "film.mp4");
     const posterKey = filmExportKey(exportId, "poster.jpg");

@@ -40,9 +40,14 @@ async function runFfmpeg(args: string[], outPath: string, opts: MediaToolOptions
   }
 }
 
-/** A JPEG frame from the middle of the clip (the first frame is often black or a fade). */
-export async function makePoster(videoPath: string, outPath: string, opts: MediaToolOptions = {}): Promise<void> {
-  const { durationMs } = await probe(videoPath, opts);
+/**
+ * A JPEG frame from the middle of the clip (the first frame is often black or a fade). `durationMs`:
+ * the clip's length when the caller knows it (a stored clip's Asset row, measured when it was verified;
+ * a rendered film's), so no ffprobe runs to ask again. Starting ffprobe costs about 0.2 s of CPU
+ * (loading the ffmpeg libraries) before it reads a byte, once per poster; without it, the clip is probed.
+ */
+export async function makePoster(videoPath: string, outPath: string, opts: MediaToolOptions & { durationMs?: number | null } = {}): Promise<void> {
+  const durationMs = opts.durationMs != null && opts.durationMs > 0 ? opts.durationMs : (await probe(videoPath, opts)).durationMs;
   const at = (Math.max(0, durationMs) / 2000).toFixed(3);
   // -ss before -i seeks on the demuxer (fast) and still lands on the exact frame after decoding.
   const scale = `scale='if(gte(iw,ih),min(${POSTER_LONG_SIDE},iw),-2)':'if(gte(iw,ih),-2,min(${POSTER_LONG_SIDE},ih))':flags=bicubic,setsar=1`;

@@ -26,15 +26,16 @@ interface Derivation {
   file: DerivedFile;
   kind: AssetKind;
   mime: string;
-  make: (videoPath: string, outPath: string) => Promise<void>;
+  /** `durationMs`: the stored video's, from its Asset row (null for rows stored before it was recorded). */
+  make: (videoPath: string, outPath: string, video: { durationMs: number | null }) => Promise<void>;
   /** Made in scratch, not stored. */
   afterMake: CrashLabel;
   /** Stored, its Asset row not committed. */
   afterStore: CrashLabel;
 }
 
-const POSTER: Derivation = { file: "poster.jpg", kind: "POSTER", mime: "image/jpeg", make: makePoster, afterMake: "derive.afterPoster", afterStore: "derive.afterPosterStore" };
-const PREVIEW: Derivation = { file: "preview.mp4", kind: "PREVIEW", mime: "video/mp4", make: makePreview, afterMake: "derive.afterPreview", afterStore: "derive.afterPreviewStore" };
+const POSTER: Derivation = { file: "poster.jpg", kind: "POSTER", mime: "image/jpeg", make: (v, o, { durationMs }) => makePoster(v, o, { durationMs }), afterMake: "derive.afterPoster", afterStore: "derive.afterPosterStore" };
+const PREVIEW: Derivation = { file: "preview.mp4", kind: "PREVIEW", mime: "video/mp4", make: (v, o) => makePreview(v, o), afterMake: "derive.afterPreview", afterStore: "derive.afterPreviewStore" };
 
 /** Moves the take's updatedAt: the live stream (generation-events.ts) re-sends a take when it changes. */
 export async function touchTake(tx: Tx, takeId: string): Promise<void> {
@@ -48,7 +49,7 @@ async function derive(ctx: StepContext, d: Derivation, finish: Finish): Promise<
   const takeId = ctx.lease.subjectId;
   const take = await db.generation.findUnique({
     where: { id: takeId },
-    select: { status: true, deletedAt: true, assets: { where: { kind: "VIDEO" }, select: { storageKey: true } } },
+    select: { status: true, deletedAt: true, assets: { where: { kind: "VIDEO" }, select: { storageKey: true, durationMs: true } } },
   });
   const video = take?.assets[0];
   if (!take || take.deletedAt || take.status !== "STORED" || !video) {
@@ -64,7 +65,7 @@ async function derive(ctx: StepContext, d: Derivation, finish: Finish): Promise<
     await pipeline(await storage.read(video.storageKey), createWriteStream(videoPath));
     const t1 = Date.now();
     try {
-      await d.make(videoPath, outPath);
+      await d.make(videoPath, outPath, video);
     } catch (e) {
       // The video was verified before it was stored, so this is rare; a tool that could not run is retried.
       if (e instanceof MediaToolError && e.reason !== "tool-failed") {
