@@ -10,7 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { buildWorkerBundle } from "../scripts/lib/worker-bundle.mjs";
+import { buildWorkerBundle, WORKER_BUNDLE_NODE_FLAGS } from "../scripts/lib/worker-bundle.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const rounds = Number(process.argv[2] ?? 8);
@@ -31,7 +31,7 @@ const env = {
 
 function start(args) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ["--conditions=react-server", `--import=${CPU_PROBE}`, ...args], { cwd: root, env, encoding: "utf8" });
+  const r = spawnSync(process.execPath, [`--import=${CPU_PROBE}`, ...args], { cwd: root, env, encoding: "utf8" });
   const wallMs = performance.now() - t0;
   const cpu = /CPU_MS ([\d.]+)/.exec(r.stderr);
   if (r.status !== 1 || !/worker failed to start/.test(r.stderr) || !cpu) throw new Error(`unexpected start (exit ${r.status}): ${r.stderr.slice(-400)}`);
@@ -42,8 +42,8 @@ const b0 = performance.now();
 const bundle = buildWorkerBundle(root);
 const buildMs = performance.now() - b0;
 const sides = {
-  tsx: () => start(["--import", "tsx", "scripts/worker.ts"]),
-  bundle: () => start(["--enable-source-maps", bundle]),
+  tsx: () => start(["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"]),
+  bundle: () => start([...WORKER_BUNDLE_NODE_FLAGS, bundle]),
 };
 const results = { tsx: [], bundle: [] };
 for (const name of Object.keys(sides)) sides[name](); // warm-up (tsx's transform cache, the page cache)

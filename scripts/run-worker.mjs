@@ -1,7 +1,7 @@
 // `npm run worker`: an extra worker process (scripts/worker.ts), run from its bundle
-// (scripts/lib/worker-bundle.mjs: built in well under a second, then started in about a third of the
+// (scripts/lib/worker-bundle.mjs: built in well under a second, then started on a little over half the
 // CPU that loading the TypeScript through tsx takes). The package.json script starts this file with
-// the flags the bundle needs: --conditions=react-server and --enable-source-maps.
+// the flags the bundle needs (WORKER_BUNDLE_NODE_FLAGS there).
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { buildWorkerBundle } from "./lib/worker-bundle.mjs";

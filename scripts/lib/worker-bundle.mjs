@@ -2,8 +2,8 @@
 // of ours it imports (packages stay outside, loaded by Node from node_modules as usual).
 //
 // Why: a process that loads ~230 TypeScript files through tsx's loader hooks spends about a second of
-// CPU before it does any work; the same code bundled starts in about a third of that (bench/results.md,
-// T1). `npm run worker` (scripts/run-worker.mjs) and the tests that start and kill worker processes
+// CPU before it does any work; the same code bundled starts on a little over half of that
+// (bench/t1-worker-start.mjs, bench/results.md T1). `npm run worker` (scripts/run-worker.mjs) and the tests that start and kill worker processes
 // (tests/support/worker-process.ts) both run this bundle, so the tests run what a deployment runs.
 //
 // The file is written under node_modules/.cache (so Node finds the packages from it) and named by a hash
@@ -16,6 +16,13 @@ import fs from "node:fs";
 import path from "node:path";
 import * as esbuild from "esbuild";
 
+/**
+ * The Node flags a bundle runs with: the resolution conditions tsx's run had (so `server-only` resolves
+ * to its server build), and stack traces that point at the TypeScript sources. `npm run worker`
+ * (package.json) passes the same two.
+ */
+export const WORKER_BUNDLE_NODE_FLAGS = ["--conditions=react-server", "--enable-source-maps"];
+
 /** Where the bundles live, relative to the repository root. */
 export const WORKER_BUNDLE_DIR = "node_modules/.cache/framehouse-worker";
 const STALE_AFTER_MS = 24 * 3600 * 1000;
@@ -23,8 +30,7 @@ const STALE_AFTER_MS = 24 * 3600 * 1000;
 /**
  * Builds scripts/worker.ts into WORKER_BUNDLE_DIR (or `outdir`: tests) and returns the bundle's absolute
  * path; `now` is the build's time for the clean-up of old bundles (tests). Run it with
- * `node --conditions=react-server --enable-source-maps <path>` (the same resolution conditions as tsx's
- * run, so `server-only` resolves to its server build; stack traces point at the TypeScript sources).
+ * `node ...WORKER_BUNDLE_NODE_FLAGS <path>`.
  */
 export function buildWorkerBundle(root, { outdir = path.join(root, WORKER_BUNDLE_DIR), now = new Date() } = {}) {
   // Synchronous (esbuild runs once as a child process and exits): callers start the worker right after.

@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import type { RunningSimulator } from "@/lib/simulator/server";
-import { buildWorkerBundle } from "@/scripts/lib/worker-bundle.mjs";
+import { buildWorkerBundle, WORKER_BUNDLE_NODE_FLAGS } from "@/scripts/lib/worker-bundle.mjs";
 import { childBaseEnv } from "./child-env";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -43,7 +43,7 @@ export function spawnWorker(opts: {
     LOG_LEVEL: "warn",
     ...opts.extraEnv,
   };
-  const [cmd, args] = opts.viaNpm ? ["npm", ["run", "--silent", "worker"]] : [process.execPath, ["--conditions=react-server", "--enable-source-maps", (bundle ??= buildWorkerBundle(root))]];
+  const [cmd, args] = opts.viaNpm ? ["npm", ["run", "--silent", "worker"]] : [process.execPath, [...WORKER_BUNDLE_NODE_FLAGS, (bundle ??= buildWorkerBundle(root))]];
   const child = spawn(cmd, args, {
     cwd: root,
     env,
