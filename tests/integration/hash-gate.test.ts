@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createSqliteTestDb, type TestDb } from "../support/test-db";
 import { jsonRequest, useTestEnv } from "../support/route-env";
 import { hashGateRefusal, requestGate } from "@/lib/shared/request-gate";
@@ -37,6 +37,21 @@ async function drain(ip: string) {
   throw new Error("the bucket never ran dry");
 }
 
+/**
+ * Runs `fn` with Date stopped, so a bucket drained by `drain` stays drained until it is checked. A
+ * drained bucket keeps what was left under one token (0.99 of one, say), and at 0.5 tokens a second
+ * a few milliseconds between the drain and the request could admit it again: with a running clock the
+ * refusal depended on how loaded the machine was (it failed once in a run beside other test files).
+ */
+async function withClockStopped<T>(fn: () => Promise<T>): Promise<T> {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  try {
+    return await fn();
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
 async function expectRateLimited(res: Response) {
   expect(res.status).toBe(429);
   expect(Number(res.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
@@ -49,8 +64,10 @@ async function expectRateLimited(res: Response) {
 describe("the hash gate", () => {
   it("limits sign-ups per client address before hashing; other addresses are unaffected", async () => {
     expect((await signUp(jsonRequest("/api/account/sign-up", "POST", { email: "first@x.test", password: PW }, from("198.51.100.7")))).status).toBe(201);
-    await drain("198.51.100.7");
-    await expectRateLimited(await signUp(jsonRequest("/api/account/sign-up", "POST", { email: "one-more@x.test", password: PW }, from("198.51.100.7"))));
+    await withClockStopped(async () => {
+      await drain("198.51.100.7");
+      await expectRateLimited(await signUp(jsonRequest("/api/account/sign-up", "POST", { email: "one-more@x.test", password: PW }, from("198.51.100.7"))));
+    });
     expect(await t.client.user.count({ where: { email: "one-more@x.test" } })).toBe(0);
     expect((await signUp(jsonRequest("/api/account/sign-up", "POST", { email: "neighbour@x.test", password: PW }, from("198.51.100.8")))).status).toBe(201);
   });
@@ -68,8 +85,10 @@ describe("the hash gate", () => {
         headers: { "content-type": "application/x-www-form-urlencoded", origin: "http://localhost:3000", ...from("203.0.113.5") },
         body: new URLSearchParams({ email, password: PW, csrfToken: "x", json: "true" }).toString(),
       });
-    await drain("203.0.113.5");
-    const refused = await signIn("random-1@x.test");
+    const refused = await withClockStopped(async () => {
+      await drain("203.0.113.5");
+      return signIn("random-1@x.test");
+    });
     const body = (await refused.clone().json()) as { url: string };
     await expectRateLimited(refused);
     // next-auth's browser client reads its error from `url`: the sign-in form shows the wait.
@@ -141,8 +160,10 @@ describe("the hash gate", () => {
         body: JSON.stringify({ email: "early@x.test", password: PW }),
       });
     try {
-      await drain("198.51.100.20");
-      await expectRateLimited(await post("198.51.100.20"));
+      await withClockStopped(async () => {
+        await drain("198.51.100.20");
+        await expectRateLimited(await post("198.51.100.20"));
+      });
       // Every slot held and the queue full: a fresh address is refused there too, until one frees.
       let open!: () => void;
       const held = new Promise<void>((resolve) => (open = resolve));
