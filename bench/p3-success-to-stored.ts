@@ -39,7 +39,7 @@ export function p3Rows(run: PipelineRun): BenchRow[] {
       measured: `${fmtMs(median(poster), 0)} (${fmtMs(percentile(poster, 0.95), 0)})`,
       target: "(context)",
       verdict: "n/a",
-      conditions: `${poster.length} of ${overhead.length} posters; made by the clip-derivatives job in the media lane (cap 2; ffmpeg median: poster ${ffmpeg("poster.jpg")}, preview ${ffmpeg("preview.mp4")}), queueing included; the tile shows a placeholder until then`,
+      conditions: `${poster.length} of ${overhead.length} posters; made by the clip-derivatives job in the media lane (cap 2; ffmpeg median: the poster's run, which makes the preview too, ${ffmpeg("poster.jpg")}; the preview step, reading that stored preview back, ${ffmpeg("preview.mp4")}), queueing included; the tile shows a placeholder until then`,
     },
   ];
 }

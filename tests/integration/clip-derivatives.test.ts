@@ -1,12 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { lastFrameJob } from "@/lib/server/frames/last-frame-job";
 import { DERIVATIVES_JOB, derivativesJob } from "@/lib/server/generations/derivatives/derivatives-job";
 import { retryDerivatives } from "@/lib/server/generations/derivatives/retry-derivatives";
 import { generationViewFor } from "@/lib/server/generations/find-generation";
 import { videoJob } from "@/lib/server/generations/video-job/kind";
 import type { JobKind } from "@/lib/server/jobs/job-kind";
+import { logger } from "@/lib/server/logger";
+import { makePreview } from "@/lib/server/media/ffmpeg";
 import type { RunningWorker } from "@/lib/server/worker/start-worker";
 import { userAccess } from "@/tests/support/user-access";
 import { waitFor } from "@/tests/support/wait-for";
@@ -74,8 +76,22 @@ describe("clip derivatives", () => {
       expect((await derivativesJobOf(id))?.status).toBe("QUEUED");
       expect(fs.existsSync(clipFile(id, "poster.jpg"))).toBe(false);
 
+      const info = vi.spyOn(logger, "info");
       await runWith([videoJob, derivativesJob, lastFrameJob]);
       expect(await jobEnded(id)).toBe("DONE");
+      // One ffmpeg run made both: the preview step took the preview the poster's step stored, read no
+      // video, and left nothing in scratch; it is the file makePreview makes from the video.
+      const made = info.mock.calls.filter(([msg]) => msg === "derivatives.made").map(([, f]) => [f?.file, f?.fromPosterRun]);
+      info.mockRestore();
+      expect(made).toEqual([
+        ["poster.jpg", false],
+        ["preview.mp4", true],
+      ]);
+      // The step removes its folder after its commit, so DONE can be seen a moment before that.
+      await waitFor("the steps' scratch folders to be removed", async () => fs.readdirSync(path.join(h.dir, "scratch")).every((f) => !f.startsWith(`derive-${id}`)), DEADLINE);
+      const apart = path.join(h.dir, "preview-apart.mp4");
+      await makePreview(clipFile(id, "video.mp4"), apart);
+      expect(fs.readFileSync(clipFile(id, "preview.mp4")).equals(fs.readFileSync(apart))).toBe(true);
       const ready = await generationViewFor(h.db, await access(), id);
       expect(ready.derivatives).toBe("ready");
       expect(ready.media.poster?.url).toMatch(new RegExp(`^/api/media/signed/clips/${id}/poster\\.jpg\\?`));
@@ -86,6 +102,27 @@ describe("clip derivatives", () => {
       await worker?.stop();
       worker = undefined;
       expect(await checkInvariants({ db: h.db, stats: h.sim.control.stats(), mediaRoot: mediaRoot() })).toEqual({ STORED: 1 });
+    },
+    3 * DEADLINE,
+  );
+
+  it(
+    "a job at its preview step with no preview stored by the poster's run (queued before they were made together) makes it from the video",
+    async () => {
+      const id = await storedWithoutPoster();
+      const job = await derivativesJobOf(id);
+      await h.db.job.update({ where: { id: job!.id }, data: { step: "preview" } });
+      const info = vi.spyOn(logger, "info");
+      await runWith([derivativesJob]);
+      expect(await jobEnded(id)).toBe("DONE");
+      const made = info.mock.calls.filter(([msg]) => msg === "derivatives.made").map(([, f]) => [f?.file, f?.fromPosterRun]);
+      info.mockRestore();
+      expect(made).toEqual([["preview.mp4", false]]);
+      const apart = path.join(h.dir, "preview-apart.mp4");
+      await makePreview(clipFile(id, "video.mp4"), apart);
+      expect(fs.readFileSync(clipFile(id, "preview.mp4")).equals(fs.readFileSync(apart))).toBe(true);
+      const assets = await h.db.asset.findMany({ where: { generationId: id }, select: { kind: true } });
+      expect(assets.map((a) => a.kind).sort()).toEqual(["COVER", "PREVIEW", "VIDEO"]);
     },
     3 * DEADLINE,
   );

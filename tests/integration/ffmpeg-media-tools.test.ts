@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
-import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makePoster, makePreview } from "@/lib/server/media/ffmpeg";
+import { execFileSync } from "node:child_process";
+import { makePoster, makePosterAndPreview, makePreview } from "@/lib/server/media/ffmpeg";
 import { MediaToolError } from "@/lib/server/media/media-errors";
 import { isFaststart, readTopLevelAtoms } from "@/lib/server/media/mp4-atoms";
 import { probe } from "@/lib/server/media/probe";
@@ -82,6 +83,53 @@ describe("makePoster / makePreview", () => {
     const out = path.join(dir, "broken-preview.mp4");
     await expect(makePreview(junk, out)).rejects.toBeInstanceOf(MediaToolError);
     await expect(stat(out)).rejects.toThrow();
+  });
+});
+
+describe("makePosterAndPreview", () => {
+  /** An ffmpeg that notes each run in a file, so a test can count the runs. */
+  async function countingFfmpeg(): Promise<{ path: string; runs: () => Promise<number> }> {
+    const log = path.join(dir, `runs-${Math.random().toString(36).slice(2)}.log`);
+    const wrapper = `${log}.sh`;
+    await writeFile(wrapper, `#!/bin/sh\necho run >> '${log}'\nexec ffmpeg "$@"\n`);
+    await chmod(wrapper, 0o755);
+    const runs = async () => (await readFile(log, "utf8").catch(() => "")).split("\n").filter(Boolean).length;
+    return { path: wrapper, runs };
+  }
+
+  it("makes a 5 s clip's poster and preview in one ffmpeg run, byte for byte what makePoster and makePreview make", async () => {
+    const { durationMs } = await probe(clip);
+    const [poster, preview] = [path.join(dir, "pp-poster.jpg"), path.join(dir, "pp-preview.mp4")];
+    const ffmpeg = await countingFfmpeg();
+    await makePosterAndPreview(clip, { poster, preview }, { durationMs, ffmpegPath: ffmpeg.path, ffprobePath: "/nonexistent/ffprobe" });
+    expect(await ffmpeg.runs()).toBe(1);
+    const [apartPoster, apartPreview] = [path.join(dir, "apart-poster.jpg"), path.join(dir, "apart-preview.mp4")];
+    await makePoster(clip, apartPoster, { durationMs });
+    await makePreview(clip, apartPreview);
+    expect((await readFile(poster)).equals(await readFile(apartPoster))).toBe(true);
+    expect((await readFile(preview)).equals(await readFile(apartPreview))).toBe(true);
+    expect(await isFaststart(preview)).toBe(true);
+  });
+
+  it("makes the poster of a clip whose middle lies beyond the preview's 3 s in a run of its own, still the middle frame", async () => {
+    const long = path.join(dir, "eight-seconds.mp4");
+    execFileSync("ffmpeg", ["-hide_banner", "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=s=320x240:r=24:d=8", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", long]);
+    const [poster, preview] = [path.join(dir, "long-poster.jpg"), path.join(dir, "long-preview.mp4")];
+    const ffmpeg = await countingFfmpeg();
+    await makePosterAndPreview(long, { poster, preview }, { durationMs: 8000, ffmpegPath: ffmpeg.path });
+    expect(await ffmpeg.runs()).toBe(2);
+    const apart = path.join(dir, "long-poster-apart.jpg");
+    await makePoster(long, apart, { durationMs: 8000 });
+    expect((await readFile(poster)).equals(await readFile(apart))).toBe(true);
+    expect(Math.abs((await probe(preview)).durationMs - 3000)).toBeLessThanOrEqual(100);
+  });
+
+  it("fails with a typed error on a broken input and leaves neither file nor a temp file", async () => {
+    const junk = path.join(dir, "broken-both.mp4");
+    await writeFile(junk, Buffer.alloc(1000, 1));
+    const out = { poster: path.join(dir, "broken-both.jpg"), preview: path.join(dir, "broken-both-preview.mp4") };
+    await expect(makePosterAndPreview(junk, out, { durationMs: 5000 })).rejects.toMatchObject({ name: "MediaToolError", reason: "invalid-media" });
+    expect((await readdir(dir)).filter((f) => f.startsWith("broken-both") && f !== "broken-both.mp4")).toEqual([]);
   });
 });
 

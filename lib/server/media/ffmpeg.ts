@@ -21,14 +21,26 @@ const PREVIEW_CRF = 30;
  */
 const BACKGROUND_NICENESS = 10;
 
-async function runFfmpeg(args: string[], outPath: string, opts: MediaToolOptions, what: string, niceness?: number): Promise<void> {
-  const tmp = `${outPath}.${randomBytes(4).toString("hex")}.tmp`;
+/** One file an ffmpeg run writes: the options that apply to it, then its path. */
+interface FfmpegOutput {
+  args: string[];
+  path: string;
+}
+
+/**
+ * Runs ffmpeg with `inputArgs`, writing each output to a temp name first and renaming it when the run
+ * succeeded, so a reader never sees half a file and a retry simply overwrites.
+ */
+async function runFfmpeg(inputArgs: string[], outputs: FfmpegOutput[], opts: MediaToolOptions, what: string, niceness?: number): Promise<void> {
+  const suffix = `${randomBytes(4).toString("hex")}.tmp`;
+  const tmps = outputs.map((o) => `${o.path}.${suffix}`);
   try {
-    await runProcess(opts.ffmpegPath ?? "ffmpeg", ["-hide_banner", "-nostdin", "-v", "error", "-y", ...args, tmp], {
+    const args = ["-hide_banner", "-nostdin", "-v", "error", "-y", ...inputArgs, ...outputs.flatMap((o, i) => [...o.args, tmps[i]!])];
+    await runProcess(opts.ffmpegPath ?? "ffmpeg", args, {
       timeoutMs: opts.timeoutMs ?? 60_000,
       ...(niceness ? { niceness } : {}),
     });
-    await rename(tmp, outPath);
+    for (const [i, o] of outputs.entries()) await rename(tmps[i]!, o.path);
   } catch (e) {
     if (e instanceof ProcessError) {
       const reason = e.failure === "exit" ? "invalid-media" : "tool-failed";
@@ -36,42 +48,80 @@ async function runFfmpeg(args: string[], outPath: string, opts: MediaToolOptions
     }
     throw e;
   } finally {
-    await rm(tmp, { force: true });
+    await Promise.all(tmps.map((t) => rm(t, { force: true })));
   }
 }
 
 /**
- * A JPEG frame from the middle of the clip (the first frame is often black or a fade). `durationMs`:
- * the clip's length when the caller knows it (a stored clip's Asset row, measured when it was verified;
- * a rendered film's), so no ffprobe runs to ask again. Starting ffprobe costs about 0.2 s of CPU
- * (loading the ffmpeg libraries) before it reads a byte, once per poster; without it, the clip is probed.
+ * Background runs use one thread for decoding, filters and encoding. They run in a lane capped at the
+ * machine's cores, so threads within one run only add the cost of handing frames between them: for a
+ * preview, about 0.6 s of CPU single-threaded against 0.9 s with ffmpeg's default threads (bench/results.md, T1).
+ */
+const ONE_THREAD = ["-threads", "1", "-filter_threads", "1", "-filter_complex_threads", "1"];
+
+const POSTER_SCALE = `scale='if(gte(iw,ih),min(${POSTER_LONG_SIDE},iw),-2)':'if(gte(iw,ih),-2,min(${POSTER_LONG_SIDE},ih))':flags=bicubic,setsar=1`;
+const PREVIEW_SCALE = `scale='if(gte(iw,ih),${PREVIEW_LONG_SIDE},-2)':'if(gte(iw,ih),-2,${PREVIEW_LONG_SIDE})':flags=bicubic,setsar=1`;
+const POSTER_OUTPUT = ["-frames:v", "1", "-q:v", "3", "-update", "1", "-f", "image2"];
+const PREVIEW_OUTPUT = [
+  ...["-an", "-sn", "-dn", "-map_metadata", "-1"],
+  ...["-c:v", "libx264", "-threads", "1", "-preset", "veryfast", "-crf", String(PREVIEW_CRF), "-profile:v", "high", "-pix_fmt", "yuv420p"],
+  ...["-movflags", "+faststart", "-f", "mp4"],
+];
+
+/** Seconds into the clip of the poster's frame, the middle (the first frame is often black or a fade). */
+async function posterSeconds(videoPath: string, opts: MediaToolOptions & { durationMs?: number | null }): Promise<string> {
+  const durationMs = opts.durationMs != null && opts.durationMs > 0 ? opts.durationMs : (await probe(videoPath, opts)).durationMs;
+  return (Math.max(0, durationMs) / 2000).toFixed(3);
+}
+
+/**
+ * A JPEG frame from the middle of the clip. `durationMs`: the clip's length when the caller knows it (a
+ * stored clip's Asset row, measured when it was verified; a rendered film's), so no ffprobe runs to ask
+ * again. Starting ffprobe costs about 0.2 s of CPU (loading the ffmpeg libraries) before it reads a
+ * byte, once per poster; without it, the clip is probed.
  */
 export async function makePoster(videoPath: string, outPath: string, opts: MediaToolOptions & { durationMs?: number | null } = {}): Promise<void> {
-  const durationMs = opts.durationMs != null && opts.durationMs > 0 ? opts.durationMs : (await probe(videoPath, opts)).durationMs;
-  const at = (Math.max(0, durationMs) / 2000).toFixed(3);
+  await posterAt(videoPath, await posterSeconds(videoPath, opts), outPath, opts);
+}
+
+function posterAt(videoPath: string, at: string, outPath: string, opts: MediaToolOptions): Promise<void> {
   // -ss before -i seeks on the demuxer (fast) and still lands on the exact frame after decoding.
-  const scale = `scale='if(gte(iw,ih),min(${POSTER_LONG_SIDE},iw),-2)':'if(gte(iw,ih),-2,min(${POSTER_LONG_SIDE},ih))':flags=bicubic,setsar=1`;
-  await runFfmpeg(
-    ["-ss", at, "-i", videoPath, "-vf", scale, "-frames:v", "1", "-q:v", "3", "-update", "1", "-f", "image2"],
-    outPath,
-    opts,
-    "poster",
-    BACKGROUND_NICENESS,
-  );
+  return runFfmpeg([...ONE_THREAD, "-ss", at, "-i", videoPath, "-vf", POSTER_SCALE], [{ args: POSTER_OUTPUT, path: outPath }], opts, "poster", BACKGROUND_NICENESS);
 }
 
 /** ~480 px on the long side, the first ~3 s, no audio, faststart: a few dozen KB for gallery hover. */
 export async function makePreview(videoPath: string, outPath: string, opts: MediaToolOptions = {}): Promise<void> {
-  const scale = `scale='if(gte(iw,ih),${PREVIEW_LONG_SIDE},-2)':'if(gte(iw,ih),-2,${PREVIEW_LONG_SIDE})':flags=bicubic,setsar=1`;
+  await runFfmpeg([...ONE_THREAD, "-t", String(PREVIEW_SECONDS), "-i", videoPath, "-vf", PREVIEW_SCALE], [{ args: PREVIEW_OUTPUT, path: outPath }], opts, "preview", BACKGROUND_NICENESS);
+}
+
+/**
+ * The poster and the preview of one clip, the same files makePoster and makePreview write. When the
+ * poster's frame lies within the preview's first seconds (a 5 s take's middle is at 2.5 s), one ffmpeg
+ * run decodes those seconds once for both: about half the CPU of the two runs, each of which decoded
+ * them on its own (the poster's seek starts at the keyframe before its frame, often the first). A
+ * longer clip's middle lies beyond them, and its poster is made by a run of its own.
+ */
+export async function makePosterAndPreview(
+  videoPath: string,
+  out: { poster: string; preview: string },
+  opts: MediaToolOptions & { durationMs?: number | null } = {},
+): Promise<void> {
+  const at = await posterSeconds(videoPath, opts);
+  if (Number(at) >= PREVIEW_SECONDS) {
+    await posterAt(videoPath, at, out.poster, opts);
+    await makePreview(videoPath, out.preview, opts);
+    return;
+  }
+  // select keeps the first frame at or after `at`: the frame the poster's exact seek lands on.
+  const graph = `[0:v]split[p][v];[p]select='gte(t,${at})',${POSTER_SCALE}[poster];[v]${PREVIEW_SCALE}[preview]`;
   await runFfmpeg(
+    [...ONE_THREAD, "-t", String(PREVIEW_SECONDS), "-i", videoPath, "-filter_complex", graph],
     [
-      ...["-t", String(PREVIEW_SECONDS), "-i", videoPath, "-vf", scale, "-an", "-sn", "-dn", "-map_metadata", "-1"],
-      ...["-c:v", "libx264", "-preset", "veryfast", "-crf", String(PREVIEW_CRF), "-profile:v", "high", "-pix_fmt", "yuv420p"],
-      ...["-movflags", "+faststart", "-f", "mp4"],
+      { args: ["-map", "[poster]", ...POSTER_OUTPUT], path: out.poster },
+      { args: ["-map", "[preview]", ...PREVIEW_OUTPUT], path: out.preview },
     ],
-    outPath,
     opts,
-    "preview",
+    "poster and preview",
     BACKGROUND_NICENESS,
   );
 }
@@ -84,5 +134,5 @@ export async function makePreview(videoPath: string, outPath: string, opts: Medi
  * instead of one per frame of the last second (which cost more than the decoding; bench F2).
  */
 export async function extractLastFrame(videoPath: string, outPath: string, opts: MediaToolOptions = {}): Promise<void> {
-  await runFfmpeg(["-sseof", "-1", "-i", videoPath, "-an", "-sn", "-dn", "-vf", "reverse", "-frames:v", "1", "-c:v", "png", "-f", "image2"], outPath, opts, "last frame");
+  await runFfmpeg(["-sseof", "-1", "-i", videoPath, "-an", "-sn", "-dn", "-vf", "reverse"], [{ args: ["-frames:v", "1", "-c:v", "png", "-f", "image2"], path: outPath }], opts, "last frame");
 }

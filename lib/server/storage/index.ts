@@ -1,20 +1,6 @@
 import "server-only";
 
-export type {     Storage } from "./storage";
-;
-export {
-  
-  
-  
-  clipKey,
-  clipPrefix,
-  filmExportKey,
-  filmExportPrefix,
-  
-  
-  uploadKey,
-  type ClipFile,
-} from "./keys";
+export type { PutResult, Storage } from "./storage";
+export { clipKey, clipPrefix, filmExportKey, filmExportPrefix, uploadKey, type ClipFile } from "./keys";
 export { createLocalStorage } from "./local-storage";
-export { createStorage,    } from "./create-storage";
-;
+export { createStorage } from "./create-storage";

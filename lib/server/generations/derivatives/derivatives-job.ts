@@ -8,10 +8,11 @@ import { DERIVED_FILES, posterStep, previewStep, touchTake } from "./derive-step
 
 // The clip-derivatives job: the gallery's poster and hover preview of a STORED take, made after the
 // take became playable so SUCCESS → playable waits for no ffmpeg encode (npm run bench, P3). One
-// per take, queued in the transaction that stores the take. Steps `poster` → `preview`, each one
-// ffmpeg process, in the local media lane (never a Vidu lane: it costs nothing and reaches no
-// upstream). The poster is committed with the advance to `preview`, so a crash during the preview
-// never makes the poster again. A failure leaves the take STORED and playable: only this job fails.
+// per take, queued in the transaction that stores the take. Steps `poster` (one ffmpeg process makes
+// both files; both are stored) → `preview` (commits the stored preview), in the local media lane
+// (never a Vidu lane: it costs nothing and reaches no upstream). The poster is committed with the
+// advance to `preview`, so a crash during the preview never makes the poster again. A failure leaves
+// the take STORED and playable: only this job fails.
 
 export const DERIVATIVES_JOB = "clip-derivatives";
 const FIRST_STEP = "poster";
