@@ -20,7 +20,11 @@ const BAD = {
   loneLow: "\uDC00Acme",
   newline: "Acme\nCorp",
   tab: "Acme\tCorp",
+  lineSeparator: "Acme\u2028Corp",
+  paragraphSeparator: "Acme\u2029Corp",
 };
+/** Line breaks a prompt keeps (as \n), refused in one-line text. */
+const PROMPT_LINE_BREAKS = new Set(["tab", "newline", "lineSeparator", "paragraphSeparator"]);
 
 describe.each(providers())("user text on %s", (kind) => {
   let s: Studio;
@@ -90,19 +94,19 @@ describe.each(providers())("user text on %s", (kind) => {
     }
   });
 
-  it("prompts keep newlines and tabs (CRLF becomes LF) but refuse the rest", async () => {
+  it("prompts keep newlines and tabs (CRLF, U+2028 and U+2029 become LF) but refuse the rest", async () => {
     const text = { mode: "text", style: "general", aspectRatio: "16:9", movementAmplitude: "auto" };
     let k = 0;
     for (const [what, bad] of Object.entries(BAD)) {
-      if (what === "tab" || what === "newline") continue;
+      if (PROMPT_LINE_BREAKS.has(what)) continue;
       const res = await s.routes.generations.POST(submitRequest(alice, { ...text, prompt: `Fog ${bad}` }, `user-text-${kind}-${k++}`));
       await expectRefused(res, "prompt", what);
     }
-    const res = await s.routes.generations.POST(submitRequest(alice, { ...text, prompt: "Line one\r\n\tLine two Cafe\u0301" }, `user-text-${kind}-ok`));
+    const res = await s.routes.generations.POST(submitRequest(alice, { ...text, prompt: "Line one\r\n\tLine two Cafe\u0301\u2028Line three\u2029Line four" }, `user-text-${kind}-ok`));
     expect(res.status).toBe(202);
     const { id } = await res.json();
     const view = (await (await s.routes.generation.GET(getRequest(alice, `/api/generations/${id}`), ctx({ id }))).json()) as GenerationView;
-    expect(view.prompt).toBe("Line one\n\tLine two Café");
-    expect((await s.db.generation.findUniqueOrThrow({ where: { id } })).prompt).toBe("Line one\n\tLine two Café");
+    expect(view.prompt).toBe("Line one\n\tLine two Café\nLine three\nLine four");
+    expect((await s.db.generation.findUniqueOrThrow({ where: { id } })).prompt).toBe("Line one\n\tLine two Café\nLine three\nLine four");
   });
 });

@@ -371,6 +371,8 @@ export function readSrt(text: string): Cue[] {
       const m = /^(\S+) --> (\S+)$/.exec(timing ?? "") ?? fail(`bad timing line ${timing}`);
       if (!/^\d+$/.test(index ?? "")) fail(`bad cue index ${index}`);
       if (rest.length === 0 || rest.some((l) => l.trim() === "")) fail("a cue needs text and no blank lines");
+      // Readers that split lines on more than CRLF would see other lines, or a blank one ending the cue.
+      if (rest.some((l) => /[\r\n\u0085\u2028\u2029]/.test(l))) fail("a cue line holds a line break other than CRLF");
       return { index: Number(index), startMs: srtMs(m[1]!), endMs: srtMs(m[2]!), text: rest.join("\n") };
     });
 }

@@ -36,6 +36,10 @@ describe("assTime", () => {
 });
 
 describe("wrapCaption", () => {
+  it("breaks a line at U+2028 and U+2029 as at a newline", () => {
+    expect(wrapCaption("Harbour\u2028at dawn\u2029quiet", 40)).toEqual(["Harbour", "at dawn", "quiet"]);
+  });
+
   const width = (line: string) => [...line].reduce((n, ch) => n + (/[\u2e80-\ua4cf\uff00-\uff60]/.test(ch) ? 1 : 0.62), 0);
 
   it("breaks Chinese between characters, Latin at spaces, and keeps closing punctuation off a line start", () => {

@@ -107,7 +107,7 @@ function checkEdl(cut: Cut) {
 /* eslint-disable no-control-regex -- what the writers must drop: control characters a format cannot carry */
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const EDL_LINE_BREAKS = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g;
-const SRT_CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const SRT_CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /* eslint-enable no-control-regex */
 
 function oneLine(s: string) {
@@ -118,7 +118,7 @@ function oneLine(s: string) {
 function cueText(caption: string | null): string | null {
   if (caption === null) return null;
   const lines = caption
-    .replace(/\r\n?/g, "\n")
+    .replace(/\r\n?|[\u2028\u2029]/g, "\n")
     .replace(SRT_CONTROLS, "")
     .split("\n")
     .map((l) => l.replace(/-->/g, "->").trim())
@@ -229,6 +229,11 @@ describe("format details", () => {
       "* TO CLIP NAME: shot-02.mp4",
       "",
     ]);
+  });
+
+  it("SRT cue lines break at U+2028 and U+2029 as at a newline, and carry no C1 control", () => {
+    const cut = makeCut([clip(1, { caption: "Harbour\u2028at dawn\u2029\u2029\u0085quiet\u009B" })]);
+    expect(readSrt(cutToSrt(cut)).map((c) => c.text)).toEqual(["Harbour\nat dawn\nquiet"]);
   });
 
   it("SRT cues are numbered, CRLF, and split a crossfade at its midpoint", () => {

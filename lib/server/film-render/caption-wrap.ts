@@ -51,7 +51,8 @@ const ems = (s: string) => [...s].reduce((n, ch) => n + charEms(ch), 0);
  */
 export function wrapCaption(text: string, maxEms: number): string[] {
   const lines: string[] = [];
-  for (const paragraph of text.replace(/\r\n?/g, "\n").split("\n")) {
+  // U+2028 and U+2029 (line and paragraph separators) break a line as a newline does (caption-text.ts).
+  for (const paragraph of text.replace(/\r\n?|[\u2028\u2029]/g, "\n").split("\n")) {
     let line = "";
     for (const token of tokens(paragraph.trim())) {
       const joined = line && token.space ? `${line} ${token.text}` : `${line}${token.text}`;
