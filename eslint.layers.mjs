@@ -18,6 +18,7 @@ const SERVER_LAYERS = [
   "spans",
   "sse",
   "errors",
+  "byte-meter",
   "link-token",
   "db",
   "net",

@@ -1,6 +1,6 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { open } from "node:fs/promises";
+import { ByteMeter } from "@/lib/server/byte-meter";
 import { safeDownload, type SafeDownloadOptions } from "@/lib/server/net/safe-fetch";
 import type { UrlPolicyOptions } from "@/lib/server/net/url-policy";
 
@@ -50,10 +50,9 @@ export async function fetchToFile(
     maxRedirects: 3,
   });
   const file = await open(path, "w", 0o600);
-  const hash = createHash("sha256");
+  const meter = new ByteMeter();
   const head: Buffer[] = [];
   let headBytes = 0;
-  let bytes = 0;
   // Socket chunks (16–64 KiB) are gathered into batches of WRITE_BATCH bytes written with one
   // writev (no concatenation copy), and each batch's write runs while the next one is read and
   // hashed: at most one write in flight, so a download holds ~2 batches whatever its size (bench P4:
@@ -80,8 +79,7 @@ export async function fetchToFile(
   try {
     for await (const chunk of res.body) {
       const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
-      hash.update(buf);
-      bytes += buf.length;
+      meter.add(buf);
       if (headBytes < 16) {
         head.push(buf.subarray(0, 16 - headBytes));
         headBytes += Math.min(buf.length, 16 - headBytes);
@@ -97,5 +95,5 @@ export async function fetchToFile(
     await inFlight.catch(() => undefined); // an error already thrown above wins
     await file.close();
   }
-  return { path, bytes, sha256: hash.digest("hex"), head: Buffer.concat(head) };
+  return { path, ...meter.result(), head: Buffer.concat(head) };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { close as closeFd, createReadStream, fstat as fstatFd, open as openFd, read as readFd } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
 import { mkdir, open, readdir, rename, rm, stat, unlink } from "node:fs/promises";
@@ -7,6 +7,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { promisify } from "node:util";
 import { chunkBytes } from "./chunk-bytes";
+import { putMeter } from "./put-meter";
 import { assertValidKey, assertValidPrefix, RESERVED_PREFIX } from "./keys";
 import type { ObjectStat, PutOptions, PutResult, ReadHandle, ReadRange, Storage } from "./storage";
 import { StorageError } from "./storage-error";
@@ -91,14 +92,9 @@ export function createLocalStorage(rootDir: string): Storage {
       await fsStep("mkdir tmp", () => mkdir(tmpDir, { recursive: true }));
       handle = await fsStep("open temp file", () => open(tmpPath, "wx", 0o644));
       const fh = handle;
-      const hash = createHash("sha256");
-      let bytes = 0;
+      const meter = putMeter(maxBytes);
       const write = async (chunk: Uint8Array) => {
-        bytes += chunk.length;
-        if (maxBytes !== undefined && bytes > maxBytes) {
-          throw new StorageError("too_large", `object exceeds ${maxBytes} bytes`);
-        }
-        hash.update(chunk);
+        meter.add(chunk);
         await fsStep("write", () => writeAll(fh, chunk));
       };
       if (source instanceof Readable) {
@@ -111,7 +107,7 @@ export function createLocalStorage(rootDir: string): Storage {
       await fsStep("close", () => fh.close());
       handle = undefined;
       await renameIntoPlace(tmpPath, finalPath);
-      return { bytes, sha256: hash.digest("hex") };
+      return meter.result();
     } catch (err) {
       if (source instanceof Readable && !source.destroyed) source.destroy();
       await handle?.close().catch(() => undefined);

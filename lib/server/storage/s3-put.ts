@@ -1,10 +1,10 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { Readable, Transform, pipeline } from "node:stream";
 import type { S3Client } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import { chunkBytes } from "./chunk-bytes";
 import type { PutOptions, PutResult } from "./storage";
+import { putMeter } from "./put-meter";
 import { StorageError } from "./storage-error";
 import { toStorageError } from "./s3-errors";
 
@@ -34,8 +34,7 @@ export async function s3Put(
 ): Promise<PutResult> {
   const { maxBytes } = options;
   const src = source instanceof Readable ? source : Readable.from([chunkBytes(source)]);
-  const hash = createHash("sha256");
-  let bytes = 0;
+  const counted = putMeter(maxBytes);
   // The first failure on the stream side wins over whatever Upload reports afterwards (its abort of
   // the multipart upload may fail too, e.g. on s3rver): callers classify source errors themselves.
   let streamError: unknown;
@@ -44,19 +43,12 @@ export async function s3Put(
       let buf: Buffer;
       try {
         buf = chunkBytes(chunk);
+        counted.add(buf);
       } catch (err) {
         streamError ??= err;
         callback(err as Error);
         return;
       }
-      bytes += buf.length;
-      if (maxBytes !== undefined && bytes > maxBytes) {
-        const err = new StorageError("too_large", `object exceeds ${maxBytes} bytes`);
-        streamError ??= err;
-        callback(err);
-        return;
-      }
-      hash.update(buf);
       callback(null, buf);
     },
   });
@@ -83,5 +75,5 @@ export async function s3Put(
     throw streamError ?? toStorageError("put", key, err);
   }
   if (streamError !== undefined) throw streamError; // unreachable in practice: Upload read the whole meter
-  return { bytes, sha256: hash.digest("hex") };
+  return counted.result();
 }
