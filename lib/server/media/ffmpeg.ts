@@ -68,10 +68,13 @@ const PREVIEW_OUTPUT = [
   ...["-movflags", "+faststart", "-f", "mp4"],
 ];
 
-/** Seconds into the clip of the poster's frame, the middle (the first frame is often black or a fade). */
-async function posterSeconds(videoPath: string, opts: MediaToolOptions & { durationMs?: number | null }): Promise<string> {
+/**
+ * Seconds into the clip of the poster's frame, the middle (the first frame is often black or a fade),
+ * rounded to the millisecond: the value compared and the one given to ffmpeg are the same.
+ */
+async function posterSeconds(videoPath: string, opts: MediaToolOptions & { durationMs?: number | null }): Promise<number> {
   const durationMs = opts.durationMs != null && opts.durationMs > 0 ? opts.durationMs : (await probe(videoPath, opts)).durationMs;
-  return (Math.max(0, durationMs) / 2000).toFixed(3);
+  return Math.round(Math.max(0, durationMs) / 2) / 1000;
 }
 
 /**
@@ -84,9 +87,9 @@ export async function makePoster(videoPath: string, outPath: string, opts: Media
   await posterAt(videoPath, await posterSeconds(videoPath, opts), outPath, opts);
 }
 
-function posterAt(videoPath: string, at: string, outPath: string, opts: MediaToolOptions): Promise<void> {
+function posterAt(videoPath: string, at: number, outPath: string, opts: MediaToolOptions): Promise<void> {
   // -ss before -i seeks on the demuxer (fast) and still lands on the exact frame after decoding.
-  return runFfmpeg([...ONE_THREAD, "-ss", at, "-i", videoPath, "-vf", POSTER_SCALE], [{ args: POSTER_OUTPUT, path: outPath }], opts, "poster", BACKGROUND_NICENESS);
+  return runFfmpeg([...ONE_THREAD, "-ss", at.toFixed(3), "-i", videoPath, "-vf", POSTER_SCALE], [{ args: POSTER_OUTPUT, path: outPath }], opts, "poster", BACKGROUND_NICENESS);
 }
 
 /** ~480 px on the long side, the first ~3 s, no audio, faststart: a few dozen KB for gallery hover. */
@@ -107,13 +110,13 @@ export async function makePosterAndPreview(
   opts: MediaToolOptions & { durationMs?: number | null } = {},
 ): Promise<void> {
   const at = await posterSeconds(videoPath, opts);
-  if (Number(at) >= PREVIEW_SECONDS) {
+  if (at >= PREVIEW_SECONDS) {
     await posterAt(videoPath, at, out.poster, opts);
     await makePreview(videoPath, out.preview, opts);
     return;
   }
   // select keeps the first frame at or after `at`: the frame the poster's exact seek lands on.
-  const graph = `[0:v]split[p][v];[p]select='gte(t,${at})',${POSTER_SCALE}[poster];[v]${PREVIEW_SCALE}[preview]`;
+  const graph = `[0:v]split[p][v];[p]select='gte(t,${at.toFixed(3)})',${POSTER_SCALE}[poster];[v]${PREVIEW_SCALE}[preview]`;
   await runFfmpeg(
     [...ONE_THREAD, "-t", String(PREVIEW_SECONDS), "-i", videoPath, "-filter_complex", graph],
     [
