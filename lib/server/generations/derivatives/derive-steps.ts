@@ -1,10 +1,11 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { AssetKind } from "@/lib/generated/sqlite/client";
+import { meterAll } from "@/lib/server/byte-meter";
 import { type CrashLabel, crashPoint } from "@/lib/server/jobs/crash-point";
 import type { Tx } from "@/lib/server/jobs/job-kind";
 import type { StepContext } from "@/lib/server/jobs/step-context";
@@ -12,6 +13,7 @@ import { logger } from "@/lib/server/logger";
 import { makePosterAndPreview, makePreview } from "@/lib/server/media/ffmpeg";
 import { MediaToolError } from "@/lib/server/media/media-errors";
 import { clipKey, type PutResult, type Storage } from "@/lib/server/storage";
+import { isStorageError } from "@/lib/server/storage/storage-error";
 
 // The two steps of the clip-derivatives job (derivatives-job.ts). Each puts its file under the clip's
 // deterministic key (a re-run after a crash overwrites the same object) and commits the Asset row with
@@ -46,8 +48,7 @@ interface MakeContext {
   video: SourceVideo;
   /** Copies the stored video into scratch (once) and gives its path. */
   videoFile: () => Promise<string>;
-  /** The step's scratch folder. */
-  dir: string;
+  /** Where the step writes its file, in the step's scratch folder. */
   outPath: string;
 }
 
@@ -75,7 +76,7 @@ const POSTER: Derivation = {
   kind: "POSTER",
   mime: "image/jpeg",
   async make(c) {
-    const preview = path.join(c.dir, PREVIEW_FILE);
+    const preview = path.join(path.dirname(c.outPath), PREVIEW_FILE);
     await makePosterAndPreview(await c.videoFile(), { poster: c.outPath, preview }, { durationMs: c.video.durationMs });
     return { preview };
   },
@@ -88,25 +89,17 @@ const PREVIEW: Derivation = {
   kind: "PREVIEW",
   mime: PREVIEW_MIME,
   async make(c) {
-    const key = clipKey(c.takeId, PREVIEW_FILE);
-    if (await c.storage.stat(key)) return { stored: await sizeAndHash(await c.storage.read(key)) };
+    const stored = await c.storage.read(clipKey(c.takeId, PREVIEW_FILE)).catch((e: unknown) => {
+      if (isStorageError(e, "not_found")) return null;
+      throw e;
+    });
+    if (stored) return { stored: await meterAll(stored) };
     await makePreview(await c.videoFile(), c.outPath);
     return {};
   },
   afterMake: "derive.afterPreview",
   afterStore: "derive.afterPreviewStore",
 };
-
-/** What a put of these bytes would answer, for an object already stored: the Asset row records both. */
-async function sizeAndHash(source: AsyncIterable<Buffer>): Promise<PutResult> {
-  const hash = createHash("sha256");
-  let bytes = 0;
-  for await (const chunk of source) {
-    hash.update(chunk);
-    bytes += chunk.length;
-  }
-  return { bytes, sha256: hash.digest("hex") };
-}
 
 /** Moves the take's updatedAt: the live stream (generation-events.ts) re-sends a take when it changes. */
 export async function touchTake(tx: Tx, takeId: string): Promise<void> {
@@ -144,7 +137,7 @@ async function derive(ctx: StepContext, d: Derivation, finish: Finish): Promise<
     const t1 = Date.now();
     let made: Made;
     try {
-      made = await d.make({ storage, takeId, video, videoFile, dir, outPath });
+      made = await d.make({ storage, takeId, video, videoFile, outPath });
     } catch (e) {
       // The video was verified before it was stored, so this is rare; a tool that could not run is retried.
       if (e instanceof MediaToolError && e.reason !== "tool-failed") {
