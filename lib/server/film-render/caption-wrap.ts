@@ -1,3 +1,5 @@
+import { unifyLineBreaks } from "@/lib/shared/line-breaks";
+
 // Line breaking for burnt-in captions. The renderer (libass) only wraps at spaces, and a Chinese
 // line has none, so lines are broken here, by an estimate of each character's width that errs on
 // the wide side: a caption must stay inside the safe area even if the estimate is off.
@@ -51,8 +53,7 @@ const ems = (s: string) => [...s].reduce((n, ch) => n + charEms(ch), 0);
  */
 export function wrapCaption(text: string, maxEms: number): string[] {
   const lines: string[] = [];
-  // U+2028 and U+2029 (line and paragraph separators) break a line as a newline does (caption-text.ts).
-  for (const paragraph of text.replace(/\r\n?|[\u2028\u2029]/g, "\n").split("\n")) {
+  for (const paragraph of unifyLineBreaks(text).split("\n")) {
     let line = "";
     for (const token of tokens(paragraph.trim())) {
       const joined = line && token.space ? `${line} ${token.text}` : `${line}${token.text}`;

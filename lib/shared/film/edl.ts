@@ -1,5 +1,6 @@
 import type { Cut } from "./cut";
 import { editSegments } from "./edit-points";
+import { UNICODE_LINE_SEPARATORS } from "../line-breaks";
 import { framesToTimecode } from "./timecode";
 import { voicePlacements } from "./voice-track";
 
@@ -41,12 +42,13 @@ function eventLine(n: number, l: EventLine, fps: number): string {
   return `${String(n).padStart(3, "0")}  ${l.reel.padEnd(8)} ${(l.channel ?? "V").padEnd(5)} ${edit}${tc(l.srcIn)} ${tc(l.srcOut)} ${tc(RECORD_START_FRAMES + l.recIn)} ${tc(RECORD_START_FRAMES + l.recOut)}`;
 }
 
+// A control character (C0, DEL, C1 with NEL) or a Unicode line or paragraph separator would break the
+// line-oriented format: readers split lines on them too (a property test found U+2028 in a title).
+const NOT_ON_ONE_LINE = new RegExp(`[\\u0000-\\u001F\\u007F-\\u009F${UNICODE_LINE_SEPARATORS}]+`, "g");
+
 /** One line of comment text: no line breaks or other control characters. */
 function oneLine(text: string): string {
-  // A control character (C0, DEL, C1 with NEL) or a Unicode line or paragraph separator would break the
-  // line-oriented format: readers split lines on them too (a property test found U+2028 in a title).
-  // eslint-disable-next-line no-control-regex -- these characters are exactly what is replaced
-  return text.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g, " ").trim();
+  return text.replace(NOT_ON_ONE_LINE, " ").trim();
 }
 
 const AUX = "AX";
