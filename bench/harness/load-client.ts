@@ -13,7 +13,7 @@ function fill(template: string): string {
 }
 
 function emptyResult(): TargetResult {
-  return { latencies: [], ttfb: [], bytes: 0, wallMs: 0, statuses: {}, serverTiming: [], errors: 0, firstError: undefined };
+  return { latencies: [], ttfb: [], bytes: 0, wallMs: 0, rounds: [], statuses: {}, serverTiming: [], errors: 0, firstError: undefined };
 }
 
 interface Sample {
@@ -83,6 +83,8 @@ async function rangeBurst(t: RangeTarget, spec: Extract<LoadSpec, { kind: "range
   const rand = () => ((s = (s * 1664525 + 1013904223) >>> 0), s / 2 ** 32);
   const start = performance.now();
   const deadline = start + durationMs;
+  const first = into?.latencies.length ?? 0;
+  const bytesBefore = into?.bytes ?? 0;
   const client = async () => {
     while (performance.now() < deadline) {
       const from = Math.floor(rand() * Math.max(1, spec.fileBytes - spec.chunkBytes));
@@ -96,7 +98,11 @@ async function rangeBurst(t: RangeTarget, spec: Extract<LoadSpec, { kind: "range
     }
   };
   await Promise.all(Array.from({ length: spec.concurrency }, () => client()));
-  if (into) into.wallMs += performance.now() - start;
+  if (into) {
+    const wallMs = performance.now() - start;
+    into.wallMs += wallMs;
+    into.rounds.push({ bytes: into.bytes - bytesBefore, wallMs, first });
+  }
   agent.destroy();
 }
 
@@ -114,8 +120,10 @@ async function main(): Promise<void> {
     }
   } else {
     for (const t of spec.targets) await rangeBurst(t, spec, spec.warmupMs, null, 7);
+    // A B, then B A: a load that rises or falls during a pair of rounds favours neither side.
     for (let round = 0; round < spec.rounds; round++) {
-      for (const t of spec.targets) await rangeBurst(t, spec, spec.durationMs, out.targets[t.name] ?? null, 1000 + round);
+      const order = round % 2 === 0 ? spec.targets : [...spec.targets].reverse();
+      for (const t of order) await rangeBurst(t, spec, spec.durationMs, out.targets[t.name] ?? null, 1000 + round);
     }
   }
   // A file, not stdout: the latency arrays can be megabytes.

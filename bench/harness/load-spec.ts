@@ -36,6 +36,7 @@ export type LoadSpec =
       chunkBytes: number;
       warmupMs: number;
       durationMs: number;
+      /** Measured rounds; odd rounds run the targets in reverse order (A B, then B A). */
       rounds: number;
       timeoutMs: number;
     };
@@ -48,11 +49,20 @@ export interface TargetResult {
   bytes: number;
   /** Summed wall time of the measured rounds. */
   wallMs: number;
+  /** Each measured round on its own: its bytes, wall time and where its samples start in `latencies`/`ttfb`. */
+  rounds: RoundResult[];
   statuses: Record<string, number>;
   /** The Server-Timing header of each completed request ("" without one), in the order of `latencies`. */
   serverTiming: string[];
   errors: number;
   firstError: string | undefined;
+}
+
+interface RoundResult {
+  bytes: number;
+  wallMs: number;
+  /** Index of the round's first sample in `latencies` and `ttfb`. */
+  first: number;
 }
 
 export interface LoadResult {

@@ -53,6 +53,19 @@ export function ratio(measured: number, baseline: number): number {
   return measured / baseline;
 }
 
+/** The median of paired ratios, with their spread: what a side measured ÷ what its baseline measured beside it. */
+export interface PairedRatio {
+  median: number;
+  min: number;
+  max: number;
+  pairs: number;
+}
+
+export function pairedRatio(measured: readonly number[], baseline: readonly number[]): PairedRatio {
+  const ratios = measured.map((m, i) => ratio(m, baseline[i] ?? NaN)).filter(Number.isFinite);
+  return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios), pairs: ratios.length };
+}
+
 /** Bytes per second from a byte count and a duration in ms. */
 export function throughput(bytes: number, ms: number): number {
   return ms > 0 ? (bytes * 1000) / ms : NaN;
