@@ -265,6 +265,14 @@ describe("the signed-media fast path in front of Next", () => {
       expect(Buffer.from(await got.arrayBuffer()).equals(Buffer.from(await route.arrayBuffer())), label).toBe(true);
     }
     expect(fellThrough).toEqual([]);
+    // Local disk: the answer is planned from the opened file's own stat, with no look-up by name before it.
+    const byName = vi.spyOn(storage(), "stat");
+    try {
+      expect((await fetch(origin + url, { headers: { range: "bytes=0-9" } })).status).toBe(206);
+      expect(byName).not.toHaveBeenCalled();
+    } finally {
+      byName.mockRestore();
+    }
 
     // Everything the fast path does not answer goes to Next untouched: refusals get their coded,
     // bilingual JSON errors from the route (tested above), other paths their own handlers.

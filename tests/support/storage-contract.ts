@@ -203,7 +203,7 @@ export function storageContract(name: string, subject: () => ContractSubject): v
     });
 
     // Only drivers that read from a file have openRead (local disk); the others serve ranges by read().
-    it("openRead, where the driver has it, reads the bytes at any position and refuses missing objects and hostile keys", async () => {
+    it("openRead, where the driver has it, gives the object's stat, reads the bytes at any position and refuses missing objects and hostile keys", async () => {
       const openRead = s().openRead?.bind(s());
       // The media fast path relies on local disk having it.
       expect(Boolean(openRead), s().driver).toBe(s().driver === "local");
@@ -213,6 +213,9 @@ export function storageContract(name: string, subject: () => ContractSubject): v
       await s().put(key, bytes, { contentType: "video/mp4" });
       const handle = await openRead(key);
       try {
+        // The media fast path answers from this stat: the same size and ETag the route's stat() gives.
+        expect(handle.stat).toEqual(await s().stat(key));
+        expect(handle.stat.size).toBe(bytes.length);
         const into = Buffer.alloc(70_000);
         for (const at of [0, 123_457, 299_990]) {
           const n = await handle.read(into, 70_000, at);

@@ -12,7 +12,7 @@ import { SIGNED_MEDIA_HEADERS, signedMediaTarget } from "./serve-signed-media";
 // Signed media URLs answered on node:http, before Next: a player seeking through a clip sends a Range
 // request every few hundred milliseconds, and each one costs Next's routing, a Web Request/Response
 // and a web-stream copy of the bytes (measured: the route served 0.12–0.18× of nginx's throughput on
-// two cores). Here a valid URL costs one HMAC, one stat and the range read into a reused buffer and
+// two cores). Here a valid URL costs one HMAC, one open (with its fstat) and the range read into a reused buffer and
 // written to the socket (a stream for stores without openRead). The decision (status, headers, range)
 // is the route's own (planRange, signedMediaTarget); what this adds is the security headers
 // next.config.mjs would have set (lib/shared/security-headers.mjs).
@@ -36,17 +36,25 @@ export function signedMediaNode(store: () => Storage, key: () => MediaUrlKey) {
     } catch {
       return false;
     }
-    const plan = await planRange(req.method ?? "GET", (name) => header(req, name), target).catch(() => null);
-    if (!plan || plan.status === 405) return false;
-    // Local disk: the file opened for pooled reads (media/send-pooled-range.ts); other stores stream.
+    const method = req.method ?? "GET";
+    if (method !== "GET" && method !== "HEAD") return false;
+    // Local disk: the file is opened first and its stat (from that open) plans the answer: one open and
+    // one fstat before the headers go out, where a stat by name and then the open took three file-system
+    // calls, each queued behind the range reads in libuv's thread pool (bench P5, seek latency).
     const { storage } = target;
+    const handle: ReadHandle | null = storage.openRead ? await storage.openRead(target.key).catch(() => null) : null;
+    if (storage.openRead && !handle) return false;
+    const plan = await planRange(method, (name) => header(req, name), target, handle?.stat).catch(() => null);
+    if (!plan || plan.status === 405) {
+      handle?.close();
+      return false;
+    }
     const { range } = plan;
-    let handle: ReadHandle | null = null;
+    // Other stores stream the range.
     let body: Readable | null = null;
-    if (range) {
-      if (storage.openRead) handle = await storage.openRead(target.key).catch(() => null);
-      else body = await storage.read(target.key, range).catch(() => null);
-      if (!handle && !body) return false;
+    if (range && !handle) {
+      body = await storage.read(target.key, range).catch(() => null);
+      if (!body) return false;
     }
 
     const headers: Record<string, string> = {};
@@ -60,6 +68,7 @@ export function signedMediaNode(store: () => Storage, key: () => MediaUrlKey) {
       await sendPooledRange(handle, range, res);
       return true;
     }
+    handle?.close();
     if (!body) {
       res.end();
       return true;

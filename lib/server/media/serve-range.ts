@@ -1,6 +1,6 @@
 import "server-only";
 import type { Readable } from "node:stream";
-import type { Storage } from "@/lib/server/storage/storage";
+import type { ObjectStat, Storage } from "@/lib/server/storage/storage";
 import { isStorageError } from "@/lib/server/storage/storage-error";
 import { AppError } from "../errors";
 import { contentRange, parseRange, unsatisfiedRange } from "@/lib/shared/http-range";
@@ -103,11 +103,14 @@ export interface RangePlan {
   range?: { start: number; end: number };
 }
 
-/** null: the object does not exist (the caller answers 404). */
-export async function planRange(method: string, header: (name: string) => string | null, opts: ServeRangeOptions): Promise<RangePlan | null> {
+/**
+ * null: the object does not exist (the caller answers 404). `opened`: the object's stat when the caller
+ * has already opened it (ReadHandle.stat), so it is not looked up again.
+ */
+export async function planRange(method: string, header: (name: string) => string | null, opts: ServeRangeOptions, opened?: ObjectStat): Promise<RangePlan | null> {
   const m = method.toUpperCase();
   if (m !== "GET" && m !== "HEAD") return { status: 405, headers: new Headers({ allow: "GET, HEAD" }) };
-  const stat = await opts.storage.stat(opts.key);
+  const stat = opened ?? (await opts.storage.stat(opts.key));
   if (!stat) return null;
 
   const size = stat.size;

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { close as closeFd, createReadStream, fstat as fstatFd, open as openFd, read as readFd } from "node:fs";
+import type { BigIntStats } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
 import { mkdir, open, readdir, rename, rm, stat, unlink } from "node:fs/promises";
 import path from "node:path";
@@ -34,6 +35,11 @@ const abandonedReads = new FinalizationRegistry<number>((fd) => {
 const openFdAsync = promisify(openFd);
 const fstatAsync = promisify(fstatFd);
 const readFdAsync = promisify(readFd);
+
+/** Inode + size + mtime(ns) as the ETag: an atomic replace always gets a new inode, so the ETag changes. */
+function objectStat(s: BigIntStats): ObjectStat {
+  return { size: Number(s.size), mtimeMs: Number(s.mtimeMs), etag: `"${s.ino.toString(16)}-${s.size.toString(16)}-${s.mtimeNs.toString(16)}"` };
+}
 
 function errnoCode(err: unknown): string | undefined {
   const code = (err as { code?: unknown } | null)?.code;
@@ -139,18 +145,15 @@ export function createLocalStorage(rootDir: string): Storage {
     const p = resolveKey(key);
     try {
       const s = await stat(p, { bigint: true });
-      if (!s.isFile()) return null;
-      // Inode + size + mtime(ns): an atomic replace always gets a new inode, so the ETag changes.
-      const etag = `"${s.ino.toString(16)}-${s.size.toString(16)}-${s.mtimeNs.toString(16)}"`;
-      return { size: Number(s.size), mtimeMs: Number(s.mtimeMs), etag };
+      return s.isFile() ? objectStat(s) : null;
     } catch (err) {
       if (errnoCode(err) === "ENOENT" || errnoCode(err) === "ENOTDIR") return null;
       throw new StorageError("io", `stat failed: ${errnoCode(err) ?? String(err)}`, { cause: err });
     }
   }
 
-  /** A descriptor of the object's file, checked to be a regular file; StorageError otherwise. */
-  async function openObject(p: string, key: string): Promise<number> {
+  /** A descriptor of the object's file, checked to be a regular file, and its stat; StorageError otherwise. */
+  async function openObject(p: string, key: string): Promise<{ fd: number; stat: ObjectStat }> {
     let fd: number;
     try {
       fd = await openFdAsync(p, "r");
@@ -159,7 +162,7 @@ export function createLocalStorage(rootDir: string): Storage {
       if (code === "ENOENT" || code === "ENOTDIR") throw new StorageError("not_found", `no object at ${key}`);
       throw new StorageError("io", `open failed: ${code ?? String(err)}`, { cause: err });
     }
-    const s = await fstatAsync(fd).catch((err: unknown) => {
+    const s = await fstatAsync(fd, { bigint: true }).catch((err: unknown) => {
       closeFd(fd, () => undefined);
       throw new StorageError("io", "fstat failed", { cause: err });
     });
@@ -167,13 +170,14 @@ export function createLocalStorage(rootDir: string): Storage {
       closeFd(fd, () => undefined);
       throw new StorageError("not_found", `no object at ${key}`);
     }
-    return fd;
+    return { fd, stat: objectStat(s) };
   }
 
   async function openRead(key: string): Promise<ReadHandle> {
-    const fd = await openObject(resolveKey(key), key);
+    const { fd, stat } = await openObject(resolveKey(key), key);
     let open = true;
     const handle: ReadHandle = {
+      stat,
       read: (into, length, position) =>
         fsStep("read", async () => (await readFdAsync(fd, into, 0, length, position)).bytesRead),
       close: () => {
@@ -193,7 +197,7 @@ export function createLocalStorage(rootDir: string): Storage {
     if (!Number.isSafeInteger(start) || start < 0 || (end !== undefined && (!Number.isSafeInteger(end) || end < start))) {
       throw new RangeError(`invalid read range ${start}-${end ?? ""}`);
     }
-    const fd = await openObject(p, key);
+    const { fd } = await openObject(p, key);
     // The stream owns the descriptor from here and closes it on end, error or destroy. Reads of up to
     // READ_CHUNK_MAX bytes each (instead of the default 64 KiB): a player's 512 KiB seek is then one
     // read and one chunk through the web stream, not eight; small ranges still read only what they need.

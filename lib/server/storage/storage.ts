@@ -33,6 +33,8 @@ export interface ReadRange {
 
 /** An object opened for positioned reads into the caller's buffer; close() once, when done. */
 export interface ReadHandle {
+  /** The object as opened: the same size and ETag a stat() of it gives, without a second look-up. */
+  readonly stat: ObjectStat;
   /** Reads up to `length` bytes at `position` into `into` (from its start); resolves how many (0 at the end). */
   read(into: Buffer, length: number, position: number): Promise<number>;
   close(): void;
