@@ -23,10 +23,6 @@ export class ByteMeter {
 
   constructor(private readonly cap?: ByteCap) {}
 
-  get bytes(): number {
-    return this.#bytes;
-  }
-
   /** Counts and hashes one chunk; throws the cap's error instead when it would pass the cap. */
   add(chunk: Uint8Array): void {
     if (this.cap && this.#bytes + chunk.length > this.cap.maxBytes) throw this.cap.error();

@@ -45,7 +45,7 @@ export function signedMediaNode(store: () => Storage, key: () => MediaUrlKey) {
     const handle: ReadHandle | null = storage.openRead ? await storage.openRead(target.key).catch(() => null) : null;
     if (storage.openRead && !handle) return false;
     const plan = await planRange(method, (name) => header(req, name), target, handle?.stat).catch(() => null);
-    if (!plan || plan.status === 405) {
+    if (!plan) {
       handle?.close();
       return false;
     }
