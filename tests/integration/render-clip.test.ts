@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isFaststart } from "@/lib/server/media/mp4-atoms";
 import { probe } from "@/lib/server/media/probe";
+import { renderCacheKey } from "@/lib/simulator/render/cache-key";
 import { renderClip, type RenderInput } from "@/lib/simulator/render/render-clip";
 import { InvalidImageError, RenderFailedError } from "@/lib/simulator/render/render-errors";
 
@@ -48,6 +49,8 @@ describe("renderClip", () => {
     const first = await expectValidClip(chinese, 1920, 1080);
     expect(first.cached).toBe(false);
     expect(first.key).toMatch(/^[0-9a-f]{64}$/);
+    // The default preset (part of the key) is the cheap one: half the CPU of "veryfast", still High profile.
+    expect(first.key).toBe(renderCacheKey(chinese, "ultrafast"));
   });
 
   it("a second identical render (modulo whitespace) is a cache hit", async () => {
