@@ -1,7 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "./tests/support/browser-launch";
 
-// e2e: Debian's Chromium (never `playwright install`) against the production build served by
-// scripts/e2e-server.mjs (fresh database per run). One worker per server: the specs share the
+// e2e: Debian's Chromium headless shell (tests/support/browser-launch.ts; never `playwright install`)
+// against the production build served by scripts/e2e-server.mjs (fresh database per run). One worker per server: the specs share the
 // server's owner account. `npm test` runs shards side by side instead (scripts/lib/e2e-shards.mjs),
 // each with its own E2E_PORT (default 3200), server, database, output folder and report (E2E_REPORT),
 // so a shard never sees another's data. No retries: a test
@@ -26,19 +27,7 @@ export default defineConfig({
     // step, the screenshot's path, error-context.md): trace a failing spec locally with E2E_TRACE=1.
     trace: process.env.E2E_TRACE === "1" ? "retain-on-failure" : "off",
     screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {

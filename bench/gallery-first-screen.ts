@@ -18,6 +18,7 @@ import path from "node:path";
 import { chromium, type CDPSession } from "@playwright/test";
 import { makePoster } from "@/lib/server/media/ffmpeg";
 import { renderClip } from "@/lib/simulator/render/render-clip";
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "../tests/support/browser-launch";
 import { seedGenerations } from "../tests/support/seed-generations";
 import { type AppServer, benchUser } from "./harness/app-server";
 
@@ -94,10 +95,7 @@ function trackNetwork(cdp: CDPSession) {
 export async function measureFirstScreen(app: AppServer, clips = 100): Promise<FirstScreen> {
   const t0 = Date.now();
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "bench-first-screen-"));
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS });
   try {
     const posters = await realPosters(scratch);
     const posterBytes = Math.round(posters.reduce((s, p) => s + fs.statSync(p).size, 0) / posters.length);
