@@ -27,8 +27,8 @@ export interface RenderOptions {
    * libx264 preset; part of the cache key. Default "ultrafast" (with the 8×8 transform on, so the
    * stream is High profile like the platform's): the same 1080p, 24 fps, 5 s H.264 clip in under half
    * the CPU of "veryfast", and it decodes faster for the poster, preview and last frame the studio
-   * derives from it (bench/results.md, T1). The file (about 0.7 MB against 0.2–0.5 MB) is still
-   * smaller than a real take.
+   * derives from it (`bench/t1-sim-render.ts`). Files are larger (0.9–2.9 MB a clip against
+   * 0.4–0.8 MB), a few megabytes at most, which the download and storage paths take in their stride.
    */
   preset?: string;
   ffmpegPath?: string;

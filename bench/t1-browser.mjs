@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// T1 (test-suite wall time), one of its parts measured side by side: the same e2e spec files driven by
+// Debian's chromium-headless-shell (what the suite uses, tests/support/browser-launch.ts) and by the full
+// chromium binary in headless mode (what it used before). Each run is one `playwright test` of the given
+// files on its own port with its own e2e server; its CPU is that of everything the run started (browser,
+// app server, simulator, ffmpeg), counted by a control group the run is started in (cgroup v1 cpuacct
+// or v2 cpu.stat; root). Reaped-children CPU would miss processes whose parent never waits for them
+// (the browser's, when Playwright kills it). Rounds alternate the order of the two browsers (A B, B A,
+// …) so a shared machine's load lands on both. Needs a production build (`npx next build`), both
+// Debian packages and root.
+//   node bench/t1-browser.mjs [rounds] [spec files…]   (default: 2 rounds of studio + accounts specs)
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+
+const root = path.resolve(import.meta.dirname, "..");
+const rounds = Number(process.argv[2] ?? 2);
+const specs = process.argv.slice(3).length ? process.argv.slice(3) : ["tests/e2e/studio.spec.ts", "tests/e2e/accounts.spec.ts"];
+const BROWSERS = { "chromium-headless-shell": "/usr/bin/chromium-headless-shell", "chromium --headless": "/usr/bin/chromium" };
+
+for (const bin of Object.values(BROWSERS)) if (!fs.existsSync(bin)) throw new Error(`${bin} is missing: apt-get install chromium chromium-headless-shell`);
+if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("no production build: run `npx next build` first");
+
+/** A fresh control group that counts CPU: its folder and how to read its CPU seconds so far. */
+function cpuGroup(name) {
+  const v1 = "/sys/fs/cgroup/cpuacct";
+  const v2 = ["/sys/fs/cgroup/unified", "/sys/fs/cgroup"].find((d) => fs.existsSync(path.join(d, "cgroup.procs")) && fs.existsSync(path.join(d, "cpu.stat")));
+  if (fs.existsSync(path.join(v1, "cpuacct.usage"))) {
+    const dir = path.join(v1, name);
+    fs.mkdirSync(dir);
+    return { dir, seconds: () => Number(fs.readFileSync(path.join(dir, "cpuacct.usage"), "utf8")) / 1e9 };
+  }
+  if (v2) {
+    const dir = path.join(v2, name);
+    fs.mkdirSync(dir);
+    return { dir, seconds: () => Number(/usage_usec (\d+)/.exec(fs.readFileSync(path.join(dir, "cpu.stat"), "utf8"))?.[1]) / 1e6 };
+  }
+  throw new Error("no cgroup CPU accounting here (needs root and cgroup v1 cpuacct or v2)");
+}
+
+const report = path.join(os.tmpdir(), `fh-t1-browser-${process.pid}.json`);
+let runNo = 0;
+function run(executable) {
+  const group = cpuGroup(`fh-t1-browser-${process.pid}-${++runNo}`);
+  const t0 = performance.now();
+  // The shell moves itself into the group, then becomes Playwright: every process it starts is counted.
+  const r = spawnSync("sh", ["-c", 'echo $$ > "$0/cgroup.procs" && exec "$@"', group.dir, path.join(root, "node_modules/.bin/playwright"), "test", ...specs], {
+    cwd: root,
+    env: { ...process.env, CHROMIUM_PATH: executable, E2E_PORT: "3300", E2E_REPORT: report, NEXT_TELEMETRY_DISABLED: "1" },
+    encoding: "utf8",
+  });
+  const wall = (performance.now() - t0) / 1000;
+  const cpu = group.seconds();
+  try {
+    fs.rmdirSync(group.dir); // refused while a stray process of the run is still in it; left for the OS then
+  } catch {
+    console.log(`note: ${group.dir} still has processes in it`);
+  }
+  const stats = JSON.parse(fs.readFileSync(report, "utf8")).stats;
+  if (r.status !== 0 || stats.unexpected > 0) throw new Error(`playwright failed with ${executable}:\n${(r.stdout + r.stderr).slice(-2000)}`);
+  return { wall, cpu, tests: stats.expected };
+}
+
+const names = Object.keys(BROWSERS);
+const runs = Object.fromEntries(names.map((n) => [n, []]));
+for (let round = 0; round < rounds; round++) {
+  for (const name of round % 2 === 0 ? names : [...names].reverse()) {
+    const r = run(BROWSERS[name]);
+    runs[name].push(r);
+    console.log(`round ${round + 1} ${name}: ${r.tests} tests, wall ${r.wall.toFixed(1)} s, CPU ${r.cpu.toFixed(1)} s (load ${os.loadavg()[0].toFixed(2)})`);
+  }
+}
+fs.rmSync(report, { force: true });
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const [shell, full] = names.map((n) => ({ wall: median(runs[n].map((r) => r.wall)), cpu: median(runs[n].map((r) => r.cpu)) }));
+console.log(`\n${specs.join(" ")}: median of ${rounds} alternating rounds`);
+console.log(`| browser | wall | CPU of the run's processes |\n|---|--:|--:|`);
+for (const [name, m] of [[names[0], shell], [names[1], full]]) console.log(`| ${name} | ${m.wall.toFixed(1)} s | ${m.cpu.toFixed(1)} s |`);
+console.log(`headless shell ÷ full binary: wall ${(shell.wall / full.wall).toFixed(2)}×, CPU ${(shell.cpu / full.cpu).toFixed(2)}×`);
