@@ -12,6 +12,7 @@ import sharp from "sharp";
 import { extractLastFrame, makePosterAndPreview } from "@/lib/server/media/ffmpeg";
 import { probe } from "@/lib/server/media/probe";
 import { renderClip, type RenderInput } from "@/lib/simulator/render/render-clip";
+import { median } from "./harness/stats";
 
 const rounds = Number(process.argv[2] ?? 4);
 const BEFORE = "veryfast";
@@ -79,7 +80,6 @@ try {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const s = (x: number) => `${x.toFixed(2)} s`;
 console.log(`Simulator clip CPU (ffmpeg user + system), median of ${rounds} alternating rounds; load ${os.loadavg().map((l) => l.toFixed(2)).join(" / ")}`);
 console.log("| mode | preset | render | poster + preview | last frame | all three | file | profile |");

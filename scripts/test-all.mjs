@@ -22,7 +22,7 @@ process.chdir(root);
 const started = Date.now();
 const skipE2E = process.argv.includes("--no-e2e");
 const withNodeLts = process.argv.includes("--node-lts");
-ensureSystemDeps(skipE2E ? ["ffmpeg", "espeak", "fonts", "dejavu"] : ["ffmpeg", "espeak", "fonts", "dejavu", "chromium"]);
+ensureSystemDeps(skipE2E ? ["ffmpeg", "espeak", "fonts", "dejavu"] : ["ffmpeg", "espeak", "fonts", "dejavu", "browser"]);
 ensureNodeDeps(root);
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };

@@ -10,7 +10,7 @@ const PACKAGES = {
   fonts: { check: () => fs.existsSync("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"), pkg: "fonts-wqy-zenhei" },
   dejavu: { check: () => fs.existsSync("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"), pkg: "fonts-dejavu-core" },
   // The browser tests' Chromium: its headless-only build (tests/support/browser-launch.ts).
-  chromium: { check: () => fs.existsSync("/usr/bin/chromium-headless-shell"), pkg: "chromium-headless-shell" },
+  browser: { check: () => fs.existsSync("/usr/bin/chromium-headless-shell"), pkg: "chromium-headless-shell" },
   // The bench's static-file floor and its secure_link recipe (bookworm's nginx-light installs nginx).
   nginx: { check: () => fs.existsSync("/usr/sbin/nginx"), pkg: "nginx-light" },
 };

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // T1 (test-suite wall time), one of its parts measured side by side: the same e2e spec files driven by
 // Debian's chromium-headless-shell (what the suite uses, tests/support/browser-launch.ts) and by the full
 // chromium binary in headless mode (what it used before). Each run is one `playwright test` of the given
@@ -6,14 +5,15 @@
 // app server, simulator, ffmpeg), counted by a control group the run is started in (cgroup v1 cpuacct
 // or v2 cpu.stat; root). Reaped-children CPU would miss processes whose parent never waits for them
 // (the browser's, when Playwright kills it). Rounds alternate the order of the two browsers (A B, B A,
-// …) so a shared machine's load lands on both. Needs a production build (`npx next build`), both
-// Debian packages and root.
-//   node bench/t1-browser.mjs [rounds] [spec files…]   (default: 2 rounds of studio + accounts specs)
+// …) so a shared machine's load lands on both; each round's ratio is taken between its own two runs.
+// Needs a production build (`npx next build`), both Debian packages and root.
+//   node --import tsx bench/t1-browser.ts [rounds] [spec files…]   (default: 2 rounds of studio + accounts specs)
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { median, pairedRatio } from "./harness/stats";
 
 const root = path.resolve(import.meta.dirname, "..");
 const rounds = Number(process.argv[2] ?? 2);
@@ -24,14 +24,14 @@ for (const bin of Object.values(BROWSERS)) if (!fs.existsSync(bin)) throw new Er
 if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("no production build: run `npx next build` first");
 
 /** A fresh control group that counts CPU: its folder and how to read its CPU seconds so far. */
-function cpuGroup(name) {
+function cpuGroup(name: string): { dir: string; seconds: () => number } {
   const v1 = "/sys/fs/cgroup/cpuacct";
-  const v2 = ["/sys/fs/cgroup/unified", "/sys/fs/cgroup"].find((d) => fs.existsSync(path.join(d, "cgroup.procs")) && fs.existsSync(path.join(d, "cpu.stat")));
   if (fs.existsSync(path.join(v1, "cpuacct.usage"))) {
     const dir = path.join(v1, name);
     fs.mkdirSync(dir);
     return { dir, seconds: () => Number(fs.readFileSync(path.join(dir, "cpuacct.usage"), "utf8")) / 1e9 };
   }
+  const v2 = ["/sys/fs/cgroup/unified", "/sys/fs/cgroup"].find((d) => fs.existsSync(path.join(d, "cgroup.procs")) && fs.existsSync(path.join(d, "cpu.stat")));
   if (v2) {
     const dir = path.join(v2, name);
     fs.mkdirSync(dir);
@@ -42,7 +42,8 @@ function cpuGroup(name) {
 
 const report = path.join(os.tmpdir(), `fh-t1-browser-${process.pid}.json`);
 let runNo = 0;
-function run(executable) {
+type Run = { wall: number; cpu: number; tests: number };
+function run(executable: string): Run {
   const group = cpuGroup(`fh-t1-browser-${process.pid}-${++runNo}`);
   const t0 = performance.now();
   // The shell moves itself into the group, then becomes Playwright: every process it starts is counted.
@@ -64,18 +65,24 @@ function run(executable) {
 }
 
 const names = Object.keys(BROWSERS);
-const runs = Object.fromEntries(names.map((n) => [n, []]));
+const runs: Record<string, Run[]> = Object.fromEntries(names.map((n) => [n, []]));
 for (let round = 0; round < rounds; round++) {
   for (const name of round % 2 === 0 ? names : [...names].reverse()) {
-    const r = run(BROWSERS[name]);
-    runs[name].push(r);
-    console.log(`round ${round + 1} ${name}: ${r.tests} tests, wall ${r.wall.toFixed(1)} s, CPU ${r.cpu.toFixed(1)} s (load ${os.loadavg()[0].toFixed(2)})`);
+    const r = run(BROWSERS[name as keyof typeof BROWSERS]);
+    runs[name]!.push(r);
+    console.log(`round ${round + 1} ${name}: ${r.tests} tests, wall ${r.wall.toFixed(1)} s, CPU ${r.cpu.toFixed(1)} s (load ${os.loadavg()[0]!.toFixed(2)})`);
   }
 }
 fs.rmSync(report, { force: true });
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const [shell, full] = names.map((n) => ({ wall: median(runs[n].map((r) => r.wall)), cpu: median(runs[n].map((r) => r.cpu)) }));
-console.log(`\n${specs.join(" ")}: median of ${rounds} alternating rounds`);
-console.log(`| browser | wall | CPU of the run's processes |\n|---|--:|--:|`);
-for (const [name, m] of [[names[0], shell], [names[1], full]]) console.log(`| ${name} | ${m.wall.toFixed(1)} s | ${m.cpu.toFixed(1)} s |`);
-console.log(`headless shell ÷ full binary: wall ${(shell.wall / full.wall).toFixed(2)}×, CPU ${(shell.cpu / full.cpu).toFixed(2)}×`);
+const [shellName, fullName] = names as [string, string];
+const [shell, full] = [runs[shellName]!, runs[fullName]!];
+const wallOf = (rs: Run[]) => rs.map((r) => r.wall);
+const cpuOf = (rs: Run[]) => rs.map((r) => r.cpu);
+console.log(`\n${specs.join(" ")}: ${rounds} alternating rounds`);
+console.log(`| browser | wall, median (per round) | CPU of the run's processes, median (per round) |\n|---|--:|--:|`);
+for (const [name, rs] of [[shellName, shell], [fullName, full]] as const) {
+  const per = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(", ");
+  console.log(`| ${name} | ${median(wallOf(rs)).toFixed(1)} s (${per(wallOf(rs))}) | ${median(cpuOf(rs)).toFixed(1)} s (${per(cpuOf(rs))}) |`);
+}
+const show = (p: ReturnType<typeof pairedRatio>) => `${p.median.toFixed(2)}× (rounds ${p.min.toFixed(2)}×–${p.max.toFixed(2)}×)`;
+console.log(`headless shell ÷ full binary, median of per-round ratios: wall ${show(pairedRatio(wallOf(shell), wallOf(full)))}, CPU ${show(pairedRatio(cpuOf(shell), cpuOf(full)))}`);
