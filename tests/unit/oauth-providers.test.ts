@@ -7,6 +7,8 @@ afterEach(() => {
 });
 
 async function load(vars: Record<string, string>) {
+  // A fresh module graph: the providers are read from the environment when the module loads.
+  vi.resetModules();
   for (const [k, v] of Object.entries(vars)) vi.stubEnv(k, v);
   const { oauthProviders } = await import("@/lib/server/auth/oauth-providers");
   const { authOptions } = await import("@/lib/server/auth/auth-options");
