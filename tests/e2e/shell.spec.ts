@@ -102,6 +102,17 @@ test("axe: sign-in and sign-up pages", async ({ page }) => {
   }
 });
 
+test("the axe scan fails a page with serious violations (the check can fail)", async ({ page }) => {
+  await page.setContent(`<!doctype html><html lang="en"><head><title>Broken on purpose</title></head><body><main>
+    <h1>Broken</h1><p style="color:#777;background:#888">low-contrast text</p>
+    <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="10" height="10"><button></button></main></body></html>`);
+  const failure = await expectNoSeriousA11yViolations(page).then(
+    () => "",
+    (err: Error) => err.message,
+  );
+  for (const rule of ["color-contrast", "image-alt", "button-name"]) expect(failure).toContain(rule);
+});
+
 test("icon and link-preview card: every page names them, signed out too, and they load", async ({ page }) => {
   await page.goto("/sign-in");
   // The served HTML holds each tag once, in <head> (what a link-preview fetcher reads). In the browser,
