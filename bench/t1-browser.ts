@@ -13,12 +13,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { HEADLESS_SHELL_PATH } from "../scripts/lib/system-deps.mjs";
 import { median, pairedRatio } from "./harness/stats";
 
 const root = path.resolve(import.meta.dirname, "..");
 const rounds = Number(process.argv[2] ?? 2);
 const specs = process.argv.slice(3).length ? process.argv.slice(3) : ["tests/e2e/studio.spec.ts", "tests/e2e/accounts.spec.ts"];
-const BROWSERS = { "chromium-headless-shell": "/usr/bin/chromium-headless-shell", "chromium --headless": "/usr/bin/chromium" };
+const BROWSERS = { "chromium-headless-shell": HEADLESS_SHELL_PATH, "chromium --headless": "/usr/bin/chromium" };
 
 for (const bin of Object.values(BROWSERS)) if (!fs.existsSync(bin)) throw new Error(`${bin} is missing: apt-get install chromium chromium-headless-shell`);
 if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("no production build: run `npx next build` first");

@@ -3,6 +3,9 @@
 import fs from "node:fs";
 import { has, run } from "./run.mjs";
 
+/** Where Debian's `chromium-headless-shell` package puts the browser the e2e suite and the bench drive. */
+export const HEADLESS_SHELL_PATH = "/usr/bin/chromium-headless-shell";
+
 const PACKAGES = {
   ffmpeg: { check: () => has("ffmpeg") && has("ffprobe"), pkg: "ffmpeg" },
   // The simulator's GLM-TTS speaks with it (a tone of the same length stands in when it is missing).
@@ -10,7 +13,7 @@ const PACKAGES = {
   fonts: { check: () => fs.existsSync("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"), pkg: "fonts-wqy-zenhei" },
   dejavu: { check: () => fs.existsSync("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"), pkg: "fonts-dejavu-core" },
   // The browser tests' Chromium: its headless-only build (tests/support/browser-launch.ts).
-  browser: { check: () => fs.existsSync("/usr/bin/chromium-headless-shell"), pkg: "chromium-headless-shell" },
+  browser: { check: () => fs.existsSync(HEADLESS_SHELL_PATH), pkg: "chromium-headless-shell" },
   // The bench's static-file floor and its secure_link recipe (bookworm's nginx-light installs nginx).
   nginx: { check: () => fs.existsSync("/usr/sbin/nginx"), pkg: "nginx-light" },
 };

@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 // Optional sign-in providers appear only when their variables are present.
 afterEach(() => {
   vi.unstubAllEnvs();
-  vi.resetModules();
 });
 
 async function load(vars: Record<string, string>) {
