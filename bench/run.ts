@@ -18,7 +18,7 @@ import { METHOD_NOTES } from "./harness/method-notes";
 import { formatTable, machineInfo, machineLine } from "./harness/report";
 import { stepsMarkdown, timedStep } from "./harness/steps";
 import { perfConsole, perfMarkdown, runPerfSuites, writePerfResults } from "./harness/suites";
-import { ensureBrowser } from "../tests/support/browser-launch";
+import { browserPackages, ensureSystemDeps } from "@/scripts/lib/system-deps.mjs";
 
 const started = Date.now();
 const quick = process.argv.includes("--quick");
@@ -121,7 +121,7 @@ ${[...methods, ...notes].map((n) => `- ${n}`).join("\n")}
   process.exit(0);
 }
 // G1's first screen drives the e2e suite's browser: installed here like `npm test` does, unless another is named.
-if (!noBrowser) ensureBrowser();
+if (!noBrowser) ensureSystemDeps(browserPackages());
 const perf = await runPerfSuites({ quick, build: b, firstScreen: !noBrowser });
 writePerfResults(quick, perf, keptAtStart);
 

@@ -15,14 +15,14 @@ import { playwrightFailures, vitestFailures } from "./lib/failed-tests.mjs";
 import { ensureNodeDeps } from "./lib/node-deps.mjs";
 import { nodeLtsEnv } from "./lib/node-lts.mjs";
 import { npmAudit } from "./lib/npm-audit.mjs";
-import { ensureSystemDeps } from "./lib/system-deps.mjs";
+import { browserPackages, ensureSystemDeps } from "./lib/system-deps.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
 const started = Date.now();
 const skipE2E = process.argv.includes("--no-e2e");
 const withNodeLts = process.argv.includes("--node-lts");
-ensureSystemDeps(skipE2E ? ["ffmpeg", "espeak", "fonts", "dejavu"] : ["ffmpeg", "espeak", "fonts", "dejavu", "browser"]);
+ensureSystemDeps(["ffmpeg", "espeak", "fonts", "dejavu", ...(skipE2E ? [] : browserPackages())]);
 ensureNodeDeps(root);
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };

@@ -34,3 +34,8 @@ export function ensureSystemDeps(names) {
     process.exit(1);
   }
 }
+
+/** The packages of the browser tests' Chromium: the headless shell, unless CHROMIUM_PATH names another browser (the caller's to provide). */
+export function browserPackages() {
+  return process.env.CHROMIUM_PATH ? [] : /** @type {const} */ (["browser"]);
+}

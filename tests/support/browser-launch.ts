@@ -3,14 +3,10 @@
 // tests: on this suite it used a quarter to a third less CPU than the full `chromium` binary in
 // headless mode, the same specs passing with both (bench/results.md, T1). Never `playwright install`:
 // CHROMIUM_PATH points at another Debian-installed binary (e.g. /usr/bin/chromium) when wanted.
-import { ensureSystemDeps, HEADLESS_SHELL_PATH } from "../../scripts/lib/system-deps.mjs";
+// Installed by the same rule: scripts/lib/system-deps.mjs, browserPackages().
+import { HEADLESS_SHELL_PATH } from "../../scripts/lib/system-deps.mjs";
 
 export const CHROMIUM_EXECUTABLE = process.env.CHROMIUM_PATH || HEADLESS_SHELL_PATH;
-
-/** Installs the headless shell when it is the browser to use and it is missing (a browser named by CHROMIUM_PATH is the caller's to provide). */
-export function ensureBrowser(): void {
-  if (!process.env.CHROMIUM_PATH) ensureSystemDeps(["browser"]);
-}
 
 export const CHROMIUM_ARGS = [
   "--headless",
