@@ -35,7 +35,12 @@ export function ensureSystemDeps(names) {
   }
 }
 
-/** The packages of the browser tests' Chromium: the headless shell, unless CHROMIUM_PATH names another browser (the caller's to provide). */
+/** The browser the e2e suite and the bench drive: CHROMIUM_PATH (another Debian-installed binary) or the headless shell. */
+export function chromiumExecutable() {
+  return process.env.CHROMIUM_PATH || HEADLESS_SHELL_PATH;
+}
+
+/** The packages to install for that browser: the headless shell when it is the one driven; another is the caller's to provide. */
 export function browserPackages() {
-  return process.env.CHROMIUM_PATH ? [] : /** @type {const} */ (["browser"]);
+  return chromiumExecutable() === HEADLESS_SHELL_PATH ? /** @type {const} */ (["browser"]) : [];
 }

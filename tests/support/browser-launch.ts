@@ -3,10 +3,10 @@
 // tests: on this suite it used a quarter to a third less CPU than the full `chromium` binary in
 // headless mode, the same specs passing with both (bench/results.md, T1). Never `playwright install`:
 // CHROMIUM_PATH points at another Debian-installed binary (e.g. /usr/bin/chromium) when wanted.
-// Installed by the same rule: scripts/lib/system-deps.mjs, browserPackages().
-import { HEADLESS_SHELL_PATH } from "../../scripts/lib/system-deps.mjs";
+// The choice lives beside the install that follows it (scripts/lib/system-deps.mjs).
+import { chromiumExecutable } from "../../scripts/lib/system-deps.mjs";
 
-export const CHROMIUM_EXECUTABLE = process.env.CHROMIUM_PATH || HEADLESS_SHELL_PATH;
+export const CHROMIUM_EXECUTABLE = chromiumExecutable();
 
 export const CHROMIUM_ARGS = [
   "--headless",
