@@ -20,6 +20,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type AppServer, startAppServer } from "./harness/app-server";
+import { CpuShares } from "./harness/cpu-probe";
 import { runLoad } from "./harness/load";
 import type { RangeTarget, TargetResult } from "./harness/load-spec";
 import { startNginx, type Nginx } from "./harness/nginx";
@@ -140,12 +141,23 @@ export async function p5Rows(app: AppServer, nginxOrigin: string, clip: { id: st
       { name: "nginx2", url: `${slNginx.origin}/media/${slClip.relPath}`, headers: {} },
       { name: "securelink", url: `${slNginx.origin}${slUrl}`, headers: {} },
     ];
+    // CPU per byte served, each server over the same load run: a ratio the machine's load moves far less
+    // than latency (the Node route's cost per range, against nginx's sendfile).
+    const appCpu = new CpuShares(app.proc.pid);
+    const nginxCpu = new CpuShares(slNginx.pgid);
+    appCpu.start();
+    nginxCpu.start();
     const result = await runLoad(
       { kind: "ranges", concurrency: CLIENTS, fileBytes: FILE_BYTES, chunkBytes: CHUNK_BYTES, warmupMs, durationMs, rounds, timeoutMs: 30_000, targets },
       (warmupMs * targets.length + durationMs * rounds * targets.length) * 3 + 30_000,
     );
+    appCpu.stop();
+    nginxCpu.stop();
     const [n, a, n2, x] = (["nginx", "app", "nginx2", "securelink"] as const).map((k) => result.targets[k]);
     if (!n || !a || !n2 || !x) throw new Error("P5: load generator returned no results");
+    const mib = (...rs: TargetResult[]) => rs.reduce((sum, r) => sum + r.bytes + r.warmupBytes, 0) / 2 ** 20;
+    const appMsPerMiB = appCpu.serverMs() / mib(a);
+    const nginxMsPerMiB = nginxCpu.serverMs() / mib(n2, x);
     // Throughput only means something if every side really served the ranges.
     for (const [name, r] of [["nginx", n], ["Node route", a], ["nginx (secure_link baseline)", n2], ["nginx secure_link", x]] as const) {
       if ((r.statuses[206] ?? 0) < 0.99 * (r.latencies.length + r.errors)) throw new Error(`P5: ${name} answered ${JSON.stringify(r.statuses)}, ${r.errors} errors (${r.firstError ?? ""})`);
@@ -190,6 +202,14 @@ export async function p5Rows(app: AppServer, nginxOrigin: string, clip: { id: st
         "; the recommended deployment (docs/deploy.md, recipe read from it): the page view authorizes once, nginx checks the signed URL (secure_link, MD5) and sends the file",
       ),
       ...rows("Node route", a, n, NODE_TARGET, "clients straight to the app, no nginx", "; signed URL checked by the app (HMAC-SHA256, no session, no database read), the app streams the range"),
+      {
+        id: "P5",
+        figure: "server CPU per MiB served, Node route ÷ nginx",
+        measured: fmtRatio(appMsPerMiB / nginxMsPerMiB),
+        target: "(context)",
+        verdict: "n/a",
+        conditions: `Node route ${appMsPerMiB.toFixed(2)} ms per MiB (the app's processes over the load run ÷ the ${mib(a).toFixed(0)} MiB it sent, warm-up included), nginx ${nginxMsPerMiB.toFixed(2)} ms per MiB (the secure_link instance: its two sides, ${mib(n2, x).toFixed(0)} MiB); the Node route's throughput and seek latency follow from it on two cores shared with the clients`,
+      },
     ];
   } finally {
     await Promise.all([slNginx?.stop(), slApp?.stop()]);

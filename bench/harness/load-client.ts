@@ -13,7 +13,7 @@ function fill(template: string): string {
 }
 
 function emptyResult(): TargetResult {
-  return { latencies: [], ttfb: [], bytes: 0, wallMs: 0, rounds: [], statuses: {}, serverTiming: [], errors: 0, firstError: undefined };
+  return { latencies: [], ttfb: [], bytes: 0, warmupBytes: 0, wallMs: 0, rounds: [], statuses: {}, serverTiming: [], errors: 0, firstError: undefined };
 }
 
 interface Sample {
@@ -119,7 +119,12 @@ async function main(): Promise<void> {
       for (const t of spec.targets) await requestBurst(t, spec.perRound, spec.concurrency, spec.timeoutMs, out.targets[t.name] ?? null);
     }
   } else {
-    for (const t of spec.targets) await rangeBurst(t, spec, spec.warmupMs, null, 7);
+    for (const t of spec.targets) {
+      const warm = emptyResult();
+      await rangeBurst(t, spec, spec.warmupMs, warm, 7);
+      const into = out.targets[t.name];
+      if (into) into.warmupBytes = warm.bytes;
+    }
     // A B, then B A: a load that rises or falls during a pair of rounds favours neither side.
     for (let round = 0; round < spec.rounds; round++) {
       const order = round % 2 === 0 ? spec.targets : [...spec.targets].reverse();

@@ -47,6 +47,8 @@ export interface TargetResult {
   /** Time to the response headers, ms. */
   ttfb: number[];
   bytes: number;
+  /** Body bytes of the unmeasured warm-up requests (what the server also sent, for CPU per byte). */
+  warmupBytes: number;
   /** Summed wall time of the measured rounds. */
   wallMs: number;
   /** Each measured round on its own: its bytes, wall time and where its samples start in `latencies`/`ttfb`. */

@@ -12,6 +12,8 @@ import { freePort, spawnManaged, waitForHttp } from "./processes";
 
 export interface Nginx {
   origin: string;
+  /** Its process group (master and worker), for CPU accounting (cpu-probe.ts). */
+  pgid: number;
   stop(): Promise<void>;
 }
 
@@ -91,6 +93,7 @@ ${secureLink ? secureLinkRecipe(secureLink) : ""}
   }
   return {
     origin,
+    pgid: proc.pid,
     async stop() {
       await proc.stop();
       fs.rmSync(prefix, { recursive: true, force: true });

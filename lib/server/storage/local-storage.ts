@@ -8,6 +8,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { promisify } from "node:util";
 import { chunkBytes } from "./chunk-bytes";
+import { openFileCache } from "./open-file-cache";
 import { putMeter } from "./put-meter";
 import { assertValidKey, assertValidPrefix, RESERVED_PREFIX } from "./keys";
 import type { ObjectStat, PutOptions, PutResult, ReadHandle, ReadRange, Storage } from "./storage";
@@ -28,10 +29,14 @@ const READ_CHUNK_MAX = 512 * 1024;
 // (a 'close' listener), so a finalizer on the stream never ran. Reads therefore stream from a plain
 // descriptor, and this registry closes the descriptor of a stream that was collected; a stream that
 // closes its descriptor itself (end, error, destroy) unregisters first, so a reused number is never hit.
-// A ReadHandle (openRead) nobody closed is collected the same way.
 const abandonedReads = new FinalizationRegistry<number>((fd) => {
   closeFd(fd, () => undefined);
 });
+// A ReadHandle (openRead) nobody closed gives its lease on the shared descriptor back when collected.
+const abandonedHandles = new FinalizationRegistry<() => void>((release) => release());
+
+/** openRead's descriptors are shared for this long (open-file-cache.ts), and at most this many files. */
+const OPEN_FILES = { validMs: 1_000, maxEntries: 256 };
 const openFdAsync = promisify(openFd);
 const fstatAsync = promisify(fstatFd);
 const readFdAsync = promisify(readFd);
@@ -76,6 +81,7 @@ async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
 export function createLocalStorage(rootDir: string): Storage {
   const root = path.resolve(rootDir);
   const tmpDir = path.join(root, RESERVED_PREFIX);
+  const openFiles = openFileCache({ ...OPEN_FILES, close: (fd) => closeFd(fd, () => undefined) });
 
   const resolveKey = (key: string): string => {
     const p = path.join(root, ...assertValidKey(key).split("/"));
@@ -113,6 +119,7 @@ export function createLocalStorage(rootDir: string): Storage {
       await fsStep("close", () => fh.close());
       handle = undefined;
       await renameIntoPlace(tmpPath, finalPath);
+      openFiles.retire(finalPath);
       return meter.result();
     } catch (err) {
       if (source instanceof Readable && !source.destroyed) source.destroy();
@@ -174,20 +181,18 @@ export function createLocalStorage(rootDir: string): Storage {
   }
 
   async function openRead(key: string): Promise<ReadHandle> {
-    const { fd, stat } = await openObject(resolveKey(key), key);
-    let open = true;
+    const p = resolveKey(key);
+    const { fd, stat, release } = await openFiles.acquire(p, () => openObject(p, key));
     const handle: ReadHandle = {
       stat,
       read: (into, length, position) =>
         fsStep("read", async () => (await readFdAsync(fd, into, 0, length, position)).bytesRead),
       close: () => {
-        if (!open) return;
-        open = false;
-        abandonedReads.unregister(handle);
-        closeFd(fd, () => undefined);
+        abandonedHandles.unregister(handle);
+        release();
       },
     };
-    abandonedReads.register(handle, fd, handle);
+    abandonedHandles.register(handle, release, handle);
     return handle;
   }
 
@@ -211,6 +216,7 @@ export function createLocalStorage(rootDir: string): Storage {
 
   async function del(key: string): Promise<void> {
     const p = resolveKey(key);
+    openFiles.retire(p);
     try {
       await unlink(p);
     } catch (err) {
@@ -222,6 +228,7 @@ export function createLocalStorage(rootDir: string): Storage {
 
   async function deletePrefix(prefix: string): Promise<number> {
     const dir = resolveKey(assertValidPrefix(prefix).slice(0, -1));
+    openFiles.retireUnder(dir);
     let entries;
     try {
       entries = await readdir(dir, { recursive: true, withFileTypes: true });
