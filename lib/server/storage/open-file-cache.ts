@@ -3,9 +3,10 @@ import type { ObjectStat } from "./storage";
 
 // Open descriptors of recently read objects, shared by the reads of the next moment (what nginx's
 // open_file_cache does). A player seeking through a clip sends a Range request every few hundred
-// milliseconds, and twenty players on one clip make that over a thousand a second: opening and
-// fstat-ing the file for each cost two trips through libuv's thread pool before the headers could go
-// out, each queued behind the other responses' half-megabyte reads (bench P5, seek latency).
+// milliseconds, each one a part of the same few files: opening and fstat-ing the file for each cost
+// two trips through libuv's thread pool before the headers could go out, each queued behind the other
+// responses' half-megabyte reads (bench P5, seek latency, where twenty seeking clients send over a
+// thousand a second).
 //
 // Reads are positional (pread), so one descriptor serves any number of concurrent reads. An entry is
 // trusted for `validMs` from its open and then retired: the next read opens the file again, and the
