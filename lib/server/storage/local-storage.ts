@@ -29,10 +29,13 @@ const READ_CHUNK_MAX = 512 * 1024;
 // (a 'close' listener), so a finalizer on the stream never ran. Reads therefore stream from a plain
 // descriptor, and this registry closes the descriptor of a stream that was collected; a stream that
 // closes its descriptor itself (end, error, destroy) unregisters first, so a reused number is never hit.
+// The held value is the descriptor's number, not a closure: a closure made in read() would share its
+// scope with the stream and keep the stream alive, so it would never be collected.
 const abandonedReads = new FinalizationRegistry<number>((fd) => {
   closeFd(fd, () => undefined);
 });
-// A ReadHandle (openRead) nobody closed gives its lease on the shared descriptor back when collected.
+// A ReadHandle (openRead) nobody closed gives its lease on the shared descriptor back when collected
+// (`release` is made by the cache, outside openRead's scope, so it does not hold the handle).
 const abandonedHandles = new FinalizationRegistry<() => void>((release) => release());
 
 /** openRead's descriptors are shared for this long (open-file-cache.ts), and at most this many files. */
@@ -216,19 +219,20 @@ export function createLocalStorage(rootDir: string): Storage {
 
   async function del(key: string): Promise<void> {
     const p = resolveKey(key);
-    openFiles.retire(p);
     try {
       await unlink(p);
     } catch (err) {
       const code = errnoCode(err);
       if (code === "ENOENT" || code === "ENOTDIR") return;
       throw new StorageError("io", `delete failed: ${code ?? String(err)}`, { cause: err });
+    } finally {
+      // After the unlink, not before: a read opened in between would otherwise be shared for a second.
+      openFiles.retire(p);
     }
   }
 
   async function deletePrefix(prefix: string): Promise<number> {
     const dir = resolveKey(assertValidPrefix(prefix).slice(0, -1));
-    openFiles.retireUnder(dir);
     let entries;
     try {
       entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -238,7 +242,11 @@ export function createLocalStorage(rootDir: string): Storage {
       throw new StorageError("io", `list failed: ${code ?? String(err)}`, { cause: err });
     }
     const files = entries.filter((e) => e.isFile()).length;
-    await fsStep("delete prefix", () => rm(dir, { recursive: true, force: true }));
+    try {
+      await fsStep("delete prefix", () => rm(dir, { recursive: true, force: true }));
+    } finally {
+      openFiles.retireUnder(dir); // after the removal, as in del
+    }
     return files;
   }
 
