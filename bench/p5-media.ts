@@ -72,10 +72,10 @@ async function issuedVideoUrl(app: AppServer, clipId: string): Promise<string> {
   return url;
 }
 
-/** Per measured round: its throughput and its seek p95. */
-function perRound(r: TargetResult): { rate: number[]; seekP95: number[] } {
-  const seek = r.rounds.map((round, i) => percentile(r.ttfb.slice(round.first, r.rounds[i + 1]?.first ?? r.ttfb.length), 0.95));
-  return { rate: r.rounds.map((round) => throughput(round.bytes, round.wallMs)), seekP95: seek };
+/** Per measured round: its throughput, its seek p95 (headers) and its first-body-byte p95. */
+function perRound(r: TargetResult): { rate: number[]; seekP95: number[]; firstByteP95: number[] } {
+  const p95 = (samples: number[]) => r.rounds.map((round, i) => percentile(samples.slice(round.first, r.rounds[i + 1]?.first ?? samples.length), 0.95));
+  return { rate: r.rounds.map((round) => throughput(round.bytes, round.wallMs)), seekP95: p95(r.ttfb), firstByteP95: p95(r.firstByte) };
 }
 
 function spread(p: PairedRatio): string {
@@ -171,6 +171,7 @@ export async function p5Rows(app: AppServer, nginxOrigin: string, clip: { id: st
       const [s, b] = [perRound(side), perRound(base)];
       const rate = pairedRatio(s.rate, b.rate);
       const seek = pairedRatio(s.seekP95, b.seekP95);
+      const firstByte = pairedRatio(s.firstByteP95, b.firstByteP95);
       const r = rate.median;
       const seekRatio = seek.median;
       return [
@@ -189,6 +190,15 @@ export async function p5Rows(app: AppServer, nginxOrigin: string, clip: { id: st
           target: `≤ ${SEEK_P95_RATIO_TARGET}×`,
           verdict: atMost(seekRatio, SEEK_P95_RATIO_TARGET),
           conditions: `${spread(seek)}; over the whole run ${label} p95 ${fmtMs(seekP95)}, nginx p95 ${fmtMs(baseP95)}; full ${CHUNK_BYTES / 1024} KiB read p95: ${label} ${fmtMs(percentile(side.latencies, 0.95))}, nginx ${fmtMs(percentile(base.latencies, 0.95))}; ${label} ${partial(side)}, nginx ${partial(base)}`,
+        },
+        {
+          // Headers alone do not let a player show the new position: it needs the range's first bytes too.
+          id: "P5",
+          figure: `first body byte p95, ${label} ÷ nginx`,
+          measured: fmtRatio(firstByte.median),
+          target: "(context)",
+          verdict: "n/a",
+          conditions: `${spread(firstByte)}; over the whole run ${label} p95 ${fmtMs(percentile(side.firstByte, 0.95))}, nginx p95 ${fmtMs(percentile(base.firstByte, 0.95))}`,
         },
       ];
     };

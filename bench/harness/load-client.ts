@@ -13,12 +13,13 @@ function fill(template: string): string {
 }
 
 function emptyResult(): TargetResult {
-  return { latencies: [], ttfb: [], bytes: 0, warmupBytes: 0, wallMs: 0, rounds: [], statuses: {}, serverTiming: [], errors: 0, firstError: undefined };
+  return { latencies: [], ttfb: [], firstByte: [], bytes: 0, warmupBytes: 0, wallMs: 0, rounds: [], statuses: {}, serverTiming: [], errors: 0, firstError: undefined };
 }
 
 interface Sample {
   status: number;
   ttfb: number;
+  firstByte: number;
   total: number;
   bytes: number;
   serverTiming: string;
@@ -30,8 +31,15 @@ function once(agent: http.Agent, url: string, method: string, headers: Record<st
     const req = http.request(url, { method, headers, agent, timeout: timeoutMs }, (res) => {
       const ttfb = performance.now() - start;
       let bytes = 0;
-      res.on("data", (c: Buffer) => (bytes += c.length));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, ttfb, total: performance.now() - start, bytes, serverTiming: String(res.headers["server-timing"] ?? "") }));
+      let firstByte: number | undefined;
+      res.on("data", (c: Buffer) => {
+        firstByte ??= performance.now() - start;
+        bytes += c.length;
+      });
+      res.on("end", () => {
+        const total = performance.now() - start;
+        resolve({ status: res.statusCode ?? 0, ttfb, firstByte: firstByte ?? total, total, bytes, serverTiming: String(res.headers["server-timing"] ?? "") });
+      });
       res.on("error", reject);
     });
     req.on("timeout", () => req.destroy(new Error(`timeout after ${timeoutMs} ms`)));
@@ -43,6 +51,7 @@ function once(agent: http.Agent, url: string, method: string, headers: Record<st
 function record(r: TargetResult, s: Sample): void {
   r.latencies.push(s.total);
   r.ttfb.push(s.ttfb);
+  r.firstByte.push(s.firstByte);
   r.bytes += s.bytes;
   r.serverTiming.push(s.serverTiming);
   r.statuses[s.status] = (r.statuses[s.status] ?? 0) + 1;

@@ -46,6 +46,8 @@ export interface TargetResult {
   latencies: number[];
   /** Time to the response headers, ms. */
   ttfb: number[];
+  /** Time to the first body byte, ms (the time to the last one for an empty body). */
+  firstByte: number[];
   bytes: number;
   /** Body bytes of the unmeasured warm-up requests (what the server also sent, for CPU per byte). */
   warmupBytes: number;
