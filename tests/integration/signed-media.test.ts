@@ -334,6 +334,55 @@ describe("the signed-media fast path in front of Next", () => {
     expect(fellThrough.filter((u) => u === url)).toEqual([]);
     await waitFor("every response closed its file", async () => openDescriptorsOn(file) === 0, 10_000);
   });
+
+  // A seeking player waits for the head of the answer; it goes out before the range's first read, which
+  // queues in libuv's thread pool behind the other players' reads (nginx, too, sends its head first).
+  it("sends a range's head before the first read of its bytes has returned", async () => {
+    const erin = await s.user("erin-head@signed.test");
+    const clip = await storedClip(s, erin.id, null);
+    const res = await s.routes.generation.GET(getRequest(erin, `/api/generations/${clip.id}`), ctx({ id: clip.id }));
+    const url = ((await res.json()) as GenerationView).media.video!.url;
+    const { storage } = await import("@/lib/server/storage/instance");
+    const store = storage();
+    const openRead = store.openRead!.bind(store);
+    let reads = 0;
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    const spy = vi.spyOn(store, "openRead").mockImplementation(async (key) => {
+      const handle = await openRead(key);
+      return {
+        stat: handle.stat,
+        read: async (into, length, position) => {
+          reads++;
+          await held;
+          return handle.read(into, length, position);
+        },
+        close: () => handle.close(),
+      };
+    });
+    try {
+      let deadline: NodeJS.Timeout | undefined;
+      const head = await Promise.race([
+        new Promise<http.IncomingMessage>((resolve, reject) => {
+          http.get(origin + url, { headers: { range: "bytes=100-4099" } }, resolve).on("error", reject);
+        }),
+        new Promise<never>((_, reject) => {
+          deadline = setTimeout(() => reject(new Error("no head within 30 s while the read was held")), 30_000);
+        }),
+      ]).finally(() => clearTimeout(deadline));
+      expect(head.statusCode).toBe(206);
+      expect(head.headers["content-length"]).toBe("4000");
+      expect(head.headers["content-range"]).toBe(`bytes 100-4099/${video.length}`);
+      expect(reads).toBe(1); // the read had started and not returned when the head arrived
+      release();
+      const body: Buffer[] = [];
+      for await (const chunk of head) body.push(chunk as Buffer);
+      expect(Buffer.concat(body).equals(video.subarray(100, 4100))).toBe(true);
+    } finally {
+      release();
+      spy.mockRestore();
+    }
+  });
 });
 
 describe("signed media URLs in nginx's form (MEDIA_URL_SIGNING=nginx-md5)", () => {
