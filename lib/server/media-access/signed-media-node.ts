@@ -12,8 +12,9 @@ import { SIGNED_MEDIA_HEADERS, signedMediaTarget } from "./serve-signed-media";
 // Signed media URLs answered on node:http, before Next: a player seeking through a clip sends a Range
 // request every few hundred milliseconds, and each one costs Next's routing, a Web Request/Response
 // and a web-stream copy of the bytes (measured: the route served 0.12–0.18× of nginx's throughput on
-// two cores). Here a valid URL costs one HMAC, one open (with its fstat) and the range read into a reused buffer and
-// written to the socket (a stream for stores without openRead). The decision (status, headers, range)
+// two cores). Here a valid URL costs one HMAC, a lease on the file's shared descriptor (whose fstat plans the
+// answer), the head written at once, and the range read into a reused buffer and written to the socket (a
+// stream for stores without openRead). The decision (status, headers, range)
 // is the route's own (planRange, signedMediaTarget); what this adds is the security headers
 // next.config.mjs would have set (lib/shared/security-headers.mjs).
 // Everything that is not a plain answer — a bad or expired signature, a missing object, a storage
@@ -38,9 +39,9 @@ export function signedMediaNode(store: () => Storage, key: () => MediaUrlKey) {
     }
     const method = req.method ?? "GET";
     if (method !== "GET" && method !== "HEAD") return false;
-    // Local disk: the file is opened first and its stat (from that open) plans the answer: one open and
-    // one fstat before the headers go out, where a stat by name and then the open took three file-system
-    // calls, each queued behind the range reads in libuv's thread pool (bench P5, seek latency).
+    // Local disk: the answer is planned from the opened file's own stat, not from a stat by name before
+    // the open; both come from the descriptor the local driver shares between the reads of the next
+    // second, so a request usually waits on no file-system call before its head (bench P5, seek latency).
     const { storage } = target;
     const handle: ReadHandle | null = storage.openRead ? await storage.openRead(target.key).catch(() => null) : null;
     if (storage.openRead && !handle) return false;
