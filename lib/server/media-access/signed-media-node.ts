@@ -66,9 +66,6 @@ export function signedMediaNode(store: () => Storage, key: () => MediaUrlKey) {
     Object.assign(headers, SIGNED_MEDIA_HEADERS);
     res.writeHead(plan.status, headers);
     if (handle && range) {
-      // The head goes out now, as nginx sends its head before the file: held for the first body write it
-      // waited for the range's first read, queued in libuv's thread pool behind the other players' reads.
-      res.flushHeaders();
       await sendPooledRange(handle, range, res);
       return true;
     }

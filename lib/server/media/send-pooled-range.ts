@@ -35,6 +35,9 @@ function written(res: ServerResponse, chunk: Buffer): Promise<boolean> {
  * us) destroys the response, so the client sees a truncated body, never wrong bytes.
  */
 export async function sendPooledRange(handle: ReadHandle, range: { start: number; end: number }, res: ServerResponse): Promise<void> {
+  // The head goes out before the first read, as nginx sends its head before the file: held for the
+  // first body write, it waited for that read, queued in libuv's thread pool behind other responses' reads.
+  res.flushHeaders();
   const buf = idle.pop() ?? Buffer.allocUnsafeSlow(BUFFER_BYTES);
   let reusable = true;
   try {
