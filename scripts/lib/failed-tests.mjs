@@ -26,6 +26,19 @@ export function vitestFailures(report, root) {
   return out;
 }
 
+/**
+ * The first line of a Playwright result's error. A test that ran out of time says only "Test timeout of
+ * N ms exceeded." there; the step it was waiting on (page.waitForURL, a click) is a further error with a
+ * location, named after it, so a CI log shows where the time went, not only that it did.
+ */
+function playwrightReason(result) {
+  const reason = firstLine(result?.error?.message ?? result?.errors?.[0]?.message);
+  const pending = result?.errors?.find((e) => e.location && firstLine(e.message) !== reason);
+  if (!pending) return reason;
+  const where = `${path.basename(pending.location.file)}:${pending.location.line}`;
+  return `${reason} While waiting at ${where}: ${firstLine(pending.message)}`.slice(0, 2 * MAX_REASON);
+}
+
 /** Playwright's JSON reporter: every test whose outcome was unexpected (failed on every retry). */
 export function playwrightFailures(report) {
   const out = [];
@@ -34,7 +47,7 @@ export function playwrightFailures(report) {
       for (const test of spec.tests ?? []) {
         if (test.status !== "unexpected") continue;
         const last = test.results?.at(-1);
-        out.push({ name: [`${spec.file ?? suite.file}:${spec.line ?? "?"}`, ...titles, spec.title].join(" > "), reason: firstLine(last?.error?.message ?? last?.errors?.[0]?.message) });
+        out.push({ name: [`${spec.file ?? suite.file}:${spec.line ?? "?"}`, ...titles, spec.title].join(" > "), reason: playwrightReason(last) });
       }
     }
     for (const child of suite.suites ?? []) walk(child, child.title && !child.title.endsWith(".ts") ? [...titles, child.title] : titles);

@@ -71,6 +71,27 @@ describe("playwrightFailures", () => {
     expect(playwrightFailures(report)).toEqual([{ name: "studio.spec.ts:42 > studio: each mode > text to a stored clip", reason: "Test timeout of 60000ms exceeded." }]);
   });
 
+  it("names the step a timed-out test was waiting on, from the error Playwright adds with its location", () => {
+    const timedOut = {
+      status: "timedOut",
+      error: { message: "\x1b[31mTest timeout of 60000ms exceeded.\x1b[39m" },
+      errors: [
+        { message: "\x1b[31mTest timeout of 60000ms exceeded.\x1b[39m" },
+        {
+          location: { file: "/repo/tests/e2e/teams.spec.ts", line: 102, column: 14 },
+          message: 'Error: page.waitForURL: Test timeout of 60000ms exceeded.\n=========================== logs ===========================\nwaiting for navigation until "load"',
+        },
+      ],
+    };
+    const one = { suites: [{ title: "teams.spec.ts", file: "teams.spec.ts", specs: [{ title: "a viewer", file: "teams.spec.ts", line: 91, tests: [{ status: "unexpected", results: [timedOut] }] }] }] };
+    expect(playwrightFailures(one)).toEqual([
+      {
+        name: "teams.spec.ts:91 > a viewer",
+        reason: "Test timeout of 60000ms exceeded. While waiting at teams.spec.ts:102: Error: page.waitForURL: Test timeout of 60000ms exceeded.",
+      },
+    ]);
+  });
+
   it("reports an error outside the tests (a web server that did not start)", () => {
     expect(playwrightFailures({ suites: [], errors: [{ message: "Error: Timed out waiting 180000ms from config.webServer." }] })).toEqual([
       { name: "(outside the tests)", reason: "Error: Timed out waiting 180000ms from config.webServer." },
