@@ -14,6 +14,30 @@ test("sign up through the form lands in the studio, with the shell", async ({ pa
   await expect(page.getByText("Signed in as Ada")).toBeVisible();
 });
 
+test("before the page's script has run its buttons are disabled, so a form is never sent natively with the password in the address", async ({ page }) => {
+  // The page's script is held back: the server's HTML is all there is, as on a slow connection or a busy
+  // machine. A native submit would be a GET to /sign-up with every field in the query string.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/sign-up", { waitUntil: "commit" }); // "load" and even DOMContentLoaded wait for the held scripts
+  const email = uniqueEmail("prehydration");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  const submit = page.getByRole("button", { name: "Create account" });
+  await expect(submit).toBeDisabled();
+  await page.getByLabel("Password").press("Enter"); // implicit submission: refused too while the button is disabled
+  expect(page.url()).not.toContain("password");
+  release();
+  await expect(submit).toBeEnabled();
+  await submit.click();
+  await page.waitForURL((u) => u.pathname === "/");
+  expect(page.url()).not.toContain("password");
+});
+
 test("sign-up form shows specific field errors before anything is sent", async ({ page }) => {
   await page.goto("/sign-up");
   await page.getByLabel("Email").fill("not-an-email");
