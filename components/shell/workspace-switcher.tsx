@@ -4,6 +4,7 @@ import { useId, useState, useTransition } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { useWorkspace } from "@/lib/client/workspace-context";
 import { apiFetch } from "@/lib/client/api";
+import { useHydrated } from "@/lib/client/use-hydrated";
 
 /** Personal or one of the actor's teams: drives what the studio makes and the gallery shows. */
 export function WorkspaceSwitcher() {
@@ -22,6 +23,9 @@ export function WorkspaceSwitcher() {
   }
   const [failed, setFailed] = useState(false);
   const [pending, startTransition] = useTransition();
+  // Chosen before hydration, the choice would never reach the server (no handler yet) and hydration would
+  // put the old workspace back: the menu waits for the page's script, as every Button does.
+  const hydrated = useHydrated();
   const change = async (next: string) => {
     setValue(next);
     setFailed(false);
@@ -42,6 +46,7 @@ export function WorkspaceSwitcher() {
         id={id}
         value={value}
         onChange={(e) => void change(e.target.value)}
+        disabled={!hydrated}
         aria-busy={pending}
         aria-invalid={failed || undefined}
         data-testid="workspace-switcher"

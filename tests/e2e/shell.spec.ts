@@ -17,6 +17,23 @@ test.describe("signed in", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Gallery" })).toBeVisible();
   });
 
+  test("the workspace menu and the language buttons wait for the page's script before they take a choice", async ({ page }) => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/_next/static/chunks/**", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto("/gallery", { waitUntil: "commit" }); // "load" would wait for the held scripts
+    const menu = page.getByTestId("workspace-switcher");
+    const chinese = page.getByRole("button", { name: "中文" });
+    await expect(menu).toBeDisabled();
+    await expect(chinese).toBeDisabled();
+    release();
+    await expect(menu).toBeEnabled();
+    await expect(chinese).toBeEnabled();
+  });
+
   test("dark mode follows the system", async ({ page }) => {
     // Tailwind 4 colours are lab()/oklch(): let a canvas convert the computed colour to sRGB.
     const bodyRgb = () =>
