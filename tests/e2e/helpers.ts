@@ -17,6 +17,22 @@ export function uniqueEmail(tag: string): string {
   return `${tag}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.test`;
 }
 
+/**
+ * Opens `path` with the page's scripts held back, so the page is the server's HTML alone (as on a slow
+ * connection or a busy machine) until the returned function releases them. Waits only for the response
+ * to begin: "load", even DOMContentLoaded, would wait for the held scripts.
+ */
+export async function gotoWithScriptsHeld(page: Page, path: string): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(path, { waitUntil: "commit" });
+  return release;
+}
+
 export async function signUpViaApi(page: Page, email: string, password = PASSWORD) {
   const res = await page.request.post("/api/account/sign-up", { data: { email, password } });
   expect(res.status(), await res.text()).toBe(201);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoSeriousA11yViolations, STORAGE_STATE } from "./helpers";
+import { expectNoSeriousA11yViolations, gotoWithScriptsHeld, STORAGE_STATE } from "./helpers";
 
 test.describe("signed in", () => {
   test.use({ storageState: STORAGE_STATE });
@@ -18,13 +18,7 @@ test.describe("signed in", () => {
   });
 
   test("the workspace menu and the language buttons wait for the page's script before they take a choice", async ({ page }) => {
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route("**/_next/static/chunks/**", async (route) => {
-      await held;
-      await route.continue();
-    });
-    await page.goto("/gallery", { waitUntil: "commit" }); // "load" would wait for the held scripts
+    const release = await gotoWithScriptsHeld(page, "/gallery");
     const menu = page.getByTestId("workspace-switcher");
     const chinese = page.getByRole("button", { name: "中文" });
     await expect(menu).toBeDisabled();
