@@ -1,4 +1,5 @@
 "use client";
+import { useHydrated } from "@/lib/client/use-hydrated";
 
 /** An on/off switch (role=switch) with a visible label and an optional description. */
 export function Switch({
@@ -14,6 +15,8 @@ export function Switch({
   checked: boolean;
   onChange: (checked: boolean) => void;
 }) {
+  // Flipped before hydration, the switch would do nothing (no handler yet): it waits, as every Button does.
+  const hydrated = useHydrated();
   return (
     <div className="flex items-start justify-between gap-4">
       <div className="flex flex-col">
@@ -31,6 +34,7 @@ export function Switch({
         type="button"
         role="switch"
         aria-checked={checked}
+        disabled={!hydrated}
         aria-describedby={description ? `${id}-desc` : undefined}
         onClick={() => onChange(!checked)}
         className={`relative inline-flex h-7 w-12 shrink-0 items-center rounded-full border-2 transition-colors ${

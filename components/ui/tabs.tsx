@@ -1,5 +1,6 @@
 "use client";
 import { type KeyboardEvent, type ReactNode, useRef } from "react";
+import { useHydrated } from "@/lib/client/use-hydrated";
 
 export interface TabItem<T extends string> {
   id: T;
@@ -24,6 +25,8 @@ export function Tabs<T extends string>({
   onSelect: (id: T) => void;
 }) {
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
+  // Pressed before hydration, a tab would do nothing (no handler yet): it waits, as every Button does.
+  const hydrated = useHydrated();
   function onKeyDown(e: KeyboardEvent<HTMLButtonElement>) {
     const i = items.findIndex((t) => t.id === selected);
     let next = -1;
@@ -57,6 +60,7 @@ export function Tabs<T extends string>({
             aria-selected={active}
             aria-controls={`${idPrefix}-panel-${t.id}`}
             tabIndex={active ? 0 : -1}
+            disabled={!hydrated}
             onClick={() => onSelect(t.id)}
             onKeyDown={onKeyDown}
             className={`min-h-11 rounded-md px-2 py-2 text-sm font-medium leading-tight transition-colors ${

@@ -17,15 +17,12 @@ test.describe("signed in", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Gallery" })).toBeVisible();
   });
 
-  test("the workspace menu and the language buttons wait for the page's script before they take a choice", async ({ page }) => {
-    const release = await gotoWithScriptsHeld(page, "/gallery");
-    const menu = page.getByTestId("workspace-switcher");
-    const chinese = page.getByRole("button", { name: "中文" });
-    await expect(menu).toBeDisabled();
-    await expect(chinese).toBeDisabled();
+  test("the workspace menu, the language buttons and the studio's tabs wait for the page's script before they take a choice", async ({ page }) => {
+    const release = await gotoWithScriptsHeld(page, "/");
+    const controls = [page.getByTestId("workspace-switcher"), page.getByRole("button", { name: "中文" }), page.getByRole("tab", { name: "Image → video" })];
+    for (const c of controls) await expect(c).toBeDisabled();
     release();
-    await expect(menu).toBeEnabled();
-    await expect(chinese).toBeEnabled();
+    for (const c of controls) await expect(c).toBeEnabled();
   });
 
   test("dark mode follows the system", async ({ page }) => {
