@@ -1,13 +1,8 @@
 "use client";
-import { useSyncExternalStore } from "react";
+import { useHydrated } from "@/lib/client/use-hydrated";
 
-const subscribe = () => () => {};
-
-/** "⌘" on Apple platforms, "Ctrl" elsewhere (server render says Ctrl; the client corrects it without a mismatch). */
+/** "⌘" on Apple platforms, "Ctrl" elsewhere (server render says Ctrl; the client corrects it once hydrated, without a mismatch). */
 export function useModKeyLabel(): string {
-  return useSyncExternalStore(
-    subscribe,
-    () => (/Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent) ? "⌘" : "Ctrl"),
-    () => "Ctrl",
-  );
+  const hydrated = useHydrated();
+  return hydrated && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent) ? "⌘" : "Ctrl";
 }
