@@ -9,6 +9,7 @@
 // s3rver and the database go.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import pg from "pg";
@@ -126,6 +127,11 @@ try {
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
       NEXT_TELEMETRY_DISABLED: "1",
       SIMULATOR_SPEED: process.env.SIMULATOR_SPEED || "200",
+      // The simulator's clips outlive this run's data folder: the specs ask for the same clips each run
+      // (uniquePrompt in tests/e2e/studio-helpers.ts), so only a clip no earlier run asked for is
+      // rendered. Shards beside each other share the folder (the renderer writes each clip once, by
+      // rename). Deleting the folder is safe at any time: the next run renders again.
+      SIMULATOR_RENDER_CACHE_DIR: process.env.SIMULATOR_RENDER_CACHE_DIR || path.join(os.tmpdir(), "framehouse-e2e-renders"),
       // "Forgot password?" is on: mail goes to the SMTP sink a spec starts on this port when it needs
       // one (tests/support/smtp-sink.ts, same login); with none listening a send fails and is logged.
       SMTP_URL: `smtp://framehouse:sink-password-0123@127.0.0.1:${e2eSmtpPort()}`,

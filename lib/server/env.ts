@@ -90,6 +90,9 @@ const schema = z.object({
   SIMULATOR_CONCURRENCY: int(5, 1, 1000),
   SIMULATOR_URL_TTL_SECONDS: int(86_400, 1, 30 * 86_400),
   SIMULATOR_PORT: int(4010, 0, 65_535),
+  // Where the built-in simulator keeps its rendered clips (cached by request input). Empty (the
+  // default): <DATA_DIR>/simulator/renders. The e2e server points it outside its throw-away data folder.
+  SIMULATOR_RENDER_CACHE_DIR: optStr,
 
   // HTTP entry point (scripts/server.mjs). TRUST_PROXY=1: take the client IP from X-Forwarded-For
   // (set it only behind a reverse proxy that overwrites that header).

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { expect, type APIRequestContext, type Page, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations, STORAGE_STATE } from "./helpers";
-import { seekVideo } from "./studio-helpers";
+import { seekVideo, stableToken } from "./studio-helpers";
 
 // The gallery against the production build with the fast simulator: clips are made through the
 // real API (POST /api/generations) and awaited until STORED with their poster and preview made
@@ -9,7 +9,8 @@ import { seekVideo } from "./studio-helpers";
 test.use({ storageState: STORAGE_STATE });
 test.describe.configure({ mode: "serial" });
 
-const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+// Unique to this file, and the same in every run, so its clips come from the render cache (stableToken).
+const run = stableToken("gallery.spec");
 const ZH = `纸船在雨夜漂流 ${run}`;
 const EN = `A Paper Lantern over calm water ${run}`;
 const OTHERS = [`Bulk clip one ${run}`, `Bulk clip two ${run}`, `Doomed clip ${run}`];

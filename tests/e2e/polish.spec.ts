@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations, signInViaUi, STORAGE_STATE } from "./helpers";
-import { STORED_TIMEOUT } from "./studio-helpers";
+import { stableToken, STORED_TIMEOUT } from "./studio-helpers";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 
 // Issue 15, "Teams and sharing" and "Polish that users notice", as people see them: a shared clip's
@@ -13,7 +13,8 @@ import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 // 375 px and dark mode.
 test.describe.configure({ mode: "serial" });
 
-const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+// Unique to this file, and the same in every run, so its clips come from the render cache (stableToken).
+const run = stableToken("polish.spec");
 const PROMPT = `A red kite over a grey sea ${run}`;
 const TEAM = `Polish ${run}`;
 const FEISHU_UA = "Mozilla/5.0 (compatible; LarkUrl2Card; +https://www.feishu.cn)";

@@ -1,13 +1,31 @@
+import { createHash } from "node:crypto";
 import path from "node:path";
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 
 export const IMAGES = path.join(process.cwd(), "tests/fixtures/images");
 export const E2E_IMAGES = path.join(process.cwd(), "tests/fixtures/e2e");
 /** The simulator at e2e speed finishes in seconds; generous (the renderer is ffmpeg on a shared 2-core box) so a loaded machine stays deterministic. */
 export const STORED_TIMEOUT = 180_000;
 
+const promptsMade = new Map<string, number>();
+
+/**
+ * `tag` made unique within this run: a token of the calling test (its id, retry and repeat) and a
+ * count of the prompts it made. Each run has a fresh database, so nothing needs a prompt unlike every
+ * earlier run's, and the same test asks for the same clips each time: the simulator's render cache,
+ * kept across runs (scripts/e2e-server.mjs), serves them without another ffmpeg render.
+ */
 export function uniquePrompt(tag: string): string {
-  return `${tag} ${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  const { testId, retry, repeatEachIndex } = test.info();
+  const caller = `${testId}/${retry}/${repeatEachIndex}`;
+  const n = (promptsMade.get(caller) ?? 0) + 1;
+  promptsMade.set(caller, n);
+  return `${tag} ${stableToken(caller)}-${n}`;
+}
+
+/** A short token for `seed`, the same in every run (base 36 of its hash). */
+export function stableToken(seed: string): string {
+  return BigInt(`0x${createHash("sha256").update(seed).digest("hex").slice(0, 12)}`).toString(36);
 }
 
 /**

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "@/tests/support/simulator-fixtures";
 
@@ -5,9 +7,12 @@ import { tempDir } from "@/tests/support/simulator-fixtures";
 // the ordinary client talks to it over HTTP; with a key it would talk to BigModel.
 
 const saved = { ...process.env };
+let renderCache = "";
 beforeAll(() => {
   delete process.env.BIGMODEL_API_KEY;
   process.env.DATA_DIR = tempDir("upstream-wiring");
+  renderCache = tempDir("upstream-wiring-renders");
+  process.env.SIMULATOR_RENDER_CACHE_DIR = renderCache;
   process.env.SIMULATOR_SPEED = "100000";
 });
 afterAll(async () => {
@@ -35,6 +40,9 @@ describe("getUpstream without a key", () => {
     }
     expect(status).toBe("SUCCESS");
     expect(url.startsWith(a.mediaOrigins[0] ?? "?")).toBe(true);
+    // The clip was rendered into SIMULATOR_RENDER_CACHE_DIR, not into the data folder.
+    expect(fs.readdirSync(renderCache).filter((n) => /^[0-9a-f]{64}\.mp4$/.test(n))).toHaveLength(1);
+    expect(fs.existsSync(path.join(process.env.DATA_DIR ?? "", "simulator", "renders"))).toBe(false);
     expect(mediaOriginsFrom("aigc-files.bigmodel.cn, http://127.0.0.1:4010,")).toEqual([
       "https://aigc-files.bigmodel.cn",
       "http://127.0.0.1:4010",

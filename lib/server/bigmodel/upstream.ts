@@ -91,7 +91,7 @@ async function build(cache: Cached): Promise<Upstream> {
     host: "127.0.0.1",
     port: 0,
     stateDir,
-    cacheDir: path.join(stateDir, "renders"),
+    cacheDir: e.SIMULATOR_RENDER_CACHE_DIR ? path.resolve(e.SIMULATOR_RENDER_CACHE_DIR) : path.join(stateDir, "renders"),
     speed: e.SIMULATOR_SPEED,
     failRate: e.SIMULATOR_FAIL_RATE,
     concurrency: e.SIMULATOR_CONCURRENCY,
