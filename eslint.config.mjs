@@ -81,6 +81,15 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Buttons wait for hydration: pressed earlier, one does nothing or submits its form natively (a GET
+    // with every field in the address). components/ui/action-button.tsx is the one raw <button>.
+    files: ["components/**/*.tsx"],
+    ignores: ["components/ui/action-button.tsx"],
+    rules: {
+      "no-restricted-syntax": ["error", { selector: "JSXOpeningElement[name.name='button']", message: "Use ActionButton (components/ui/action-button.tsx) or Button: a raw <button> works before hydration." }],
+    },
+  },
   // lib/server: layers that point one way (eslint.layers.mjs).
   ...serverLayerRules(),
   {

@@ -7,6 +7,7 @@ import type { AdminUserRow, ResetLinkView } from "@/lib/shared/account-views";
 import { formatFen } from "@/lib/shared/money";
 import { adminUsersApi } from "./admin-users-api";
 import { ResetLinkBox } from "./reset-link-box";
+import { ActionButton } from "@/components/ui/action-button";
 
 const SMALL_BUTTON = "rounded-md border border-zinc-400 px-2 py-1 text-xs font-semibold hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-600 dark:hover:bg-zinc-800";
 
@@ -117,13 +118,13 @@ export function AdminUsersPanel({ initial, selfId }: { initial: AdminUserRow[]; 
             </div>
             <div className="flex flex-wrap gap-2">
               {u.id !== selfId && (
-                <button type="button" className={SMALL_BUTTON} disabled={busyId === u.id} onClick={() => void toggle(u)} aria-label={`${t(u.disabledAt ? "admin.users.enable" : "admin.users.disable")}: ${u.email}`}>
+                <ActionButton type="button" className={SMALL_BUTTON} disabled={busyId === u.id} onClick={() => void toggle(u)} aria-label={`${t(u.disabledAt ? "admin.users.enable" : "admin.users.disable")}: ${u.email}`}>
                   {t(u.disabledAt ? "admin.users.enable" : "admin.users.disable")}
-                </button>
+                </ActionButton>
               )}
-              <button type="button" className={SMALL_BUTTON} disabled={busyId === u.id} onClick={() => void resetLink(u)} aria-label={`${t("admin.users.resetLink")}: ${u.email}`}>
+              <ActionButton type="button" className={SMALL_BUTTON} disabled={busyId === u.id} onClick={() => void resetLink(u)} aria-label={`${t("admin.users.resetLink")}: ${u.email}`}>
                 {t("admin.users.resetLink")}
-              </button>
+              </ActionButton>
             </div>
           </li>
         ))}

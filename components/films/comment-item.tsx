@@ -7,6 +7,7 @@ import type { CommentView } from "@/lib/shared/film/film-views";
 import { CommentForm } from "./comment-form";
 import { editComment } from "./film-api";
 import { NoticeLine, useAction } from "./use-action";
+import { ActionButton } from "@/components/ui/action-button";
 
 /**
  * One comment in a player's list: a button that seeks there, and — where the server says this reader
@@ -51,11 +52,11 @@ export function CommentItem({ comment: c, onSeek, onChanged, onDelete }: { comme
         />
       ) : (
         <div className="flex flex-wrap items-start gap-1">
-          <button type="button" className="min-w-0 flex-1 rounded-md px-2 py-1 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800" onClick={() => onSeek(c.timeMs)} data-testid="comment">
+          <ActionButton type="button" className="min-w-0 flex-1 rounded-md px-2 py-1 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800" onClick={() => onSeek(c.timeMs)} data-testid="comment">
             <span className="sr-only">{t("films.comments.seek")} </span>
             <span className="font-mono text-xs font-semibold text-indigo-800 dark:text-indigo-300">{timecode(c.timeMs)}</span> {c.body}
             {c.authorName && <span className="text-xs text-zinc-600 dark:text-zinc-400"> — {c.authorName}</span>}
-          </button>
+          </ActionButton>
           {c.may.edit && (
             <Button type="button" variant="secondary" onClick={() => setDraft(c.body)} aria-label={t("films.comments.edit", { at: timecode(c.timeMs) })} data-testid="comment-edit">
               {t("films.comments.editShort")}

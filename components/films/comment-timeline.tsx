@@ -2,6 +2,7 @@
 import { useI18n } from "@/components/i18n/i18n-provider";
 import type { CommentView } from "@/lib/shared/film/film-views";
 import { timecode } from "@/lib/client/format";
+import { ActionButton } from "@/components/ui/action-button";
 
 /**
  * The player's comment timeline: a bar as long as the video with a mark per comment and the play
@@ -21,7 +22,7 @@ export function CommentTimeline({ durationMs, nowMs, comments, onPin }: { durati
   }
 
   return (
-    <button
+    <ActionButton
       type="button"
       onClick={onClick}
       aria-label={t("films.comments.timeline", { at: timecode(nowMs) })}
@@ -32,6 +33,6 @@ export function CommentTimeline({ durationMs, nowMs, comments, onPin }: { durati
       {comments.map((c) => (
         <span key={c.id} aria-hidden className="absolute inset-y-1 w-1 -translate-x-1/2 rounded bg-amber-600 dark:bg-amber-400" style={{ left: pct(c.timeMs) }} data-testid="comment-mark" />
       ))}
-    </button>
+    </ActionButton>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { DRAFT_MODES, type DraftMode, type DraftShot, LINE_MAX_CHARS, SCENE_MAX_CHARS, SHOT_MAX_SECONDS, SHOT_MIN_SECONDS } from "@/lib/shared/script-breakdown";
 import { PROMPT_MAX_CHARS, promptLength } from "@/lib/shared/upstream/video-models";
+import { ActionButton } from "@/components/ui/action-button";
 
 // The editable draft of a script breakdown: one labelled group per shot (a list rather than a wide
 // table, so it reads at 375 px and with a screen reader): scene, prompt (with its count against
@@ -88,7 +89,7 @@ function ShotRow({ index, shot, onChange, onDelete, disabled }: { index: number;
               </>
             )}
           </p>
-          <button
+          <ActionButton
             type="button"
             className="rounded-md border border-red-700 px-3 py-1 text-sm font-medium text-red-800 hover:bg-red-50 disabled:opacity-60 dark:border-red-400 dark:text-red-300 dark:hover:bg-red-950"
             disabled={disabled}
@@ -97,7 +98,7 @@ function ShotRow({ index, shot, onChange, onDelete, disabled }: { index: number;
             data-delete-row
           >
             ✕
-          </button>
+          </ActionButton>
         </div>
       </fieldset>
     </li>

@@ -7,6 +7,7 @@ import type { GenerationView } from "@/lib/shared/generation-view";
 import { formatFen } from "@/lib/shared/money";
 import { framesToSeconds, trimmedFrames } from "./shot-format";
 import { VoiceOverflowBadge } from "./voice-overflow";
+import { ActionButton } from "@/components/ui/action-button";
 
 const TONE: Record<ShotStatus, string> = {
   no_take: "border-zinc-400 bg-zinc-100 text-zinc-800 dark:border-zinc-600 dark:bg-zinc-800 dark:text-zinc-100",
@@ -103,7 +104,7 @@ export function ShotCard({
       data-position={shot.position}
       data-status={shot.status}
     >
-      <button
+      <ActionButton
         type="button"
         id={`shot-${shot.id}`}
         onClick={onSelect}
@@ -125,7 +126,7 @@ export function ShotCard({
         </span>
         <span className="text-sm font-semibold">{t("films.shot.name", { n })}</span>
         <span className="line-clamp-2 min-h-8 text-xs text-zinc-700 dark:text-zinc-300">{shot.prompt || t("films.shot.noPrompt")}</span>
-      </button>
+      </ActionButton>
       <div className="flex flex-wrap items-center gap-1 text-xs text-zinc-700 dark:text-zinc-300">
         <ShotStatusChip status={shot.status} />
         <span data-testid="shot-duration">{framesToSeconds(trimmedFrames(shot))}</span>
@@ -134,18 +135,18 @@ export function ShotCard({
       </div>
       {canEdit && (
         <div className="flex flex-wrap gap-1">
-          <button type="button" className={small} disabled={busy || shot.position === 0} onClick={() => onMove(-1)} onKeyDown={onKeyDown} aria-label={t("films.shot.moveEarlier", { n })}>
+          <ActionButton type="button" className={small} disabled={busy || shot.position === 0} onClick={() => onMove(-1)} onKeyDown={onKeyDown} aria-label={t("films.shot.moveEarlier", { n })}>
             ←
-          </button>
-          <button type="button" className={small} disabled={busy || shot.position >= count - 1} onClick={() => onMove(1)} onKeyDown={onKeyDown} aria-label={t("films.shot.moveLater", { n })}>
+          </ActionButton>
+          <ActionButton type="button" className={small} disabled={busy || shot.position >= count - 1} onClick={() => onMove(1)} onKeyDown={onKeyDown} aria-label={t("films.shot.moveLater", { n })}>
             →
-          </button>
-          <button type="button" className={small} disabled={busy} onClick={onDuplicate} aria-label={t("films.shot.duplicateN", { n })}>
+          </ActionButton>
+          <ActionButton type="button" className={small} disabled={busy} onClick={onDuplicate} aria-label={t("films.shot.duplicateN", { n })}>
             {t("films.shot.duplicate")}
-          </button>
-          <button type="button" className={`${small} text-red-800 dark:text-red-300`} disabled={busy} onClick={onDelete} aria-label={t("films.shot.deleteN", { n })}>
+          </ActionButton>
+          <ActionButton type="button" className={`${small} text-red-800 dark:text-red-300`} disabled={busy} onClick={onDelete} aria-label={t("films.shot.deleteN", { n })}>
             {t("films.shot.delete")}
-          </button>
+          </ActionButton>
         </div>
       )}
     </li>

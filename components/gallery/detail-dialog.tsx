@@ -2,6 +2,7 @@
 import { type ReactNode, useRef } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { useDialog } from "@/components/ui/use-dialog";
+import { ActionButton } from "@/components/ui/action-button";
 
 /**
  * The clip modal over the grid: a native <dialog> (focus trap, Esc) whose close returns focus to
@@ -23,13 +24,13 @@ export function DetailDialog({ open, title, onClose, children }: { open: boolean
         <h2 id="detail-title" className="line-clamp-2 min-w-0 text-lg font-semibold">
           {title}
         </h2>
-        <button
+        <ActionButton
           type="button"
           onClick={onClose}
           className="shrink-0 whitespace-nowrap rounded-md border border-zinc-400 px-3 py-1.5 text-sm font-semibold hover:bg-zinc-100 dark:border-zinc-600 dark:hover:bg-zinc-800"
         >
           {t("gallery.detail.close")}
-        </button>
+        </ActionButton>
       </div>
       {open && children}
     </dialog>

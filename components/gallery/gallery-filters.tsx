@@ -6,6 +6,7 @@ import { useWorkspace } from "@/lib/client/workspace-context";
 import { MODES } from "@/lib/shared/generation-schemas";
 import { STATUS_GROUPS, type StatusGroup } from "@/lib/shared/gallery-filters";
 import type { FilterKey } from "./use-gallery-filters";
+import { ActionButton } from "@/components/ui/action-button";
 
 const GROUPS = Object.keys(STATUS_GROUPS) as StatusGroup[];
 const SELECT = "rounded-md border border-zinc-400 bg-white px-2 py-1.5 text-sm dark:border-zinc-600 dark:bg-zinc-900";
@@ -173,9 +174,9 @@ export function GalleryFilters({
           </span>
         )}
         {active && (
-          <button type="button" onClick={onClear} className="ml-auto font-semibold text-indigo-800 underline dark:text-indigo-300">
+          <ActionButton type="button" onClick={onClear} className="ml-auto font-semibold text-indigo-800 underline dark:text-indigo-300">
             {t("gallery.filter.clear")}
-          </button>
+          </ActionButton>
         )}
       </div>
     </section>

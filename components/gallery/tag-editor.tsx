@@ -2,6 +2,7 @@
 import { useId, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
+import { ActionButton } from "@/components/ui/action-button";
 
 /** A clip's tags: remove buttons per tag and a small add form (with suggestions from the datalist). */
 export function TagEditor({
@@ -30,7 +31,7 @@ export function TagEditor({
           {tags.map((tag) => (
             <li key={tag} className="flex items-center gap-1 rounded-full bg-zinc-100 py-0.5 pl-2.5 pr-1 text-sm dark:bg-zinc-800">
               <span>{tag}</span>
-              <button
+              <ActionButton
                 type="button"
                 onClick={() => onRemove(tag)}
                 disabled={busy}
@@ -38,7 +39,7 @@ export function TagEditor({
                 className="flex size-6 items-center justify-center rounded-full hover:bg-zinc-300 dark:hover:bg-zinc-600"
               >
                 <span aria-hidden="true">×</span>
-              </button>
+              </ActionButton>
             </li>
           ))}
         </ul>

@@ -8,6 +8,7 @@ import { newIdempotencyKey } from "@/lib/client/idempotency";
 import { useWorkspace, withWorkspace } from "@/lib/client/workspace-context";
 import { formatFen } from "@/lib/shared/money";
 import type { PromptHelpAction, PromptHelpView } from "@/lib/shared/prompt-help";
+import { ActionButton } from "@/components/ui/action-button";
 
 // Prompt help under a prompt field (studio, film shot editor): Expand / Translate zh↔en / Rewrite
 // for Vidu. The answer is a suggestion the user accepts (it replaces the prompt) or discards; focus
@@ -81,9 +82,9 @@ export function PromptHelp({ fieldId, text, onAccept, disabled }: { fieldId: str
     <div className="flex flex-col gap-2" data-testid="prompt-help">
       <div role="group" aria-label={t("promptHelp.group")} aria-describedby={error ? errorId : undefined} className="flex flex-wrap items-center gap-2">
         {ACTIONS.map((a) => (
-          <button key={a.action} type="button" className={small} disabled={disabled || busy || text.trim() === ""} onClick={() => void run(a.action)}>
+          <ActionButton key={a.action} type="button" className={small} disabled={disabled || busy || text.trim() === ""} onClick={() => void run(a.action)}>
             {t(a.label)}
-          </button>
+          </ActionButton>
         ))}
       </div>
       <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
@@ -109,12 +110,12 @@ export function PromptHelp({ fieldId, text, onAccept, disabled }: { fieldId: str
           </p>
           <p className="text-xs text-zinc-700 dark:text-zinc-300">{t("promptHelp.cost", { cost: formatFen(result.costFen ?? 0), held: formatFen(result.heldFen) })}</p>
           <div className="flex gap-2">
-            <button type="button" className="rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-800 dark:bg-indigo-300 dark:text-zinc-950" onClick={() => close(true)}>
+            <ActionButton type="button" className="rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-800 dark:bg-indigo-300 dark:text-zinc-950" onClick={() => close(true)}>
               {t("promptHelp.accept")}
-            </button>
-            <button type="button" className={small} onClick={() => close(false)}>
+            </ActionButton>
+            <ActionButton type="button" className={small} onClick={() => close(false)}>
               {t("promptHelp.reject")}
-            </button>
+            </ActionButton>
           </div>
         </div>
       ) : null}

@@ -3,14 +3,13 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
-import { useHydrated } from "@/lib/client/use-hydrated";
+import { ActionButton } from "@/components/ui/action-button";
 
 /** zh-CN <-> en: stores the choice (cookie + account) and re-renders the server components. */
 export function LanguageSwitch() {
   const { locale, t } = useI18n();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const hydrated = useHydrated(); // pressed before the page's script runs, a language button would do nothing
   async function choose(next: Locale) {
     if (next === locale) return;
     await fetch("/api/locale", {
@@ -23,19 +22,19 @@ export function LanguageSwitch() {
   return (
     <div role="group" aria-label={t("lang.label")} className="flex rounded-md border border-zinc-300 dark:border-zinc-700">
       {LOCALES.map((l) => (
-        <button
+        <ActionButton
           key={l}
           type="button"
           lang={l}
           aria-pressed={l === locale}
-          disabled={pending || !hydrated}
+          disabled={pending}
           onClick={() => void choose(l)}
           className={`px-2 py-1 text-sm first:rounded-l-md last:rounded-r-md ${
             l === locale ? "bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900" : "text-zinc-700 dark:text-zinc-300"
           }`}
         >
           {t(`lang.${l}`)}
-        </button>
+        </ActionButton>
       ))}
     </div>
   );

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { ActionButton } from "@/components/ui/action-button";
 
 const BUTTON =
   "rounded-md border border-zinc-300 px-2 py-1 text-zinc-800 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800";
@@ -19,9 +20,9 @@ export function UserMenu({ email, name, isAdmin }: { email: string; name: string
       <Link href="/account" className={BUTTON}>
         {t("user.account")}
       </Link>
-      <button type="button" onClick={() => void signOut({ callbackUrl: "/sign-in?signedOut=1" })} className={BUTTON}>
+      <ActionButton type="button" onClick={() => void signOut({ callbackUrl: "/sign-in?signedOut=1" })} className={BUTTON}>
         {t("user.signOut")}
-      </button>
+      </ActionButton>
     </div>
   );
 }

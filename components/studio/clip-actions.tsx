@@ -9,6 +9,7 @@ import { newIdempotencyKey } from "@/lib/client/idempotency";
 import { useClipRights } from "@/lib/client/workspace-context";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import { CANCELLABLE, ENDED_WITHOUT_VIDEO, isIn, RETRYABLE } from "@/lib/shared/generation-lifecycle";
+import { ActionButton } from "@/components/ui/action-button";
 
 
 function viewOf(body: unknown): GenerationView | null {
@@ -75,14 +76,14 @@ export function ClipActions({ clip, onUpdate }: { clip: GenerationView; onUpdate
         </Link>
       )}
       {isIn(CANCELLABLE, clip.status) && (
-        <button
+        <ActionButton
           type="button"
           onClick={() => void run("cancel")}
           disabled={busy !== null}
           className={`${btn} border-zinc-400 text-zinc-900 hover:bg-zinc-100 dark:border-zinc-600 dark:text-zinc-100 dark:hover:bg-zinc-800`}
         >
           {busy === "cancel" ? t("studio.clip.cancelling") : t("studio.clip.cancel")}
-        </button>
+        </ActionButton>
       )}
       {clip.status === "REJECTED" && may.retry && (
         <Link
@@ -94,14 +95,14 @@ export function ClipActions({ clip, onUpdate }: { clip: GenerationView; onUpdate
         </Link>
       )}
       {isIn(RETRYABLE, clip.status) && clip.status !== "REJECTED" && (
-        <button
+        <ActionButton
           type="button"
           onClick={() => void run("retry")}
           disabled={busy !== null}
           className={`${btn} border-indigo-700 bg-indigo-700 text-white hover:bg-indigo-800 dark:border-indigo-300 dark:bg-indigo-300 dark:text-zinc-950 dark:hover:bg-indigo-200`}
         >
           {busy === "retry" ? t("studio.clip.retrying") : t("studio.clip.retry")}
-        </button>
+        </ActionButton>
       )}
       {error && (
         <p role="alert" className="basis-full text-sm text-red-700 dark:text-red-400">

@@ -5,6 +5,7 @@ import { useToast } from "@/components/ui/toast";
 import type { ApiError } from "@/lib/client/api-error";
 import { formatTime } from "@/lib/client/format";
 import type { DraftStatus } from "./use-studio-draft";
+import { ActionButton } from "@/components/ui/action-button";
 
 const LINK = "rounded px-1.5 py-1 font-medium text-indigo-800 underline underline-offset-2 hover:bg-indigo-50 dark:text-indigo-300 dark:hover:bg-indigo-950";
 
@@ -41,12 +42,12 @@ export function DraftStatusLine({
       <div role="alert" className="flex flex-col gap-2 rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100" data-testid="draft-conflict">
         <p>{t("studio.draft.conflict")}</p>
         <div className="flex flex-wrap gap-2">
-          <button type="button" className={LINK} disabled={busy} onClick={() => void run(onLoadNewer, t("studio.draft.loadedNewer"))}>
+          <ActionButton type="button" className={LINK} disabled={busy} onClick={() => void run(onLoadNewer, t("studio.draft.loadedNewer"))}>
             {t("studio.draft.loadNewer")}
-          </button>
-          <button type="button" className={LINK} disabled={busy} onClick={() => void run(onKeepMine, t("studio.draft.keptMine"))}>
+          </ActionButton>
+          <ActionButton type="button" className={LINK} disabled={busy} onClick={() => void run(onKeepMine, t("studio.draft.keptMine"))}>
             {t("studio.draft.keepMine")}
-          </button>
+          </ActionButton>
         </div>
       </div>
     );
@@ -70,9 +71,9 @@ export function DraftStatusLine({
     <div className="flex min-h-8 flex-wrap items-center justify-end gap-x-2 text-xs" data-testid="draft-status" data-state={status.kind}>
       <span className={warn ? "text-amber-800 dark:text-amber-300" : "text-zinc-600 dark:text-zinc-400"}>{text}</span>
       {canClear && (
-        <button type="button" className={LINK} disabled={busy} onClick={() => void run(onClear, t("studio.draft.cleared"))} data-testid="draft-clear">
+        <ActionButton type="button" className={LINK} disabled={busy} onClick={() => void run(onClear, t("studio.draft.cleared"))} data-testid="draft-clear">
           {t("studio.draft.clear")}
-        </button>
+        </ActionButton>
       )}
     </div>
   );

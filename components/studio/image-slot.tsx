@@ -6,6 +6,7 @@ import { formatBytes } from "@/lib/client/format";
 import { UPLOAD_MIMES } from "@/lib/shared/generation-schemas";
 import { slotProblemText } from "./slot-problem";
 import type { SlotEntry } from "./use-image-slots";
+import { ActionButton } from "@/components/ui/action-button";
 
 /**
  * One image input: drop zone + file button when empty; preview, size, upload progress, replace and
@@ -91,14 +92,14 @@ export function ImageSlot({
         {entry?.upload.state === "done" && <span className="text-xs text-emerald-800 dark:text-emerald-300">✓ {t("studio.image.uploaded")}</span>}
         {entry?.checking && <span className="text-xs text-zinc-600 dark:text-zinc-400">{t("studio.image.checking")}</span>}
         {entry && (
-          <button
+          <ActionButton
             type="button"
             onClick={onRemove}
             aria-label={t("studio.image.removeNamed", { name: label })}
             className="ml-auto rounded px-1 text-xs font-medium text-red-800 underline underline-offset-2 hover:text-red-950 dark:text-red-300 dark:hover:text-red-200"
           >
             {t("studio.image.remove")}
-          </button>
+          </ActionButton>
         )}
         {!entry && (
           <span id={limitsId} className="text-xs text-zinc-600 dark:text-zinc-400">

@@ -2,6 +2,7 @@
 import { useEffect, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { type NotifyPermission, notifyPermission, requestNotifyPermission } from "@/lib/client/notifications";
+import { ActionButton } from "@/components/ui/action-button";
 
 /** Asks for notification permission only when the user presses it; shows the outcome afterwards. */
 export function NotifyButton() {
@@ -16,12 +17,12 @@ export function NotifyButton() {
   if (perm === "granted") return <span className="text-xs text-zinc-600 dark:text-zinc-400">🔔 {t("studio.notify.on")}</span>;
   if (perm === "denied") return <span className="text-xs text-zinc-600 dark:text-zinc-400">{t("studio.notify.blocked")}</span>;
   return (
-    <button
+    <ActionButton
       type="button"
       onClick={async () => setPerm(await requestNotifyPermission())}
       className="rounded-md border border-zinc-400 px-3 py-1.5 text-xs font-semibold hover:bg-zinc-100 dark:border-zinc-600 dark:hover:bg-zinc-800"
     >
       {t("studio.notify.ask")}
-    </button>
+    </ActionButton>
   );
 }

@@ -6,6 +6,7 @@ import { apiFetch } from "@/lib/client/api";
 import type { ApiError } from "@/lib/client/api-error";
 import { useWorkspace, withWorkspace } from "@/lib/client/workspace-context";
 import type { PromptHistoryView } from "@/lib/shared/studio-draft";
+import { ActionButton } from "@/components/ui/action-button";
 
 // "Recent prompts" beside the prompt field: a disclosure button opening a search box that is a
 // combobox over a listbox of the user's last distinct prompts in this workspace (GET /api/studio/prompts,
@@ -101,7 +102,7 @@ export function PromptHistory({ promptId, onPick }: { promptId: string; onPick: 
         if (open && !rootRef.current?.contains(e.relatedTarget as Node | null)) close(false);
       }}
     >
-      <button
+      <ActionButton
         ref={buttonRef}
         type="button"
         aria-expanded={open}
@@ -111,7 +112,7 @@ export function PromptHistory({ promptId, onPick }: { promptId: string; onPick: 
         data-testid="prompt-history-open"
       >
         {t("studio.history.open")}
-      </button>
+      </ActionButton>
       {open && (
         <div
           id={`${base}-panel`}

@@ -7,6 +7,7 @@ import type { GenerationView } from "@/lib/shared/generation-view";
 import { ClipCard } from "./clip-card";
 import { NotifyButton } from "./notify-button";
 import { TakeGroupCard } from "./take-group-card";
+import { ActionButton } from "@/components/ui/action-button";
 
 /** The user's recent and running clips, newest first (the takes of one submit as one group), with the live-connection state and notifications. */
 export function RecentClips({
@@ -66,14 +67,14 @@ export function RecentClips({
         </ul>
       )}
       {hasMore && (
-        <button
+        <ActionButton
           type="button"
           onClick={onLoadMore}
           disabled={loadingMore}
           className="self-center rounded-md border border-zinc-400 px-4 py-2 text-sm font-semibold hover:bg-zinc-100 disabled:cursor-progress dark:border-zinc-600 dark:hover:bg-zinc-800"
         >
           {loadingMore ? t("studio.recent.loadingMore") : t("studio.recent.more")}
-        </button>
+        </ActionButton>
       )}
     </section>
   );

@@ -8,6 +8,7 @@ import { MovementChoice } from "./movement-choice";
 import { OutputShape } from "./output-shape";
 import { PromptField } from "./prompt-field";
 import type { SlotKey, useImageSlots } from "./use-image-slots";
+import { ActionButton } from "@/components/ui/action-button";
 
 /** Start–end frames: both images (required, same shape, similar resolution), the output's shape, optional prompt, movement, background music. */
 export function StartEndFields({
@@ -41,7 +42,7 @@ export function StartEndFields({
           onRemove={() => slots.remove("start")}
         />
         <div className="flex justify-center md:pt-24">
-          <button
+          <ActionButton
             type="button"
             onClick={() => slots.swap("start", "end")}
             disabled={!start && !end}
@@ -53,7 +54,7 @@ export function StartEndFields({
               ⇄
             </span>
             <span className="ml-1 md:sr-only">{t("studio.image.swapShort")}</span>
-          </button>
+          </ActionButton>
         </div>
         <ImageSlot
           id="end-frame"

@@ -1,5 +1,6 @@
 "use client";
 import { type DragEvent, type ReactNode, useId, useRef, useState } from "react";
+import { ActionButton } from "./action-button";
 
 /**
  * A drop target with a real file button inside (keyboard and screen-reader path). Drag-and-drop is
@@ -85,7 +86,7 @@ export function DropZone({
           if (file) onFile(file);
         }}
       />
-      <button
+      <ActionButton
         ref={buttonRef}
         type="button"
         disabled={disabled}
@@ -94,7 +95,7 @@ export function DropZone({
         className="rounded-md border border-zinc-400 bg-white px-3 py-1.5 text-sm font-semibold text-zinc-900 hover:bg-zinc-100 disabled:cursor-not-allowed dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800"
       >
         {buttonLabel}
-      </button>
+      </ActionButton>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 "use client";
-import { useHydrated } from "@/lib/client/use-hydrated";
+import { ActionButton } from "./action-button";
 
 /** An on/off switch (role=switch) with a visible label and an optional description. */
 export function Switch({
@@ -15,8 +15,6 @@ export function Switch({
   checked: boolean;
   onChange: (checked: boolean) => void;
 }) {
-  // Flipped before hydration, the switch would do nothing (no handler yet): it waits, as every Button does.
-  const hydrated = useHydrated();
   return (
     <div className="flex items-start justify-between gap-4">
       <div className="flex flex-col">
@@ -29,12 +27,11 @@ export function Switch({
           </p>
         )}
       </div>
-      <button
+      <ActionButton
         id={id}
         type="button"
         role="switch"
         aria-checked={checked}
-        disabled={!hydrated}
         aria-describedby={description ? `${id}-desc` : undefined}
         onClick={() => onChange(!checked)}
         className={`relative inline-flex h-7 w-12 shrink-0 items-center rounded-full border-2 transition-colors ${
@@ -47,7 +44,7 @@ export function Switch({
             checked ? "translate-x-5 bg-white dark:bg-zinc-950" : "translate-x-0.5 bg-white dark:bg-zinc-300"
           }`}
         />
-      </button>
+      </ActionButton>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 import { type KeyboardEvent, type ReactNode, useRef } from "react";
-import { useHydrated } from "@/lib/client/use-hydrated";
+import { ActionButton } from "./action-button";
 
 export interface TabItem<T extends string> {
   id: T;
@@ -25,8 +25,6 @@ export function Tabs<T extends string>({
   onSelect: (id: T) => void;
 }) {
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
-  // Pressed before hydration, a tab would do nothing (no handler yet): it waits, as every Button does.
-  const hydrated = useHydrated();
   function onKeyDown(e: KeyboardEvent<HTMLButtonElement>) {
     const i = items.findIndex((t) => t.id === selected);
     let next = -1;
@@ -49,7 +47,7 @@ export function Tabs<T extends string>({
       {items.map((t) => {
         const active = t.id === selected;
         return (
-          <button
+          <ActionButton
             key={t.id}
             ref={(el) => {
               refs.current[t.id] = el;
@@ -60,7 +58,6 @@ export function Tabs<T extends string>({
             aria-selected={active}
             aria-controls={`${idPrefix}-panel-${t.id}`}
             tabIndex={active ? 0 : -1}
-            disabled={!hydrated}
             onClick={() => onSelect(t.id)}
             onKeyDown={onKeyDown}
             className={`min-h-11 rounded-md px-2 py-2 text-sm font-medium leading-tight transition-colors ${
@@ -70,7 +67,7 @@ export function Tabs<T extends string>({
             }`}
           >
             {t.label}
-          </button>
+          </ActionButton>
         );
       })}
     </div>

@@ -1,6 +1,7 @@
 "use client";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { ActionButton } from "./action-button";
 
 // Visible feedback for an action (copied, favourited, tagged, moved, deleted, zip started, shared, and
 // every failure with its message): a small stack at the bottom of the screen. The region is the
@@ -67,14 +68,14 @@ function ToastItem({ toast, held, onDismiss, closeLabel }: { toast: Toast; held:
       data-tone={toast.tone}
     >
       <p className="min-w-0 flex-1 break-words">{toast.message}</p>
-      <button
+      <ActionButton
         type="button"
         onClick={() => onDismiss(toast.id)}
         className="-m-1 shrink-0 rounded p-1 leading-none hover:bg-black/10 focus-visible:outline-2 dark:hover:bg-white/10"
         aria-label={closeLabel}
       >
         <span aria-hidden="true">×</span>
-      </button>
+      </ActionButton>
     </div>
   );
 }

@@ -17,9 +17,14 @@ test.describe("signed in", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Gallery" })).toBeVisible();
   });
 
-  test("the workspace menu, the language buttons and the studio's tabs wait for the page's script before they take a choice", async ({ page }) => {
+  test("the workspace menu, the language buttons, sign-out and the studio's tabs wait for the page's script before they take a press", async ({ page }) => {
     const release = await gotoWithScriptsHeld(page, "/");
-    const controls = [page.getByTestId("workspace-switcher"), page.getByRole("button", { name: "中文" }), page.getByRole("tab", { name: "Image → video" })];
+    const controls = [
+      page.getByTestId("workspace-switcher"),
+      page.getByRole("button", { name: "中文" }),
+      page.getByRole("button", { name: "Sign out" }),
+      page.getByRole("tab", { name: "Image → video" }),
+    ];
     for (const c of controls) await expect(c).toBeDisabled();
     release();
     for (const c of controls) await expect(c).toBeEnabled();
