@@ -27,6 +27,9 @@ export default defineConfig({
     // step, the screenshot's path, error-context.md): trace a failing spec locally with E2E_TRACE=1.
     trace: process.env.E2E_TRACE === "1" ? "retain-on-failure" : "off",
     screenshot: "only-on-failure",
+    // Every navigation wait (goto, waitForURL, reload) has its own deadline, well inside the test's:
+    // a page that never arrives fails at the step that waited for it, naming the address it wanted.
+    navigationTimeout: 30_000,
     launchOptions: { executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],

@@ -1,5 +1,5 @@
 "use client";
-import type { ButtonHTMLAttributes } from "react";
+import type { ComponentProps } from "react";
 import { ActionButton } from "./action-button";
 
 const VARIANTS = {
@@ -9,6 +9,6 @@ const VARIANTS = {
 } as const;
 
 /** The studio's filled or outlined button; like every button it waits for hydration (ActionButton). */
-export function Button({ variant = "primary", className = "", ...props }: { variant?: keyof typeof VARIANTS } & ButtonHTMLAttributes<HTMLButtonElement>) {
+export function Button({ variant = "primary", className = "", ...props }: { variant?: keyof typeof VARIANTS } & ComponentProps<"button">) {
   return <ActionButton className={`rounded-md px-4 py-2 text-sm font-semibold disabled:cursor-not-allowed ${VARIANTS[variant]} ${className}`} {...props} />;
 }
