@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { TEST_NODE_FLAGS } from "./tests/support/test-node-flags";
 
 const root = import.meta.dirname;
 const TEMP_DIR_CLEANUP = "tests/support/remove-temp-dirs.ts";
@@ -13,6 +14,7 @@ export default defineConfig({
   test: {
     // The machines this runs on have 2 cores (README); the unit files are quick either way.
     maxWorkers: 2,
+    execArgv: [...TEST_NODE_FLAGS],
     projects: [
       {
         resolve: { alias },

@@ -7,6 +7,7 @@ import path from "node:path";
 import type { RunningSimulator } from "@/lib/simulator/server";
 import { buildWorkerBundle, WORKER_BUNDLE_NODE_FLAGS } from "@/scripts/lib/worker-bundle.mjs";
 import { childBaseEnv } from "./child-env";
+import { TEST_NODE_FLAGS } from "./test-node-flags";
 
 const root = path.resolve(import.meta.dirname, "../..");
 let bundle: string | undefined;
@@ -43,7 +44,7 @@ export function spawnWorker(opts: {
     LOG_LEVEL: "warn",
     ...opts.extraEnv,
   };
-  const [cmd, args] = opts.viaNpm ? ["npm", ["run", "--silent", "worker"]] : [process.execPath, [...WORKER_BUNDLE_NODE_FLAGS, (bundle ??= buildWorkerBundle(root))]];
+  const [cmd, args] = opts.viaNpm ? ["npm", ["run", "--silent", "worker"]] : [process.execPath, [...TEST_NODE_FLAGS, ...WORKER_BUNDLE_NODE_FLAGS, (bundle ??= buildWorkerBundle(root))]];
   const child = spawn(cmd, args, {
     cwd: root,
     env,
