@@ -25,6 +25,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/support/sweep-render-cache.ts"],
           environment: "node",
           setupFiles: [TEMP_DIR_CLEANUP],
           // A deadline for a hang, not a time budget: tests wait on conditions with their own explicit

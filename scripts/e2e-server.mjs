@@ -9,10 +9,10 @@
 // s3rver and the database go.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import pg from "pg";
+import { e2eRenderCache } from "./lib/test-render-caches.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = process.argv[2] ?? "3200";
@@ -130,8 +130,9 @@ try {
       // The simulator's clips outlive this run's data folder: the specs ask for the same clips each run
       // (uniquePrompt in tests/e2e/studio-helpers.ts), so only a clip no earlier run asked for is
       // rendered. Shards beside each other share the folder (the renderer writes each clip once, by
-      // rename). Deleting the folder is safe at any time: the next run renders again.
-      SIMULATOR_RENDER_CACHE_DIR: process.env.SIMULATOR_RENDER_CACHE_DIR || path.join(os.tmpdir(), "framehouse-e2e-renders"),
+      // rename). Deleting the folder is safe at any time: the next run renders again. The e2e global
+      // setup sweeps the clips no run asked for in a week (scripts/lib/test-render-caches.mjs).
+      SIMULATOR_RENDER_CACHE_DIR: e2eRenderCache(),
       // "Forgot password?" is on: mail goes to the SMTP sink a spec starts on this port when it needs
       // one (tests/support/smtp-sink.ts, same login); with none listening a send fails and is logged.
       SMTP_URL: `smtp://framehouse:sink-password-0123@127.0.0.1:${e2eSmtpPort()}`,

@@ -1,10 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { chromium, type FullConfig } from "@playwright/test";
+import { sweepRenderCache } from "@/lib/simulator/render/cache-sweep";
+import { e2eRenderCache, UNUSED_RENDER_MAX_AGE_MS } from "@/scripts/lib/test-render-caches.mjs";
 import { PASSWORD, STORAGE_STATE } from "./helpers";
 
-// Signed-in state is prepared once per run: one account (the first, so also instance admin).
+// Signed-in state is prepared once per run: one account (the first, so also instance admin). The
+// simulator's render cache, kept across runs, loses the clips no run asked for in a week.
 export default async function globalSetup(config: FullConfig) {
+  await sweepRenderCache(e2eRenderCache(), { clipMaxAgeMs: UNUSED_RENDER_MAX_AGE_MS });
   const project = config.projects[0];
   const baseURL = project?.use.baseURL ?? "http://127.0.0.1:3200";
   const browser = await chromium.launch(project?.use.launchOptions);

@@ -1,4 +1,3 @@
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Upstream, upstreamClients } from "@/lib/server/bigmodel/upstream";
@@ -8,6 +7,7 @@ import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
 import { tempDir } from "@/tests/support/simulator-fixtures";
 import { providers } from "@/tests/support/test-db";
 import { waitAllTerminal } from "@/tests/support/worker-harness";
+import { INTEGRATION_RENDER_CACHE } from "@/scripts/lib/test-render-caches.mjs";
 import { setupStudio, type Studio, type StudioUser, submitRequest } from "./generations-api-support";
 
 // Issue 6 "Concurrency": 100 parallel POST /api/generations from five members of one team against a
@@ -30,7 +30,7 @@ describe.each(providers())("budget race on %s", (provider) => {
       host: "127.0.0.1",
       port: 0,
       stateDir: path.join(dir, "sim"),
-      cacheDir: path.join(os.tmpdir(), "framehouse-worker-test-renders"),
+      cacheDir: INTEGRATION_RENDER_CACHE,
       speed: SPEED,
       concurrency: 5,
     });

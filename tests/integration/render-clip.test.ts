@@ -1,11 +1,12 @@
-import { readFileSync } from "node:fs";
-import { mkdtemp, readFile, readdir, rm, stat } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdtemp, readFile, readdir, rm, stat, utimes } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isFaststart } from "@/lib/server/media/mp4-atoms";
 import { probe } from "@/lib/server/media/probe";
 import { renderCacheKey } from "@/lib/simulator/render/cache-key";
+import { sweepRenderCache } from "@/lib/simulator/render/cache-sweep";
 import { renderClip, type RenderInput } from "@/lib/simulator/render/render-clip";
 import { InvalidImageError, RenderFailedError } from "@/lib/simulator/render/render-errors";
 
@@ -58,10 +59,24 @@ describe("renderClip", () => {
     const before = await stat(first.videoPath);
     const again = await renderClip({ ...chinese, prompt: `  ${chinese.prompt.replace(" ", "   ")} ` }, { cacheDir });
     expect(again.cached).toBe(true);
-    // No ffmpeg ran: the very same file, untouched (a clock bound would fail on a loaded machine).
+    // No ffmpeg ran: the very same file (a render writes a new one and renames it into place; a clock
+    // bound would fail on a loaded machine).
     expect(again.videoPath).toBe(first.videoPath);
     const after = await stat(again.videoPath);
-    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+    expect([after.ino, after.size]).toEqual([before.ino, before.size]);
+  });
+
+  it("a hit marks the clip used, so a sweep of clips unused for a week keeps it and removes the others", async () => {
+    const used = await renderClip(chinese, { cacheDir });
+    const unused = await renderClip({ ...chinese, prompt: "A clip nobody asks for again" }, { cacheDir });
+    const weekAgo = new Date(Date.now() - 8 * 24 * 3_600_000);
+    for (const p of [used.videoPath, used.coverPath, unused.videoPath, unused.coverPath]) await utimes(p, weekAgo, weekAgo);
+    const hit = await renderClip(chinese, { cacheDir });
+    expect(hit.cached).toBe(true);
+    expect((await stat(hit.videoPath)).mtimeMs).toBeGreaterThan(weekAgo.getTime() + 24 * 3_600_000);
+    const { removed } = await sweepRenderCache(cacheDir, { clipMaxAgeMs: 7 * 24 * 3_600_000 });
+    expect(removed.sort()).toEqual([`${unused.key}.jpg`, `${unused.key}.mp4`]);
+    expect(existsSync(used.videoPath) && existsSync(used.coverPath)).toBe(true);
   });
 
   it("text, anime, 9:16 → 1080x1920", async () => {

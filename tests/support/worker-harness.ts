@@ -2,7 +2,6 @@
 // (real ffmpeg renderer, render cache shared across runs so only the first run pays for it), local
 // storage in a temp dir, seeded users and QUEUED clips with their ledger HOLD, and a waiter.
 import { randomUUID } from "node:crypto";
-import os from "node:os";
 import path from "node:path";
 import { writeUpstreamFacts } from "@/lib/server/bigmodel/upstream-facts-store";
 import { type Upstream, upstreamClients } from "@/lib/server/bigmodel/upstream";
@@ -15,10 +14,10 @@ import { type RunningWorker, startWorker, type WorkerOptions } from "@/lib/serve
 import type { Storage } from "@/lib/server/storage";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
 import type { SimulatorOptions } from "@/lib/simulator/sim-options";
+import { INTEGRATION_RENDER_CACHE } from "@/scripts/lib/test-render-caches.mjs";
 import { tempDir } from "./simulator-fixtures";
 import { createTestDb, type TestDb } from "./test-db";
 
-const RENDER_CACHE = path.join(os.tmpdir(), "framehouse-worker-test-renders");
 const TEXT_PROMPT = "A paper boat drifts down a rainy street, soft light";
 
 export interface Harness {
@@ -38,7 +37,7 @@ export async function startHarness(sim: SimulatorOptions = {}, provider: "sqlite
     host: "127.0.0.1",
     port: 0,
     stateDir: path.join(dir, "sim"),
-    cacheDir: RENDER_CACHE,
+    cacheDir: INTEGRATION_RENDER_CACHE,
     speed: 200,
     concurrency: 5,
     ...sim,

@@ -3,7 +3,8 @@ import path from "node:path";
 
 // A process killed mid-render leaves its work dir and temp outputs behind; they are never reused
 // (names are random), so they are swept on the first render into a cache dir. Finished clips are
-// only removed on request: the simulator decides how long result URLs must stay valid.
+// only removed on request: the simulator decides how long result URLs must stay valid. A cache hit
+// refreshes a clip's modification time (render-clip.ts), so clipMaxAgeMs means "not used for".
 
 const CLIP_FILE = /^[0-9a-f]{64}\.(mp4|jpg)$/;
 const TEMP_FILE = /^(\.work-.+|[0-9a-f]{64}\..+\.tmp\.(mp4|jpg))$/;
@@ -11,7 +12,7 @@ const TEMP_FILE = /^(\.work-.+|[0-9a-f]{64}\..+\.tmp\.(mp4|jpg))$/;
 export interface SweepOptions {
   /** Temp files younger than this may belong to a render still running (in another process). */
   tempMaxAgeMs?: number;
-  /** When set, also delete finished clips and covers not modified for this long. */
+  /** When set, also delete finished clips and covers not used (rendered or hit) for this long. */
   clipMaxAgeMs?: number;
   now?: number;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, mkdtemp, rename, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rename, rm, stat, symlink, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ProcessError, runProcess } from "@/lib/media-tools/run-process";
 import { renderCacheKey } from "./cache-key";
@@ -79,7 +79,10 @@ export async function renderClip(input: RenderInput, opts: RenderOptions): Promi
   const coverPath = path.join(cacheDir, `${key}.jpg`);
   const result = (cached: boolean): RenderResult => ({ videoPath, coverPath, key, cached, ms: Math.round(performance.now() - started) });
 
-  if (await isCached(videoPath, coverPath)) return result(true);
+  if (await isCached(videoPath, coverPath)) {
+    await markUsed(videoPath, coverPath);
+    return result(true);
+  }
   const shared = inflight.get(videoPath);
   if (shared) {
     await shared;
@@ -118,6 +121,16 @@ async function isCached(videoPath: string, coverPath: string): Promise<boolean> 
   } catch {
     return false;
   }
+}
+
+/**
+ * A hit moves the clip's modification time to now, so a sweep of clips unused for a while
+ * (SweepOptions.clipMaxAgeMs) keeps the ones still asked for. A cache that cannot be written to is
+ * still served from.
+ */
+async function markUsed(videoPath: string, coverPath: string): Promise<void> {
+  const now = new Date();
+  await Promise.all([videoPath, coverPath].map((p) => utimes(p, now, now).catch(() => undefined)));
 }
 
 interface RunContext extends RenderOptions {
