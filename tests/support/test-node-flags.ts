@@ -2,8 +2,8 @@
 // processes the tests spawn (worker-process.ts).
 //
 // --liftoff-only: Prisma's query compiler is a WebAssembly module, and V8 compiles its busy functions a
-// second time with its optimising tier in background threads: about 0.8 CPU-seconds for a worker process
-// to start, and more as it runs, which a test's short-lived process never earns back (bench/results.md,
+// second time with its optimising tier in background threads: about 0.8 CPU-seconds of a worker process's
+// first 5 seconds, which a test's short-lived process never earns back (bench/results.md,
 // T1: four of the longest integration files took 0.64× the CPU and the wall with it). It decides which
 // machine code runs, not what the code does. Deployments keep V8's default tiering (not measured there yet).
 // TEST_V8_DEFAULT_TIERING=1 turns it off (bench/t1-test-node-flags.ts measures the two side by side).
