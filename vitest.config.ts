@@ -14,11 +14,10 @@ export default defineConfig({
   test: {
     // The machines this runs on have 2 cores (README); the unit files are quick either way.
     maxWorkers: 2,
-    execArgv: [...TEST_NODE_FLAGS],
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", setupFiles: [TEMP_DIR_CLEANUP] },
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", setupFiles: [TEMP_DIR_CLEANUP], execArgv: [...TEST_NODE_FLAGS] },
       },
       {
         resolve: { alias },
@@ -26,6 +25,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/support/sweep-render-cache.ts"],
+          execArgv: [...TEST_NODE_FLAGS],
           environment: "node",
           setupFiles: [TEMP_DIR_CLEANUP],
           // A deadline for a hang, not a time budget: tests wait on conditions with their own explicit

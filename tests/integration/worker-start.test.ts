@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
+import { TEST_NODE_FLAGS } from "@/tests/support/test-node-flags";
 import { spawnWorker } from "@/tests/support/worker-process";
 
 // `npm run worker` with a database it cannot use at all fails its start with the cause and exit 1
@@ -32,5 +33,7 @@ describe("worker start-up", () => {
     expect(await worker.exited).toBe("1");
     expect(worker.output()).toMatch(/worker failed to start: the database did not answer: .+/);
     expect(fs.existsSync(missing)).toBe(false);
+    // The bundle runs on the node a test runs on, with the tests' V8 flags (npm's own start has none).
+    if (!viaNpm) expect(worker.child.spawnargs).toEqual(expect.arrayContaining([...TEST_NODE_FLAGS]));
   });
 });

@@ -1,5 +1,5 @@
-// The V8 flags of every Node process the tests start: vitest's forks (vitest.config.ts) and the worker
-// processes the tests spawn (worker-process.ts).
+// The V8 flags of every Node process the tests start: vitest's forks (each project's execArgv in
+// vitest.config.ts) and the worker processes the tests spawn (worker-process.ts).
 //
 // --liftoff-only: Prisma's query compiler is a WebAssembly module, and V8 compiles its busy functions a
 // second time with its optimising tier in background threads: about 0.8 CPU-seconds of a worker process's
