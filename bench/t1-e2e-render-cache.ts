@@ -9,8 +9,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { requireBuild, runSpecsCounted, type SpecRun } from "./harness/playwright-cpu";
-import { median, pairedRatio } from "./harness/stats";
+import { requireBuild, runSpecsCounted } from "./harness/playwright-cpu";
+import { alternatingRounds, sideBySideReport } from "./harness/side-by-side";
 
 const rounds = Number(process.argv[2] ?? 2);
 const specs = process.argv.slice(3).length ? process.argv.slice(3) : ["tests/e2e/studio.spec.ts", "tests/e2e/gallery.spec.ts", "tests/e2e/films.spec.ts"];
@@ -19,31 +19,19 @@ requireBuild();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fh-t1-e2e-renders-"));
 const warmDir = path.join(dir, "warm");
 const clips = (d: string) => (fs.existsSync(d) ? fs.readdirSync(d).filter((n) => /^[0-9a-f]{64}\.mp4$/.test(n)).length : 0);
-const runs: Record<"cold" | "warm", SpecRun[]> = { cold: [], warm: [] };
 try {
   // The warm folder is filled once, by a run of its own that is not counted.
   runSpecsCounted(specs, { SIMULATOR_RENDER_CACHE_DIR: warmDir }, "filling the cache");
   const filled = clips(warmDir);
-  for (let round = 0; round < rounds; round++) {
-    for (const side of round % 2 === 0 ? (["cold", "warm"] as const) : (["warm", "cold"] as const)) {
-      const cache = side === "warm" ? warmDir : path.join(dir, `cold-${round}`);
-      const r = runSpecsCounted(specs, { SIMULATOR_RENDER_CACHE_DIR: cache }, side);
-      runs[side].push(r);
-      console.log(`round ${round + 1} ${side}: ${r.tests} tests, wall ${r.wall.toFixed(1)} s, CPU ${r.cpu.toFixed(1)} s, clips in its cache ${clips(cache)} (load ${os.loadavg()[0]!.toFixed(2)})`);
-    }
-  }
+  const runs = alternatingRounds(rounds, ["cold", "warm"], (side, round) => {
+    const cache = side === "warm" ? warmDir : path.join(dir, `cold-${round}`);
+    const r = runSpecsCounted(specs, { SIMULATOR_RENDER_CACHE_DIR: cache }, side);
+    console.log(`round ${round + 1} ${side}: ${r.tests} tests, wall ${r.wall.toFixed(1)} s, CPU ${r.cpu.toFixed(1)} s, clips in its cache ${clips(cache)} (load ${os.loadavg()[0]!.toFixed(2)})`);
+    return r;
+  });
   const added = clips(warmDir) - filled;
-  const per = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(", ");
   console.log(`\n${specs.join(" ")}: ${rounds} alternating rounds; the filled cache held ${filled} clips, and the warm runs added ${added}`);
-  console.log(`| render cache | wall, median (per round) | CPU of the run's processes, median (per round) |\n|---|--:|--:|`);
-  for (const side of ["cold", "warm"] as const) {
-    const w = runs[side].map((r) => r.wall);
-    const c = runs[side].map((r) => r.cpu);
-    console.log(`| ${side} | ${median(w).toFixed(1)} s (${per(w)}) | ${median(c).toFixed(1)} s (${per(c)}) |`);
-  }
-  const show = (p: ReturnType<typeof pairedRatio>) => `${p.median.toFixed(2)}× (rounds ${p.min.toFixed(2)}×–${p.max.toFixed(2)}×)`;
-  const of = (side: "cold" | "warm", k: "wall" | "cpu") => runs[side].map((r) => r[k]);
-  console.log(`warm ÷ cold, median of per-round ratios: wall ${show(pairedRatio(of("warm", "wall"), of("cold", "wall")))}, CPU ${show(pairedRatio(of("warm", "cpu"), of("cold", "cpu")))}`);
+  console.log(sideBySideReport("render cache", { label: "cold", name: "cold", runs: runs.cold }, { label: "warm", name: "warm", runs: runs.warm }));
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }

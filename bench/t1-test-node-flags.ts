@@ -9,7 +9,7 @@
 import os from "node:os";
 import path from "node:path";
 import { runInCpuGroup, type CountedRun } from "./harness/cpu-group";
-import { median, pairedRatio } from "./harness/stats";
+import { alternatingRounds, sideBySideReport } from "./harness/side-by-side";
 
 const root = path.resolve(import.meta.dirname, "..");
 const rounds = Number(process.argv[2] ?? 2);
@@ -19,30 +19,21 @@ const files = given.length
   ? given
   : ["tests/integration/ai-call-crash.test.ts", "tests/integration/authz-matrix.test.ts", "tests/integration/held-worker.test.ts", "tests/integration/scale-workers.test.ts"];
 type Side = "liftoff" | "default";
-const runs: Record<Side, CountedRun[]> = { liftoff: [], default: [] };
 
-function run(side: Side): CountedRun {
+function run(side: Side, round: number): CountedRun {
   const env = { ...process.env, TEST_V8_DEFAULT_TIERING: side === "default" ? "1" : "0" };
   const r = runInCpuGroup(path.join(root, "node_modules/.bin/vitest"), ["run", ...files], { cwd: root, env });
   if (r.status !== 0) throw new Error(`vitest failed (${side}):\n${r.output.slice(-2000)}`);
+  console.log(`round ${round + 1} ${side}: wall ${r.wall.toFixed(1)} s, CPU ${r.cpu.toFixed(1)} s (load ${os.loadavg()[0]!.toFixed(2)})`);
   return r;
 }
 
-for (let round = 0; round < rounds; round++) {
-  for (const side of round % 2 === 0 ? (["default", "liftoff"] as const) : (["liftoff", "default"] as const)) {
-    const r = run(side);
-    runs[side].push(r);
-    console.log(`round ${round + 1} ${side}: wall ${r.wall.toFixed(1)} s, CPU ${r.cpu.toFixed(1)} s (load ${os.loadavg()[0]!.toFixed(2)})`);
-  }
-}
-const per = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(", ");
+const runs = alternatingRounds(rounds, ["default", "liftoff"], run);
 console.log(`\n${files.join(" ")}: ${rounds} alternating rounds, TEST_POSTGRES_URL ${process.env.TEST_POSTGRES_URL ? "set" : "unset"}`);
-console.log(`| V8 tiering of the tests' processes | wall, median (per round) | CPU of the run's processes, median (per round) |\n|---|--:|--:|`);
-for (const side of ["default", "liftoff"] as const) {
-  const w = runs[side].map((r) => r.wall);
-  const c = runs[side].map((r) => r.cpu);
-  console.log(`| ${side === "default" ? "default (before)" : "--liftoff-only (now)"} | ${median(w).toFixed(1)} s (${per(w)}) | ${median(c).toFixed(1)} s (${per(c)}) |`);
-}
-const show = (p: ReturnType<typeof pairedRatio>) => `${p.median.toFixed(2)}× (rounds ${p.min.toFixed(2)}×–${p.max.toFixed(2)}×)`;
-const of = (side: Side, k: "wall" | "cpu") => runs[side].map((r) => r[k]);
-console.log(`liftoff ÷ default, median of per-round ratios: wall ${show(pairedRatio(of("liftoff", "wall"), of("default", "wall")))}, CPU ${show(pairedRatio(of("liftoff", "cpu"), of("default", "cpu")))}`);
+console.log(
+  sideBySideReport(
+    "V8 tiering of the tests' processes",
+    { label: "default (before)", name: "default", runs: runs.default },
+    { label: "--liftoff-only (now)", name: "liftoff", runs: runs.liftoff },
+  ),
+);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { atLeast, atMost, type BenchRow, fmtMs, fmtRatio, formatConsole, formatTable, verdict } from "@/bench/harness/report";
 import { galleryRows } from "@/bench/harness/gallery-rows";
+import { alternatingRounds, sideBySideReport } from "@/bench/harness/side-by-side";
 import { averageOpen, backlogUtilisation, handoffGaps, mean, median, peakOpen, percentile, ratio, summarize, throughput } from "@/bench/harness/stats";
 
 // The benchmark harness's own arithmetic ("a unit test checks only that the harness computes
@@ -178,5 +179,27 @@ describe("G1 rows", () => {
     const failed = galleryRows({ rows: [], first: null, p95TargetMs: 50, firstScreenTarget: 1, skipped: "timeout\nstack" });
     expect(failed[0]).toMatchObject({ verdict: "MISS", measured: "not measured", conditions: "timeout" });
     expect(galleryRows({ rows: [], first: null, p95TargetMs: 50, firstScreenTarget: 1, skipped: "--no-browser" })[0]?.verdict).toBe("n/a");
+  });
+});
+
+describe("side-by-side rounds (T1 benches)", () => {
+  it("reverses the order every other round and keeps each side's runs in round order", () => {
+    const calls: string[] = [];
+    const runs = alternatingRounds(3, ["a", "b"], (side, round) => {
+      calls.push(`${round}${side}`);
+      return `${side}${round}`;
+    });
+    expect(calls).toEqual(["0a", "0b", "1b", "1a", "2a", "2b"]);
+    expect(runs).toEqual({ a: ["a0", "a1", "a2"], b: ["b0", "b1", "b2"] });
+  });
+
+  it("reports the median of per-round ratios, not the ratio of medians", () => {
+    const baseline = { label: "before", name: "old", runs: [{ wall: 100, cpu: 200 }, { wall: 200, cpu: 400 }] };
+    const measured = { label: "after", name: "new", runs: [{ wall: 50, cpu: 150 }, { wall: 160, cpu: 300 }] };
+    const lines = sideBySideReport("setup", baseline, measured).split("\n");
+    expect(lines[2]).toBe("| before | 150.0 s (100.0, 200.0) | 300.0 s (200.0, 400.0) |");
+    expect(lines[3]).toBe("| after | 105.0 s (50.0, 160.0) | 225.0 s (150.0, 300.0) |");
+    // per round: wall 0.5 and 0.8 (median 0.65), CPU 0.75 both
+    expect(lines[4]).toBe("new ÷ old, median of per-round ratios: wall 0.65× (rounds 0.50×–0.80×), CPU 0.75× (rounds 0.75×–0.75×)");
   });
 });
