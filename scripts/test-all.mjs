@@ -22,7 +22,7 @@ process.chdir(root);
 const started = Date.now();
 const skipE2E = process.argv.includes("--no-e2e");
 const withNodeLts = process.argv.includes("--node-lts");
-ensureSystemDeps(["ffmpeg", "espeak", "fonts", "dejavu", ...(skipE2E ? [] : browserPackages())]);
+ensureSystemDeps(["ffmpeg", "espeak", "fonts", "dejavu", "unzip", ...(skipE2E ? [] : browserPackages())]);
 ensureNodeDeps(root);
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };

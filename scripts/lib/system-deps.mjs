@@ -16,6 +16,9 @@ const PACKAGES = {
   browser: { check: () => fs.existsSync(HEADLESS_SHELL_PATH), pkg: "chromium-headless-shell" },
   // The bench's static-file floor and its secure_link recipe (bookworm's nginx-light installs nginx).
   nginx: { check: () => fs.existsSync("/usr/sbin/nginx"), pkg: "nginx-light" },
+  // The tests open the zips the studio streams (gallery export, film hand-off) with Info-ZIP's unzip,
+  // an independent reader; a minimal Debian image does not have it.
+  unzip: { check: () => has("unzip"), pkg: "unzip" },
 };
 
 /** @param {(keyof typeof PACKAGES)[]} names */
