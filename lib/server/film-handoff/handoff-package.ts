@@ -1,6 +1,5 @@
 import "server-only";
-import { Readable } from "node:stream";
-import { ZipArchive } from "archiver";
+import type { Readable } from "node:stream";
 import { type Cut, filmFrames, validateCut } from "@/lib/shared/film/cut";
 import { cutToEdl } from "@/lib/shared/film/edl";
 import { cutToFcpxml } from "@/lib/shared/film/fcpxml";
@@ -8,7 +7,7 @@ import { PACKAGE_AUDIO_DIR, PACKAGE_MEDIA_DIR } from "@/lib/shared/film/media-ur
 import { cutToOtio } from "@/lib/shared/film/otio";
 import { cutToSrt } from "@/lib/shared/film/srt";
 import { AppError } from "../errors";
-import { logger } from "../logger";
+import { streamZip } from "../media/stream-zip";
 import { webBody } from "../media/web-body";
 import { contentDisposition } from "../media/serve-range";
 import { packageMediaNames, packageVoiceName, safeFileName } from "./file-names";
@@ -25,10 +24,9 @@ import { handoffReadme, type LeftOutVoice } from "./readme-text";
 // is missing or was spoken from an older caption (stale) is left out of the files and the timelines and
 // named in the README, so the editor knows which lines to record again.
 //
-// Streaming is the gallery export's: archiver pulls one entry at a time and the response body pulls
-// from archiver; a take's stream is opened only after the previous entry is written, so memory stays at
-// a few buffers and a remote store holds one connection. Text entries are deflated, takes STOREd
-// (already compressed). An error after the first byte aborts the stream: the client sees a cut download.
+// Streamed as the gallery export is (media/stream-zip.ts): a take's stream is opened only after the
+// previous entry is written; text entries deflated, takes and WAVs STOREd; an error after the first byte
+// aborts the stream, so the client sees a cut download.
 
 /** Opens the bytes of one take or voice-over WAV, by the cut's mediaName (a clip's or its voice's). */
 export type OpenMedia = (mediaName: string) => Promise<Readable>;
@@ -96,42 +94,11 @@ export function planHandoff(cut: Cut, voices: readonly HandoffVoiceLine[] = []):
 }
 
 function zipStream(plan: HandoffPlan, openMedia: OpenMedia, date: Date): Readable {
-  const archive = new ZipArchive({ zlib: { level: 6 } });
-  archive.on("warning", (err) => logger.warn("film hand-off zip warning", { err }));
-  let current: Readable | null = null;
-  let settle: ((err?: Error) => void) | null = null;
-  archive.on("entry", () => settle?.());
-  archive.on("error", (err) => settle?.(err));
-  // The client went away (or an error destroyed the archive): stop reading the open take.
-  archive.on("close", () => {
-    current?.destroy();
-    settle?.(new Error("zip stream closed"));
-  });
-  const written = () =>
-    new Promise<void>((resolve, reject) => {
-      settle = (err) => (err ? reject(err) : resolve());
-    });
-  void (async () => {
-    for (const t of plan.texts) {
-      const done = written();
-      archive.append(Buffer.from(t.content, "utf8"), { name: t.name, date });
-      await done;
-    }
-    for (const m of plan.media) {
-      if (archive.destroyed) return;
-      current = await openMedia(m.mediaName);
-      const done = written();
-      archive.append(current, { name: m.name, date, store: true });
-      await done;
-    }
-    settle = null;
-    await archive.finalize();
-  })().catch((err: unknown) => {
-    if (archive.destroyed) return;
-    logger.error("film hand-off zip failed", { err });
-    archive.destroy(err instanceof Error ? err : new Error("film hand-off zip failed"));
-  });
-  return archive;
+  return streamZip(
+    plan.texts.map((t) => ({ ...t, date })),
+    plan.media.map((m) => ({ name: m.name, date, open: () => openMedia(m.mediaName) })),
+    "film hand-off zip",
+  );
 }
 
 /** The package as a download: validated first (a bad cut is a 422 before any byte), then streamed. */

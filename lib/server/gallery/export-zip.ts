@@ -1,23 +1,21 @@
 import "server-only";
-import { Readable } from "node:stream";
-import { ZipArchive } from "archiver";
+import type { Readable } from "node:stream";
 import { MODE_OF_DB } from "@/lib/shared/generation-mode";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { downloadName } from "../generations/serve-clip-media";
-import { logger } from "../logger";
+import { streamZip } from "../media/stream-zip";
 import { webBody } from "../media/web-body";
 import { type Access, canDownload } from "../permissions";
 import type { Storage } from "../storage";
 import { type ManifestRow, manifestCsv, manifestJson, paramOf } from "./export-manifest";
 
-// POST /api/generations/export: the selected clips' original videos as one zip, streamed. archiver
-// pulls one entry at a time and the Response body pulls from archiver, so memory stays at a few
-// stream buffers whatever the total size; the next clip's object is opened only after the previous
-// entry is written (an S3 driver never holds 100 connections). Videos are already compressed:
-// entries are STOREd. Names are the same meaningful names as a single download, made unique. Each
-// clip's poster sits beside it when it has one, and manifest.json / manifest.csv (export-manifest.ts)
-// come first: small, built in memory, they say what every file is.
+// POST /api/generations/export: the selected clips' original videos as one zip, streamed
+// (media/stream-zip.ts: one entry at a time, the next clip's object opened only after the previous
+// entry is written, so an S3 driver never holds 100 connections; videos STOREd). Names are the same
+// meaningful names as a single download, made unique. Each clip's poster sits beside it when it has
+// one, and manifest.json / manifest.csv (export-manifest.ts) come first: small, built in memory, they
+// say what every file is.
 
 interface ExportEntry {
   name: string;
@@ -95,39 +93,13 @@ function zipFileName(now = new Date()): string {
   return `framehouse-${now.toISOString().slice(0, 10)}-clips.zip`;
 }
 
-/** A Node stream of the zip; errors after the first byte abort the stream (the client sees a cut download). */
+/** The manifests first (what every file is), then each clip's video and poster. */
 function zipStream(store: Storage, plan: ExportPlan, now = new Date()): Readable {
-  const archive = new ZipArchive({ store: true });
-  archive.on("warning", (err) => logger.warn("zip export warning", { err }));
-  let current: Readable | null = null;
-  let settle: ((err?: Error) => void) | null = null;
-  archive.on("entry", () => settle?.());
-  archive.on("error", (err) => settle?.(err));
-  // The client went away (or an error destroyed the archive): stop reading the open object.
-  archive.on("close", () => {
-    current?.destroy();
-    settle?.(new Error("zip stream closed"));
-  });
-  archive.append(manifestJson(plan.manifest, now), { name: "manifest.json", date: now });
-  archive.append(manifestCsv(plan.manifest), { name: "manifest.csv", date: now });
-  void (async () => {
-    for (const e of plan.files) {
-      if (archive.destroyed) return;
-      current = await store.read(e.storageKey);
-      const written = new Promise<void>((resolve, reject) => {
-        settle = (err) => (err ? reject(err) : resolve());
-      });
-      archive.append(current, { name: e.name, date: e.date, store: true });
-      await written;
-    }
-    settle = null;
-    await archive.finalize();
-  })().catch((err: unknown) => {
-    if (archive.destroyed) return;
-    logger.error("zip export failed", { err });
-    archive.destroy(err instanceof Error ? err : new Error("zip export failed"));
-  });
-  return archive;
+  const texts = [
+    { name: "manifest.json", content: manifestJson(plan.manifest, now), date: now },
+    { name: "manifest.csv", content: manifestCsv(plan.manifest), date: now },
+  ];
+  return streamZip(texts, plan.files.map((e) => ({ name: e.name, date: e.date, open: () => store.read(e.storageKey) })), "zip export");
 }
 
 export async function exportResponse(client: Db, store: Storage, access: Access, ids: string[]): Promise<Response> {
