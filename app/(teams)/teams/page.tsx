@@ -3,6 +3,7 @@ import { CreateTeamForm } from "@/components/teams/create-team-form";
 import { PendingInvites } from "@/components/teams/pending-invites";
 import { TeamList } from "@/components/teams/team-list";
 import { LiveRegionProvider } from "@/components/ui/live-region";
+import { PageSection } from "@/components/ui/page-section";
 import { getActor } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db";
 import { getT } from "@/lib/server/i18n";
@@ -20,17 +21,13 @@ export default async function TeamsPage() {
   const { t } = await getT();
   return (
     <LiveRegionProvider>
-      <div className="flex flex-col gap-6">
-        <header className="flex flex-col gap-1">
-          <h1 className="text-2xl font-semibold">{t("teams.page.title")}</h1>
-          <p className="text-zinc-700 dark:text-zinc-300">{t("teams.page.intro")}</p>
-        </header>
+      <PageSection id="teams" title={t("teams.page.title")} intro={t("teams.page.intro")} className="gap-6">
         {invites.length > 0 && <PendingInvites invites={invites} />}
         <div className="grid gap-6 md:grid-cols-2">
           <TeamList teams={teams} t={t} />
           <CreateTeamForm />
         </div>
-      </div>
+      </PageSection>
     </LiveRegionProvider>
   );
 }
