@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { I18nProvider } from "@/components/i18n/i18n-provider";
 import { TimeZoneProvider } from "@/components/i18n/time-zone";
+import { LiveRegionProvider } from "@/components/ui/live-region";
 import { messagesFor, translate } from "@/lib/i18n/translate";
 import { publicOriginOfPage } from "@/lib/server/http/public-origin";
 import { getLocale, getTimeZone } from "@/lib/server/locale";
@@ -41,7 +42,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale}>
       <body className="min-h-dvh">
         <I18nProvider locale={locale} messages={messagesFor(locale)}>
-          <TimeZoneProvider timeZone={timeZone}>{children}</TimeZoneProvider>
+          <TimeZoneProvider timeZone={timeZone}>
+            {/* Toasts and live regions outlive a page: an action that navigates still shows its outcome. */}
+            <LiveRegionProvider>{children}</LiveRegionProvider>
+          </TimeZoneProvider>
         </I18nProvider>
       </body>
     </html>

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useId, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { LiveRegionProvider, useAnnounce } from "@/components/ui/live-region";
+import { useAnnounce } from "@/components/ui/live-region";
 import { Segmented } from "@/components/ui/segmented";
 import { ApiError } from "@/lib/client/api-error";
 import { fieldErrorsOf } from "@/lib/client/field-errors";
@@ -140,11 +140,9 @@ function FilmList() {
 
 export function FilmsView() {
   return (
-    <LiveRegionProvider>
-      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
-        <FilmList />
-        <CreateFilmForm />
-      </div>
-    </LiveRegionProvider>
+    <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+      <FilmList />
+      <CreateFilmForm />
+    </div>
   );
 }

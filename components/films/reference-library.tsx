@@ -3,7 +3,6 @@ import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
 import { ConfirmDialog } from "@/components/gallery/confirm-dialog";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { LiveRegionProvider } from "@/components/ui/live-region";
 import { useWorkspace } from "@/lib/client/workspace-context";
 import type { ReferenceView } from "@/lib/shared/film/film-views";
 import { roleAllows } from "@/lib/shared/team-roles";
@@ -83,13 +82,11 @@ function Library() {
 export function ReferenceLibrary() {
   const { t } = useI18n();
   return (
-    <LiveRegionProvider>
-      <div className="flex flex-col gap-4">
-        <Link href="/films" className="self-start text-sm font-semibold text-indigo-800 underline dark:text-indigo-300">
-          ← {t("films.back")}
-        </Link>
-        <Library />
-      </div>
-    </LiveRegionProvider>
+    <div className="flex flex-col gap-4">
+      <Link href="/films" className="self-start text-sm font-semibold text-indigo-800 underline dark:text-indigo-300">
+        ← {t("films.back")}
+      </Link>
+      <Library />
+    </div>
   );
 }

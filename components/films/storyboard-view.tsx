@@ -5,7 +5,6 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { ConfirmDialog } from "@/components/gallery/confirm-dialog";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
-import { LiveRegionProvider } from "@/components/ui/live-region";
 import { ApiError } from "@/lib/client/api-error";
 import { useWorkspace } from "@/lib/client/workspace-context";
 import type { FilmView } from "@/lib/shared/film/film-views";
@@ -30,7 +29,7 @@ interface Pending {
   focusShotId?: string;
 }
 
-function Storyboard({ filmId }: { filmId: string }) {
+export function StoryboardView({ filmId }: { filmId: string }) {
   const { locale, t } = useI18n();
   const { canGenerate: canEdit } = useWorkspace();
   const { film, error, refresh, apply } = useFilm(filmId);
@@ -212,13 +211,5 @@ function Storyboard({ filmId }: { filmId: string }) {
         />}
       {canEdit && <GenerateMissingDialog open={missingOpen} filmId={filmId} onClose={() => setMissingOpen(false)} onStarted={() => void refresh()} />}
     </div>
-  );
-}
-
-export function StoryboardView({ filmId }: { filmId: string }) {
-  return (
-    <LiveRegionProvider>
-      <Storyboard filmId={filmId} />
-    </LiveRegionProvider>
   );
 }

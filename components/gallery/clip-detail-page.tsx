@@ -2,15 +2,15 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { LiveRegionProvider } from "@/components/ui/live-region";
 import type { GenerationView } from "@/lib/shared/generation-view";
 import { ClipDetail } from "./clip-detail";
-import { ConfirmDialog } from "./confirm-dialog";
+import { DeleteClipConfirm } from "./delete-clip-confirm";
 import { fetchTags } from "./gallery-api";
-import { useClipActions } from "./use-clip-actions";
+import { detailHandlers, useClipActions } from "./use-clip-actions";
 import { usePosterArrivals } from "./use-poster-arrivals";
 
-function DetailBody({ initial }: { initial: GenerationView }) {
+/** /gallery/:id's client part: the same detail and actions as the modal. */
+export function ClipDetailPage({ initial }: { initial: GenerationView }) {
   const { t } = useI18n();
   const router = useRouter();
   const [clip, setClip] = useState(initial);
@@ -31,37 +31,9 @@ function DetailBody({ initial }: { initial: GenerationView }) {
       <ClipDetail
         clip={clip}
         headingId="page"
-        handlers={{
-          busy: actions.busy,
-          tagSuggestions: tags,
-          onFavourite: () => void actions.toggleFavourite(clip),
-          onAddTag: (tag) => void actions.changeTag(clip, tag, true),
-          onRemoveTag: (tag) => void actions.changeTag(clip, tag, false),
-          onDelete: () => actions.askDelete(clip),
-          onRetry: () => void actions.retry(clip),
-          onRemakePoster: () => void actions.remakePoster(clip),
-          onMoved: (v) => setClip(v),
-        }}
+        handlers={detailHandlers(actions, clip, tags, setClip)}
       />
-      <ConfirmDialog
-        open={actions.confirmDelete !== null}
-        title={t("gallery.delete.title")}
-        body={t("gallery.delete.body")}
-        confirmLabel={actions.busy ? t("gallery.delete.working") : t("gallery.delete.confirm")}
-        cancelLabel={t("gallery.delete.cancel")}
-        busy={actions.busy}
-        onConfirm={() => void actions.confirm()}
-        onCancel={actions.cancelDelete}
-      />
+      <DeleteClipConfirm actions={actions} />
     </>
-  );
-}
-
-/** /gallery/:id's client part: the same detail and actions as the modal. */
-export function ClipDetailPage({ initial }: { initial: GenerationView }) {
-  return (
-    <LiveRegionProvider>
-      <DetailBody initial={initial} />
-    </LiveRegionProvider>
   );
 }

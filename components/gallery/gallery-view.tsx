@@ -3,27 +3,28 @@ import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
-import { LiveRegionProvider, useAnnounce } from "@/components/ui/live-region";
+import { useAnnounce } from "@/components/ui/live-region";
 import { useToast } from "@/components/ui/toast";
 import { useWorkspace } from "@/lib/client/workspace-context";
 import { ApiError } from "@/lib/client/api-error";
-import type { GenerationView } from "@/lib/shared/generation-view";
 import { BulkBar } from "./bulk-bar";
 import { ClipDetail } from "./clip-detail";
 import { ClipGrid } from "./clip-grid";
 import { ConfirmDialog } from "./confirm-dialog";
+import { DeleteClipConfirm } from "./delete-clip-confirm";
 import { DetailDialog } from "./detail-dialog";
 import { bulkDelete, bulkTag, downloadZip, fetchTags } from "./gallery-api";
 import { GalleryFilters } from "./gallery-filters";
 import { GalleryStates } from "./gallery-states";
-import { useClipActions } from "./use-clip-actions";
+import { detailHandlers, useClipActions } from "./use-clip-actions";
 import { useGalleryFilters } from "./use-gallery-filters";
 import { useGalleryPages } from "./use-gallery-pages";
 import { useInfiniteScroll } from "./use-infinite-scroll";
 import { usePosterArrivals } from "./use-poster-arrivals";
 import { useSelection } from "./use-selection";
 
-function GalleryBody() {
+/** The gallery page's client part: filters, grid, bulk bar, modal. */
+export function GalleryView() {
   const { locale, t } = useI18n();
   const announce = useAnnounce();
   const toast = useToast();
@@ -109,23 +110,7 @@ function GalleryBody() {
     }
   }
 
-  const handlers = useMemo(
-    () =>
-      openClip
-        ? {
-            busy: actions.busy,
-            tagSuggestions: tags,
-            onFavourite: () => void actions.toggleFavourite(openClip),
-            onAddTag: (tag: string) => void actions.changeTag(openClip, tag, true),
-            onRemoveTag: (tag: string) => void actions.changeTag(openClip, tag, false),
-            onDelete: () => actions.askDelete(openClip),
-            onRetry: () => void actions.retry(openClip),
-            onRemakePoster: () => void actions.remakePoster(openClip),
-            onMoved: (v: GenerationView) => moved(v.id),
-          }
-        : null,
-    [actions, openClip, tags, moved],
-  );
+  const handlers = useMemo(() => (openClip ? detailHandlers(actions, openClip, tags, (v) => moved(v.id)) : null), [actions, openClip, tags, moved]);
 
   return (
     <div className="flex flex-col gap-4">
@@ -189,16 +174,7 @@ function GalleryBody() {
       <DetailDialog open={openClip !== null} title={openClip?.prompt || t("gallery.detail.title")} onClose={close}>
         {openClip && handlers && <ClipDetail clip={openClip} headingId="modal" handlers={handlers} />}
       </DetailDialog>
-      <ConfirmDialog
-        open={actions.confirmDelete !== null}
-        title={t("gallery.delete.title")}
-        body={t("gallery.delete.body")}
-        confirmLabel={actions.busy ? t("gallery.delete.working") : t("gallery.delete.confirm")}
-        cancelLabel={t("gallery.delete.cancel")}
-        busy={actions.busy}
-        onConfirm={() => void actions.confirm()}
-        onCancel={actions.cancelDelete}
-      />
+      <DeleteClipConfirm actions={actions} />
       <ConfirmDialog
         open={confirmBulk}
         title={t("gallery.delete.titleMany", { count: selection.size })}
@@ -220,14 +196,5 @@ function GalleryBody() {
         onCancel={() => setConfirmBulk(false)}
       />
     </div>
-  );
-}
-
-/** The gallery page's client part: filters, grid, bulk bar, modal; one live region. */
-export function GalleryView() {
-  return (
-    <LiveRegionProvider>
-      <GalleryBody />
-    </LiveRegionProvider>
   );
 }

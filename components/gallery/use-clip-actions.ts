@@ -4,6 +4,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/api-error";
 import type { GenerationView } from "@/lib/shared/generation-view";
+import type { DetailHandlers } from "./clip-detail";
 import { deleteClip, patchClip, retryClip, retryPoster } from "./gallery-api";
 
 // The per-clip actions (favourite, tags, retry, delete with confirmation) shared by the grid's
@@ -106,5 +107,22 @@ export function useClipActions({
     confirmDelete,
     confirm,
     cancelDelete: () => setConfirmDelete(null),
+  };
+}
+
+export type ClipActions = ReturnType<typeof useClipActions>;
+
+/** What the clip's detail (the modal or its own page) does when pressed: the actions, on `clip`. */
+export function detailHandlers(actions: ClipActions, clip: GenerationView, tagSuggestions: string[], onMoved: (view: GenerationView) => void): DetailHandlers {
+  return {
+    busy: actions.busy,
+    tagSuggestions,
+    onFavourite: () => void actions.toggleFavourite(clip),
+    onAddTag: (tag) => void actions.changeTag(clip, tag, true),
+    onRemoveTag: (tag) => void actions.changeTag(clip, tag, false),
+    onDelete: () => actions.askDelete(clip),
+    onRetry: () => void actions.retry(clip),
+    onRemakePoster: () => void actions.remakePoster(clip),
+    onMoved,
   };
 }

@@ -1,7 +1,7 @@
 "use client";
 import { useCallback } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { LiveRegionProvider, useAnnounce } from "@/components/ui/live-region";
+import { useAnnounce } from "@/components/ui/live-region";
 import { notifyIfAway } from "@/lib/client/notifications";
 import { useWorkspace } from "@/lib/client/workspace-context";
 import { useGenerations } from "@/lib/client/use-generations";
@@ -12,7 +12,8 @@ import { RecentClips } from "./recent-clips";
 import { UpstreamBanner } from "./upstream-banner";
 import { FAILED_STATES, isIn } from "@/lib/shared/generation-lifecycle";
 
-function StudioBody({ prices, isAdmin }: { prices: Record<Mode, number>; isAdmin: boolean }) {
+/** The studio page's client part: form above, recent clips below. */
+export function StudioView({ prices, isAdmin }: { prices: Record<Mode, number>; isAdmin: boolean }) {
   const workspace = useWorkspace();
   const { locale, t } = useI18n();
   const announce = useAnnounce();
@@ -56,14 +57,5 @@ function StudioBody({ prices, isAdmin }: { prices: Record<Mode, number>; isAdmin
         onUpdate={gens.upsert}
       />
     </div>
-  );
-}
-
-/** The studio page's client part: form above, recent clips below, one shared live region. */
-export function StudioView(props: { prices: Record<Mode, number>; isAdmin: boolean }) {
-  return (
-    <LiveRegionProvider>
-      <StudioBody {...props} />
-    </LiveRegionProvider>
   );
 }

@@ -6,8 +6,10 @@ type Announce = (message: string, politeness?: "polite" | "assertive") => void;
 const AnnounceContext = createContext<Announce>(() => {});
 
 /**
- * One pair of aria-live regions for a page; children call useAnnounce()(message). Repeating the same
- * message re-announces it (the text is cleared first).
+ * One pair of aria-live regions for the whole app (the root layout holds it, so it and the toasts beside
+ * it survive client-side navigation: the outcome of an action that leaves the page, such as deleting a
+ * clip from its own page, is still seen and heard); children call useAnnounce()(message). Repeating the
+ * same message re-announces it (the text is cleared first).
  */
 export function LiveRegionProvider({ children }: { children: ReactNode }) {
   const [polite, setPolite] = useState("");

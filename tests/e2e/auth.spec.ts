@@ -51,7 +51,8 @@ test("sign out, then sign in again", async ({ page }) => {
   await page.waitForURL((u) => u.pathname === "/");
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.waitForURL((u) => u.pathname === "/sign-in");
-  await expect(page.getByRole("status")).toHaveText("You have been signed out.");
+  // The page's own status line (the app-wide live regions are status and alert roles too, empty here).
+  await expect(page.getByRole("status").filter({ hasText: "You have been signed out." })).toHaveText("You have been signed out.");
   // Signed out: app pages send you back to sign-in.
   await page.goto("/gallery");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fgallery/);

@@ -13,7 +13,7 @@ test.describe.configure({ mode: "serial" });
 const run = stableToken("gallery.spec");
 const ZH = `纸船在雨夜漂流 ${run}`;
 const EN = `A Paper Lantern over calm water ${run}`;
-const OTHERS = [`Bulk clip one ${run}`, `Bulk clip two ${run}`, `Doomed clip ${run}`];
+const OTHERS = [`Bulk clip one ${run}`, `Bulk clip two ${run}`, `Doomed clip ${run}`, `Doomed on its own page ${run}`];
 const ids: Record<string, string> = {};
 
 async function makeClip(request: APIRequestContext, prompt: string): Promise<string> {
@@ -35,7 +35,7 @@ async function openGallery(page: Page, qs = "") {
 }
 
 test.beforeAll(async ({ browser }) => {
-  // Five clips through the real pipeline: generous on a loaded 2-core machine, still no sleeps.
+  // Six clips through the real pipeline: generous on a loaded 2-core machine, still no sleeps.
   test.setTimeout(300_000);
   const ctx = await browser.newContext({ storageState: STORAGE_STATE });
   for (const p of [ZH, EN, ...OTHERS]) ids[p] = await makeClip(ctx.request, p);
@@ -150,6 +150,22 @@ test("delete (Delete key, confirmation) removes the clip and its media", async (
   await expect(page.getByTestId("toast").filter({ hasText: /Clip deleted|视频已删除/ })).toBeVisible();
   expect((await page.request.get(media)).status()).toBe(404);
   expect((await page.request.get(`/api/media/${id}/poster.jpg`)).status()).toBe(404);
+});
+
+test("the clip's own page: Delete asks first (Cancel keeps the clip), then deletes it and returns to the gallery", async ({ page }) => {
+  const id = ids[OTHERS[3]!]!;
+  await page.goto(`/gallery/${id}`);
+  const confirm = page.locator("[data-testid='confirm-dialog'][open]");
+  await page.getByTestId("delete").click();
+  await expect(confirm).toBeVisible();
+  await confirm.getByRole("button", { name: /^(Keep|保留)$/ }).click();
+  await expect(confirm).toHaveCount(0);
+  expect((await page.request.get(`/api/generations/${id}`)).status()).toBe(200);
+  await page.getByTestId("delete").click();
+  await confirm.getByRole("button", { name: /^(Delete|删除)$/ }).click();
+  await page.waitForURL(/\/gallery$/);
+  await expect(page.getByTestId("toast").filter({ hasText: /Clip deleted|视频已删除/ })).toBeVisible();
+  expect((await page.request.get(`/api/generations/${id}`)).status()).toBe(404);
 });
 
 test("no video bytes before hover; axe clean (light, dark); screenshots (en, zh-CN, dark, mobile)", async ({ page }) => {

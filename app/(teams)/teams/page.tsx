@@ -2,7 +2,6 @@ import { redirect } from "next/navigation";
 import { CreateTeamForm } from "@/components/teams/create-team-form";
 import { PendingInvites } from "@/components/teams/pending-invites";
 import { TeamList } from "@/components/teams/team-list";
-import { LiveRegionProvider } from "@/components/ui/live-region";
 import { PageSection } from "@/components/ui/page-section";
 import { getActor } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db";
@@ -20,14 +19,12 @@ export default async function TeamsPage() {
   const [teams, invites] = await Promise.all([listMyTeams(db(), access), listMyInvites(db(), access)]);
   const { t } = await getT();
   return (
-    <LiveRegionProvider>
-      <PageSection id="teams" title={t("teams.page.title")} intro={t("teams.page.intro")} className="gap-6">
-        {invites.length > 0 && <PendingInvites invites={invites} />}
-        <div className="grid gap-6 md:grid-cols-2">
-          <TeamList teams={teams} t={t} />
-          <CreateTeamForm />
-        </div>
-      </PageSection>
-    </LiveRegionProvider>
+    <PageSection id="teams" title={t("teams.page.title")} intro={t("teams.page.intro")} className="gap-6">
+      {invites.length > 0 && <PendingInvites invites={invites} />}
+      <div className="grid gap-6 md:grid-cols-2">
+        <TeamList teams={teams} t={t} />
+        <CreateTeamForm />
+      </div>
+    </PageSection>
   );
 }

@@ -4,7 +4,6 @@ import { InvitePanel } from "@/components/teams/invite-panel";
 import { MembersTable } from "@/components/teams/members-table";
 import { TeamNav } from "@/components/teams/team-nav";
 import { TeamSettings } from "@/components/teams/team-settings";
-import { LiveRegionProvider } from "@/components/ui/live-region";
 import { getActor } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db";
 import { getT } from "@/lib/server/i18n";
@@ -50,13 +49,11 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
     invitableRoles: invitableBy(role),
   };
   return (
-    <LiveRegionProvider>
-      <div className="flex flex-col gap-6">
-        <TeamNav teamId={team.id} teamName={team.name} role={role} />
-        <MembersTable teamId={team.id} members={rows} />
-        {caps.invite && <InvitePanel teamId={team.id} roles={caps.invitableRoles} invites={invites} />}
-        <TeamSettings team={{ id: team.id, name: team.name }} caps={caps} members={rows} selfId={actor.id} />
-      </div>
-    </LiveRegionProvider>
+    <div className="flex flex-col gap-6">
+      <TeamNav teamId={team.id} teamName={team.name} role={role} />
+      <MembersTable teamId={team.id} members={rows} />
+      {caps.invite && <InvitePanel teamId={team.id} roles={caps.invitableRoles} invites={invites} />}
+      <TeamSettings team={{ id: team.id, name: team.name }} caps={caps} members={rows} selfId={actor.id} />
+    </div>
   );
 }
