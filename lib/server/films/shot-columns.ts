@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { FrameSource } from "@/lib/shared/film/film-schemas";
 import type { TransitionKind } from "@/lib/shared/film/cut";
-import type { Mode } from "@/lib/shared/generation-schemas";
+import type { ShotView } from "@/lib/shared/film/film-views";
 import { DB_MODE_OF, MODE_OF_DB } from "@/lib/shared/generation-mode";
 
 // A shot's frame sources and transition are typed columns in the database and small objects in the
@@ -56,17 +56,8 @@ function columnsOf(s: FrameSource | null): { kind: Kind | null; uploadId: string
   return { kind: "PREVIOUS", uploadId: null, referenceId: null };
 }
 
-export interface ShotFields {
-  sceneHeading: string | null;
-  prompt: string;
-  mode: Mode;
-  start: FrameSource | null;
-  end: FrameSource | null;
-  caption: string | null;
-  trimIn: number;
-  trimOut: number | null;
-  transition: { kind: TransitionKind; frames: number };
-}
+/** A shot's own fields as the API shows them (ShotView), without what is derived from its takes. */
+export type ShotFields = Pick<ShotView, "sceneHeading" | "prompt" | "mode" | "start" | "end" | "caption" | "trimIn" | "trimOut" | "transition">;
 
 export function fieldsOfRow(r: ShotRow): ShotFields {
   return {
