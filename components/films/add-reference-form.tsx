@@ -10,6 +10,7 @@ import { uploadImage } from "@/lib/client/upload";
 import type { ReferenceView } from "@/lib/shared/film/film-views";
 import { createReference } from "./film-api";
 import { NoticeLine, useAction } from "./use-action";
+import { FieldError } from "@/components/ui/field-error";
 
 type Kind = ReferenceView["kind"];
 const KINDS: readonly Kind[] = ["character", "product"];
@@ -74,9 +75,7 @@ export function AddReferenceForm({ teamId, onAdded }: { teamId: string | null; o
           className="text-sm"
         />
         {fields.uploadId && (
-          <p id={`${id}-file-error`} className="text-sm text-red-700 dark:text-red-400">
-            {fields.uploadId}
-          </p>
+          <FieldError id={`${id}-file-error`}>{fields.uploadId}</FieldError>
         )}
       </div>
       <Button type="submit" disabled={busy} className="self-start" data-testid="add-reference-submit">

@@ -14,6 +14,7 @@ import { FILM_ASPECTS, type FilmAspect } from "@/lib/shared/film/cut";
 import type { FilmSummary } from "@/lib/shared/film/film-views";
 import { STYLES } from "@/lib/shared/upstream/video-models";
 import { createFilm, listFilms } from "./film-api";
+import { FieldError } from "@/components/ui/field-error";
 
 type Style = (typeof STYLES)[number];
 
@@ -88,9 +89,7 @@ function CreateFilmForm() {
           ))}
         </select>
         {fields.style && (
-          <p id={`${id}-style-error`} className="text-sm text-red-700 dark:text-red-400">
-            {fields.style}
-          </p>
+          <FieldError id={`${id}-style-error`}>{fields.style}</FieldError>
         )}
       </div>
       {formError && (

@@ -6,6 +6,7 @@ import { ApiError } from "@/lib/client/api-error";
 import { uploadImage } from "@/lib/client/upload";
 import type { FrameSource } from "@/lib/shared/film/film-schemas";
 import type { ReferenceView } from "@/lib/shared/film/film-views";
+import { FieldError } from "@/components/ui/field-error";
 
 type Kind = "none" | "upload" | "still" | "reference" | "previous";
 
@@ -120,9 +121,7 @@ export function FrameSourceField({
         </p>
       )}
       {error && (
-        <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
+        <FieldError id={`${id}-error`}>{error}</FieldError>
       )}
     </fieldset>
   );

@@ -10,6 +10,7 @@ import { formatFen } from "@/lib/shared/money";
 import { applyStill, listStills, makeStills } from "./film-api";
 import { NoticeLine, useAction } from "./use-action";
 import type { ShotPanelProps } from "./shot-panel-props";
+import { FieldError } from "@/components/ui/field-error";
 
 /** How often the list is read again while a still is being drawn or saved. */
 const POLL_MS = 1500;
@@ -104,9 +105,7 @@ export function StillsPanel({ shot, canEdit, onFilm }: Pick<ShotPanelProps, "sho
             aria-describedby={fieldErrors.prompt ? `${id}-prompt-error` : undefined}
           />
           {fieldErrors.prompt && (
-            <p id={`${id}-prompt-error`} className="text-sm text-red-700 dark:text-red-400">
-              {fieldErrors.prompt}
-            </p>
+            <FieldError id={`${id}-prompt-error`}>{fieldErrors.prompt}</FieldError>
           )}
           <div className="flex flex-wrap items-end gap-2">
             <div className="flex flex-col gap-1">
@@ -128,9 +127,7 @@ export function StillsPanel({ shot, canEdit, onFilm }: Pick<ShotPanelProps, "sho
                 ))}
               </select>
               {fieldErrors.count && (
-                <p id={`${id}-count-error`} className="text-sm text-red-700 dark:text-red-400">
-                  {fieldErrors.count}
-                </p>
+                <FieldError id={`${id}-count-error`}>{fieldErrors.count}</FieldError>
               )}
             </div>
             <Button type="button" onClick={() => void make()} disabled={busy || unit === undefined} data-testid="make-stills">

@@ -12,6 +12,7 @@ import { getFilm, getShotVoice, removeShotVoice, speakShot } from "./film-api";
 import type { ShotPanelProps } from "./shot-panel-props";
 import { NoticeLine, useAction } from "./use-action";
 import { VoiceOverflowNote } from "./voice-overflow";
+import { FieldError } from "@/components/ui/field-error";
 
 const POLL_MS = 1_000;
 const SPEEDS = [0.75, 1, 1.25, 1.5] as const;
@@ -124,9 +125,7 @@ export function VoiceSection({ film, shot, canEdit, onFilm }: Omit<ShotPanelProp
               {t("voice.speaker_hint")}
             </p>
             {errorOf("speaker") && (
-              <p id={`${id}-speaker-error`} className="text-sm text-red-700 dark:text-red-400">
-                {errorOf("speaker")}
-              </p>
+              <FieldError id={`${id}-speaker-error`}>{errorOf("speaker")}</FieldError>
             )}
           </div>
           <div className="flex flex-col gap-1">

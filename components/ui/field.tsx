@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes } from "react";
+import { FieldError } from "./field-error";
 
 /** A labelled input with an optional hint and an error wired to aria-describedby / aria-invalid. */
 export function Field({
@@ -27,9 +28,7 @@ export function Field({
         </p>
       )}
       {error && (
-        <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
+        <FieldError id={`${id}-error`}>{error}</FieldError>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
 import type { ReactNode, TextareaHTMLAttributes } from "react";
+import { FieldError } from "./field-error";
 
 /**
  * A labelled textarea with a live length counter (x/max). The counter warns from `warnAt` and turns
@@ -69,9 +70,7 @@ export function TextareaField({
         </p>
       )}
       {error && (
-        <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
+        <FieldError id={`${id}-error`}>{error}</FieldError>
       )}
     </div>
   );
