@@ -190,6 +190,12 @@ describe.each(providers())("film exports on %s", (kind) => {
     expect((await cardMedia("poster.jpg")).status).toBe(404);
     const other = await ok<{ token: string }>(r.shareLinks.POST(send(alice, "POST", `/api/exports/${first.id}/share-links`, {}), ctx({ exportId: first.id })), 201);
     expect(await r.resolve.loadSharedFilm(s.db, other.token)).not.toBeNull();
+    // A link past its expiry opens nothing either, as a revoked one.
+    const expiring = await ok<{ link: { id: string }; token: string }>(r.shareLinks.POST(send(alice, "POST", `/api/exports/${second.id}/share-links`, { expiresInHours: 24 }), ctx({ exportId: second.id })), 201);
+    expect(await r.resolve.loadSharedFilm(s.db, expiring.token)).not.toBeNull();
+    await s.db.shareLink.update({ where: { id: expiring.link.id }, data: { expiresAt: new Date(Date.now() - 1) } });
+    expect(await r.resolve.loadSharedFilm(s.db, expiring.token)).toBeNull();
+    expect((await r.sharedMedia.GET(getRequest(null, `/api/s/${expiring.token}/poster.jpg`), ctx({ token: expiring.token, file: "poster.jpg" }))).status).toBe(404);
 
     // Delete: gone from the list, its objects removed, the other version untouched; audited.
     await ok(r.exp.DELETE(send(alice, "DELETE", `/api/exports/${first.id}`), ctx({ exportId: first.id })));

@@ -4,6 +4,7 @@ import type { Db } from "../db";
 import { type DbMode, MODE_OF_DB } from "@/lib/shared/generation-mode";
 import { isLinkToken } from "@/lib/shared/link-token";
 import { linkTokenHash } from "../link-token";
+import { linkStatus } from "./link-status";
 import { mediaUrlsFor } from "../media-access/media-urls";
 import type { Storage } from "../storage";
 import { storage } from "../storage/instance";
@@ -63,8 +64,7 @@ export async function resolveShareToken(client: Db, token: string, now = new Dat
       },
     },
   });
-  if (!link || link.revokedAt !== null) return null;
-  if (link.expiresAt !== null && link.expiresAt.getTime() <= now.getTime()) return null;
+  if (!link || linkStatus(link, now) !== "active") return null;
   if (!link.generation) return null; // a film export's link (resolveSharedExport)
   const { status, team, ...generation } = link.generation;
   if (generation.deletedAt !== null || status !== "STORED" || (team && team.deletedAt !== null)) return null;
@@ -196,8 +196,7 @@ export async function resolveSharedExport(client: Db, token: string, now = new D
     },
   });
   const e = link?.filmExport;
-  if (!link || !e || link.revokedAt !== null) return null;
-  if (link.expiresAt !== null && link.expiresAt.getTime() <= now.getTime()) return null;
+  if (!link || !e || linkStatus(link, now) !== "active") return null;
   if (e.status !== "READY" || e.deletedAt !== null || !e.storageKey || e.film.deletedAt !== null || (e.film.team && e.film.team.deletedAt !== null)) return null;
   return {
     linkId: link.id,

@@ -6,8 +6,9 @@ import { AppError } from "../errors";
 import { displayName } from "@/lib/shared/display-name";
 import { type Access, assertMay, canOnFilm, canShare } from "../permissions";
 import type { CreateShareInput } from "./schemas";
-import type { CreatedShareLink, ShareLinkStatus, ShareLinkView } from "@/lib/shared/share-link-views";
+import type { CreatedShareLink, ShareLinkView } from "@/lib/shared/share-link-views";
 import { linkTokenHash, newLinkToken } from "../link-token";
+import { linkStatus } from "./link-status";
 
 // Owners' side of share links: create (token returned once, only its hash stored), list, revoke.
 // Permission: canShare on the clip (members their own team clips, admins/owners any team clip, the
@@ -47,12 +48,6 @@ interface LinkRow {
 
 export interface ShareMeta {
   ip?: string | null;
-}
-
-function linkStatus(l: { revokedAt: Date | null; expiresAt: Date | null }, now = new Date()): ShareLinkStatus {
-  if (l.revokedAt) return "revoked";
-  if (l.expiresAt && l.expiresAt.getTime() <= now.getTime()) return "expired";
-  return "active";
 }
 
 function linkView(l: LinkRow, now = new Date()): ShareLinkView {
