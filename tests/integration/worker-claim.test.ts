@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/server/db";
-import { claimActive, claimQueued, type ClaimOptions } from "@/lib/server/jobs/claim";
+import { anyClaimable, claimActive, claimQueued, type ClaimOptions } from "@/lib/server/jobs/claim";
 import { fencedJobWrite, LeaseLostError } from "@/lib/server/jobs/fence";
 import { IllegalJobTransitionError } from "@/lib/server/jobs/job-lifecycle";
 import { releaseLease, renewLease } from "@/lib/server/jobs/lease";
@@ -67,5 +67,35 @@ describe.each(providers())("claim on %s", (provider) => {
     const next = await fencedJobWrite(t.client, second.lease, { status: "ACTIVE", step: "poll", inLane: true, release: false });
     const row = await t.client.job.findUniqueOrThrow({ where: { id: next.id } });
     expect(row).toMatchObject({ status: "ACTIVE", step: "poll", version: next.version, leaseOwner: "b" });
+  });
+
+  it("anyClaimable is true exactly when claimActive or claimQueued could take a job (an idle poll's read)", async () => {
+    const db = await createTestDb(provider);
+    try {
+      const o = opts("c", 30_000);
+      const future = new Date(Date.now() + 3_600_000);
+      const past = new Date(Date.now() - 1_000);
+      expect(await anyClaimable(db.client, o)).toBe(false); // empty queue
+      const owner = await seedUser(db.client);
+      const [take] = await queueTextClips(db.client, owner, 1);
+      const job = await db.client.job.findUniqueOrThrow({ where: { kind_subjectId: { kind: "video", subjectId: take! } } });
+      const set = (data: { status?: "QUEUED" | "ACTIVE" | "DONE"; runAt?: Date; leaseUntil?: Date | null; leaseOwner?: string | null }) => db.client.job.update({ where: { id: job.id }, data });
+      expect(await anyClaimable(db.client, o)).toBe(true); // QUEUED and due
+      expect(await anyClaimable(db.client, { ...o, kinds: ["last-frame"] })).toBe(false); // not a kind this runner runs
+      await set({ runAt: future });
+      expect(await anyClaimable(db.client, o)).toBe(false); // QUEUED, not yet due
+      await set({ status: "ACTIVE", runAt: past, leaseOwner: "other", leaseUntil: future });
+      expect(await anyClaimable(db.client, o)).toBe(false); // due but held by a live lease
+      expect(await claimActive(db.client, o)).toBeNull();
+      await set({ runAt: future, leaseOwner: null, leaseUntil: null });
+      expect(await anyClaimable(db.client, o)).toBe(false); // free, waiting for its next poll of the platform
+      await set({ runAt: past, leaseOwner: "other", leaseUntil: past });
+      expect(await anyClaimable(db.client, o)).toBe(true); // due with an expired lease (a crashed runner's)
+      expect((await claimActive(db.client, o))?.lease.id).toBe(job.id);
+      await set({ status: "DONE", leaseOwner: null, leaseUntil: null });
+      expect(await anyClaimable(db.client, o)).toBe(false); // ended
+    } finally {
+      await db.drop();
+    }
   });
 });

@@ -48,6 +48,25 @@ function toClaimed(rows: Row[], owner: string): Claimed | null {
 
 const kindList = (kinds: readonly string[]) => Prisma.join(kinds.length ? kinds : ["-"]);
 
+/**
+ * Whether claimActive or claimQueued could take anything now: a due job of these kinds that is QUEUED,
+ * or ACTIVE with its lease free or expired. A read, so an idle runner's poll takes no write lock (on
+ * SQLite every UPDATE does, even one that matches nothing, and the app's submits wait for it) and no
+ * per-lane transaction (PostgreSQL's advisory locks). It ignores lane caps and the breaker, which only
+ * make the claims' sets smaller: false means both claims would have found nothing.
+ */
+export async function anyClaimable(db: Db, opts: Pick<ClaimOptions, "provider" | "kinds">): Promise<boolean> {
+  const clock = sqlClock(opts.provider);
+  const rows = await withDbRetry(() =>
+    db.$queryRaw<unknown[]>(Prisma.sql`
+      SELECT 1 AS "one" FROM "Job"
+       WHERE "status" IN (${Prisma.raw(sqlStatusList([READY, ACTIVE]))}) AND "kind" IN (${kindList(opts.kinds)}) AND ${clock.due("runAt")}
+         AND ("status" = ${Prisma.raw(sqlStatusList([READY]))} OR "leaseUntil" IS NULL OR ${clock.due("leaseUntil")})
+       LIMIT 1`),
+  );
+  return rows.length > 0;
+}
+
 /** The most overdue ACTIVE job whose lease is free or expired: the next step of a job, or one a crash left behind. */
 export async function claimActive(db: Db, opts: ClaimOptions): Promise<Claimed | null> {
   const clock = sqlClock(opts.provider);

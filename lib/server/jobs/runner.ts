@@ -1,7 +1,7 @@
 import "server-only";
 import { logger } from "@/lib/server/logger";
 import { readBreaker, takeProbeSlot, type BreakerState } from "./breaker";
-import { claimActive, claimQueued, type Claimed, type ClaimOptions } from "./claim";
+import { anyClaimable, claimActive, claimQueued, type Claimed, type ClaimOptions } from "./claim";
 import { expireGoneOwnersLeases } from "./dead-owners";
 import { settleDependants } from "./dependants";
 import type { JobKind, LaneSpec, RunnerDeps } from "./job-kind";
@@ -154,6 +154,8 @@ export function startRunner({ deps, kinds, concurrency, upstreamSlots, idlePollM
   async function fill(): Promise<void> {
     await settleDependants(deps.db, deps.provider, registry);
     await expireGoneOwners();
+    // Most polls find nothing due (jobs wait on the platform until their runAt): one read says so.
+    if (!(await anyClaimable(deps.db, claimOpts))) return;
     while (running) {
       const next = await claimNext();
       if (!next) return;
