@@ -7,6 +7,7 @@ import { IllegalJobTransitionError } from "@/lib/server/jobs/job-lifecycle";
 import { releaseLease, renewLease } from "@/lib/server/jobs/lease";
 import { queueTextClips, seedUser } from "@/tests/support/worker-harness";
 import { createTestDb, providers, type TestDb } from "@/tests/support/test-db";
+import { waitFor } from "@/tests/support/wait-for";
 
 // The claim is the lane cap's only guard (docs/reliability.md, "Cap respected"): many claimers on
 // separate connections (separate clients = separate "processes") race for 20 queued video jobs with
@@ -54,8 +55,8 @@ describe.each(providers())("claim on %s", (provider) => {
     // Held: nobody else can take it.
     expect(await claimActive(others[0] as Db, opts("b", 30_000))).toBeNull();
     expect(await renewLease(t.client, first.lease, 400, provider)).toBe(true);
-    await new Promise((r) => setTimeout(r, 700));
-    const second = await claimActive(others[0] as Db, opts("b", 30_000));
+    // Once the renewed 400 ms lease has run out (database clock), another runner takes the job.
+    const second = await waitFor("the renewed lease to run out", () => claimActive(others[0] as Db, opts("b", 30_000)), 30_000);
     expect(second?.lease.id).toBe(first.lease.id);
     expect(second?.lease.version).toBe(first.lease.version + 1);
     // The zombie's writes are refused by the fence; its renewals and releases are no-ops.
