@@ -47,6 +47,8 @@ function toClaimed(rows: Row[], owner: string): Claimed | null {
 }
 
 const kindList = (kinds: readonly string[]) => Prisma.join(kinds.length ? kinds : ["-"]);
+/** No live lease: never leased, released, or run out (a crashed runner's). anyClaimable and claimActive share it. */
+const leaseFree = (clock: ReturnType<typeof sqlClock>) => Prisma.sql`("leaseUntil" IS NULL OR ${clock.due("leaseUntil")})`;
 
 /**
  * Whether claimActive or claimQueued could take anything now: a due job of these kinds that is QUEUED,
@@ -61,7 +63,7 @@ export async function anyClaimable(db: Db, opts: Pick<ClaimOptions, "provider" |
     db.$queryRaw<unknown[]>(Prisma.sql`
       SELECT 1 AS "one" FROM "Job"
        WHERE "status" IN (${Prisma.raw(sqlStatusList([READY, ACTIVE]))}) AND "kind" IN (${kindList(opts.kinds)}) AND ${clock.due("runAt")}
-         AND ("status" = ${Prisma.raw(sqlStatusList([READY]))} OR "leaseUntil" IS NULL OR ${clock.due("leaseUntil")})
+         AND ("status" = ${Prisma.raw(sqlStatusList([READY]))} OR ${leaseFree(clock)})
        LIMIT 1`),
   );
   return rows.length > 0;
@@ -70,7 +72,7 @@ export async function anyClaimable(db: Db, opts: Pick<ClaimOptions, "provider" |
 /** The most overdue ACTIVE job whose lease is free or expired: the next step of a job, or one a crash left behind. */
 export async function claimActive(db: Db, opts: ClaimOptions): Promise<Claimed | null> {
   const clock = sqlClock(opts.provider);
-  const free = Prisma.sql`("leaseUntil" IS NULL OR ${clock.due("leaseUntil")})`;
+  const free = leaseFree(clock);
   const active = Prisma.raw(`"status" = ${sqlStatusList([ACTIVE])}`);
   const lock = Prisma.raw(opts.provider === "postgresql" ? "FOR UPDATE SKIP LOCKED" : "");
   const rows = await withDbRetry(() =>
